@@ -1,0 +1,69 @@
+"""Every tunable in one place: one small frozen dataclass per stage, combined in `ScanConfig`.
+
+Stages take only their own sub-config (thin adapters); defaults here are the documented defaults.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    """Sentence splitting and scraper-noise removal."""
+
+    min_duplicate_chars: int = 25  # shorter repeats ("Advertisement") are boilerplate, not captions
+    min_sentence_chars: int = 3
+
+
+@dataclass(frozen=True)
+class FingerprintConfig:
+    """MinHash over word shingles plus the immutables signature."""
+
+    num_perm: int = 128
+    shingle_size: int = 3
+    seed: int = 1
+
+
+@dataclass(frozen=True)
+class CandidateConfig:
+    """LSH banding and the immutables channel; they propose pairs, never decide them."""
+
+    bands: int = 32  # rows = num_perm // bands; 32x4 catches Jaccard >= ~0.3 with high probability
+    max_bucket: int = 200  # a band bucket bigger than this is boilerplate, not a copy group
+    min_shared_immutables: int = 3
+    min_immutable_overlap: float = 0.25  # shared / smaller immutables set
+    max_immutable_df: float = 0.05  # immutables in more than this share of articles are too common
+    max_immutable_df_abs: int = 50
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    """Sentence alignment: a sentence pair counts as matched at or above `min_score`."""
+
+    min_score: float = 0.42
+    copy_score: float = 0.92  # character-level similarity at which a match is a verbatim copy
+    immutable_weight: float = 2.0
+    content_weight: float = 1.0
+    skeleton_weight: float = 0.6
+    mismatch_penalty: float = 0.5  # per immutable present on one side only (numbers/names differ)
+
+
+@dataclass(frozen=True)
+class RelationConfig:
+    """How alignments become verdicts."""
+
+    near_duplicate_copy_coverage: float = 0.8  # share of the shorter text copied verbatim
+    rewrite_coverage: float = 0.5  # share of the shorter text matched at all
+    min_matched_sentences: int = 2
+    min_pair_score: float = 0.45
+
+
+@dataclass(frozen=True)
+class ScanConfig:
+    """The whole pipeline's configuration."""
+
+    clean: CleanConfig = field(default_factory=CleanConfig)
+    fingerprint: FingerprintConfig = field(default_factory=FingerprintConfig)
+    candidates: CandidateConfig = field(default_factory=CandidateConfig)
+    align: AlignConfig = field(default_factory=AlignConfig)
+    relation: RelationConfig = field(default_factory=RelationConfig)
