@@ -1,0 +1,189 @@
+"""Ingest: turn files and directories into `Article` records, reporting bad items as `ReadError`.
+
+One reader module per format (text, html, jsonl, csv, parquet, warc); this module only finds files,
+picks the reader by extension and keeps ids unique. See docs/input-formats.md for the full rules.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import InputError
+from ..records import Article, ReadError
+from .common import ColumnMap, error, stream_errors
+from .csv import read_csv
+from .html import extract_html, read_html
+from .jsonl import read_jsonl
+from .parquet import read_parquet
+from .text import read_text
+from .warc import read_warc
+
+__all__ = ["ColumnMap", "read_sources", "extract_html", "detect_format", "SUPPORTED_EXTENSIONS"]
+
+FORMATS = {
+    ".txt": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".warc": "warc",
+}
+COMPRESSIONS = {".gz": "gzip", ".zst": "zstd"}
+SUPPORTED_EXTENSIONS = tuple(FORMATS)
+
+
+def detect_format(name: str) -> tuple[str | None, str | None, str]:
+    """(format, compression, stem) for a file name; format is None when the extension is unsupported.
+
+    `story.jsonl.gz` -> ("jsonl", "gzip", "story"); compression suffixes apply to every format but
+    Parquet (which compresses internally); WARC decompresses itself.
+    """
+    lower = name.lower()
+    compression = None
+    base = name
+    for suffix, kind in COMPRESSIONS.items():
+        if lower.endswith(suffix):
+            compression = kind
+            base = name[: -len(suffix)]
+            lower = lower[: -len(suffix)]
+            break
+    ext = os.path.splitext(lower)[1]
+    fmt = FORMATS.get(ext)
+    stem = base[: -len(ext)] if ext and fmt else base
+    if fmt == "parquet" and compression:
+        fmt = None
+    return fmt, compression, stem
+
+
+def read_sources(
+    paths: Iterable[str | os.PathLike[str]], columns: ColumnMap | None = None
+) -> Iterator[Article | ReadError]:
+    """Read every article under `paths` lazily, yielding `Article` or `ReadError` in a stable order.
+
+    Directories are walked recursively in sorted name order, skipping hidden entries; a file reached
+    twice is read once. Ids are unique within one call: a repeated id becomes `id~2`, `id~3`, ...
+    Bad files or lines become `ReadError` records and reading goes on. Raises `InputError` at call
+    time (before anything is read) when a path named in `paths` does not exist — a usage error the
+    CLI maps to exit code 2. Missing optional readers raise `MissingExtraError` with the pip hint.
+    """
+    roots = [Path(os.fspath(p)) for p in paths]
+    missing = [str(p) for p in roots if not os.path.lexists(p)]
+    if missing:
+        raise InputError(
+            f"no such file or directory: {', '.join(missing)}; check the path(s) and try again"
+        )
+    broken = [str(p) for p in roots if not p.exists()]
+    if broken:
+        raise InputError(f"broken symbolic link: {', '.join(broken)}; point it at an existing file")
+    return _read_all(roots, columns or ColumnMap())
+
+
+def _read_all(roots: list[Path], columns: ColumnMap) -> Iterator[Article | ReadError]:
+    used: set[str] = set()
+    next_suffix: dict[str, int] = {}
+    seen_files: set[Path] = set()
+    for root in roots:
+        for item in _walk(root, seen_files):
+            if isinstance(item, ReadError):
+                yield item
+                continue
+            for record in _read_file(item, columns):
+                if isinstance(record, Article):
+                    record = _unique(record, used, next_suffix)
+                yield record
+
+
+def _unique(article: Article, used: set[str], next_suffix: dict[str, int]) -> Article:
+    """Keep the article, renaming a repeated id to the first free `id~N` (N >= 2)."""
+    if article.id not in used:
+        used.add(article.id)
+        return article
+    n = next_suffix.get(article.id, 2)
+    while f"{article.id}~{n}" in used:
+        n += 1
+    next_suffix[article.id] = n + 1
+    new_id = f"{article.id}~{n}"
+    used.add(new_id)
+    return replace(article, id=new_id)
+
+
+def _walk(path: Path, seen_files: set[Path], seen_dirs: set[Path] | None = None) -> Iterator[Path | ReadError]:
+    """Files under `path` depth-first in sorted name order; hidden names and repeats skipped."""
+    if path.is_dir():
+        seen_dirs = set() if seen_dirs is None else seen_dirs
+        real = path.resolve()
+        if real in seen_dirs:
+            return  # a symlink loop or the same directory named twice
+        seen_dirs.add(real)
+        try:
+            names = sorted(entry.name for entry in os.scandir(path))
+        except OSError as exc:
+            yield error(str(path), None, f"cannot list directory: {exc.strerror or exc}")
+            return
+        for name in names:
+            if name.startswith("."):
+                continue
+            yield from _walk(path / name, seen_files, seen_dirs)
+        return
+    if not path.exists():
+        yield error(str(path), None, "file not found (broken symbolic link or removed while reading)")
+        return
+    real = path.resolve()
+    if real in seen_files:
+        return
+    seen_files.add(real)
+    yield path
+
+
+def _read_file(path: Path, columns: ColumnMap) -> Iterator[Article | ReadError]:
+    origin = str(path)
+    fmt, compression, stem = detect_format(path.name)
+    if fmt is None:
+        yield error(origin, None, _unsupported(path.name))
+        return
+    if not path.is_file():
+        yield error(origin, None, "not a regular file")
+        return
+    if fmt == "text":
+        reader = read_text(path, origin, stem, compression)
+    elif fmt == "html":
+        reader = read_html(path, origin, stem, compression)
+    elif fmt == "jsonl":
+        reader = read_jsonl(path, origin, stem, compression, columns)
+    elif fmt == "csv":
+        reader = read_csv(path, origin, stem, compression, columns)
+    elif fmt == "parquet":
+        reader = read_parquet(path, origin, stem, columns)
+    else:
+        reader = read_warc(path, origin)
+    # Corrupt compressed streams and I/O failures surface as exceptions from deep inside the
+    # readers; they end this file with one error instead of ending the scan.
+    failures = stream_errors(compression) + (UnicodeError,)
+    try:
+        yield from reader
+    except PermissionError:
+        yield error(origin, None, "cannot read file: permission denied")
+    except failures as exc:
+        what = {"gzip": "gzip", "zstd": "zstandard"}.get(compression or "", "")
+        prefix = f"corrupt or truncated {what} stream" if what else "cannot read file"
+        yield error(origin, None, f"{prefix}: {exc}")
+
+
+def _unsupported(name: str) -> str:
+    supported = ", ".join(SUPPORTED_EXTENSIONS)
+    lower = name.lower()
+    compressed = lower.endswith(tuple(COMPRESSIONS))
+    if compressed:
+        lower = os.path.splitext(lower)[0]
+    ext = os.path.splitext(lower)[1]
+    if compressed and ext == ".parquet":
+        return "compressed Parquet is not supported (Parquet compresses internally); decompress the file"
+    if not ext:
+        return f"unsupported file type (no extension); supported: {supported} (optionally .gz/.zst)"
+    return f"unsupported file extension '{ext}'; supported: {supported} (optionally .gz/.zst)"
