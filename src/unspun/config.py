@@ -34,6 +34,7 @@ class CandidateConfig:
     min_immutable_overlap: float = 0.25  # shared / smaller immutables set
     max_immutable_df: float = 0.05  # immutables in more than this share of articles are too common
     max_immutable_df_abs: int = 50
+    min_immutable_df_cap: int = 10  # small corpora: a story told by 10 articles keeps its names
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class AlignConfig:
     """Sentence alignment: a sentence pair counts as matched at or above `min_score`."""
 
     min_score: float = 0.42
+    context_min_score: float = 0.3  # leftovers may match this low once the pair has strong matches
+    context_min_matches: int = 2
     copy_score: float = 0.92  # character-level similarity at which a match is a verbatim copy
     immutable_weight: float = 2.0
     content_weight: float = 1.0

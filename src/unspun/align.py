@@ -1,0 +1,171 @@
+"""Sentence alignment between two articles, with a score that survives synonym swaps.
+
+A sentence pair is scored by weighted Dice overlap of three feature kinds: immutables (names, numbers,
+quotes — a spinner keeps them), stems of content words (kept when the spinner skips a word), and
+bigrams of the function-word skeleton (a spinner swaps content words but keeps the grammar around them).
+Matching is one-to-one and order-free, because spinners reorder clauses and paragraphs.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .clean import clean_article, match_key
+from .config import AlignConfig, CleanConfig
+from .fingerprint import SentenceFeatures, article_features
+from .records import Article, CleanArticle, Match
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Matched sentences of two articles and how much of each they cover."""
+
+    matches: tuple[Match, ...]
+    coverage_a: float
+    coverage_b: float
+    copy_coverage: float  # share of the shorter text (by chars) inside verbatim-copy matches
+    score: float  # length-weighted match score over both texts, 0..1
+
+
+def _weighted(features: SentenceFeatures, config: AlignConfig) -> dict[str, float]:
+    weights = {f: config.content_weight for f in features.content}
+    weights.update({f: config.skeleton_weight for f in features.skeleton})
+    weights.update({f: config.immutable_weight for f in features.immutables})
+    return weights
+
+
+def similarity(a: SentenceFeatures, b: SentenceFeatures, config: AlignConfig = AlignConfig()) -> float:
+    """Weighted Dice overlap of two sentences' features, in 0..1."""
+    wa, wb = _weighted(a, config), _weighted(b, config)
+    total = sum(wa.values()) + sum(wb.values())
+    if not total:
+        return 0.0
+    shared = sum(w for f, w in wa.items() if f in wb)
+    return 2 * shared / total
+
+
+def _score_matrix(
+    fa: Sequence[SentenceFeatures], fb: Sequence[SentenceFeatures], config: AlignConfig
+) -> list[tuple[float, int, int]]:
+    """All sentence pairs scoring at least `min_score`, via an inverted index over b's features."""
+    wa = [_weighted(f, config) for f in fa]
+    wb = [_weighted(f, config) for f in fb]
+    totals_b = [sum(w.values()) for w in wb]
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, weights in enumerate(wb):
+        for feature in weights:
+            index[feature].append(j)
+    cells: list[tuple[float, int, int]] = []
+    for i, weights in enumerate(wa):
+        total_a = sum(weights.values())
+        shared: dict[int, float] = defaultdict(float)
+        for feature, w in weights.items():
+            for j in index.get(feature, ()):
+                shared[j] += w
+        for j, s in shared.items():
+            score = 2 * s / (total_a + totals_b[j])
+            if score >= min(config.min_score, config.context_min_score):
+                cells.append((score, i, j))
+    return cells
+
+
+def _chars(article: CleanArticle, indices: Sequence[int] | None = None) -> int:
+    sents = article.sentences if indices is None else [article.sentences[i] for i in indices]
+    return sum(s.span[1] - s.span[0] for s in sents)
+
+
+def align(
+    a: CleanArticle,
+    b: CleanArticle,
+    fa: Sequence[SentenceFeatures] | None = None,
+    fb: Sequence[SentenceFeatures] | None = None,
+    config: AlignConfig = AlignConfig(),
+) -> Alignment:
+    """One-to-one greedy sentence alignment (best pairs first), each match labelled copy or paraphrase."""
+    fa = article_features(a) if fa is None else fa
+    fb = article_features(b) if fb is None else fb
+    keys_a = [match_key(s.text) for s in a.sentences]
+    keys_b = [match_key(s.text) for s in b.sentences]
+    cells = _score_matrix(fa, fb, config)
+    # Identical sentences always align, even when they are too short to carry features.
+    positions_b: dict[str, list[int]] = defaultdict(list)
+    for j, key in enumerate(keys_b):
+        positions_b[key].append(j)
+    cells.extend((1.0, i, j) for i, key in enumerate(keys_a) if key for j in positions_b.get(key, ()))
+    cells.sort(key=lambda c: (-c[0], c[1], c[2]))
+
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    matches: list[Match] = []
+    # Second pass: once the texts are shown to be related, weaker sentence pairs among the leftovers
+    # are heavily spun versions of each other rather than chance overlap.
+    for threshold in (config.min_score, config.context_min_score):
+        if threshold == config.context_min_score and len(matches) < config.context_min_matches:
+            break
+        for score, i, j in cells:
+            if score < threshold or i in used_a or j in used_b:
+                continue
+            used_a.add(i)
+            used_b.add(j)
+            sa, sb = a.sentences[i], b.sentences[j]
+            char_sim = 1.0 if keys_a[i] == keys_b[j] else fuzz.ratio(keys_a[i], keys_b[j]) / 100
+            kind = "copy" if char_sim >= config.copy_score else "paraphrase"
+            matches.append(Match(sa.span, sb.span, kind, round(max(score, char_sim), 4), (i,), (j,)))
+    matches.sort(key=lambda m: m.a_span)
+    return summarize(a, b, matches)
+
+
+def summarize(a: CleanArticle, b: CleanArticle, matches: Sequence[Match]) -> Alignment:
+    """Coverage and score of a set of sentence matches."""
+    total_a, total_b = _chars(a), _chars(b)
+    if not total_a or not total_b:
+        return Alignment(tuple(matches), 0.0, 0.0, 0.0, 0.0)
+    cov_a = sum(m.a_span[1] - m.a_span[0] for m in matches) / total_a
+    cov_b = sum(m.b_span[1] - m.b_span[0] for m in matches) / total_b
+    copied_a = sum(m.a_span[1] - m.a_span[0] for m in matches if m.kind == "copy")
+    copied_b = sum(m.b_span[1] - m.b_span[0] for m in matches if m.kind == "copy")
+    copy_cov = copied_a / total_a if total_a <= total_b else copied_b / total_b
+    weighted = sum(m.score * ((m.a_span[1] - m.a_span[0]) + (m.b_span[1] - m.b_span[0])) for m in matches)
+    return Alignment(
+        tuple(matches),
+        round(min(cov_a, 1.0), 4),
+        round(min(cov_b, 1.0), 4),
+        round(min(copy_cov, 1.0), 4),
+        round(weighted / (total_a + total_b), 4),
+    )
+
+
+def merge_passages(matches: Sequence[Match], text_a: str, text_b: str, max_gap: int = 250) -> list[Match]:
+    """Merge runs of matches adjacent in both texts into passages (fewer, longer evidence spans)."""
+    ordered = sorted(matches, key=lambda m: m.a_span)
+    passages: list[Match] = []
+    for m in ordered:
+        if passages:
+            p = passages[-1]
+            gap_a = m.a_span[0] - p.a_span[1]
+            gap_b = m.b_span[0] - p.b_span[1]
+            if 0 <= gap_a <= max_gap and 0 <= gap_b <= max_gap:
+                la, lb = p.a_span[1] - p.a_span[0], m.a_span[1] - m.a_span[0]
+                passages[-1] = Match(
+                    (p.a_span[0], m.a_span[1]),
+                    (p.b_span[0], m.b_span[1]),
+                    "copy" if p.kind == m.kind == "copy" else "paraphrase",
+                    round((p.score * la + m.score * lb) / max(la + lb, 1), 4),
+                    p.a_sentences + m.a_sentences,
+                    p.b_sentences + m.b_sentences,
+                )
+                continue
+        passages.append(m)
+    return passages
+
+
+def align_texts(
+    text_a: str, text_b: str, config: AlignConfig | None = None, clean: CleanConfig | None = None
+) -> list[Match]:
+    """Align two raw texts; spans are offsets into `text_a` and `text_b` as given."""
+    ca = clean_article(Article("a", text_a, "<text a>"), clean or CleanConfig())
+    cb = clean_article(Article("b", text_b, "<text b>"), clean or CleanConfig())
+    return list(align(ca, cb, config=config or AlignConfig()).matches)

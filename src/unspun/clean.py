@@ -1,0 +1,124 @@
+"""Normalization, sentence splitting with offsets, and removal of scraper noise (doubled captions).
+
+Nothing is rewritten in `Article.text`: sentences and removed records carry spans into it, and the
+normalized forms are only used as matching keys.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .config import CleanConfig
+from .records import Article, CleanArticle, Removed, Sentence, Span
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    }
+)
+_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w]+")
+
+# Sentence ends: terminal punctuation (optionally closing quotes/brackets) followed by whitespace and
+# something that can start a sentence. Abbreviations are checked separately.
+_SENT_END = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm st jr sr inc ltd co corp dept univ "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no vs etc approx est fig u.s u.k e.g i.e a.m p.m".split()
+)
+
+
+def normalize(text: str) -> str:
+    """Fold the differences scrapers introduce (curly vs straight quotes, dashes, spacing, width)."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES)).strip()
+
+
+def match_key(text: str) -> str:
+    """A case- and punctuation-insensitive key: two captions that differ only in quotes/spaces share it."""
+    return _NON_WORD.sub(" ", normalize(text).casefold()).strip()
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    """True when the period ending at `end` belongs to an abbreviation or an initial, not a sentence."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:end].rstrip(".!?\"'\u201d\u2019)]").casefold().lstrip("(\"'\u201c\u2018")
+    if not word:
+        return False
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _strip_span(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def line_spans(text: str) -> list[Span]:
+    """Non-blank lines (paragraphs) of `text` as stripped spans."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = _strip_span(text, m.start(), m.end())
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans within text[start:end]; paragraphs never share a sentence."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    for line_start, line_end in line_spans(text[start:end]):
+        line_start += start
+        line_end += start
+        cursor = line_start
+        for m in _SENT_END.finditer(text, line_start, line_end):
+            if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(text, m.start()):
+                continue
+            s, e = _strip_span(text, cursor, m.end())
+            if e > s:
+                spans.append((s, e))
+            cursor = m.end()
+        s, e = _strip_span(text, cursor, line_end)
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def clean_article(article: Article, config: CleanConfig = CleanConfig()) -> CleanArticle:
+    """Split into sentences and set aside repeated lines/sentences (doubled captions) as `Removed`."""
+    text = article.text
+    removed: list[Removed] = []
+    seen_lines: dict[str, Span] = {}
+    kept_lines: list[Span] = []
+    for span in line_spans(text):
+        key = match_key(text[span[0]:span[1]])
+        first = seen_lines.get(key)
+        if first is not None and len(key) >= config.min_duplicate_chars:
+            removed.append(Removed("duplicate_line", span, text[span[0]:span[1]], first))
+            continue
+        seen_lines.setdefault(key, span)
+        kept_lines.append(span)
+
+    seen_sentences: dict[str, Span] = {}
+    sentences: list[Sentence] = []
+    for line in kept_lines:
+        for span in split_sentences(text, *line):
+            body = text[span[0]:span[1]]
+            key = match_key(body)
+            if len(key) < config.min_sentence_chars:
+                continue
+            first = seen_sentences.get(key)
+            if first is not None and len(key) >= config.min_duplicate_chars:
+                removed.append(Removed("duplicate_sentence", span, body, first))
+                continue
+            seen_sentences.setdefault(key, span)
+            sentences.append(Sentence(len(sentences), span, body))
+    removed.sort(key=lambda r: r.span)
+    norm_text = "\n".join(normalize(s.text) for s in sentences)
+    return CleanArticle(article, tuple(sentences), tuple(removed), norm_text)

@@ -1,0 +1,133 @@
+"""Fingerprints of a cleaned article: MinHash over word shingles and the "immutables" a spinner keeps.
+
+Spinners swap content words for synonyms but leave names, numbers and quoted strings alone, so the
+immutables signature finds rewrites that share too few shingles for MinHash.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .clean import normalize
+from .config import FingerprintConfig
+from .records import CleanArticle
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+(?:[.,:]\d+)*")
+_QUOTED = re.compile(r'"([^"]{8,}?)"')
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves said says say told according per since yet though although
+    than whether upon within without among via may might must shall""".split()
+)
+
+
+@dataclass(frozen=True)
+class SentenceFeatures:
+    """What the aligner compares: stems of content words, immutables, and the function-word skeleton."""
+
+    content: frozenset[str]
+    immutables: frozenset[str]
+    skeleton: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Per-article fingerprint used to propose candidate pairs."""
+
+    minhash: np.ndarray  # uint32[num_perm]
+    immutables: frozenset[str]
+    n_tokens: int
+
+
+def tokens(text: str) -> list[str]:
+    """Word and number tokens of already-normalized text, original case kept."""
+    return _TOKEN.findall(text)
+
+
+def stem(word: str) -> str:
+    """A crude, fast suffix stripper: enough to let "walked"/"walks"/"walking" meet."""
+    w = word.casefold()
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("ly", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    return w[:7]
+
+
+def _is_number(tok: str) -> bool:
+    return tok[0].isdigit()
+
+
+def number_key(tok: str) -> str:
+    """Numbers compare by value digits: "1,200" and "1200" are the same immutable."""
+    return "n:" + tok.replace(",", "").rstrip(".")
+
+
+def sentence_features(text: str) -> SentenceFeatures:
+    """Features of one sentence (any text), independent of its neighbours."""
+    norm = normalize(text)
+    toks = tokens(norm)
+    content: set[str] = set()
+    immutables: set[str] = set()
+    skeleton_seq: list[str] = []
+    for i, tok in enumerate(toks):
+        low = tok.casefold()
+        if _is_number(tok):
+            key = number_key(tok)
+            immutables.add(key)
+            skeleton_seq.append(key)
+        elif low in STOPWORDS:
+            skeleton_seq.append(low)
+        elif tok[0].isupper() and (i > 0 or (len(toks) > 1 and toks[1][0].isupper())):
+            immutables.add("p:" + low)
+            skeleton_seq.append("p:" + low)
+        else:
+            content.add(stem(tok))
+    for quoted in _QUOTED.findall(norm):
+        immutables.add("q:" + " ".join(t.casefold() for t in tokens(quoted)))
+    skeleton = {a + " " + b for a, b in zip(skeleton_seq, skeleton_seq[1:])}
+    return SentenceFeatures(frozenset(content), frozenset(immutables), frozenset(skeleton))
+
+
+def article_features(article: CleanArticle) -> tuple[SentenceFeatures, ...]:
+    """Features of every kept sentence, in order."""
+    return tuple(sentence_features(s.text) for s in article.sentences)
+
+
+def shingles(article: CleanArticle, size: int) -> list[str]:
+    """Word n-gram shingles over the kept sentences (removed captions do not count)."""
+    words = tokens(article.norm_text.casefold())
+    if len(words) < size:
+        return [" ".join(words)] if words else []
+    return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+
+
+def minhash(items: list[str], config: FingerprintConfig) -> np.ndarray:
+    """MinHash digest (rensa, Rust) of a shingle list as uint32."""
+    import rensa
+
+    mh = rensa.RMinHash(num_perm=config.num_perm, seed=config.seed)
+    if items:
+        mh.update(items)
+    return np.asarray(mh.digest(), dtype=np.uint32)
+
+
+def fingerprint(
+    article: CleanArticle,
+    features: tuple[SentenceFeatures, ...],
+    config: FingerprintConfig = FingerprintConfig(),
+) -> Signature:
+    """MinHash of the shingles plus the union of the sentences' immutables."""
+    items = shingles(article, config.shingle_size)
+    immutables: frozenset[str] = frozenset().union(*(f.immutables for f in features)) if features else frozenset()
+    return Signature(minhash(items, config), immutables, len(items))

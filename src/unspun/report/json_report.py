@@ -1,0 +1,85 @@
+"""The machine-readable scan result (contract documented in docs/json-format.md)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..records import CleanArticle, Edit, Match, Pair, ReadError, ScanResult, Story
+
+SCHEMA_VERSION = 1
+
+
+def article_to_dict(a: CleanArticle) -> dict[str, Any]:
+    art = a.article
+    return {
+        "id": art.id,
+        "source": art.source or art.origin,
+        "origin": art.origin,
+        "title": art.title,
+        "url": art.url,
+        "published": art.published,
+        "text_chars": len(art.text),
+        "sentences": len(a.sentences),
+        "removed": [
+            {"kind": r.kind, "span": list(r.span), "text": r.text, "duplicate_of": list(r.duplicate_of)}
+            for r in a.removed
+        ],
+    }
+
+
+def match_to_dict(m: Match) -> dict[str, Any]:
+    return {"a_span": list(m.a_span), "b_span": list(m.b_span), "kind": m.kind, "score": m.score}
+
+
+def edit_to_dict(e: Edit) -> dict[str, Any]:
+    return {
+        "kind": e.kind,
+        "a_span": list(e.a_span) if e.a_span else None,
+        "b_span": list(e.b_span) if e.b_span else None,
+        "a_text": e.a_text,
+        "b_text": e.b_text,
+        "why": e.why,
+        "severity": e.severity,
+    }
+
+
+def pair_to_dict(p: Pair) -> dict[str, Any]:
+    return {
+        "a": p.a,
+        "b": p.b,
+        "relation": p.relation,
+        "score": p.score,
+        "coverage": {"a": p.coverage_a, "b": p.coverage_b},
+        "copy_coverage": p.copy_coverage,
+        "channels": list(p.channels),
+        "original": p.original,
+        "original_confidence": p.original_confidence,
+        "original_signals": list(p.original_signals),
+        "matches": [match_to_dict(m) for m in p.matches],
+        "edits": [edit_to_dict(e) for e in p.edits],
+    }
+
+
+def story_to_dict(s: Story) -> dict[str, Any]:
+    return {"id": s.id, "articles": list(s.articles), "original": s.original}
+
+
+def error_to_dict(e: ReadError) -> dict[str, Any]:
+    return {"source": e.source, "line": e.line, "reason": e.reason}
+
+
+def result_to_dict(result: ScanResult) -> dict[str, Any]:
+    """Plain dict following the documented JSON contract."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "articles": [article_to_dict(a) for a in result.articles],
+        "pairs": [pair_to_dict(p) for p in result.pairs],
+        "stories": [story_to_dict(s) for s in result.stories],
+        "errors": [error_to_dict(e) for e in result.errors],
+        "notes": list(result.notes),
+    }
+
+
+def write_json(result: ScanResult, path: str | Path) -> None:
+    Path(path).write_text(json.dumps(result_to_dict(result), ensure_ascii=False, indent=1), encoding="utf-8")

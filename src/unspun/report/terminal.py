@@ -1,0 +1,46 @@
+"""Rich terminal summary of a scan: counts, skipped inputs, and a table of story groups."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from ..records import ScanResult
+
+RELATION_STYLE = {"exact": "bold red", "near-duplicate": "yellow", "rewrite": "cyan", "same-story": "dim"}
+
+
+def print_summary(result: ScanResult, console: Console) -> None:
+    """Counts, then what was skipped and why, then one row per related pair grouped by story."""
+    removed = sum(len(a.removed) for a in result.articles)
+    console.print(
+        f"[bold]{len(result.articles)}[/] articles read, [bold]{len(result.errors)}[/] skipped, "
+        f"{removed} repeated captions/sentences set aside, [bold]{len(result.pairs)}[/] related pairs"
+    )
+    for note in result.notes:
+        console.print(f"[dim]note:[/] {note}")
+    if result.errors:
+        table = Table(title="Skipped inputs", title_justify="left")
+        table.add_column("source")
+        table.add_column("line", justify="right")
+        table.add_column("reason")
+        for e in result.errors:
+            table.add_row(e.source, "" if e.line is None else str(e.line), e.reason)
+        console.print(table)
+    story_of = {aid: s.id for s in result.stories for aid in s.articles}
+    table = Table(title="Story groups", title_justify="left")
+    for col, justify in (("story", "left"), ("a", "left"), ("b", "left"), ("relation", "left"),
+                         ("score", "right"), ("cov a", "right"), ("cov b", "right"), ("original", "left")):
+        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    for story in result.stories:
+        if len(story.articles) < 2:
+            continue
+        for p in (p for p in result.pairs if story_of.get(p.a) == story.id):
+            style = RELATION_STYLE.get(p.relation, "")
+            table.add_row(
+                story.id, p.a, p.b, f"[{style}]{p.relation}[/]", f"{p.score:.2f}",
+                f"{p.coverage_a:.0%}", f"{p.coverage_b:.0%}", p.original or "unknown",
+            )
+        table.add_section()
+    singles = sum(1 for s in result.stories if len(s.articles) == 1)
+    console.print(table)
+    console.print(f"{singles} articles have no copy or rewrite in this corpus.")
