@@ -16,6 +16,9 @@ from .common import BOM, DecodeFailure, error, fix_newlines, open_binary
 # Dates only from the page's own metadata/markup: the extensive search guesses a date from any
 # year it sees (a copyright footer becomes "2019-01-01"), which would mislead direction finding.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# trafilatura falls back to whatever text a page has, so a menu-only page comes back as "Home | News".
+# Article text needs at least one line of running prose; menus and link lists have none.
+MIN_PROSE_WORDS = 5
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -31,7 +34,10 @@ class Page:
 
 
 def extract_html(html: str, url: str | None = None) -> Page | None:
-    """Main article text (paragraphs joined by newlines) and metadata, or None when there is no text."""
+    """Main article text (paragraphs joined by newlines) and metadata, or None when there is no text.
+
+    "No text" includes pages where extraction only finds navigation: no line has five or more words.
+    """
     import trafilatura
 
     doc = trafilatura.bare_extraction(
@@ -46,7 +52,7 @@ def extract_html(html: str, url: str | None = None) -> Page | None:
     if doc is None:
         return None
     text = fix_newlines(doc.text or "")
-    if not text.strip():
+    if not any(len(line.split()) >= MIN_PROSE_WORDS for line in text.split("\n")):
         return None
     return Page(
         text=text,

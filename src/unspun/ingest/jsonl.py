@@ -37,7 +37,7 @@ def read_jsonl(
                 yield error(origin, number, str(exc))
                 continue
             try:
-                value = json.loads(line)
+                value = json.loads(line.rstrip("\n"))
             except json.JSONDecodeError as exc:
                 yield error(origin, number, f"malformed JSON: {exc}")
                 continue
