@@ -510,3 +510,58 @@ def test_ten_thousand_small_files_and_lines_read_quickly(tmp_path):
     assert (n_files, n_lines) == (10_000, 10_000)
     assert mid - start < 3.0, f"10k txt files took {mid - start:.2f}s"
     assert end - mid < 2.0, f"10k JSONL lines took {end - mid:.2f}s"
+
+
+# ---------------------------------------------------------------- more edges
+
+
+def test_excel_style_csv_with_bom_crlf_bad_line_and_oversized_cell(tmp_path):
+    data = (
+        b"\xef\xbb\xbfid,title,text\r\n"
+        b'r1,Huge,"' + b"word " * 30000 + b'"\r\n'
+        b'r2,Two lines,"Flood warning lifted\r\nfor the lower valley."\r\n'
+        b"r3,Latin-1,caf\xe9 reopens\r\n"
+        b"r4,Last,The pier reopened.\r\n"
+    )
+    write(tmp_path / "x.csv", data)
+    articles, errors = read(tmp_path)
+    assert [(a.id, a.title, a.text) for a in articles] == [
+        ("r2", "Two lines", "Flood warning lifted\nfor the lower valley."),
+        ("r4", "Last", "The pier reopened."),
+    ]
+    assert [e.line for e in errors] == [2, 5]
+    assert "field larger than field limit" in errors[0].reason and "JSONL or Parquet" in errors[0].reason
+    bad_offset = data.index(b"\xe9")
+    assert errors[1].reason.startswith(f"invalid UTF-8 at byte offset {bad_offset} (byte 0xe9")
+
+
+def test_permission_denied_is_a_read_error_naming_the_file(tmp_path, monkeypatch):
+    import unspun.ingest.text as text_reader
+
+    write(tmp_path / "a.txt", FERRY)
+    write(tmp_path / "b.txt", FERRY)
+    real_open = text_reader.open_binary
+
+    def guarded(path, compression):
+        if path.name == "a.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, compression)
+
+    monkeypatch.setattr(text_reader, "open_binary", guarded)
+    articles, errors = read(tmp_path)
+    assert [a.id for a in articles] == ["b"]
+    assert errors == [ReadError(str(tmp_path / "a.txt"), None, "cannot read file: permission denied")]
+
+
+def test_a_single_path_string_is_not_iterated_character_by_character(tmp_path):
+    write(tmp_path / "a.txt", FERRY)
+    assert [a.id for a in read_sources(str(tmp_path))] == ["a"]
+
+
+def test_broken_symlink_named_explicitly_is_an_input_error_and_inside_a_dir_a_read_error(tmp_path):
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="broken symbolic link"):
+        read_sources([tmp_path / "dir" / "gone.txt"])
+    (err,) = read(tmp_path / "dir")[1]
+    assert err.source == str(tmp_path / "dir" / "gone.txt") and "file not found" in err.reason

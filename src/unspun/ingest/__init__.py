@@ -72,6 +72,8 @@ def read_sources(
     time (before anything is read) when a path named in `paths` does not exist — a usage error the
     CLI maps to exit code 2. Missing optional readers raise `MissingExtraError` with the pip hint.
     """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]  # one path, not an iterable of characters
     roots = [Path(os.fspath(p)) for p in paths]
     missing = [str(p) for p in roots if not os.path.lexists(p)]
     if missing:

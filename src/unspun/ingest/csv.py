@@ -50,7 +50,11 @@ def read_csv(
             except csv.Error as exc:
                 yield from pending
                 pending.clear()
-                yield error(origin, start, f"malformed CSV row: {exc}")
+                reason = f"malformed CSV row: {exc}"
+                if "field limit" in str(exc):
+                    # raising the limit is process-global state (csv.field_size_limit), so we don't
+                    reason += "; use JSONL or Parquet for texts this long"
+                yield error(origin, start, reason)
                 if reader.line_num == last_line:
                     return  # the reader cannot move past the problem
                 last_line = reader.line_num
