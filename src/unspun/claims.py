@@ -108,7 +108,7 @@ SPEECH = frozenset(
 # Verbs that only count as cues with a clausal complement or an adjacent quote (too common otherwise).
 NEEDS_CLAUSE = frozenset(
     {"call", "find", "show", "continue", "point", "think", "believe", "hope", "expect", "fear", "worry",
-     "wonder", "add", "ask", "agree", "charge", "signal", "indicate", "question", "challenge", "answer",
+     "wonder", "add", "ask", "agree", "charge", "signal", "indicate", "answer", "describe", "reveal",
      "praise", "blame", "criticize", "criticise", "quote", "cite", "post", "write", "demand", "propose",
      "recommend", "threaten"}
 )
@@ -129,6 +129,12 @@ HEAD_TITLES = frozenset(
     ambassador prosecutor attorney sheriff officer captain professor premier king queen prince pope
     bishop representative congressman congresswoman councillor councilor executive founder manager coach
     analyst economist researcher scientist lawyer adviser advisor aide deputy""".split()
+)
+ROLE_WORDS = frozenset(
+    """candidate organiser organizer biologist activist novelist singer actor actress author writer
+    farmer miner witness resident student teacher nurse doctor player striker midfielder goalkeeper
+    negotiator historian journalist reporter editor columnist lawmaker legislator councillor
+    commander keeper owner""".split()
 )
 PERSONLESS = frozenset({"reports", "report", "sources", "source", "officials", "witnesses", "media"})
 ANAPHORIC_CONTENT = frozenset(
@@ -266,6 +272,12 @@ _STOP_CAPS = frozenset(
 
 
 def _strip_name(tokens: list[str]) -> list[str]:
+    # "Transport Minister Katrin Solberg", "marine biologist Keiko Mori" -> the name after the title
+    cut = 0
+    for k, t in enumerate(tokens[:-1]):
+        if t.lower().rstrip(".") in TITLES or t.lower() in ROLE_WORDS or not t[:1].isupper():
+            cut = k + 1
+    tokens = tokens[cut:]
     while tokens and (tokens[0].lower().rstrip(".") in TITLES or tokens[0].lower() in _STOP_CAPS
                       or tokens[0].lower().rstrip(".") in {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen"}):
         tokens = tokens[1:]
@@ -325,6 +337,15 @@ def _build_names(text: str) -> _NameIndex:
         toks = _strip_name(m.group(1).split())
         if toks:
             titled.append((m.start(), m.group(3).lower(), _full(by_last, by_token, " ".join(toks))))
+    for m in re.finditer(
+        r"\b(?:the|its|their|his|her|our)\s+(?:[\w’'\-]+\s+){0,3}?("
+        + "|".join(sorted(HEAD_TITLES))
+        + r"),\s+((?:[A-Z][\w’'\-]+|[A-Z]\.)(?:\s(?:[A-Z][\w’'\-]+|[A-Z]\.)){0,3})",
+        text,
+    ):
+        toks = _strip_name(m.group(2).split())
+        if toks:
+            titled.append((m.start(), m.group(1).lower(), _full(by_last, by_token, " ".join(toks))))
     titled.sort()
     return _NameIndex(tuple(mentions), by_last, by_token, tuple(titled))
 
@@ -360,8 +381,12 @@ class _Frame:
     negated: bool = False
 
 
+_IRREGULAR = ("said", "told", "wrote", "written", "thought", "spoke", "found", "according")
+# a cheap prefix test decides which paragraphs are worth parsing (stems cover -ed/-ing/-s/-ied forms)
 _CUE_HINT = re.compile(
-    r"\b(?:" + "|".join(sorted({w[:5] for w in SPEECH if len(w) >= 3}, key=len, reverse=True)) + r")\w*",
+    r"\b(?:"
+    + "|".join(sorted({w[:4] if len(w) >= 6 else w[:3] for w in SPEECH} | set(_IRREGULAR), key=len, reverse=True))
+    + r")\w*",
     re.IGNORECASE,
 )
 
@@ -501,6 +526,7 @@ def _frames(doc: Any, off: int) -> list[_Frame]:
         passive = bool(agent) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         negated = any(c.dep_ == "neg" for c in tok.children)
         speaker_tok = None
+        fallback = None
         is_agent = False
         if agent:
             speaker_tok, is_agent = agent[0], True
@@ -514,6 +540,19 @@ def _frames(doc: Any, off: int) -> list[_Frame]:
                 speaker_tok = hs[0]
             elif h.dep_ in ("ROOT",) and h.lemma_ in SPEECH:
                 speaker_tok = None
+        if speaker_tok is None and not passive and tok.dep_ in ("ROOT", "ccomp", "parataxis"):
+            # parser slip after a quote (speaker attached as an apposition): take the words between
+            # the closing mark and the cue, as in “...,” Velora’s chief officer, Dr. Anna Kessler, said
+            k = tok.i - 1
+            while k >= 0 and tok.i - k <= 16 and doc[k].text not in "”\"’" and not doc[k].is_sent_start:
+                k -= 1
+            if k >= 0 and k < tok.i - 1 and doc[k].text in "”\"’":
+                between = [t for t in doc[k + 1:tok.i] if not t.is_punct]
+                if between and between[0].pos_ not in ("VERB", "AUX", "SCONJ"):
+                    s0 = between[0].idx
+                    s1 = between[-1].idx + len(between[-1].text)
+                    out_span = (off + s0, off + s1)
+                    fallback = (out_span, tuple(between))
         if speaker_tok is not None and speaker_tok.lower_ in ("that", "which", "who"):
             # relative pronoun: the speaker is the noun the clause modifies
             if tok.dep_ == "relcl":
@@ -529,7 +568,9 @@ def _frames(doc: Any, off: int) -> list[_Frame]:
         elif pre_clause:
             content = _subtree_span(pre_clause[0], off)
             ckind = "clause"
-        elif tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i and speaker_tok is not None and speaker_tok.i > tok.head.i:
+        elif (tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i and speaker_tok is not None
+              and tok.head.i < speaker_tok.i < tok.i and tok.head.lemma_ not in SPEECH
+              and any(t.text == "," for t in doc[tok.head.i:speaker_tok.i])):
             # "The plan will fail, Smith said." parsed with "said" under the content verb
             excl = {t.i for t in tok.subtree}
             content = _subtree_span(tok.head, off, exclude=excl)
@@ -546,6 +587,8 @@ def _frames(doc: Any, off: int) -> list[_Frame]:
         cue_start = min(t.idx for t in cue_toks)
         cue_end = max(t.idx + len(t.text) for t in cue_toks)
         sp = st = None
+        if fallback is not None:
+            sp, st = fallback
         if speaker_tok is not None:
             sp, st = _np_span(speaker_tok, off)
             if content and sp[0] < content[1] and content[0] < sp[1]:
@@ -733,10 +776,13 @@ def _frame_window_end(text: str, q: QuoteSpan, quotes: list[QuoteSpan]) -> int:
             end = min(end, o.start)
             break
     # stop at the end of the sentence that follows the quote
-    m = re.search(r"[.!?](?=\s|$)", text[q.end:end])
+    m = _SENT_END.search(text, q.end, end)
     if m:
-        end = q.end + m.end()
+        end = m.end()
     return end
+
+
+_SENT_END = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])(?<!\bMrs)(?<!\bSen)(?<!\bGov)(?<!\bRep)(?<!\bGen)[.!?](?=\s|$)")
 
 
 def _frame_window_start(text: str, q: QuoteSpan, quotes: list[QuoteSpan], sents: list[Span]) -> int:
@@ -759,26 +805,42 @@ def _resolve(text: str, mention: str, toks: tuple[Any, ...], pos: int, names: _N
     a pronoun, or the named holder of a title ("the minister")."""
     low = mention.lower().strip()
     if low in PRONOUNS:
-        if low in ("i", "we", "it"):
+        if low in ("i", "we"):
             return mention
-        # prefer the last named speaker, else the last person-like name mentioned before
-        for c in reversed(claims):
-            if c.speaker and c.speaker.lower() not in PRONOUNS and (c.speaker_span or (0, 0))[0] < pos and " " in c.speaker:
-                last_claim = c
-                break
-        else:
-            last_claim = None
-        recent = [(p, n) for p, n in names.mentions if p < pos and len(n.split()) >= 1 and n.split()[-1] in names.by_last]
-        if last_claim is not None and last_claim.speaker_span is not None:
-            if not recent or recent[-1][0] <= last_claim.speaker_span[1] or low == "they":
-                return last_claim.speaker
-            cand = names.by_last.get(recent[-1][1].split()[-1], recent[-1][1])
-            # the last named person wins unless the claim speaker was mentioned more recently
-            return cand
+        last_claim = next(
+            (c for c in reversed(claims) if c.speaker and c.speaker.lower() not in PRONOUNS
+             and c.cue_span is not None and c.cue_span[0] < pos),
+            None,
+        )
+        # the speaker of an attribution in the last couple of sentences is the most salient antecedent
+        if last_claim is not None and (pos - last_claim.cue_span[1] < 400 or low in ("they", "it")):
+            return last_claim.speaker  # type: ignore[return-value]
+        if low == "it":
+            return mention
+        recent = [(p, n) for p, n in names.mentions if p < pos and n.split()[-1] in names.by_last]
         if recent:
             n = recent[-1][1]
             return names.by_last.get(n.split()[-1], n)
-        return mention
+        return last_claim.speaker if last_claim is not None else mention  # type: ignore[return-value]
+    head = next((t for t in toks if t.head not in toks or t.head is t), toks[0])
+    if head.pos_ in ("NOUN", "PROPN") and head.text not in names.by_last:
+        inside = {t.i for c in head.children if c.dep_ == "prep" for t in c.subtree}
+        runs = _propn_runs(toks)
+        if runs and all(t.i in inside for r in runs for t in r):
+            # "Representatives for singer Lena Ford": the named person is not the speaker
+            title = head.lemma_.lower() if head.lemma_.lower() in HEAD_TITLES else None
+            found = _title_lookup(names, title, pos) if title else None
+            return found or _DETS.sub("", mention)
+    if (head.pos_ in ("NOUN", "PRON") and head.lower_ not in HEAD_TITLES and head.lemma_.lower() not in HEAD_TITLES
+            and head.text not in names.by_last and head.text not in names.by_token):
+        # "Representatives for Lena Ford", "the study": a description, unless an apposition names someone
+        appos = [c for c in head.children if c.dep_ == "appos" and c in toks]
+        runs = [r for a in appos for r in _propn_runs(tuple(a.subtree))]
+        if runs:
+            words = _strip_name([t.text for t in runs[0]])
+            if words:
+                return _full(names.by_last, names.by_token, " ".join(words))
+        return _DETS.sub("", mention)
     # proper name inside the mention: the compound run at the head, or an apposition
     propn_runs = _propn_runs(toks)
     if not propn_runs:
@@ -786,10 +848,6 @@ def _resolve(text: str, mention: str, toks: tuple[Any, ...], pos: int, names: _N
         if caps and len(caps) == len([t for t in toks if t.pos_ != "DET"]):
             propn_runs = [caps]
     if propn_runs:
-        head_run = propn_runs[0]
-        for run in propn_runs:
-            if any(t.dep_ in ("nsubj", "nsubjpass", "pobj", "appos", "ROOT") or t.head not in run for t in run):
-                pass
         # a name right before a title noun is an affiliation ("Kremlin spokesman"): prefer a person run
         person = [r for r in propn_runs if not _is_affiliation(r)]
         head_run = person[0] if person else propn_runs[0]
