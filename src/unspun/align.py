@@ -11,11 +11,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
-from .clean import clean_article, match_key
+from .clean import clean_article
 from .config import AlignConfig, CleanConfig
-from .fingerprint import SentenceFeatures, article_features
+from .fingerprint import FeatureTable, SentenceFeatures, article_features, feature_table
 from .records import Article, CleanArticle, Match
 
 
@@ -31,6 +32,7 @@ class Alignment:
 
 
 def _weighted(features: SentenceFeatures, config: AlignConfig) -> dict[str, float]:
+    """Feature -> weight for one sentence (reference form of what `score_matrix` computes in bulk)."""
     weights = {f: config.content_weight for f in features.content}
     weights.update({f: config.skeleton_weight for f in features.skeleton})
     weights.update({f: config.immutable_weight for f in features.immutables})
@@ -47,29 +49,33 @@ def similarity(a: SentenceFeatures, b: SentenceFeatures, config: AlignConfig = A
     return 2 * shared / total
 
 
-def _score_matrix(
-    fa: Sequence[SentenceFeatures], fb: Sequence[SentenceFeatures], config: AlignConfig
-) -> list[tuple[float, int, int]]:
-    """All sentence pairs scoring at least `min_score`, via an inverted index over b's features."""
-    wa = [_weighted(f, config) for f in fa]
-    wb = [_weighted(f, config) for f in fb]
-    totals_b = [sum(w.values()) for w in wb]
-    index: dict[str, list[int]] = defaultdict(list)
-    for j, weights in enumerate(wb):
-        for feature in weights:
-            index[feature].append(j)
-    cells: list[tuple[float, int, int]] = []
-    for i, weights in enumerate(wa):
-        total_a = sum(weights.values())
-        shared: dict[int, float] = defaultdict(float)
-        for feature, w in weights.items():
-            for j in index.get(feature, ()):
-                shared[j] += w
-        for j, s in shared.items():
-            score = 2 * s / (total_a + totals_b[j])
-            if score >= min(config.min_score, config.context_min_score):
-                cells.append((score, i, j))
-    return cells
+def _tables(
+    article: CleanArticle, given: Sequence[SentenceFeatures] | FeatureTable | None
+) -> FeatureTable:
+    if isinstance(given, FeatureTable):
+        return given
+    return feature_table(article_features(article) if given is None else given)
+
+
+def score_matrix(ta: FeatureTable, tb: FeatureTable, config: AlignConfig = AlignConfig()) -> np.ndarray:
+    """Weighted Dice score of every sentence pair (rows: a, columns: b), joined on feature hashes."""
+    weights = np.array([config.content_weight, config.skeleton_weight, config.immutable_weight])
+    wa, wb = weights[ta.kind], weights[tb.kind]
+    tot_a = np.bincount(ta.sentence, weights=wa, minlength=ta.n_sentences)
+    tot_b = np.bincount(tb.sentence, weights=wb, minlength=tb.n_sentences)
+    shared = np.zeros((ta.n_sentences, tb.n_sentences))
+    order = np.argsort(tb.hashes, kind="stable")
+    sorted_b = tb.hashes[order]
+    left = np.searchsorted(sorted_b, ta.hashes, "left")
+    count = np.searchsorted(sorted_b, ta.hashes, "right") - left
+    total = int(count.sum())
+    if total:
+        rows_a = np.repeat(np.arange(len(ta.hashes)), count)
+        offsets = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+        rows_b = order[np.repeat(left, count) + offsets]
+        np.add.at(shared, (ta.sentence[rows_a], tb.sentence[rows_b]), wa[rows_a])
+    denom = tot_a[:, None] + tot_b[None, :]
+    return np.divide(2 * shared, denom, out=np.zeros_like(shared), where=denom > 0)
 
 
 def _chars(article: CleanArticle, indices: Sequence[int] | None = None) -> int:
@@ -80,22 +86,26 @@ def _chars(article: CleanArticle, indices: Sequence[int] | None = None) -> int:
 def align(
     a: CleanArticle,
     b: CleanArticle,
-    fa: Sequence[SentenceFeatures] | None = None,
-    fb: Sequence[SentenceFeatures] | None = None,
+    fa: Sequence[SentenceFeatures] | FeatureTable | None = None,
+    fb: Sequence[SentenceFeatures] | FeatureTable | None = None,
     config: AlignConfig = AlignConfig(),
 ) -> Alignment:
     """One-to-one greedy sentence alignment (best pairs first), each match labelled copy or paraphrase."""
-    fa = article_features(a) if fa is None else fa
-    fb = article_features(b) if fb is None else fb
-    keys_a = [match_key(s.text) for s in a.sentences]
-    keys_b = [match_key(s.text) for s in b.sentences]
-    cells = _score_matrix(fa, fb, config)
+    ta, tb = _tables(a, fa), _tables(b, fb)
+    keys_a, keys_b = ta.keys, tb.keys
+    scores = score_matrix(ta, tb, config)
     # Identical sentences always align, even when they are too short to carry features.
     positions_b: dict[str, list[int]] = defaultdict(list)
     for j, key in enumerate(keys_b):
         positions_b[key].append(j)
-    cells.extend((1.0, i, j) for i, key in enumerate(keys_a) if key for j in positions_b.get(key, ()))
-    cells.sort(key=lambda c: (-c[0], c[1], c[2]))
+    for i, key in enumerate(keys_a):
+        for j in positions_b.get(key, ()) if key else ():
+            scores[i, j] = 1.0
+    low = min(config.min_score, config.context_min_score)
+    rows, cols = np.nonzero(scores >= low)
+    values = scores[rows, cols]
+    order = np.lexsort((cols, rows, -values))
+    cells = [(float(values[k]), int(rows[k]), int(cols[k])) for k in order]
 
     used_a: set[int] = set()
     used_b: set[int] = set()

@@ -4,7 +4,6 @@ Candidates are proposals only; every one is confirmed by alignment before it is 
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import numpy as np
@@ -65,23 +64,32 @@ def lsh_candidates(signatures: np.ndarray, config: CandidateConfig = CandidateCo
 def immutable_candidates(
     immutables: Sequence[frozenset[str]], config: CandidateConfig = CandidateConfig()
 ) -> set[PairKey]:
-    """Pairs sharing several rare immutables (names, numbers, quotes) — the channel for spun rewrites."""
+    """Pairs sharing several rare immutables (names, numbers, quotes) — the channel for spun rewrites.
+
+    Shared counts come from a sparse doc x immutable product, so the cost follows the number of
+    co-occurrences of rare items, not the square of the corpus.
+    """
+    from scipy import sparse
+
     n = len(immutables)
+    if n < 2:
+        return set()
     max_df = max(config.min_immutable_df_cap, min(config.max_immutable_df_abs, int(config.max_immutable_df * n)))
-    postings: dict[str, list[int]] = defaultdict(list)
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
     for doc, items in enumerate(immutables):
         for item in items:
-            postings[item].append(doc)
-    shared: Counter[PairKey] = Counter()
-    for docs in postings.values():
-        if len(docs) < 2 or len(docs) > max_df:
-            continue
-        for i, a in enumerate(docs):
-            for b in docs[i + 1 :]:
-                shared[(a, b)] += 1
-    pairs: set[PairKey] = set()
-    for (a, b), count in shared.items():
-        smaller = min(len(immutables[a]), len(immutables[b])) or 1
-        if count >= config.min_shared_immutables and count / smaller >= config.min_immutable_overlap:
-            pairs.add((a, b))
-    return pairs
+            cols.append(vocab.setdefault(item, len(vocab)))
+            rows.append(doc)
+    if not cols:
+        return set()
+    m = sparse.csr_matrix((np.ones(len(cols), dtype=np.int32), (rows, cols)), shape=(n, len(vocab)))
+    df = np.asarray(m.sum(axis=0)).ravel()
+    keep = np.flatnonzero((df >= 2) & (df <= max_df))
+    m = m[:, keep].tocsr()
+    shared = sparse.triu(m @ m.T, k=1).tocoo()
+    sizes = np.array([max(len(x), 1) for x in immutables])
+    smaller = np.minimum(sizes[shared.row], sizes[shared.col])
+    ok = (shared.data >= config.min_shared_immutables) & (shared.data / smaller >= config.min_immutable_overlap)
+    return set(zip(shared.row[ok].tolist(), shared.col[ok].tolist()))

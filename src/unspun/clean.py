@@ -18,7 +18,6 @@ _QUOTES = str.maketrans(
         "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
     }
 )
-_SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w]+")
 
 # Sentence ends: terminal punctuation (optionally closing quotes/brackets) followed by whitespace and
@@ -32,12 +31,14 @@ _ABBREVIATIONS = frozenset(
 
 def normalize(text: str) -> str:
     """Fold the differences scrapers introduce (curly vs straight quotes, dashes, spacing, width)."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES)).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return " ".join(text.split())
 
 
 def match_key(text: str) -> str:
     """A case- and punctuation-insensitive key: two captions that differ only in quotes/spaces share it."""
-    return _NON_WORD.sub(" ", normalize(text).casefold()).strip()
+    return " ".join(_NON_WORD.sub(" ", normalize(text).casefold()).split())
 
 
 def _is_abbreviation(text: str, end: int) -> bool:

@@ -21,6 +21,11 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Trace copied
 EXIT_OK, EXIT_USAGE, EXIT_SKIPPED = 0, 2, 3
 
 
+@app.callback()
+def _root() -> None:
+    """unspun: which articles are copies or rewrites of which, and what each rewrite changed."""
+
+
 def _fail(console: Console, exc: Exception) -> typer.Exit:
     console.print(f"[bold red]error:[/] {exc}")
     return typer.Exit(EXIT_USAGE)

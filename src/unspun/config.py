@@ -70,3 +70,5 @@ class ScanConfig:
     candidates: CandidateConfig = field(default_factory=CandidateConfig)
     align: AlignConfig = field(default_factory=AlignConfig)
     relation: RelationConfig = field(default_factory=RelationConfig)
+    workers: int = 0  # processes for the per-article and per-pair stages; 0 = one per core
+    parallel_min_articles: int = 1000  # below this, process start-up costs more than it saves

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
+from xxhash import xxh3_64_intdigest
 
-from .clean import normalize
+from .clean import match_key, normalize
 from .config import FingerprintConfig
 from .records import CleanArticle
 
@@ -36,6 +39,24 @@ class SentenceFeatures:
     content: frozenset[str]
     immutables: frozenset[str]
     skeleton: frozenset[str]
+    key: str  # match_key of the sentence: equal keys mean a verbatim copy
+
+
+KIND_CONTENT, KIND_SKELETON, KIND_IMMUTABLE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class FeatureTable:
+    """All sentences' features of one article as flat arrays: compact to pickle, fast to join.
+
+    Row r says sentence `sentence[r]` has the feature hashed to `hashes[r]` (hash salted by kind).
+    """
+
+    hashes: np.ndarray  # uint64
+    sentence: np.ndarray  # int32
+    kind: np.ndarray  # int8: KIND_CONTENT | KIND_SKELETON | KIND_IMMUTABLE
+    keys: tuple[str, ...]  # match_key per sentence
+    n_sentences: int
 
 
 @dataclass(frozen=True)
@@ -52,6 +73,7 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+@lru_cache(maxsize=1 << 17)  # pure function of its argument; the cache only saves time
 def stem(word: str) -> str:
     """A crude, fast suffix stripper: enough to let "walked"/"walks"/"walking" meet."""
     w = word.casefold()
@@ -62,10 +84,6 @@ def stem(word: str) -> str:
             w = w[: len(w) - len(suffix)] + repl
             break
     return w[:7]
-
-
-def _is_number(tok: str) -> bool:
-    return tok[0].isdigit()
 
 
 def number_key(tok: str) -> str:
@@ -82,7 +100,7 @@ def sentence_features(text: str) -> SentenceFeatures:
     skeleton_seq: list[str] = []
     for i, tok in enumerate(toks):
         low = tok.casefold()
-        if _is_number(tok):
+        if tok[0].isdigit():
             key = number_key(tok)
             immutables.add(key)
             skeleton_seq.append(key)
@@ -96,7 +114,7 @@ def sentence_features(text: str) -> SentenceFeatures:
     for quoted in _QUOTED.findall(norm):
         immutables.add("q:" + " ".join(t.casefold() for t in tokens(quoted)))
     skeleton = {a + " " + b for a, b in zip(skeleton_seq, skeleton_seq[1:])}
-    return SentenceFeatures(frozenset(content), frozenset(immutables), frozenset(skeleton))
+    return SentenceFeatures(frozenset(content), frozenset(immutables), frozenset(skeleton), match_key(norm))
 
 
 def article_features(article: CleanArticle) -> tuple[SentenceFeatures, ...]:
@@ -104,9 +122,38 @@ def article_features(article: CleanArticle) -> tuple[SentenceFeatures, ...]:
     return tuple(sentence_features(s.text) for s in article.sentences)
 
 
+def feature_table(features: Sequence[SentenceFeatures]) -> FeatureTable:
+    """Flatten per-sentence feature sets into a FeatureTable (stable xxh3 hashes, any process)."""
+    hashes: list[int] = []
+    sentence: list[int] = []
+    kind: list[int] = []
+    for i, f in enumerate(features):
+        for k, items, salt in (
+            (KIND_CONTENT, f.content, "c"),
+            (KIND_SKELETON, f.skeleton, "s"),
+            (KIND_IMMUTABLE, f.immutables, "i"),
+        ):
+            for item in items:
+                hashes.append(xxh3_64_intdigest(item.encode(), seed=ord(salt)))
+                sentence.append(i)
+                kind.append(k)
+    return FeatureTable(
+        np.asarray(hashes, dtype=np.uint64),
+        np.asarray(sentence, dtype=np.int32),
+        np.asarray(kind, dtype=np.int8),
+        tuple(f.key for f in features),
+        len(features),
+    )
+
+
 def shingles(article: CleanArticle, size: int) -> list[str]:
     """Word n-gram shingles over the kept sentences (removed captions do not count)."""
-    words = tokens(article.norm_text.casefold())
+    return text_shingles(article.norm_text, size)
+
+
+def text_shingles(text: str, size: int) -> list[str]:
+    """Word n-gram shingles of any text, case- and quote-insensitive."""
+    words = tokens(normalize(text).casefold())
     if len(words) < size:
         return [" ".join(words)] if words else []
     return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]

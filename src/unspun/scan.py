@@ -4,9 +4,12 @@ Stages are plain functions; this module only wires them and reports progress.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
@@ -14,7 +17,7 @@ from .align import align
 from .candidates import immutable_candidates, lsh_candidates
 from .clean import clean_article
 from .config import ScanConfig
-from .fingerprint import SentenceFeatures, Signature, article_features, fingerprint
+from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint
 from .provenance import make_pair, relation, stories
 from .records import Article, CleanArticle, Pair, ReadError, ScanResult
 
@@ -27,7 +30,7 @@ class Prepared:
     """A cleaned article with what later stages need from it."""
 
     clean: CleanArticle
-    features: tuple[SentenceFeatures, ...]
+    table: FeatureTable
     signature: Signature
 
 
@@ -35,7 +38,7 @@ def prepare(article: Article, config: ScanConfig) -> Prepared:
     """Clean, featurize and fingerprint one article (pure; safe to map over partitions)."""
     clean = clean_article(article, config.clean)
     features = article_features(clean)
-    return Prepared(clean, features, fingerprint(clean, features, config.fingerprint))
+    return Prepared(clean, feature_table(features), fingerprint(clean, features, config.fingerprint))
 
 
 def candidate_pairs(prepared: list[Prepared], config: ScanConfig) -> dict[tuple[int, int], set[str]]:
@@ -61,9 +64,48 @@ def candidate_pairs(prepared: list[Prepared], config: ScanConfig) -> dict[tuple[
 
 def confirm(a: Prepared, b: Prepared, channels: Iterable[str], config: ScanConfig) -> Pair | None:
     """Align a candidate pair and return it as a Pair when the evidence supports a relation."""
-    alignment = align(a.clean, b.clean, a.features, b.features, config.align)
+    alignment = align(a.clean, b.clean, a.table, b.table, config.align)
     rel = relation(a.clean, b.clean, alignment, config.relation)
     return None if rel is None else make_pair(a.clean, b.clean, alignment, rel, channels)
+
+
+def _prepare_chunk(articles: Sequence[Article], config: ScanConfig) -> list[Prepared]:
+    return [prepare(a, config) for a in articles]
+
+
+class _Shared:
+    """Read-only data handed to forked workers once, instead of pickling it with every task."""
+
+    prepared: Sequence[Prepared] = ()
+
+
+def _share(prepared: Sequence[Prepared]) -> None:
+    _Shared.prepared = prepared
+
+
+def _confirm_chunk(items: Sequence[tuple[int, int, frozenset[str]]], config: ScanConfig) -> list[Pair | None]:
+    prepared = _Shared.prepared
+    return [confirm(prepared[i], prepared[j], channels, config) for i, j, channels in items]
+
+
+def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _map(workers: int, fn: Callable, chunks: Iterable, config: ScanConfig) -> Iterator:
+    """map() over chunks, in forked processes when workers > 1 (results keep their order)."""
+    if workers <= 1:
+        yield from map(fn, chunks, repeat(config))
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(fn, chunks, repeat(config))
+
+
+def _workers(config: ScanConfig, n_items: int) -> int:
+    if n_items < config.parallel_min_articles:
+        return 1
+    return config.workers or os.cpu_count() or 1
 
 
 def scan_articles(
@@ -75,23 +117,32 @@ def scan_articles(
     config = config or ScanConfig()
     report = progress or (lambda stage, done, total: None)
     errors: list[ReadError] = []
-    prepared: list[Prepared] = []
+    articles: list[Article] = []
     for item in items:
         if isinstance(item, ReadError):
             errors.append(item)
-            continue
-        prepared.append(prepare(item, config))
-        report("read", len(prepared), 0)
+        else:
+            articles.append(item)
+            report("read", len(articles), 0)
+
+    workers = _workers(config, len(articles))
+    prepared: list[Prepared] = []
+    for chunk in _map(workers, _prepare_chunk, _chunks(articles, 250), config):
+        prepared.extend(chunk)
+        report("fingerprint", len(prepared), len(articles))
 
     candidates = candidate_pairs(prepared, config)
-    report("candidates", len(candidates), len(candidates))
+    work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidates.items())]
     pairs: list[Pair] = []
-    for n, ((i, j), channels) in enumerate(sorted(candidates.items())):
-        pair = confirm(prepared[i], prepared[j], channels, config)
-        if pair is not None:
-            pairs.append(pair)
-        if n % 50 == 0 or n == len(candidates) - 1:
-            report("align", n + 1, len(candidates))
+    done = 0
+    _share(prepared)  # forked workers inherit it; the sequential path reads it directly
+    try:
+        for chunk in _map(workers if len(work) > 200 else 1, _confirm_chunk, _chunks(work, 100), config):
+            pairs.extend(p for p in chunk if p is not None)
+            done += len(chunk)
+            report("align", done, len(work))
+    finally:
+        _share(())
     ids = [p.clean.id for p in prepared]
     return ScanResult(
         articles=tuple(p.clean for p in prepared),

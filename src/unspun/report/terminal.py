@@ -28,9 +28,13 @@ def print_summary(result: ScanResult, console: Console) -> None:
         console.print(table)
     story_of = {aid: s.id for s in result.stories for aid in s.articles}
     table = Table(title="Story groups", title_justify="left")
-    for col, justify in (("story", "left"), ("a", "left"), ("b", "left"), ("relation", "left"),
-                         ("score", "right"), ("cov a", "right"), ("cov b", "right"), ("original", "left")):
-        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    table.add_column("story", no_wrap=True)
+    table.add_column("a", overflow="fold", ratio=1)
+    table.add_column("b", overflow="fold", ratio=1)
+    table.add_column("relation", no_wrap=True)
+    for col in ("score", "cov a", "cov b"):
+        table.add_column(col, justify="right", no_wrap=True)
+    table.add_column("original", overflow="fold", ratio=1)
     for story in result.stories:
         if len(story.articles) < 2:
             continue
@@ -42,5 +46,6 @@ def print_summary(result: ScanResult, console: Console) -> None:
             )
         table.add_section()
     singles = sum(1 for s in result.stories if len(s.articles) == 1)
-    console.print(table)
+    if result.pairs:
+        console.print(table)
     console.print(f"{singles} articles have no copy or rewrite in this corpus.")

