@@ -1,0 +1,190 @@
+"""fingerprint: immutables (names, numbers, quotes), sentence features, shingles and MinHash."""
+from __future__ import annotations
+
+import numpy as np
+from conftest import clean
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unspun.config import FingerprintConfig
+from unspun.fingerprint import (
+    article_features,
+    fingerprint,
+    minhash,
+    number_key,
+    sentence_features,
+    shingles,
+    stem,
+)
+
+
+def immutables(text: str) -> frozenset[str]:
+    return sentence_features(text).immutables
+
+
+# --- immutables --------------------------------------------------------------------------------------
+
+
+def test_immutables_include_person_and_place_names_in_mid_sentence():
+    imm = immutables("On Friday the council asked Mayor Denise Okafor to visit Hollins Creek.")
+    assert {"p:denise", "p:okafor", "p:hollins", "p:creek", "p:friday"} <= imm
+
+
+def test_immutables_skip_a_capitalized_common_word_at_the_start_of_a_sentence():
+    imm = immutables("Construction is expected to begin next spring, engineer Priya Natarajan said.")
+    assert "p:construction" not in imm
+    assert {"p:priya", "p:natarajan"} <= imm
+
+
+def test_immutables_keep_a_sentence_initial_name_followed_by_another_name():
+    assert {"p:denise", "p:okafor"} <= immutables("Denise Okafor said the vote was overdue.")
+
+
+def test_immutables_never_include_stopwords_even_when_capitalized():
+    imm = immutables("The plant was built in 1974. They said It Was Fine.")
+    assert not {"p:the", "p:they", "p:it", "p:was"} & imm
+
+
+def test_immutables_normalize_thousands_separators_so_1200_matches_1_200():
+    assert number_key("1,200") == number_key("1200") == "n:1200"
+    assert "n:1200" in immutables("About 1,200 residents attended.")
+    assert immutables("About 1,200 residents attended.") & immutables("Some 1200 people came.") == {"n:1200"}
+
+
+def test_immutables_keep_decimals_and_years_distinct():
+    imm = immutables("Bills rise by $6.40 a month from 2025, up 3.5 percent.")
+    assert {"n:6.40", "n:2025", "n:3.5"} <= imm
+    assert number_key("3.5") != number_key("35")
+
+
+def test_immutables_include_quoted_strings_with_curly_or_straight_quotes_alike():
+    curly = immutables("\u201cThis is the right project with the wrong financing,\u201d Castillo said.")
+    straight = immutables('"This is the right project with the wrong financing," Castillo said.')
+    quote = "q:this is the right project with the wrong financing"
+    assert quote in curly and quote in straight
+
+
+def test_immutables_ignore_very_short_quoted_words():
+    assert not any(i.startswith("q:") for i in immutables('He called it "fine" and left.'))
+
+
+def test_synonym_spun_sentence_keeps_the_immutables_of_the_original():
+    original = (
+        "The plant, which was built in 1974, serves roughly 61,500 households across the eastern half "
+        "of Marion County, inspector Alma Reyes said."
+    )
+    spun = (
+        "Roughly 61,500 homes throughout the eastern portion of Marion County are served by the facility, "
+        "which was constructed in 1974, inspector Alma Reyes stated."
+    )
+    a, b = sentence_features(original), sentence_features(spun)
+    assert {"n:1974", "n:61500", "p:marion", "p:county", "p:alma", "p:reyes"} <= a.immutables
+    assert a.immutables <= b.immutables
+    # the spinner changed the content words, so content overlap is much weaker than immutables overlap
+    assert len(a.content & b.content) / len(a.content | b.content) < 0.6
+
+
+def test_sentence_features_fold_quotes_and_dashes_before_extracting():
+    a = sentence_features("Okafor\u2019s plan \u2014 worth $48 million \u2014 passed 7\u20132.")
+    b = sentence_features("Okafor's plan - worth $48 million - passed 7-2.")
+    assert a == b
+
+
+def test_stem_lets_inflections_meet():
+    assert stem("walked") == stem("walks") == stem("walking") == stem("walk")
+    assert stem("policies") == stem("policy")
+
+
+def test_article_features_has_one_entry_per_kept_sentence(story):
+    ca = story["doubled_caption"]
+    assert len(article_features(ca)) == len(ca.sentences)
+
+
+def test_article_signature_collects_immutables_from_all_sentences(story):
+    ca = story["original"]
+    sig = fingerprint(ca, article_features(ca))
+    assert {"p:okafor", "p:castillo", "p:natarajan", "n:61500", "n:1974", "n:48"} <= sig.immutables
+    assert sig.minhash.dtype == np.uint32 and sig.minhash.shape == (FingerprintConfig().num_perm,)
+    assert sig.n_tokens == len(shingles(ca, FingerprintConfig().shingle_size))
+
+
+# --- shingles and MinHash ------------------------------------------------------------------------------
+
+
+def test_shingles_are_word_trigrams_case_and_quote_insensitive():
+    a = clean("\u201cWe Cannot wait,\u201d Okafor said.")
+    b = clean('"we cannot WAIT," okafor said.')
+    assert shingles(a, 3) == shingles(b, 3) == ["we cannot wait", "cannot wait okafor", "wait okafor said"]
+
+
+def test_shingles_ignore_the_removed_caption_copy(story):
+    assert shingles(story["doubled_caption"], 3) == shingles(story["original"], 3)
+
+
+def test_shingles_of_a_text_shorter_than_the_shingle_size_is_one_shingle():
+    assert shingles(clean("Vote passed."), 3) == ["vote passed"]
+    assert shingles(clean("  "), 3) == []
+
+
+def test_minhash_of_identical_shingles_is_identical():
+    config = FingerprintConfig()
+    items = ["the council voted", "council voted 7", "voted 7 2"]
+    assert np.array_equal(minhash(items, config), minhash(list(items), config))
+
+
+def test_minhash_of_disjoint_texts_differs_in_most_positions(story):
+    config = FingerprintConfig()
+    a = minhash(shingles(story["original"], 3), config)
+    b = minhash(shingles(story["unrelated"], 3), config)
+    assert np.mean(a == b) < 0.1
+
+
+def test_minhash_agreement_tracks_jaccard_similarity(story):
+    config = FingerprintConfig()
+    full = shingles(story["original"], 3)
+    half = shingles(story["truncated"], 3)
+    jaccard = len(set(full) & set(half)) / len(set(full) | set(half))
+    agreement = np.mean(minhash(full, config) == minhash(half, config))
+    assert abs(agreement - jaccard) < 0.2
+
+
+def test_minhash_depends_on_the_seed():
+    items = ["the council voted", "council voted 7", "voted 7 2"]
+    a = minhash(items, FingerprintConfig(seed=1))
+    b = minhash(items, FingerprintConfig(seed=2))
+    assert not np.array_equal(a, b)
+
+
+# --- properties ----------------------------------------------------------------------------------------
+
+_words = st.sampled_from(
+    ["Okafor", "Denise", "council", "the", "voted", "1,200", "1200", "$6.40", "\u201cno way,\u201d", '"we cannot wait"',
+     "Riverside", "\u2014", "said", "U.S.", "\u00e9t\u00e9", "\u00b2", "\u0663"]
+)
+_sentences = st.one_of(st.text(max_size=80), st.lists(_words, max_size=15).map(" ".join))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_sentences)
+def test_sentence_features_are_total_and_tagged(text):
+    f = sentence_features(text)
+    assert all(i[:2] in {"p:", "n:", "q:"} for i in f.immutables)
+    assert all(" " in s for s in f.skeleton)
+    assert sentence_features(text) == f  # pure: no hidden state
+
+
+@settings(max_examples=100, deadline=None)
+@given(_sentences)
+def test_features_do_not_change_under_normalization_of_the_input(text):
+    from unspun.clean import normalize
+
+    assert sentence_features(normalize(text)) == sentence_features(text)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(_sentences, max_size=6).map("\n".join))
+def test_fingerprint_has_the_configured_shape_for_any_text(text):
+    ca = clean(text)
+    sig = fingerprint(ca, article_features(ca))
+    assert sig.minhash.shape == (FingerprintConfig().num_perm,)
+    assert sig.n_tokens >= 0

@@ -1,0 +1,162 @@
+"""report: the JSON contract and the HTML report (which must escape untrusted article text)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import copy_fixtures, make_article
+
+from unspun.records import ReadError
+from unspun.report import render_html, result_to_dict, write_html, write_json
+from unspun.report.html import segments
+from unspun.scan import scan, scan_articles
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+
+HOSTILE = (
+    f"Hackers planted {SCRIPT} in the comments section of the Riverside Ledger on Monday, "
+    "editor Samuel Ortiz said.\n\n"
+    f"A second payload, {IMG}, was hidden in a photo caption about the Hollins Creek plant.\n\n"
+    "Ortiz said the newsroom removed both within 40 minutes and notified 3,200 subscribers.\n\n"
+    "\u201cNobody clicked anything harmful as far as we know,\u201d Ortiz said.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_result():
+    items = [
+        make_article("ledger", HOSTILE, title=f"Ledger hack {SCRIPT}", source="Riverside Ledger"),
+        make_article("aggregator", HOSTILE, title=f"Copied {IMG}"),
+        make_article("lonely", f"An unrelated note {SCRIPT} about a bake sale on Saturday."),
+        ReadError(f"feed{SCRIPT}.jsonl", 7, f"invalid JSON near {IMG}"),
+    ]
+    return scan_articles(items)
+
+
+@pytest.fixture(scope="module")
+def story_result(tmp_path_factory):
+    folder = copy_fixtures(tmp_path_factory.mktemp("corpus"))
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    return scan([folder])
+
+
+# --- HTML -----------------------------------------------------------------------------------------------
+
+
+def test_hostile_articles_are_paired_so_their_text_is_rendered(hostile_result):
+    assert [{p.a, p.b} for p in hostile_result.pairs] == [{"aggregator", "ledger"}]
+    assert hostile_result.pairs[0].relation == "exact"
+
+
+def test_html_escapes_script_and_img_tags_in_article_text_titles_and_errors(hostile_result):
+    html = render_html(hostile_result)
+    assert SCRIPT not in html and IMG not in html
+    assert "<script" not in html.lower()
+    assert "<img" not in html.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "Hackers planted" in html  # the text itself is shown, not dropped
+
+
+def test_html_escapes_a_hostile_report_title(hostile_result):
+    html = render_html(hostile_result, title=SCRIPT)
+    assert SCRIPT not in html
+    assert "<title>&lt;script&gt;" in html
+
+
+def test_html_report_has_no_scripts_and_a_restrictive_content_security_policy(hostile_result):
+    html = render_html(hostile_result)
+    assert "default-src 'none'" in html
+    assert "http://" not in html and "https://" not in html
+
+
+def test_write_html_writes_utf8_file(tmp_path, hostile_result):
+    out = tmp_path / "report.html"
+    write_html(hostile_result, out)
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!doctype html>") and "\u201cNobody clicked" in text
+
+
+def test_html_shows_story_articles_side_by_side_with_highlighted_matches(story_result):
+    html = render_html(story_result)
+    assert '<mark class="copy"' in html and '<mark class="paraphrase"' in html
+    assert '<mark class="removed"' in html  # the doubled caption is shown struck out
+    assert "empty.txt" in html  # skipped inputs are listed
+
+
+def test_segments_cover_the_text_exactly_once_in_order():
+    text = "abcdefghij"
+    segs = segments(text, [((6, 8), "copy", ""), ((1, 3), "paraphrase", ""), ((2, 5), "removed", "")])
+    assert "".join(s.text for s in segs) == text
+    assert [(s.text, s.css) for s in segs] == [
+        ("a", None), ("bc", "paraphrase"), ("de", "removed"), ("f", None), ("gh", "copy"), ("ij", None),
+    ]
+
+
+# --- JSON -----------------------------------------------------------------------------------------------
+
+
+def test_json_has_the_contract_keys(story_result):
+    data = result_to_dict(story_result)
+    assert {"articles", "pairs", "stories", "errors"} <= data.keys()
+    assert data["articles"] and data["pairs"] and data["stories"] and data["errors"]
+    for a in data["articles"]:
+        assert {"id", "source", "title", "text_chars", "removed"} <= a.keys()
+        for r in a["removed"]:
+            assert {"kind", "span", "text"} <= r.keys()
+    for p in data["pairs"]:
+        assert {"a", "b", "relation", "score", "coverage", "matches"} <= p.keys()
+        assert set(p["coverage"]) >= {"a", "b"}
+        assert p["relation"] in {"exact", "near-duplicate", "rewrite", "same-story"}
+        for m in p["matches"]:
+            assert {"a_span", "b_span", "kind", "score"} <= m.keys()
+    for s in data["stories"]:
+        assert {"id", "articles"} <= s.keys()
+    for e in data["errors"]:
+        assert {"source", "line", "reason"} <= e.keys()
+
+
+def test_json_spans_slice_inside_their_article_text(story_result):
+    data = result_to_dict(story_result)
+    texts = {a.id: a.article.text for a in story_result.articles}
+    chars = {a["id"]: a["text_chars"] for a in data["articles"]}
+    assert chars == {k: len(v) for k, v in texts.items()}
+    for p in data["pairs"]:
+        for m in p["matches"]:
+            for side, key in (("a", "a_span"), ("b", "b_span")):
+                start, end = m[key]
+                assert 0 <= start < end <= chars[p[side]]
+                assert texts[p[side]][start:end].strip()
+    for a in data["articles"]:
+        for r in a["removed"]:
+            start, end = r["span"]
+            assert texts[a["id"]][start:end] == r["text"]
+
+
+def test_json_reports_the_doubled_caption_and_the_skipped_empty_file(story_result):
+    data = result_to_dict(story_result)
+    by_id = {a["id"]: a for a in data["articles"]}
+    (removed,) = by_id["doubled_caption"]["removed"]
+    assert removed["kind"] == "duplicate_line" and "filtration tank" in removed["text"]
+    (error,) = data["errors"]
+    assert error["source"].endswith("empty.txt") and "empty" in error["reason"]
+
+
+def test_json_stories_group_the_copies_and_rewrite_and_list_every_article_once(story_result):
+    data = result_to_dict(story_result)
+    members = [aid for s in data["stories"] for aid in s["articles"]]
+    assert sorted(members) == sorted(a["id"] for a in data["articles"])
+    groups = {frozenset(s["articles"]) for s in data["stories"]}
+    assert frozenset({"original", "doubled_caption", "truncated", "spun"}) in groups
+
+
+def test_write_json_round_trips_and_keeps_unicode_readable(tmp_path, hostile_result):
+    out = tmp_path / "result.json"
+    write_json(hostile_result, out)
+    raw = out.read_text(encoding="utf-8")
+    data = json.loads(raw)
+    assert data == json.loads(json.dumps(result_to_dict(hostile_result)))
+    assert f"Ledger hack {SCRIPT}" in raw  # JSON carries data verbatim; escaping is the viewer's job
+    assert {a["id"]: a["source"] for a in data["articles"]}["ledger"] == "Riverside Ledger"
+    assert data["errors"] == [{"source": f"feed{SCRIPT}.jsonl", "line": 7, "reason": f"invalid JSON near {IMG}"}]
