@@ -381,13 +381,32 @@ class _Frame:
     negated: bool = False
 
 
-_IRREGULAR = ("said", "told", "wrote", "written", "thought", "spoke", "found", "according")
-# a cheap prefix test decides which paragraphs are worth parsing (stems cover -ed/-ing/-s/-ied forms)
+_IRREGULAR = ("said", "told", "wrote", "written", "thought", "spoke", "found", "according", "shown")
+
+
+def _forms(lemma: str) -> set[str]:
+    """Inflected forms of a regular verb, enough for a pre-parse filter (the parser decides)."""
+    out = {lemma, lemma + "s", lemma + "ing", lemma + "ed", lemma + "d"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith("e"):
+        out.add(lemma[:-1] + "ing")
+    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", lemma):
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out
+
+
+# a cheap word test decides which sentences are worth parsing
 _CUE_HINT = re.compile(
-    r"\b(?:"
-    + "|".join(sorted({w[:4] if len(w) >= 6 else w[:3] for w in SPEECH} | set(_IRREGULAR), key=len, reverse=True))
-    + r")\w*",
+    r"\b(?:" + "|".join(sorted({f for w in SPEECH for f in _forms(w)} | set(_IRREGULAR), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
+)
+_QUOTE_CHARS = frozenset("\"“”„«»‘’")
+_SENT_SPLIT = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))"
+    r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bSen\.)(?<!\bRep\.)"
+    r"(?<!\bGov\.)(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bSt\.)(?<!\b[A-Z]\.)"
+    r"\s+(?=[“\"‘(]?[A-Z0-9])"
 )
 
 
@@ -398,9 +417,10 @@ class ClaimExtractor:
     extractor fast enough for batch scans; names for speaker resolution come from the whole text.
     """
 
-    def __init__(self, model: str = MODEL, batch_size: int = 64) -> None:
+    def __init__(self, model: str = MODEL, batch_size: int = 64, n_process: int = 1) -> None:
         self.model = model
         self.batch_size = batch_size
+        self.n_process = n_process  # >1 parses in worker processes (worth it for hundreds of articles)
         self._nlp: Any = None
 
     @property
@@ -426,10 +446,11 @@ class ClaimExtractor:
         units: list[tuple[int, int, str]] = []  # (text index, offset, paragraph)
         for ti, text in enumerate(texts):
             for start, end in _paragraphs(text):
-                para = text[start:end]
-                if _CUE_HINT.search(para) or any(c in para for c in "\"“”„«»‘’"):
-                    units.append((ti, start, para))
-        docs = self.nlp.pipe((u[2] for u in units), batch_size=self.batch_size)
+                for a, b in _candidate_chunks(text, start, end):
+                    units.append((ti, a, text[a:b]))
+        docs = self.nlp.pipe(
+            [u[2] for u in units], batch_size=self.batch_size, n_process=self.n_process if len(units) > 200 else 1
+        )
         frames: list[list[_Frame]] = [[] for _ in texts]
         sents: list[list[Span]] = [[] for _ in texts]
         for (ti, off, _), doc in zip(units, docs):
@@ -452,6 +473,22 @@ def _paragraphs(text: str) -> Iterable[Span]:
         pos = m.end()
     if pos < len(text):
         yield from _split_long(text, pos, len(text))
+
+
+def _candidate_chunks(text: str, start: int, end: int) -> Iterable[Span]:
+    """Runs of consecutive sentences of a paragraph that contain a cue word or a quotation mark."""
+    bounds = [start] + [m.end() for m in _SENT_SPLIT.finditer(text, start, end)] + [end]
+    run_start = -1
+    for a, b in zip(bounds, bounds[1:]):
+        piece = text[a:b]
+        hit = _CUE_HINT.search(piece) is not None or not _QUOTE_CHARS.isdisjoint(piece)
+        if hit and run_start < 0:
+            run_start = a
+        elif not hit and run_start >= 0:
+            yield (run_start, _rstrip(text, run_start, a))
+            run_start = -1
+    if run_start >= 0:
+        yield (run_start, end)
 
 
 def _split_long(text: str, start: int, end: int, limit: int = 2000) -> Iterable[Span]:
