@@ -55,7 +55,7 @@ def match_claims(gold: list[dict], pred: list[Claim]) -> list[tuple[dict, Claim 
                 gs = tuple(g["content_span"])
                 ov = _overlap(gs, p.content_span)
                 shorter = min(gs[1] - gs[0], p.content_span[1] - p.content_span[0]) or 1
-                score = ov / shorter if p.kind == "indirect" or ov / shorter > 0.9 else 0.0
+                score = ov / shorter if p.kind == "indirect" else 0.0
                 score = score if score >= 0.5 else 0.0
             if score > best_score:
                 best, best_score = i, score

@@ -795,7 +795,10 @@ def used_quote(q: QuoteSpan, pending: list[tuple[int, dict[str, Any]]]) -> bool:
 
 
 def _only_filler(gap: str, f: _Frame) -> bool:
-    return len(gap.strip(" ,:;\u2014-")) == 0 or len(gap) < 60
+    # "X said:", "X told reporters,", "X said in a statement —" introduce the quote; "X said the
+    # plan was" makes it a partial quote inside reported speech
+    g = gap.strip()
+    return g == "" or g[-1] in ":,\u2014-" and len(g) < 80
 
 
 def _near(text: str, a: int, b: int) -> bool:

