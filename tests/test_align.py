@@ -213,7 +213,7 @@ _article = st.lists(_sentence, max_size=7).flatmap(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_article, _article)
 def test_match_spans_are_within_bounds_and_sentence_aligned_for_random_texts(text_a, text_b):
     a, b = clean(text_a, "a"), clean(text_b, "b")
@@ -233,7 +233,7 @@ def test_match_spans_are_within_bounds_and_sentence_aligned_for_random_texts(tex
         assert 0 <= p.b_span[0] < p.b_span[1] <= len(text_b)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_article, _article)
 def test_align_coverage_is_symmetric_for_random_texts(text_a, text_b):
     a, b = clean(text_a, "a"), clean(text_b, "b")

@@ -242,26 +242,26 @@ def _check_spans(text: str, config: CleanConfig) -> None:
         assert e1 <= s2, "sentence/removed spans overlap"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(any_text)
 def test_normalize_is_idempotent(text):
     once = normalize(text)
     assert normalize(once) == once
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(any_text)
 def test_match_key_is_stable_under_normalize(text):
     assert match_key(normalize(text)) == match_key(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.one_of(any_text, pooled_text))
 def test_clean_spans_are_in_bounds_sorted_non_overlapping_and_slice_to_their_text(text):
     _check_spans(text, CleanConfig())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.one_of(any_text, pooled_text))
 def test_kept_sentences_and_removed_spans_cover_all_line_content(text):
     # min_sentence_chars=0 keeps every fragment, so nothing may silently disappear.
@@ -275,7 +275,7 @@ def test_kept_sentences_and_removed_spans_cover_all_line_content(text):
     assert not missing
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.one_of(any_text, pooled_text))
 def test_with_default_config_only_too_short_fragments_go_uncovered(text):
     config = CleanConfig()

@@ -164,7 +164,7 @@ _words = st.sampled_from(
 _sentences = st.one_of(st.text(max_size=80), st.lists(_words, max_size=15).map(" ".join))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_sentences)
 def test_sentence_features_are_total_and_tagged(text):
     f = sentence_features(text)

@@ -116,7 +116,7 @@ def _components(ids, edges):
     return set(comps)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.integers(min_value=0, max_value=15).flatmap(
         lambda n: st.tuples(
