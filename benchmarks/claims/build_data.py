@@ -72,12 +72,14 @@ def parse(source: str) -> list[dict]:
 
 
 def main() -> None:
-    out = HERE / "data"
-    out.mkdir(exist_ok=True)
-    arts = parse((HERE / "articles.txt").read_text(encoding="utf-8"))
-    for a in arts:
-        (out / f"{a['id']}.json").write_text(json.dumps(a, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {len(arts)} articles, {sum(len(a['claims']) for a in arts)} claims to {out}")
+    # articles.txt -> data/ (development set); heldout.txt -> heldout/ (written after tuning)
+    for source, target in (("articles.txt", "data"), ("heldout.txt", "heldout")):
+        out = HERE / target
+        out.mkdir(exist_ok=True)
+        arts = parse((HERE / source).read_text(encoding="utf-8"))
+        for a in arts:
+            (out / f"{a['id']}.json").write_text(json.dumps(a, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {len(arts)} articles, {sum(len(a['claims']) for a in arts)} claims to {out}")
 
 
 if __name__ == "__main__":

@@ -125,9 +125,11 @@ def evaluate(articles: list[dict], preds: list[list[Claim]], verbose: bool = Fal
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5, help="passes over the set for the speed figure")
+    ap.add_argument("--set", default="data", choices=["data", "heldout"],
+                    help="data = development set (32 articles), heldout = written after tuning")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and wrong attribution")
     args = ap.parse_args()
-    articles = load()
+    articles = load(HERE / args.set)
     ex = ClaimExtractor()
     ex.extract("Warm-up, she said.")  # load the model outside the timing
     texts = [a["text"] for a in articles]
@@ -136,7 +138,7 @@ def main() -> None:
         preds = ex.extract_many(texts)
     dt = time.perf_counter() - t0
     m = evaluate(articles, preds, verbose=args.verbose)
-    print(f"unspun claims benchmark: {m['n_articles']} articles, {m['n_claims']} gold claims, {m['n_quotes']} gold quote spans")
+    print(f"unspun claims benchmark ({args.set}): {m['n_articles']} articles, {m['n_claims']} gold claims, {m['n_quotes']} gold quote spans")
     print(f"{'metric':<28}{'P':>7}{'R':>7}{'F1':>7}")
     print(f"{'quote spans (exact)':<28}{m['quote_p']:7.3f}{m['quote_r']:7.3f}{m['quote_f1']:7.3f}   target F1 >= 0.95")
     print(f"{'claims (detected)':<28}{m['claim_p']:7.3f}{m['claim_r']:7.3f}{m['claim_f1']:7.3f}")
