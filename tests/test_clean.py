@@ -88,10 +88,6 @@ def test_split_sentences_ends_a_sentence_after_a_closing_quote():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: 'no' is in _ABBREVIATIONS (for 'No. 5'), so a sentence ending in 'no.' is glued to the next one",
-)
 def test_split_sentences_ends_a_sentence_ending_in_the_word_no():
     text = "Castillo voted no. Okafor voted yes. The item is No. 5 on the agenda."
     assert sentence_texts(text) == ["Castillo voted no.", "Okafor voted yes.", "The item is No. 5 on the agenda."]

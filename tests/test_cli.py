@@ -78,11 +78,6 @@ def test_quiet_scan_prints_nothing_on_stdout(tmp_path, corpus):
     assert result.stdout.strip() == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: an unwritable --json/--html path raises FileNotFoundError after the whole scan "
-    "(traceback, exit 1) instead of a usage error with a clear message (exit 2)",
-)
 def test_scan_with_json_into_a_missing_folder_exits_2_with_a_clear_message(tmp_path, corpus):
     out = tmp_path / "no-such-dir" / "out.json"
     result = runner.invoke(app, ["scan", str(corpus), "--json", str(out), "-q"])

@@ -139,11 +139,6 @@ def test_every_article_is_in_exactly_one_story_and_stories_are_components(data):
     assert sizes == sorted(sizes, reverse=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: relation() refuses 'exact' whenever either side has removed noise, even when both raw "
-    "texts are identical (same doubled caption on both), so byte-identical copies become near-duplicate",
-)
 def test_relation_of_two_identical_articles_that_both_contain_a_doubled_caption_is_exact():
     a = clean(load_article("doubled_caption", "a"))
     b = clean(load_article("doubled_caption", "b"))

@@ -148,8 +148,25 @@ def summarize(a: CleanArticle, b: CleanArticle, matches: Sequence[Match]) -> Ali
     )
 
 
+def _adjacent(p: Match, m: Match, text_a: str, text_b: str) -> bool:
+    """True when nothing but whitespace, or no unmatched sentence, separates p and m in both texts."""
+    gap_a, gap_b = text_a[p.a_span[1] : m.a_span[0]], text_b[p.b_span[1] : m.b_span[0]]
+    if m.a_span[0] < p.a_span[1] or m.b_span[0] < p.b_span[1]:
+        return False
+    consecutive = (
+        bool(p.a_sentences and m.a_sentences and p.b_sentences and m.b_sentences)
+        and m.a_sentences[0] == p.a_sentences[-1] + 1
+        and m.b_sentences[0] == p.b_sentences[-1] + 1
+    )
+    return consecutive or (not gap_a.strip() and not gap_b.strip())
+
+
 def merge_passages(matches: Sequence[Match], text_a: str, text_b: str, max_gap: int = 250) -> list[Match]:
-    """Merge runs of matches adjacent in both texts into passages (fewer, longer evidence spans)."""
+    """Merge runs of matches that follow each other in both texts into passages.
+
+    Only matches with no unmatched sentence between them are merged, and gaps longer than
+    `max_gap` characters (e.g. a removed caption block) still split passages.
+    """
     ordered = sorted(matches, key=lambda m: m.a_span)
     passages: list[Match] = []
     for m in ordered:
@@ -157,7 +174,7 @@ def merge_passages(matches: Sequence[Match], text_a: str, text_b: str, max_gap: 
             p = passages[-1]
             gap_a = m.a_span[0] - p.a_span[1]
             gap_b = m.b_span[0] - p.b_span[1]
-            if 0 <= gap_a <= max_gap and 0 <= gap_b <= max_gap:
+            if gap_a <= max_gap and gap_b <= max_gap and _adjacent(p, m, text_a, text_b):
                 la, lb = p.a_span[1] - p.a_span[0], m.a_span[1] - m.a_span[0]
                 passages[-1] = Match(
                     (p.a_span[0], m.a_span[1]),

@@ -25,7 +25,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 _SENT_END = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm st jr sr inc ltd co corp dept univ "
-    "jan feb mar apr jun jul aug sep sept oct nov dec no vs etc approx est fig u.s u.k e.g i.e a.m p.m".split()
+    "jan feb mar apr jun jul aug sep sept oct nov dec vs etc approx est fig u.s u.k e.g i.e a.m p.m".split()
 )
 
 
@@ -49,6 +49,8 @@ def _is_abbreviation(text: str, end: int) -> bool:
     word = text[start:end].rstrip(".!?\"'\u201d\u2019)]").casefold().lstrip("(\"'\u201c\u2018")
     if not word:
         return False
+    if word == "no":  # "No. 5" is an abbreviation, "voted no." ends a sentence
+        return bool(re.match(r"\s+\d", text[end + 1 : end + 4]))
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

@@ -41,6 +41,10 @@ def scan_cmd(
     """Find exact copies, near-duplicates and spun rewrites among articles."""
     console = Console(stderr=False, quiet=quiet)
     err = Console(stderr=True)
+    for out in (json_out, html_out):
+        if out is not None and not out.parent.is_dir():
+            err.print(f"[bold red]error:[/] cannot write {out}: folder {out.parent} does not exist")
+            raise typer.Exit(EXIT_USAGE)
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=Console(stderr=True, quiet=quiet), transient=True,

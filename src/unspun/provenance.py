@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .align import Alignment
+from .clean import normalize
 from .config import RelationConfig
 from .records import CleanArticle, Pair, Story
 
@@ -13,7 +14,7 @@ def relation(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rel
 
     Containment uses the better-covered side, so a truncated copy still counts as a copy.
     """
-    if a.norm_text and a.norm_text.casefold() == b.norm_text.casefold() and not a.removed and not b.removed:
+    if a.norm_text and normalize(a.article.text).casefold() == normalize(b.article.text).casefold():
         return "exact"
     containment = max(alignment.coverage_a, alignment.coverage_b)
     enough_sentences = len(alignment.matches) >= min(

@@ -48,4 +48,4 @@ def print_summary(result: ScanResult, console: Console) -> None:
     singles = sum(1 for s in result.stories if len(s.articles) == 1)
     if result.pairs:
         console.print(table)
-    console.print(f"{singles} articles have no copy or rewrite in this corpus.")
+    console.print(f"{singles} article{'' if singles == 1 else 's'} with no copy or rewrite in this corpus.")
