@@ -62,6 +62,14 @@ class RelationConfig:
 
 
 @dataclass(frozen=True)
+class ExplainConfig:
+    """Word-level edits between aligned versions, and which version is the original."""
+
+    split_cover: float = 0.6  # an unmatched sentence whose words are this covered by a neighbour is its split
+    direction_min_confidence: float = 0.6  # below this the original is reported as unknown
+
+
+@dataclass(frozen=True)
 class ScanConfig:
     """The whole pipeline's configuration."""
 
@@ -70,5 +78,6 @@ class ScanConfig:
     candidates: CandidateConfig = field(default_factory=CandidateConfig)
     align: AlignConfig = field(default_factory=AlignConfig)
     relation: RelationConfig = field(default_factory=RelationConfig)
+    explain: ExplainConfig = field(default_factory=ExplainConfig)
     workers: int = 0  # processes for the per-article and per-pair stages; 0 = one per core
     parallel_min_articles: int = 1000  # below this, process start-up costs more than it saves

@@ -1,0 +1,125 @@
+"""Which of two versions is the original: published dates first, else textual signals of spinning.
+
+Signals (each votes for a side with a weight; the margin becomes a confidence):
+- the spun side's substituted words are rarer (wordfreq Zipf) and longer than the words they replaced;
+- a name written one way in most mentions and differently once is a corruption on that side;
+- a fixed expression intact on one side and broken on the other;
+- doubled captions (scraper noise) mark a copy;
+- a version that covers much more of the story is more likely the source than a truncated copy.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .config import ExplainConfig
+from .records import CleanArticle, Edit
+
+
+@dataclass(frozen=True)
+class Direction:
+    """The verdict: "a", "b" or None (unknown), with a confidence in 0..1 and the deciding signals."""
+
+    original: str | None
+    confidence: float
+    signals: tuple[str, ...]
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+
+
+def _word_score(text: str) -> tuple[float, float, int]:
+    """(sum of Zipf frequency, sum of length, count) over the content words of a substitution."""
+    from .explain import _TOKEN, zipf
+
+    words = [w.casefold() for w in _TOKEN.findall(text) if w[:1].isalpha() and len(w) > 2]
+    return sum(zipf(w) for w in words), sum(len(w) for w in words), len(words)
+
+
+def decide(
+    a: CleanArticle,
+    b: CleanArticle,
+    edits: Sequence[Edit],
+    coverage_a: float = 1.0,
+    coverage_b: float = 1.0,
+    config: ExplainConfig | None = None,
+) -> Direction:
+    """Vote between "a" and "b"; "unknown" (None) when the evidence is weak."""
+    config = config or ExplainConfig()
+    da, db = _parse_date(a.article.published), _parse_date(b.article.published)
+    if da and db and da != db:
+        side = "a" if da < db else "b"
+        return Direction(side, 1.0, (f"published {min(da, db)} vs {max(da, db)}",))
+    votes: list[tuple[float, str]] = []  # positive favours a as the original
+    # Substitutions: the spinner reaches for rarer, longer thesaurus words.
+    za = la = zb = lb = n = 0.0
+    for e in edits:
+        if e.kind in ("synonym", "idiom_broken", "quote_altered", "meaning_flip") and e.a_text and e.b_text:
+            sa, sla, ca = _word_score(e.a_text)
+            sb, slb, cb = _word_score(e.b_text)
+            if ca and cb:
+                za += sa / ca
+                zb += sb / cb
+                la += sla / ca
+                lb += slb / cb
+                n += 1
+    if n:
+        gap = (za - zb) / n  # > 0: a's words are more common
+        weight = max(-1.0, min(1.0, gap / 0.6)) * min(1.0, n / 4)
+        if abs(weight) > 0.05:
+            votes.append((weight, f"substituted words rarer in {'b' if gap > 0 else 'a'} "
+                                  f"(mean Zipf gap {gap:+.2f} over {int(n)} substitutions)"))
+    # Names: a name that the rest of its own article spells differently is the corrupted one.
+    text_a, text_b = a.article.text, b.article.text
+    for e in edits:
+        if e.kind != "name_change" or not e.a_text or not e.b_text:
+            continue
+        a_inconsistent = e.b_text.strip() in text_a  # a also uses b's spelling elsewhere: hard to say
+        b_keeps_a = e.a_text.strip() and text_b.count(e.a_text.strip()) > 0
+        a_keeps_b = e.b_text.strip() and text_a.count(e.b_text.strip()) > 0
+        if b_keeps_a and not a_keeps_b:
+            votes.append((0.8, f"b writes '{e.b_text}' once but '{e.a_text}' elsewhere"))
+        elif a_keeps_b and not b_keeps_a and not a_inconsistent:
+            votes.append((-0.8, f"a writes '{e.a_text}' once but '{e.b_text}' elsewhere"))
+        elif e.a_text[:1].isupper() and not e.b_text[:1].isupper():
+            votes.append((0.5, f"a name in a ('{e.a_text}') is a common word in b"))
+        elif e.b_text[:1].isupper() and not e.a_text[:1].isupper():
+            votes.append((-0.5, f"a name in b ('{e.b_text}') is a common word in a"))
+    # Broken idioms: the intact side is the original.
+    for e in edits:
+        if e.kind == "idiom_broken":
+            intact_a = "fixed expression" in e.why and len(e.a_text.split()) >= len(e.b_text.split())
+            votes.append((0.6 if intact_a else -0.6, f"fixed expression intact in {'a' if intact_a else 'b'}"))
+    # Doubled captions: scraper noise marks a copy.
+    if a.removed and not b.removed:
+        votes.append((-0.7, f"a has {len(a.removed)} doubled caption(s)/sentence(s)"))
+    elif b.removed and not a.removed:
+        votes.append((0.7, f"b has {len(b.removed)} doubled caption(s)/sentence(s)"))
+    # Coverage asymmetry: a truncated copy is covered almost fully by the longer source.
+    if abs(coverage_a - coverage_b) >= 0.3:
+        fuller = "a" if coverage_b > coverage_a else "b"  # the one with unmatched extra text
+        votes.append((0.6 if fuller == "a" else -0.6, f"{'b' if fuller == 'a' else 'a'} looks truncated "
+                                                      f"(coverage a {coverage_a:.0%}, b {coverage_b:.0%})"))
+    if da and not db:
+        votes.append((0.2, "only a has a published date"))
+    elif db and not da:
+        votes.append((-0.2, "only b has a published date"))
+    total = sum(w for w, _ in votes)
+    if not votes or total == 0:
+        return Direction(None, 0.0, tuple(s for _, s in votes) or ("no signal",))
+    side = "a" if total > 0 else "b"
+    confidence = round(min(1.0, 0.5 + abs(total) / 2), 3)
+    signals = tuple(s for w, s in sorted(votes, key=lambda v: -abs(v[0])) if (w > 0) == (total > 0))
+    if confidence < config.direction_min_confidence:
+        return Direction(None, confidence, signals)
+    return Direction(side, confidence, signals)
