@@ -70,6 +70,34 @@ class ExplainConfig:
 
 
 @dataclass(frozen=True)
+class EmbedConfig:
+    """Sentence embeddings (the `embed` extra): a candidate channel and help for aligning leftovers.
+
+    Used only where it pays: one lead vector per article for the nearest-neighbour channel, and
+    sentence vectors only for the sentences a candidate pair's lexical alignment left unmatched.
+    """
+
+    enabled: bool = True  # falls back to lexical-only (with one note) when the extra is missing
+    batch_size: int = 64
+    max_seq_length: int = 128  # word pieces per text; a lead longer than this is cut
+    lead_sentences: int = 4  # the article vector embeds this many leading sentences as one text
+    neighbours: int = 8  # nearest articles asked of the index per article
+    min_article_cosine: float = 0.8  # lead vectors at least this close become "embedding" candidates
+    sentence_floor: float = 0.6  # cosine that maps to alignment score 0
+    sentence_ceiling: float = 0.9  # cosine that maps to alignment score 1
+    min_pair_cosine: float = 0.5  # lead cosine below which a pair's leftovers are not embedded
+    same_story_cosine: float = 0.75  # lead cosine of an unlinked pair reported as "same-story"
+    cache_dir: str | None = None  # on-disk vector cache; None keeps vectors in memory only
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """Stories from the pair graph: structural similarity stops one hub from chaining groups."""
+
+    min_structural: float = 0.8  # closed-neighbourhood cosine for an edge to hold a group together
+
+
+@dataclass(frozen=True)
 class ScanConfig:
     """The whole pipeline's configuration."""
 
@@ -79,5 +107,7 @@ class ScanConfig:
     align: AlignConfig = field(default_factory=AlignConfig)
     relation: RelationConfig = field(default_factory=RelationConfig)
     explain: ExplainConfig = field(default_factory=ExplainConfig)
+    embed: EmbedConfig = field(default_factory=EmbedConfig)
+    cluster: ClusterConfig = field(default_factory=ClusterConfig)
     workers: int = 0  # processes for the per-article and per-pair stages; 0 = one per core
     parallel_min_articles: int = 1000  # below this, process start-up costs more than it saves

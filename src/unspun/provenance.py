@@ -5,8 +5,12 @@ from collections.abc import Iterable, Sequence
 
 from .align import Alignment
 from .clean import normalize
-from .config import RelationConfig
+from .cluster import cluster
+from .config import ClusterConfig, RelationConfig
 from .records import CleanArticle, Pair, Story
+
+COPY_RELATIONS = frozenset({"exact", "near-duplicate", "rewrite"})
+"""Relations that put two articles in one story; "same-story" (independent reports) does not."""
 
 
 def relation(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig) -> str | None:
@@ -51,24 +55,12 @@ def make_pair(
     )
 
 
-def stories(ids: Sequence[str], pairs: Iterable[Pair]) -> tuple[Story, ...]:
-    """Connected components of the confirmed-pair graph; every article lands in exactly one story."""
-    parent = {i: i for i in ids}
+def stories(
+    ids: Sequence[str], pairs: Iterable[Pair], config: ClusterConfig = ClusterConfig()
+) -> tuple[Story, ...]:
+    """Groups of articles linked by copy/rewrite pairs (`cluster`: one hub cannot chain two groups).
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for p in pairs:
-        if p.relation == "same-story":
-            continue
-        ra, rb = find(p.a), find(p.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = {}
-    for i in ids:
-        groups.setdefault(find(i), []).append(i)
-    ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
-    return tuple(Story(f"story-{n + 1}", tuple(g)) for n, g in enumerate(ordered))
+    Every article lands in exactly one story; same-story pairs are reported but never merge stories.
+    """
+    edges = [(p.a, p.b, p.score) for p in pairs if p.relation in COPY_RELATIONS]
+    return tuple(Story(f"story-{n + 1}", tuple(g)) for n, g in enumerate(cluster(ids, edges, config)))
