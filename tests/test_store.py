@@ -1,0 +1,190 @@
+"""The persistent index: schema migrations, incremental add, idempotence, stories, check."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import fixture_text, make_article
+from unspun import store
+from unspun.index import DuckLookup, Index, IndexConfig, MemoryLookup, Postings, parse_story_name
+from unspun.ingest import read_sources
+from unspun.records import Article
+from unspun.scan import scan_articles
+
+DEMO = Path(__file__).parent.parent / "examples" / "demo"
+
+
+def _partition(groups) -> set[frozenset[str]]:
+    return {frozenset(g) for g in groups}
+
+
+def _index_stories(ix: Index) -> set[frozenset[str]]:
+    return _partition(s.articles for s in ix.stories(min_size=1, limit=500))
+
+
+@pytest.fixture(scope="module")
+def demo_articles() -> list[Article]:
+    return [a for a in read_sources([DEMO]) if isinstance(a, Article)]
+
+
+@pytest.fixture(scope="module")
+def demo_scan(demo_articles):
+    return scan_articles(demo_articles)
+
+
+@pytest.fixture()
+def db(tmp_path) -> str:
+    return str(tmp_path / "index.duckdb")
+
+
+def test_migrations_are_named_recorded_and_applied_once(db):
+    con = store.connect(db)
+    assert store.applied_migrations(con) == [name for name, _ in store.MIGRATIONS]
+    assert store.migrate(con) == []  # nothing left to apply
+    con.close()
+    con = store.connect(db)  # reopening does not re-run them
+    assert store.applied_migrations(con) == [name for name, _ in store.MIGRATIONS]
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert {"articles", "signatures", "bands", "immutables", "pairs", "edits", "stories", "claims"} <= tables
+    con.close()
+
+
+def test_failed_migration_leaves_nothing_behind(db, monkeypatch):
+    bad = store.MIGRATIONS + (("0099_broken", ("CREATE TABLE half_done(x INTEGER)", "THIS IS NOT SQL")),)
+    monkeypatch.setattr(store, "MIGRATIONS", bad)
+    with pytest.raises(Exception):
+        store.connect(db)
+    monkeypatch.setattr(store, "MIGRATIONS", bad[:-1])
+    con = store.connect(db)
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert "half_done" not in tables
+    assert "0099_broken" not in store.applied_migrations(con)
+    con.close()
+
+
+def test_index_finds_the_same_pairs_and_stories_as_a_scan(db, demo_articles, demo_scan):
+    with Index(db, IndexConfig(batch_size=4)) as ix:
+        result = ix.add(demo_articles)
+        assert len(result.added) == len(demo_articles) and not result.duplicates
+        stored = {frozenset((p.a, p.b)): p.relation for s in ix.stories() for p in ix.story(s.id).pairs}
+        scanned = {frozenset((p.a, p.b)): p.relation for p in demo_scan.pairs}
+        assert stored == scanned
+        assert _index_stories(ix) == _partition(s.articles for s in demo_scan.stories)
+        assert ix.verify() == []
+
+
+def test_readding_is_idempotent_and_adding_in_parts_gives_the_same_stories(db, demo_articles, demo_scan):
+    with Index(db, IndexConfig(batch_size=3)) as ix:
+        first = ix.add(demo_articles[::2])
+        second = ix.add(demo_articles)  # the first half again plus the rest
+        assert len(first.added) + len(second.added) == len(demo_articles)
+        assert {d[0] for d in second.duplicates} == {a.id for a in demo_articles[::2]}
+        again = ix.add(demo_articles)
+        assert again.added == () and len(again.duplicates) == len(demo_articles)
+        assert ix.stats()["articles"] == len(demo_articles)
+        assert _index_stories(ix) == _partition(s.articles for s in demo_scan.stories)
+        assert ix.verify() == []
+
+
+def test_a_changed_article_under_a_taken_id_is_kept_and_renamed(db):
+    text = fixture_text("original")
+    with Index(db) as ix:
+        ix.add([make_article("story", text)])
+        result = ix.add([make_article("story", text + "\n\nCorrection: the meeting is on Friday, not Thursday.")])
+        assert result.added == ("story~2",)
+        assert ix.article("story~2").text.endswith("not Thursday.")
+        pairs = ix.article_pairs("story~2")
+        assert [(p.a, p.b) for p in pairs] == [("story", "story~2")]
+        assert ix.article_story("story") == ix.article_story("story~2")
+
+
+def test_check_reports_a_spun_rewrite_with_evidence_and_stores_nothing(db):
+    with Index(db) as ix:
+        ix.add([make_article(n, fixture_text(n)) for n in ("original", "unrelated", "other_event")])
+        result = ix.check(make_article("incoming", fixture_text("spun")))
+        assert [h.article.id for h in result.hits] == ["original"]
+        hit = result.hits[0]
+        assert hit.pair.relation in {"rewrite", "near-duplicate"}
+        assert hit.pair.a == "original" and hit.pair.b == "incoming"
+        spun = fixture_text("spun")
+        for m in hit.pair.matches:  # evidence: spans inside both texts
+            assert 0 <= m.a_span[0] < m.a_span[1] <= len(fixture_text("original"))
+            assert 0 <= m.b_span[0] < m.b_span[1] <= len(spun)
+        assert ix.stats()["articles"] == 3
+        assert ix.check(make_article("x", fixture_text("unrelated"))).hits[0].article.id == "unrelated"
+
+
+def test_check_by_url_looks_up_the_indexed_article_and_excludes_it(db):
+    with Index(db) as ix:
+        ix.add([
+            make_article("a", fixture_text("original"), url="https://a.example/story"),
+            make_article("b", fixture_text("truncated"), url="https://b.example/copy"),
+        ])
+        result = ix.check_url("https://b.example/copy")
+        assert [h.article.id for h in result.hits] == ["a"]
+        assert ix.check_url("https://never.example/") is None
+
+
+def test_memory_and_duckdb_lookups_propose_the_same_candidates(db, demo_articles):
+    from unspun.index import find_candidates
+
+    with Index(db) as ix:
+        ix.add(demo_articles)
+    with Index(db, IndexConfig(in_memory=True)) as mem, Index(db) as duck:
+        for art in demo_articles:
+            p = mem._probe(__import__("unspun.scan", fromlist=["prepare"]).prepare(art, mem.config.scan))
+            a = find_candidates(p, [mem._memory], mem._memory.n_articles, mem.config.scan, 50)
+            b = find_candidates(p, [DuckLookup(duck._cursor())], 16, duck.config.scan, 50)
+            assert a == b
+
+
+def test_in_memory_lookup_sees_articles_added_after_open(db):
+    with Index(db, IndexConfig(in_memory=True)) as ix:
+        assert ix.check(make_article("q", fixture_text("truncated"))).hits == ()
+        ix.add([make_article("original", fixture_text("original"))])
+        assert [h.article.id for h in ix.check(make_article("q", fixture_text("truncated"))).hits] == ["original"]
+
+
+def test_postings_merge_keeps_every_value():
+    p = Postings(np.array([5, 1, 5], np.uint64), np.array([10, 11, 12]), merge_at=4)
+    p.add(np.array([5, 7], np.uint64), np.array([13, 14]))
+    assert sorted(p.lookup(np.array([5], np.uint64))[0].tolist()) == [10, 12, 13]
+    p.add(np.array([7, 9], np.uint64), np.array([15, 16]))  # crosses merge_at: tail folded into main
+    assert p._tail == {}
+    got = p.lookup(np.array([5, 7, 9, 2], np.uint64))
+    assert [sorted(g.tolist()) for g in got] == [[10, 12, 13], [14, 15], [16], []]
+    assert len(p) == 7
+
+
+def test_verify_notices_a_broken_story_table(db, demo_articles):
+    with Index(db) as ix:
+        ix.add(demo_articles)
+        assert ix.verify() == []
+        con = ix._cursor()
+        con.execute("UPDATE stories SET story = article")  # split every story apart
+        assert any("connected components" in p for p in ix.verify())
+
+
+def test_story_names_from_requests_are_parsed_strictly():
+    assert parse_story_name("story-12") == 12
+    for bad in ("story-", "story-1x", "../story-1", "story--1", "Story-1", "story-" + "9" * 30):
+        assert parse_story_name(bad) is None
+
+
+def test_read_only_index_refuses_to_add(db):
+    Index(db).close()
+    with Index(db, read_only=True) as ix:
+        with pytest.raises(Exception, match="read-only"):
+            ix.add([make_article("x", "Some text here.")])
+
+
+def test_empty_and_tiny_articles_are_stored_but_propose_nothing(db):
+    with Index(db) as ix:
+        ix.add([make_article("empty", "   "), make_article("empty2", "\n"), make_article("tiny", "Hi.")])
+        assert ix.stats()["articles"] == 3
+        assert ix.stats()["pairs"] == 0
+        assert ix.check(make_article("q", " ")).hits == ()
+        assert ix.verify() == []
