@@ -18,9 +18,11 @@ Span = tuple[int, int]
 
 @dataclass(frozen=True)
 class MergeConfig:
-    max_gap: int = 300  # chars between matches in each text still merged into one passage
-    min_score: float = 0.0  # matches below are ignored
-    min_single_chars: int = 60  # a passage made of one match must be at least this long (susp side)
+    # Defaults tuned on PAN13 train (grid in docs/benchmarks-pan13.md).
+    max_gap: int = 600  # chars between matches in each text still merged into one passage
+    min_score: float = 0.45  # matches below are ignored
+    min_single_chars: int = 150  # a passage made of one match must be at least this long (susp side)
+    min_single_score: float = 0.6  # ... and score at least this (lone weak matches are topical chance)
     min_passage_chars: int = 0  # any passage shorter than this (susp side) is dropped
 
 
@@ -71,7 +73,9 @@ def merge_matches(matches: Sequence[tuple[Span, Span, float]], config: MergeConf
     result = []
     for p in passages:
         length = p.a1 - p.a0
-        if length < config.min_passage_chars or (p.n == 1 and length < config.min_single_chars):
+        if length < config.min_passage_chars or (
+            p.n == 1 and (length < config.min_single_chars or p.score < config.min_single_score)
+        ):
             continue
         result.append(((p.a0, p.a1), (p.b0, p.b1)))
     return result
