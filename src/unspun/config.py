@@ -38,6 +38,24 @@ class CandidateConfig:
 
 
 @dataclass(frozen=True)
+class NearDupConfig:
+    """The corpus-scale near-duplicate stage (`unspun dedup`): one-permutation MinHash + LSH bands.
+
+    16 bands of 8 rows put the LSH threshold near Jaccard 0.71: a pair at 0.8 becomes a candidate
+    with p ~= 0.95, at 0.9 with p > 0.999, at 0.5 with p ~= 0.06. Band index: 8 * bands bytes/article.
+    """
+
+    num_perm: int = 128  # bins of the one-permutation MinHash; a power of two
+    bands: int = 16
+    shingle_size: int = 3  # word n-grams
+    threshold: float = 0.8  # estimated Jaccard at or above which a candidate is a near-duplicate
+    window: int = 8  # a bucket member is checked against the first member and this many predecessors
+    seed: int = 1
+    batch_size: int = 1000  # texts hashed together; ~40 kB of temporaries per 600-word text
+    tune_malloc: bool = True  # let glibc reuse freed batch memory (see neardup.tune_malloc)
+
+
+@dataclass(frozen=True)
 class AlignConfig:
     """Sentence alignment: a sentence pair counts as matched at or above `min_score`."""
 
@@ -66,6 +84,7 @@ class ExplainConfig:
     """Word-level edits between aligned versions, and which version is the original."""
 
     split_cover: float = 0.6  # an unmatched sentence whose words are this covered by a neighbour is its split
+    max_inserted_flip_tokens: int = 3  # a longer one-sided insertion/deletion is not read as a negation flip
     direction_min_confidence: float = 0.6  # below this the original is reported as unknown
 
 
@@ -83,8 +102,8 @@ class EmbedConfig:
     lead_sentences: int = 4  # the article vector embeds this many leading sentences as one text
     neighbours: int = 8  # nearest articles asked of the index per article
     min_article_cosine: float = 0.8  # lead vectors at least this close become "embedding" candidates
-    sentence_floor: float = 0.6  # cosine that maps to alignment score 0
-    sentence_ceiling: float = 0.9  # cosine that maps to alignment score 1
+    sentence_floor: float = 0.5  # cosine that maps to alignment score 0
+    sentence_ceiling: float = 0.85  # cosine that maps to alignment score 1
     min_pair_cosine: float = 0.5  # lead cosine below which a pair's leftovers are not embedded
     same_story_cosine: float = 0.75  # lead cosine of an unlinked pair reported as "same-story"
     cache_dir: str | None = None  # on-disk vector cache; None keeps vectors in memory only
@@ -111,3 +130,4 @@ class ScanConfig:
     cluster: ClusterConfig = field(default_factory=ClusterConfig)
     workers: int = 0  # processes for the per-article and per-pair stages; 0 = one per core
     parallel_min_articles: int = 1000  # below this, process start-up costs more than it saves
+    claims: bool = False  # also extract quotes/claims per article and link them within each story (needs spaCy)

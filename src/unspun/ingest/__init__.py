@@ -20,7 +20,7 @@ from .parquet import read_parquet
 from .text import read_text
 from .warc import read_warc
 
-__all__ = ["ColumnMap", "read_sources", "extract_html", "detect_format", "SUPPORTED_EXTENSIONS"]
+__all__ = ["ColumnMap", "read_sources", "list_files", "read_file", "extract_html", "detect_format", "SUPPORTED_EXTENSIONS"]
 
 FORMATS = {
     ".txt": "text",
@@ -84,6 +84,28 @@ def read_sources(
     if broken:
         raise InputError(f"broken symbolic link: {', '.join(broken)}; point it at an existing file")
     return _read_all(roots, columns or ColumnMap())
+
+
+def list_files(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> list[Path | ReadError]:
+    """The files `read_sources` would read, in its order (a ReadError for what cannot be listed).
+
+    For engines that read files in parallel (`unspun dedup --engine dask`): each file is then read
+    with `read_file`, which keeps ids as the file gives them (no `~N` renaming across files).
+    Raises InputError like `read_sources` when a named path does not exist.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    roots = [Path(os.fspath(p)) for p in paths]
+    missing = [str(p) for p in roots if not os.path.lexists(p)]
+    if missing:
+        raise InputError(f"no such file or directory: {', '.join(missing)}; check the path(s) and try again")
+    seen: set[Path] = set()
+    return [item for root in roots for item in _walk(root, seen)]
+
+
+def read_file(path: str | os.PathLike[str], columns: ColumnMap | None = None) -> Iterator[Article | ReadError]:
+    """Articles (or ReadErrors) of one file, streamed; the format is picked by its extension."""
+    return _read_file(Path(os.fspath(path)), columns or ColumnMap())
 
 
 def _read_all(roots: list[Path], columns: ColumnMap) -> Iterator[Article | ReadError]:

@@ -1,0 +1,574 @@
+"""The cheap near-duplicate stage at corpus scale: normalize -> shingle -> MinHash -> LSH bands -> clusters.
+
+Everything after the Python join of a batch of texts is numpy over whole batches: no Python work per
+token or per shingle. Tokens are hashed from unaligned 8-byte loads of the lowercased byte buffer,
+word 3-gram shingles combine neighbouring token hashes, and the MinHash is one-permutation hashing
+(each shingle hashed once, binned by its top bits, minimum per bin) with rotation densification for
+empty bins (Shrivastava & Li, ICML 2014) — an unbiased Jaccard estimator like classic MinHash at 1/K
+of the hashing cost. Band buckets propose pairs, signature agreement confirms them (LSH gives
+candidates, never verdicts), connected components make clusters.
+
+The engine-independent pieces (`sketch_batch`, `band_rows`, `bucket_edges`, `verify_edges`,
+`assign_clusters`) are what `distributed.py` maps over Dask partitions, so both engines give
+identical results.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import unicodedata
+
+import numpy as np
+
+from .candidates import band_keys
+from .config import NearDupConfig
+from .errors import ConfigError
+from .records import Article, ReadError
+
+EXACT, NEAR, ORIGINAL, UNIQUE = "exact", "near-duplicate", "original", "unique"
+
+_U64 = np.uint64
+_M1 = _U64(0x9E3779B97F4A7C15)
+_M2 = _U64(0xC2B2AE3D27D4EB4F)
+_M3 = _U64(0x165667B19E3779F9)
+_F1 = _U64(0xFF51AFD7ED558CCD)
+_F2 = _U64(0xC4CEB9FE1A85EC53)
+_EMPTY = np.uint32(0xFFFFFFFF)
+
+# bytes.translate table: ASCII letters lowercased, digits kept, every other ASCII byte -> space.
+# Bytes >= 0x80 (UTF-8 sequences) stay word bytes; non-ASCII text is lowercased (and NFKC-normalized
+# if needed) in Python first, and the punctuation scrapers vary (curly quotes, dashes, odd spaces)
+# is blanked at byte level, so "don’t" and "don't" tokenize alike.
+_TABLE = bytes(
+    (b + 32 if 65 <= b <= 90 else b) if (48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122 or b >= 128) else 32
+    for b in range(256)
+)
+_SPACE = 32
+# mask[k] keeps the low k bytes of a little-endian uint64 load
+_MASKS = np.array([(1 << (8 * k)) - 1 if k < 8 else (1 << 64) - 1 for k in range(9)], dtype=np.uint64)
+
+
+@dataclass(frozen=True)
+class Sketches:
+    """Per-article sketches of one batch: row r of every array is the r-th text."""
+
+    signatures: np.ndarray  # uint32[n, num_perm]; all 0xFFFFFFFF for a text without shingles
+    exact: np.ndarray  # uint64[n]: hash of the normalized token sequence (equal = exact copy)
+    n_shingles: np.ndarray  # int32[n]
+
+
+@dataclass(frozen=True)
+class Clusters:
+    """Cluster assignment of rows (global input positions) that have at least one confirmed edge."""
+
+    rows: np.ndarray  # int64[m], sorted
+    cluster: np.ndarray  # int64[m]: smallest row of the cluster (first seen)
+    original: np.ndarray  # int64[m]: row of the cluster's original
+    relation: np.ndarray  # object[m]: ORIGINAL | EXACT | NEAR
+
+
+@dataclass(frozen=True)
+class DedupRow:
+    """One output record: an article, its cluster and how it relates to the cluster's original."""
+
+    id: str
+    row: int  # position in the input (0-based, reading order)
+    cluster: int  # row of the cluster's first-seen article; its own row when unique
+    relation: str  # original | exact | near-duplicate | unique
+    original: str  # id of the cluster's original (its own id when unique or original)
+
+
+@dataclass(frozen=True)
+class DedupResult:
+    """Every article's row (input order), the items skipped while reading, and confirmed edges."""
+
+    rows: tuple[DedupRow, ...]
+    errors: tuple[ReadError, ...]
+    n_edges: int
+
+
+def _fmix(h: np.ndarray) -> np.ndarray:
+    """murmur3's 64-bit finalizer, in place: full avalanche, so top bits (bins) and low bits (values)
+    are both good. In-place ops matter here: fresh multi-megabyte temporaries cost page faults."""
+    t = h >> _U64(33)
+    h ^= t
+    h *= _F1
+    np.right_shift(h, _U64(33), out=t)
+    h ^= t
+    h *= _F2
+    np.right_shift(h, _U64(33), out=t)
+    h ^= t
+    return h
+
+
+def tune_malloc(retain_bytes: int = 1 << 30) -> bool:
+    """Let glibc keep freed memory for reuse instead of returning it to the OS after every batch.
+
+    Each batch allocates and frees multi-megabyte numpy temporaries; with glibc's defaults every
+    one is a fresh mmap whose pages fault in again, which measured as ~60% of the stage's time.
+    Process-wide, so only engines that own their process call it (`NearDupConfig.tune_malloc`);
+    returns False where glibc is not the allocator.
+    """
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if not name:
+        return False
+    try:
+        libc = ctypes.CDLL(name)
+        m_trim_threshold, m_mmap_threshold = -1, -3
+        ok = libc.mallopt(m_mmap_threshold, min(retain_bytes, 1 << 30)) == 1
+        return libc.mallopt(m_trim_threshold, retain_bytes) == 1 and ok
+    except (OSError, AttributeError):  # pragma: no cover - not glibc
+        return False
+
+
+def _check(config: NearDupConfig) -> int:
+    k = config.num_perm
+    if k <= 0 or k & (k - 1) or k > 1024:
+        raise ConfigError(f"num_perm={k} must be a power of two between 1 and 1024 (e.g. 128)")
+    if config.bands <= 0 or k % config.bands:
+        raise ConfigError(f"bands={config.bands} must divide num_perm={k} (e.g. 16 for 128)")
+    if config.shingle_size < 1:
+        raise ConfigError(f"shingle_size={config.shingle_size} must be at least 1")
+    if not 0.0 < config.threshold <= 1.0:
+        raise ConfigError(f"threshold={config.threshold} must be in (0, 1]")
+    return k.bit_length() - 1
+
+
+def _fold(text: str) -> str:
+    text = text.lower()
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
+def _prepare(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """One translated byte buffer for the batch (a space before, between and after texts) and each
+    text's start offset in it."""
+    pieces = [(t if t.isascii() else _fold(t)).encode("utf-8", "surrogatepass") for t in texts]
+    lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+    starts = np.ones(len(pieces), dtype=np.int64)
+    np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    starts[1:] += 1
+    # padding: the 8-byte loads below may read past the last token
+    blob = b" ".join([b"", *pieces, b" " * 24]).translate(_TABLE)
+    if blob.isascii():
+        return np.frombuffer(blob, dtype=np.uint8), starts
+    buf = np.frombuffer(bytearray(blob), dtype=np.uint8)
+    _blank_punctuation(buf)
+    return buf, starts
+
+
+def _blank_punctuation(buf: np.ndarray) -> None:
+    """Turn U+2000..U+203F (dashes, curly quotes, thin spaces, ellipsis), no-break space and
+    guillemets into spaces, in place, so they separate words as their ASCII forms do."""
+    lead = np.flatnonzero(buf[:-2] == 0xE2)
+    lead = lead[buf[lead + 1] == 0x80]
+    for k in range(3):
+        buf[lead + k] = _SPACE
+    lead = np.flatnonzero(buf[:-1] == 0xC2)
+    nxt = buf[lead + 1]
+    lead = lead[(nxt == 0xA0) | (nxt == 0xAB) | (nxt == 0xBB) | (nxt == 0xB4)]
+    for k in range(2):
+        buf[lead + k] = _SPACE
+
+
+def _token_hashes(buf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(start offsets, 64-bit hashes) of the word tokens in a buffer that starts and ends with a space.
+
+    A token of up to 8 bytes is its own little-endian load times an odd constant (a bijection, so
+    distinct short words never collide); longer tokens mix in bytes 8..23 and their last 8 bytes.
+    """
+    word = buf != _SPACE
+    flips = np.flatnonzero(word[1:] ^ word[:-1])  # starts and ends alternate
+    s = flips[0::2] + 1
+    length = flips[1::2] - flips[0::2]
+    win = np.ndarray(shape=(buf.shape[0] - 7,), dtype="<u8", buffer=buf, offset=0, strides=(1,))
+    h = win[s]
+    h &= _MASKS[np.minimum(length, 8)]
+    h *= _M1
+    long = np.flatnonzero(length > 8)
+    if long.size:
+        ls, ll = s[long], length[long]
+        g = h[long] ^ (ll.astype(np.uint64) * _M3)
+        for chunk in (1, 2):
+            g = _fmix(g ^ (win[ls + 8 * chunk] & _MASKS[np.clip(ll - 8 * chunk, 0, 8)]))
+        g = _fmix(g ^ (win[np.maximum(ls + ll - 8, ls)] * _M2))
+        h[long] = g
+    return s, h
+
+
+def sketch_batch(texts: Sequence[str], config: NearDupConfig = NearDupConfig()) -> Sketches:
+    """Signatures, exact-copy hashes and shingle counts of a batch of texts (vectorised over the batch).
+
+    A text's shingles are its word n-grams (n = shingle_size); a text with 1..n-1 words has one
+    shingle of all its words; a text without words has none and an all-empty signature.
+    """
+    bits = _check(config)
+    k = config.num_perm
+    n = len(texts)
+    w = config.shingle_size
+    sig = np.full((n + 1, k), _EMPTY, dtype=np.uint32)  # row n collects shingles crossing two texts
+    if n == 0:
+        return Sketches(sig[:0], np.zeros(0, np.uint64), np.zeros(0, np.int32))
+    buf, doc_start = _prepare(texts)
+    tok_start, th = _token_hashes(buf)
+    t = th.shape[0]
+    first_tok = np.searchsorted(tok_start, doc_start)
+    n_tok = np.diff(np.r_[first_tok, t])
+    n_sh = np.where(n_tok >= w, n_tok - (w - 1), np.minimum(n_tok, 1)).astype(np.int32)
+
+    # shingle hashes: an order-sensitive combination of w neighbouring token hashes, then a full mix
+    m = max(t - w + 1, 0)
+    sh = th[:m].copy()
+    for j in range(1, w):
+        sh *= _M2
+        sh += th[j : j + m]
+    sh ^= _U64(config.seed) * _M3
+    sh = _fmix(sh)
+    doc = np.repeat(np.arange(n, dtype=np.int64), n_tok)[:m]
+    ends = first_tok + n_tok  # shingles starting in the last w-1 tokens of a text cross into the next
+    for j in range(1, w):
+        cross = ends - j
+        cross = cross[(cross >= first_tok) & (cross < m)]
+        doc[cross] = n
+    short = np.flatnonzero((n_tok > 0) & (n_tok < w))
+    if short.size:  # rare: texts of 1..w-1 words get one shingle of everything they have
+        extra = _fmix(
+            np.array([_combine(th[first_tok[d] : first_tok[d] + n_tok[d]]) for d in short], dtype=np.uint64)
+            ^ (_U64(config.seed) * _M3)
+        )
+        sh = np.concatenate([sh, extra])
+        doc = np.concatenate([doc, short])
+
+    # exact-copy hash: sum of the text's shingle hashes (order-sensitive through the shingles)
+    csum = np.cumsum(np.where(doc < n, sh, _U64(0)))
+    exact = np.zeros(n, dtype=np.uint64)
+    has = np.flatnonzero(n_tok >= w)
+    last = first_tok[has] + n_sh[has] - 1
+    exact[has] = csum[last] - np.where(first_tok[has] > 0, csum[np.maximum(first_tok[has] - 1, 0)], _U64(0))
+    if short.size:
+        exact[short] = sh[m:]
+    exact = _fmix(exact ^ n_tok.astype(np.uint64))
+
+    # one-permutation MinHash: the top bits pick the bin, the low 32 bits are the value
+    key = (doc << bits) | (sh >> _U64(64 - bits)).view(np.int64) if bits else doc
+    np.minimum.at(sig.reshape(-1), key, sh.astype(np.uint32))
+    sig = sig[:n]
+    _densify(sig, n_sh)
+    return Sketches(sig, exact, n_sh)
+
+
+def _combine(hashes: np.ndarray) -> np.uint64:
+    h = hashes[0]
+    with np.errstate(over="ignore"):
+        for x in hashes[1:]:
+            h = h * _M2 + x
+    return h
+
+
+def _densify(sig: np.ndarray, n_sh: np.ndarray) -> None:
+    """Fill empty bins from the next non-empty bin to the right (circular), in place.
+
+    The copied value is re-hashed with the distance so two texts only agree on a filled bin when
+    they agree on the source bin and on the gap, which keeps the estimator close to unbiased.
+    """
+    rows = np.flatnonzero((sig == _EMPTY).any(axis=1) & (n_sh > 0))
+    if rows.size == 0:
+        return
+    sub = sig[rows]
+    k = sub.shape[1]
+    full = sub != _EMPTY
+    idx = np.where(full, np.arange(k), 2 * k)
+    doubled = np.concatenate([idx, np.where(full, np.arange(k) + k, 2 * k)], axis=1)
+    nxt = np.minimum.accumulate(doubled[:, ::-1], axis=1)[:, ::-1][:, :k]
+    dist = (nxt - np.arange(k)).astype(np.uint64)
+    src = sub[np.arange(sub.shape[0])[:, None], nxt % k].astype(np.uint64)
+    filled = _fmix(src * _M1 + dist).astype(np.uint32)
+    sig[rows] = np.where(full, sub, filled)
+
+
+def band_rows(sk: Sketches, rows: np.ndarray, config: NearDupConfig = NearDupConfig()) -> tuple[np.ndarray, ...]:
+    """The band index of a batch as flat (band, key, row) arrays; texts without shingles are left out."""
+    keep = np.flatnonzero(sk.n_shingles > 0)
+    keys = band_keys(sk.signatures[keep], config.bands)  # (m, bands)
+    b = config.bands
+    band = np.tile(np.arange(b, dtype=np.int16), keep.size)
+    return band, keys.reshape(-1), np.repeat(np.asarray(rows, dtype=np.int64)[keep], b)
+
+
+def bucket_edges(band: np.ndarray, key: np.ndarray, row: np.ndarray, window: int) -> np.ndarray:
+    """Candidate pairs int64[e, 2] (a < b) from (band, key, row) triples; unique rows.
+
+    Within a bucket (same band and key) members are ordered by row and each is paired with the
+    bucket's first member and its `window` predecessors, so a bucket of m costs O(m * window)
+    pairs, not O(m^2), and connected components still see every bucket as one group.
+    """
+    if row.size < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    order = np.lexsort((row, key, band))
+    band, key, row = band[order], key[order], row[order]
+    new = np.ones(row.size, dtype=bool)
+    new[1:] = (band[1:] != band[:-1]) | (key[1:] != key[:-1])
+    group_start = np.maximum.accumulate(np.where(new, np.arange(row.size), 0))
+    pairs = []
+    first = row[group_start]
+    sel = group_start != np.arange(row.size)
+    pairs.append(np.stack([first[sel], row[sel]], axis=1))
+    for d in range(1, window + 1):
+        i = np.arange(d, row.size)
+        same = group_start[i] == group_start[i - d]
+        same &= (i - d) != group_start[i]  # already paired with the first member
+        if not same.any():
+            break
+        pairs.append(np.stack([row[i - d][same], row[i][same]], axis=1))
+    return unique_edges(np.concatenate(pairs))
+
+
+def unique_edges(edges: np.ndarray) -> np.ndarray:
+    """Sorted, de-duplicated int64[e, 2] pairs with a < b (self pairs dropped)."""
+    if edges.size == 0:
+        return np.zeros((0, 2), dtype=np.int64)
+    edges = np.sort(edges.astype(np.int64), axis=1)
+    edges = edges[edges[:, 0] != edges[:, 1]]
+    return np.unique(edges, axis=0) if edges.size else np.zeros((0, 2), dtype=np.int64)
+
+
+def verify_edges(
+    edges: np.ndarray,
+    sig_a: np.ndarray,
+    sig_b: np.ndarray,
+    exact_a: np.ndarray,
+    exact_b: np.ndarray,
+    config: NearDupConfig = NearDupConfig(),
+) -> tuple[np.ndarray, np.ndarray]:
+    """Keep candidate pairs whose estimated Jaccard (signature agreement) reaches the threshold.
+
+    Returns (kept edges, their estimated Jaccard; 1.0 for exact copies).
+    """
+    if edges.shape[0] == 0:
+        return edges, np.zeros(0, dtype=np.float32)
+    sim = np.empty(edges.shape[0], dtype=np.float32)
+    step = 1 << 16  # bounds the temporary (step x num_perm) comparison array
+    for i in range(0, edges.shape[0], step):
+        sim[i : i + step] = (sig_a[i : i + step] == sig_b[i : i + step]).mean(axis=1)
+    same = exact_a == exact_b
+    sim[same] = 1.0
+    keep = (sim >= config.threshold) | same
+    return edges[keep], sim[keep]
+
+
+def assign_clusters(
+    edges: np.ndarray, node_rows: np.ndarray, node_exact: np.ndarray, node_published: Sequence[str | None]
+) -> Clusters:
+    """Connected components over confirmed edges; each cluster's original is its earliest dated member
+    (ISO dates compare as strings), else its first-seen member; members are exact or near copies of it.
+
+    `node_rows` (sorted) lists every row appearing in `edges`, with its exact hash and published date.
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    m = node_rows.shape[0]
+    if m == 0:
+        z = np.zeros(0, dtype=np.int64)
+        return Clusters(z, z, z, np.zeros(0, dtype=object))
+    a = np.searchsorted(node_rows, edges[:, 0])
+    b = np.searchsorted(node_rows, edges[:, 1])
+    graph = coo_matrix((np.ones(a.size, dtype=np.int8), (a, b)), shape=(m, m))
+    _, label = connected_components(graph, directed=False)
+    # rank by (no date last, date, row): the minimum per component is the original
+    dated = np.array([p is not None and p != "" for p in node_published], dtype=bool)
+    dates = np.array([p if d else "" for p, d in zip(node_published, dated)], dtype=object)
+    date_rank = np.unique(dates, return_inverse=True)[1].reshape(-1)
+    order = np.lexsort((node_rows, date_rank, ~dated, label))
+    first_of = np.zeros(label.max() + 1, dtype=np.int64)
+    lab_sorted = label[order]
+    starts = np.flatnonzero(np.r_[True, lab_sorted[1:] != lab_sorted[:-1]])
+    first_of[lab_sorted[starts]] = order[starts]
+    orig_node = first_of[label]
+    cluster = np.full(label.max() + 1, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(cluster, label, node_rows)
+    relation = np.where(node_exact == node_exact[orig_node], EXACT, NEAR).astype(object)
+    relation[orig_node == np.arange(m)] = ORIGINAL
+    return Clusters(node_rows, cluster[label], node_rows[orig_node], relation)
+
+
+# ---------------------------------------------------------------- partitions and the local engine
+
+
+@dataclass(frozen=True)
+class Part:
+    """One partition (an input file) after sketching: what the engines keep per article.
+
+    Texts are dropped batch by batch, so a part costs 4 * num_perm + ~60 bytes per article.
+    """
+
+    ids: tuple[str, ...]
+    published: tuple[str | None, ...]
+    signatures: np.ndarray  # uint32[n, num_perm]
+    exact: np.ndarray  # uint64[n]
+    n_shingles: np.ndarray  # int32[n]
+    errors: tuple[ReadError, ...]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def batches(items: Iterable[Article | ReadError], size: int) -> Iterator[tuple[list[Article], list[ReadError]]]:
+    """Group a stream of articles into lists of `size` (errors passed along), never holding more."""
+    arts: list[Article] = []
+    errs: list[ReadError] = []
+    for item in items:
+        if isinstance(item, ReadError):
+            errs.append(item)
+            continue
+        arts.append(item)
+        if len(arts) >= size:
+            yield arts, errs
+            arts, errs = [], []
+    if arts or errs:
+        yield arts, errs
+
+
+def sketch_part(items: Iterable[Article | ReadError], config: NearDupConfig = NearDupConfig()) -> Part:
+    """Sketch a stream of articles batch by batch into a Part (the map step of both engines)."""
+    ids: list[str] = []
+    published: list[str | None] = []
+    sketches: list[Sketches] = []
+    errors: list[ReadError] = []
+    for arts, errs in batches(items, config.batch_size):
+        errors.extend(errs)
+        if arts:
+            sketches.append(sketch_batch([a.text for a in arts], config))
+            ids.extend(a.id for a in arts)
+            published.extend(a.published for a in arts)
+    k = config.num_perm
+    return Part(
+        tuple(ids),
+        tuple(published),
+        np.concatenate([x.signatures for x in sketches]) if sketches else np.zeros((0, k), np.uint32),
+        np.concatenate([x.exact for x in sketches]) if sketches else np.zeros(0, np.uint64),
+        np.concatenate([x.n_shingles for x in sketches]) if sketches else np.zeros(0, np.int32),
+        tuple(errors),
+    )
+
+
+def part_bands(part: Part, offset: int, config: NearDupConfig = NearDupConfig()) -> tuple[np.ndarray, ...]:
+    """The band index entries (band, key, row) of a part whose first article is input row `offset`."""
+    sk = Sketches(part.signatures, part.exact, part.n_shingles)
+    return band_rows(sk, np.arange(offset, offset + len(part), dtype=np.int64), config)
+
+
+def output_columns(part: Part, offset: int, cl: Clusters, original_ids: dict[int, str]) -> dict[str, list]:
+    """The output columns (id, row, cluster, relation, original) of one part's articles."""
+    n = len(part)
+    rows = np.arange(offset, offset + n, dtype=np.int64)
+    pos = np.searchsorted(cl.rows, rows)
+    pos_ok = np.minimum(pos, max(cl.rows.shape[0] - 1, 0))
+    hit = (pos < cl.rows.shape[0]) & (cl.rows[pos_ok] == rows) if cl.rows.shape[0] else np.zeros(n, bool)
+    cluster = np.where(hit, cl.cluster[pos_ok] if cl.rows.shape[0] else rows, rows)
+    relation = [str(cl.relation[p]) if h else UNIQUE for p, h in zip(pos_ok.tolist(), hit.tolist())]
+    original = [
+        original_ids[int(cl.original[p])] if h else ident for p, h, ident in zip(pos_ok.tolist(), hit.tolist(), part.ids)
+    ]
+    return {"id": list(part.ids), "row": rows.tolist(), "cluster": cluster.tolist(), "relation": relation, "original": original}
+
+
+def rows_from_columns(cols: dict[str, list]) -> Iterator[DedupRow]:
+    for i, r, c, rel, o in zip(cols["id"], cols["row"], cols["cluster"], cols["relation"], cols["original"]):
+        yield DedupRow(i, int(r), int(c), rel, o)
+
+
+def dedup_parts(parts: Sequence[Part], config: NearDupConfig = NearDupConfig()) -> DedupResult:
+    """Cluster near-duplicates across parts on this process (the local engine's reduce step)."""
+    offsets = np.cumsum([0] + [len(p) for p in parts])
+    errors = tuple(e for p in parts for e in p.errors)
+    if offsets[-1] == 0:
+        return DedupResult((), errors, 0)
+    entries = [part_bands(p, int(o), config) for p, o in zip(parts, offsets)]
+    edges = bucket_edges(*(np.concatenate([e[i] for e in entries]) for i in range(3)), config.window)
+    del entries
+    sigs = np.concatenate([p.signatures for p in parts])
+    exact = np.concatenate([p.exact for p in parts])
+    edges, _ = verify_edges(
+        edges, sigs[edges[:, 0]], sigs[edges[:, 1]], exact[edges[:, 0]], exact[edges[:, 1]], config
+    )
+    del sigs
+    published = [d for p in parts for d in p.published]
+    ids = [i for p in parts for i in p.ids]
+    nodes = np.unique(edges)
+    cl = assign_clusters(edges, nodes, exact[nodes], [published[i] for i in nodes.tolist()])
+    original_ids = {int(r): ids[int(r)] for r in np.unique(cl.original)}
+    rows: list[DedupRow] = []
+    for p, o in zip(parts, offsets):
+        rows.extend(rows_from_columns(output_columns(p, int(o), cl, original_ids)))
+    return DedupResult(tuple(rows), errors, int(edges.shape[0]))
+
+
+def dedup_articles(items: Iterable[Article | ReadError], config: NearDupConfig = NearDupConfig()) -> DedupResult:
+    """Near-duplicate clusters of one stream of articles on this process (rows in stream order)."""
+    _check(config)
+    if config.tune_malloc:
+        tune_malloc()
+    return dedup_parts([sketch_part(items, config)], config)
+
+
+def dedup(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    config: NearDupConfig = NearDupConfig(),
+    columns=None,
+) -> DedupResult:
+    """Read `paths` (any format ingest reads, streamed file by file) and cluster near-duplicates here.
+
+    Rows number the articles in reading order; ids are kept as each file gives them. The Dask
+    engine (`distributed.dedup_dask`) returns the same rows for the same input.
+    """
+    from .ingest import list_files, read_file
+
+    _check(config)
+    if config.tune_malloc:
+        tune_malloc()
+    parts = []
+    walk_errors = []
+    for item in list_files(paths):
+        if isinstance(item, ReadError):
+            walk_errors.append(item)
+        else:
+            parts.append(sketch_part(read_file(item, columns), config))
+    result = dedup_parts(parts, config)
+    return DedupResult(result.rows, tuple(walk_errors) + result.errors, result.n_edges)
+
+
+def write_parquet(rows: Iterable[DedupRow], path: str | os.PathLike[str]) -> None:
+    """Write dedup records as one Parquet file (id, row, cluster, relation, original)."""
+    rows = list(rows)
+    write_columns(
+        {
+            "id": [r.id for r in rows],
+            "row": [r.row for r in rows],
+            "cluster": [r.cluster for r in rows],
+            "relation": [r.relation for r in rows],
+            "original": [r.original for r in rows],
+        },
+        path,
+    )
+
+
+def write_columns(cols: dict[str, list], path: str | os.PathLike[str]) -> None:
+    from .errors import require
+
+    pa = require("pyarrow", "scale", "Writing Parquet output")
+    pq = require("pyarrow.parquet", "scale", "Writing Parquet output")
+    table = pa.table(
+        {
+            "id": pa.array(cols["id"], pa.string()),
+            "row": pa.array(cols["row"], pa.int64()),
+            "cluster": pa.array(cols["cluster"], pa.int64()),
+            "relation": pa.array(cols["relation"], pa.string()),
+            "original": pa.array(cols["original"], pa.string()),
+        }
+    )
+    pq.write_table(table, path)
