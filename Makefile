@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 
 demo: install
 	mkdir -p out
-	$(VENV)/bin/unspun scan examples/demo --json out/demo.json --html out/demo-report.html
+	$(VENV)/bin/unspun scan examples/demo --claims --json out/demo.json --html out/demo-report.html
 
 test: install
 	$(VENV)/bin/pytest

@@ -220,3 +220,137 @@ def test_quality_gate_on_annotated_articles(extractor):
     assert m["claim_f1"] >= 0.95
     assert m["speaker_acc"] >= 0.95
     assert m["stance_acc"] >= 0.97
+
+
+# -- wiring: public API, scan --claims, reports, CLI -------------------------------------------------
+
+STORY_A = (
+    "Harbour councillor Mara Lindqvist said on Monday that the ferry pier would reopen in June.\n\n"
+    "“The repairs are on schedule and the money is there,” Lindqvist told reporters. "
+    "“Nobody should cancel a summer booking.”\n\n"
+    "The pier was closed in March after a storm cracked two of its pylons.\n"
+)
+STORY_B = (
+    "The ferry pier will reopen in June, harbour councillor Mara Lindqvist said on Monday.\n\n"
+    "“The repairs are on schedule and the money is nearly there,” Lindqvist told reporters. "
+    "“Nobody should cancel a summer booking.”\n\n"
+    "The pier was closed in March after a storm cracked two of its pylons.\n"
+)
+
+
+def _story_articles():
+    from unspun.records import Article
+
+    return [
+        Article("copy", STORY_B, "<test:copy>", published="2025-05-06"),
+        Article("orig", STORY_A, "<test:orig>", published="2025-05-05"),
+        Article("other", "“We sold every ticket,” theatre manager Ola Brun said.", "<test:other>"),
+    ]
+
+
+def test_the_claims_module_is_callable_and_still_a_module(extractor):
+    import unspun
+    import unspun.claims as module
+
+    claims = unspun.claims("“We will win the vote,” Ana Dias said.", extractor)
+    assert [(c.speaker, c.cue, c.kind) for c in claims] == [("Ana Dias", "said", "direct")]
+    assert module is unspun.claims and module.ClaimExtractor is ClaimExtractor
+    assert "claims" in unspun.__all__
+
+
+def test_claims_for_articles_links_within_groups_and_names_ids_after_the_group(extractor):
+    from unspun.claims import claims_for_articles
+
+    arts = _story_articles()
+    res = claims_for_articles(arts, [("story-1", ("copy", "orig"), ("orig",)), ("story-2", ("other",), ())], extractor)
+    assert list(res.articles) == ["copy", "orig", "other"]
+    assert all(lc.id.startswith("story-1-claim-") for lc in res.linked)
+    altered = [lc for lc in res.linked if lc.altered]
+    assert len(altered) == 1 and altered[0].first.article == "orig"
+    assert altered[0].repetitions[0].match == "altered" and altered[0].speaker == "Mara Lindqvist"
+    # a group of one article links nothing, and articles of different groups are never linked
+    assert not any(m.article == "other" for lc in res.linked for m in (lc.first, *lc.repetitions))
+
+
+def test_provenance_order_beats_an_earlier_date_for_first_appearance(extractor):
+    arts = [("copy", STORY_B, "2025-01-01"), ("orig", STORY_A, "2025-05-05")]
+    claims = {aid: extract_claims(t, extractor) for aid, t, _ in arts}
+    linked = link_claims(arts, claims, order=["orig"])
+    assert linked and all(lc.first.article == "orig" for lc in linked)
+    # without provenance the earlier date wins
+    assert all(lc.first.article == "copy" for lc in link_claims(arts, claims))
+
+
+def test_scan_with_claims_fills_result_json_and_html(extractor, tmp_path):
+    from unspun.config import ScanConfig
+    from unspun.report import render_html, result_to_dict
+    from unspun.scan import scan_articles
+
+    plain = scan_articles(_story_articles(), ScanConfig())
+    assert plain.claims is None and "claims" not in result_to_dict(plain)
+    res = scan_articles(_story_articles(), ScanConfig(claims=True))
+    assert res.claims is not None and set(res.claims.articles) == {"copy", "orig", "other"}
+    data = json.loads(json.dumps(result_to_dict(res)))
+    assert {c["article"] for c in data["claims"]} == {"copy", "orig", "other"}
+    altered = [lc for lc in data["linked_claims"] if lc["altered"]]
+    assert altered and altered[0]["first"]["article"] == "orig"
+    assert len(altered[0]["wordings"]) == 2
+    html = render_html(res)
+    assert '<h2 id="claims">Claims</h2>' in html and "Mara Lindqvist" in html
+    # both wordings are shown, and the word that changed is highlighted in the altered one
+    assert 'money is <mark class="edit-high"' in html and ">nearly</mark>" in html
+
+
+def test_html_claims_section_escapes_article_text(extractor):
+    from unspun.config import ScanConfig
+    from unspun.records import Article
+    from unspun.report import render_html
+    from unspun.scan import scan_articles
+
+    text = "“<script>alert(1)</script> is what they sent us,” Kai Mendes said."
+    res = scan_articles([Article("x", text, "<test:x>")], ScanConfig(claims=True))
+    html = render_html(res)
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_word_diff_marks_both_sides_of_an_altered_quote():
+    from unspun.report.claims_view import word_diff_marks
+
+    a, b = "Lena is fine and rehearsing for Saturday,", "Lena is fine and rehearsing for the weekend,"
+    ma, mb = word_diff_marks(a, b)
+    assert [a[s:e] for (s, e), _, _ in ma] == ["Saturday,"]
+    assert [b[s:e] for (s, e), _, _ in mb] == ["the weekend,"]
+
+
+def test_cli_claims_prints_tables_and_writes_json(tmp_path, extractor):
+    from typer.testing import CliRunner
+
+    from unspun.cli import app
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "orig.txt").write_text(STORY_A, encoding="utf-8")
+    (tmp_path / "in" / "copy.txt").write_text(STORY_B, encoding="utf-8")
+    out = tmp_path / "claims.json"
+    result = CliRunner().invoke(app, ["claims", str(tmp_path / "in"), "--json", str(out)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "Mara Lindqvist" in result.stdout and "Claims across articles" in result.stdout
+    assert "altered" in result.stdout
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {c["article"] for c in data["claims"]} == {"orig", "copy"} and data["errors"] == []
+    assert any(lc["altered"] for lc in data["linked_claims"])
+
+
+def test_cli_scan_claims_flag_adds_claims_to_json(tmp_path, extractor):
+    from typer.testing import CliRunner
+
+    from unspun.cli import app
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "orig.txt").write_text(STORY_A, encoding="utf-8")
+    out = tmp_path / "scan.json"
+    result = CliRunner().invoke(app, ["scan", str(tmp_path / "in"), "--claims", "--json", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["claims"] and data["linked_claims"] == []
+    result = CliRunner().invoke(app, ["claims", str(tmp_path / "missing")])
+    assert result.exit_code == 2

@@ -9,19 +9,24 @@ created for you); nothing is cached at module level.
 """
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
+import sys
+import types
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Any, Iterable, Mapping, Sequence
 
 from .errors import require
-from .records import Span
+from .records import Article, Span
 
 __all__ = [
     "Claim",
     "ClaimExtractor",
     "ClaimMention",
+    "ClaimsResult",
     "LinkedClaim",
+    "claims_for_articles",
     "claims_to_json",
     "extract_claims",
     "find_quotes",
@@ -460,9 +465,16 @@ class ClaimExtractor:
         return [_assemble(text, frames[i], sents[i]) for i, text in enumerate(texts)]
 
 
+@functools.lru_cache(maxsize=1)
+def default_extractor() -> ClaimExtractor:
+    """One shared extractor for calls that pass none.  Why a cache: loading spaCy costs ~1 s per call;
+    the pipeline is read-only, so sharing it cannot make one result depend on an earlier one."""
+    return ClaimExtractor()
+
+
 def extract_claims(text: str, extractor: ClaimExtractor | None = None) -> list[Claim]:
     """Quotes and reported speech in `text` with speaker, cue, stance and spans (offsets into `text`)."""
-    return (extractor or ClaimExtractor()).extract(text)
+    return (extractor or default_extractor()).extract(text)
 
 
 def _paragraphs(text: str) -> Iterable[Span]:
@@ -991,17 +1003,19 @@ def link_claims(
     """Group the same claim across articles (id, text, published) and name its first appearance.
 
     Two claims are linked when their wording scores >= `min_score` (word-sequence ratio blended with
-    word overlap) and their speakers are compatible.  The first appearance is the earliest by
-    `published`, then by position in `order` (provenance, original first), then by input order.  A
+    word overlap) and their speakers are compatible.  The first appearance is the earliest by position
+    in `order` (provenance, original first; articles not in it come after), then by `published`
+    (dated before undated), then by input order.  A
     direct quote with the same speaker but different wording is `altered` and carries every wording.
     """
     rank = {aid: i for i, aid in enumerate(order or ())}
     pos = {aid: i for i, (aid, _, _) in enumerate(articles)}
     dates = {aid: (pub or "") for aid, _, pub in articles}
 
-    def key(aid: str) -> tuple[int, str, int, int]:
+    def key(aid: str) -> tuple[int, int, str, int]:
+        # provenance (original before its copies) beats dates: a copy can carry an earlier timestamp
         d = dates.get(aid, "")
-        return (0 if d else 1, d, rank.get(aid, len(rank)), pos.get(aid, len(pos)))
+        return (rank.get(aid, len(rank)), 0 if d else 1, d, pos.get(aid, len(pos)))
 
     items: list[tuple[str, int, Claim]] = []
     for aid in sorted(claims_by_article, key=key):
@@ -1120,3 +1134,64 @@ def linked_claims_to_json(linked: Sequence[LinkedClaim]) -> list[dict[str, Any]]
         }
         for lc in linked
     ]
+
+
+# --------------------------------------------------------------------------------------------------
+# Claims for a set of articles (what `scan --claims` and `unspun claims` run)
+
+
+@dataclass(frozen=True)
+class ClaimsResult:
+    """Claims per article id (input order) and the claims linked across articles of the same group."""
+
+    articles: Mapping[str, tuple[Claim, ...]]
+    linked: tuple[LinkedClaim, ...] = ()
+
+
+def claims_for_articles(
+    articles: Sequence[Article],
+    groups: Sequence[tuple[str, Sequence[str], Sequence[str]]] | None = None,
+    extractor: ClaimExtractor | None = None,
+    min_score: float = 0.6,
+) -> ClaimsResult:
+    """Extract claims from every article (one batched pass) and link them within each group.
+
+    `groups` holds (group id, article ids, provenance order) per story; None links across all
+    articles, ordered by published date then input order.  Linked-claim ids are "<group id>-claim-<n>"
+    ("claim-<n>" for an unnamed group), so they stay unique across stories.
+    """
+    ex = extractor or default_extractor()
+    extracted = ex.extract_many([a.text for a in articles])
+    by_id = {a.id: tuple(c) for a, c in zip(articles, extracted)}
+    meta = {a.id: (a.id, a.text, a.published) for a in articles}
+    if groups is None:
+        groups = [("", [a.id for a in articles], ())]
+    linked: list[LinkedClaim] = []
+    for name, ids, order in groups:
+        members = [meta[i] for i in ids if i in meta]
+        if len(members) < 2:
+            continue
+        found = link_claims(members, {m[0]: list(by_id[m[0]]) for m in members}, order=order, min_score=min_score)
+        prefix = f"{name}-claim-" if name else "claim-"
+        linked.extend(replace(lc, id=f"{prefix}{n}") for n, lc in enumerate(found, 1))
+    return ClaimsResult(by_id, tuple(linked))
+
+
+def result_to_json(result: ClaimsResult) -> dict[str, list[dict[str, Any]]]:
+    """`{"claims": [...], "linked_claims": [...]}` with the shapes in docs/claims.md."""
+    return {
+        "claims": [d for aid, cs in result.articles.items() for d in claims_to_json(cs, article=aid)],
+        "linked_claims": linked_claims_to_json(result.linked),
+    }
+
+
+class _CallableModule(types.ModuleType):
+    """`unspun.claims(text)` is the one-call API, while `unspun.claims.ClaimExtractor` etc. stay
+    importable: the module itself is callable (a function named `claims` in the package would shadow
+    this module for `import unspun.claims as c` and `mock.patch("unspun.claims.x")`)."""
+
+    def __call__(self, text: str, extractor: ClaimExtractor | None = None) -> list[Claim]:
+        return extract_claims(text, extractor)
+
+
+sys.modules[__name__].__class__ = _CallableModule

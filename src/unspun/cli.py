@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .config import ScanConfig
 from .errors import UnspunError
+from .records import Article, ReadError
 from .report import write_html, write_json
 from .report.terminal import print_summary
 from .scan import scan
@@ -37,6 +38,7 @@ def scan_cmd(
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the full result as JSON.")] = None,
     html_out: Annotated[Optional[Path], typer.Option("--html", help="Write a self-contained HTML report.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or tables.")] = False,
+    claims: Annotated[bool, typer.Option("--claims", help="Also find who claimed what (quotes, reported speech) and link claims within stories.")] = False,
 ) -> None:
     """Find exact copies, near-duplicates and spun rewrites among articles."""
     console = Console(stderr=False, quiet=quiet)
@@ -57,7 +59,7 @@ def scan_cmd(
             bar.update(tasks[stage], completed=done, total=total or None)
 
         try:
-            result = scan(paths, ScanConfig(), progress)
+            result = scan(paths, ScanConfig(claims=claims), progress)
         except UnspunError as exc:
             raise _fail(err, exc) from None
     print_summary(result, console)
@@ -185,6 +187,40 @@ def serve_cmd(
         serve(str(db), host, port, max_body)
     except UnspunError as exc:
         raise _fail(err, exc) from None
+
+
+@app.command("claims")
+def claims_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .md .html .jsonl (and more).")],
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write claims and linked claims as JSON.")] = None,
+) -> None:
+    """Who claimed what: quotes and reported speech per article, and claims repeated (or altered) across them."""
+    import json
+
+    from .claims import claims_for_articles, result_to_json
+    from .ingest import read_sources
+    from .report.claims_view import print_claims
+
+    console = Console()
+    err = Console(stderr=True)
+    if json_out is not None and not json_out.parent.is_dir():
+        err.print(f"[bold red]error:[/] cannot write {json_out}: folder {json_out.parent} does not exist")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        items = list(read_sources(paths))
+        articles = [a for a in items if isinstance(a, Article)]
+        errors = [e for e in items if isinstance(e, ReadError)]
+        result = claims_for_articles(articles)
+    except UnspunError as exc:
+        raise _fail(err, exc) from None
+    for e in errors:
+        err.print(f"[yellow]skipped[/] {e.source}{'' if e.line is None else f':{e.line}'}: {e.reason}")
+    print_claims(result, console, {a.id: a.title for a in articles})
+    if json_out:
+        data = {**result_to_json(result), "errors": [{"source": e.source, "line": e.line, "reason": e.reason} for e in errors]}
+        json_out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        console.print(f"JSON written to {json_out}")
+    raise typer.Exit(EXIT_SKIPPED if errors else EXIT_OK)
 
 
 def main() -> None:

@@ -6,6 +6,10 @@ Every `Span` is a half-open (start, end) pair of character offsets into `Article
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # claims.py imports this module; the annotation is a string at runtime
+    from .claims import ClaimsResult
 
 Span = tuple[int, int]
 
@@ -127,3 +131,4 @@ class ScanResult:
     stories: tuple[Story, ...]
     errors: tuple[ReadError, ...]
     notes: tuple[str, ...] = field(default=())
+    claims: ClaimsResult | None = None  # per-article claims + claims linked within stories (ScanConfig.claims)

@@ -19,7 +19,7 @@ from .clean import clean_article
 from .config import ScanConfig
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint
 from .provenance import make_pair, relation, stories
-from .records import Article, CleanArticle, Pair, ReadError, ScanResult
+from .records import Article, CleanArticle, Pair, ReadError, ScanResult, Story
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as work advances; total is 0 when unknown."""
@@ -144,12 +144,31 @@ def scan_articles(
     finally:
         _share(())
     ids = [p.clean.id for p in prepared]
+    found_stories = stories(ids, pairs)
+    claims = None
+    if config.claims:
+        from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
+
+        report("claims", 0, len(articles))
+        claims = claims_for_articles(articles, [_story_group(s, pairs) for s in found_stories])
+        report("claims", len(articles), len(articles))
     return ScanResult(
         articles=tuple(p.clean for p in prepared),
         pairs=tuple(pairs),
-        stories=stories(ids, pairs),
+        stories=found_stories,
         errors=tuple(errors),
+        claims=claims,
     )
+
+def _story_group(story: Story, pairs: Sequence[Pair]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(story id, article ids, provenance order) for claim linking: the story's original first, then
+    articles judged the original of some pair; the rest are ordered by date by the linker."""
+    members = set(story.articles)
+    order = [story.original] if story.original else []
+    for p in pairs:
+        if p.original and p.a in members and p.original not in order:
+            order.append(p.original)
+    return story.id, story.articles, tuple(order)
 
 
 def scan(

@@ -75,12 +75,18 @@ def render_html(result: ScanResult, title: str = "unspun report") -> str:
         pairs = [p for p in result.pairs if story_of.get(p.a) is story]
         groups.append({"story": story, "views": [pair_view(p, by_id[p.a], by_id[p.b]) for p in pairs]})
     singletons = [s.articles[0] for s in result.stories if len(s.articles) == 1]
+    claim_groups = None
+    if result.claims is not None:
+        from .claims_view import speaker_groups
+
+        claim_groups = speaker_groups(result.claims)
     return env.get_template("report.html").render(
         title=title,
         result=result,
         groups=groups,
         singletons=singletons,
         by_id=by_id,
+        claim_groups=claim_groups,
     )
 
 

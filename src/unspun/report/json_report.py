@@ -78,7 +78,14 @@ def result_to_dict(result: ScanResult) -> dict[str, Any]:
         "stories": [story_to_dict(s) for s in result.stories],
         "errors": [error_to_dict(e) for e in result.errors],
         "notes": list(result.notes),
+        **(_claims_to_dict(result) if result.claims is not None else {}),
     }
+
+
+def _claims_to_dict(result: ScanResult) -> dict[str, Any]:
+    from ..claims import result_to_json  # shapes documented in docs/claims.md
+
+    return result_to_json(result.claims)
 
 
 def write_json(result: ScanResult, path: str | Path) -> None:

@@ -1,0 +1,159 @@
+"""Claims for people: the HTML "Claims" section (claim → speaker → articles, altered quotes with both
+wordings highlighted) and the Rich tables of `unspun claims`.
+
+Pure view-building over `ClaimsResult`; nothing here extracts or links claims.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from rich.console import Console
+from rich.table import Table
+
+from ..claims import Claim, ClaimsResult, LinkedClaim
+from ..records import Span
+from .html import Segment, segments
+
+STANCE_STYLE = {"deny": "bold red", "dispute": "yellow", "report": "cyan", "assert": ""}
+_TOKEN = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class ClaimItem:
+    """One claim as the report shows it: where it appears and, for altered quotes, each wording."""
+
+    text: str
+    kind: str
+    stance: str
+    articles: tuple[tuple[str, str], ...]  # (article id, match: first | exact | reworded | altered)
+    altered: bool = False
+    wordings: tuple[tuple[Segment, ...], ...] = ()  # first wording, then each altered one, diffs marked
+    linked_id: str = ""
+
+
+@dataclass(frozen=True)
+class SpeakerClaims:
+    speaker: str
+    items: tuple[ClaimItem, ...]
+
+
+def word_diff_marks(a: str, b: str) -> tuple[list[tuple[Span, str, str]], list[tuple[Span, str, str]]]:
+    """Character spans of the words that differ between two wordings, for highlighting both sides."""
+    ta = list(_TOKEN.finditer(a))
+    tb = list(_TOKEN.finditer(b))
+    norm = lambda ms: [m.group(0).lower().strip(".,;:!?“”\"'‘’") for m in ms]  # noqa: E731
+    marks_a: list[tuple[Span, str, str]] = []
+    marks_b: list[tuple[Span, str, str]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, norm(ta), norm(tb), autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if i2 > i1:
+            marks_a.append(((ta[i1].start(), ta[i2 - 1].end()), "edit-high", f"{op}d in the other wording"))
+        if j2 > j1:
+            marks_b.append(((tb[j1].start(), tb[j2 - 1].end()), "edit-high", f"{op}d from the first wording"))
+    return marks_a, marks_b
+
+
+def altered_wordings(lc: LinkedClaim) -> tuple[tuple[Segment, ...], ...]:
+    """The first wording with every word some later wording changed, then each later wording with
+    its changes against the first."""
+    if not lc.wordings:
+        return ()
+    first = lc.wordings[0]
+    first_marks: list[tuple[Span, str, str]] = []
+    others = []
+    for w in lc.wordings[1:]:
+        ma, mb = word_diff_marks(first, w)
+        first_marks.extend(ma)
+        others.append(tuple(segments(w, mb)))
+    return (tuple(segments(first, _merge(first_marks))), *others)
+
+
+def _merge(marks: list[tuple[Span, str, str]]) -> list[tuple[Span, str, str]]:
+    out: list[tuple[Span, str, str]] = []
+    for span, css, label in sorted(marks):
+        if out and span[0] <= out[-1][0][1]:
+            prev = out[-1]
+            out[-1] = ((prev[0][0], max(prev[0][1], span[1])), css, prev[2])
+        else:
+            out.append((span, css, label))
+    return out
+
+
+def speaker_groups(result: ClaimsResult, limit: int = 2000) -> list[SpeakerClaims]:
+    """Claims grouped by speaker: linked claims (with every article they appear in) first, then the
+    claims seen in one article; speakers quoted in the most articles come first."""
+    linked_keys = {(m.article, m.claim_index) for lc in result.linked for m in (lc.first, *lc.repetitions)}
+    by_speaker: dict[str, list[ClaimItem]] = {}
+    for lc in result.linked:
+        arts = tuple((m.article, m.match) for m in (lc.first, *lc.repetitions))
+        item = ClaimItem(lc.text, lc.kind, lc.stance, arts, lc.altered, altered_wordings(lc), lc.id)
+        by_speaker.setdefault(lc.speaker or "(unattributed)", []).append(item)
+    shown = sum(len(v) for v in by_speaker.values())
+    for aid, claims in result.articles.items():
+        for i, c in enumerate(claims):
+            if (aid, i) in linked_keys or shown >= limit:
+                continue
+            by_speaker.setdefault(c.speaker or "(unattributed)", []).append(
+                ClaimItem(c.text, c.kind, c.stance, ((aid, "first"),))
+            )
+            shown += 1
+
+    def reach(items: list[ClaimItem]) -> int:
+        return len({a for it in items for a, _ in it.articles})
+
+    ordered = sorted(by_speaker.items(), key=lambda kv: (kv[0] == "(unattributed)", -reach(kv[1]), kv[0]))
+    return [SpeakerClaims(s, tuple(items)) for s, items in ordered]
+
+
+# -- terminal ------------------------------------------------------------------------------------------
+
+
+def print_claims(result: ClaimsResult, console: Console, titles: Mapping[str, str] | None = None) -> None:
+    """One table of claims per article, then the claims found in more than one article."""
+    titles = titles or {}
+    total = sum(len(c) for c in result.articles.values())
+    console.print(f"[bold]{total}[/] claims in [bold]{len(result.articles)}[/] articles, "
+                  f"[bold]{len(result.linked)}[/] seen in more than one article")
+    for aid, claims in result.articles.items():
+        if not claims:
+            continue
+        title = f"{aid}" + (f" — {titles[aid]}" if titles.get(aid) else "")
+        table = Table(title=title, title_justify="left")
+        table.add_column("speaker", overflow="fold", ratio=1)
+        table.add_column("cue", no_wrap=True)
+        table.add_column("stance", no_wrap=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("claim", overflow="fold", ratio=3)
+        for c in claims:
+            _claim_row(table, c)
+        console.print(table)
+    if result.linked:
+        table = Table(title="Claims across articles", title_justify="left")
+        table.add_column("speaker", overflow="fold", ratio=1)
+        table.add_column("claim", overflow="fold", ratio=3)
+        table.add_column("first", overflow="fold", ratio=1)
+        table.add_column("also in", overflow="fold", ratio=2)
+        for lc in result.linked:
+            also = ", ".join(f"{m.article} ({m.match})" for m in lc.repetitions)
+            text = _esc(lc.text)
+            if lc.altered:
+                text += "\n[bold red]altered:[/] " + " | ".join(f"“{_esc(w)}”" for w in lc.wordings[1:])
+            table.add_row(_esc(lc.speaker or "?"), text, lc.first.article, also)
+        console.print(table)
+
+
+def _claim_row(table: Table, c: Claim) -> None:
+    style = STANCE_STYLE.get(c.stance, "")
+    stance = f"[{style}]{c.stance}[/]" if style else c.stance
+    table.add_row(_esc(c.speaker or "?"), _esc(c.cue or "—"), stance, c.kind, _esc(c.text))
+
+
+def _esc(s: str) -> str:
+    from rich.markup import escape
+
+    return escape(s)
+
