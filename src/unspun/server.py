@@ -8,6 +8,7 @@ Security rules this module keeps:
   start-up, and served from memory by fixed routes.
 """
 import difflib
+import json
 import re
 from collections.abc import Sequence
 from importlib import resources
@@ -367,6 +368,7 @@ def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
     """The FastAPI app serving `index` (wrapped in the body-limit/security-header guard)."""
     fastapi = require("fastapi", "server", "the unspun server")
     from fastapi import Body, HTTPException, Query
+    from fastapi.exceptions import RequestValidationError
     from fastapi.responses import Response
 
     M = _models()
@@ -380,6 +382,15 @@ def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
         redoc_url=None,
     )
     not_found = {404: {"model": M["Problem"]}}
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Any, exc: RequestValidationError) -> Response:
+        # FastAPI's default echoes the input back, which may be megabytes, or lone surrogates that
+        # cannot be encoded as UTF-8 (a 500); say where and why only, as 7-bit JSON
+        detail = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+                  for e in exc.errors()]
+        return Response(json.dumps({"detail": detail}, ensure_ascii=True), status_code=422,
+                        media_type="application/json")
 
     def page(route: str) -> Any:
         content, ctype = pages[route]
