@@ -4,6 +4,7 @@ Exit codes: 0 everything read; 3 some inputs skipped (see the errors table); 2 u
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -11,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .config import ScanConfig
+from .config import EmbedConfig, ScanConfig
 from .errors import UnspunError
 from .records import Article, ReadError
 from .report import write_html, write_json
@@ -38,6 +39,8 @@ def scan_cmd(
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the full result as JSON.")] = None,
     html_out: Annotated[Optional[Path], typer.Option("--html", help="Write a self-contained HTML report.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or tables.")] = False,
+    embed: Annotated[bool, typer.Option("--embed/--no-embed", help="Use sentence embeddings (the embed extra) to catch rewrites that share few words.")] = True,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where embedding vectors are cached between scans (default: ~/.cache/unspun).")] = None,
     claims: Annotated[bool, typer.Option("--claims", help="Also find who claimed what (quotes, reported speech) and link claims within stories.")] = False,
 ) -> None:
     """Find exact copies, near-duplicates and spun rewrites among articles."""
@@ -59,7 +62,7 @@ def scan_cmd(
             bar.update(tasks[stage], completed=done, total=total or None)
 
         try:
-            result = scan(paths, ScanConfig(claims=claims), progress)
+            result = scan(paths, ScanConfig(claims=claims, embed=_embed_config(embed, cache_dir)), progress)
         except UnspunError as exc:
             raise _fail(err, exc) from None
     print_summary(result, console)
@@ -70,6 +73,96 @@ def scan_cmd(
         write_html(result, html_out)
         console.print(f"HTML report written to {html_out}")
     raise typer.Exit(EXIT_SKIPPED if result.errors else EXIT_OK)
+
+
+@app.command("claims")
+def claims_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .md .html .jsonl (and more).")],
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write claims and linked claims as JSON.")] = None,
+) -> None:
+    """Who claimed what: quotes and reported speech per article, and claims repeated (or altered) across them."""
+    import json
+
+    from .claims import claims_for_articles, result_to_json
+    from .ingest import read_sources
+    from .report.claims_view import print_claims
+
+    console = Console()
+    err = Console(stderr=True)
+    if json_out is not None and not json_out.parent.is_dir():
+        err.print(f"[bold red]error:[/] cannot write {json_out}: folder {json_out.parent} does not exist")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        items = list(read_sources(paths))
+        articles = [a for a in items if isinstance(a, Article)]
+        errors = [e for e in items if isinstance(e, ReadError)]
+        result = claims_for_articles(articles)
+    except UnspunError as exc:
+        raise _fail(err, exc) from None
+    for e in errors:
+        err.print(f"[yellow]skipped[/] {e.source}{'' if e.line is None else f':{e.line}'}: {e.reason}")
+    print_claims(result, console, {a.id: a.title for a in articles})
+    if json_out:
+        data = {**result_to_json(result), "errors": [{"source": e.source, "line": e.line, "reason": e.reason} for e in errors]}
+        json_out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        console.print(f"JSON written to {json_out}")
+    raise typer.Exit(EXIT_SKIPPED if errors else EXIT_OK)
+
+
+@app.command("dedup")
+def dedup_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (any input format; WARC/Parquet/CSV/JSONL, .gz/.zst).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Parquet output: a file (local engine) or a folder of part files (dask).")] = Path("dedup.parquet"),
+    engine: Annotated[str, typer.Option(help="local (this process) or dask.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address; default: a LocalCluster with one worker per core.")] = None,
+    threshold: Annotated[float, typer.Option(help="Estimated Jaccard of word 3-grams at which two articles are near-duplicates.")] = 0.8,
+    text_column: Annotated[str, typer.Option(help="Column/field holding the text (JSONL, CSV, Parquet).")] = "text",
+    id_column: Annotated[str, typer.Option(help="Column/field holding the article id.")] = "id",
+    date_column: Annotated[str, typer.Option(help="Column/field holding the publication date.")] = "published",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Cluster exact and near-duplicate articles at corpus scale (MinHash + LSH only, no alignment)."""
+    from dataclasses import replace
+
+    from .config import NearDupConfig
+    from .ingest import ColumnMap
+    from .neardup import dedup, write_parquet
+
+    console = Console(quiet=quiet)
+    err = Console(stderr=True)
+    if engine not in ("local", "dask"):
+        err.print(f"[bold red]error:[/] --engine must be local or dask, not {engine!r}")
+        raise typer.Exit(EXIT_USAGE)
+    if not output.parent.is_dir():
+        err.print(f"[bold red]error:[/] cannot write {output}: folder {output.parent} does not exist")
+        raise typer.Exit(EXIT_USAGE)
+    columns = replace(ColumnMap(), text=text_column, id=id_column, published=date_column)
+    try:
+        config = NearDupConfig(threshold=threshold)
+        if engine == "dask":
+            from .distributed import dedup_dask
+
+            result = dedup_dask(paths, config, columns, scheduler=scheduler, output=output)
+        else:
+            result = dedup(paths, config, columns)
+            write_parquet(result.rows, output)
+    except UnspunError as exc:
+        raise _fail(err, exc) from None
+    for e in result.errors:
+        err.print(f"[yellow]skipped[/] {e.source}{'' if e.line is None else f':{e.line}'}: {e.reason}")
+    if result.rows:
+        counts: dict[str, int] = {}
+        for r in result.rows:
+            counts[r.relation] = counts.get(r.relation, 0) + 1
+        console.print(f"{len(result.rows)} articles: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+    console.print(f"{result.n_edges} confirmed near-duplicate links; written to {output}")
+    raise typer.Exit(EXIT_SKIPPED if result.errors else EXIT_OK)
+
+
+def _embed_config(enabled: bool, cache_dir: Path | None) -> EmbedConfig:
+    if cache_dir is None:
+        cache_dir = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "unspun"
+    return EmbedConfig(enabled=enabled, cache_dir=str(cache_dir / "embeddings"))
 
 
 index_app = typer.Typer(no_args_is_help=True, help="A persistent index of articles in one DuckDB file.")
@@ -189,38 +282,79 @@ def serve_cmd(
         raise _fail(err, exc) from None
 
 
-@app.command("claims")
-def claims_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .md .html .jsonl (and more).")],
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write claims and linked claims as JSON.")] = None,
-) -> None:
-    """Who claimed what: quotes and reported speech per article, and claims repeated (or altered) across them."""
-    import json
-
-    from .claims import claims_for_articles, result_to_json
+def _load_version(ref: str, corpus: list[Path] | None) -> Article:
+    """An article from a file path, or by id from the corpus (any format `unspun scan` reads)."""
     from .ingest import read_sources
-    from .report.claims_view import print_claims
+
+    path = Path(ref)
+    if path.is_file() and not corpus:
+        found = [a for a in read_sources([path]) if isinstance(a, Article)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise typer.BadParameter(f"{ref} holds {len(found)} articles; pass --from {ref} and an article id")
+        raise typer.BadParameter(f"no article could be read from {ref}")
+    for item in read_sources(corpus or []):
+        if isinstance(item, Article) and item.id == ref:
+            return item
+    raise typer.BadParameter(f"{ref} is neither a readable file nor an article id in --from")
+
+
+@app.command("compare")
+def compare_cmd(
+    a: Annotated[str, typer.Argument(help="First version: a file, or an article id with --from.")],
+    b: Annotated[str, typer.Argument(help="Second version: a file, or an article id with --from.")],
+    corpus: Annotated[Optional[list[Path]], typer.Option("--from", help="Files/folders to look ids up in.")] = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the comparison as JSON.")] = None,
+    html_out: Annotated[Optional[Path], typer.Option("--html", help="Write a self-contained HTML page.")] = None,
+    edits_only: Annotated[bool, typer.Option("--edits-only", help="Only the list of edits.")] = False,
+) -> None:
+    """Show what changed between two versions, sentence by sentence, most serious edits first."""
+    from .clean import clean_article
+    from .explain import compare_articles
+    from .report import compare as compare_report
 
     console = Console()
-    err = Console(stderr=True)
-    if json_out is not None and not json_out.parent.is_dir():
-        err.print(f"[bold red]error:[/] cannot write {json_out}: folder {json_out.parent} does not exist")
-        raise typer.Exit(EXIT_USAGE)
     try:
-        items = list(read_sources(paths))
-        articles = [a for a in items if isinstance(a, Article)]
-        errors = [e for e in items if isinstance(e, ReadError)]
-        result = claims_for_articles(articles)
-    except UnspunError as exc:
-        raise _fail(err, exc) from None
-    for e in errors:
-        err.print(f"[yellow]skipped[/] {e.source}{'' if e.line is None else f':{e.line}'}: {e.reason}")
-    print_claims(result, console, {a.id: a.title for a in articles})
+        ca, cb = clean_article(_load_version(a, corpus)), clean_article(_load_version(b, corpus))
+    except (typer.BadParameter, UnspunError) as exc:
+        raise _fail(Console(stderr=True), exc) from None
+    result = compare_articles(ca, cb)
+    compare_report.print_comparison(result, console, show_text=not edits_only)
     if json_out:
-        data = {**result_to_json(result), "errors": [{"source": e.source, "line": e.line, "reason": e.reason} for e in errors]}
-        json_out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        compare_report.write_json(result, json_out)
         console.print(f"JSON written to {json_out}")
-    raise typer.Exit(EXIT_SKIPPED if errors else EXIT_OK)
+    if html_out:
+        compare_report.write_html(result, html_out)
+        console.print(f"HTML written to {html_out}")
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command("spin")
+def spin_cmd(
+    path: Annotated[Path, typer.Argument(help="An article file (.txt .md .html ...).")],
+) -> None:
+    """How likely a lone article is machine-spun, with the words that look substituted."""
+    from rich.text import Text
+
+    from .spin import spin_score
+
+    console = Console()
+    try:
+        article = _load_version(str(path), None)
+    except typer.BadParameter as exc:
+        raise _fail(Console(stderr=True), exc) from None
+    result = spin_score(article.text)
+    console.print(f"[bold]{article.id}[/]: spin score {result.score:.2f} "
+                  f"(rare-word share {result.rare_word_share:.1%}, {len(result.suspects)} suspect words)")
+    for s in result.suspects:
+        start = max(0, s.span[0] - 50)
+        line = Text(article.text[start:s.span[0]].replace("\n", " "))
+        line.append(s.text, style="bold white on red")
+        line.append(article.text[s.span[1]:s.span[1] + 50].replace("\n", " "))
+        console.print(line)
+        console.print(f"  [dim]{s.why}[/]")
+    raise typer.Exit(EXIT_OK)
 
 
 def main() -> None:
