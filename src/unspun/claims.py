@@ -401,6 +401,50 @@ def _forms(lemma: str) -> set[str]:
     return out
 
 
+# Why our own POS and lemma: spaCy's attribute_ruler + lemmatizer cost ~40% as much as the parser
+# here (a Matcher pass per doc), and the rules only need the coarse POS of a tag and the lemma of cue
+# verbs and title nouns, both of which a dictionary gives.
+_UPOS = {
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON", "PRP$": "PRON",
+    "WP": "PRON", "WP$": "PRON", "EX": "PRON", "DT": "DET", "PDT": "DET", "WDT": "DET", "MD": "AUX",
+    "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB",
+    "IN": "ADP", "RP": "ADP", "TO": "PART", "POS": "PART", "CC": "CCONJ", "CD": "NUM", "JJ": "ADJ",
+    "JJR": "ADJ", "JJS": "ADJ", "AFX": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV",
+    "UH": "INTJ", "SYM": "SYM", "$": "SYM", "#": "SYM",
+}
+_AUX_WORDS = frozenset(
+    "be is am are was were been being 's 're 'm have has had having 've 'd do does did".split()
+)
+_VERB_LEMMA: dict[str, str] = {}
+for _w in sorted(SPEECH):
+    for _f in _forms(_w):
+        _VERB_LEMMA.setdefault(_f, _w)
+for _w in SPEECH:
+    _VERB_LEMMA[_w] = _w
+_VERB_LEMMA.update(
+    said="say", says="say", told="tell", wrote="write", written="write", thought="think", spoke="speak",
+    spoken="speak", found="find", shown="show", quipped="quip", quipping="quip", agreed="agree",
+    sought="seek", knew="know", felt="feel",
+)
+_NOUN_LEMMA = {w + "s": w for w in HEAD_TITLES} | {w[:-3] + "men": w for w in HEAD_TITLES if w.endswith("man")}
+
+
+def _pos(tok: Any) -> str:
+    """Universal POS from the fine-grained tag (auxiliary be/have/do/modals as AUX)."""
+    tag = tok.tag_
+    if tag.startswith("VB") and tok.lower_ in _AUX_WORDS and tok.dep_ in ("aux", "auxpass"):
+        return "AUX"
+    return _UPOS.get(tag, "X" if tag else "")
+
+
+def _lemma(tok: Any) -> str:
+    """Lower-case lemma for cue verbs and title nouns; other words come back lower-cased as written."""
+    low = tok.lower_
+    if tok.tag_.startswith("VB"):
+        return _VERB_LEMMA.get(low, low)
+    return _NOUN_LEMMA.get(low, low)
+
+
 # a cheap word test decides which sentences are worth parsing
 _CUE_HINT = re.compile(
     r"\b(?:" + "|".join(sorted({f for w in SPEECH for f in _forms(w)} | set(_IRREGULAR), key=len, reverse=True)) + r")\b",
@@ -433,7 +477,7 @@ class ClaimExtractor:
         if self._nlp is None:
             spacy = require("spacy", "nlp", "claim extraction")
             try:
-                self._nlp = spacy.load(self.model, exclude=["ner"])
+                self._nlp = spacy.load(self.model, exclude=["ner", "attribute_ruler", "lemmatizer"])
             except OSError as exc:
                 from .errors import MissingExtraError
 
@@ -550,7 +594,7 @@ def _subtree_span(tok: Any, off: int, exclude: Any = None) -> Span:
 def _frames(doc: Any, off: int) -> list[_Frame]:
     out: list[_Frame] = []
     for tok in doc:
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         low = tok.lower_
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
@@ -566,9 +610,9 @@ def _frames(doc: Any, off: int) -> list[_Frame]:
             cue_end = to.idx + len(to.text)
             out.append(_Frame("according to", (off + tok.idx, off + cue_end), "according", sp, st, content, "clause"))
             continue
-        if tok.pos_ not in ("VERB", "AUX") or lemma not in SPEECH:
+        if not tok.tag_.startswith("VB") or lemma not in SPEECH:
             continue
-        if tok.pos_ == "AUX":
+        if _pos(tok) == "AUX":
             continue
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -587,7 +631,7 @@ def _frames(doc: Any, off: int) -> list[_Frame]:
             hs = [c for c in h.children if c.dep_ == "nsubj"]
             if hs:
                 speaker_tok = hs[0]
-            elif h.dep_ in ("ROOT",) and h.lemma_ in SPEECH:
+            elif h.dep_ in ("ROOT",) and _lemma(h) in SPEECH:
                 speaker_tok = None
         if speaker_tok is None and not passive and tok.dep_ in ("ROOT", "ccomp", "parataxis"):
             # parser slip after a quote (speaker attached as an apposition): take the words between
@@ -597,7 +641,7 @@ def _frames(doc: Any, off: int) -> list[_Frame]:
                 k -= 1
             if k >= 0 and k < tok.i - 1 and doc[k].text in "”\"’":
                 between = [t for t in doc[k + 1:tok.i] if not t.is_punct]
-                if between and between[0].pos_ not in ("VERB", "AUX", "SCONJ"):
+                if between and not between[0].tag_.startswith(("VB", "MD", "IN")):
                     s0 = between[0].idx
                     s1 = between[-1].idx + len(between[-1].text)
                     out_span = (off + s0, off + s1)
@@ -618,7 +662,7 @@ def _frames(doc: Any, off: int) -> list[_Frame]:
             content = _subtree_span(pre_clause[0], off)
             ckind = "clause"
         elif (tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i and speaker_tok is not None
-              and tok.head.i < speaker_tok.i < tok.i and tok.head.lemma_ not in SPEECH
+              and tok.head.i < speaker_tok.i < tok.i and _lemma(tok.head) not in SPEECH
               and any(t.text == "," for t in doc[tok.head.i:speaker_tok.i])):
             # "The plan will fail, Smith said." parsed with "said" under the content verb
             excl = {t.i for t in tok.subtree}
@@ -875,15 +919,15 @@ def _resolve(text: str, mention: str, toks: tuple[Any, ...], pos: int, names: _N
             return names.by_last.get(n.split()[-1], n)
         return last_claim.speaker if last_claim is not None else mention  # type: ignore[return-value]
     head = next((t for t in toks if t.head not in toks or t.head is t), toks[0])
-    if head.pos_ in ("NOUN", "PROPN") and head.text not in names.by_last:
+    if _pos(head) in ("NOUN", "PROPN") and head.text not in names.by_last:
         inside = {t.i for c in head.children if c.dep_ == "prep" for t in c.subtree}
         runs = _propn_runs(toks)
         if runs and all(t.i in inside for r in runs for t in r):
             # "Representatives for singer Lena Ford": the named person is not the speaker
-            title = head.lemma_.lower() if head.lemma_.lower() in HEAD_TITLES else None
+            title = _lemma(head) if _lemma(head) in HEAD_TITLES else None
             found = _title_lookup(names, title, pos) if title else None
             return found or _DETS.sub("", mention)
-    if (head.pos_ in ("NOUN", "PRON") and head.lower_ not in HEAD_TITLES and head.lemma_.lower() not in HEAD_TITLES
+    if (_pos(head) in ("NOUN", "PRON") and head.lower_ not in HEAD_TITLES and _lemma(head) not in HEAD_TITLES
             and head.text not in names.by_last and head.text not in names.by_token):
         # "Representatives for Lena Ford", "the study": a description, unless an apposition names someone
         appos = [c for c in head.children if c.dep_ == "appos" and c in toks]
@@ -897,7 +941,7 @@ def _resolve(text: str, mention: str, toks: tuple[Any, ...], pos: int, names: _N
     propn_runs = _propn_runs(toks)
     if not propn_runs:
         caps = [t for t in toks if t.text[:1].isupper() and t.lower_ not in _STOP_CAPS]
-        if caps and len(caps) == len([t for t in toks if t.pos_ != "DET"]):
+        if caps and len(caps) == len([t for t in toks if _pos(t) != "DET"]):
             propn_runs = [caps]
     if propn_runs:
         # a name right before a title noun is an affiliation ("Kremlin spokesman"): prefer a person run
@@ -924,7 +968,7 @@ def _propn_runs(toks: tuple[Any, ...]) -> list[list[Any]]:
     runs: list[list[Any]] = []
     cur: list[Any] = []
     for t in toks:
-        if t.pos_ == "PROPN" or (cur and t.text in {".", "-"} and t.whitespace_ == ""):
+        if _pos(t) == "PROPN" or (cur and t.text in {".", "-"} and t.whitespace_ == ""):
             cur.append(t)
         else:
             if cur:
@@ -940,13 +984,13 @@ def _is_affiliation(run: list[Any]) -> bool:
     nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
     if last.text.endswith("’s") or (nxt is not None and nxt.text in ("’s", "'s")):
         return True
-    return nxt is not None and nxt.pos_ == "NOUN" and last.dep_ in ("compound", "poss", "nmod", "amod")
+    return nxt is not None and _pos(nxt) == "NOUN" and last.dep_ in ("compound", "poss", "nmod", "amod")
 
 
 def _head_title(toks: tuple[Any, ...]) -> str | None:
     for t in toks:
         if t.dep_ in ("nsubj", "nsubjpass", "pobj", "ROOT") or t.head not in toks:
-            lem = t.lemma_.lower()
+            lem = _lemma(t)
             if lem in HEAD_TITLES or t.lower_ in HEAD_TITLES:
                 return lem if lem in HEAD_TITLES else t.lower_
     for t in toks:
