@@ -333,7 +333,13 @@ def unique_edges(edges: np.ndarray) -> np.ndarray:
         return np.zeros((0, 2), dtype=np.int64)
     edges = np.sort(edges.astype(np.int64), axis=1)
     edges = edges[edges[:, 0] != edges[:, 1]]
-    return np.unique(edges, axis=0) if edges.size else np.zeros((0, 2), dtype=np.int64)
+    if edges.size == 0:
+        return np.zeros((0, 2), dtype=np.int64)
+    width = int(edges.max()) + 1
+    if width < (1 << 31):  # one int64 key per pair: a 1-D unique is much faster than axis=0
+        flat = np.unique(edges[:, 0] * width + edges[:, 1])
+        return np.stack([flat // width, flat % width], axis=1)
+    return np.unique(edges, axis=0)
 
 
 def verify_edges(

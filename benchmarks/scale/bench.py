@@ -1,0 +1,218 @@
+"""Throughput of the near-duplicate stage (`unspun dedup`) at 10k / 100k / 1M synthetic 600-word articles.
+
+Usage: python benchmarks/scale/bench.py [--sizes 10000,100000,1000000] [--dask 100000] [--data /tmp/unspun-scale]
+
+For each size: synthetic Parquet files are generated once (streamed, numpy over a wordfreq vocabulary,
+~1/3 of articles are exact or lightly edited copies), then `neardup.dedup` runs in a fresh process
+(read Parquet -> sketch -> bands -> verify -> clusters) and prints docs/s (wall and per CPU second),
+peak RSS and recall of planted copies. datasketch MinHash+LSH runs on a 10k subsample in the same
+invocation (its cost is linear in docs, so larger sizes are compared by extrapolating its docs/s;
+the script says so). With --dask N, the same N-article input also runs on a 2-worker LocalCluster.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+FILES = 8
+HERE = Path(__file__).resolve()
+
+
+def vocabulary() -> list[str]:
+    from wordfreq import top_n_list
+
+    return [w for w in top_n_list("en", 30000) if w.isascii() and w.isalpha()][:20000]
+
+
+def generate(n: int, out: Path, seed: int = 1) -> None:
+    """n articles in FILES Parquet files; every 3rd article copies (exact, or 1% of words changed) an earlier one."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    vocab = np.array(vocabulary(), dtype=object)
+    zipf = 1.0 / np.arange(1, len(vocab) + 1) ** 0.9
+    zipf /= zipf.sum()
+    per_file = -(-n // FILES)
+    recent: list[np.ndarray] = []  # word ids of recent originals, for copies
+    row = 0
+    for f in range(FILES):
+        writer = None
+        for start in range(0, min(per_file, n - row), 10000):
+            m = min(10000, per_file - start, n - row)
+            ids, texts, group, kind = [], [], [], []
+            words = rng.choice(len(vocab), size=(m, 600), p=zipf)
+            for i in range(m):
+                r = row + i
+                if r % 3 == 2 and recent:
+                    src_row, src = recent[rng.integers(len(recent))]
+                    w = src.copy()
+                    if r % 2:
+                        change = rng.integers(0, 600, 6)  # 1% of words: shingle Jaccard ~0.94
+                        w[change] = rng.integers(0, len(vocab), 6)
+                        kind.append("near")
+                    else:
+                        kind.append("exact")
+                    group.append(src_row)
+                else:
+                    w = words[i]
+                    recent.append((r, w))
+                    recent = recent[-500:]
+                    group.append(r)
+                    kind.append("original")
+                ids.append(f"a{r}")
+                texts.append(" ".join(vocab[w].tolist()).capitalize() + ".")
+            table = pa.table({"id": ids, "text": texts, "group": group, "kind": kind,
+                              "published": [None] * m}, schema=pa.schema(
+                [("id", pa.string()), ("text", pa.string()), ("group", pa.int64()), ("kind", pa.string()),
+                 ("published", pa.string())]))
+            if writer is None:
+                writer = pq.ParquetWriter(out / f"part{f:02d}.parquet", table.schema, compression="zstd")
+            writer.write_table(table)
+            row += m
+        if writer is not None:
+            writer.close()
+    (out / "DONE").write_text(str(n))
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def truth(data: Path) -> tuple[np.ndarray, np.ndarray]:
+    import pyarrow.parquet as pq
+
+    tables = [pq.read_table(f, columns=["group", "kind"]) for f in sorted(data.glob("*.parquet"))]
+    group = np.concatenate([t["group"].to_numpy() for t in tables])
+    return group, np.array([k for t in tables for k in t["kind"].to_pylist()])
+
+
+def run_local(data: Path) -> dict:
+    from unspun.neardup import dedup
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    result = dedup(sorted(data.glob("*.parquet")))
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    group, kind = truth(data)
+    cluster = np.array([r.cluster for r in result.rows])
+    copies = np.flatnonzero(kind != "original")
+    found = cluster[copies] == cluster[group[copies]]
+    return {"n": len(result.rows), "wall": wall, "cpu": cpu, "rss_mb": peak_rss_mb(),
+            "recall": float(found.mean()), "edges": result.n_edges,
+            "false_links": int(sum(r.relation != "unique" for r in result.rows) - len(copies)
+                               - len(set(group[copies].tolist())))}
+
+
+def run_dask(data: Path, workers: int) -> dict:
+    from distributed import Client, LocalCluster
+
+    from unspun.distributed import dedup_dask
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                      memory_limit="6GB") as cluster, Client(cluster) as client:
+        t0 = time.perf_counter()
+        result = dedup_dask(sorted(data.glob("*.parquet")), client=client, output=data.parent / (data.name + "-out"))
+        wall = time.perf_counter() - t0
+    return {"wall": wall, "edges": result.n_edges}
+
+
+def run_datasketch(data: Path, n: int) -> dict:
+    """datasketch MinHash(128)+MinHashLSH(threshold 0.8) vs unspun's stage on the same first n texts."""
+    import pyarrow.parquet as pq
+    from datasketch import MinHash, MinHashLSH
+
+    from unspun.candidates import band_keys  # noqa: F401 - imported for parity of import cost
+    from unspun.neardup import dedup_articles
+    from unspun.records import Article
+
+    texts: list[str] = []
+    for batch in pq.ParquetFile(sorted(data.glob("*.parquet"))[0]).iter_batches(columns=["text"]):
+        texts += batch.column(0).to_pylist()
+        if len(texts) >= n:
+            break
+    texts = texts[:n]
+    arts = [Article(str(i), t, "bench") for i, t in enumerate(texts)]
+    t0 = time.perf_counter()
+    dedup_articles(arts)
+    ours = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    lsh = MinHashLSH(threshold=0.8, num_perm=128)
+    sigs = []
+    for i, t in enumerate(texts):
+        words = t.lower().split()
+        m = MinHash(num_perm=128)
+        m.update_batch([" ".join(words[k:k + 3]).encode() for k in range(len(words) - 2)])
+        lsh.insert(i, m)
+        sigs.append(m)
+    pairs = {(min(i, j), max(i, j)) for i, m in enumerate(sigs) for j in lsh.query(m) if j != i}
+    theirs = time.perf_counter() - t0
+    return {"n": n, "ours_docs_s": n / ours, "datasketch_docs_s": n / theirs, "ratio": theirs / ours,
+            "datasketch_pairs": len(pairs)}
+
+
+def child(args: list[str]) -> dict:
+    out = subprocess.run([sys.executable, str(HERE), *args], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--dask", type=int, default=100000, help="size to also run on a 2-worker LocalCluster (0: skip)")
+    ap.add_argument("--data", type=Path, default=Path("/tmp/unspun-scale"))
+    ap.add_argument("--repeat", type=int, default=1, help="local runs per size (median reported)")
+    ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        what, path, *rest = args.child
+        if what == "gen":
+            generate(int(rest[0]), Path(path))
+            print(json.dumps({"ok": True}))
+        elif what == "local":
+            print(json.dumps(run_local(Path(path))))
+        elif what == "dask":
+            print(json.dumps(run_dask(Path(path), int(rest[0]))))
+        else:
+            print(json.dumps(run_datasketch(Path(path), int(rest[0]))))
+        return
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"cpus: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} (shared machine: wall times are noisy)")
+    for n in sorted(set(sizes + ([args.dask] if args.dask else []))):
+        data = args.data / f"n{n}"
+        if not (data / "DONE").exists():
+            t0 = time.perf_counter()
+            child(["--child", "gen", str(data), str(n)])
+            print(f"generated {n} articles in {time.perf_counter() - t0:.0f} s -> {data}")
+    base = child(["--child", "ds", str(args.data / f"n{min(sizes)}"), str(min(10000, min(sizes)))])
+    print(f"same docs ({base['n']} articles, one process): unspun dedup {base['ours_docs_s']:.0f} docs/s, "
+          f"datasketch MinHash+LSH {base['datasketch_docs_s']:.0f} docs/s -> ratio {base['ratio']:.1f}x")
+    for n in sizes:
+        runs = [child(["--child", "local", str(args.data / f"n{n}")]) for _ in range(args.repeat)]
+        wall = float(np.median([r["wall"] for r in runs]))
+        cpu = float(np.median([r["cpu"] for r in runs]))
+        r = runs[0]
+        ds_note = "measured" if n <= base["n"] else f"extrapolated from its {base['n']}-doc rate"
+        print(f"n={n:>8}: {n / wall:7.0f} docs/s wall ({wall:.1f} s), {n / cpu:7.0f} docs/CPU-s, "
+              f"peak RSS {max(x['rss_mb'] for x in runs):.0f} MB, recall of planted copies {r['recall']:.4f}, "
+              f"{r['edges']} links; vs datasketch ({ds_note}, {n / base['datasketch_docs_s']:.0f} s): "
+              f"{(n / base['datasketch_docs_s']) / wall:.1f}x")
+    if args.dask:
+        data = args.data / f"n{args.dask}"
+        local = child(["--child", "local", str(data)])
+        dask = child(["--child", "dask", str(data), "2"])
+        print(f"n={args.dask}: local engine {local['wall']:.1f} s, Dask LocalCluster 2 workers {dask['wall']:.1f} s "
+              f"(same links: {local['edges'] == dask['edges']})")
+
+
+if __name__ == "__main__":
+    main()
