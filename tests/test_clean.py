@@ -1,6 +1,8 @@
 """clean: normalization, sentence splitting with offsets, doubled-caption removal."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import clean, fixture_text
 from hypothesis import given, settings
@@ -227,7 +229,10 @@ def _check_spans(text: str, config: CleanConfig) -> None:
         assert 0 <= s < e <= len(text)
     for s in ca.sentences:
         assert text[s.span[0] : s.span[1]] == s.text
-        assert "\n" not in s.text
+        # a sentence may only cross a single line break that hard-wrapped it mid-sentence
+        for m in re.finditer(r"\n", s.text):
+            assert "\n" not in s.text[m.end():].lstrip(" \t\r\f\v")[:1]
+            assert s.text[m.end():].lstrip()[:1].islower()
     for r in ca.removed:
         assert text[r.span[0] : r.span[1]] == r.text
         assert 0 <= r.duplicate_of[0] < r.duplicate_of[1] <= r.span[0]
@@ -283,3 +288,24 @@ def test_with_default_config_only_too_short_fragments_go_uncovered(text):
     for s, e in split_sentences(text):
         if not all(covered[s:e]):
             assert len(match_key(text[s:e])) < config.min_sentence_chars
+
+
+def test_hard_wrapped_lines_split_like_the_unwrapped_text():
+    wrapped = "The council voted on Tuesday to close the\nbridge until repairs are done. Work starts in May.\n"
+    flat = wrapped.replace("the\nbridge", "the bridge")
+    assert [wrapped[s:e].replace("\n", " ") for s, e in split_sentences(wrapped)] == [
+        flat[s:e] for s, e in split_sentences(flat)
+    ]
+
+
+def test_a_headline_line_is_not_joined_to_the_dateline_below_it():
+    text = "Bridge closed after inspectors find corrosion\nLINDENFIELD, May 14 - The bridge closed."
+    assert len(split_sentences(text)) == 2
+
+
+def test_run_on_sentences_are_cut_at_clause_punctuation_within_the_limit():
+    long = ", ".join(f"item number {i} on the list of things the committee reviewed" for i in range(12)) + "."
+    spans = split_sentences(long, max_chars=200)
+    assert len(spans) > 1
+    assert all(e - s <= 200 for s, e in spans)
+    assert all(long[s:e].endswith((",", ".")) for s, e in spans)

@@ -72,24 +72,77 @@ def line_spans(text: str) -> list[Span]:
     return spans
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentence spans within text[start:end]; paragraphs never share a sentence."""
+_LINE_END_PUNCT = tuple(".!?:;\"')]\u201d\u2019")
+
+
+def join_wrapped(text: str, lines: list[Span]) -> list[Span]:
+    """Merge hard-wrapped lines back into paragraphs.
+
+    A line continues into the next when it does not end a sentence, the next starts in lower case,
+    and only one line break separates them: a copy that re-wraps text must split the same way.
+    """
+    blocks: list[Span] = []
+    for span in lines:
+        if blocks:
+            prev = blocks[-1]
+            gap = text[prev[1] : span[0]]
+            if (
+                gap.count("\n") == 1
+                and not gap.strip()
+                and not text[prev[1] - 1].endswith(_LINE_END_PUNCT)
+                and text[span[0]].islower()
+            ):
+                blocks[-1] = (prev[0], span[1])
+                continue
+        blocks.append(span)
+    return blocks
+
+
+def cut_long(text: str, span: Span, max_chars: int) -> list[Span]:
+    """Cut a run-on sentence longer than `max_chars` into pieces, at clause punctuation where possible."""
+    start, end = span
+    if max_chars <= 0 or end - start <= max_chars:
+        return [span]
+    target = max(40, max_chars * 2 // 3)
+    pieces: list[Span] = []
+    while end - start > max_chars:
+        window = text[start + target // 2 : start + max_chars]
+        cut = max(window.rfind(c) for c in ",;:")
+        if cut < 0:
+            cut = window.rfind(" ")
+        cut = start + target // 2 + cut + 1 if cut >= 0 else start + max_chars
+        s, e = _strip_span(text, start, cut)
+        if e > s:
+            pieces.append((s, e))
+        start = cut
+    s, e = _strip_span(text, start, end)
+    if e > s:
+        pieces.append((s, e))
+    return pieces
+
+
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None, max_chars: int = 0
+) -> list[Span]:
+    """Sentence spans within text[start:end]; paragraphs never share a sentence.
+
+    Hard-wrapped lines are joined first; sentences longer than `max_chars` (when > 0) are cut.
+    """
     end = len(text) if end is None else end
     spans: list[Span] = []
-    for line_start, line_end in line_spans(text[start:end]):
-        line_start += start
-        line_end += start
+    lines = [(s + start, e + start) for s, e in line_spans(text[start:end])]
+    for line_start, line_end in join_wrapped(text, lines):
         cursor = line_start
         for m in _SENT_END.finditer(text, line_start, line_end):
             if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(text, m.start()):
                 continue
             s, e = _strip_span(text, cursor, m.end())
             if e > s:
-                spans.append((s, e))
+                spans.extend(cut_long(text, (s, e), max_chars))
             cursor = m.end()
         s, e = _strip_span(text, cursor, line_end)
         if e > s:
-            spans.append((s, e))
+            spans.extend(cut_long(text, (s, e), max_chars))
     return spans
 
 
@@ -110,8 +163,8 @@ def clean_article(article: Article, config: CleanConfig = CleanConfig()) -> Clea
 
     seen_sentences: dict[str, Span] = {}
     sentences: list[Sentence] = []
-    for line in kept_lines:
-        for span in split_sentences(text, *line):
+    for block in join_wrapped(text, kept_lines):
+        for span in split_sentences(text, *block, max_chars=config.max_sentence_chars):
             body = text[span[0]:span[1]]
             key = match_key(body)
             if len(key) < config.min_sentence_chars:

@@ -13,6 +13,7 @@ class CleanConfig:
 
     min_duplicate_chars: int = 25  # shorter repeats ("Advertisement") are boilerplate, not captions
     min_sentence_chars: int = 3
+    max_sentence_chars: int = 300  # longer run-on "sentences" (web pages, lists) are cut at clauses
 
 
 @dataclass(frozen=True)
