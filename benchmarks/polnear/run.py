@@ -73,11 +73,13 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=["train", "dev"])
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--processes", type=int, default=1, help="spaCy worker processes for parsing")
+    ap.add_argument("--attitudes", action="store_true",
+                    help="also extract wants/stances (ClaimExtractor(attitudes=True)), as PolNeAR annotates them")
     args = ap.parse_args()
     docs = load_split(args.split)
     if args.limit:
         docs = docs[: args.limit]
-    ex = ClaimExtractor(n_process=args.processes)
+    ex = ClaimExtractor(n_process=args.processes, attitudes=args.attitudes)
     ex.extract("Warm-up, she said.")
     t0, c0 = time.perf_counter(), time.process_time()
     preds = ex.extract_many([d.text for d in docs])
@@ -92,8 +94,9 @@ def main() -> None:
         print(f"{name:<22}{f['source']:>8.1f}{f['cue']:>8.1f}{f['content']:>9.1f}")
     ex_f = {r: 100 * scores.roles[r].f1(True)[2] for r in ROLES}
     ov_f = {r: 100 * scores.roles[r].f1(False)[2] for r in ROLES}
-    print(f"{'unspun (exact)':<22}{ex_f['source']:>8.1f}{ex_f['cue']:>8.1f}{ex_f['content']:>9.1f}")
-    print(f"{'unspun (overlap)':<22}{ov_f['source']:>8.1f}{ov_f['cue']:>8.1f}{ov_f['content']:>9.1f}")
+    mode = "+att" if args.attitudes else ""
+    print(f"{'unspun' + mode + ' (exact)':<22}{ex_f['source']:>8.1f}{ex_f['cue']:>8.1f}{ex_f['content']:>9.1f}")
+    print(f"{'unspun' + mode + ' (overlap)':<22}{ov_f['source']:>8.1f}{ov_f['cue']:>8.1f}{ov_f['content']:>9.1f}")
     print(f"{'target (exact)':<22}{TARGET['source']:>8.1f}{TARGET['cue']:>8.1f}{TARGET['content']:>9.1f}")
     for r in ROLES:
         p, rc, f = scores.roles[r].f1(True)

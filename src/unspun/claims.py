@@ -117,6 +117,28 @@ NEEDS_CLAUSE = frozenset(
      "praise", "blame", "criticize", "criticise", "quote", "cite", "post", "write", "demand", "propose",
      "recommend", "threaten"}
 )
+# Attitudes (PolNeAR annotates beliefs, wants and stances, not just speech).  Off by default: "X wants
+# Y" is not a claim for the report; `ClaimExtractor(attitudes=True)` turns them on.  The list holds
+# lemmas that were a cue in >= ~45% of their occurrences in PolNeAR *train* (counts of words only).
+ATTITUDE_OBJECT = frozenset(
+    """support endorse oppose back defend denounce blast slam mock tout condemn decry praise criticize
+    criticise thank applaud hail rebuke chide assail lambast deride credit echo reiterate repeat highlight
+    list express discuss voice outline disclose reference recount portray label dub characterize liken
+    favor favour prefer embrace champion welcome attack call describe ask urge accuse""".split()
+)
+ATTITUDE_CONTROL = frozenset(
+    """want refuse decline seek hope plan pledge vow promise intend aim prefer offer threaten agree
+    expect vote push""".split()
+)
+ATTITUDE_PREP = frozenset(
+    """refer talk speak focus rail allude vouch call warn push advocate complain comment ask argue
+    boast brag joke""".split()
+)
+ATTITUDES = ATTITUDE_OBJECT | ATTITUDE_CONTROL | ATTITUDE_PREP
+_CUE_PREPS = frozenset({"about", "of", "for", "on", "to", "against"})
+# with attitudes on, only these still need a clausal complement to count
+_STRICT_CLAUSE = frozenset({"find", "show", "continue", "point", "add", "answer", "signal", "indicate", "reveal",
+                            "write", "post", "quote", "cite", "think", "believe", "agree", "worry", "fear", "wonder"})
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them", "it"})
 TITLES = frozenset(
     """president minister spokesman spokeswoman spokesperson secretary senator sen sen. rep rep. governor
@@ -416,15 +438,16 @@ _AUX_WORDS = frozenset(
     "be is am are was were been being 's 're 'm have has had having 've 'd do does did".split()
 )
 _VERB_LEMMA: dict[str, str] = {}
-for _w in sorted(SPEECH):
+for _w in sorted(SPEECH | ATTITUDES):
     for _f in _forms(_w):
         _VERB_LEMMA.setdefault(_f, _w)
-for _w in SPEECH:
+for _w in SPEECH | ATTITUDES:
     _VERB_LEMMA[_w] = _w
 _VERB_LEMMA.update(
     said="say", says="say", told="tell", wrote="write", written="write", thought="think", spoke="speak",
     spoken="speak", found="find", shown="show", quipped="quip", quipping="quip", agreed="agree",
-    sought="seek", knew="know", felt="feel",
+    sought="seek", knew="know", felt="feel", backed="back", hoped="hope", hoping="hope",
+    referred="refer", referring="refer", preferred="prefer", preferring="prefer", favoured="favour",
 )
 _NOUN_LEMMA = {w + "s": w for w in HEAD_TITLES} | {w[:-3] + "men": w for w in HEAD_TITLES if w.endswith("man")}
 
@@ -466,8 +489,9 @@ class ClaimExtractor:
     extractor fast enough for batch scans; names for speaker resolution come from the whole text.
     """
 
-    def __init__(self, model: str = MODEL, batch_size: int = 64, n_process: int = 1) -> None:
+    def __init__(self, model: str = MODEL, batch_size: int = 64, n_process: int = 1, attitudes: bool = False) -> None:
         self.model = model
+        self.attitudes = attitudes  # also wants/stances ("X wants to", "X endorsed Y"), PolNeAR style
         self.batch_size = batch_size
         self.n_process = n_process  # >1 parses in worker processes (worth it for hundreds of articles)
         self._nlp: Any = None
@@ -505,8 +529,8 @@ class ClaimExtractor:
         for (ti, off, _), doc in zip(units, docs):
             for s in doc.sents:
                 sents[ti].append((off + s.start_char, off + s.end_char))
-            frames[ti].extend(_frames(doc, off))
-        return [_assemble(text, frames[i], sents[i]) for i, text in enumerate(texts)]
+            frames[ti].extend(_frames(doc, off, self.attitudes))
+        return [_assemble(text, frames[i], sents[i], self.attitudes) for i, text in enumerate(texts)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -591,7 +615,7 @@ def _subtree_span(tok: Any, off: int, exclude: Any = None) -> Span:
     return (off + toks[0].idx, off + toks[-1].idx + len(toks[-1].text))
 
 
-def _frames(doc: Any, off: int) -> list[_Frame]:
+def _frames(doc: Any, off: int, attitudes: bool = False) -> list[_Frame]:
     out: list[_Frame] = []
     for tok in doc:
         lemma = _lemma(tok)
@@ -610,7 +634,7 @@ def _frames(doc: Any, off: int) -> list[_Frame]:
             cue_end = to.idx + len(to.text)
             out.append(_Frame("according to", (off + tok.idx, off + cue_end), "according", sp, st, content, "clause"))
             continue
-        if not tok.tag_.startswith("VB") or lemma not in SPEECH:
+        if not tok.tag_.startswith("VB") or not (lemma in SPEECH or (attitudes and lemma in ATTITUDES)):
             continue
         if _pos(tok) == "AUX":
             continue
@@ -655,6 +679,7 @@ def _frames(doc: Any, off: int) -> list[_Frame]:
         obj = [c for c in tok.children if c.dep_ in ("dobj",)]
         content: Span | None = None
         ckind = "none"
+        cue_prep = None
         if clause:
             content = _subtree_span(clause[0], off)
             ckind = "clause"
@@ -668,17 +693,39 @@ def _frames(doc: Any, off: int) -> list[_Frame]:
             excl = {t.i for t in tok.subtree}
             content = _subtree_span(tok.head, off, exclude=excl)
             ckind = "clause"
+        elif attitudes and lemma in ATTITUDE_CONTROL and (xc := [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i]):
+            content = _subtree_span(xc[0], off)  # "wants to run", "refused to answer"
+            ckind = "clause"
         elif obj:
             content = _subtree_span(obj[0], off)
+            oprd = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj[0].i]
+            if attitudes and oprd:  # "called the plan “a disgrace”": the object and what it was called
+                content = (content[0], _subtree_span(oprd[0], off)[1])
+            ckind = "object"
+        elif attitudes and (pp := _cue_prep(tok)) is not None:
+            cue_prep = pp
+            content = _subtree_span([c for c in pp.children if c.dep_ == "pobj"][0], off)
             ckind = "object"
         elif passive and tok.dep_ in ("acl", "relcl"):
             # "a claim later disputed by the Kremlin": the content is the noun modified
             content = (off + tok.head.idx, off + tok.head.idx + len(tok.head.text))
             ckind = "object"
-        # phrasal cue: "pointed out", "shot back"
-        cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+        if attitudes and ckind == "none":
+            continue
+        if content is not None:
+            content = _close_quote(doc.text, off, content)
+        # phrasal cue: "pointed out", "shot back"; "called for" when the content is the prepositional object
+        cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"] + ([cue_prep] if cue_prep is not None else [])
+        cue_text = doc.text[min(t.idx for t in cue_toks):max(t.idx + len(t.text) for t in cue_toks)]
+        # the span covers the verb group as PolNeAR marks it: "has said", "also told", "did not mention", "said:"
+        k = tok.i - 1
+        while k >= 0 and doc[k].head.i == tok.i and doc[k].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[k].tag_ != "TO":
+            cue_toks.append(doc[k])
+            k -= 1
         cue_start = min(t.idx for t in cue_toks)
         cue_end = max(t.idx + len(t.text) for t in cue_toks)
+        if doc.text[cue_end:cue_end + 1] == ":":
+            cue_end += 1
         sp = st = None
         if fallback is not None:
             sp, st = fallback
@@ -688,11 +735,55 @@ def _frames(doc: Any, off: int) -> list[_Frame]:
                 sp, st = (off + speaker_tok.idx, off + speaker_tok.idx + len(speaker_tok.text)), (speaker_tok,)
         out.append(
             _Frame(
-                doc.text[cue_start:cue_end], (off + cue_start, off + cue_end), lemma, sp, st, content, ckind,
+                cue_text, (off + cue_start, off + cue_end), lemma, sp, st, content, ckind,
                 passive_agent=is_agent, negated=negated,
             )
         )
     return out
+
+
+# "Kerry: “By law ...”", "Wash Post Fact-Check: If Obama Says It, It’s True" — a line that opens with a
+# name and a colon attributes the rest of the line (headline and transcript style)
+_COLON_LINE = re.compile(
+    r"^[ \t]*((?:[A-Z][\w’'.&\-]*|of|the|and|for)(?:[ \t]+(?:[A-Z][\w’'.&\-]*|of|the|and|for)){0,4}):[ \t]+(\S[^\n]*\S)[ \t]*$",
+    re.MULTILINE,
+)
+_NOT_SOURCES = frozenset(
+    """photo photos caption update updated note editor editors source sources related read watch video image
+    images credit credits advertisement contact email tags posted filed by correction clarification warning
+    q a question answer tl dr bottom line breaking live""".split()
+)
+
+
+def _colon_frames(text: str) -> list[_Frame]:
+    out = []
+    for m in _COLON_LINE.finditer(text):
+        name, content = m.group(1), m.group(2)
+        words = name.split()
+        if (not words[0][:1].isupper() or any(w.lower().strip(".’'") in _NOT_SOURCES for w in words)
+                or any(len(w) > 3 and w.isupper() for w in words) or len(content.split()) < 3):
+            continue
+        out.append(_Frame(":", (m.end(1), m.end(1) + 1), "say", m.span(1), (), m.span(2), "clause"))
+    return out
+
+
+def _cue_prep(tok: Any) -> Any:
+    """The preposition right after a cue verb that introduces its content ("talked about X")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _CUE_PREPS and 0 < c.i - tok.i <= 2 and any(g.dep_ == "pobj" for g in c.children):
+            return c
+    return None
+
+
+def _close_quote(text: str, off: int, span: Span) -> Span:
+    """Reported content that ends inside a partial quote runs to the closing mark (`do so.”`)."""
+    a, b = span[0] - off, span[1] - off
+    inner = text[a:b]
+    if inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1:
+        m = re.match(r"[.,!?;]?[”\"]", text[b:b + 2])
+        if m:
+            return (span[0], span[1] + m.end())
+    return span
 
 
 # -- frames + quotes -> claims -------------------------------------------------------------------------
@@ -715,7 +806,7 @@ def _sentence_of(sents: Sequence[Span], pos: int) -> Span | None:
     return None
 
 
-def _assemble(text: str, frames: list[_Frame], sents: list[Span]) -> list[Claim]:
+def _assemble(text: str, frames: list[_Frame], sents: list[Span], attitudes: bool = False) -> list[Claim]:
     names = _build_names(text)
     quotes = find_quotes(text)
     sents.sort()
@@ -730,6 +821,8 @@ def _assemble(text: str, frames: list[_Frame], sents: list[Span]) -> list[Claim]
 
     # frames whose cue sits inside a quotation are part of the quoted words, not attributions
     frames = [f for f in frames if in_quote(f.cue_span[0]) is None]
+
+    frames = frames + _colon_frames(text)
 
     # 1. direct quotes: attach to the nearest cue after the closing mark, else before the opening mark
     for q in quotes:
@@ -780,7 +873,9 @@ def _assemble(text: str, frames: list[_Frame], sents: list[Span]) -> list[Claim]
     for fi, f in enumerate(frames):
         if fi in used_frames or f.content_span is None:
             continue
-        if f.lemma in NEEDS_CLAUSE and f.content_kind != "clause":
+        if f.content_kind != "clause" and (f.lemma in _STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE):
+            continue
+        if attitudes and f.lemma not in SPEECH and f.speaker_span is None:
             continue
         if f.speaker_span is None and f.lemma != "according" and not f.passive_agent:
             if f.lemma not in REPORT:
@@ -900,6 +995,8 @@ def _resolve(text: str, mention: str, toks: tuple[Any, ...], pos: int, names: _N
     """The full name behind a speaker mention: itself, a longer form used elsewhere, the antecedent of
     a pronoun, or the named holder of a title ("the minister")."""
     low = mention.lower().strip()
+    if not toks:  # found without a parse ("Kerry: ..." lines)
+        return _full(names.by_last, names.by_token, mention)
     if low in PRONOUNS:
         if low in ("i", "we"):
             return mention
