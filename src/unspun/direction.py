@@ -46,6 +46,13 @@ def _word_score(text: str) -> tuple[float, float, int]:
     return sum(zipf(w) for w in words), sum(len(w) for w in words), len(words)
 
 
+def _name_zipf(text: str) -> float:
+    from .explain import _TOKEN, zipf
+
+    words = [w.casefold() for w in _TOKEN.findall(text) if w[:1].isalpha()]
+    return max((zipf(w) for w in words), default=0.0)
+
+
 def decide(
     a: CleanArticle,
     b: CleanArticle,
@@ -84,13 +91,18 @@ def decide(
     for e in edits:
         if e.kind != "name_change" or not e.a_text or not e.b_text:
             continue
-        a_inconsistent = e.b_text.strip() in text_a  # a also uses b's spelling elsewhere: hard to say
         b_keeps_a = e.a_text.strip() and text_b.count(e.a_text.strip()) > 0
         a_keeps_b = e.b_text.strip() and text_a.count(e.b_text.strip()) > 0
         if b_keeps_a and not a_keeps_b:
             votes.append((0.8, f"b writes '{e.b_text}' once but '{e.a_text}' elsewhere"))
-        elif a_keeps_b and not b_keeps_a and not a_inconsistent:
+        elif a_keeps_b and not b_keeps_a:
             votes.append((-0.8, f"a writes '{e.a_text}' once but '{e.b_text}' elsewhere"))
+        elif e.a_text[:1].isupper() and e.b_text[:1].isupper():
+            # Spinners "synonymise" names into ordinary words (Stone -> Rock): the commoner word is spun.
+            gap = _name_zipf(e.b_text) - _name_zipf(e.a_text)
+            if abs(gap) >= 1.0:
+                votes.append((0.4 if gap > 0 else -0.4, f"name '{e.b_text if gap > 0 else e.a_text}' is a "
+                                                        f"common word where the other version has a rarer name"))
         elif e.a_text[:1].isupper() and not e.b_text[:1].isupper():
             votes.append((0.5, f"a name in a ('{e.a_text}') is a common word in b"))
         elif e.b_text[:1].isupper() and not e.a_text[:1].isupper():
@@ -98,7 +110,7 @@ def decide(
     # Broken idioms: the intact side is the original.
     for e in edits:
         if e.kind == "idiom_broken":
-            intact_a = "fixed expression" in e.why and len(e.a_text.split()) >= len(e.b_text.split())
+            intact_a = e.why.endswith("broken in b")
             votes.append((0.6 if intact_a else -0.6, f"fixed expression intact in {'a' if intact_a else 'b'}"))
     # Doubled captions: scraper noise marks a copy.
     if a.removed and not b.removed:
@@ -123,3 +135,25 @@ def decide(
     if confidence < config.direction_min_confidence:
         return Direction(None, confidence, signals)
     return Direction(side, confidence, signals)
+
+
+def story_original(articles: Sequence[str], pairs: Sequence, published: dict[str, str | None]) -> str | None:
+    """The story's original: the earliest dated article when dates are given, else the one article that
+    some pair judged original and no pair judged a copy; None when the pairs disagree or say nothing."""
+    members = set(articles)
+    dated = {aid: d for aid in articles if (d := _parse_date(published.get(aid)))}
+    if len(dated) == len(members) and len(members) > 1:
+        first = min(dated.values())
+        earliest = [aid for aid, d in dated.items() if d == first]
+        if len(earliest) == 1:
+            return earliest[0]
+    wins: dict[str, int] = {}
+    losses: set[str] = set()
+    for p in pairs:
+        if p.a not in members or p.original is None:
+            continue
+        loser = p.b if p.original == p.a else p.a
+        wins[p.original] = wins.get(p.original, 0) + 1
+        losses.add(loser)
+    unbeaten = [aid for aid in wins if aid not in losses]
+    return unbeaten[0] if len(unbeaten) == 1 else None

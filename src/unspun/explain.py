@@ -187,6 +187,7 @@ IDIOMS = tuple(s.split() for s in (
 _IDIOM_MIN_ZIPF_GAP = 0.0
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     w = word.casefold().replace("\u2019", "'")
     for suffix in ("ing", "ed", "es", "s", "e"):
@@ -245,6 +246,17 @@ def _digits_value(text: str) -> tuple[float, ...] | None:
     return tuple(values)
 
 
+_OPENERS = frozenset('"\u201c\u2018\'(:\u2014-')
+
+
+def _after_opener(text: str, pos: int, floor: int) -> bool:
+    """True when the word at `pos` follows an opening quote, bracket, colon or dash (it may be capitalized)."""
+    k = pos - 1
+    while k >= floor and text[k] == " ":
+        k -= 1
+    return k >= floor and text[k] in _OPENERS
+
+
 def proper_names(text: str, sentences: Iterable[Span]) -> frozenset[str]:
     """Words written capitalized somewhere other than the start of a sentence (names, places, bodies)."""
     out: set[str] = set()
@@ -252,6 +264,8 @@ def proper_names(text: str, sentences: Iterable[Span]) -> frozenset[str]:
         first = True
         for m in _TOKEN.finditer(text, start, end):
             w = m.group()
+            if _after_opener(text, m.start(), start):
+                first = True
             if not first and w[:1].isupper() and not w.isupper() or (not first and w.isupper() and len(w) > 1):
                 out.add(w)
             if w[:1].isalnum():
@@ -280,11 +294,11 @@ def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
                 value = (value[0] * _SCALES[nxt],)
             elif nxt in _PERCENT:
                 value = (value[0] / 100,)
-        initial = n == 0
+        initial = n == 0 or _after_opener(text, s, span[0])
         is_name = bool(w[:1].isupper()) and value is None and low not in _DATE_WORDS and (
             not initial or w in names or zipf(low) < 3.0
         )
-        key = w.translate(_QUOTE_FOLD) if is_name else low
+        key = re.sub(r"'s$", "", w.translate(_QUOTE_FOLD)) if is_name else low
         if word_value is not None:
             key = str(int(word_value))
         out.append(Token(w, s, e, key, is_name, value))
@@ -346,14 +360,19 @@ def _negations(tokens: Sequence[Token], context: Sequence[Token]) -> int:
     return count
 
 
-def _axis_signs(tokens: Sequence[Token]) -> list[set[int]]:
-    signs: list[set[int]] = [set() for _ in _AXES]
+_AXIS_OF: dict[str, list[tuple[int, int]]] = {}
+for _n, (_plus, _minus) in enumerate(_AXES):
+    for _w in _plus:
+        _AXIS_OF.setdefault(_w, []).append((_n, 1))
+    for _w in _minus:
+        _AXIS_OF.setdefault(_w, []).append((_n, -1))
+
+
+def _axis_signs(tokens: Sequence[Token]) -> dict[int, set[int]]:
+    signs: dict[int, set[int]] = {}
     for t in tokens:
-        for n, (plus, minus) in enumerate(_AXES):
-            if t.key in plus:
-                signs[n].add(1)
-            if t.key in minus:
-                signs[n].add(-1)
+        for n, sign in _AXIS_OF.get(t.key, ()):
+            signs.setdefault(n, set()).add(sign)
     return signs
 
 
@@ -377,7 +396,9 @@ def flip_reason(a: Sequence[Token], b: Sequence[Token], after: Sequence[Token] =
     if na % 2 != nb % 2:
         flipped = not flipped
         reasons.append("negation " + ("removed" if na > nb else "added"))
-    for (plus, _), sa, sb in zip(_AXES, _axis_signs(a), _axis_signs(b)):
+    signs_a, signs_b = _axis_signs(a), _axis_signs(b)
+    for n, sa in signs_a.items():
+        sb = signs_b.get(n)
         if sa and sb and len(sa) == 1 and len(sb) == 1 and sa != sb:
             flipped = not flipped
             reasons.append("antonym/opposite quantifier")
@@ -415,7 +436,9 @@ def _fmt(values: Sequence[float]) -> str:
     return ", ".join(f"{v:g}" for v in values) or "none"
 
 
-def name_reason(a: Sequence[Token], b: Sequence[Token], text_other_a: str, text_other_b: str) -> str | None:
+def name_reason(
+    a: Sequence[Token], b: Sequence[Token], group_a: Sequence[Token] = (), group_b: Sequence[Token] = ()
+) -> str | None:
     """A proper name replaced, corrupted, or turned into a common word."""
     na = [t for t in a if t.name]
     nb = [t for t in b if t.name]
@@ -425,13 +448,22 @@ def name_reason(a: Sequence[Token], b: Sequence[Token], text_other_a: str, text_
         return None
     if na and nb:
         return f"name differs: {' '.join(t.text for t in na)} vs {' '.join(t.text for t in nb)}"
-    named, other = (na, b) if na else (nb, a)
-    if not other:
-        return None  # a name dropped or added outright is a wording change, not a corruption
-    lowered = {t.key for t in other}
+    named, other, other_group = (na, b, group_b) if na else (nb, a, group_a)
+    # The name written as an ordinary lowercase word anywhere in the other version of the sentence.
+    lowered = {t.key for t in (*other, *other_group) if t.text[:1].islower()}
     if any(t.key.casefold() in lowered for t in named):
         return f"name {' '.join(t.text for t in named)} turned into a common word"
+    if not other:
+        return None  # a name dropped or added outright is a wording change, not a corruption
+    if False:
+        return f"name {' '.join(t.text for t in named)} turned into a common word"
     return f"name {' '.join(t.text for t in named)} replaced by common words"
+
+
+_IDIOMS_BY_FIRST: dict[str, list[int]] = {}
+for _n, _idiom in enumerate(_IDIOM_STEMS):
+    if _idiom:
+        _IDIOMS_BY_FIRST.setdefault(_idiom[0], []).append(_n)
 
 
 def _idiom_hits(tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
@@ -439,12 +471,11 @@ def _idiom_hits(tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
     kept = [(n, _stem(t.key)) for n, t in enumerate(tokens) if t.key not in ("a", "an", "the")]
     stems = [s for _, s in kept]
     hits = []
-    for n, idiom in enumerate(_IDIOM_STEMS):
-        k = len(idiom)
-        if not k:
-            continue
-        for i in range(len(stems) - k + 1):
-            if stems[i] == idiom[0] and stems[i : i + k] == list(idiom):
+    for i, first in enumerate(stems):
+        for n in _IDIOMS_BY_FIRST.get(first, ()):
+            idiom = _IDIOM_STEMS[n]
+            k = len(idiom)
+            if stems[i : i + k] == list(idiom):
                 hits.append((n, kept[i][0], kept[i + k - 1][0] + 1))
     return hits
 
@@ -502,18 +533,49 @@ def diff_group(
         if op == "equal":
             continue
         # Tokens present on both sides in the same numbers only moved (reordered clauses): not edits.
-        real_a = [k for k in ka[i1:i2] if surplus_a[k] > 0]
-        real_b = [k for k in kb[j1:j2] if surplus_b[k] > 0]
+        real_a = _take(ka, i1, i2, surplus_a)
+        real_b = _take(kb, j1, j2, surplus_b)
         if not real_a and not real_b:
             continue
-        for k in real_a:
-            surplus_a[k] -= 1
-        for k in real_b:
-            surplus_b[k] -= 1
-        pa = _span(ta, i1, i2, _gap_pos(ta, i1, span_a))
-        pb = _span(tb, j1, j2, _gap_pos(tb, j1, span_b))
-        edits.append(classify(sa, sb, ta, tb, (i1, i2), (j1, j2), pa, pb, config))
+        # The edit spans only the words that really changed: a long reordered clause is not the edit,
+        # and separate runs of changed words inside one diff block are separate edits.
+        runs_a, runs_b = _runs(real_a), _runs(real_b)
+        for k in range(max(len(runs_a), len(runs_b))):
+            ra = runs_a[k] if k < len(runs_a) else (i2, i2) if i2 > i1 else (i1, i1)
+            rb = runs_b[k] if k < len(runs_b) else (j2, j2) if j2 > j1 else (j1, j1)
+            pa = _span(ta, *ra, _gap_pos(ta, ra[0], span_a))
+            pb = _span(tb, *rb, _gap_pos(tb, rb[0], span_b))
+            edits.append(classify(sa, sb, ta, tb, ra, rb, pa, pb, config))
     return [e for e in edits if e is not None]
+
+
+def _runs(indices: Sequence[int], max_gap: int = 2) -> list[tuple[int, int]]:
+    """Half-open runs of token indices, splitting where more than `max_gap` unchanged tokens intervene."""
+    runs: list[list[int]] = []
+    for k in indices:
+        if runs and k - runs[-1][1] <= max_gap:
+            runs[-1][1] = k + 1
+        else:
+            runs.append([k, k + 1])
+    return [(lo, hi) for lo, hi in runs]
+
+
+def _take(keys: Sequence[str], lo: int, hi: int, surplus: Counter) -> list[int]:
+    """Indices in keys[lo:hi] that the other side lacks (consuming the surplus as they are claimed)."""
+    out = []
+    for k in range(lo, hi):
+        if surplus[keys[k]] > 0:
+            surplus[keys[k]] -= 1
+            out.append(k)
+    return out
+
+
+def _in_article(value: float, side: _Side) -> bool:
+    return any(t.value is not None and any(abs(v - value) < 1e-9 for v in t.value) for s in side.tokens for t in s)
+
+
+def _name_in_article(key: str, side: _Side) -> bool:
+    return any(t.key == key for s in side.tokens for t in s)
 
 
 def classify(
@@ -530,9 +592,18 @@ def classify(
                     SEVERITY[kind])
 
     after_a = ta[ra[1]:ra[1] + 1]
-    flip = flip_reason(a, b, after_a)
+    one_sided = not a or not b
+    # A clause added or dropped outright is reworded content, not an inverted proposition.
+    flip = None if one_sided and len(a) + len(b) > config.max_inserted_flip_tokens else flip_reason(a, b, after_a)
     number = number_reason(a, b)
-    name = name_reason(a, b, text_a, text_b)
+    if number and one_sided and _values(a or b) and all(_in_article(v, sb if a else sa) for v in _values(a or b)):
+        number = None  # the number moved to another sentence rather than disappearing
+    name = name_reason(a, b, ta, tb)
+    if name and "replaced by common words" in name:
+        moved = [t for t in (a if any(t.name for t in a) else b) if t.name]
+        other = sb if any(t.name for t in a) else sa
+        if all(_name_in_article(t.key, other) for t in moved):
+            name = None
     detail = flip or number or name
     if _inside(sa.quotes, *pa) or _inside(sb.quotes, *pb):
         why = "words inside a quotation differ"
@@ -553,8 +624,8 @@ def classify(
                 whole = (side_tokens[lo].start, side_tokens[hi - 1].end)
                 phrase = " ".join(IDIOMS[idiom])
                 if is_a:
-                    return make("idiom_broken", f"fixed expression '{phrase}' broken", whole, pb)
-                return make("idiom_broken", f"fixed expression '{phrase}' broken", pa, whole)
+                    return make("idiom_broken", f"fixed expression '{phrase}' broken in b", whole, pb)
+                return make("idiom_broken", f"fixed expression '{phrase}' broken in a", pa, whole)
     if not a_text.strip() or not b_text.strip():
         return make("synonym", "words " + ("added" if not a_text.strip() else "dropped"))
     return make("synonym", "wording changed, meaning kept")
@@ -669,3 +740,17 @@ def compare(
     ca = clean_article(Article(id_a, text_a, f"<{id_a}>", published=published_a))
     cb = clean_article(Article(id_b, text_b, f"<{id_b}>", published=published_b))
     return compare_articles(ca, cb, config)
+
+
+def explain_pair(pair, a: CleanArticle, b: CleanArticle, config: ExplainConfig | None = None):
+    """The pair with its edits, original, confidence and signals filled in (exact copies have no edits)."""
+    from dataclasses import replace
+
+    from .direction import decide
+
+    config = config or ExplainConfig()
+    edits = () if pair.relation == "exact" else explain(a, b, pair.matches, config)
+    verdict = decide(a, b, edits, pair.coverage_a, pair.coverage_b, config)
+    original = {"a": a.id, "b": b.id}.get(verdict.original or "")
+    return replace(pair, edits=edits, original=original, original_confidence=verdict.confidence,
+                   original_signals=verdict.signals)

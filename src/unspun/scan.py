@@ -8,12 +8,14 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import repeat
 
 import numpy as np
 
 from .align import align
+from .direction import story_original
+from .explain import explain_pair
 from .candidates import immutable_candidates, lsh_candidates
 from .clean import clean_article
 from .config import ScanConfig
@@ -66,7 +68,18 @@ def confirm(a: Prepared, b: Prepared, channels: Iterable[str], config: ScanConfi
     """Align a candidate pair and return it as a Pair when the evidence supports a relation."""
     alignment = align(a.clean, b.clean, a.table, b.table, config.align)
     rel = relation(a.clean, b.clean, alignment, config.relation)
-    return None if rel is None else make_pair(a.clean, b.clean, alignment, rel, channels)
+    if rel is None:
+        return None
+    return explain_pair(make_pair(a.clean, b.clean, alignment, rel, channels), a.clean, b.clean, config.explain)
+
+
+def _with_originals(groups: Sequence[Story], pairs: Sequence[Pair], prepared: Sequence[Prepared]) -> tuple[Story, ...]:
+    """Stories with `original` set from dates or from the pairs' direction verdicts."""
+    published = {p.clean.id: p.clean.article.published for p in prepared}
+    return tuple(
+        replace(s, original=story_original(s.articles, pairs, published)) if len(s.articles) > 1 else s
+        for s in groups
+    )
 
 
 def _prepare_chunk(articles: Sequence[Article], config: ScanConfig) -> list[Prepared]:
@@ -144,7 +157,7 @@ def scan_articles(
     finally:
         _share(())
     ids = [p.clean.id for p in prepared]
-    found_stories = stories(ids, pairs)
+    found_stories = _with_originals(stories(ids, pairs), pairs, prepared)
     claims = None
     if config.claims:
         from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
