@@ -354,3 +354,42 @@ def test_cli_scan_claims_flag_adds_claims_to_json(tmp_path, extractor):
     assert data["claims"] and data["linked_claims"] == []
     result = CliRunner().invoke(app, ["claims", str(tmp_path / "missing")])
     assert result.exit_code == 2
+
+
+# -- PolNeAR conventions: verb-group cue spans, "Name:" lines, attitudes --------------------------------
+
+
+def test_cue_span_covers_the_verb_group_while_cue_stays_the_verb(extractor):
+    text = "The mayor has repeatedly denied that the budget was cut."
+    (c,) = extract_claims(text, extractor)
+    assert c.cue == "denied" and text[c.cue_span[0]:c.cue_span[1]] == "has repeatedly denied"
+    assert c.stance == "deny"
+
+
+def test_colon_after_the_cue_is_part_of_the_cue_span(extractor):
+    text = "Councillor Ruth Okafor said: “The tunnel will be finished by spring.”"
+    (c,) = extract_claims(text, extractor)
+    assert text[c.cue_span[0]:c.cue_span[1]] == "said:" and c.speaker == "Ruth Okafor"
+
+
+def test_a_line_opening_with_a_name_and_colon_is_attributed(extractor):
+    text = "Okafor: “We will not raise the fare this year.”\nPhoto: the new tram depot at dawn\n"
+    claims = extract_claims(text, extractor)
+    assert [(c.speaker, c.cue, c.text) for c in claims] == [(("Okafor"), ":", "We will not raise the fare this year.")]
+
+
+def test_attitudes_are_off_by_default_and_on_when_asked(extractor):
+    text = "Senator Lisa Brandt wants to scrap the toll. Her rivals seemed unconvinced by the plan."
+    assert extract_claims(text, extractor) == []
+    att = ClaimExtractor(attitudes=True)
+    att._nlp = extractor.nlp  # share the loaded pipeline
+    got = {c.cue: c for c in att.extract(text)}
+    assert got["wants"].speaker == "Lisa Brandt" and got["wants"].text == "to scrap the toll"
+    seemed = got["seemed"]
+    assert seemed.speaker is None and [text[a:b] for a, b in seemed.content_parts] == ["Her rivals", "unconvinced by the plan"]
+
+
+def test_speaker_span_stops_before_an_age_or_relative_clause(extractor):
+    text = "Mona Berg, 59, of Hillside, said the bus never came. Ivo Lind, who runs the kiosk, said trade was slow."
+    spans = [text[c.speaker_span[0]:c.speaker_span[1]] for c in extract_claims(text, extractor)]
+    assert spans == ["Mona Berg", "Ivo Lind"]

@@ -35,7 +35,7 @@ def to_polnear(text: str, c: Claim) -> Attribution:
     if c.kind == "direct" and c.quote_marks:
         content = tuple(_with_marks(text, a, b) for a, b in c.quote_spans)
     else:
-        content = (c.content_span,)
+        content = c.content_parts or (c.content_span,)
     return Attribution(source, cue, content)
 
 
@@ -53,6 +53,11 @@ def claims_to_polnear(text: str, claims: list[Claim]) -> list[Attribution]:
                 out[-1] = Attribution(last.source, last.cue, last.content + extra)
             continue
         a = to_polnear(text, c)
+        if out and prev is not None and c.cue_span is not None and c.cue_span == prev.cue_span and c.kind == "direct":
+            # “Judge,” I said, “I have never ...”: both pieces belong to one attribution
+            last = out[-1]
+            out[-1] = Attribution(last.source, last.cue, last.content + a.content)
+            continue
         if a.source and "," in text[a.source[0][0]:a.source[0][1]] and text[a.source[0][1]:a.source[0][1] + 1] == ",":
             a = Attribution(((a.source[0][0], a.source[0][1] + 1),), a.cue, a.content)
         out.append(a)

@@ -63,6 +63,7 @@ class Claim:
     quote_spans: tuple[Span, ...] = ()
     speaker_mention: str = ""
     responds_to: int | None = None  # index of an earlier claim this one denies/disputes ("the claim")
+    content_parts: tuple[Span, ...] = ()  # pieces of a discontinuous content ("Trump | seemed | to gain")
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,9 @@ ATTITUDE_PREP = frozenset(
     """refer talk speak focus rail allude vouch call warn push advocate complain comment ask argue
     boast brag joke""".split()
 )
-ATTITUDES = ATTITUDE_OBJECT | ATTITUDE_CONTROL | ATTITUDE_PREP
+# "X seemed to Y", "X is expected to Y": an attitude with no source; the content is X plus the complement
+RAISING = frozenset({"seem", "appear", "expect"})
+ATTITUDES = ATTITUDE_OBJECT | ATTITUDE_CONTROL | ATTITUDE_PREP | RAISING
 _CUE_PREPS = frozenset({"about", "of", "for", "on", "to", "against"})
 # with attitudes on, only these still need a clausal complement to count
 _STRICT_CLAUSE = frozenset({"find", "show", "continue", "point", "add", "answer", "signal", "indicate", "reveal",
@@ -406,6 +409,7 @@ class _Frame:
     content_kind: str  # "clause" | "object" | "none"
     passive_agent: bool = False
     negated: bool = False
+    content_parts: tuple[Span, ...] = ()
 
 
 _IRREGULAR = ("said", "told", "wrote", "written", "thought", "spoke", "found", "according", "shown")
@@ -473,6 +477,10 @@ _CUE_HINT = re.compile(
     r"\b(?:" + "|".join(sorted({f for w in SPEECH for f in _forms(w)} | set(_IRREGULAR), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
+_ATT_HINT = re.compile(
+    r"\b(?:" + "|".join(sorted({f for f, w in _VERB_LEMMA.items() if w in ATTITUDES}, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 _QUOTE_CHARS = frozenset("\"“”„«»‘’")
 _SENT_SPLIT = re.compile(
     r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))"
@@ -519,7 +527,7 @@ class ClaimExtractor:
         units: list[tuple[int, int, str]] = []  # (text index, offset, paragraph)
         for ti, text in enumerate(texts):
             for start, end in _paragraphs(text):
-                for a, b in _candidate_chunks(text, start, end):
+                for a, b in _candidate_chunks(text, start, end, self.attitudes):
                     units.append((ti, a, text[a:b]))
         docs = self.nlp.pipe(
             [u[2] for u in units], batch_size=self.batch_size, n_process=self.n_process if len(units) > 200 else 1
@@ -555,13 +563,14 @@ def _paragraphs(text: str) -> Iterable[Span]:
         yield from _split_long(text, pos, len(text))
 
 
-def _candidate_chunks(text: str, start: int, end: int) -> Iterable[Span]:
+def _candidate_chunks(text: str, start: int, end: int, attitudes: bool = False) -> Iterable[Span]:
     """Runs of consecutive sentences of a paragraph that contain a cue word or a quotation mark."""
     bounds = [start] + [m.end() for m in _SENT_SPLIT.finditer(text, start, end)] + [end]
     run_start = -1
     for a, b in zip(bounds, bounds[1:]):
         piece = text[a:b]
-        hit = _CUE_HINT.search(piece) is not None or not _QUOTE_CHARS.isdisjoint(piece)
+        hit = (_CUE_HINT.search(piece) is not None or not _QUOTE_CHARS.isdisjoint(piece)
+               or (attitudes and _ATT_HINT.search(piece) is not None))
         if hit and run_start < 0:
             run_start = a
         elif not hit and run_start >= 0:
@@ -594,6 +603,13 @@ def _np_span(tok: Any, off: int) -> tuple[Span, tuple[Any, ...]]:
     toks = [t for t in tok.subtree if not (t.is_punct and t.text in "\"“”„«»‘’")]
     # stop at a relative clause or a trailing comma-bounded aside that is not an apposition
     keep = sorted(toks, key=lambda t: t.i)
+    for k, t in enumerate(keep):
+        # "Mona Lamberson, 59, of North Philadelphia" / "Barkley, who said ...": the name ends at the comma
+        if k > 0 and t.text == "," and t.i > tok.i and k + 1 < len(keep):
+            nxt = keep[k + 1]
+            if nxt.like_num or nxt.lower_ in ("who", "which", "whose") or nxt.dep_ == "relcl":
+                keep = keep[:k]
+                break
     while keep and (keep[-1].is_punct or keep[-1].dep_ == "cc"):
         keep.pop()
     while keep and keep[0].is_punct:
@@ -636,6 +652,13 @@ def _frames(doc: Any, off: int, attitudes: bool = False) -> list[_Frame]:
             continue
         if not tok.tag_.startswith("VB") or not (lemma in SPEECH or (attitudes and lemma in ATTITUDES)):
             continue
+        if attitudes and lemma in RAISING:
+            raised = _raising_frame(doc, tok, off, lemma)
+            if raised is not None:
+                out.append(raised)
+                continue
+            if lemma != "expect":
+                continue
         if _pos(tok) == "AUX":
             continue
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -697,14 +720,14 @@ def _frames(doc: Any, off: int, attitudes: bool = False) -> list[_Frame]:
             content = _subtree_span(xc[0], off)  # "wants to run", "refused to answer"
             ckind = "clause"
         elif obj:
-            content = _subtree_span(obj[0], off)
+            content = _np_content(obj[0], off)
             oprd = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj[0].i]
             if attitudes and oprd:  # "called the plan “a disgrace”": the object and what it was called
                 content = (content[0], _subtree_span(oprd[0], off)[1])
             ckind = "object"
         elif attitudes and (pp := _cue_prep(tok)) is not None:
             cue_prep = pp
-            content = _subtree_span([c for c in pp.children if c.dep_ == "pobj"][0], off)
+            content = _np_content([c for c in pp.children if c.dep_ == "pobj"][0], off)
             ckind = "object"
         elif passive and tok.dep_ in ("acl", "relcl"):
             # "a claim later disputed by the Kremlin": the content is the noun modified
@@ -763,8 +786,40 @@ def _colon_frames(text: str) -> list[_Frame]:
         if (not words[0][:1].isupper() or any(w.lower().strip(".’'") in _NOT_SOURCES for w in words)
                 or any(len(w) > 3 and w.isupper() for w in words) or len(content.split()) < 3):
             continue
-        out.append(_Frame(":", (m.end(1), m.end(1) + 1), "say", m.span(1), (), m.span(2), "clause"))
+        c0, c1 = m.span(2)
+        if text[c1 - 1] == "." and text[c1 - 2:c1 - 1] not in "”\"’'":
+            c1 -= 1  # the line's full stop is not part of what was said (PolNeAR: periods excluded)
+        out.append(_Frame(":", (m.end(1), m.end(1) + 1), "say", m.span(1), (), (c0, c1), "clause"))
     return out
+
+
+def _raising_frame(doc: Any, tok: Any, off: int, lemma: str) -> _Frame | None:
+    subj = [c for c in tok.children if c.dep_ in (("nsubjpass",) if lemma == "expect" else ("nsubj",))]
+    comp = [c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > tok.i]
+    if not subj or not comp or subj[0].lower_ in ("it", "there", "that", "which", "who"):
+        return None
+    a = _np_span(subj[0], off)[0]
+    b = _subtree_span(comp[0], off)
+    cue_toks = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and subj[0].i < c.i < tok.i]
+    c0 = min(t.idx for t in cue_toks)
+    c1 = tok.idx + len(tok.text)
+    if c0 != min(t.idx for t in cue_toks if t.i >= min(x.i for x in cue_toks)) or a[1] > off + c0:
+        return None
+    return _Frame(tok.text, (off + c0, off + c1), lemma, None, (), (a[0], b[1]), "raising", content_parts=(a, b))
+
+
+def _np_content(tok: Any, off: int) -> Span:
+    """A noun-phrase content without a comma-set aside: "the reason for X, which had been ..." and
+    "the suspect’s name, Syed Farook, several times" stop at the comma."""
+    toks = sorted(tok.subtree, key=lambda t: t.i)
+    for k, t in enumerate(toks):
+        if k > 0 and t.text == "," and t.i > tok.i:
+            rest = toks[k + 1:]
+            if rest and (rest[0].dep_ in ("appos", "relcl") or rest[0].head.dep_ in ("appos", "relcl")
+                         or rest[0].lower_ in ("which", "who", "whose")):
+                last = toks[k - 1]
+                return (off + toks[0].idx, off + last.idx + len(last.text))
+    return _subtree_span(tok, off)
 
 
 def _cue_prep(tok: Any) -> Any:
@@ -875,9 +930,9 @@ def _assemble(text: str, frames: list[_Frame], sents: list[Span], attitudes: boo
             continue
         if f.content_kind != "clause" and (f.lemma in _STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE):
             continue
-        if attitudes and f.lemma not in SPEECH and f.speaker_span is None:
+        if attitudes and f.lemma not in SPEECH and f.speaker_span is None and f.content_kind != "raising":
             continue
-        if f.speaker_span is None and f.lemma != "according" and not f.passive_agent:
+        if f.speaker_span is None and f.lemma != "according" and not f.passive_agent and f.content_kind != "raising":
             if f.lemma not in REPORT:
                 continue
         cs = f.content_span
@@ -890,8 +945,9 @@ def _assemble(text: str, frames: list[_Frame], sents: list[Span], attitudes: boo
                 cs[0] if cs[0] < f.cue_span[0] else f.cue_span[0],
                 dict(
                     kind="indirect",
-                    text=text[cs[0]:cs[1]],
+                    text=" … ".join(text[a:b] for a, b in f.content_parts) if f.content_parts else text[cs[0]:cs[1]],
                     content_span=cs,
+                    content_parts=f.content_parts,
                     quote_marks="",
                     quote_spans=inner,
                     cue=f.cue,
