@@ -9,7 +9,7 @@ import pytest
 
 from conftest import fixture_text, make_article
 from unspun import store
-from unspun.index import DuckLookup, Index, IndexConfig, MemoryLookup, Postings, parse_story_name
+from unspun.index import Index, IndexConfig, MemoryLookup, Postings, parse_story_name
 from unspun.ingest import read_sources
 from unspun.records import Article
 from unspun.scan import scan_articles
@@ -128,17 +128,24 @@ def test_check_by_url_looks_up_the_indexed_article_and_excludes_it(db):
         assert ix.check_url("https://never.example/") is None
 
 
-def test_memory_and_duckdb_lookups_propose_the_same_candidates(db, demo_articles):
+def test_loaded_and_prefetched_postings_propose_the_same_candidates(db, demo_articles):
     from unspun.index import find_candidates
+    from unspun.scan import prepare
 
     with Index(db) as ix:
         ix.add(demo_articles)
-    with Index(db, IndexConfig(in_memory=True)) as mem, Index(db) as duck:
-        for art in demo_articles:
-            p = mem._probe(__import__("unspun.scan", fromlist=["prepare"]).prepare(art, mem.config.scan))
-            a = find_candidates(p, [mem._memory], mem._memory.n_articles, mem.config.scan, 50)
-            b = find_candidates(p, [DuckLookup(duck._cursor())], 16, duck.config.scan, 50)
-            assert a == b
+        con = ix._cursor()
+        loaded = MemoryLookup.load(con)
+        probes = [ix._probe(prepare(a, ix.config.scan)) for a in demo_articles]
+        batch = MemoryLookup.prefetch(con, probes)  # one fetch for many probes (as `add` does)
+        some = 0
+        for probe in probes:
+            single = MemoryLookup.prefetch(con, [probe])  # as a one-shot `check` does
+            want = find_candidates(probe, [loaded], loaded.n_articles, ix.config.scan, 50)
+            assert find_candidates(probe, [single], single.n_articles, ix.config.scan, 50) == want
+            assert find_candidates(probe, [batch], batch.n_articles, ix.config.scan, 50) == want
+            some += len(want) > 1
+        assert some >= 8  # the demo's copy groups are proposed
 
 
 def test_in_memory_lookup_sees_articles_added_after_open(db):

@@ -199,20 +199,56 @@ class Probe:
 
 
 class MemoryLookup:
-    """Postings held in numpy arrays (loaded once from DuckDB, then kept up to date by `Index.add`)."""
+    """Postings in numpy arrays: all of them (`load`, for a server, then kept up to date by
+    `Index.add`), or only those a set of probes can reach (`prefetch`, a few indexed DuckDB queries)."""
 
-    def __init__(self, con: store.Connection) -> None:
+    def __init__(self, bands: Postings, immutables: Postings, exact: Postings, imm_count: dict[int, int],
+                 n_articles: int) -> None:
+        self.bands, self.immutables, self.exact = bands, immutables, exact
+        self.imm_count = imm_count
+        self.n_articles = n_articles
+
+    @classmethod
+    def empty(cls) -> MemoryLookup:
+        return cls(Postings(), Postings(), Postings(), {}, 0)
+
+    @classmethod
+    def _from_rows(cls, band: np.ndarray, key: np.ndarray, article: np.ndarray, item: np.ndarray,
+                   item_article: np.ndarray, norm: np.ndarray, norm_article: np.ndarray,
+                   imm_count: dict[int, int], n_articles: int) -> MemoryLookup:
+        return cls(Postings(combined_band_keys(key, band), article), Postings(item, item_article),
+                   Postings(norm, norm_article), imm_count, n_articles)
+
+    @classmethod
+    def load(cls, con: store.Connection) -> MemoryLookup:
         band, key, article = store.all_bands(con)
-        self.bands = Postings(combined_band_keys(key, band), article)
         item, art = store.all_immutables(con)
-        self.immutables = Postings(item, art)
         nh, n = store.all_norm_hashes(con)
-        self.exact = Postings(nh, n)
-        self.imm_count: dict[int, int] = {}
+        counts: dict[int, int] = {}
         if len(art):
             ns, cnt = np.unique(art, return_counts=True)
-            self.imm_count = dict(zip(ns.tolist(), cnt.tolist()))
-        self.n_articles = len(nh)
+            counts = dict(zip(ns.tolist(), cnt.tolist()))
+        return cls._from_rows(band, key, article, item, art, nh, n, counts, len(nh))
+
+    @classmethod
+    def prefetch(cls, con: store.Connection, probes: Sequence[Probe]) -> MemoryLookup:
+        """The postings of every key the probes hold, fetched in three indexed queries."""
+        usable = [p for p in probes if p.usable]
+        keys = np.concatenate([p.band_keys for p in usable]) if usable else np.zeros(0, np.uint64)
+        items = np.concatenate([p.immutable_keys for p in usable]) if usable else np.zeros(0, np.uint64)
+        norms = np.array([p.norm_hash for p in usable if p.norm_hash], np.uint64)
+        b = store.band_postings(con, keys)
+        i = store.immutable_postings(con, items)
+        e = store.exact_postings(con, norms)
+        counts = dict(store.immutable_counts(con, sorted({a for _, a in i})))
+
+        def col(rows: list[tuple], k: int, dtype: Any) -> np.ndarray:
+            return np.array([r[k] for r in rows], dtype=dtype)
+
+        return cls._from_rows(
+            col(b, 0, np.int64), col(b, 1, np.uint64), col(b, 2, np.int64), col(i, 0, np.uint64),
+            col(i, 1, np.int64), col(e, 0, np.uint64), col(e, 1, np.int64), counts, store.count_articles(con),
+        )
 
     def add(self, rows: Sequence[store.ArticleRow]) -> None:
         usable = [r for r in rows if r.n_tokens > 0]
@@ -244,54 +280,6 @@ class MemoryLookup:
 
     def exact_hits(self, h: int) -> np.ndarray:
         return self.exact.lookup(np.array([h], np.uint64))[0]
-
-    def count(self, con: store.Connection) -> int:
-        return self.n_articles
-
-
-class DuckLookup:
-    """Postings read from DuckDB with indexed point queries (no start-up cost)."""
-
-    def __init__(self, con: store.Connection) -> None:
-        self.con = con
-
-    def band_hits(self, keys: np.ndarray) -> list[np.ndarray]:
-        rows = store.band_postings(self.con, keys)
-        by_band: dict[tuple[int, int], list[int]] = {}
-        for band, key, article in rows:
-            by_band.setdefault((band, key), []).append(article)
-        return [np.array(by_band.get((b, int(k)), ()), np.int64) for b, k in enumerate(keys.tolist())]
-
-    def immutable_hits(self, items: np.ndarray) -> list[np.ndarray]:
-        by_item: dict[int, list[int]] = {}
-        for item, article in store.immutable_postings(self.con, items):
-            by_item.setdefault(item, []).append(article)
-        return [np.array(by_item.get(int(i), ()), np.int64) for i in items.tolist()]
-
-    def immutable_sizes(self, ns: Iterable[int]) -> dict[int, int]:
-        ns = list(ns)
-        if not ns:
-            return {}
-        rows = self.con.execute(
-            "SELECT article, count(*) FROM immutables WHERE article IN (SELECT unnest(?::BIGINT[])) GROUP BY article",
-            [ns],
-        ).fetchall()
-        return {n: 0 for n in ns} | dict(rows)
-
-    def exact_hits(self, h: int) -> np.ndarray:
-        return np.array(store.exact_postings(self.con, h), np.int64)
-
-    def count(self, con: store.Connection) -> int:
-        return store.count_articles(con)
-
-
-class _BatchLookup:
-    """Postings of the articles of the batch in flight (not yet committed)."""
-
-    def __init__(self) -> None:
-        self.mem = MemoryLookup.__new__(MemoryLookup)
-        self.mem.bands, self.mem.immutables, self.mem.exact = Postings(), Postings(), Postings()
-        self.mem.imm_count, self.mem.n_articles = {}, 0
 
 
 def find_candidates(
@@ -394,7 +382,7 @@ class Index:
         self._cursors_lock = threading.Lock()
         self._cache: OrderedDict[int, Prepared] = OrderedDict()
         self._cache_lock = threading.Lock()
-        self._memory = MemoryLookup(self._con) if self.config.in_memory else None
+        self._memory = MemoryLookup.load(self._con) if self.config.in_memory else None
         self._claims_extractor: Any = None
 
     # -- plumbing ----------------------------------------------------------------------------------
@@ -425,8 +413,9 @@ class Index:
                 self._cursors.append(cur)
         return cur
 
-    def _lookup(self, con: Any) -> Any:
-        return self._memory if self._memory is not None else DuckLookup(con)
+    def _lookup(self, con: Any, probes: Sequence[Probe]) -> MemoryLookup:
+        """The postings these probes can reach: the server's in-memory copy, or fetched from DuckDB."""
+        return self._memory if self._memory is not None else MemoryLookup.prefetch(con, probes)
 
     def _probe(self, p: Prepared) -> Probe:
         usable = p.signature.n_tokens > 0
@@ -524,12 +513,12 @@ class Index:
             ))
 
         # candidates among the index and the batch articles before each one
-        lookup = self._lookup(con)
-        local = _BatchLookup().mem
-        n_indexed = lookup.count(con)
+        probes = [Probe(r.band_keys, r.immutable_keys, r.norm_hash, r.n_tokens > 0) for r in rows]
+        lookup = self._lookup(con, probes)
+        local = MemoryLookup.empty()
+        n_indexed = lookup.n_articles
         work: list[tuple[int, int, frozenset[str]]] = []
-        for i, row in enumerate(rows):
-            probe = Probe(row.band_keys, row.immutable_keys, row.norm_hash, row.n_tokens > 0)
+        for i, (row, probe) in enumerate(zip(rows, probes)):
             found = find_candidates(probe, [lookup, local], n_indexed + i, cfg, self.config.max_candidates)
             work.extend((n, row.n, frozenset(ch)) for n, ch in found.items())
             local.add([row])
@@ -598,10 +587,9 @@ class Index:
         if exclude_id is not None:
             stored = store.article_by_id(con, exclude_id)
             exclude = stored.n if stored else None
-        lookup = self._lookup(con)
-        found = find_candidates(
-            self._probe(p), [lookup], lookup.count(con), self.config.scan, self.config.max_candidates, exclude
-        )
+        probe = self._probe(p)
+        lookup = self._lookup(con, [probe])
+        found = find_candidates(probe, [lookup], lookup.n_articles, self.config.scan, self.config.max_candidates, exclude)
         indexed = self._prepared(con, sorted(found))
         hits: list[tuple[int, Pair]] = []
         for n, channels in found.items():
@@ -738,7 +726,7 @@ class Index:
         for table, col in (("signatures", "article"), ("bands", "article"), ("pairs", "a"), ("pairs", "b")):
             orphans = con.execute(
                 f"SELECT count(*) FROM {table} WHERE {col} NOT IN (SELECT n FROM articles)"
-            ).fetchone()[0]
+            ).fetchall()[0][0]
             if orphans:
                 problems.append(f"{orphans} rows of {table} point at missing articles")
         return problems

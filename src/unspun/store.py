@@ -43,6 +43,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 article BIGINT PRIMARY KEY,
                 minhash BLOB NOT NULL,
                 n_tokens INTEGER NOT NULL,
+                n_immutables INTEGER NOT NULL,
                 immutables VARCHAR[] NOT NULL)""",
             # one row per (article, band); `key` is the band's hash (candidates.band_keys)
             "CREATE TABLE bands(band SMALLINT NOT NULL, key UBIGINT NOT NULL, article BIGINT NOT NULL)",
@@ -72,6 +73,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # story = the smallest article n of the connected component (no index: rows are re-pointed
             # when components merge, and DuckDB checks unique indexes eagerly within a transaction)
             "CREATE TABLE stories(article BIGINT NOT NULL, story BIGINT NOT NULL)",
+            "CREATE TABLE story_moves(old BIGINT NOT NULL, root BIGINT NOT NULL)",  # scratch, empty between batches
             "CREATE TABLE claims(article BIGINT PRIMARY KEY, extractor VARCHAR NOT NULL, claims JSON NOT NULL)",
             """CREATE TABLE batches(
                 n BIGINT PRIMARY KEY, articles INTEGER NOT NULL, pairs INTEGER NOT NULL,
@@ -176,6 +178,7 @@ def insert_articles(con: Connection, rows: Sequence[ArticleRow], batch: int) -> 
         "article": ns,
         "minhash": _objects(r.minhash.astype("<u4").tobytes() for r in rows),
         "n_tokens": np.array([r.n_tokens for r in rows], dtype=np.int32),
+        "n_immutables": np.array([len(r.immutable_keys) for r in rows], dtype=np.int32),
         "immutables": _objects(sorted(r.immutables) for r in rows),
     })
     bands = rows[0].band_keys.shape[0]
@@ -189,6 +192,13 @@ def insert_articles(con: Connection, rows: Sequence[ArticleRow], batch: int) -> 
         "item": np.concatenate([r.immutable_keys for r in rows]).astype(np.uint64),
         "article": np.repeat(ns, sizes),
     })
+
+
+def _first(result: Any) -> tuple | None:
+    """The first row of a result, fetched to the end (DuckDB refuses new work on a connection that
+    still holds an unfinished result)."""
+    rows = result.fetchall()
+    return rows[0] if rows else None
 
 
 def _span(span: tuple[int, int] | None) -> tuple[int | None, int | None]:
@@ -272,15 +282,14 @@ def update_stories(con: Connection, new_articles: Sequence[int], links: Sequence
         ra, rb = find(current[a]), find(current[b])
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    moves: dict[int, list[int]] = {}
-    for s in parent:
-        root = find(s)
-        if root != s:
-            moves.setdefault(root, []).append(s)
-    for root, olds in moves.items():
-        con.execute(
-            "UPDATE stories SET story = ? WHERE story IN (SELECT unnest(?::BIGINT[]))", [root, sorted(olds)]
-        )
+    moves = {s: find(s) for s in parent if find(s) != s}
+    if moves:
+        olds = sorted(moves)
+        _insert(con, "story_moves", {
+            "old": np.array(olds, dtype=np.int64), "root": np.array([moves[s] for s in olds], dtype=np.int64),
+        })
+        con.execute("UPDATE stories SET story = m.root FROM story_moves m WHERE stories.story = m.old")
+        con.execute("DELETE FROM story_moves")
     if new_articles:
         _insert(con, "stories", {
             "article": np.array(new_articles, dtype=np.int64),
@@ -304,8 +313,8 @@ def put_claims(con: Connection, article: int, extractor: str, claims: list[dict[
 
 def next_numbers(con: Connection) -> tuple[int, int]:
     """(next article n, next batch n)."""
-    n = con.execute("SELECT coalesce(max(n), 0) + 1 FROM articles").fetchone()[0]
-    b = con.execute("SELECT coalesce(max(n), 0) + 1 FROM batches").fetchone()[0]
+    n = con.execute("SELECT coalesce(max(n), 0) + 1 FROM articles").fetchall()[0][0]
+    b = con.execute("SELECT coalesce(max(n), 0) + 1 FROM batches").fetchall()[0][0]
     return int(n), int(b)
 
 
@@ -355,14 +364,14 @@ def articles_by_n(con: Connection, ns: Sequence[int]) -> dict[int, StoredArticle
 
 
 def article_by_id(con: Connection, ident: str) -> StoredArticle | None:
-    row = con.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", [ident]).fetchone()
+    row = _first(con.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", [ident]))
     return None if row is None else _stored(row)
 
 
 def article_by_url(con: Connection, url: str) -> StoredArticle | None:
-    row = con.execute(
+    row = _first(con.execute(
         f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE url = ? ORDER BY n LIMIT 1", [url]
-    ).fetchone()
+    ))
     return None if row is None else _stored(row)
 
 
@@ -373,27 +382,49 @@ def ids_of(con: Connection, ns: Sequence[int]) -> dict[int, str]:
     return dict(rows)
 
 
+def _in_list(values: np.ndarray) -> str:
+    """An SQL IN list of unsigned integers (formatted from ints, never from request text)."""
+    return ", ".join(str(int(v)) for v in sorted({int(v) for v in values}))
+
+
+_PROBE_LIMIT = 64  # up to this many keys: ART index probes (IN list); more: one hash join over the table
+
+
+def _postings(con: Connection, table: str, columns: str, key: str, keys: np.ndarray) -> list[tuple]:
+    keys = np.unique(np.asarray(keys, dtype=np.uint64))
+    if not len(keys):
+        return []
+    if len(keys) <= _PROBE_LIMIT:
+        return con.execute(f"SELECT {columns} FROM {table} WHERE {key} IN ({_in_list(keys)})").fetchall()
+    view = f"_probe_{table}"
+    con.register(view, {"k": keys})
+    try:
+        return con.execute(f"SELECT {columns} FROM {table} JOIN {view} ON {table}.{key} = {view}.k").fetchall()
+    finally:
+        con.unregister(view)
+
+
 def band_postings(con: Connection, keys: np.ndarray) -> list[tuple[int, int, int]]:
-    """(band, key, article) rows whose key is one of `keys` (one indexed point lookup per key)."""
-    out: list[tuple[int, int, int]] = []
-    for key in {int(k) for k in keys}:
-        out.extend(con.execute("SELECT band, key, article FROM bands WHERE key = ?", [key]).fetchall())
-    return out
+    """(band, key, article) rows whose key is one of `keys`."""
+    return _postings(con, "bands", "band, key, article", "key", keys)
 
 
 def immutable_postings(con: Connection, items: np.ndarray) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for item in {int(k) for k in items}:
-        out.extend(con.execute("SELECT item, article FROM immutables WHERE item = ?", [item]).fetchall())
-    return out
+    return _postings(con, "immutables", "item, article", "item", items)
 
 
-def exact_postings(con: Connection, norm_hash: int) -> list[int]:
-    return [r[0] for r in con.execute("SELECT n FROM articles WHERE norm_hash = ?", [norm_hash]).fetchall()]
+def exact_postings(con: Connection, norm_hashes: np.ndarray) -> list[tuple[int, int]]:
+    """(norm_hash, article) rows for articles whose kept text hashes to one of `norm_hashes`."""
+    return _postings(con, "articles", "norm_hash, n", "norm_hash", norm_hashes)
+
+
+def immutable_counts(con: Connection, ns: Sequence[int]) -> list[tuple[int, int]]:
+    """(article, number of distinct immutables) for the given articles."""
+    return _postings(con, "signatures", "article, n_immutables", "article", np.asarray(ns, dtype=np.int64))
 
 
 def count_articles(con: Connection) -> int:
-    return int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+    return int(con.execute("SELECT count(*) FROM articles").fetchall()[0][0])
 
 
 def all_bands(con: Connection) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -442,10 +473,10 @@ def edits_of(con: Connection, a: int, b: int) -> tuple[Edit, ...]:
 
 def pair_between(con: Connection, n1: int, n2: int) -> tuple[int, int, Pair] | None:
     """The stored pair of two articles (either order), with its edits."""
-    row = con.execute(
+    row = _first(con.execute(
         f"SELECT {PAIR_COLUMNS} FROM pairs p JOIN articles x ON x.n = p.a JOIN articles y ON y.n = p.b "
         "WHERE (p.a = ? AND p.b = ?) OR (p.a = ? AND p.b = ?)", [n1, n2, n2, n1],
-    ).fetchone()
+    ))
     if row is None:
         return None
     return _pair(row, edits_of(con, row[0], row[1]))
@@ -472,7 +503,7 @@ def all_pair_links(con: Connection) -> list[tuple[int, int, str]]:
 
 
 def story_of(con: Connection, n: int) -> int | None:
-    row = con.execute("SELECT story FROM stories WHERE article = ?", [n]).fetchone()
+    row = _first(con.execute("SELECT story FROM stories WHERE article = ?", [n]))
     return None if row is None else int(row[0])
 
 
@@ -499,7 +530,7 @@ def all_story_rows(con: Connection) -> list[tuple[int, int]]:
 
 
 def get_claims(con: Connection, n: int) -> tuple[str, list[dict[str, Any]]] | None:
-    row = con.execute("SELECT extractor, claims FROM claims WHERE article = ?", [n]).fetchone()
+    row = _first(con.execute("SELECT extractor, claims FROM claims WHERE article = ?", [n]))
     return None if row is None else (row[0], json.loads(row[1]))
 
 
@@ -507,9 +538,9 @@ def counts(con: Connection) -> dict[str, int]:
     """Row counts of the main tables."""
     out = {}
     for table in ("articles", "pairs", "edits", "claims", "batches"):
-        out[table] = int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-    out["stories"] = int(con.execute("SELECT count(DISTINCT story) FROM stories").fetchone()[0])
+        out[table] = int(con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
+    out["stories"] = int(con.execute("SELECT count(DISTINCT story) FROM stories").fetchall()[0][0])
     out["linked_stories"] = int(con.execute(
         "SELECT count(*) FROM (SELECT story FROM stories GROUP BY story HAVING count(*) > 1)"
-    ).fetchone()[0])
+    ).fetchall()[0][0])
     return out
