@@ -198,3 +198,26 @@ def test_cli_dedup_writes_parquet(tmp_path):
         ("a", ORIGINAL, "a"), ("b", NEAR, "a"), ("c", UNIQUE, "c")
     ]
     assert CliRunner().invoke(app, ["dedup", str(src), "--engine", "spark"]).exit_code == 2
+
+
+def test_parquet_columnar_path_gives_the_same_part_as_the_article_path(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from unspun.ingest import read_file
+    from unspun.neardup import sketch_file, sketch_part
+
+    texts = [
+        "The harbour authority said on Monday that the ferry would resume service next week.",
+        "",  # no text and no html: must come back as a ReadError naming row 2
+        "Council members voted 7 to 2 to approve the new budget after a long debate on Tuesday.",
+    ]
+    path = tmp_path / "articles.parquet"
+    pq.write_table(pa.table({"id": ["a", "b", "c"], "text": texts, "published": ["2024-01-02", None, None]}), path)
+    fast = sketch_file(path)
+    slow = sketch_part(read_file(path))
+    assert fast.ids == slow.ids == ("a", "c")
+    assert fast.published == slow.published
+    assert (fast.signatures == slow.signatures).all()
+    assert [(e.line, e.reason) for e in fast.errors] == [(e.line, e.reason) for e in slow.errors]
+    assert fast.errors[0].line == 2

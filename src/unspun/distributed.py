@@ -24,11 +24,9 @@ from .records import ReadError
 
 
 def _sketch_file(path: str, columns, config: NearDupConfig) -> nd.Part:
-    from .ingest import read_file
-
     if config.tune_malloc:
         nd.tune_malloc()  # worker processes are the engine's own
-    return nd.sketch_part(read_file(path, columns), config)
+    return nd.sketch_file(path, columns, config)
 
 
 def _split_bands(part: nd.Part, offset: int, config: NearDupConfig, reducers: int) -> list[tuple[np.ndarray, ...]]:

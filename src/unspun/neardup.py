@@ -15,6 +15,7 @@ identical results.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -462,6 +463,36 @@ def sketch_part(items: Iterable[Article | ReadError], config: NearDupConfig = Ne
     )
 
 
+def sketch_file(path: str | os.PathLike[str], columns=None, config: NearDupConfig = NearDupConfig()) -> Part:
+    """Sketch one input file. Parquet takes a columnar path (no Article object per row); other
+    formats stream through `ingest.read_file`. Both give the same Part for the same rows."""
+    from .ingest import ColumnMap, detect_format, read_file
+    from .ingest.parquet import read_parquet_columns
+
+    fmt, compression, _ = detect_format(os.fspath(path))
+    if fmt != "parquet" or compression:
+        return sketch_part(read_file(path, columns), config)
+    ids: list[str] = []
+    published: list[str | None] = []
+    sketches: list[Sketches] = []
+    errors: list[ReadError] = []
+    for batch in read_parquet_columns(Path(os.fspath(path)), columns or ColumnMap(), config.batch_size):
+        errors.extend(batch.errors)
+        if batch.texts:
+            sketches.append(sketch_batch(batch.texts, config))
+            ids.extend(batch.ids)
+            published.extend(batch.published)
+    k = config.num_perm
+    return Part(
+        tuple(ids),
+        tuple(published),
+        np.concatenate([x.signatures for x in sketches]) if sketches else np.zeros((0, k), np.uint32),
+        np.concatenate([x.exact for x in sketches]) if sketches else np.zeros(0, np.uint64),
+        np.concatenate([x.n_shingles for x in sketches]) if sketches else np.zeros(0, np.int32),
+        tuple(errors),
+    )
+
+
 def part_bands(part: Part, offset: int, config: NearDupConfig = NearDupConfig()) -> tuple[np.ndarray, ...]:
     """The band index entries (band, key, row) of a part whose first article is input row `offset`."""
     sk = Sketches(part.signatures, part.exact, part.n_shingles)
@@ -532,7 +563,7 @@ def dedup(
     Rows number the articles in reading order; ids are kept as each file gives them. The Dask
     engine (`distributed.dedup_dask`) returns the same rows for the same input.
     """
-    from .ingest import list_files, read_file
+    from .ingest import list_files
 
     _check(config)
     if config.tune_malloc:
@@ -543,7 +574,7 @@ def dedup(
         if isinstance(item, ReadError):
             walk_errors.append(item)
         else:
-            parts.append(sketch_part(read_file(item, columns), config))
+            parts.append(sketch_file(item, columns, config))
     result = dedup_parts(parts, config)
     return DedupResult(result.rows, tuple(walk_errors) + result.errors, result.n_edges)
 
