@@ -21,6 +21,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from unspun.config import ExplainConfig
+from unspun.direction import decide
 from unspun.explain import compare
 
 DATA = Path(__file__).parent / "data"
@@ -54,6 +56,7 @@ def evaluate(pairs: list[dict], verbose: bool = False) -> dict:
     syn = Counter()
     direction = Counter()
     misses = defaultdict(list)
+    curve: list[tuple[float, bool]] = []
     false_pos = defaultdict(list)
     for pair in pairs:
         comp = compare(
@@ -66,6 +69,11 @@ def evaluate(pairs: list[dict], verbose: bool = False) -> dict:
         direction[key, "n"] += 1
         direction[key, "correct"] += comp.original == "a"
         direction[key, "unknown"] += comp.original is None
+        # The same vote without the "unknown" cut-off, for the coverage/accuracy curve.
+        raw = decide(comp.a, comp.b, comp.edits, comp.coverage_a, comp.coverage_b,
+                     ExplainConfig(direction_min_confidence=0.0))
+        if not dated:
+            curve.append((raw.confidence if raw.original else 0.0, raw.original == "a"))
         for g in gold:
             if g["kind"] == "synonym":
                 continue
@@ -122,6 +130,11 @@ def evaluate(pairs: list[dict], verbose: bool = False) -> dict:
             "accuracy": direction[key, "correct"] / n if n else 0.0,
             "unknown": direction[key, "unknown"] / n if n else 0.0,
         }
+    dir_out["undated_curve"] = [
+        (t, sum(c >= t for c, _ in curve) / len(curve) if curve else 0.0,
+         (sum(ok for c, ok in curve if c >= t) / max(1, sum(c >= t for c, _ in curve))))
+        for t in (0.5, 0.6, 0.7, 0.8, 0.9)
+    ]
     return {"per_kind": per_kind, "detected": detected / total_gold if total_gold else 0.0,
             "direction": dir_out, "confusion": confusion}
 
@@ -138,8 +151,12 @@ def main() -> int:
     for kind, m in out["per_kind"].items():
         print(f"{kind:<15}{m['gold']:>6}{m['predicted']:>6}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}")
     print(f"non-synonym gold edits detected at high/medium severity (any kind): {out['detected']:.3f}")
-    for key, d in out["direction"].items():
+    for key in ("undated", "dated"):
+        d = out["direction"][key]
         print(f"direction ({key}, n={d['n']}): accuracy {d['accuracy']:.3f}, unknown {d['unknown']:.3f}")
+    print("direction (undated) by confidence threshold: threshold, coverage, accuracy of those decided")
+    for t, cov, acc in out["direction"]["undated_curve"]:
+        print(f"  >= {t:.1f}: coverage {cov:.3f}, accuracy {acc:.3f}")
     print("confusion (gold -> predicted, overlapping):")
     for (g, p), c in sorted(out["confusion"].items()):
         if g != p:

@@ -9,6 +9,7 @@ Signals (each votes for a side with a weight; the margin becomes a confidence):
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -53,6 +54,32 @@ def _name_zipf(text: str) -> float:
     return max((zipf(w) for w in words), default=0.0)
 
 
+def _mentions(text: str, phrase: str) -> int:
+    """Whole-word occurrences (Castellano is not a mention inside Castellanos)."""
+    phrase = phrase.strip()
+    if not phrase:
+        return 0
+    return len(re.findall(rf"(?<!\w){re.escape(phrase)}(?!\w)", text))
+
+
+_VOWEL_SOUND_EXCEPTIONS = ("uni", "use", "usu", "eu", "one", "once", "ure", "uk")
+_SILENT_H = ("hour", "honest", "honour", "honor", "heir")
+
+
+def _article_clash(text: str, span) -> bool:
+    """True when the word starting at span[0] disagrees with an "a"/"an" right before it."""
+    start, end = span
+    word = re.match(r"[A-Za-z]+", text[start:end])
+    before = re.search(r"(?:^|\W)(an?)\s+$", text[max(0, start - 4):start], re.IGNORECASE)
+    if not word or not before:
+        return False
+    w, art = word.group().casefold(), before.group(1).casefold()
+    vowel = w[0] in "aeiou" and not w.startswith(_VOWEL_SOUND_EXCEPTIONS) or w.startswith(_SILENT_H)
+    if len(w) == 1 or w.isupper():
+        return False  # letters and acronyms ("an FBI agent") follow pronunciation, not spelling
+    return (art == "a") == vowel
+
+
 def decide(
     a: CleanArticle,
     b: CleanArticle,
@@ -91,22 +118,31 @@ def decide(
     for e in edits:
         if e.kind != "name_change" or not e.a_text or not e.b_text:
             continue
-        b_keeps_a = e.a_text.strip() and text_b.count(e.a_text.strip()) > 0
-        a_keeps_b = e.b_text.strip() and text_a.count(e.b_text.strip()) > 0
+        b_keeps_a = _mentions(text_b, e.a_text) > 0
+        a_keeps_b = _mentions(text_a, e.b_text) > 0
         if b_keeps_a and not a_keeps_b:
             votes.append((0.8, f"b writes '{e.b_text}' once but '{e.a_text}' elsewhere"))
         elif a_keeps_b and not b_keeps_a:
             votes.append((-0.8, f"a writes '{e.a_text}' once but '{e.b_text}' elsewhere"))
         elif e.a_text[:1].isupper() and e.b_text[:1].isupper():
-            # Spinners "synonymise" names into ordinary words (Stone -> Rock): the commoner word is spun.
-            gap = _name_zipf(e.b_text) - _name_zipf(e.a_text)
-            if abs(gap) >= 1.0:
-                votes.append((0.4 if gap > 0 else -0.4, f"name '{e.b_text if gap > 0 else e.a_text}' is a "
-                                                        f"common word where the other version has a rarer name"))
+            # Spinners turn a rare name into a common look-alike word (Rydell -> Riddle, Valli -> Villa):
+            # the side whose "name" is an everyday word while the other's is rare is the spun one.
+            za, zb = _name_zipf(e.a_text), _name_zipf(e.b_text)
+            common, rare = max(za, zb), min(za, zb)
+            if common >= 3.0 and common - rare >= 0.8:
+                spun_b = zb > za
+                votes.append((0.5 if spun_b else -0.5, f"name '{e.b_text if spun_b else e.a_text}' is an everyday "
+                                                       f"word where the other version has a rarer name"))
         elif e.a_text[:1].isupper() and not e.b_text[:1].isupper():
             votes.append((0.5, f"a name in a ('{e.a_text}') is a common word in b"))
         elif e.b_text[:1].isupper() and not e.a_text[:1].isupper():
             votes.append((-0.5, f"a name in b ('{e.b_text}') is a common word in a"))
+    # Article agreement: a swapped word that breaks "a"/"an" ("a empty cheque") was not written by the author.
+    bad_a = sum(_article_clash(text_a, e.a_span) for e in edits if e.a_span and e.b_span)
+    bad_b = sum(_article_clash(text_b, e.b_span) for e in edits if e.a_span and e.b_span)
+    if bad_a != bad_b:
+        votes.append((0.9 if bad_b > bad_a else -0.9,
+                      f"'a'/'an' no longer agrees with a swapped word in {'b' if bad_b > bad_a else 'a'}"))
     # Broken idioms: the intact side is the original.
     for e in edits:
         if e.kind == "idiom_broken":

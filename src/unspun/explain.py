@@ -99,7 +99,9 @@ _AXES_SRC = (
     ("full fully entire entirely whole wholly complete", "part partial partially partly"),
     ("all every everyone everybody everything always", "none nobody nothing never"),
     ("many much often frequently", "few rarely seldom"),
-    ("double twice triple treble", "halve"),
+    ("double doubled twice triple treble", "halve half"),
+    ("keep kept retain hold held maintain freeze froze frozen", "return surrender relinquish hand give"),
+    ("hold held freeze froze frozen unchanged steady", "raise hike lift cut lower reduce slash"),
     ("raise lift boost hike", "lower cut reduce slash trim"),
     ("increase", "reduce cut"),
     ("lengthen extend prolong", "shorten curtail"),
@@ -388,6 +390,41 @@ def _prefix_pair(a: Sequence[Token], b: Sequence[Token]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _valence() -> dict[str, float]:
+    """VADER's human-rated word valences (-4..4), read from the lexicon file its wheel ships."""
+    from importlib.resources import files
+
+    out: dict[str, float] = {}
+    text = (files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            out[parts[0]] = float(parts[1])
+    return out
+
+
+def _polarity(tokens: Sequence[Token]) -> float | None:
+    """The strongest evaluative valence among the words, skipping negators and axis words (their own rules)."""
+    lex = _valence()
+    best: float | None = None
+    for t in tokens:
+        if t.key in _NEGATORS or t.key in _AXIS_OF:
+            continue
+        v = lex.get(t.key)
+        if v is not None and (best is None or abs(v) > abs(best)):
+            best = v
+    return best
+
+
+def polarity_reason(a: Sequence[Token], b: Sequence[Token], min_valence: float) -> str | None:
+    """A clearly positive word swapped for a clearly negative one (talks broke down -> made progress)."""
+    pa, pb = _polarity(a), _polarity(b)
+    if pa is not None and pb is not None and abs(pa) >= min_valence and abs(pb) >= min_valence and pa * pb < 0:
+        return f"evaluation inverted ({pa:+.1f} vs {pb:+.1f} on a sentiment lexicon)"
+    return None
+
+
 def flip_reason(a: Sequence[Token], b: Sequence[Token], after: Sequence[Token] = ()) -> str | None:
     """Why the two sides say opposite things (negation, antonym, quantifier), or None."""
     reasons = []
@@ -595,6 +632,8 @@ def classify(
     one_sided = not a or not b
     # A clause added or dropped outright is reworded content, not an inverted proposition.
     flip = None if one_sided and len(a) + len(b) > config.max_inserted_flip_tokens else flip_reason(a, b, after_a)
+    if flip is None and not one_sided and _negations(a, after_a) == 0 and _negations(b, after_a) == 0:
+        flip = polarity_reason(a, b, config.flip_min_valence)
     number = number_reason(a, b)
     if number and one_sided and _values(a or b) and all(_in_article(v, sb if a else sa) for v in _values(a or b)):
         number = None  # the number moved to another sentence rather than disappearing
