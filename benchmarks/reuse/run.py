@@ -1,0 +1,225 @@
+"""Reuse benchmark: datasketch MinHash+LSH vs unspun lexical vs unspun with embeddings, side by side.
+
+One run builds the labelled corpus (generate.py: PolNeAR originals, our own derivatives, same-topic
+hard negatives), runs each system in its own process (so peak RSS is its own) and prints pair
+precision/recall/F1, cluster Adjusted Rand Index, recall per derivative kind, docs/s and peak RSS.
+
+    python benchmarks/reuse/run.py [--groups 40] [--negatives 150] [--systems minhash,lexical,embed]
+    python benchmarks/reuse/run.py --speed --groups 900 --negatives 0 --systems lexical,embed
+
+Pairs: the truth is every pair inside one group (original + its derivatives); pairs touching a mashup
+are left out of precision/recall (either link is defensible) but mashups count in ARI. A system's
+predicted pairs are its confirmed copy/rewrite links (same-story links are not copies).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from itertools import combinations
+from math import comb
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate  # noqa: E402
+
+COPY = {"exact", "near-duplicate", "rewrite"}
+
+
+# --- systems (each runs in a child process) -----------------------------------------------------------
+
+
+def run_minhash(docs: list[dict], threshold: float = 0.5, shingle: int = 3) -> tuple[list, list]:
+    """The common baseline: datasketch MinHash over word 3-grams, LSH at Jaccard 0.5, confirmed by the
+    estimated Jaccard; clusters are connected components."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=128)
+    hashes = []
+    for i, d in enumerate(docs):
+        words = d["text"].lower().split()
+        m = MinHash(num_perm=128)
+        m.update_batch([" ".join(words[k : k + shingle]).encode() for k in range(max(1, len(words) - shingle + 1))])
+        lsh.insert(i, m)
+        hashes.append(m)
+    pairs = set()
+    for i, m in enumerate(hashes):
+        for j in lsh.query(m):
+            if j != i and m.jaccard(hashes[j]) >= threshold:
+                pairs.add((min(i, j), max(i, j)))
+    parent = list(range(len(docs)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in pairs:
+        parent[find(i)] = find(j)
+    ids = [d["id"] for d in docs]
+    return [(ids[i], ids[j]) for i, j in pairs], [ids[find(i)] for i in range(len(docs))]
+
+
+def run_unspun(docs: list[dict], embed: bool) -> tuple[list, list, dict]:
+    from unspun import Article, scan_articles
+    from unspun.config import EmbedConfig, ScanConfig
+    from unspun.embed import Embedder
+
+    config = ScanConfig(embed=EmbedConfig(enabled=embed))
+    embedder = Embedder(config.embed) if embed else None
+    stages: dict[str, float] = {}
+    last = [time.perf_counter(), ""]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if last[1]:
+            stages[last[1]] = stages.get(last[1], 0.0) + now - last[0]
+        last[0], last[1] = now, stage
+
+    articles = [Article(d["id"], d["text"], "bench") for d in docs]
+    result = scan_articles(articles, config, progress, embedder=embedder)
+    progress("end", 0, 0)
+    pairs = [(p.a, p.b) for p in result.pairs if p.relation in COPY]
+    story = {a: s.id for s in result.stories for a in s.articles}
+    extra = {
+        "stages": {k: round(v, 2) for k, v in stages.items()},
+        "same_story": sum(p.relation == "same-story" for p in result.pairs),
+        "notes": list(result.notes),
+        "embedded_texts": embedder.encoded if embedder else 0,
+        "channels": dict(Counter(c for p in result.pairs if p.relation in COPY for c in p.channels)),
+    }
+    return pairs, [story[d["id"]] for d in docs], extra
+
+
+def child(system: str, corpus: Path, out: Path, explain: bool = True) -> None:
+    docs = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    if not explain:  # detection only: skip the word-level edit classification of each confirmed pair
+        import unspun.scan  # noqa: F401
+
+        sys.modules["unspun.scan"].explain_pair = lambda pair, *args, **kwargs: pair
+    if system == "embed":  # load the model before the clock starts: a one-off cost, reported apart
+        t = time.perf_counter()
+        from unspun.embed import _load_model
+        from unspun.config import EmbedConfig
+
+        _load_model(EmbedConfig().max_seq_length)
+        load = time.perf_counter() - t
+    start = time.perf_counter()
+    extra: dict = {}
+    if system == "minhash":
+        pairs, labels = run_minhash(docs)
+    else:
+        pairs, labels, extra = run_unspun(docs, embed=system == "embed")
+    seconds = time.perf_counter() - start
+    if system == "embed":
+        extra["model_load_s"] = round(load, 2)
+    out.write_text(json.dumps({
+        "pairs": pairs, "labels": labels, "seconds": seconds,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, **extra,
+    }))
+
+
+# --- scoring ------------------------------------------------------------------------------------------
+
+
+def ari(truth: list[str], pred: list[str]) -> float:
+    """Adjusted Rand Index of two labelings of the same items."""
+    n = len(truth)
+    table = Counter(zip(truth, pred))
+    sum_cells = sum(comb(c, 2) for c in table.values())
+    sum_t = sum(comb(c, 2) for c in Counter(truth).values())
+    sum_p = sum(comb(c, 2) for c in Counter(pred).values())
+    expected = sum_t * sum_p / comb(n, 2) if n > 1 else 0.0
+    maximum = (sum_t + sum_p) / 2
+    return 1.0 if maximum == expected else (sum_cells - expected) / (maximum - expected)
+
+
+def score(docs: list[dict], pairs: list, labels: list[str]) -> dict:
+    kind = {d["id"]: d["kind"] for d in docs}
+    group = {d["id"]: d["group"] for d in docs}
+    members = defaultdict(list)
+    for d in docs:
+        if d["kind"] != "mashup":
+            members[d["group"]].append(d["id"])
+    truth = {frozenset(p) for g in members.values() for p in combinations(g, 2)}
+    found = {frozenset(p) for p in pairs if not {kind[p[0]], kind[p[1]]} & {"mashup"}}
+    tp = len(found & truth)
+    precision = tp / len(found) if found else 1.0
+    recall = tp / len(truth) if truth else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    per_kind = {}
+    for k in generate.KINDS:
+        wanted = [frozenset((d["id"], f"{d['group']}-original")) for d in docs if d["kind"] == k]
+        per_kind[k] = sum(w in found for w in wanted) / len(wanted) if wanted else float("nan")
+    spun = [frozenset((d["id"], f"{d['group']}-original")) for d in docs if d["kind"] in generate.SPUN_KINDS]
+    return {
+        "precision": precision, "recall": recall, "f1": f1,
+        "ari": ari([group[d["id"]] for d in docs], labels),
+        "spun_recall": sum(w in found for w in spun) / len(spun) if spun else float("nan"),
+        "per_kind": per_kind, "false_pairs": sorted(tuple(sorted(p)) for p in found - truth)[:8],
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--groups", type=int, default=40)
+    ap.add_argument("--negatives", type=int, default=150)
+    ap.add_argument("--mashups", type=int, default=10)
+    ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--systems", default="minhash,lexical,embed")
+    ap.add_argument("--speed", action="store_true", help="speed only: originals may repeat, no per-kind table")
+    ap.add_argument("--no-explain", action="store_true", help="time detection only (no edit classification)")
+    ap.add_argument("--child", nargs=3, metavar=("SYSTEM", "CORPUS", "OUT"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child[0], Path(args.child[1]), Path(args.child[2]), not args.no_explain)
+        return
+
+    t = time.perf_counter()
+    docs = [
+        {"id": d.id, "text": d.text, "group": d.group, "kind": d.kind}
+        for d in generate.build(args.groups, args.negatives, args.mashups, args.seed, reuse=args.speed)
+    ]
+    print(f"explain (edit classification per pair): {'off' if args.no_explain else 'on'}")
+    print(f"corpus: {len(docs)} articles ({args.groups} originals x {len(generate.KINDS)} derivative kinds, "
+          f"{sum(d['kind'] == 'mashup' for d in docs)} mashups, {args.negatives} same-topic negatives) "
+          f"built in {time.perf_counter() - t:.1f}s")
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        corpus.write_text("\n".join(json.dumps(d) for d in docs), encoding="utf-8")
+        for system in args.systems.split(","):
+            out = Path(tmp) / f"{system}.json"
+            flags = ["--no-explain"] if args.no_explain else []
+            subprocess.run([sys.executable, __file__, "--child", system, str(corpus), str(out), *flags], check=True)
+            results[system] = json.loads(out.read_text())
+            results[system].update(score(docs, results[system]["pairs"], results[system]["labels"]))
+
+    names = {"minhash": "datasketch MinHash+LSH", "lexical": "unspun lexical", "embed": "unspun + embeddings"}
+    print(f"\n{'system':26} {'prec':>6} {'recall':>6} {'F1':>6} {'ARI':>6} {'spun-rec':>8} {'docs/s':>8} {'peak MB':>8}")
+    for s, r in results.items():
+        print(f"{names[s]:26} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} {r['ari']:6.3f} "
+              f"{r['spun_recall']:8.3f} {len(docs) / r['seconds']:8.1f} {r['peak_rss_mb']:8.0f}")
+    if not args.speed:
+        print(f"\n{'recall per kind':26} " + " ".join(f"{s[:12]:>12}" for s in results))
+        for k in generate.KINDS:
+            print(f"{k:26} " + " ".join(f"{results[s]['per_kind'][k]:12.3f}" for s in results))
+    for s, r in results.items():
+        print(f"\n{names[s]}: {r['seconds']:.1f}s", {k: r[k] for k in ("stages", "same_story", "embedded_texts",
+              "model_load_s", "channels", "notes") if k in r})
+        if r["false_pairs"]:
+            print("  some false pairs:", r["false_pairs"][:5])
+    if "lexical" in results and "embed" in results:
+        lex, emb = results["lexical"]["seconds"], results["embed"]["seconds"]
+        print(f"\nembedding cost: scan with embeddings {emb:.1f}s vs lexical {lex:.1f}s = {emb / lex:.2f}x "
+              f"(model load {results['embed'].get('model_load_s', 0):.1f}s not included)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""Sentence embeddings: cache, nearest-neighbour channel, and what they add to a scan."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from unspun import scan_articles
+from unspun.config import EmbedConfig, ScanConfig
+from unspun.embed import DIM, Embedder, VectorCache, nearest_pairs, semantic_scores, text_key
+from unspun.errors import MissingExtraError
+from unspun.ingest import read_sources
+
+DATA = Path(__file__).parent / "data" / "semantic"
+LEXICAL = ScanConfig(embed=EmbedConfig(enabled=False))
+
+
+def _unit(rng, n, d=DIM):
+    v = rng.normal(size=(n, d)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+# --- cache and helpers (no model) ------------------------------------------------------------------------
+
+
+def test_vector_cache_survives_a_restart_and_skips_a_broken_shard(tmp_path):
+    cache = VectorCache(tmp_path)
+    vec = np.arange(DIM, dtype=np.float32)
+    cache.put(text_key("one"), vec)
+    assert cache.flush() is not None
+    assert cache.flush() is None  # nothing new
+    (tmp_path / "vectors-broken.npz").write_bytes(b"not an npz file")
+    again = VectorCache(tmp_path)
+    assert len(again) == 1
+    np.testing.assert_array_equal(again.get(text_key("one")), vec)
+    assert again.get(text_key("two")) is None
+
+
+def test_memory_only_cache_writes_nothing(tmp_path):
+    cache = VectorCache(None)
+    cache.put(text_key("x"), np.zeros(DIM, dtype=np.float32))
+    assert cache.flush() is None and len(cache) == 1
+
+
+def test_nearest_pairs_finds_planted_near_vectors_exactly_and_with_the_index():
+    rng = np.random.default_rng(3)
+    for n in (50, 2500):  # exact search below 2000 vectors, usearch above
+        base = _unit(rng, n)
+        twins = base[:10] + 0.05 * _unit(rng, 10)
+        vecs = np.vstack([base, twins / np.linalg.norm(twins, axis=1, keepdims=True)])
+        found = nearest_pairs(vecs, k=3, min_cosine=0.9)
+        assert {(i, n + i) for i in range(10)} <= set(found)
+        assert all(i < j for i, j in found) and len(found) == 10  # random vectors are never this close
+        assert all(c >= 0.9 for c in found.values())
+
+
+def test_semantic_scores_keep_only_mutual_best_pairs_on_a_0_to_1_scale():
+    cfg = EmbedConfig(sentence_floor=0.5, sentence_ceiling=0.9)
+    cos = np.array([[0.95, 0.6], [0.7, 0.55], [0.2, 0.1]])
+    got = semantic_scores(cos, cfg)
+    assert got[0, 0] == 1.0  # above the ceiling
+    assert got[0, 1] == 0.0 and got[1, 0] == 0.0  # row 1's best is taken by a better row
+    assert got[1, 1] == 0.0  # row 1's best column is 0, so (1, 1) is not mutual
+    assert semantic_scores(np.zeros((0, 3)), cfg).shape == (0, 3)
+
+
+def test_a_missing_extra_falls_back_to_lexical_with_one_note(monkeypatch):
+    scan_module = sys.modules["unspun.scan"]
+
+    def missing() -> None:
+        raise MissingExtraError("sentence_transformers", "embed", "Sentence embeddings")
+
+    monkeypatch.setattr(scan_module, "check_available", missing)
+    result = scan_articles(read_sources([DATA]))
+    lexical = scan_articles(read_sources([DATA]), LEXICAL)
+    assert len(result.notes) == 1 and "unspun[embed]" in result.notes[0]
+    assert [(p.a, p.b, p.relation) for p in result.pairs] == [(p.a, p.b, p.relation) for p in lexical.pairs]
+    assert lexical.notes == ()
+
+
+# --- with the packaged model ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return Embedder()
+
+
+@pytest.mark.slow
+def test_a_paraphrase_is_closer_than_a_sentence_on_another_subject(embedder):
+    v = embedder.encode([
+        "The council shut the harbour wall after divers found a crack.",
+        "Divers discovered a fracture, so the harbour wall was closed by the council.",
+        "A brass band played on the green at the apple festival.",
+    ])
+    assert v.shape == (3, DIM) and np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
+    assert v[0] @ v[1] > 0.7 > 0.3 > v[0] @ v[2]
+
+
+@pytest.mark.slow
+def test_a_rescan_reads_vectors_from_the_cache_instead_of_the_model(tmp_path):
+    cfg = ScanConfig(embed=EmbedConfig(cache_dir=str(tmp_path)))
+    first = Embedder(cfg.embed)
+    one = scan_articles(read_sources([DATA]), cfg, embedder=first)
+    assert first.encoded > 0 and list(tmp_path.glob("vectors-*.npz"))
+    second = Embedder(cfg.embed)  # a new process would start like this
+    two = scan_articles(read_sources([DATA]), cfg, embedder=second)
+    assert second.encoded == 0
+    assert [(p.a, p.b, p.relation) for p in one.pairs] == [(p.a, p.b, p.relation) for p in two.pairs]
+
+
+@pytest.mark.slow
+def test_a_rewrite_that_rewords_every_sentence_is_found_only_with_embeddings(embedder):
+    lexical = scan_articles(read_sources([DATA]), LEXICAL)
+    assert not any({p.a, p.b} == {"harbour-original", "harbour-reworded"} for p in lexical.pairs)
+    result = scan_articles(read_sources([DATA]), embedder=embedder)
+    pair = next(p for p in result.pairs if {p.a, p.b} == {"harbour-original", "harbour-reworded"})
+    assert pair.relation == "rewrite" and "embedding" in pair.channels
+    assert min(pair.coverage_a, pair.coverage_b) >= 0.6
+    assert any(set(s.articles) == {"harbour-original", "harbour-reworded"} for s in result.stories)
+    # Another reporter's account of the same closure, and an unrelated festival, are not copies.
+    copies = {frozenset((p.a, p.b)) for p in result.pairs if p.relation != "same-story"}
+    assert copies == {frozenset(("harbour-original", "harbour-reworded"))}
+    assert result.notes == ()
+
+
+@pytest.mark.slow
+def test_independent_reports_of_one_event_are_same_story_and_stay_separate_stories(embedder):
+    cfg = ScanConfig(embed=EmbedConfig(same_story_cosine=0.6))
+    result = scan_articles(read_sources([DATA]), cfg, embedder=embedder)
+    same = {frozenset((p.a, p.b)) for p in result.pairs if p.relation == "same-story"}
+    assert frozenset(("harbour-original", "harbour-other-reporter")) in same
+    assert not any(frozenset(("orchard-festival", x)) in same for x in ("harbour-original", "harbour-reworded"))
+    story_of = {a: s.id for s in result.stories for a in s.articles}
+    assert story_of["harbour-other-reporter"] != story_of["harbour-original"]
+    assert story_of["harbour-reworded"] == story_of["harbour-original"]
