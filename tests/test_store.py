@@ -137,15 +137,38 @@ def test_loaded_and_prefetched_postings_propose_the_same_candidates(db, demo_art
         con = ix._cursor()
         loaded = MemoryLookup.load(con)
         probes = [ix._probe(prepare(a, ix.config.scan)) for a in demo_articles]
-        batch = MemoryLookup.prefetch(con, probes)  # one fetch for many probes (as `add` does)
+        batch = MemoryLookup.prefetch(con, probes, ix.config.scan.candidates)  # one fetch for many probes (as `add` does)
         some = 0
         for probe in probes:
-            single = MemoryLookup.prefetch(con, [probe])  # as a one-shot `check` does
+            single = MemoryLookup.prefetch(con, [probe], ix.config.scan.candidates)  # as a one-shot `check` does
             want = find_candidates(probe, [loaded], loaded.n_articles, ix.config.scan, 50)
             assert find_candidates(probe, [single], single.n_articles, ix.config.scan, 50) == want
             assert find_candidates(probe, [batch], batch.n_articles, ix.config.scan, 50) == want
             some += len(want) > 1
         assert some >= 8  # the demo's copy groups are proposed
+
+
+def test_prefetch_skips_oversized_posting_lists_exactly_like_the_full_lookup(db, demo_articles):
+    """Tiny thresholds make many buckets/immutables too common; prefetch must not fetch them, and must
+    still propose exactly what the full in-memory lookup proposes."""
+    from unspun.config import CandidateConfig, ScanConfig
+    from unspun.index import find_candidates
+    from unspun.scan import prepare
+
+    cc = CandidateConfig(max_bucket=2, min_immutable_df_cap=2, max_immutable_df_abs=2, min_shared_immutables=1)
+    cfg = ScanConfig(candidates=cc)
+    with Index(db) as ix:
+        ix.add(demo_articles + [replace(a, id=a.id + "-dup") for a in demo_articles[:6]])
+        con = ix._cursor()
+        loaded = MemoryLookup.load(con)
+        skipped = 0
+        for a in demo_articles:
+            probe = ix._probe(prepare(a, cfg))
+            single = MemoryLookup.prefetch(con, [probe], cc)
+            skipped += len(single.overfull_items) + len(single.overfull_bands)
+            want = find_candidates(probe, [loaded], loaded.n_articles, cfg, 50)
+            assert find_candidates(probe, [single], single.n_articles, cfg, 50) == want
+        assert skipped > 0
 
 
 def test_in_memory_lookup_sees_articles_added_after_open(db):

@@ -29,7 +29,7 @@ from xxhash import xxh3_64_intdigest
 
 from . import store
 from .candidates import band_keys
-from .config import ScanConfig
+from .config import CandidateConfig, ScanConfig
 from .errors import ConfigError, UnspunError
 from .provenance import stories as story_components
 from .records import Article, Pair, ReadError, Story
@@ -203,10 +203,13 @@ class MemoryLookup:
     `Index.add`), or only those a set of probes can reach (`prefetch`, a few indexed DuckDB queries)."""
 
     def __init__(self, bands: Postings, immutables: Postings, exact: Postings, imm_count: dict[int, int],
-                 n_articles: int) -> None:
+                 n_articles: int, overfull_bands: frozenset[int] = frozenset(),
+                 overfull_items: frozenset[int] = frozenset()) -> None:
         self.bands, self.immutables, self.exact = bands, immutables, exact
         self.imm_count = imm_count
         self.n_articles = n_articles
+        # keys whose posting lists were too long to fetch (prefetch only): the lookup skips them
+        self.overfull_bands, self.overfull_items = overfull_bands, overfull_items
 
     @classmethod
     def empty(cls) -> MemoryLookup:
@@ -231,24 +234,29 @@ class MemoryLookup:
         return cls._from_rows(band, key, article, item, art, nh, n, counts, len(nh))
 
     @classmethod
-    def prefetch(cls, con: store.Connection, probes: Sequence[Probe]) -> MemoryLookup:
-        """The postings of every key the probes hold, fetched in three indexed queries."""
+    def prefetch(cls, con: store.Connection, probes: Sequence[Probe], config: CandidateConfig) -> MemoryLookup:
+        """The postings of every key the probes hold, fetched with a few indexed queries; posting
+        lists longer than any threshold the lookup applies are named but not fetched."""
         usable = [p for p in probes if p.usable]
         keys = np.concatenate([p.band_keys for p in usable]) if usable else np.zeros(0, np.uint64)
         items = np.concatenate([p.immutable_keys for p in usable]) if usable else np.zeros(0, np.uint64)
         norms = np.array([p.norm_hash for p in usable if p.norm_hash], np.uint64)
-        b = store.band_postings(con, keys)
-        i = store.immutable_postings(con, items)
+        b, over_b = store.band_postings(con, keys, config.max_bucket)
+        i, over_i = store.immutable_postings(
+            con, items, max(config.min_immutable_df_cap, config.max_immutable_df_abs)
+        )
         e = store.exact_postings(con, norms)
         counts = dict(store.immutable_counts(con, sorted({a for _, a in i})))
 
         def col(rows: list[tuple], k: int, dtype: Any) -> np.ndarray:
             return np.array([r[k] for r in rows], dtype=dtype)
 
-        return cls._from_rows(
+        found = cls._from_rows(
             col(b, 0, np.int64), col(b, 1, np.uint64), col(b, 2, np.int64), col(i, 0, np.uint64),
             col(i, 1, np.int64), col(e, 0, np.uint64), col(e, 1, np.int64), counts, store.count_articles(con),
         )
+        found.overfull_bands, found.overfull_items = frozenset(over_b), frozenset(over_i)
+        return found
 
     def add(self, rows: Sequence[store.ArticleRow]) -> None:
         usable = [r for r in rows if r.n_tokens > 0]
@@ -269,11 +277,18 @@ class MemoryLookup:
             self.exact.add(np.array([r.norm_hash for r in with_text], np.uint64), np.array([r.n for r in with_text]))
         self.n_articles += len(rows)
 
-    def band_hits(self, keys: np.ndarray) -> list[np.ndarray]:
-        return self.bands.lookup(combined_band_keys(keys, np.arange(len(keys))))
+    def band_hits(self, keys: np.ndarray) -> list[np.ndarray | None]:
+        """Articles in each band's bucket (None: a bucket too big to have been fetched)."""
+        hits: list[np.ndarray | None] = list(self.bands.lookup(combined_band_keys(keys, np.arange(len(keys)))))
+        if self.overfull_bands:
+            hits = [None if k in self.overfull_bands else h for k, h in zip(keys.tolist(), hits)]
+        return hits
 
-    def immutable_hits(self, items: np.ndarray) -> list[np.ndarray]:
-        return self.immutables.lookup(items)
+    def immutable_hits(self, items: np.ndarray) -> list[np.ndarray | None]:
+        hits: list[np.ndarray | None] = list(self.immutables.lookup(items))
+        if self.overfull_items:
+            hits = [None if k in self.overfull_items else h for k, h in zip(items.tolist(), hits)]
+        return hits
 
     def immutable_sizes(self, ns: Iterable[int]) -> dict[int, int]:
         return {n: self.imm_count.get(n, 0) for n in ns}
@@ -294,7 +309,10 @@ def find_candidates(
     exact: set[int] = set()
     band_lists = [lk.band_hits(probe.band_keys) for lk in lookups]
     for b in range(len(probe.band_keys)):
-        members = np.concatenate([bl[b] for bl in band_lists]) if band_lists else np.zeros(0, np.int64)
+        parts = [bl[b] for bl in band_lists]
+        if any(x is None for x in parts):
+            continue  # known to be oversized
+        members = np.concatenate(parts) if parts else np.zeros(0, np.int64)
         if len(members) + 1 > cc.max_bucket:  # boilerplate bucket, as in bucket_pairs
             continue
         for n in members.tolist():
@@ -304,7 +322,10 @@ def find_candidates(
         max_df = max(cc.min_immutable_df_cap, min(cc.max_immutable_df_abs, int(cc.max_immutable_df * total)))
         imm_lists = [lk.immutable_hits(probe.immutable_keys) for lk in lookups]
         for i in range(len(probe.immutable_keys)):
-            members = np.concatenate([il[i] for il in imm_lists])
+            parts = [il[i] for il in imm_lists]
+            if any(x is None for x in parts):
+                continue
+            members = np.concatenate(parts)
             if not len(members) or len(members) + 1 > max_df:
                 continue
             for n in np.unique(members).tolist():
@@ -415,7 +436,9 @@ class Index:
 
     def _lookup(self, con: Any, probes: Sequence[Probe]) -> MemoryLookup:
         """The postings these probes can reach: the server's in-memory copy, or fetched from DuckDB."""
-        return self._memory if self._memory is not None else MemoryLookup.prefetch(con, probes)
+        if self._memory is not None:
+            return self._memory
+        return MemoryLookup.prefetch(con, probes, self.config.scan.candidates)
 
     def _probe(self, p: Prepared) -> Probe:
         usable = p.signature.n_tokens > 0

@@ -390,37 +390,51 @@ def _in_list(values: np.ndarray) -> str:
 _PROBE_LIMIT = 64  # up to this many keys: ART index probes (IN list); more: one hash join over the table
 
 
-def _postings(con: Connection, table: str, columns: str, key: str, keys: np.ndarray) -> list[tuple]:
-    keys = np.unique(np.asarray(keys, dtype=np.uint64))
+def _postings(
+    con: Connection, table: str, columns: str, key: str, keys: np.ndarray, limit: int | None = None
+) -> tuple[list[tuple], set[int]]:
+    """Rows of `table` whose `key` is one of `keys`, and the keys skipped for having over `limit` rows
+    (a posting list that long is skipped by the candidate lookup anyway: never materialize it)."""
+    keys = np.unique(np.asarray(keys, dtype=np.uint64 if key != "article" else np.int64))
     if not len(keys):
-        return []
-    if len(keys) <= _PROBE_LIMIT:
-        return con.execute(f"SELECT {columns} FROM {table} WHERE {key} IN ({_in_list(keys)})").fetchall()
+        return [], set()
     view = f"_probe_{table}"
-    con.register(view, {"k": keys})
+    if len(keys) <= _PROBE_LIMIT:
+        where = f"{key} IN ({_in_list(keys)})"
+    else:
+        con.register(view, {"k": keys})
+        where = f"{key} IN (SELECT k FROM {view})"
     try:
-        return con.execute(f"SELECT {columns} FROM {table} JOIN {view} ON {table}.{key} = {view}.k").fetchall()
+        overfull: set[int] = set()
+        if limit is not None:
+            overfull = {r[0] for r in con.execute(
+                f"SELECT {key} FROM {table} WHERE {where} GROUP BY {key} HAVING count(*) > {int(limit)}"
+            ).fetchall()}
+        if overfull:
+            where += f" AND {key} NOT IN ({_in_list(np.array(sorted(overfull), dtype=np.uint64))})"
+        return con.execute(f"SELECT {columns} FROM {table} WHERE {where}").fetchall(), overfull
     finally:
-        con.unregister(view)
+        if len(keys) > _PROBE_LIMIT:
+            con.unregister(view)
 
 
-def band_postings(con: Connection, keys: np.ndarray) -> list[tuple[int, int, int]]:
-    """(band, key, article) rows whose key is one of `keys`."""
-    return _postings(con, "bands", "band, key, article", "key", keys)
+def band_postings(con: Connection, keys: np.ndarray, limit: int | None = None) -> tuple[list[tuple[int, int, int]], set[int]]:
+    """(band, key, article) rows whose key is one of `keys`; keys with over `limit` rows are only named."""
+    return _postings(con, "bands", "band, key, article", "key", keys, limit)
 
 
-def immutable_postings(con: Connection, items: np.ndarray) -> list[tuple[int, int]]:
-    return _postings(con, "immutables", "item, article", "item", items)
+def immutable_postings(con: Connection, items: np.ndarray, limit: int | None = None) -> tuple[list[tuple[int, int]], set[int]]:
+    return _postings(con, "immutables", "item, article", "item", items, limit)
 
 
 def exact_postings(con: Connection, norm_hashes: np.ndarray) -> list[tuple[int, int]]:
     """(norm_hash, article) rows for articles whose kept text hashes to one of `norm_hashes`."""
-    return _postings(con, "articles", "norm_hash, n", "norm_hash", norm_hashes)
+    return _postings(con, "articles", "norm_hash, n", "norm_hash", norm_hashes)[0]
 
 
 def immutable_counts(con: Connection, ns: Sequence[int]) -> list[tuple[int, int]]:
     """(article, number of distinct immutables) for the given articles."""
-    return _postings(con, "signatures", "article, n_immutables", "article", np.asarray(ns, dtype=np.int64))
+    return _postings(con, "signatures", "article, n_immutables", "article", np.asarray(ns, dtype=np.int64))[0]
 
 
 def count_articles(con: Connection) -> int:
