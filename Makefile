@@ -26,5 +26,11 @@ test: install
 bench: install
 	$(PY) benchmarks/scan_speed.py
 
+# Reuse benchmark on PolNeAR originals (see benchmarks/reuse/README.md); WordNet is the spinner's dictionary B
+bench-reuse: install
+	@if [ ! -f /usr/share/wordnet/index.noun ] && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wordnet-base; fi
+	$(PY) benchmarks/reuse/run.py
+
 clean:
 	rm -rf $(VENV) out .pytest_cache
