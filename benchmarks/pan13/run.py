@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import pickle
-import re
 import sys
 import time
 from dataclasses import dataclass, field, replace
@@ -22,10 +21,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from adapter import MergeConfig, merge_matches  # noqa: E402
+from adapter import LONG_DOCUMENTS, detections  # noqa: E402
 from baselines import DifflibConfig, best_threshold, difflib_passages, minhash_jaccard, tokens  # noqa: E402
 from loader import DEFAULT_ROOT, TYPES, PairRef, iter_pair_refs, load_pair  # noqa: E402
 from plagdet import Annotation, Scores, evaluate  # noqa: E402
+
+from unspun.config import AlignConfig  # noqa: E402
+from unspun.passages import PassageConfig  # noqa: E402
+from unspun.records import Match  # noqa: E402
 
 Span = tuple[int, int]
 
@@ -39,7 +42,7 @@ class PairResult:
     cases: list[Annotation]
     jaccard: float
     baseline: list[Annotation]
-    unspun_raw: list[tuple[Span, Span, float]]  # (susp span, src span, score) per sentence match
+    unspun_raw: list  # unspun Match per aligned sentence pair
     unspun: list[Annotation] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -48,79 +51,52 @@ def _anns(key: tuple[str, str], spans) -> list[Annotation]:
     return [Annotation(key, a[0], a[1] - a[0], b[0], b[1] - b[0]) for a, b in spans]
 
 
-_LONE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
-
-
-def join_lines(text: str) -> str:
-    """Single newlines to spaces, so only blank lines separate paragraphs; offsets are unchanged."""
-    return _LONE_NEWLINE.sub(" ", text)
-
-
-_SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.M)
-
-
-def chunk_long(text: str, target: int = 200) -> str:
-    """join_lines, then cut sentences longer than `target` chars into ~`target`-char pieces by turning
-    a space into a newline (a paragraph break for unspun's splitter); offsets are unchanged."""
-    joined = join_lines(text)
-    chars = list(joined)
-    for m in _SENTENCE.finditer(joined):
-        if m.end() - m.start() <= 1.5 * target:
-            continue
-        last = m.start()
-        for i in range(m.start(), m.end()):
-            if chars[i] == " " and i - last >= target and m.end() - i >= target // 2:
-                chars[i] = "\n"
-                last = i
-    return "".join(chars)
-
-
-PREP = {"none": lambda t: t, "join-lines": join_lines, "chunk-200": chunk_long,
-        "chunk-120": lambda t: chunk_long(t, 120), "chunk-300": lambda t: chunk_long(t, 300)}
-
-
-def _work(args: tuple[PairRef, Path, bool, str, dict[str, float]]) -> PairResult:
-    ref, root, run_unspun, prep, overrides = args
+def _work(args: tuple[PairRef, Path, bool, bool, dict, dict]) -> PairResult:
+    ref, root, run_baseline, run_unspun, clean_overrides, align_overrides = args
     pair = load_pair(ref, root)
     key = ref.key
     secs: dict[str, float] = {}
+    jac, base = 0.0, []
+    if run_baseline:
+        t = time.perf_counter()
+        wa, _ = tokens(pair.susp_text)
+        wb, _ = tokens(pair.src_text)
+        jac = minhash_jaccard(wa, wb)
+        secs["minhash"] = time.perf_counter() - t
 
-    t = time.perf_counter()
-    wa, _ = tokens(pair.susp_text)
-    wb, _ = tokens(pair.src_text)
-    jac = minhash_jaccard(wa, wb)
-    secs["minhash"] = time.perf_counter() - t
+        t = time.perf_counter()
+        base = _anns(key, difflib_passages(pair.susp_text, pair.src_text, DifflibConfig()))
+        secs["difflib"] = time.perf_counter() - t
 
-    t = time.perf_counter()
-    base = _anns(key, difflib_passages(pair.susp_text, pair.src_text, DifflibConfig()))
-    secs["difflib"] = time.perf_counter() - t
-
-    raw: list[tuple[Span, Span, float]] = []
+    raw: list[Match] = []
     if run_unspun:
         from unspun.align import align_texts
-        from unspun.config import AlignConfig
 
-        config = replace(AlignConfig(), **overrides)
         t = time.perf_counter()
-        matches = align_texts(PREP[prep](pair.susp_text), PREP[prep](pair.src_text), config)
+        raw = align_texts(pair.susp_text, pair.src_text, replace(AlignConfig(), **align_overrides),
+                          replace(LONG_DOCUMENTS, **clean_overrides))
         secs["unspun"] = time.perf_counter() - t
-        raw = [(tuple(m.a_span), tuple(m.b_span), float(m.score)) for m in matches]
     cases = [Annotation(key, c.this_offset, c.this_length, c.source_offset, c.source_length) for c in pair.cases]
     return PairResult(ref, pair.labelled, cases, jac, base, raw, seconds=secs)
 
 
-def collect(refs: list[PairRef], root: Path, workers: int, run_unspun: bool, prep: str = "none",
-            overrides: dict[str, float] | None = None) -> list[PairResult]:
-    jobs = [(r, root, run_unspun, prep, overrides or {}) for r in refs]
+def collect(refs: list[PairRef], root: Path, workers: int, run_baseline: bool, run_unspun: bool,
+            clean_overrides: dict | None = None, align_overrides: dict | None = None) -> list[PairResult]:
+    jobs = [(r, root, run_baseline, run_unspun, clean_overrides or {}, align_overrides or {}) for r in refs]
     if workers <= 1:
         return [_work(j) for j in jobs]
     with Pool(workers) as pool:
         return list(pool.imap(_work, jobs, chunksize=8))
 
 
-def apply_merge(results: list[PairResult], config: MergeConfig) -> None:
+def apply_passages(results: list[PairResult], root: Path, config: PassageConfig) -> None:
+    """Passages need the texts (summaries, fitting copies); they are re-read, which is cheap."""
     for r in results:
-        r.unspun = _anns(r.ref.key, merge_matches(r.unspun_raw, config))
+        if not r.unspun_raw:
+            r.unspun = []
+            continue
+        pair = load_pair(r.ref, root)
+        r.unspun = _anns(r.ref.key, detections(r.unspun_raw, pair.susp_text, pair.src_text, config))
 
 
 def pair_prf(pred: list[bool], gold: list[bool]) -> tuple[float, float, float]:
@@ -150,6 +126,7 @@ def table(results: list[PairResult], wall: float, workers: int, threshold: float
     base = score_by_type(results, "baseline")
     uns = score_by_type(results, "unspun")
     has_unspun = any("unspun" in r.seconds for r in results)
+    has_baseline = any("difflib" in r.seconds for r in results)
     lines = []
     hdr = f"{'type':28s} {'pairs':>5s} {'cases':>5s} | {'plagdet':>7s} {'prec':>6s} {'rec':>6s} {'gran':>6s}"
     lines.append(f"{'':42s} | {'baseline (difflib word tiling)':34s} | unspun (align_texts + merge)")
@@ -160,14 +137,16 @@ def table(results: list[PairResult], wall: float, workers: int, threshold: float
             continue
         n = len(results) if name == "overall" else sum(r.ref.type == name for r in results)
         b, u = base[name], uns[name]
-        row = f"{name:28s} {n:5d} {b.n_cases:5d} | {b.plagdet:7.3f} {b.precision:6.3f} {b.recall:6.3f} {b.granularity:6.3f}"
+        row = f"{name:28s} {n:5d} {u.n_cases:5d} | " + (
+            f"{b.plagdet:7.3f} {b.precision:6.3f} {b.recall:6.3f} {b.granularity:6.3f}" if has_baseline else f"{'n/a':>7s}" + " " * 21)
         row += " | " + (f"{u.plagdet:7.3f} {u.precision:6.3f} {u.recall:6.3f} {u.granularity:6.3f}" if has_unspun else "   n/a")
         lines.append(row)
     gold = [bool(r.cases) for r in results]
     bp = pair_prf([r.jaccard >= threshold for r in results], gold)
     lines.append("")
     lines.append(f"pair detection ({sum(gold)} positive, {len(gold) - sum(gold)} negative pairs)        precision  recall     F1")
-    lines.append(f"  baseline: MinHash word-5-gram Jaccard >= {threshold:.4f} (tuned) {bp[0]:9.3f} {bp[1]:7.3f} {bp[2]:6.3f}")
+    if has_baseline:
+        lines.append(f"  baseline: MinHash word-5-gram Jaccard >= {threshold:.4f} (tuned) {bp[0]:9.3f} {bp[1]:7.3f} {bp[2]:6.3f}")
     if has_unspun:
         up = pair_prf([bool(r.unspun_raw) for r in results], gold)
         lines.append(f"  unspun:   align_texts returns >= 1 sentence match  {up[0]:9.3f} {up[1]:7.3f} {up[2]:6.3f}")
@@ -180,15 +159,17 @@ def table(results: list[PairResult], wall: float, workers: int, threshold: float
     lines.append(f"wall {wall:.1f} s for {processed} pairs read and aligned on {workers} worker(s) "
                  f"({processed / wall:.1f} pairs/s, all three methods)")
     lines.append(
-        "micro-averaged plagdet (overall): baseline {:.3f}, unspun {}".format(
-            base["overall"].micro_plagdet, f"{uns['overall'].micro_plagdet:.3f}" if has_unspun else "n/a"
+        "micro-averaged plagdet (overall): baseline {}, unspun {}".format(
+            f"{base['overall'].micro_plagdet:.3f}" if has_baseline else "n/a", f"{uns['overall'].micro_plagdet:.3f}" if has_unspun else "n/a"
         )
     )
     return "\n".join(lines)
 
 
-def _kv(text: str) -> tuple[str, float]:
+def _kv(text: str) -> tuple[str, object]:
     name, _, value = text.partition("=")
+    if value in ("True", "False"):
+        return name, value == "True"
     return name, float(value) if "." in value else int(value)
 
 
@@ -199,12 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-unspun", action="store_true", help="baselines only")
     ap.add_argument("--save", type=Path, default=None, help="pickle the per-pair results (offsets only) here")
-    ap.add_argument("--max-gap", type=int, default=MergeConfig.max_gap)
-    ap.add_argument("--min-single-chars", type=int, default=MergeConfig.min_single_chars)
-    ap.add_argument("--min-single-score", type=float, default=MergeConfig.min_single_score)
-    ap.add_argument("--min-match-score", type=float, default=MergeConfig.min_score)
-    ap.add_argument("--prep", choices=sorted(PREP), default="none",
-                    help="length-preserving rewrite of both texts before align_texts (prototyping)")
+    ap.add_argument("--no-baseline", action="store_true", help="unspun only (faster while tuning)")
+    ap.add_argument("--passage-set", action="append", default=[], metavar="FIELD=VALUE",
+                    help="override a PassageConfig field, e.g. max_gap=400 (repeatable)")
+    ap.add_argument("--clean-set", action="append", default=[], metavar="FIELD=VALUE",
+                    help="override a field of the long-documents CleanConfig, e.g. max_sentence_chars=300")
     ap.add_argument("--align-set", action="append", default=[], metavar="FIELD=VALUE",
                     help="override an AlignConfig field, e.g. min_score=0.35 (repeatable)")
     args = ap.parse_args(argv)
@@ -219,20 +199,21 @@ def main(argv: list[str] | None = None) -> int:
 
     refs = list(iter_pair_refs(args.root, TYPES, args.limit_per_type))
     t0 = time.perf_counter()
-    results = collect(refs, args.root, args.workers, run_unspun, args.prep,
-                      dict(_kv(s) for s in args.align_set))
+    results = collect(refs, args.root, args.workers, not args.no_baseline, run_unspun,
+                      dict(_kv(s) for s in args.clean_set), dict(_kv(s) for s in args.align_set))
     wall = time.perf_counter() - t0
     skipped = sum(not r.labelled for r in results)
     results = [r for r in results if r.labelled]
-    apply_merge(results, MergeConfig(max_gap=args.max_gap, min_single_chars=args.min_single_chars,
-                                     min_single_score=args.min_single_score, min_score=args.min_match_score))
+    passage_config = replace(PassageConfig(), **dict(_kv(s) for s in args.passage_set))
+    apply_passages(results, args.root, passage_config)
     threshold, _ = best_threshold([r.jaccard for r in results], [bool(r.cases) for r in results])
     if args.save:
         with open(args.save, "wb") as fh:
             pickle.dump(results, fh)
     print(f"PAN 2013 text alignment, {args.root.name}: {len(results)} labelled pairs "
-          f"({skipped} unlabelled 05-summary pairs skipped); unspun prep={args.prep} "
-          f"align overrides={args.align_set or 'none'}")
+          f"({skipped} unlabelled 05-summary pairs skipped); unspun: {LONG_DOCUMENTS}, "
+          f"overrides clean={args.clean_set or 'none'} align={args.align_set or 'none'} "
+          f"passages={args.passage_set or 'none'}")
     print(table(results, wall, args.workers, threshold, len(refs)))
     return 0
 
