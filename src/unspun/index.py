@@ -310,11 +310,9 @@ def find_candidates(
     band_lists = [lk.band_hits(probe.band_keys) for lk in lookups]
     for b in range(len(probe.band_keys)):
         parts = [bl[b] for bl in band_lists]
-        if any(x is None for x in parts):
-            continue  # known to be oversized
-        members = np.concatenate(parts) if parts else np.zeros(0, np.int64)
-        if len(members) + 1 > cc.max_bucket:  # boilerplate bucket, as in bucket_pairs
-            continue
+        if any(x is None for x in parts) or sum(len(x) for x in parts) + 1 > cc.max_bucket:
+            continue  # boilerplate bucket, as in bucket_pairs (None: known to be oversized)
+        members = np.concatenate(parts) if len(parts) > 1 else parts[0]
         for n in members.tolist():
             band_hits[n] = band_hits.get(n, 0) + 1
     if len(probe.immutable_keys):
@@ -325,9 +323,10 @@ def find_candidates(
             parts = [il[i] for il in imm_lists]
             if any(x is None for x in parts):
                 continue
-            members = np.concatenate(parts)
-            if not len(members) or len(members) + 1 > max_df:
+            size = sum(len(x) for x in parts)
+            if not size or size + 1 > max_df:
                 continue
+            members = np.concatenate(parts) if len(parts) > 1 else parts[0]
             for n in np.unique(members).tolist():
                 shared[n] = shared.get(n, 0) + 1
         if shared:

@@ -394,28 +394,36 @@ def _postings(
     con: Connection, table: str, columns: str, key: str, keys: np.ndarray, limit: int | None = None
 ) -> tuple[list[tuple], set[int]]:
     """Rows of `table` whose `key` is one of `keys`, and the keys skipped for having over `limit` rows
-    (a posting list that long is skipped by the candidate lookup anyway: never materialize it)."""
+    (a posting list that long is skipped by the candidate lookup anyway: never materialize it).
+
+    Few keys: one indexed point query per key, glued with UNION ALL (DuckDB does not probe its ART
+    index for IN lists). Many keys (a batch being added): one semi-join over the table.
+    """
     keys = np.unique(np.asarray(keys, dtype=np.uint64 if key != "article" else np.int64))
     if not len(keys):
         return [], set()
-    view = f"_probe_{table}"
+    cap = "" if limit is None else f" LIMIT {int(limit) + 1}"
     if len(keys) <= _PROBE_LIMIT:
-        where = f"{key} IN ({_in_list(keys)})"
+        sql = " UNION ALL ".join(
+            f"(SELECT {key} AS _k, {columns} FROM {table} WHERE {key} = {int(k)}{cap})" for k in keys.tolist()
+        )
+        rows = con.execute(sql).fetchall()
     else:
+        view = f"_probe_{table}"
         con.register(view, {"k": keys})
-        where = f"{key} IN (SELECT k FROM {view})"
-    try:
-        overfull: set[int] = set()
-        if limit is not None:
-            overfull = {r[0] for r in con.execute(
-                f"SELECT {key} FROM {table} WHERE {where} GROUP BY {key} HAVING count(*) > {int(limit)}"
-            ).fetchall()}
-        if overfull:
-            where += f" AND {key} NOT IN ({_in_list(np.array(sorted(overfull), dtype=np.uint64))})"
-        return con.execute(f"SELECT {columns} FROM {table} WHERE {where}").fetchall(), overfull
-    finally:
-        if len(keys) > _PROBE_LIMIT:
+        try:
+            rows = con.execute(
+                f"SELECT {key} AS _k, {columns} FROM {table} WHERE {key} IN (SELECT k FROM {view})"
+            ).fetchall()
+        finally:
             con.unregister(view)
+    overfull: set[int] = set()
+    if limit is not None:
+        sizes: dict[int, int] = {}
+        for r in rows:
+            sizes[r[0]] = sizes.get(r[0], 0) + 1
+        overfull = {k for k, n in sizes.items() if n > limit}
+    return [r[1:] for r in rows if r[0] not in overfull], overfull
 
 
 def band_postings(con: Connection, keys: np.ndarray, limit: int | None = None) -> tuple[list[tuple[int, int, int]], set[int]]:
