@@ -403,6 +403,10 @@ def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
     for route in pages:
         app.add_api_route(route, page(route), methods=["GET"], include_in_schema=False)
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)  # no icon; saves browsers a 404
+
     @app.get("/api/stats", summary="Counts of articles, pairs, stories and claims in the index")
     def stats() -> dict[str, Any]:
         return index.stats()
