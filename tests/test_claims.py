@@ -393,3 +393,11 @@ def test_speaker_span_stops_before_an_age_or_relative_clause(extractor):
     text = "Mona Berg, 59, of Hillside, said the bus never came. Ivo Lind, who runs the kiosk, said trade was slow."
     spans = [text[c.speaker_span[0]:c.speaker_span[1]] for c in extract_claims(text, extractor)]
     assert spans == ["Mona Berg", "Ivo Lind"]
+
+
+def test_worker_processes_give_the_same_claims_as_one_process(extractor):
+    texts = [f"“Stop number {i} stays open,” transit chief Ola Brun said. She added that fares rise in May."
+             for i in range(16)]
+    two = ClaimExtractor(n_process=2)
+    two._nlp = extractor.nlp  # forked workers inherit the loaded pipeline
+    assert two.extract_many(texts) == extractor.extract_many(texts)

@@ -506,7 +506,7 @@ class ClaimExtractor:
         self.model = model
         self.attitudes = attitudes  # also wants/stances ("X wants to", "X endorsed Y"), PolNeAR style
         self.batch_size = batch_size
-        self.n_process = n_process  # >1 parses in worker processes (worth it for hundreds of articles)
+        self.n_process = n_process  # >1: articles are split over forked worker processes
         self._nlp: Any = None
 
     @property
@@ -528,15 +528,32 @@ class ClaimExtractor:
         return self.extract_many([text])[0]
 
     def extract_many(self, texts: Sequence[str]) -> list[list[Claim]]:
-        """Claims for each text; paragraphs of all texts are parsed in one batched pass."""
+        """Claims for each text; paragraphs of all texts are parsed in one batched pass.
+
+        With `n_process > 1` and enough texts, chunks of articles go to forked workers that share the
+        loaded pipeline (only texts and the small Claim records cross processes, not spaCy Docs)."""
+        if self.n_process > 1 and len(texts) >= 8 * self.n_process:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.nlp  # load before forking so every worker inherits it
+            size = -(-len(texts) // (4 * self.n_process))
+            chunks = [list(texts[i:i + size]) for i in range(0, len(texts), size)]
+            _Forked.extractor = self  # inherited by the forked workers; pickling self would copy the model per task
+            try:
+                with ProcessPoolExecutor(self.n_process, mp_context=multiprocessing.get_context("fork")) as pool:
+                    return [c for part in pool.map(_extract_in_worker, chunks) for c in part]
+            finally:
+                _Forked.extractor = None
+        return self._extract_serial(texts)
+
+    def _extract_serial(self, texts: Sequence[str]) -> list[list[Claim]]:
         units: list[tuple[int, int, str]] = []  # (text index, offset, paragraph)
         for ti, text in enumerate(texts):
             for start, end in _paragraphs(text):
                 for a, b in _candidate_chunks(text, start, end, self.attitudes):
                     units.append((ti, a, text[a:b]))
-        docs = self.nlp.pipe(
-            [u[2] for u in units], batch_size=self.batch_size, n_process=self.n_process if len(units) > 200 else 1
-        )
+        docs = self.nlp.pipe([u[2] for u in units], batch_size=self.batch_size)
         frames: list[list[_Frame]] = [[] for _ in texts]
         sents: list[list[Span]] = [[] for _ in texts]
         strings = self.nlp.vocab.strings
@@ -549,6 +566,17 @@ class ClaimExtractor:
             sents[ti].extend(_sentence_spans(doc, off))
             frames[ti].extend(_frames(doc, off, self.attitudes, cue_hashes))
         return [_assemble(text, frames[i], sents[i], self.attitudes) for i, text in enumerate(texts)]
+
+
+class _Forked:
+    """The extractor a forked worker uses, set by the parent only while its pool runs."""
+
+    extractor: ClaimExtractor | None = None
+
+
+def _extract_in_worker(texts: list[str]) -> list[list[Claim]]:
+    assert _Forked.extractor is not None  # programmer error: only called from extract_many's pool
+    return _Forked.extractor._extract_serial(texts)
 
 
 @functools.lru_cache(maxsize=1)
