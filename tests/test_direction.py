@@ -62,3 +62,17 @@ def test_demo_scan_originals_match_the_answer_key():
             correct += story.original in acceptable
     assert decided >= 3
     assert correct == decided
+
+
+def test_article_clash_after_a_swap_marks_the_copy():
+    spun = TEXT.replace("a fall in passenger", "a evident fall in passenger")
+    result = compare(TEXT, spun)
+    assert result.original == "a"
+    assert any("'a'/'an'" in s for s in result.original_signals)
+
+
+def test_name_inside_a_longer_name_is_not_another_mention():
+    spun = TEXT.replace("Dunleavy said the decision", "Dunleav said the decision")
+    # "Dunleav" is a substring of "Dunleavy" in b's other mentions, but not a whole-word mention there.
+    result = compare(TEXT, spun)
+    assert result.original == "a"

@@ -27,3 +27,34 @@ def test_broken_fixed_expression_is_suspect_and_spans_slice():
     spun = CLEAN.replace("tip of the iceberg", "top of the iceberg")
     result = spin_score(spun)
     assert [spun[s.span[0]:s.span[1]] for s in result.suspects] == ["top of the iceberg"]
+
+
+def test_article_that_no_longer_fits_a_swapped_word_is_suspect():
+    spun = CLEAN.replace("met senior officers", "met an senior officers")
+    result = spin_score(spun)
+    assert [s.text for s in result.suspects] == ["an senior"]
+    assert spin_score(CLEAN.replace("met senior", "met an honest and senior")).suspects == ()
+
+
+def test_name_and_its_adjective_form_are_not_variants():
+    text = CLEAN + " Valdoria said the Valdorian army was ready. Valdoria agreed."
+    assert spin_score(text).suspects == ()
+
+
+def test_intact_idiom_is_not_a_swapped_one():
+    text = CLEAN.replace("only the tip of the iceberg", "a drop in the ocean")
+    assert spin_score(text).suspects == ()
+
+
+def test_scan_json_carries_a_spin_field_per_article(tmp_path):
+    from unspun import scan
+    from unspun.report.json_report import result_to_dict
+
+    (tmp_path / "x.txt").write_text(CLEAN.replace("Kestrell said", "The kestrel said"), encoding="utf-8")
+    (tmp_path / "y.txt").write_text(CLEAN, encoding="utf-8")
+    data = result_to_dict(scan([tmp_path]))
+    spins = {a["id"]: a["spin"] for a in data["articles"]}
+    assert spins["x"]["score"] > spins["y"]["score"]
+    text = (tmp_path / "x.txt").read_text(encoding="utf-8")
+    s, e = spins["x"]["suspects"][0]["span"]
+    assert text[s:e] == "kestrel"

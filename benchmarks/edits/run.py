@@ -135,8 +135,13 @@ def evaluate(pairs: list[dict], verbose: bool = False) -> dict:
          (sum(ok for c, ok in curve if c >= t) / max(1, sum(c >= t for c, _ in curve))))
         for t in (0.5, 0.6, 0.7, 0.8, 0.9)
     ]
+    from unspun.spin import spin_score
+
+    neg = [spin_score(p["original"]).score for p in pairs]
+    pos = [spin_score(p["rewrite"]).score for p in pairs]
+    spin_auc = sum((x > y) + 0.5 * (x == y) for x in pos for y in neg) / (len(pos) * len(neg)) if pairs else 0.0
     return {"per_kind": per_kind, "detected": detected / total_gold if total_gold else 0.0,
-            "direction": dir_out, "confusion": confusion}
+            "direction": dir_out, "confusion": confusion, "spin_auc": spin_auc}
 
 
 def main() -> int:
@@ -157,6 +162,7 @@ def main() -> int:
     print("direction (undated) by confidence threshold: threshold, coverage, accuracy of those decided")
     for t, cov, acc in out["direction"]["undated_curve"]:
         print(f"  >= {t:.1f}: coverage {cov:.3f}, accuracy {acc:.3f}")
+    print(f"lone-article spin score, originals vs rewrites: AUC {out['spin_auc']:.3f}")
     print("confusion (gold -> predicted, overlapping):")
     for (g, p), c in sorted(out["confusion"].items()):
         if g != p:

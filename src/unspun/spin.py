@@ -7,14 +7,16 @@ economy" is not detectable this way, but "top of the iceberg" is), and the share
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from .clean import clean_article
+from .direction import _article_clash
 from .explain import _IDIOM_STEMS, IDIOMS, _stem, proper_names, tokenize, zipf
-from .records import Article, Span
+from .records import Article, CleanArticle, Span
 
 
 @dataclass(frozen=True)
@@ -44,41 +46,81 @@ def _inflected(name: str, word: str) -> bool:
     return name.startswith(word) and name[len(word):] in ("s", "es", "er", "ers", "al", "ing", "ed", "or", "ors")
 
 
+def _derived(a: str, b: str) -> bool:
+    """One name is the other with a demonym/possessive/plural ending (Valdoria, Valdorian)."""
+    short, long = sorted((a.casefold(), b.casefold()), key=len)
+    return long.startswith(short) and long[len(short):] in ("n", "an", "ian", "ese", "i", "s", "es", "'s")
+
+
+_WHOLE = frozenset(_IDIOM_STEMS)
+# Each fixed expression with one word masked -> its index, so a window is checked in O(length).
+_ONE_SWAP = {(*idiom[:j], "*", *idiom[j + 1 :]): n for n, idiom in enumerate(_IDIOM_STEMS) for j in range(len(idiom))}
+_ARTICLE = re.compile(r"\b(an?)\s+([A-Za-z]+)", re.IGNORECASE)
+
+
 def spin_score(text: str) -> SpinScore:
     """Score one article; spans index `text`."""
-    clean = clean_article(Article("x", text, "<text>"))
+    return spin_article(clean_article(Article("x", text, "<text>")))
+
+
+def spin_article(clean: CleanArticle) -> SpinScore:
+    """Score an already cleaned article; spans index its original text."""
+    text = clean.article.text
     names = proper_names(text, [s.span for s in clean.sentences])
     tokens = [t for s in clean.sentences for t in tokenize(text, s.span, names)]
     name_counts = Counter(t.key for t in tokens if t.name)
+    key_counts = Counter(t.key for t in tokens)
     suspects: list[Suspect] = []
     for t in tokens:
         if t.name and name_counts[t.key] == 1:
-            twin = next((n for n, c in name_counts.items() if c >= 2 and _near(n, t.key)
-                         and zipf(n.casefold()) < 3.0 and zipf(t.key.casefold()) < 3.0), None)
+            # A name written once that is a near-spelling of another name in the text (Treadwell ...
+            # Threadwell, Moyo ... Mayo); a derived form (Valdoria -> Valdorian) is not a variant.
+            twin = next((n for n, c in name_counts.items() if _near(n, t.key) and not _derived(n, t.key)
+                         and (c >= 2 or zipf(t.key.casefold()) != zipf(n.casefold()))), None)
             if twin:
                 suspects.append(Suspect((t.start, t.end), t.text, f"name spelled '{twin}' elsewhere"))
         elif not t.name and t.value is None and t.text[:1].islower() and len(t.key) >= 5:
             twin = next((n for n in name_counts if zipf(n.casefold()) < 3.0 and n[:1].casefold() == t.key[:1]
-                         and fuzz.ratio(n.casefold(), t.key) >= 78 and not _inflected(n.casefold(), t.key)
-                         or False), None)
-            if twin and sum(1 for u in tokens if u.key == t.key) == 1:
+                         and n.casefold() != t.key and fuzz.ratio(n.casefold(), t.key) >= 78
+                         and not _inflected(n.casefold(), t.key)), None)
+            if twin and key_counts[t.key] == 1:
                 suspects.append(Suspect((t.start, t.end), t.text, f"common word close to the name '{twin}'"))
+    # "a" before a vowel sound or "an" before a consonant: a word swapped without fixing its article.
+    for m in _ARTICLE.finditer(text):
+        if _article_clash(text, (m.start(2), m.end(2))):
+            suspects.append(Suspect((m.start(), m.end()), m.group(), "'a'/'an' does not fit the next word"))
     stems = [(_stem(t.key), t) for t in tokens if t.key not in ("a", "an", "the")]
-    for idiom in _IDIOM_STEMS:
-        k = len(idiom)
+    keys = [s for s, _ in stems]
+    lengths = sorted({len(i) for i in _IDIOM_STEMS})
+    intact = [(i, i + k) for k in lengths for i in range(len(keys) - k + 1) if tuple(keys[i : i + k]) in _WHOLE]
+    for k in lengths:
         if k < 3:  # two-word expressions with a word swapped are mostly ordinary phrases
             continue
-        for i in range(len(stems) - k + 1):
-            window = [s for s, _ in stems[i : i + k]]
-            diff = sum(x != y for x, y in zip(window, idiom))
-            kept = [x for x, y in zip(window, idiom) if x == y and len(x) > 3]
-            if diff == 1 and kept and all(x.isalpha() for x in window):
-                lo, hi = stems[i][1], stems[i + k - 1][1]
-                suspects.append(Suspect((lo.start, hi.end), text[lo.start:hi.end],
-                                        f"fixed expression '{' '.join(IDIOMS[_IDIOM_STEMS.index(idiom)])}' with a word swapped"))
+        for i in range(len(keys) - k + 1):
+            window = keys[i : i + k]
+            if not all(x.isalpha() for x in window) or any(i <= lo and hi <= i + k for lo, hi in intact):
+                continue
+            for j in range(k):
+                n = _ONE_SWAP.get((*window[:j], "*", *window[j + 1 :]))
+                if n is None or _IDIOM_STEMS[n][j] == window[j]:
+                    continue
+                if any(x == y and len(x) > 3 for x, y in zip(window, _IDIOM_STEMS[n])):
+                    lo, hi = stems[i][1], stems[i + k - 1][1]
+                    suspects.append(Suspect((lo.start, hi.end), text[lo.start:hi.end],
+                                            f"fixed expression '{' '.join(IDIOMS[n])}' with a word swapped"))
+                    break
     words = [t.key for t in tokens if not t.name and t.value is None and t.key.isalpha() and len(t.key) > 3]
     rare = sum(1 for w in words if zipf(w) < 3.0) / len(words) if words else 0.0
     raw = 0.35 * len({s.span for s in suspects}) + max(0.0, rare - 0.05) * 4
     score = round(min(1.0, raw), 3)
     unique = {(s.span, s.why): s for s in suspects}
     return SpinScore(score, tuple(sorted(unique.values(), key=lambda s: s.span)), round(rare, 4))
+
+
+def spin_to_dict(s: SpinScore) -> dict:
+    """JSON shape of a spin score (`articles[].spin` in scan output, `unspun spin --json`)."""
+    return {
+        "score": s.score,
+        "rare_word_share": s.rare_word_share,
+        "suspects": [{"span": list(x.span), "text": x.text, "why": x.why} for x in s.suspects],
+    }

@@ -25,7 +25,14 @@ def article_to_dict(a: CleanArticle) -> dict[str, Any]:
             {"kind": r.kind, "span": list(r.span), "text": r.text, "duplicate_of": list(r.duplicate_of)}
             for r in a.removed
         ],
+        "spin": _spin(a),
     }
+
+
+def _spin(a: CleanArticle) -> dict[str, Any]:
+    from ..spin import spin_article, spin_to_dict
+
+    return spin_to_dict(spin_article(a))
 
 
 def match_to_dict(m: Match) -> dict[str, Any]:
