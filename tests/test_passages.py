@@ -1,8 +1,12 @@
 """passages: sentence matches of long documents -> passages (near-merge, lone-match filter, summaries, copy fitting)."""
 from __future__ import annotations
 
+import pytest
+
 from unspun.align import align_texts
-from unspun.passages import PassageConfig, build_passages, find_summaries, merge_near, trim_copy
+from unspun.passages import (
+    PassageConfig, align_passages, build_passages, find_summaries, merge_near, passage_similarity, trim_copy,
+)
 from unspun.records import Match
 
 
@@ -34,7 +38,7 @@ def test_lone_short_or_weak_match_is_dropped_but_a_long_strong_one_is_kept():
 
 
 def test_matches_below_min_score_are_ignored():
-    ms = [m((0, 200), (0, 200), score=0.9), m((210, 400), (210, 400), score=0.44)]
+    ms = [m((0, 200), (0, 200), score=0.9), m((210, 400), (210, 400), score=0.39)]
     (p,) = build_passages(ms)
     assert p.a_span == (0, 200)
 
@@ -63,8 +67,10 @@ def test_groups_that_grow_into_each_other_are_folded():
 def test_a_short_run_matching_sentences_spread_over_a_short_source_is_one_summary_passage():
     ms = [m((1000, 1150), (100, 250)), m((1160, 1300), (2000, 2150)), m((1310, 1450), (4000, 4150))]
     assert len(find_summaries(ms, 4500)) == 1
-    (p,) = build_passages(ms, "x" * 2000, "y" * 4500)
+    (p,) = build_passages(ms, "x" * 2000, "y" * 4500, PassageConfig(summary_whole_source=False))
     assert p.a_span == (1000, 1450) and p.b_span == (100, 4150)
+    (whole,) = build_passages(ms, "x" * 2000, " " + "y" * 4498 + "\n")
+    assert whole.a_span == (1000, 1450) and whole.b_span == (1, 4499)
 
 
 def test_a_run_whose_partners_mostly_form_one_source_passage_is_not_a_summary():
@@ -125,3 +131,53 @@ def test_build_passages_on_real_alignment_recovers_a_copied_passage_inside_longe
     (p,) = ps
     assert text_a[p.a_span[0] : p.a_span[1]] == _COPIED
     assert text_b[p.b_span[0] : p.b_span[1]] == _COPIED
+
+
+# --- passage-level evidence ----------------------------------------------------------------------------
+
+
+def test_passage_similarity_ignores_word_order_and_weighs_rare_words_more():
+    a = "The glacier retreated forty metres while hikers photographed the crevasse."
+    shuffled = "While hikers photographed the crevasse, forty metres the glacier retreated."
+    assert passage_similarity(a, shuffled) == pytest.approx(1.0)
+    b = "People said the glacier crevasse was a good sight today."
+    rare_shared = "The glacier crevasse was seen."  # two of b's words, both rare
+    common_shared = "The people were good, it was seen."  # two of b's words, both common
+    assert passage_similarity(b, rare_shared) > passage_similarity(b, common_shared)
+    assert passage_similarity("", a) == 0.0
+
+
+def test_passage_sharing_only_common_words_is_dropped_when_texts_are_given():
+    text_a = "The new plan was discussed by the city board at the meeting on Monday. " * 3
+    text_b = "A glacier crevasse opened under the hikers near the summit of the ridge. " * 3
+    ms = [m((0, 70), (0, 72), 0.7), m((71, 141), (73, 145), 0.7)]
+    assert len(build_passages(ms)) == 1  # without texts only the scores decide
+    assert build_passages(ms, text_a, text_b) == []
+
+
+def test_passage_far_below_the_pairs_best_is_dropped():
+    best = [m((0, 300), (0, 300), 1.0, "copy"), m((310, 600), (310, 600), 1.0, "copy")]
+    weak = [m((5000, 5200), (5000, 5200), 0.5), m((5210, 5400), (5210, 5400), 0.5)]
+    assert [p.a_span for p in build_passages(best + weak)] == [(0, 600)]
+    assert len(build_passages(weak)) == 1
+
+
+def test_align_passages_finds_a_reordered_paraphrased_passage_between_long_texts():
+    filler_a = " ".join(f"Item {i} of the market report covers grain prices in region {i}." for i in range(15))
+    filler_b = " ".join(f"Section {i} describes the railway timetable for station {i * 7}." for i in range(15))
+    para_a = (
+        "Volunteers counted 412 nesting puffins on the northern cliffs of Skellig this June. "
+        "The colony had shrunk for a decade because sand eels, their main prey, moved to colder water. "
+        "Wardens now close the landing stage whenever the birds are feeding chicks."
+    )
+    para_b = (
+        "Whenever the birds feed chicks, wardens now shut the landing stage. "
+        "This June volunteers counted 412 puffins nesting on the northern Skellig cliffs. "
+        "For a decade the colony had shrunk, because sand eels, its main prey, moved into colder water."
+    )
+    text_a = filler_a + "\n\n" + para_a + "\n\n" + filler_a
+    text_b = filler_b + "\n\n" + para_b + "\n\n" + filler_b
+    (p,) = align_passages(text_a, text_b)
+    assert text_a[p.a_span[0] : p.a_span[1]] == para_a
+    assert text_b[p.b_span[0] : p.b_span[1]] == para_b
+    assert p.kind == "paraphrase" and len(p.a_sentences) == 3

@@ -19,6 +19,10 @@ passage, not its sentences, and a lone weak sentence match between long texts is
    first and last word bigram the two sides share: a copy that starts or ends mid-sentence does not
    carry the rest of its boundary sentences.
 
+6. Passages whose words overlap too little (`passage_similarity` < `min_similarity`: chance
+   neighbours on a shared topic) or that score far below the pair's best passage are dropped.
+
+`align_passages(text_a, text_b)` runs `align_texts` with the long-documents presets and this.
 Defaults are tuned on the PAN 2013 text-alignment training corpus (docs/benchmarks-pan13.md). The
 result is a list of `Match` records whose spans are passages; `a_sentences`/`b_sentences` list the
 sentences merged into each, and `kind` is "copy" only when every merged match was a copy.
@@ -26,9 +30,13 @@ sentences merged into each, and `kind` is "copy" only when every merged match wa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .align import align_texts
+from .config import AlignConfig, CleanConfig
+from .fingerprint import STOPWORDS, stem
 from .records import Match, Span
 
 
@@ -36,7 +44,8 @@ from .records import Match, Span
 class PassageConfig:
     """How sentence matches become passages (defaults tuned on PAN 2013 training data)."""
 
-    min_score: float = 0.45  # matches below are ignored
+    min_score: float = 0.4  # a passage needs a match scoring at least this
+    join_min_score: float = 0.4  # weaker matches (down to this) may join a passage, never start one
     max_gap: int = 600  # chars between a match and a passage, in each text, still merged
     min_single_chars: int = 150  # a one-match passage must be at least this long in text a ...
     min_single_score: float = 0.6  # ... and score at least this (lone weak matches are chance)
@@ -45,6 +54,8 @@ class PassageConfig:
     trim_min_block: int = 4  # words in a verbatim run
     trim_min_share: float = 0.5  # share of the shorter side's runs found on the other side to be fitted
     trim_extend: int = 1000  # chars a fitted passage may grow beyond its sentences while words agree
+    min_similarity: float = 0.3  # passage-level weighted word overlap (`passage_similarity`) a passage needs
+    max_score_drop: float = 0.4  # passages scoring this far below the pair's best passage are dropped
     summary_min_matches: int = 3  # matches (distinct b sentences) a summary run needs; 0 disables
     summary_max_gap: int = 400  # chars between consecutive matches of one summary run in text a
     summary_ratio: float = 2.5  # the run's span in b must be at least this many times its span in a
@@ -53,6 +64,14 @@ class PassageConfig:
     summary_max_source_chars: int = 10_000  # only a short text b is summarised as a whole
     summary_max_cluster: float = 0.6  # a run whose matches mostly sit in one passage of b is not a summary
     summary_cluster_gap: int = 300  # max_gap of the passage test above
+    summary_whole_source: bool = True  # a summary of a short text b stands for all of b, not its hull
+
+
+# "Long documents" presets for align_texts (tuned with the defaults above on PAN 2013): web pages cut
+# into sentences of at most 180 chars (lists and menus have no sentence ends), and sentence thresholds
+# lowered because passages, not single sentences, decide here (`min_similarity` guards precision).
+LONG_DOCUMENTS_CLEAN = CleanConfig(max_sentence_chars=180)
+LONG_DOCUMENTS_ALIGN = AlignConfig(min_score=0.36, context_min_score=0.25)
 
 
 def _near(x0: int, x1: int, y0: int, y1: int, gap: int) -> bool:
@@ -145,6 +164,38 @@ def merge_near(matches: Sequence[Match], config: PassageConfig = PassageConfig()
 
 
 _WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def word_weight(word: str) -> float:
+    """Rarer words weigh more: 7 - wordfreq Zipf frequency (English), floored at 0.5."""
+    from wordfreq import zipf_frequency
+
+    return max(0.5, 7.0 - zipf_frequency(word, "en"))
+
+
+def _bag(text: str) -> dict[str, float]:
+    bag: dict[str, float] = {}
+    for tok in _LETTERS.findall(text.casefold()):
+        if tok not in STOPWORDS:
+            key = stem(tok)
+            bag[key] = max(bag.get(key, 0.0), word_weight(tok))
+    return bag
+
+
+def passage_similarity(text_a: str, text_b: str) -> float:
+    """Weighted Dice overlap of two passages' content-word stems, rare words weighing more (0..1).
+
+    Order-free and blind to sentence boundaries: a passage whose words were shuffled, or whose
+    sentences were split and merged, keeps its score; two passages that merely share a topic share
+    its common words but few of its rare ones.
+    """
+    a, b = _bag(text_a), _bag(text_b)
+    total = sum(a.values()) + sum(b.values())
+    if not total:
+        return 0.0
+    return 2 * sum(min(a[k], b[k]) for k in a.keys() & b.keys()) / total
 
 
 def _words(text: str, span: Span) -> list[tuple[str, int, int]]:
@@ -215,6 +266,14 @@ def trim_copy(
     return Match((a0, a1), (b0, b1), passage.kind, passage.score, passage.a_sentences, passage.b_sentences)
 
 
+def _strip(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _is_punct(ch: str) -> bool:
     return not ch.isspace() and not ch.isalnum() and ch != "_"
 
@@ -233,11 +292,13 @@ def build_passages(
         g = _Group.of(run[0])
         for m in run[1:]:
             g.absorb(_Group.of(m))
+        if config.summary_whole_source:
+            g.b0, g.b1 = _strip(text_b, 0, len(text_b))
         groups.append(g)
     summary_a = [(g.a0, g.a1) for g in groups]
     rest = [
         m for m in matches
-        if m.score >= config.min_score and id(m) not in in_summary
+        if m.score >= min(config.min_score, config.join_min_score) and id(m) not in in_summary
         and not any(_near(a0, a1, *m.a_span, 0) for a0, a1 in summary_a)
     ]
     for members in merge_near(rest, config):
@@ -247,14 +308,38 @@ def build_passages(
         length = g.a1 - g.a0
         if length < config.min_passage_chars:
             continue
+        strong = [m for m in members if m.score >= config.min_score]
+        if not strong:
+            continue
         if len(members) == 1 and (length < config.min_single_chars or members[0].score < config.min_single_score):
             continue
         groups.append(g)
     out = []
     summary_ids = {id(g) for g in groups[: len(summaries)]}
+    passages = {id(g): g.to_match() for g in groups}
+    best = max((p.score for p in passages.values()), default=0.0)
     for g in sorted(groups, key=lambda g: (g.a0, g.b0)):
-        p = g.to_match()
+        p = passages[id(g)]
+        if p.score < best - config.max_score_drop:
+            continue
+        if (
+            config.min_similarity > 0 and text_a and text_b and id(g) not in summary_ids
+            and passage_similarity(text_a[g.a0 : g.a1], text_b[g.b0 : g.b1]) < config.min_similarity
+        ):
+            continue
         if config.trim_copies and text_a and text_b and id(g) not in summary_ids:
             p = trim_copy(p, text_a, text_b, config.trim_min_block, config.trim_min_share, config.trim_extend)
         out.append(p)
     return out
+
+
+def align_passages(
+    text_a: str,
+    text_b: str,
+    config: PassageConfig = PassageConfig(),
+    align: AlignConfig = LONG_DOCUMENTS_ALIGN,
+    clean: CleanConfig = LONG_DOCUMENTS_CLEAN,
+) -> list[Match]:
+    """Shared passages of two long raw texts: `align_texts` with the long-documents presets, then
+    `build_passages`. Spans are offsets into `text_a` and `text_b` as given."""
+    return build_passages(align_texts(text_a, text_b, align, clean), text_a, text_b, config)
