@@ -218,3 +218,24 @@ def test_concurrent_checks_while_adding_see_whole_batches(tmp_path):
     assert len(final["matches"]) == 13
     assert ix.verify() == []
     ix.close()
+
+
+def test_claims_are_off_unless_asked_for(client):
+    r = client.get("/api/claims", params={"id": "original"})
+    assert r.status_code == 200
+    assert r.json()["available"] is False and "--claims" in r.json()["note"]
+
+
+@pytest.mark.slow
+def test_claims_extracted_at_add_are_stored_and_served(tmp_path):
+    pytest.importorskip("spacy")
+    quote = ('The mayor, Denise Okafor, said: "We will not raise the rates again this year." '
+             "Councilmember Raymond Castillo denied that the plan was rushed.")
+    with Index(str(tmp_path / "claims.duckdb"), IndexConfig(claims=True)) as ix:
+        result = ix.add([make_article("quoted", quote)])
+        if any("claims not stored" in n for n in result.notes):
+            pytest.skip(result.notes[0])
+        assert ix.stats()["claims"] == 1
+        got = TestClient(create_app(ix)).get("/api/claims", params={"id": "quoted"}).json()
+        assert got["available"] is True
+        assert any("raise the rates" in c["text"] for c in got["claims"])

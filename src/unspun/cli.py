@@ -270,14 +270,16 @@ def serve_cmd(
     host: Annotated[str, typer.Option(help="Address to bind; the default serves this machine only.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     max_body: Annotated[int, typer.Option(help="Largest request body in bytes (larger gets 413).")] = 2 * 1024 * 1024,
+    claims: Annotated[bool, typer.Option("--claims/--no-claims", help="Extract claims of added articles, and of others on request (spaCy).")] = False,
 ) -> None:
     """Serve the index: JSON API (spec at /openapi.json) and the web page at /."""
+    from .index import IndexConfig
     from .server import serve
 
     err = Console(stderr=True)
     err.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)")
     try:
-        serve(str(db), host, port, max_body)
+        serve(str(db), host, port, max_body, IndexConfig(claims=claims))
     except UnspunError as exc:
         raise _fail(err, exc) from None
 

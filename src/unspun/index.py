@@ -48,7 +48,7 @@ class IndexConfig:
     batch_size: int = 500  # articles per transaction: a crash redoes at most this many
     max_candidates: int = 50  # candidates confirmed per article, best-supported first
     in_memory: bool = False  # load postings into memory at open (servers); else query DuckDB
-    claims: bool = False  # extract claims at add time (needs unspun.claims and spaCy)
+    claims: bool = False  # extract claims at add time and on request (needs unspun.claims and spaCy)
     prepared_cache: int = 4096  # re-cleaned indexed articles kept for confirming candidates
 
 
@@ -693,8 +693,9 @@ class Index:
         got = store.get_claims(con, stored.n)
         if got is not None:
             return ClaimsResult(ident, True, tuple(got[1]))
-        if not extract or self.read_only:
-            return ClaimsResult(ident, False, (), "claims were not extracted for this article")
+        if not extract or self.read_only or not self.config.claims:
+            return ClaimsResult(ident, False, (), "claims were not extracted for this article "
+                                "(claim extraction is off: add or serve with --claims)")
         notes: list[str] = []
         with self._write_lock:
             ex = self._extractor(notes)

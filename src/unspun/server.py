@@ -428,12 +428,12 @@ def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
             "pairs": result.pairs,
         }
 
-    @app.post("/api/check", response_model=M["CheckOut"], summary="Is this article a copy or rewrite of anything indexed?",
-              responses={422: {"model": M["Problem"]}})
+    @app.post("/api/check", response_model=M["CheckOut"], summary="Is this article a copy or rewrite of anything indexed?")
     def check(body: Annotated[M["CheckRequest"], Body()]) -> dict[str, Any]:
         art = _to_article(body, body.id or "checked")
         if art is None:
-            raise HTTPException(422, "no article text could be extracted from this HTML")
+            raise HTTPException(422, [{"loc": ["body", "text"], "msg": "no article text could be extracted from this HTML",
+                                       "type": "no_text"}])
         result = index.check(art)
         return {
             "article": _meta(art),
