@@ -4,9 +4,16 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install system demo test bench clean
 
-install: $(STAMP)
+install: system $(STAMP)
+
+# Debian packages: headless Chromium for the browser test (skipped when already installed)
+system:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	  else echo "note: /usr/bin/chromium is missing; install it with: sudo apt-get install chromium"; fi; \
+	fi
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)

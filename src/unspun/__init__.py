@@ -11,11 +11,12 @@ from .align import align_texts
 from .config import ScanConfig
 from .errors import ConfigError, InputError, MissingExtraError, UnspunError
 from .explain import Comparison, compare
+from .index import Index, IndexConfig
 from .records import Article, CleanArticle, Match, Pair, ReadError, ScanResult, Story
 from .scan import scan, scan_articles
 
 __all__ = [
-    "Article", "CleanArticle", "Comparison", "compare", "ConfigError", "InputError", "Match", "MissingExtraError", "Pair",
+    "Article", "CleanArticle", "Comparison", "compare", "Index", "IndexConfig", "ConfigError", "InputError", "Match", "MissingExtraError", "Pair",
     "ReadError", "ScanConfig", "ScanResult", "Story", "UnspunError", "align_texts", "claims", "scan", "scan_articles",
 ]
 __version__ = "0.1.0"
