@@ -401,3 +401,10 @@ def test_worker_processes_give_the_same_claims_as_one_process(extractor):
     two = ClaimExtractor(n_process=2)
     two._nlp = extractor.nlp  # forked workers inherit the loaded pipeline
     assert two.extract_many(texts) == extractor.extract_many(texts)
+
+
+def test_a_surname_that_is_also_a_title_word_resolves_to_the_person(extractor):
+    text = ("Provincial Treasurer Miriam Bishop announced a grant freeze on Monday. "
+            "“We inherited a structure nobody was watching,” Bishop said.")
+    claims = extract_claims(text, extractor)
+    assert {c.speaker for c in claims} == {"Miriam Bishop"}

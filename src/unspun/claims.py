@@ -153,14 +153,16 @@ TITLES = frozenset(
     congresswoman councillor councilor councilman councilwoman executive founder manager coach
     analyst economist researcher scientist lawyer adviser advisor aide deputy vice prime foreign
     defence defense interior finance health justice state press campaign police fire security
-    opposition party union company agency ministry department""".split()
+    opposition party union company agency ministry department treasurer auditor inspector superintendent
+    administrator registrar comptroller controller marshal provost dean""".split()
 )
 HEAD_TITLES = frozenset(
     """president minister spokesman spokeswoman spokesperson secretary senator governor mayor chancellor
     judge general chief director ceo chairman chairwoman chair head leader official commissioner
     ambassador prosecutor attorney sheriff officer captain professor premier king queen prince pope
     bishop representative congressman congresswoman councillor councilor executive founder manager coach
-    analyst economist researcher scientist lawyer adviser advisor aide deputy""".split()
+    analyst economist researcher scientist lawyer adviser advisor aide deputy treasurer auditor inspector
+    superintendent administrator registrar comptroller marshal provost dean""".split()
 )
 ROLE_WORDS = frozenset(
     """candidate organiser organizer biologist activist novelist singer actor actress author writer
@@ -1113,6 +1115,9 @@ def _resolve(text: str, mention: str, toks: tuple[Any, ...], pos: int, names: _N
     low = mention.lower().strip()
     if not toks:  # found without a parse ("Kerry: ..." lines)
         return _full(names.by_last, names.by_token, mention)
+    if mention.strip() in names.by_last:
+        # a surname that is also a title word ("Bishop said") is the person named earlier
+        return names.by_last[mention.strip()]
     if low in PRONOUNS:
         if low in ("i", "we"):
             return mention
