@@ -67,10 +67,14 @@ def test_groups_that_grow_into_each_other_are_folded():
 def test_a_short_run_matching_sentences_spread_over_a_short_source_is_one_summary_passage():
     ms = [m((1000, 1150), (100, 250)), m((1160, 1300), (2000, 2150)), m((1310, 1450), (4000, 4150))]
     assert len(find_summaries(ms, 4500)) == 1
-    (p,) = build_passages(ms, "x" * 2000, "y" * 4500, PassageConfig(summary_whole_source=False))
+    text_a = "." * 1000 + ("Wardens counted puffin nests on the cliffs. " * 11)[:450] + "." * 550
+    text_b = " " + ("The puffin colony nests on cliffs; wardens counted them. " * 80)[:4498] + "\n"
+    (p,) = build_passages(ms, text_a, text_b, PassageConfig(summary_whole_source=False))
     assert p.a_span == (1000, 1450) and p.b_span == (100, 4150)
-    (whole,) = build_passages(ms, "x" * 2000, " " + "y" * 4498 + "\n")
+    (whole,) = build_passages(ms, text_a, text_b)
     assert whole.a_span == (1000, 1450) and whole.b_span == (1, 4499)
+    unrelated = " " + ("Ferry timetables change in spring and autumn. " * 100)[:4498] + "\n"
+    assert find_summaries(ms, 4500, PassageConfig(), text_a, unrelated) == []  # b lacks the run's words
 
 
 def test_a_run_whose_partners_mostly_form_one_source_passage_is_not_a_summary():

@@ -55,6 +55,7 @@ class PassageConfig:
     trim_min_share: float = 0.5  # share of the shorter side's runs found on the other side to be fitted
     trim_extend: int = 1000  # chars a fitted passage may grow beyond its sentences while words agree
     min_similarity: float = 0.3  # passage-level weighted word overlap (`passage_similarity`) a passage needs
+    min_similarity_two: float = 0.4  # ... and a passage of only two matches this much
     max_score_drop: float = 0.4  # passages scoring this far below the pair's best passage are dropped
     summary_min_matches: int = 3  # matches (distinct b sentences) a summary run needs; 0 disables
     summary_max_gap: int = 400  # chars between consecutive matches of one summary run in text a
@@ -64,6 +65,7 @@ class PassageConfig:
     summary_max_source_chars: int = 10_000  # only a short text b is summarised as a whole
     summary_max_cluster: float = 0.6  # a run whose matches mostly sit in one passage of b is not a summary
     summary_cluster_gap: int = 300  # max_gap of the passage test above
+    summary_min_containment: float = 0.5  # weighted share of the run's words found in text b (texts given)
     summary_whole_source: bool = True  # a summary of a short text b stands for all of b, not its hull
 
 
@@ -111,8 +113,13 @@ class _Group:
         )
 
 
-def find_summaries(matches: Sequence[Match], len_b: int, config: PassageConfig = PassageConfig()) -> list[list[Match]]:
-    """Runs of matches that read as a summary of text b (see module doc, step 2), as match lists."""
+def find_summaries(
+    matches: Sequence[Match], len_b: int, config: PassageConfig = PassageConfig(), text_a: str = "", text_b: str = ""
+) -> list[list[Match]]:
+    """Runs of matches that read as a summary of text b (see module doc, step 2), as match lists.
+
+    With both texts given, most of the run's words (weighted, `containment`) must also occur in b.
+    """
     if config.summary_min_matches <= 0 or not 0 < len_b <= config.summary_max_source_chars:
         return []
     ms = sorted((m for m in matches if m.score >= config.summary_min_score), key=lambda m: m.a_span)
@@ -131,8 +138,12 @@ def find_summaries(matches: Sequence[Match], len_b: int, config: PassageConfig =
         if b_len < config.summary_ratio * a_len or b_len < config.summary_min_cover * len_b:
             continue
         clusters = merge_near(run, PassageConfig(max_gap=config.summary_cluster_gap))
-        if max(len(c) for c in clusters) <= config.summary_max_cluster * len(run):
-            out.append(run)
+        if max(len(c) for c in clusters) > config.summary_max_cluster * len(run):
+            continue
+        a0, a1 = min(m.a_span[0] for m in run), max(m.a_span[1] for m in run)
+        if text_a and text_b and containment(text_a[a0:a1], text_b) < config.summary_min_containment:
+            continue
+        out.append(run)
     return out
 
 
@@ -182,6 +193,13 @@ def _bag(text: str) -> dict[str, float]:
             key = stem(tok)
             bag[key] = max(bag.get(key, 0.0), word_weight(tok))
     return bag
+
+
+def containment(text_a: str, text_b: str) -> float:
+    """Weighted share of text_a's content-word stems that also occur in text_b (0..1)."""
+    a, b = _bag(text_a), _bag(text_b)
+    total = sum(a.values())
+    return sum(w for k, w in a.items() if k in b) / total if total else 0.0
 
 
 def passage_similarity(text_a: str, text_b: str) -> float:
@@ -285,7 +303,7 @@ def build_passages(
 
     The texts are optional: without them summaries (which need len(text_b)) and copy trimming are skipped.
     """
-    summaries = find_summaries(matches, len(text_b), config)
+    summaries = find_summaries(matches, len(text_b), config, text_a, text_b)
     in_summary = {id(m) for run in summaries for m in run}
     groups: list[_Group] = []
     for run in summaries:
@@ -323,8 +341,9 @@ def build_passages(
         if p.score < best - config.max_score_drop:
             continue
         if (
-            config.min_similarity > 0 and text_a and text_b and id(g) not in summary_ids
-            and passage_similarity(text_a[g.a0 : g.a1], text_b[g.b0 : g.b1]) < config.min_similarity
+            text_a and text_b and id(g) not in summary_ids
+            and passage_similarity(text_a[g.a0 : g.a1], text_b[g.b0 : g.b1])
+            < (config.min_similarity_two if len(g.members) <= 2 else config.min_similarity)
         ):
             continue
         if config.trim_copies and text_a and text_b and id(g) not in summary_ids:
