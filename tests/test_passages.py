@@ -4,8 +4,10 @@ from __future__ import annotations
 import pytest
 
 from unspun.align import align_texts
+from unspun.clean import split_sentences
 from unspun.passages import (
-    PassageConfig, align_passages, build_passages, find_summaries, merge_near, passage_similarity, trim_copy,
+    PassageConfig, align_passages, build_passages, find_summaries, grow_passage, merge_near, passage_similarity,
+    trim_copy,
 )
 from unspun.records import Match
 
@@ -185,3 +187,20 @@ def test_align_passages_finds_a_reordered_paraphrased_passage_between_long_texts
     assert text_a[p.a_span[0] : p.a_span[1]] == para_a
     assert text_b[p.b_span[0] : p.b_span[1]] == para_b
     assert p.kind == "paraphrase" and len(p.a_sentences) == 3
+
+
+def test_paraphrase_passage_grows_over_a_similar_edge_sentence_pair_but_not_an_unrelated_one():
+    text_a = (
+        "Ticket prices rose in May. The harbour ferry to Inishmore now sails at dawn. "
+        "Islanders say the winter crossing is rough. Our cat sleeps all day."
+    )
+    text_b = (
+        "Parking is free on Sundays. Since May, the Inishmore ferry from the harbour sails at first light. "
+        "People on the island call the winter crossing rough. Bus timetables changed too."
+    )
+    sa, sb = split_sentences(text_a), split_sentences(text_b)
+    assert len(sa) == len(sb) == 4
+    p = m(sa[2], sb[2], 0.6)
+    grown = grow_passage(p, text_a, text_b, sa, sb, min_similarity=0.25, max_sentences=2)
+    assert grown.a_span == (sa[1][0], sa[2][1]) and grown.b_span == (sb[1][0], sb[2][1])
+    assert grow_passage(p, text_a, text_b, sa, sb, min_similarity=0.99, max_sentences=2) == p

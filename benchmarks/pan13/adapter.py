@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from unspun.clean import split_sentences
 from unspun.passages import LONG_DOCUMENTS_ALIGN, LONG_DOCUMENTS_CLEAN, PassageConfig, build_passages
 from unspun.records import Match
 
@@ -21,6 +22,11 @@ LONG_DOCUMENTS = LONG_DOCUMENTS_CLEAN
 LONG_ALIGN = LONG_DOCUMENTS_ALIGN
 
 
-def detections(matches: Sequence[Match], susp: str, src: str, config: PassageConfig = PassageConfig()) -> list[tuple[Span, Span]]:
-    """(susp_span, src_span) passages of one pair's sentence matches."""
-    return [(p.a_span, p.b_span) for p in build_passages(matches, susp, src, config)]
+def detections(matches: Sequence[Match], susp: str, src: str, config: PassageConfig = PassageConfig(),
+               max_sentence_chars: int = LONG_DOCUMENTS.max_sentence_chars) -> list[tuple[Span, Span]]:
+    """(susp_span, src_span) passages of one pair's sentence matches (sentences split as align_texts did)."""
+    if not matches:
+        return []
+    sa = split_sentences(susp, max_chars=max_sentence_chars)
+    sb = split_sentences(src, max_chars=max_sentence_chars)
+    return [(p.a_span, p.b_span) for p in build_passages(matches, susp, src, config, sa, sb)]

@@ -89,14 +89,16 @@ def collect(refs: list[PairRef], root: Path, workers: int, run_baseline: bool, r
         return list(pool.imap(_work, jobs, chunksize=8))
 
 
-def apply_passages(results: list[PairResult], root: Path, config: PassageConfig) -> None:
+def apply_passages(results: list[PairResult], root: Path, config: PassageConfig,
+                   max_sentence_chars: int = LONG_DOCUMENTS.max_sentence_chars) -> None:
     """Passages need the texts (summaries, fitting copies); they are re-read, which is cheap."""
     for r in results:
         if not r.unspun_raw:
             r.unspun = []
             continue
         pair = load_pair(r.ref, root)
-        r.unspun = _anns(r.ref.key, detections(r.unspun_raw, pair.susp_text, pair.src_text, config))
+        r.unspun = _anns(r.ref.key, detections(r.unspun_raw, pair.susp_text, pair.src_text, config,
+                                                     max_sentence_chars))
 
 
 def pair_prf(pred: list[bool], gold: list[bool]) -> tuple[float, float, float]:
@@ -207,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     skipped = sum(not r.labelled for r in results)
     results = [r for r in results if r.labelled]
     passage_config = replace(PassageConfig(), **dict(_kv(s) for s in args.passage_set))
-    apply_passages(results, args.root, passage_config)
+    clean = replace(LONG_DOCUMENTS, **dict(_kv(s) for s in args.clean_set))
+    apply_passages(results, args.root, passage_config, clean.max_sentence_chars)
     threshold, _ = best_threshold([r.jaccard for r in results], [bool(r.cases) for r in results])
     if args.save:
         with open(args.save, "wb") as fh:

@@ -19,7 +19,8 @@ passage, not its sentences, and a lone weak sentence match between long texts is
    first and last word bigram the two sides share: a copy that starts or ends mid-sentence does not
    carry the rest of its boundary sentences.
 
-6. Passages whose words overlap too little (`passage_similarity` < `min_similarity`: chance
+6. With sentence spans given, a paraphrase passage grows over the similar sentence pairs at its ends.
+7. Passages whose words overlap too little (`passage_similarity` < `min_similarity`: chance
    neighbours on a shared topic) or that score far below the pair's best passage are dropped.
 
 `align_passages(text_a, text_b)` runs `align_texts` with the long-documents presets and this.
@@ -30,11 +31,13 @@ sentences merged into each, and `kind` is "copy" only when every merged match wa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .align import align_texts
+from .clean import split_sentences
 from .config import AlignConfig, CleanConfig
 from .fingerprint import STOPWORDS, stem
 from .records import Match, Span
@@ -57,6 +60,8 @@ class PassageConfig:
     min_similarity: float = 0.3  # passage-level weighted word overlap (`passage_similarity`) a passage needs
     min_similarity_two: float = 0.4  # ... and a passage of only two matches this much
     max_score_drop: float = 0.4  # passages scoring this far below the pair's best passage are dropped
+    grow_min_similarity: float = 0.25  # a paraphrase passage takes in the next sentence pair this similar
+    grow_max_sentences: int = 2  # ... at most this many at each end (needs sentence spans)
     summary_min_matches: int = 3  # matches (distinct b sentences) a summary run needs; 0 disables
     summary_max_gap: int = 400  # chars between consecutive matches of one summary run in text a
     summary_ratio: float = 2.5  # the run's span in b must be at least this many times its span in a
@@ -284,6 +289,45 @@ def trim_copy(
     return Match((a0, a1), (b0, b1), passage.kind, passage.score, passage.a_sentences, passage.b_sentences)
 
 
+def grow_passage(
+    passage: Match,
+    text_a: str,
+    text_b: str,
+    sentences_a: Sequence[Span],
+    sentences_b: Sequence[Span],
+    min_similarity: float,
+    max_sentences: int,
+) -> Match:
+    """Extend a passage over the sentence pairs just before and just after it in both texts while each
+    pair's `passage_similarity` reaches `min_similarity` (a paraphrase's edge sentences often score
+    below the sentence threshold). Sentence spans must be sorted; at most `max_sentences` per end."""
+    (a0, a1), (b0, b1) = passage.a_span, passage.b_span
+    starts_a, starts_b = [s for s, _ in sentences_a], [s for s, _ in sentences_b]
+
+    def similar(sa: Span, sb: Span) -> bool:
+        return passage_similarity(text_a[sa[0] : sa[1]], text_b[sb[0] : sb[1]]) >= min_similarity
+
+    for _ in range(max_sentences):
+        i, j = bisect_left(starts_a, a0) - 1, bisect_left(starts_b, b0) - 1
+        if i < 0 or j < 0:
+            break
+        sa, sb = sentences_a[i], sentences_b[j]
+        if not (0 <= a0 - sa[1] <= 5 and 0 <= b0 - sb[1] <= 5 and similar(sa, sb)):
+            break
+        a0, b0 = sa[0], sb[0]
+    for _ in range(max_sentences):
+        i, j = bisect_left(starts_a, a1), bisect_left(starts_b, b1)
+        if i >= len(sentences_a) or j >= len(sentences_b):
+            break
+        sa, sb = sentences_a[i], sentences_b[j]
+        if not (sa[0] - a1 <= 5 and sb[0] - b1 <= 5 and similar(sa, sb)):
+            break
+        a1, b1 = sa[1], sb[1]
+    if (a0, a1) == passage.a_span and (b0, b1) == passage.b_span:
+        return passage
+    return Match((a0, a1), (b0, b1), passage.kind, passage.score, passage.a_sentences, passage.b_sentences)
+
+
 def _strip(text: str, start: int, end: int) -> Span:
     while start < end and text[start].isspace():
         start += 1
@@ -297,11 +341,18 @@ def _is_punct(ch: str) -> bool:
 
 
 def build_passages(
-    matches: Sequence[Match], text_a: str = "", text_b: str = "", config: PassageConfig = PassageConfig()
+    matches: Sequence[Match],
+    text_a: str = "",
+    text_b: str = "",
+    config: PassageConfig = PassageConfig(),
+    sentences_a: Sequence[Span] | None = None,
+    sentences_b: Sequence[Span] | None = None,
 ) -> list[Match]:
     """Passages (as `Match` records, in text-a order) from sentence matches of `text_a` and `text_b`.
 
-    The texts are optional: without them summaries (which need len(text_b)) and copy trimming are skipped.
+    The texts are optional: without them only scores and positions decide (no summaries, fitting or
+    similarity filters). With sorted sentence spans of both texts, paraphrase passages also grow over
+    similar edge sentences (`grow_passage`).
     """
     summaries = find_summaries(matches, len(text_b), config, text_a, text_b)
     in_summary = {id(m) for run in summaries for m in run}
@@ -348,6 +399,10 @@ def build_passages(
             continue
         if config.trim_copies and text_a and text_b and id(g) not in summary_ids:
             p = trim_copy(p, text_a, text_b, config.trim_min_block, config.trim_min_share, config.trim_extend)
+        if p.kind != "copy" and sentences_a and sentences_b and id(g) not in summary_ids:
+            p = grow_passage(
+                p, text_a, text_b, sentences_a, sentences_b, config.grow_min_similarity, config.grow_max_sentences
+            )
         out.append(p)
     return out
 
@@ -361,4 +416,9 @@ def align_passages(
 ) -> list[Match]:
     """Shared passages of two long raw texts: `align_texts` with the long-documents presets, then
     `build_passages`. Spans are offsets into `text_a` and `text_b` as given."""
-    return build_passages(align_texts(text_a, text_b, align, clean), text_a, text_b, config)
+    matches = align_texts(text_a, text_b, align, clean)
+    if not matches:
+        return []
+    sentences_a = split_sentences(text_a, max_chars=clean.max_sentence_chars)
+    sentences_b = split_sentences(text_b, max_chars=clean.max_sentence_chars)
+    return build_passages(matches, text_a, text_b, config, sentences_a, sentences_b)
