@@ -1,7 +1,7 @@
 """Which of two versions is the original: published dates first, else textual signals of spinning.
 
 Signals (each votes for a side with a weight; the margin becomes a confidence):
-- the spun side's substituted words are rarer (wordfreq Zipf) and longer than the words they replaced;
+- the spun side's swapped words fit their unchanged neighbours worse (web bigram PMI, `collocation`);
 - a name written one way in most mentions and differently once is a corruption on that side;
 - a fixed expression intact on one side and broken on the other;
 - doubled captions (scraper noise) mark a copy;
@@ -14,6 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from rapidfuzz import fuzz
+
+from .collocation import Collocations, edge_fit, shared
 from .config import ExplainConfig
 from .records import CleanArticle, Edit
 
@@ -39,12 +42,43 @@ def _parse_date(value: str | None) -> date | None:
             return None
 
 
-def _word_score(text: str) -> tuple[float, float, int]:
-    """(sum of Zipf frequency, sum of length, count) over the content words of a substitution."""
-    from .explain import _TOKEN, zipf
+_SWAP_KINDS = ("synonym", "quote_altered")
+_GAP_CLIP = 3.0  # bits: one swap cannot outvote the rest
+_GAP_FULL = 5.0  # summed clipped gap (bits) that gives the collocation vote its full weight of 1
 
-    words = [w.casefold() for w in _TOKEN.findall(text) if w[:1].isalpha() and len(w) > 2]
-    return sum(zipf(w) for w in words), sum(len(w) for w in words), len(words)
+
+def collocation_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None
+                     ) -> list[tuple[float, Edit]]:
+    """(fit of a's words - fit of b's words, edit) for every word swap where both sides are scorable: fit
+    is the mean PMI of the swapped words with their unchanged neighbours (positive favours a as original)."""
+    colloc = collocations or shared()
+    out = []
+    for e in edits:
+        if e.kind not in _SWAP_KINDS or not e.a_span or not e.b_span:
+            continue
+        if e.a_span[0] == e.a_span[1] or e.b_span[0] == e.b_span[1]:
+            continue
+        fa, fb = edge_fit(colloc, text_a, e.a_span), edge_fit(colloc, text_b, e.b_span)
+        if fa is not None and fb is not None and fa != fb:
+            out.append((fa - fb, e))
+    return out
+
+
+def collocation_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None
+                     ) -> tuple[float, str] | None:
+    """One vote (weight in -1..1, signal) from how well each side's swapped words fit their neighbours."""
+    gaps = collocation_gaps(text_a, text_b, edits, collocations)
+    if not gaps:
+        return None
+    total = sum(max(-_GAP_CLIP, min(_GAP_CLIP, g)) for g, _ in gaps)
+    weight = max(-1.0, min(1.0, total / _GAP_FULL))
+    if abs(weight) < 0.05:
+        return None
+    worse = "b" if total > 0 else "a"
+    g, e = max(gaps, key=lambda x: x[0] if total > 0 else -x[0])
+    example = f"'{e.a_text}' -> '{e.b_text}'"
+    return weight, (f"swapped words fit their neighbours worse in {worse} (collocation gap {total:+.1f} bits "
+                    f"over {len(gaps)} swaps; clearest {example}, {g:+.1f})")
 
 
 def _name_zipf(text: str) -> float:
@@ -87,6 +121,7 @@ def decide(
     coverage_a: float = 1.0,
     coverage_b: float = 1.0,
     config: ExplainConfig | None = None,
+    collocations: Collocations | None = None,
 ) -> Direction:
     """Vote between "a" and "b"; "unknown" (None) when the evidence is weak."""
     config = config or ExplainConfig()
@@ -95,24 +130,10 @@ def decide(
         side = "a" if da < db else "b"
         return Direction(side, 1.0, (f"published {min(da, db)} vs {max(da, db)}",))
     votes: list[tuple[float, str]] = []  # positive favours a as the original
-    # Substitutions: the spinner reaches for rarer, longer thesaurus words.
-    za = la = zb = lb = n = 0.0
-    for e in edits:
-        if e.kind in ("synonym", "idiom_broken", "quote_altered", "meaning_flip") and e.a_text and e.b_text:
-            sa, sla, ca = _word_score(e.a_text)
-            sb, slb, cb = _word_score(e.b_text)
-            if ca and cb:
-                za += sa / ca
-                zb += sb / cb
-                la += sla / ca
-                lb += slb / cb
-                n += 1
-    if n:
-        gap = (za - zb) / n  # > 0: a's words are more common
-        weight = max(-1.0, min(1.0, gap / 0.6)) * min(1.0, n / 4)
-        if abs(weight) > 0.05:
-            votes.append((weight, f"substituted words rarer in {'b' if gap > 0 else 'a'} "
-                                  f"(mean Zipf gap {gap:+.2f} over {int(n)} substitutions)"))
+    # Collocations: a thesaurus swap fits its unchanged neighbours worse than the author's word did.
+    colloc_vote = collocation_vote(a.article.text, b.article.text, edits, collocations)
+    if colloc_vote is not None:
+        votes.append(colloc_vote)
     # Names: a name that the rest of its own article spells differently is the corrupted one.
     text_a, text_b = a.article.text, b.article.text
     for e in edits:
@@ -126,10 +147,12 @@ def decide(
             votes.append((-0.8, f"a writes '{e.a_text}' once but '{e.b_text}' elsewhere"))
         elif e.a_text[:1].isupper() and e.b_text[:1].isupper():
             # Spinners turn a rare name into a common look-alike word (Rydell -> Riddle, Valli -> Villa):
-            # the side whose "name" is an everyday word while the other's is rare is the spun one.
+            # the side whose "name" is an everyday word while the other's is rare is the spun one (only for
+            # look-alikes: "Police" -> "Constabulary" at a sentence start is a swapped word, not a name).
             za, zb = _name_zipf(e.a_text), _name_zipf(e.b_text)
             common, rare = max(za, zb), min(za, zb)
-            if common >= 3.0 and common - rare >= 0.8:
+            lookalike = fuzz.ratio(e.a_text.casefold(), e.b_text.casefold()) >= 50
+            if common >= 3.0 and common - rare >= 0.8 and lookalike:
                 spun_b = zb > za
                 votes.append((0.5 if spun_b else -0.5, f"name '{e.b_text if spun_b else e.a_text}' is an everyday "
                                                        f"word where the other version has a rarer name"))

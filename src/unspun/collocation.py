@@ -1,0 +1,156 @@
+"""How naturally words sit next to their neighbours, from English web n-gram counts.
+
+The counts are the unigram and bigram tables that ship inside the `wordsegment` wheel (Google web
+corpus, about 1 trillion tokens: 333k words with count >= ~12k, 286k bigrams with count >= 100k,
+lowercased). Nothing is downloaded. The table is read on the first lookup (about half a second) and
+held by the `Collocations` object; `shared()` returns one object per process.
+
+Association of two adjacent words is pointwise mutual information, log2 P(w1 w2) / (P(w1) P(w2)),
+with the bigram table's cut-off handled honestly: an unlisted bigram occurred fewer than 100k times,
+so its PMI is at most log2(100k N / (c1 c2)). When even that bound is low (two common words that
+"should" co-occur often but don't: "weighty rain") the pair is scored at the bound; when the bound is
+high (rare words) the absence says little and the pair scores a neutral 0. A spinner's thesaurus swap
+breaks collocations ("heavy rain" -> "weighty rain"); the author's words fit their neighbours.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+_TOTAL = 1024908267229.0  # tokens in the corpus the counts come from (wordsegment.TOTAL)
+_BIGRAM_FLOOR = 100_000.0  # the bigram table lists only pairs seen at least this often
+_UNIGRAM_FLOOR = 12_711.0  # the unigram table's smallest count
+
+
+@dataclass(frozen=True)
+class CollocationConfig:
+    """Scoring knobs (bits of PMI)."""
+
+    unlisted_cap: float = 0.0  # an unlisted bigram scores min(cap, its PMI upper bound)
+    listed_cap: float = 8.0  # listed bigrams' PMI is clipped to [-cap, cap] so one idiom cannot dominate
+
+
+class _Counts:
+    """A compact count table: sorted 64-bit key hashes and float32 counts (case variants summed)."""
+
+    __slots__ = ("keys", "counts")
+
+    def __init__(self, text: str):
+        words, counts = [], []
+        for line in text.splitlines():
+            w, _, c = line.rpartition("\t")
+            if w:
+                words.append(hash(w))  # str hashes are stable within the process that holds the table
+                counts.append(float(c))
+        keys = np.asarray(words, dtype=np.int64)
+        vals = np.asarray(counts, dtype=np.float64)
+        order = np.argsort(keys, kind="stable")
+        keys, vals = keys[order], vals[order]
+        uniq, first = np.unique(keys, return_index=True)
+        self.keys = uniq
+        self.counts = np.add.reduceat(vals, first).astype(np.float32) if len(vals) else vals.astype(np.float32)
+
+    def get(self, hashes: np.ndarray) -> np.ndarray:
+        """Counts for an int64 array of key hashes (0 where absent)."""
+        pos = np.searchsorted(self.keys, hashes)
+        pos = np.minimum(pos, len(self.keys) - 1)
+        hit = self.keys[pos] == hashes
+        return np.where(hit, self.counts[pos], 0.0).astype(np.float64)
+
+
+@dataclass
+class Collocations:
+    """Lazily loaded n-gram counts with PMI lookups (the table is read once, on first use)."""
+
+    config: CollocationConfig = field(default_factory=CollocationConfig)
+    _uni: _Counts | None = field(default=None, repr=False)
+    _bi: _Counts | None = field(default=None, repr=False)
+
+    def load(self) -> Collocations:
+        if self._bi is None:
+            from importlib.resources import files
+
+            root = files("wordsegment")
+            self._uni = _Counts(root.joinpath("unigrams.txt").read_text(encoding="utf-8"))
+            self._bi = _Counts(root.joinpath("bigrams.txt").read_text(encoding="utf-8"))
+        return self
+
+    @property
+    def loaded(self) -> bool:
+        return self._bi is not None
+
+    def unigrams(self, words: Sequence[str]) -> np.ndarray:
+        """Corpus counts of lowercased words (0 below the table's floor)."""
+        self.load()
+        return self._uni.get(np.fromiter((hash(w) for w in words), dtype=np.int64, count=len(words)))
+
+    def pmi_many(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """PMI in bits of adjacent lowercased word pairs; NaN where either word is too rare to say."""
+        self.load()
+        if not pairs:
+            return np.zeros(0)
+        n = len(pairs)
+        c1 = self._uni.get(np.fromiter((hash(a) for a, _ in pairs), dtype=np.int64, count=n))
+        c2 = self._uni.get(np.fromiter((hash(b) for _, b in pairs), dtype=np.int64, count=n))
+        c12 = self._bi.get(np.fromiter((hash(a + " " + b) for a, b in pairs), dtype=np.int64, count=n))
+        cap = self.config.listed_cap
+        with np.errstate(divide="ignore", invalid="ignore"):
+            expected = c1 * c2 / _TOTAL
+            listed = np.clip(np.log2(c12 / expected), -cap, cap)
+            bound = np.clip(np.log2(_BIGRAM_FLOOR / expected), -cap, self.config.unlisted_cap)
+        out = np.where(c12 > 0, listed, bound)
+        out[(c1 == 0) | (c2 == 0)] = np.nan
+        return out
+
+    def pmi(self, w1: str, w2: str) -> float | None:
+        """Association of two adjacent lowercased words in bits; None when either word is too rare to say."""
+        v = float(self.pmi_many([(w1, w2)])[0])
+        return None if math.isnan(v) else v
+
+
+@lru_cache(maxsize=1)
+def shared() -> Collocations:
+    """The process's one `Collocations` object (its table loads on first use)."""
+    return Collocations()
+
+
+_EDGE_WORD = r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?"
+_PREV = re.compile(rf"({_EDGE_WORD})[ \t]+$")
+_NEXT = re.compile(rf"[ \t]+({_EDGE_WORD})")
+_INNER = re.compile(_EDGE_WORD)
+
+
+def _norm(word: str) -> str:
+    return word.casefold().replace("\u2019", "").replace("'", "")
+
+
+def edge_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:
+    """The bigrams joining text[span] to its neighbouring words: (previous word, first word) and (last
+    word, next word), each only when plain spaces separate them (punctuation breaks a collocation)."""
+    start, end = span
+    inner = _INNER.findall(text, start, end)
+    if not inner:
+        return []
+    out = []
+    m = _PREV.search(text, max(0, start - 40), start)
+    if m and m.end() == start:
+        out.append((_norm(m.group(1)), _norm(inner[0])))
+    m = _NEXT.match(text, end)
+    if m:
+        out.append((_norm(inner[-1]), _norm(m.group(1))))
+    return out
+
+
+def edge_fit(colloc: Collocations, text: str, span: tuple[int, int]) -> float | None:
+    """Mean PMI of the words of text[span] with their unchanged neighbours; None when nothing is scorable."""
+    pairs = edge_pairs(text, span)
+    if not pairs:
+        return None
+    v = colloc.pmi_many(pairs)
+    v = v[~np.isnan(v)]
+    return float(v.mean()) if len(v) else None
