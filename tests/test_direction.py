@@ -76,3 +76,22 @@ def test_name_inside_a_longer_name_is_not_another_mention():
     # "Dunleav" is a substring of "Dunleavy" in b's other mentions, but not a whole-word mention there.
     result = compare(TEXT, spun)
     assert result.original == "a"
+
+
+def test_collocation_table_prefers_the_natural_pair():
+    from unspun.collocation import shared
+
+    colloc = shared()
+    assert colloc.pmi("heavy", "rain") > colloc.pmi("weighty", "rain")
+    assert colloc.pmi("prime", "minister") > colloc.pmi("principal", "minister")
+    assert colloc.pmi("heavy", "qzxv") is None  # a word the table does not know says nothing
+
+
+def test_thesaurus_swaps_that_break_collocations_mark_the_copy():
+    text = ("Heavy rain closed the main road into the town on Tuesday. The prime minister said interest rates "
+            "would stay high for a while. Officials said the clean-up would take several weeks.")
+    spun = (text.replace("Heavy rain", "Weighty rain").replace("prime minister", "principal minister")
+            .replace("interest rates", "interest charges"))
+    forward, backward = compare(text, spun), compare(spun, text)
+    assert forward.original == "a" and backward.original == "b"
+    assert any("fit their neighbours worse" in s for s in forward.original_signals)

@@ -58,3 +58,9 @@ def test_scan_json_carries_a_spin_field_per_article(tmp_path):
     text = (tmp_path / "x.txt").read_text(encoding="utf-8")
     s, e = spins["x"]["suspects"][0]["span"]
     assert text[s:e] == "kestrel"
+
+
+def test_collocation_oddness_rises_when_words_are_swapped_blindly():
+    spun = (CLEAN.replace("senior officers", "elder officers").replace("training schedule", "coaching timetable")
+            .replace("new barracks", "novel barracks").replace("on Monday", "on Moon day"))
+    assert spin_score(spun).collocation_oddness > spin_score(CLEAN).collocation_oddness

@@ -31,7 +31,8 @@ _UNIGRAM_FLOOR = 12_711.0  # the unigram table's smallest count
 class CollocationConfig:
     """Scoring knobs (bits of PMI)."""
 
-    unlisted_cap: float = 0.0  # an unlisted bigram scores min(cap, its PMI upper bound)
+    unlisted_cap: float = 0.0  # an unlisted bigram scores its PMI upper bound clipped to [floor, cap]
+    unlisted_floor: float = -2.0  # the table is a subset ("in september" is missing): absence is weak evidence
     listed_cap: float = 8.0  # listed bigrams' PMI is clipped to [-cap, cap] so one idiom cannot dominate
 
 
@@ -102,7 +103,7 @@ class Collocations:
         with np.errstate(divide="ignore", invalid="ignore"):
             expected = c1 * c2 / _TOTAL
             listed = np.clip(np.log2(c12 / expected), -cap, cap)
-            bound = np.clip(np.log2(_BIGRAM_FLOOR / expected), -cap, self.config.unlisted_cap)
+            bound = np.clip(np.log2(_BIGRAM_FLOOR / expected), self.config.unlisted_floor, self.config.unlisted_cap)
         out = np.where(c12 > 0, listed, bound)
         out[(c1 == 0) | (c2 == 0)] = np.nan
         return out
@@ -154,3 +155,36 @@ def edge_fit(colloc: Collocations, text: str, span: tuple[int, int]) -> float | 
     v = colloc.pmi_many(pairs)
     v = v[~np.isnan(v)]
     return float(v.mean()) if len(v) else None
+
+
+_PAIR = re.compile(rf"({_EDGE_WORD})(?=[ \t]+({_EDGE_WORD}))")
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """The 150 most frequent English words (wordfreq): pairs of two of them say nothing about word choice."""
+    from wordfreq import top_n_list
+
+    return frozenset(top_n_list("en", 150))
+
+
+@dataclass(frozen=True)
+class PairFit:
+    """Adjacent word pairs of a text (not both function words) and their PMI (NaN = a word too rare)."""
+
+    spans: tuple[tuple[int, int, int, int], ...]  # (start1, end1, start2, end2)
+    pmi: np.ndarray
+
+
+def pair_fit(colloc: Collocations, text: str) -> PairFit:
+    """Every space-separated adjacent word pair of `text` scored in one batch lookup."""
+    top = function_words()
+    spans, pairs = [], []
+    for m in _PAIR.finditer(text):
+        w1, w2 = _norm(m.group(1)), _norm(m.group(2))
+        if w1 in top and w2 in top:
+            continue
+        s2 = m.end() + (len(text[m.end():m.end() + 8]) - len(text[m.end():m.end() + 8].lstrip(" \t")))
+        spans.append((m.start(1), m.end(1), s2, s2 + len(m.group(2))))
+        pairs.append((w1, w2))
+    return PairFit(tuple(spans), colloc.pmi_many(pairs))

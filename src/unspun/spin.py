@@ -3,7 +3,8 @@
 No source is needed. Signals: a name mentioned once that is a near-spelling of a name used elsewhere in
 the text (Kiely ... Keeley), a lowercase common word that is a near-spelling of a name in the text
 (Shoigu ... "the shogun"), a fixed expression with one word swapped ("basket economy" for "basket case
-economy" is not detectable this way, but "top of the iceberg" is), and the share of rare words.
+economy" is not detectable this way, but "top of the iceberg" is), the share of rare words, and the share
+of adjacent word pairs that web English does not list as collocations (`collocation.pair_fit`).
 """
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from .clean import clean_article
+from .collocation import Collocations, pair_fit, shared
 from .direction import _article_clash
 from .explain import _IDIOM_STEMS, IDIOMS, _stem, proper_names, tokenize, zipf
 from .records import Article, CleanArticle, Span
@@ -35,6 +38,7 @@ class SpinScore:
     score: float
     suspects: tuple[Suspect, ...]
     rare_word_share: float
+    collocation_oddness: float = 0.0  # share of word pairs that web English does not list as a collocation
 
 
 def _near(a: str, b: str) -> bool:
@@ -58,12 +62,12 @@ _ONE_SWAP = {(*idiom[:j], "*", *idiom[j + 1 :]): n for n, idiom in enumerate(_ID
 _ARTICLE = re.compile(r"\b(an?)\s+([A-Za-z]+)", re.IGNORECASE)
 
 
-def spin_score(text: str) -> SpinScore:
+def spin_score(text: str, collocations: Collocations | None = None) -> SpinScore:
     """Score one article; spans index `text`."""
-    return spin_article(clean_article(Article("x", text, "<text>")))
+    return spin_article(clean_article(Article("x", text, "<text>")), collocations)
 
 
-def spin_article(clean: CleanArticle) -> SpinScore:
+def spin_article(clean: CleanArticle, collocations: Collocations | None = None) -> SpinScore:
     """Score an already cleaned article; spans index its original text."""
     text = clean.article.text
     names = proper_names(text, [s.span for s in clean.sentences])
@@ -111,10 +115,13 @@ def spin_article(clean: CleanArticle) -> SpinScore:
                     break
     words = [t.key for t in tokens if not t.name and t.value is None and t.key.isalpha() and len(t.key) > 3]
     rare = sum(1 for w in words if zipf(w) < 3.0) / len(words) if words else 0.0
-    raw = 0.35 * len({s.span for s in suspects}) + max(0.0, rare - 0.05) * 4
+    fit = pair_fit(collocations or shared(), text).pmi
+    fit = fit[~np.isnan(fit)]
+    odd = float((fit <= 0).mean()) if len(fit) else 0.0
+    raw = 0.35 * len({s.span for s in suspects}) + max(0.0, rare - 0.05) * 4 + max(0.0, odd - 0.3)
     score = round(min(1.0, raw), 3)
     unique = {(s.span, s.why): s for s in suspects}
-    return SpinScore(score, tuple(sorted(unique.values(), key=lambda s: s.span)), round(rare, 4))
+    return SpinScore(score, tuple(sorted(unique.values(), key=lambda s: s.span)), round(rare, 4), round(odd, 4))
 
 
 def spin_to_dict(s: SpinScore) -> dict:
@@ -122,5 +129,6 @@ def spin_to_dict(s: SpinScore) -> dict:
     return {
         "score": s.score,
         "rare_word_share": s.rare_word_share,
+        "collocation_oddness": s.collocation_oddness,
         "suspects": [{"span": list(x.span), "text": x.text, "why": x.why} for x in s.suspects],
     }
