@@ -8,8 +8,9 @@ held by the `Collocations` object; `shared()` returns one object per process.
 Association of two adjacent words is pointwise mutual information, log2 P(w1 w2) / (P(w1) P(w2)),
 with the bigram table's cut-off handled honestly: an unlisted bigram occurred fewer than 100k times,
 so its PMI is at most log2(100k N / (c1 c2)). When even that bound is low (two common words that
-"should" co-occur often but don't: "weighty rain") the pair is scored at the bound; when the bound is
-high (rare words) the absence says little and the pair scores a neutral 0. A spinner's thesaurus swap
+"should" co-occur often but don't: "weighty rain") the pair is scored at the bound, but no lower than
+-2 bits because the table is a subset (it lacks "in september"); when the bound is high (rare words) the
+absence says little and the pair scores a neutral 0. A spinner's thesaurus swap
 breaks collocations ("heavy rain" -> "weighty rain"); the author's words fit their neighbours.
 """
 from __future__ import annotations
