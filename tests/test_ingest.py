@@ -5,7 +5,6 @@ import gzip
 import io
 import json
 import os
-import time
 import types
 from pathlib import Path
 
@@ -494,7 +493,8 @@ def test_warc_without_html_and_garbage_warc_are_errors(tmp_path):
 # ---------------------------------------------------------------- speed
 
 
-def test_ten_thousand_small_files_and_lines_read_quickly(tmp_path):
+def test_ten_thousand_small_files_and_lines_are_all_read_in_order(tmp_path):
+    # Speed is measured in benchmarks, not asserted here: a loaded machine must not fail the suite.
     corpus = tmp_path / "many"
     for i in range(10_000):
         write(corpus / f"d{i // 1000}" / f"s{i:05d}.txt", f"Story {i}\n\nA short body for story number {i}.\n")
@@ -502,14 +502,10 @@ def test_ten_thousand_small_files_and_lines_read_quickly(tmp_path):
     for i in range(10_000):
         buf.write(json.dumps({"id": f"j{i}", "title": f"T{i}", "text": f"Body of line {i}. " * 5}) + "\n")
     write(tmp_path / "big.jsonl", buf.getvalue())
-    start = time.perf_counter()
-    n_files = sum(1 for _ in read_sources([corpus]))
-    mid = time.perf_counter()
-    n_lines = sum(1 for _ in read_sources([tmp_path / "big.jsonl"]))
-    end = time.perf_counter()
-    assert (n_files, n_lines) == (10_000, 10_000)
-    assert mid - start < 3.0, f"10k txt files took {mid - start:.2f}s"
-    assert end - mid < 2.0, f"10k JSONL lines took {end - mid:.2f}s"
+    file_ids = [a.id for a in read_sources([corpus])]
+    line_ids = [a.id for a in read_sources([tmp_path / "big.jsonl"])]
+    assert file_ids == [f"s{i:05d}" for i in range(10_000)]
+    assert line_ids == [f"j{i}" for i in range(10_000)]
 
 
 # ---------------------------------------------------------------- more edges
