@@ -179,6 +179,8 @@ def _shape(w: str) -> str:
 
 
 def _bucket(d: int) -> str:
+    if d < 0:
+        return "x"
     if d <= 3:
         return str(d)
     if d <= 6:
@@ -192,13 +194,35 @@ def _bucket(d: int) -> str:
 
 # ---------------------------------------------------------------- features
 
+_BUCKETS = [_bucket(i) for i in range(200)]
+
+
+_WORD_CACHE: dict[str, tuple[str, str, str, list[str]]] = {}
+
+
+def _word_info(w: str) -> tuple[str, str, str, list[str]]:
+    """(lowercase, shape, lexicon class, static features) of a token text, cached."""
+    info = _WORD_CACHE.get(w)
+    if info is None:
+        lw = w.lower()
+        sh = _shape(w)
+        lx = _lex(lw)
+        static = ["b", "w=" + lw, "s3=" + lw[-3:], "s2=" + lw[-2:], "p3=" + lw[:3], "sh=" + sh]
+        if lx:
+            static.append("l=" + lx)
+        if len(_WORD_CACHE) > 200_000:
+            _WORD_CACHE.clear()
+        info = _WORD_CACHE[w] = (lw, sh, lx, static)
+    return info
+
 
 def _base_features(toks: Sequence[Token], para_index: int) -> list[list[str]]:
-    """Stage-1 features for one paragraph's tokens."""
+    """Stage-1 features for one paragraph's tokens (the first two are always ``q=`` and ``ql=``)."""
     n = len(toks)
-    words = [t.text.lower() for t in toks]
-    shapes = [_shape(t.text) for t in toks]
-    lex = [_lex(w) for w in words]
+    infos = [_word_info(t.text) for t in toks]
+    words = [x[0] for x in infos]
+    shapes = [x[1] for x in infos]
+    lex = [x[2] for x in infos]
     starts = _sentence_starts(toks)
     # quote depth and distance to the nearest quote mark
     depth = [0] * n
@@ -247,33 +271,26 @@ def _base_features(toks: Sequence[Token], para_index: int) -> list[list[str]]:
         elif lex[i] == "be" and not depth[i] and sent_flags.get(sid) != "sp":
             sent_flags[sid] = "be"
     sent_quote = {sent_id[i] for i in range(n) if shapes[i] == "q"}
-    pp = "0" if para_index == 0 else ("1" if para_index == 1 else "2+")
+    pp = "pp=0" if para_index == 0 else ("pp=1" if para_index == 1 else "pp=2+")
     feats: list[list[str]] = []
     pad = ["<s>", "<s>"] + words + ["</s>", "</s>"]
     spad = ["<s>", "<s>"] + shapes + ["</s>", "</s>"]
     lpad = ["", ""] + lex + ["", ""]
+    bk = _BUCKETS
     for i in range(n):
         w = words[i]
         j = i + 2
         sid = sent_id[i]
-        pos = i - sent_first[sid]
-        rpos = sent_last[sid] - i
         f = [
-            "b",
-            "w=" + w,
-            "s3=" + w[-3:],
-            "s2=" + w[-2:],
-            "p3=" + w[:3],
-            "sh=" + shapes[i],
-            "q=%d" % depth[i],
-            "ql=" + _bucket(qleft[i]),
-            "qr=" + _bucket(qright[i]),
-            "sp=" + _bucket(pos),
-            "sr=" + _bucket(rpos),
-            "pp=" + pp,
-            "si=" + ("0" if sid == 0 else "1+"),
+            "q=1" if depth[i] else "q=0",
+            "ql=" + bk[min(qleft[i], 99)],
+            "qr=" + bk[min(qright[i], 99)],
+            "sp=" + bk[min(i - sent_first[sid], 199)],
+            "sr=" + bk[min(sent_last[sid] - i, 199)],
+            pp,
+            "si=0" if sid == 0 else "si=1+",
             "sf=" + sent_flags.get(sid, "-"),
-            "sq=%d" % (sid in sent_quote),
+            "sq=1" if sid in sent_quote else "sq=0",
             "w-1=" + pad[j - 1],
             "w+1=" + pad[j + 1],
             "w-2=" + pad[j - 2],
@@ -288,8 +305,8 @@ def _base_features(toks: Sequence[Token], para_index: int) -> list[list[str]]:
             "l-2=" + lpad[j - 2],
             "l+2=" + lpad[j + 2],
         ]
+        f += infos[i][3]
         if lex[i]:
-            f.append("l=" + lex[i])
             f.append("l|q=%s%d" % (lex[i], depth[i]))
         if starts[i]:
             f.append("ss")
@@ -344,8 +361,8 @@ def _content_features(base: list[list[str]], toks: Sequence[Token], roles: Seque
             "cr=" + cr,
             "cs=%d%d" % (sid in sent_cue, sid in sent_src),
             "cp=%d" % (sid - 1 in colon_cue or sid in colon_cue),
-            "cl|q=" + cl + base[i][6],
-            "cr|q=" + cr + base[i][6],
+            "cl|q=" + cl + base[i][0],
+            "cr|q=" + cr + base[i][0],
         ]
         out.append(f)
     return out
@@ -551,7 +568,7 @@ class AttributionTagger:
         for pi, toks in enumerate(_paragraph_tokens(text)):
             base = _base_features(toks, pi)
             roles = t1.tag(base)
-            if not any(r != "O" for r in roles) and not any(f[7] == "ql=0" for f in base):
+            if not any(r != "O" for r in roles) and not any(f[1] == "ql=0" for f in base):
                 # no source/cue and no quote mark: content without a cue is rare; skip stage 2
                 continue
             content = t2.tag(_content_features(base, toks, roles))
