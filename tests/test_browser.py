@@ -24,7 +24,7 @@ if not os.path.exists(CHROMIUM):
 playwright_api = pytest.importorskip("playwright.sync_api")
 uvicorn = pytest.importorskip("uvicorn")
 
-from conftest import CORE_DATA, fixture_text, make_article  # noqa: E402
+from conftest import fixture_text, make_article  # noqa: E402
 from unspun.index import Index, IndexConfig  # noqa: E402
 from unspun.server import create_app  # noqa: E402
 

@@ -5,7 +5,6 @@ import importlib.util
 import json
 from pathlib import Path
 
-import pytest
 
 from unspun import compare
 from unspun.explain import quote_regions, rank

@@ -119,8 +119,8 @@ def align(
     matches: list[Match] = []
     # Second pass: once the texts are shown to be related, weaker sentence pairs among the leftovers
     # are heavily spun versions of each other rather than chance overlap.
-    for threshold in (config.min_score, config.context_min_score):
-        if threshold == config.context_min_score and len(matches) < config.context_min_matches:
+    for second_pass, threshold in enumerate((config.min_score, config.context_min_score)):
+        if second_pass and len(matches) < config.context_min_matches:
             break
         for score, i, j in cells:
             if score < threshold or i in used_a or j in used_b:
