@@ -1,7 +1,9 @@
 """Speed of `unspun scan` and of its near-duplicate stage beside datasketch MinHash+LSH, same docs, same run.
 
-Usage: python benchmarks/scan_speed.py [--n 10000] [--skip-datasketch]
-Prints docs/s, the ratio to datasketch, pair recall on the planted groups, and peak RSS.
+Usage: python benchmarks/scan_speed.py [--n 10000] [--skip-datasketch] [--no-embed]
+Prints docs/s, the ratio to datasketch, pair recall on the planted groups, and peak RSS. The full scan
+runs twice: lexical only (embeddings off) and with embeddings (unless --no-embed), and prints both
+times and the embedding run's cost as a ratio of the lexical one.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import synth  # noqa: E402
 
 from unspun import Article, ScanConfig, scan_articles  # noqa: E402
+from unspun.config import EmbedConfig  # noqa: E402
 from unspun.candidates import lsh_candidates  # noqa: E402
 from unspun.fingerprint import minhash, text_shingles  # noqa: E402
 
@@ -65,6 +68,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=10000)
     ap.add_argument("--skip-datasketch", action="store_true")
+    ap.add_argument("--no-embed", action="store_true", help="time the lexical scan only")
     args = ap.parse_args()
     cfg = ScanConfig()
     docs = synth.corpus(args.n)
@@ -86,20 +90,33 @@ def main() -> None:
         print(f"ratio unspun / datasketch: {t_ds / t_ours:.1f}x")
 
     articles = [Article(d.id, d.text, f"synthetic:{d.id}") for d in docs]
-    t = time.perf_counter()
-    result = scan_articles(articles, cfg)
-    t_scan = time.perf_counter() - t
     index = {d.id: i for i, d in enumerate(docs)}
-    found = {tuple(sorted((index[p.a], index[p.b]))) for p in result.pairs}
-    precision = len(found & truth) / max(len(found), 1)
-    print(f"full scan:                                    {len(docs) / t_scan:9.0f} docs/s  "
-          f"({t_scan:.2f} s, {len(result.pairs)} pairs, precision {precision:.3f}, recall {recall(found, truth):.3f})")
-    by_kind: dict[str, list[bool]] = {}
-    for i, j in truth:
-        kind = docs[j].kind
-        by_kind.setdefault(kind, []).append((i, j) in found)
-    print("recall by derivative kind (pair with its group): " +
-          ", ".join(f"{k} {np.mean(v):.3f}" for k, v in sorted(by_kind.items())))
+    runs = [("lexical (--no-embed)", ScanConfig(embed=EmbedConfig(enabled=False)))]
+    if not args.no_embed:
+        runs.append(("with embeddings", cfg))
+    times = {}
+    for label, run_cfg in runs:
+        t = time.perf_counter()
+        result = scan_articles(articles, run_cfg)
+        t_scan = time.perf_counter() - t
+        times[label] = t_scan
+        found = {tuple(sorted((index[p.a], index[p.b]))) for p in result.pairs}
+        precision = len(found & truth) / max(len(found), 1)
+        n_edits = sum(len(p.edits) for p in result.pairs)
+        n_dir = sum(p.original is not None for p in result.pairs)
+        print(f"full scan {label:22s}:          {len(docs) / t_scan:9.1f} docs/s  "
+              f"({t_scan:.2f} s, {len(result.pairs)} pairs, precision {precision:.3f}, "
+              f"recall {recall(found, truth):.3f}, {n_edits} edits, {n_dir} pairs with an original)")
+        by_kind: dict[str, list[bool]] = {}
+        for i, j in truth:
+            kind = docs[j].kind
+            by_kind.setdefault(kind, []).append((i, j) in found)
+        print("  recall by derivative kind (pair with its group): " +
+              ", ".join(f"{k} {np.mean(v):.3f}" for k, v in sorted(by_kind.items())))
+    if len(times) == 2:
+        lex, emb = times.values()
+        print(f"embedding run / lexical run: {emb / lex:.2f}x (embedding cost {emb - lex:.2f} s = "
+              f"{(emb - lex) / lex:.2f}x the lexical scan)")
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
 
 

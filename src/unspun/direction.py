@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import numpy as np
 from rapidfuzz import fuzz
 
-from .collocation import Collocations, edge_fit, shared
+from .collocation import Collocations, edge_pairs, shared
 from .config import ExplainConfig
 from .records import CleanArticle, Edit
 
@@ -50,17 +51,26 @@ _GAP_FULL = 5.0  # summed clipped gap (bits) that gives the collocation vote its
 def collocation_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None
                      ) -> list[tuple[float, Edit]]:
     """(fit of a's words - fit of b's words, edit) for every word swap where both sides are scorable: fit
-    is the mean PMI of the swapped words with their unchanged neighbours (positive favours a as original)."""
+    is the mean PMI of the swapped words with their unchanged neighbours (positive favours a as original).
+    All swaps' neighbour bigrams are scored in one vectorised lookup."""
+    swaps = [e for e in edits if e.kind in _SWAP_KINDS and e.a_span and e.b_span
+             and e.a_span[0] != e.a_span[1] and e.b_span[0] != e.b_span[1]]
+    if not swaps:
+        return []
     colloc = collocations or shared()
+    sides = [(edge_pairs(text_a, e.a_span), edge_pairs(text_b, e.b_span)) for e in swaps]
+    flat = [p for pa, pb in sides for p in (*pa, *pb)]
+    pmi = colloc.pmi_many(flat)
     out = []
-    for e in edits:
-        if e.kind not in _SWAP_KINDS or not e.a_span or not e.b_span:
-            continue
-        if e.a_span[0] == e.a_span[1] or e.b_span[0] == e.b_span[1]:
-            continue
-        fa, fb = edge_fit(colloc, text_a, e.a_span), edge_fit(colloc, text_b, e.b_span)
-        if fa is not None and fb is not None and fa != fb:
-            out.append((fa - fb, e))
+    k = 0
+    for e, (pa, pb) in zip(swaps, sides):
+        va, vb = pmi[k : k + len(pa)], pmi[k + len(pa) : k + len(pa) + len(pb)]
+        k += len(pa) + len(pb)
+        va, vb = va[~np.isnan(va)], vb[~np.isnan(vb)]
+        if len(va) and len(vb):
+            fa, fb = float(va.mean()), float(vb.mean())
+            if fa != fb:
+                out.append((fa - fb, e))
     return out
 
 

@@ -8,6 +8,7 @@ Lexicons here are general English (negators, antonym axes, fixed expressions), n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -520,21 +521,46 @@ def _idiom_hits(tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
 # ---------------------------------------------------------------- diffing
 @dataclass(frozen=True)
 class _Side:
-    """One article prepared for explaining: tokens per sentence, quote regions, names."""
+    """One article prepared for explaining: tokens per sentence, quote regions, names, and lookups
+    (all its token keys, its numeric values sorted) so per-edit checks need not rescan the article."""
 
     article: CleanArticle
     tokens: tuple[tuple[Token, ...], ...]
     quotes: tuple[Span, ...]
+    keys: frozenset[str] = frozenset()
+    values: tuple[float, ...] = ()
 
 
 def _side(article: CleanArticle) -> _Side:
     text = article.article.text
     names = proper_names(text, [s.span for s in article.sentences])
+    tokens = tuple(tuple(tokenize(text, s.span, names)) for s in article.sentences)
     return _Side(
         article,
-        tuple(tuple(tokenize(text, s.span, names)) for s in article.sentences),
+        tokens,
         tuple(quote_regions(text)),
+        frozenset(t.key for s in tokens for t in s),
+        tuple(sorted(v for s in tokens for t in s if t.value is not None for v in t.value)),
     )
+
+
+class SideCache:
+    """Per-article explain inputs (tokens, names, quote regions), computed once per article id.
+
+    A scan holds one for its run, so an article in many candidate pairs is tokenized once.
+    """
+
+    def __init__(self) -> None:
+        self._sides: dict[str, _Side] = {}
+
+    def __len__(self) -> int:
+        return len(self._sides)
+
+    def get(self, article: CleanArticle) -> _Side:
+        side = self._sides.get(article.id)
+        if side is None or side.article is not article:
+            side = self._sides[article.id] = _side(article)
+        return side
 
 
 def _span(tokens: Sequence[Token], lo: int, hi: int, fallback: int) -> Span:
@@ -553,12 +579,28 @@ def _group_tokens(side: _Side, indices: Sequence[int]) -> list[Token]:
     return [t for i in sorted(indices) for t in side.tokens[i]]
 
 
+class _Hits:
+    """Idiom hits of a group's two token runs, found on first use and reused by every edit of the group."""
+
+    def __init__(self, ta: Sequence[Token], tb: Sequence[Token]) -> None:
+        self._tokens = (ta, tb)
+        self._hits: list[list[tuple[int, int, int]] | None] = [None, None]
+
+    def of(self, side: int) -> list[tuple[int, int, int]]:
+        if self._hits[side] is None:
+            self._hits[side] = _idiom_hits(self._tokens[side])
+        return self._hits[side]
+
+
 def diff_group(
     sa: _Side, sb: _Side, ia: Sequence[int], ib: Sequence[int], config: ExplainConfig
 ) -> list[Edit]:
     """Edits between sentence group `ia` of a and group `ib` of b."""
     ta, tb = _group_tokens(sa, ia), _group_tokens(sb, ib)
     ka, kb = [t.key for t in ta], [t.key for t in tb]
+    if ka == kb:
+        return []  # identical match keys: nothing changed
+    hits = _Hits(ta, tb)
     surplus_a = Counter(ka) - Counter(kb)
     surplus_b = Counter(kb) - Counter(ka)
     text_a, text_b = sa.article.article.text, sb.article.article.text
@@ -582,7 +624,7 @@ def diff_group(
             rb = runs_b[k] if k < len(runs_b) else (j2, j2) if j2 > j1 else (j1, j1)
             pa = _span(ta, *ra, _gap_pos(ta, ra[0], span_a))
             pb = _span(tb, *rb, _gap_pos(tb, rb[0], span_b))
-            edits.append(classify(sa, sb, ta, tb, ra, rb, pa, pb, config))
+            edits.append(classify(sa, sb, ta, tb, ra, rb, pa, pb, config, hits))
     return [e for e in edits if e is not None]
 
 
@@ -608,16 +650,18 @@ def _take(keys: Sequence[str], lo: int, hi: int, surplus: Counter) -> list[int]:
 
 
 def _in_article(value: float, side: _Side) -> bool:
-    return any(t.value is not None and any(abs(v - value) < 1e-9 for v in t.value) for s in side.tokens for t in s)
+    k = bisect_left(side.values, value - 1e-9)
+    return any(abs(v - value) < 1e-9 for v in side.values[k : k + 2])
 
 
 def _name_in_article(key: str, side: _Side) -> bool:
-    return any(t.key == key for s in side.tokens for t in s)
+    return key in side.keys
 
 
 def classify(
     sa: _Side, sb: _Side, ta: Sequence[Token], tb: Sequence[Token],
     ra: tuple[int, int], rb: tuple[int, int], pa: Span, pb: Span, config: ExplainConfig,
+    hits: _Hits | None = None,
 ) -> Edit:
     """Kind, severity and evidence of one changed token run (rules in priority order)."""
     a, b = ta[ra[0]:ra[1]], tb[rb[0]:rb[1]]
@@ -654,10 +698,13 @@ def classify(
     if name:
         return make("name_change", name)
     # Idiom: a fixed expression touching the change on one side and absent from the other.
-    for side_tokens, r, other_tokens, is_a in ((ta, ra, tb, True), (tb, rb, ta, False)):
-        hits = _idiom_hits(side_tokens)
-        other = {h[0] for h in _idiom_hits(other_tokens)}
-        for idiom, lo, hi in hits:
+    hits = hits or _Hits(ta, tb)
+    for side_tokens, r, is_a in ((ta, ra, True), (tb, rb, False)):
+        mine = hits.of(0 if is_a else 1)
+        if not mine:
+            continue
+        other = {h[0] for h in hits.of(1 if is_a else 0)}
+        for idiom, lo, hi in mine:
             touches = lo < r[1] and r[0] < hi if r[1] > r[0] else lo < r[0] < hi
             if touches and idiom not in other:
                 whole = (side_tokens[lo].start, side_tokens[hi - 1].end)
@@ -704,10 +751,16 @@ def _groups(sa: _Side, sb: _Side, matches: Sequence[Match], config: ExplainConfi
     return groups, owner_a, owner_b
 
 
-def explain(a: CleanArticle, b: CleanArticle, matches: Sequence[Match], config: ExplainConfig | None = None) -> tuple[Edit, ...]:
-    """Every classified difference between two aligned articles, most serious first."""
+def explain(
+    a: CleanArticle, b: CleanArticle, matches: Sequence[Match], config: ExplainConfig | None = None,
+    sides: SideCache | None = None,
+) -> tuple[Edit, ...]:
+    """Every classified difference between two aligned articles, most serious first.
+
+    `sides` reuses per-article tokens across many pairs (a scan passes one); without it they are computed here.
+    """
     config = config or ExplainConfig()
-    sa, sb = _side(a), _side(b)
+    sa, sb = (sides.get(a), sides.get(b)) if sides is not None else (_side(a), _side(b))
     groups, owner_a, owner_b = _groups(sa, sb, matches, config)
     edits: list[Edit] = []
     for ia, ib in groups:
@@ -781,14 +834,18 @@ def compare(
     return compare_articles(ca, cb, config)
 
 
-def explain_pair(pair, a: CleanArticle, b: CleanArticle, config: ExplainConfig | None = None):
-    """The pair with its edits, original, confidence and signals filled in (exact copies have no edits)."""
+def explain_pair(pair, a: CleanArticle, b: CleanArticle, config: ExplainConfig | None = None,
+                 sides: SideCache | None = None):
+    """The pair with its edits, original, confidence and signals filled in (exact copies have no edits).
+
+    `sides` (a scan's `SideCache`) reuses each article's tokens across all the pairs it is in.
+    """
     from dataclasses import replace
 
     from .direction import decide
 
     config = config or ExplainConfig()
-    edits = () if pair.relation == "exact" else explain(a, b, pair.matches, config)
+    edits = () if pair.relation == "exact" else explain(a, b, pair.matches, config, sides)
     verdict = decide(a, b, edits, pair.coverage_a, pair.coverage_b, config)
     original = {"a": a.id, "b": b.id}.get(verdict.original or "")
     return replace(pair, edits=edits, original=original, original_confidence=verdict.confidence,

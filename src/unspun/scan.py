@@ -15,9 +15,10 @@ import numpy as np
 
 from .align import align
 from .direction import story_original
-from .explain import explain_pair
+from .explain import SideCache, explain_pair
 from .candidates import immutable_candidates, lsh_candidates
 from .clean import clean_article
+from .collocation import shared as shared_collocations
 from .config import ScanConfig
 from .embed import Embedder, assist, check_available, lead_vectors, nearest_pairs
 from .errors import MissingExtraError
@@ -67,17 +68,20 @@ def candidate_pairs(prepared: list[Prepared], config: ScanConfig) -> dict[tuple[
 
 
 def confirm(
-    a: Prepared, b: Prepared, channels: Iterable[str], config: ScanConfig, semantic: np.ndarray | None = None
+    a: Prepared, b: Prepared, channels: Iterable[str], config: ScanConfig, semantic: np.ndarray | None = None,
+    sides: SideCache | None = None,
 ) -> Pair | None:
     """Align a candidate pair and return it as a Pair when the evidence supports a relation.
 
-    `semantic` optionally adds a sentence-pair score matrix (from embeddings) to the lexical one.
+    `semantic` optionally adds a sentence-pair score matrix (from embeddings) to the lexical one;
+    `sides` reuses each article's explain tokens across the pairs it is in.
     """
     alignment = align(a.clean, b.clean, a.table, b.table, config.align, semantic)
     rel = relation(a.clean, b.clean, alignment, config.relation)
     if rel is None:
         return None
-    return explain_pair(make_pair(a.clean, b.clean, alignment, rel, channels), a.clean, b.clean, config.explain)
+    return explain_pair(make_pair(a.clean, b.clean, alignment, rel, channels), a.clean, b.clean, config.explain,
+                        sides)
 
 
 def _with_originals(groups: Sequence[Story], pairs: Sequence[Pair], prepared: Sequence[Prepared]) -> tuple[Story, ...]:
@@ -97,15 +101,17 @@ class _Shared:
     """Read-only data handed to forked workers once, instead of pickling it with every task."""
 
     prepared: Sequence[Prepared] = ()
+    sides: SideCache | None = None  # per-article explain tokens; each forked worker fills its own copy
 
 
-def _share(prepared: Sequence[Prepared]) -> None:
+def _share(prepared: Sequence[Prepared], sides: SideCache | None = None) -> None:
     _Shared.prepared = prepared
+    _Shared.sides = sides
 
 
 def _confirm_chunk(items: Sequence[tuple[int, int, frozenset[str]]], config: ScanConfig) -> list[Pair | None]:
     prepared = _Shared.prepared
-    return [confirm(prepared[i], prepared[j], channels, config) for i, j, channels in items]
+    return [confirm(prepared[i], prepared[j], channels, config, sides=_Shared.sides) for i, j, channels in items]
 
 
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
@@ -173,9 +179,13 @@ def scan_articles(
     work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidates.items())]
     pairs: list[Pair] = []
     done = 0
-    _share(prepared)  # forked workers inherit it; the sequential path reads it directly
+    sides = SideCache()  # the scan's per-article explain inputs, computed once per article
+    pair_workers = workers if len(work) > 200 else 1
+    if pair_workers > 1:
+        shared_collocations().load()  # read the n-gram table once, before workers fork and inherit it
+    _share(prepared, sides)  # forked workers inherit it; the sequential path reads it directly
     try:
-        for chunk in _map(workers if len(work) > 200 else 1, _confirm_chunk, _chunks(work, 100), config):
+        for chunk in _map(pair_workers, _confirm_chunk, _chunks(work, 100), config):
             pairs.extend(p for p in chunk if p is not None)
             done += len(chunk)
             report("align", done, len(work))
@@ -185,7 +195,7 @@ def scan_articles(
         pairs = assist(
             [p.clean for p in prepared], [p.table for p in prepared], work, pairs, leads, embedder, config.embed,
             config.align,
-            lambda i, j, channels, semantic: confirm(prepared[i], prepared[j], channels, config, semantic),
+            lambda i, j, channels, semantic: confirm(prepared[i], prepared[j], channels, config, semantic, sides),
         )
         embedder.flush()
     ids = [p.clean.id for p in prepared]
@@ -205,6 +215,7 @@ def scan_articles(
         notes=tuple(notes),
         claims=claims,
     )
+
 
 def _story_group(story: Story, pairs: Sequence[Pair]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """(story id, article ids, provenance order) for claim linking: the story's original first, then
