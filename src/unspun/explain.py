@@ -223,6 +223,9 @@ class Token:
     value: tuple[float, ...] | None  # numeric value(s) when the token is a number
 
 
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def _number_word(low: str) -> float | None:
     if low in _UNITS:
         return float(_UNITS[low])
@@ -282,7 +285,7 @@ def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
     out: list[Token] = []
     for n, (w, s, e) in enumerate(raw):
         low = w.casefold().translate(_QUOTE_FOLD)
-        value = _digits_value(w) if any(c.isdigit() for c in w) else None
+        value = _digits_value(w) if _HAS_DIGIT.search(w) else None
         word_value = _number_word(low)
         if value is None and word_value is not None:
             value = (word_value,)
@@ -297,11 +300,15 @@ def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
                 value = (value[0] * _SCALES[nxt],)
             elif nxt in _PERCENT:
                 value = (value[0] / 100,)
-        initial = n == 0 or _after_opener(text, s, span[0])
         is_name = bool(w[:1].isupper()) and value is None and low not in _DATE_WORDS and (
-            not initial or w in names or zipf(low) < 3.0
+            not (n == 0 or _after_opener(text, s, span[0])) or w in names or zipf(low) < 3.0
         )
-        key = re.sub(r"'s$", "", w.translate(_QUOTE_FOLD)) if is_name else low
+        if is_name:
+            key = w.translate(_QUOTE_FOLD)
+            if key.endswith("'s"):
+                key = key[:-2]
+        else:
+            key = low
         if word_value is not None:
             key = str(int(word_value))
         out.append(Token(w, s, e, key, is_name, value))
