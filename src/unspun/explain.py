@@ -526,29 +526,59 @@ def _idiom_hits(tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
 
 
 # ---------------------------------------------------------------- diffing
-@dataclass(frozen=True)
 class _Side:
-    """One article prepared for explaining: tokens per sentence, quote regions, names, and lookups
-    (all its token keys, its numeric values sorted) so per-edit checks need not rescan the article."""
+    """One article prepared for explaining: tokens per sentence, quote regions, names, and lookups (all its
+    token keys, its numeric values sorted). Everything is computed on first use and kept, so a sentence
+    that no pair needs diffed (identical in every version) is never tokenized."""
 
-    article: CleanArticle
-    tokens: tuple[tuple[Token, ...], ...]
-    quotes: tuple[Span, ...]
-    keys: frozenset[str] = frozenset()
-    values: tuple[float, ...] = ()
+    __slots__ = ("article", "_names", "_tokens", "_quotes", "_keys", "_values")
+
+    def __init__(self, article: CleanArticle) -> None:
+        self.article = article
+        self._names: frozenset[str] | None = None
+        self._tokens: list[tuple[Token, ...] | None] = [None] * len(article.sentences)
+        self._quotes: tuple[Span, ...] | None = None
+        self._keys: frozenset[str] | None = None
+        self._values: tuple[float, ...] | None = None
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def tok(self, i: int) -> tuple[Token, ...]:
+        """Tokens of sentence i."""
+        got = self._tokens[i]
+        if got is None:
+            if self._names is None:
+                self._names = proper_names(self.article.article.text, [s.span for s in self.article.sentences])
+            got = self._tokens[i] = tuple(tokenize(self.article.article.text, self.article.sentences[i].span,
+                                                   self._names))
+        return got
+
+    @property
+    def tokens(self) -> tuple[tuple[Token, ...], ...]:
+        return tuple(self.tok(i) for i in range(len(self._tokens)))
+
+    @property
+    def quotes(self) -> tuple[Span, ...]:
+        if self._quotes is None:
+            self._quotes = tuple(quote_regions(self.article.article.text))
+        return self._quotes
+
+    @property
+    def keys(self) -> frozenset[str]:
+        if self._keys is None:
+            self._keys = frozenset(t.key for s in self.tokens for t in s)
+        return self._keys
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        if self._values is None:
+            self._values = tuple(sorted(v for s in self.tokens for t in s if t.value is not None for v in t.value))
+        return self._values
 
 
 def _side(article: CleanArticle) -> _Side:
-    text = article.article.text
-    names = proper_names(text, [s.span for s in article.sentences])
-    tokens = tuple(tuple(tokenize(text, s.span, names)) for s in article.sentences)
-    return _Side(
-        article,
-        tokens,
-        tuple(quote_regions(text)),
-        frozenset(t.key for s in tokens for t in s),
-        tuple(sorted(v for s in tokens for t in s if t.value is not None for v in t.value)),
-    )
+    return _Side(article)
 
 
 class SideCache:
@@ -583,7 +613,7 @@ def _gap_pos(tokens: Sequence[Token], lo: int, sentence_span: Span) -> int:
 
 
 def _group_tokens(side: _Side, indices: Sequence[int]) -> list[Token]:
-    return [t for i in sorted(indices) for t in side.tokens[i]]
+    return [t for i in sorted(indices) for t in side.tok(i)]
 
 
 class _Hits:
@@ -735,10 +765,10 @@ def _groups(sa: _Side, sb: _Side, matches: Sequence[Match], config: ExplainConfi
     owner_b = {j: g for g in groups for j in g[1]}
     for side, owner, other_side, mine in ((sa, owner_a, sb, 0), (sb, owner_b, sa, 1)):
         theirs = 1 - mine
-        for i in range(len(side.tokens)):
+        for i in range(len(side)):
             if i in owner:
                 continue
-            words = _content(side.tokens[i])
+            words = _content(side.tok(i))
             if not words:
                 continue
             best, best_cover = None, 0.0
@@ -746,8 +776,8 @@ def _groups(sa: _Side, sb: _Side, matches: Sequence[Match], config: ExplainConfi
                 g = owner.get(nb)
                 if g is None:
                     continue
-                mine_words = set().union(*(_content(side.tokens[k]) for k in g[mine]))
-                their_words = set().union(*(_content(other_side.tokens[k]) for k in g[theirs]))
+                mine_words = set().union(*(_content(side.tok(k)) for k in g[mine]))
+                their_words = set().union(*(_content(other_side.tok(k)) for k in g[theirs]))
                 spare = their_words - mine_words
                 cover = len(words & spare) / len(words)
                 if cover > best_cover:
@@ -771,12 +801,14 @@ def explain(
     groups, owner_a, owner_b = _groups(sa, sb, matches, config)
     edits: list[Edit] = []
     for ia, ib in groups:
+        if [a.sentences[i].text for i in sorted(ia)] == [b.sentences[j].text for j in sorted(ib)]:
+            continue  # the same sentences verbatim: nothing to diff (and nothing to tokenize)
         edits.extend(diff_group(sa, sb, ia, ib, config))
     for i, s in enumerate(a.sentences):
-        if i not in owner_a and _content(sa.tokens[i]):
+        if i not in owner_a and _content(sa.tok(i)):
             edits.append(Edit("removed", s.span, None, s.text, "", "sentence only in a", SEVERITY["removed"]))
     for j, s in enumerate(b.sentences):
-        if j not in owner_b and _content(sb.tokens[j]):
+        if j not in owner_b and _content(sb.tok(j)):
             edits.append(Edit("added", None, s.span, "", s.text, "sentence only in b", SEVERITY["added"]))
     return tuple(rank(edits))
 
