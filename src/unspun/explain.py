@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 from .config import ExplainConfig
 from .records import CleanArticle, Edit, Match, Span
@@ -211,9 +212,9 @@ def zipf(word: str) -> float:
 
 
 # ---------------------------------------------------------------- tokens
-@dataclass(frozen=True)
-class Token:
-    """One word of an article: its text, position, and the key it is diffed on."""
+class Token(NamedTuple):
+    """One word of an article: its text, position, and the key it is diffed on (a named tuple: articles
+    have hundreds of thousands of tokens and a tuple is three times cheaper to build than a dataclass)."""
 
     text: str
     start: int
