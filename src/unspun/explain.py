@@ -532,7 +532,7 @@ class _Side:
     token keys, its numeric values sorted). Everything is computed on first use and kept, so a sentence
     that no pair needs diffed (identical in every version) is never tokenized."""
 
-    __slots__ = ("article", "_names", "_tokens", "_quotes", "_keys", "_values")
+    __slots__ = ("article", "_names", "_tokens", "_quotes", "_keys", "_values", "_hits")
 
     def __init__(self, article: CleanArticle) -> None:
         self.article = article
@@ -541,6 +541,7 @@ class _Side:
         self._quotes: tuple[Span, ...] | None = None
         self._keys: frozenset[str] | None = None
         self._values: tuple[float, ...] | None = None
+        self._hits: dict[tuple[int, ...], list[tuple[int, int, int]]] = {}
 
     def __len__(self) -> int:
         return len(self._tokens)
@@ -553,6 +554,14 @@ class _Side:
                 self._names = proper_names(self.article.article.text, [s.span for s in self.article.sentences])
             got = self._tokens[i] = tuple(tokenize(self.article.article.text, self.article.sentences[i].span,
                                                    self._names))
+        return got
+
+    def idiom_hits(self, indices: Sequence[int]) -> list[tuple[int, int, int]]:
+        """`_idiom_hits` of the tokens of a sentence group, kept for the next pair that diffs the same group."""
+        key = tuple(sorted(indices))
+        got = self._hits.get(key)
+        if got is None:
+            got = self._hits[key] = _idiom_hits(_group_tokens(self, key))
         return got
 
     @property
@@ -618,15 +627,21 @@ def _group_tokens(side: _Side, indices: Sequence[int]) -> list[Token]:
 
 
 class _Hits:
-    """Idiom hits of a group's two token runs, found on first use and reused by every edit of the group."""
+    """Idiom hits of a group's two token runs, found on first use and reused by every edit of the group
+    (and, through the sides, by every pair that diffs the same sentence group)."""
 
-    def __init__(self, ta: Sequence[Token], tb: Sequence[Token]) -> None:
+    def __init__(self, ta: Sequence[Token], tb: Sequence[Token], groups: tuple | None = None) -> None:
         self._tokens = (ta, tb)
+        self._groups = groups  # ((side a, indices a), (side b, indices b)) when the tokens are whole groups
         self._hits: list[list[tuple[int, int, int]] | None] = [None, None]
 
     def of(self, side: int) -> list[tuple[int, int, int]]:
         if self._hits[side] is None:
-            self._hits[side] = _idiom_hits(self._tokens[side])
+            if self._groups is not None:
+                owner, indices = self._groups[side]
+                self._hits[side] = owner.idiom_hits(indices)
+            else:
+                self._hits[side] = _idiom_hits(self._tokens[side])
         return self._hits[side]
 
 
@@ -638,7 +653,7 @@ def diff_group(
     ka, kb = [t.key for t in ta], [t.key for t in tb]
     if ka == kb:
         return []  # identical match keys: nothing changed
-    hits = _Hits(ta, tb)
+    hits = _Hits(ta, tb, ((sa, ia), (sb, ib)))
     surplus_a = Counter(ka) - Counter(kb)
     surplus_b = Counter(kb) - Counter(ka)
     text_a, text_b = sa.article.article.text, sb.article.article.text
