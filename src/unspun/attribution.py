@@ -27,7 +27,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import require
 
@@ -66,8 +66,7 @@ class AttributionConfig:
     min_freq: int = 1  # drop features seen fewer times in training
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -75,7 +74,8 @@ class Token:
 
 # ---------------------------------------------------------------- tokenizer
 
-_TOKEN_RE = re.compile(r"\w+(?:[-.]\w+)*(?:[’'](?!s\b)\w+)*|[’']s\b|[^\w\s]")
+_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Hon|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|No)\.(?=\s+\w)"
+_TOKEN_RE = re.compile(_ABBREV + r"|(?:[A-Z]\.){2,}|\w+(?:[-.]\w+)*(?:[’'](?!s\b)\w+)*|[’']s\b|[^\w\s]")
 _PARA_RE = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _OPEN = {"“", "«", "„"}
 _CLOSE = {"”", "»"}
@@ -207,7 +207,7 @@ def _word_info(w: str) -> tuple[str, str, str, list[str]]:
         lw = w.lower()
         sh = _shape(w)
         lx = _lex(lw)
-        static = ["b", "w=" + lw, "s3=" + lw[-3:], "s2=" + lw[-2:], "p3=" + lw[:3], "sh=" + sh]
+        static = ["b", "w=" + lw, "s3=" + lw[-3:], "sh=" + sh]
         if lx:
             static.append("l=" + lx)
         if len(_WORD_CACHE) > 200_000:
@@ -351,7 +351,8 @@ def _content_features(base: list[list[str]], toks: Sequence[Token], roles: Seque
         sid = sent_id[i]
         cl = "x" if cue_left[i] == 99 else _bucket(cue_left[i]) + ("" if sent_id[i - cue_left[i]] == sid else "p")
         cr = "x" if cue_right[i] == 99 else _bucket(cue_right[i]) + ("" if sent_id[i + cue_right[i]] == sid else "n")
-        f = base[i] + [
+        b = base[i]
+        f = b + [
             "r=" + r[i],
             "r-1=" + rp[j - 1],
             "r+1=" + rp[j + 1],
@@ -361,8 +362,8 @@ def _content_features(base: list[list[str]], toks: Sequence[Token], roles: Seque
             "cr=" + cr,
             "cs=%d%d" % (sid in sent_cue, sid in sent_src),
             "cp=%d" % (sid - 1 in colon_cue or sid in colon_cue),
-            "cl|q=" + cl + base[i][0],
-            "cr|q=" + cr + base[i][0],
+            "cl|q=" + cl + b[0],
+            "cr|q=" + cr + b[0],
         ]
         out.append(f)
     return out
