@@ -174,7 +174,22 @@ def fingerprint(
     features: tuple[SentenceFeatures, ...],
     config: FingerprintConfig = FingerprintConfig(),
 ) -> Signature:
-    """MinHash of the shingles plus the union of the sentences' immutables."""
-    items = shingles(article, config.shingle_size)
+    """One-permutation MinHash of the kept text's word shingles plus the sentences' immutables.
+
+    The signature comes from the vectorised near-duplicate stage (`neardup.sketch_batch`), so scan,
+    index and `dedup` share one hashing scheme and no Python runs per shingle.
+    """
+    from .neardup import sketch_batch
+
+    sketch = sketch_batch([article.norm_text], sketch_config(config))
     immutables: frozenset[str] = frozenset().union(*(f.immutables for f in features)) if features else frozenset()
-    return Signature(minhash(items, config), immutables, len(items))
+    return Signature(sketch.signatures[0], immutables, int(sketch.n_shingles[0]))
+
+
+def sketch_config(config: FingerprintConfig):
+    """The NearDupConfig that hashes exactly like `fingerprint` (same permutations, shingles, seed)."""
+    from .config import NearDupConfig
+
+    return NearDupConfig(
+        num_perm=config.num_perm, shingle_size=config.shingle_size, seed=config.seed, tune_malloc=False
+    )
