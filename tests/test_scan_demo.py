@@ -93,3 +93,14 @@ def test_json_contract_round_trips(demo):
     assert {"a_span", "b_span", "kind", "score"} <= pair["matches"][0].keys()
     in_stories = [i for s in data["stories"] for i in s["articles"]]
     assert sorted(in_stories) == sorted(a["id"] for a in data["articles"])
+
+
+def test_scan_without_edits_keeps_relations_and_matches_but_skips_edits():
+    from unspun import ScanConfig
+    from unspun.config import EmbedConfig
+
+    fast = scan([ROOT / "examples" / "demo"], ScanConfig(edits=False, embed=EmbedConfig(enabled=False)))
+    full = scan([ROOT / "examples" / "demo"], ScanConfig(embed=EmbedConfig(enabled=False)))
+    assert _relations(fast) == _relations(full)
+    assert all(not p.edits for p in fast.pairs)
+    assert any(p.edits for p in full.pairs)

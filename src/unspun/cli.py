@@ -42,6 +42,7 @@ def scan_cmd(
     embed: Annotated[bool, typer.Option("--embed/--no-embed", help="Use sentence embeddings (the embed extra) to catch rewrites that share few words.")] = True,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where embedding vectors are cached between scans (default: ~/.cache/unspun).")] = None,
     claims: Annotated[bool, typer.Option("--claims", help="Also find who claimed what (quotes, reported speech) and link claims within stories.")] = False,
+    edits: Annotated[bool, typer.Option("--edits/--no-edits", help="Classify each pair's edits and decide its original (off: relations and matched passages only, faster on big corpora).")] = True,
 ) -> None:
     """Find exact copies, near-duplicates and spun rewrites among articles."""
     console = Console(stderr=False, quiet=quiet)
@@ -62,7 +63,8 @@ def scan_cmd(
             bar.update(tasks[stage], completed=done, total=total or None)
 
         try:
-            result = scan(paths, ScanConfig(claims=claims, embed=_embed_config(embed, cache_dir)), progress)
+            config = ScanConfig(claims=claims, edits=edits, embed=_embed_config(embed, cache_dir))
+            result = scan(paths, config, progress)
         except UnspunError as exc:
             raise _fail(err, exc) from None
     print_summary(result, console)

@@ -133,3 +133,4 @@ class ScanConfig:
     workers: int = 0  # processes for the per-article and per-pair stages; 0 = one per core
     parallel_min_articles: int = 1000  # below this, process start-up costs more than it saves
     claims: bool = False  # also extract quotes/claims per article and link them within each story (needs spaCy)
+    edits: bool = True  # word-level edits and direction per pair; False = relations and matches only (faster)

@@ -80,8 +80,8 @@ def confirm(
     rel = relation(a.clean, b.clean, alignment, config.relation)
     if rel is None:
         return None
-    return explain_pair(make_pair(a.clean, b.clean, alignment, rel, channels), a.clean, b.clean, config.explain,
-                        sides)
+    pair = make_pair(a.clean, b.clean, alignment, rel, channels)
+    return explain_pair(pair, a.clean, b.clean, config.explain, sides) if config.edits else pair
 
 
 def _with_originals(groups: Sequence[Story], pairs: Sequence[Pair], prepared: Sequence[Prepared]) -> tuple[Story, ...]:
