@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE.parent.parent / "src"))
 from loader import load_split  # noqa: E402
 from score import ROLES, Scores, score_document  # noqa: E402
 
-from unspun.attribution import Attribution, AttributionConfig, AttributionTagger, temp_model_dir, train_tagger  # noqa: E402
+from unspun.attribution import Attribution, AttributionConfig, temp_model_dir, train_tagger  # noqa: E402
 
 PUBLISHED = {  # exact-match F1 on PolNeAR (CofeNet, COLING 2022, Table 3)
     "CofeNet (BERT)": {"source": 83.2, "cue": 75.3, "content": 72.9},
