@@ -440,18 +440,21 @@ def batches(items: Iterable[Article | ReadError], size: int) -> Iterator[tuple[l
         yield arts, errs
 
 
-def sketch_part(items: Iterable[Article | ReadError], config: NearDupConfig = NearDupConfig()) -> Part:
-    """Sketch a stream of articles batch by batch into a Part (the map step of both engines)."""
+def _part_from_batches(
+    batches_: Iterable[tuple[Sequence[str], Sequence[str], Sequence[str | None], Sequence[ReadError]]],
+    config: NearDupConfig,
+) -> Part:
+    """Sketch (ids, texts, published, errors) batches into one Part; texts are dropped batch by batch."""
     ids: list[str] = []
     published: list[str | None] = []
     sketches: list[Sketches] = []
     errors: list[ReadError] = []
-    for arts, errs in batches(items, config.batch_size):
+    for batch_ids, texts, dates, errs in batches_:
         errors.extend(errs)
-        if arts:
-            sketches.append(sketch_batch([a.text for a in arts], config))
-            ids.extend(a.id for a in arts)
-            published.extend(a.published for a in arts)
+        if texts:
+            sketches.append(sketch_batch(texts, config))
+            ids.extend(batch_ids)
+            published.extend(dates)
     k = config.num_perm
     return Part(
         tuple(ids),
@@ -460,6 +463,17 @@ def sketch_part(items: Iterable[Article | ReadError], config: NearDupConfig = Ne
         np.concatenate([x.exact for x in sketches]) if sketches else np.zeros(0, np.uint64),
         np.concatenate([x.n_shingles for x in sketches]) if sketches else np.zeros(0, np.int32),
         tuple(errors),
+    )
+
+
+def sketch_part(items: Iterable[Article | ReadError], config: NearDupConfig = NearDupConfig()) -> Part:
+    """Sketch a stream of articles batch by batch into a Part (the map step of both engines)."""
+    return _part_from_batches(
+        (
+            ([a.id for a in arts], [a.text for a in arts], [a.published for a in arts], errs)
+            for arts, errs in batches(items, config.batch_size)
+        ),
+        config,
     )
 
 
@@ -472,25 +486,8 @@ def sketch_file(path: str | os.PathLike[str], columns=None, config: NearDupConfi
     fmt, compression, _ = detect_format(os.fspath(path))
     if fmt != "parquet" or compression:
         return sketch_part(read_file(path, columns), config)
-    ids: list[str] = []
-    published: list[str | None] = []
-    sketches: list[Sketches] = []
-    errors: list[ReadError] = []
-    for batch in read_parquet_columns(Path(os.fspath(path)), columns or ColumnMap(), config.batch_size):
-        errors.extend(batch.errors)
-        if batch.texts:
-            sketches.append(sketch_batch(batch.texts, config))
-            ids.extend(batch.ids)
-            published.extend(batch.published)
-    k = config.num_perm
-    return Part(
-        tuple(ids),
-        tuple(published),
-        np.concatenate([x.signatures for x in sketches]) if sketches else np.zeros((0, k), np.uint32),
-        np.concatenate([x.exact for x in sketches]) if sketches else np.zeros(0, np.uint64),
-        np.concatenate([x.n_shingles for x in sketches]) if sketches else np.zeros(0, np.int32),
-        tuple(errors),
-    )
+    columnar = read_parquet_columns(Path(os.fspath(path)), columns or ColumnMap(), config.batch_size)
+    return _part_from_batches(((b.ids, b.texts, b.published, b.errors) for b in columnar), config)
 
 
 def part_bands(part: Part, offset: int, config: NearDupConfig = NearDupConfig()) -> tuple[np.ndarray, ...]:
