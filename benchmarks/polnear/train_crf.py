@@ -21,16 +21,11 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent.parent / "src"))
 
 from loader import load_split  # noqa: E402
-from score import ROLES, Scores, score_document  # noqa: E402
+from score import PUBLISHED, ROLES, TARGET, Scores, score_document  # noqa: E402
 
 from unspun.attribution import Attribution, AttributionConfig, temp_model_dir, train_tagger  # noqa: E402
 
-PUBLISHED = {  # exact-match F1 on PolNeAR (CofeNet, COLING 2022, Table 3)
-    "CofeNet (BERT)": {"source": 83.2, "cue": 75.3, "content": 72.9},
-    "rule baseline": {"source": 10.7, "cue": 22.8, "content": 5.6},
-}
 RULES_DOCUMENTED = {"source": 58.9, "cue": 58.3, "content": 42.5}  # docs/claims.md, run.py --split dev
-TARGET = {"source": 85.0, "cue": 80.0, "content": 75.0}
 
 
 def _row(name: str, f: dict[str, float]) -> str:
