@@ -136,26 +136,29 @@ def _article_clash(text: str, span) -> bool:
     return (art == "a") == vowel
 
 
-def decide(
+@dataclass(frozen=True)
+class Vote:
+    """One signal's say: weight > 0 favours a as the original, < 0 favours b; `signal` names the kind."""
+
+    signal: str
+    weight: float
+    why: str
+
+
+def votes(
     a: CleanArticle,
     b: CleanArticle,
     edits: Sequence[Edit],
     coverage_a: float = 1.0,
     coverage_b: float = 1.0,
-    config: ExplainConfig | None = None,
     collocations: Collocations | None = None,
-) -> Direction:
-    """Vote between "a" and "b"; "unknown" (None) when the evidence is weak."""
-    config = config or ExplainConfig()
-    da, db = _parse_date(a.article.published), _parse_date(b.article.published)
-    if da and db and da != db:
-        side = "a" if da < db else "b"
-        return Direction(side, 1.0, (f"published {min(da, db)} vs {max(da, db)}",))
-    votes: list[tuple[float, str]] = []  # positive favours a as the original
+) -> list[Vote]:
+    """Every textual signal's vote (dates aside); `decide` sums them."""
+    out: list[Vote] = []
     # Collocations: a thesaurus swap fits its unchanged neighbours worse than the author's word did.
     colloc_vote = collocation_vote(a.article.text, b.article.text, edits, collocations)
     if colloc_vote is not None:
-        votes.append(colloc_vote)
+        out.append(Vote("collocation", *colloc_vote))
     # Names: a name that the rest of its own article spells differently is the corrupted one.
     text_a, text_b = a.article.text, b.article.text
     for e in edits:
@@ -164,9 +167,9 @@ def decide(
         b_keeps_a = _mentions(text_b, e.a_text) > 0
         a_keeps_b = _mentions(text_a, e.b_text) > 0
         if b_keeps_a and not a_keeps_b:
-            votes.append((0.8, f"b writes '{e.b_text}' once but '{e.a_text}' elsewhere"))
+            out.append(Vote("name", 0.8, f"b writes '{e.b_text}' once but '{e.a_text}' elsewhere"))
         elif a_keeps_b and not b_keeps_a:
-            votes.append((-0.8, f"a writes '{e.a_text}' once but '{e.b_text}' elsewhere"))
+            out.append(Vote("name", -0.8, f"a writes '{e.a_text}' once but '{e.b_text}' elsewhere"))
         elif e.a_text[:1].isupper() and e.b_text[:1].isupper():
             # Spinners turn a rare name into a common look-alike word (Rydell -> Riddle, Valli -> Villa):
             # the side whose "name" is an everyday word while the other's is rare is the spun one (only for
@@ -176,46 +179,72 @@ def decide(
             lookalike = fuzz.ratio(e.a_text.casefold(), e.b_text.casefold()) >= 50
             if common >= 3.0 and common - rare >= 0.8 and lookalike:
                 spun_b = zb > za
-                votes.append((0.5 if spun_b else -0.5, f"name '{e.b_text if spun_b else e.a_text}' is an everyday "
-                                                       f"word where the other version has a rarer name"))
+                out.append(Vote("name", 0.5 if spun_b else -0.5,
+                                f"name '{e.b_text if spun_b else e.a_text}' is an everyday "
+                                f"word where the other version has a rarer name"))
         elif e.a_text[:1].isupper() and not e.b_text[:1].isupper():
-            votes.append((0.5, f"a name in a ('{e.a_text}') is a common word in b"))
+            out.append(Vote("name", 0.5, f"a name in a ('{e.a_text}') is a common word in b"))
         elif e.b_text[:1].isupper() and not e.a_text[:1].isupper():
-            votes.append((-0.5, f"a name in b ('{e.b_text}') is a common word in a"))
+            out.append(Vote("name", -0.5, f"a name in b ('{e.b_text}') is a common word in a"))
     # Article agreement: a swapped word that breaks "a"/"an" ("a empty cheque") was not written by the author.
     bad_a = sum(_article_clash(text_a, e.a_span) for e in edits if e.a_span and e.b_span)
     bad_b = sum(_article_clash(text_b, e.b_span) for e in edits if e.a_span and e.b_span)
     if bad_a != bad_b:
-        votes.append((0.9 if bad_b > bad_a else -0.9,
-                      f"'a'/'an' no longer agrees with a swapped word in {'b' if bad_b > bad_a else 'a'}"))
+        out.append(Vote("a/an", 0.9 if bad_b > bad_a else -0.9,
+                        f"'a'/'an' no longer agrees with a swapped word in {'b' if bad_b > bad_a else 'a'}"))
     # Broken idioms: the intact side is the original.
     for e in edits:
         if e.kind == "idiom_broken":
             intact_a = e.why.endswith("broken in b")
-            votes.append((0.6 if intact_a else -0.6, f"fixed expression intact in {'a' if intact_a else 'b'}"))
+            out.append(Vote("idiom", 0.6 if intact_a else -0.6, f"fixed expression intact in {'a' if intact_a else 'b'}"))
     # Doubled captions: scraper noise marks a copy.
     if a.removed and not b.removed:
-        votes.append((-0.7, f"a has {len(a.removed)} doubled caption(s)/sentence(s)"))
+        out.append(Vote("captions", -0.7, f"a has {len(a.removed)} doubled caption(s)/sentence(s)"))
     elif b.removed and not a.removed:
-        votes.append((0.7, f"b has {len(b.removed)} doubled caption(s)/sentence(s)"))
+        out.append(Vote("captions", 0.7, f"b has {len(b.removed)} doubled caption(s)/sentence(s)"))
     # Coverage asymmetry: a truncated copy is covered almost fully by the longer source.
     if abs(coverage_a - coverage_b) >= 0.3:
         fuller = "a" if coverage_b > coverage_a else "b"  # the one with unmatched extra text
-        votes.append((0.6 if fuller == "a" else -0.6, f"{'b' if fuller == 'a' else 'a'} looks truncated "
-                                                      f"(coverage a {coverage_a:.0%}, b {coverage_b:.0%})"))
-    if da and not db:
-        votes.append((0.2, "only a has a published date"))
-    elif db and not da:
-        votes.append((-0.2, "only b has a published date"))
-    total = sum(w for w, _ in votes)
-    if not votes or total == 0:
-        return Direction(None, 0.0, tuple(s for _, s in votes) or ("no signal",))
+        out.append(Vote("truncation", 0.6 if fuller == "a" else -0.6,
+                        f"{'b' if fuller == 'a' else 'a'} looks truncated "
+                        f"(coverage a {coverage_a:.0%}, b {coverage_b:.0%})"))
+    return out
+
+
+def combine(all_votes: Sequence[Vote], min_confidence: float) -> Direction:
+    """Sum the votes; the margin becomes a confidence, below `min_confidence` the answer is unknown."""
+    total = sum(v.weight for v in all_votes)
+    if not all_votes or total == 0:
+        return Direction(None, 0.0, tuple(v.why for v in all_votes) or ("no signal",))
     side = "a" if total > 0 else "b"
     confidence = round(min(1.0, 0.5 + abs(total) / 2), 3)
-    signals = tuple(s for w, s in sorted(votes, key=lambda v: -abs(v[0])) if (w > 0) == (total > 0))
-    if confidence < config.direction_min_confidence:
+    signals = tuple(v.why for v in sorted(all_votes, key=lambda v: -abs(v.weight)) if (v.weight > 0) == (total > 0))
+    if confidence < min_confidence:
         return Direction(None, confidence, signals)
     return Direction(side, confidence, signals)
+
+
+def decide(
+    a: CleanArticle,
+    b: CleanArticle,
+    edits: Sequence[Edit],
+    coverage_a: float = 1.0,
+    coverage_b: float = 1.0,
+    config: ExplainConfig | None = None,
+    collocations: Collocations | None = None,
+) -> Direction:
+    """Published dates when both differ; else vote between "a" and "b", "unknown" (None) when weak."""
+    config = config or ExplainConfig()
+    da, db = _parse_date(a.article.published), _parse_date(b.article.published)
+    if da and db and da != db:
+        side = "a" if da < db else "b"
+        return Direction(side, 1.0, (f"published {min(da, db)} vs {max(da, db)}",))
+    found = votes(a, b, edits, coverage_a, coverage_b, collocations)
+    if da and not db:
+        found.append(Vote("date", 0.2, "only a has a published date"))
+    elif db and not da:
+        found.append(Vote("date", -0.2, "only b has a published date"))
+    return combine(found, config.direction_min_confidence)
 
 
 def story_original(articles: Sequence[str], pairs: Sequence, published: dict[str, str | None]) -> str | None:
