@@ -1,12 +1,12 @@
 """The cheap near-duplicate stage at corpus scale: normalize -> shingle -> MinHash -> LSH bands -> clusters.
 
-Everything after the Python join of a batch of texts is numpy over whole batches: no Python work per
-token or per shingle. Tokens are hashed from unaligned 8-byte loads of the lowercased byte buffer,
-word 3-gram shingles combine neighbouring token hashes, and the MinHash is one-permutation hashing
-(each shingle hashed once, binned by its top bits, minimum per bin) with rotation densification for
-empty bins (Shrivastava & Li, ICML 2014) — an unbiased Jaccard estimator like classic MinHash at 1/K
-of the hashing cost. Band buckets propose pairs, signature agreement confirms them (LSH gives
-candidates, never verdicts), connected components make clusters.
+A batch of texts becomes one lowercased byte buffer (punctuation blanked); one compiled pass over
+it (`sketch_kernel`, numba) hashes tokens, chains word 3-gram shingles and keeps the minimum per
+bin of a one-permutation MinHash (each shingle hashed once, binned by its top bits), with rotation
+densification for empty bins (Shrivastava & Li, ICML 2014) — an unbiased Jaccard estimator like
+classic MinHash at 1/K of the hashing cost. No Python work per token or per shingle. Band buckets
+propose pairs, signature agreement confirms them (LSH gives candidates, never verdicts), connected
+components make clusters.
 
 The engine-independent pieces (`sketch_batch`, `band_rows`, `bucket_edges`, `verify_edges`,
 `assign_clusters`) are what `distributed.py` maps over Dask partitions, so both engines give
@@ -47,8 +47,7 @@ _TABLE = bytes(
     for b in range(256)
 )
 _SPACE = 32
-# mask[k] keeps the low k bytes of a little-endian uint64 load
-_MASKS = np.array([(1 << (8 * k)) - 1 if k < 8 else (1 << 64) - 1 for k in range(9)], dtype=np.uint64)
+_TABLE_NP = np.frombuffer(_TABLE, dtype=np.uint8)
 
 
 @dataclass(frozen=True)
@@ -145,21 +144,20 @@ def _fold(text: str) -> str:
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
-def _prepare(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """One translated byte buffer for the batch (a space before, between and after texts) and each
-    text's start offset in it."""
+def _prepare(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One UTF-8 byte buffer for the batch (texts back to back; non-ASCII ones folded and their
+    punctuation blanked) and each text's start and end offsets in it."""
     pieces = [(t if t.isascii() else _fold(t)).encode("utf-8", "surrogatepass") for t in texts]
-    lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
-    starts = np.ones(len(pieces), dtype=np.int64)
-    np.cumsum(lengths[:-1] + 1, out=starts[1:])
-    starts[1:] += 1
-    # padding: the 8-byte loads below may read past the last token
-    blob = b" ".join([b"", *pieces, b" " * 24]).translate(_TABLE)
+    ends = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
+    starts = np.empty_like(ends)
+    starts[0] = 0
+    starts[1:] = ends[:-1]
+    blob = b"".join(pieces)
     if blob.isascii():
-        return np.frombuffer(blob, dtype=np.uint8), starts
+        return np.frombuffer(blob, dtype=np.uint8), starts, ends
     buf = np.frombuffer(bytearray(blob), dtype=np.uint8)
     _blank_punctuation(buf)
-    return buf, starts
+    return buf, starts, ends
 
 
 def _blank_punctuation(buf: np.ndarray) -> None:
@@ -176,98 +174,29 @@ def _blank_punctuation(buf: np.ndarray) -> None:
         buf[lead + k] = _SPACE
 
 
-def _token_hashes(buf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(start offsets, 64-bit hashes) of the word tokens in a buffer that starts and ends with a space.
-
-    A token of up to 8 bytes is its own little-endian load times an odd constant (a bijection, so
-    distinct short words never collide); longer tokens mix in bytes 8..23 and their last 8 bytes.
-    """
-    word = buf != _SPACE
-    flips = np.flatnonzero(word[1:] ^ word[:-1])  # starts and ends alternate
-    s = flips[0::2] + 1
-    length = flips[1::2] - flips[0::2]
-    win = np.ndarray(shape=(buf.shape[0] - 7,), dtype="<u8", buffer=buf, offset=0, strides=(1,))
-    h = win[s]
-    h &= _MASKS[np.minimum(length, 8)]
-    h *= _M1
-    long = np.flatnonzero(length > 8)
-    if long.size:
-        ls, ll = s[long], length[long]
-        g = h[long] ^ (ll.astype(np.uint64) * _M3)
-        for chunk in (1, 2):
-            g = _fmix(g ^ (win[ls + 8 * chunk] & _MASKS[np.clip(ll - 8 * chunk, 0, 8)]))
-        g = _fmix(g ^ (win[np.maximum(ls + ll - 8, ls)] * _M2))
-        h[long] = g
-    return s, h
-
-
 def sketch_batch(texts: Sequence[str], config: NearDupConfig = NearDupConfig()) -> Sketches:
-    """Signatures, exact-copy hashes and shingle counts of a batch of texts (vectorised over the batch).
+    """Signatures, exact-copy hashes and shingle counts of a batch of texts.
 
     A text's shingles are its word n-grams (n = shingle_size); a text with 1..n-1 words has one
     shingle of all its words; a text without words has none and an all-empty signature.
     """
     bits = _check(config)
-    k = config.num_perm
     n = len(texts)
-    w = config.shingle_size
-    sig = np.full((n + 1, k), _EMPTY, dtype=np.uint32)  # row n collects shingles crossing two texts
     if n == 0:
-        return Sketches(sig[:0], np.zeros(0, np.uint64), np.zeros(0, np.int32))
-    buf, doc_start = _prepare(texts)
-    tok_start, th = _token_hashes(buf)
-    t = th.shape[0]
-    first_tok = np.searchsorted(tok_start, doc_start)
-    n_tok = np.diff(np.r_[first_tok, t])
-    n_sh = np.where(n_tok >= w, n_tok - (w - 1), np.minimum(n_tok, 1)).astype(np.int32)
+        return Sketches(np.zeros((0, config.num_perm), np.uint32), np.zeros(0, np.uint64), np.zeros(0, np.int32))
+    return _sketch(*_prepare(texts), bits, config)
 
-    # shingle hashes: an order-sensitive combination of w neighbouring token hashes, then a full mix
-    m = max(t - w + 1, 0)
-    sh = th[:m].copy()
-    for j in range(1, w):
-        sh *= _M2
-        sh += th[j : j + m]
-    sh ^= _U64(config.seed) * _M3
-    sh = _fmix(sh)
-    doc = np.repeat(np.arange(n, dtype=np.int64), n_tok)[:m]
-    ends = first_tok + n_tok  # shingles starting in the last w-1 tokens of a text cross into the next
-    for j in range(1, w):
-        cross = ends - j
-        cross = cross[(cross >= first_tok) & (cross < m)]
-        doc[cross] = n
-    short = np.flatnonzero((n_tok > 0) & (n_tok < w))
-    if short.size:  # rare: texts of 1..w-1 words get one shingle of everything they have
-        extra = _fmix(
-            np.array([_combine(th[first_tok[d] : first_tok[d] + n_tok[d]]) for d in short], dtype=np.uint64)
-            ^ (_U64(config.seed) * _M3)
-        )
-        sh = np.concatenate([sh, extra])
-        doc = np.concatenate([doc, short])
 
-    # exact-copy hash: sum of the text's shingle hashes (order-sensitive through the shingles)
-    csum = np.cumsum(np.where(doc < n, sh, _U64(0)))
+def _sketch(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, bits: int, config: NearDupConfig) -> Sketches:
+    from .sketch_kernel import sketch_buffer  # numba: compiled (or loaded from its cache) on first use
+
+    n = starts.shape[0]
+    sig = np.full((n, config.num_perm), _EMPTY, dtype=np.uint32)
     exact = np.zeros(n, dtype=np.uint64)
-    has = np.flatnonzero(n_tok >= w)
-    last = first_tok[has] + n_sh[has] - 1
-    exact[has] = csum[last] - np.where(first_tok[has] > 0, csum[np.maximum(first_tok[has] - 1, 0)], _U64(0))
-    if short.size:
-        exact[short] = sh[m:]
-    exact = _fmix(exact ^ n_tok.astype(np.uint64))
-
-    # one-permutation MinHash: the top bits pick the bin, the low 32 bits are the value
-    key = (doc << bits) | (sh >> _U64(64 - bits)).view(np.int64) if bits else doc
-    np.minimum.at(sig.reshape(-1), key, sh.astype(np.uint32))
-    sig = sig[:n]
+    n_sh = np.zeros(n, dtype=np.int32)
+    sketch_buffer(buf, starts, ends, _TABLE_NP, config.shingle_size, bits, config.seed, sig, exact, n_sh)
     _densify(sig, n_sh)
     return Sketches(sig, exact, n_sh)
-
-
-def _combine(hashes: np.ndarray) -> np.uint64:
-    h = hashes[0]
-    with np.errstate(over="ignore"):
-        for x in hashes[1:]:
-            h = h * _M2 + x
-    return h
 
 
 def _densify(sig: np.ndarray, n_sh: np.ndarray) -> None:
