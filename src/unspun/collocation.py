@@ -148,6 +148,17 @@ def edge_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:
     return out
 
 
+def span_words(text: str, span: tuple[int, int]) -> list[str]:
+    """The normalised words of text[span] (hyphenated compounds split, as the bigram table has them)."""
+    return [_norm(w) for w in _INNER.findall(text, *span)]
+
+
+def window_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:
+    """Every bigram that touches a word of text[span]: the two edge pairs and the pairs inside the span."""
+    words = span_words(text, span)
+    return edge_pairs(text, span) + list(zip(words, words[1:]))
+
+
 def edge_fit(colloc: Collocations, text: str, span: tuple[int, int]) -> float | None:
     """Mean PMI of the words of text[span] with their unchanged neighbours; None when nothing is scorable."""
     pairs = edge_pairs(text, span)

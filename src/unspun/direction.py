@@ -1,7 +1,8 @@
 """Which of two versions is the original: published dates first, else textual signals of spinning.
 
 Signals (each votes for a side with a weight; the margin becomes a confidence):
-- the spun side's swapped words fit their unchanged neighbours worse (web bigram PMI, `collocation`);
+- the spun side's swapped words are less likely in their context under a bigram model of web English
+  (word frequency from wordfreq + bigram PMI from `collocation`): rarer words that fit their neighbours worse;
 - a name written one way in most mentions and differently once is a corruption on that side;
 - a fixed expression intact on one side and broken on the other;
 - doubled captions (scraper noise) mark a copy;
@@ -9,7 +10,9 @@ Signals (each votes for a side with a weight; the margin becomes a confidence):
 """
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,7 +20,7 @@ from datetime import date, datetime
 import numpy as np
 from rapidfuzz import fuzz
 
-from .collocation import Collocations, edge_pairs, shared
+from .collocation import Collocations, shared, span_words, window_pairs
 from .config import ExplainConfig
 from .records import CleanArticle, Edit
 
@@ -44,40 +47,59 @@ def _parse_date(value: str | None) -> date | None:
 
 
 _SWAP_KINDS = ("synonym", "quote_altered")
-_GAP_CLIP = 3.0  # bits: one swap cannot outvote the rest
-_GAP_FULL = 5.0  # summed clipped gap (bits) that gives the collocation vote its full weight of 1
+_GAP_CLIP = 8.0  # bits: one swap cannot outvote the rest
+_GAP_FULL = 10.0  # summed clipped gap (bits) that gives the word-choice vote its full weight of 1
+_LOG2_10 = math.log2(10)
 
 
-def collocation_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None
-                     ) -> list[tuple[float, Edit]]:
-    """(fit of a's words - fit of b's words, edit) for every word swap where both sides are scorable: fit
-    is the mean PMI of the swapped words with their unchanged neighbours (positive favours a as original).
-    All swaps' neighbour bigrams are scored in one vectorised lookup."""
-    swaps = [e for e in edits if e.kind in _SWAP_KINDS and e.a_span and e.b_span
-             and e.a_span[0] != e.a_span[1] and e.b_span[0] != e.b_span[1]]
-    if not swaps:
+def _log2_prob(words: Sequence[str]) -> float | None:
+    """log2 P(words) under a unigram model from wordfreq (Zipf = log10 per billion); None if a word is unknown."""
+    from .explain import zipf
+
+    z = [zipf(w) for w in words]
+    return None if not z or min(z) <= 0 else sum((x - 9.0) * _LOG2_10 for x in z)
+
+
+def wording_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None
+                 ) -> list[tuple[float, Edit]]:
+    """(log-likelihood of a's swapped words in their context - b's, edit), in bits, for every word swap.
+
+    The model is a bigram model over the web counts: log2 P(span | neighbours) = the PMI of every bigram
+    touching the span + log2 P of each span word, so a swap is judged both on how its words sit with their
+    neighbours and on how ordinary they are (the author picked the natural word; a thesaurus picks odd,
+    ill-fitting ones). Positive favours a as the original. Skipped: pure insertions/deletions (no word was
+    chosen) and swaps with a word wordfreq does not know (names, numbers). One vectorised PMI lookup."""
+    sides = []
+    for e in edits:
+        if e.kind not in _SWAP_KINDS or not e.a_span or not e.b_span:
+            continue
+        wa, wb = span_words(text_a, e.a_span), span_words(text_b, e.b_span)
+        ca, cb = Counter(wa), Counter(wb)
+        if not wa or not wb or not (ca - cb) or not (cb - ca):
+            continue
+        la, lb = _log2_prob(wa), _log2_prob(wb)
+        if la is None or lb is None:
+            continue
+        sides.append((e, la - lb, window_pairs(text_a, e.a_span), window_pairs(text_b, e.b_span)))
+    if not sides:
         return []
     colloc = collocations or shared()
-    sides = [(edge_pairs(text_a, e.a_span), edge_pairs(text_b, e.b_span)) for e in swaps]
-    flat = [p for pa, pb in sides for p in (*pa, *pb)]
-    pmi = colloc.pmi_many(flat)
-    out = []
-    k = 0
-    for e, (pa, pb) in zip(swaps, sides):
-        va, vb = pmi[k : k + len(pa)], pmi[k + len(pa) : k + len(pa) + len(pb)]
+    pmi = colloc.pmi_many([p for _, _, pa, pb in sides for p in (*pa, *pb)])
+    pmi = np.nan_to_num(pmi, nan=0.0)  # a bigram with a word too rare to say is neutral
+    out, k = [], 0
+    for e, unigram_gap, pa, pb in sides:
+        fa, fb = pmi[k : k + len(pa)].sum(), pmi[k + len(pa) : k + len(pa) + len(pb)].sum()
         k += len(pa) + len(pb)
-        va, vb = va[~np.isnan(va)], vb[~np.isnan(vb)]
-        if len(va) and len(vb):
-            fa, fb = float(va.mean()), float(vb.mean())
-            if fa != fb:
-                out.append((fa - fb, e))
+        gap = float(unigram_gap + fa - fb)
+        if gap != 0:
+            out.append((gap, e))
     return out
 
 
-def collocation_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None
-                     ) -> tuple[float, str] | None:
-    """One vote (weight in -1..1, signal) from how well each side's swapped words fit their neighbours."""
-    gaps = collocation_gaps(text_a, text_b, edits, collocations)
+def wording_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None
+                 ) -> tuple[float, str] | None:
+    """One vote (weight in -1..1, signal) from how likely each side's swapped words are in their context."""
+    gaps = wording_gaps(text_a, text_b, edits, collocations)
     if not gaps:
         return None
     total = sum(max(-_GAP_CLIP, min(_GAP_CLIP, g)) for g, _ in gaps)
@@ -87,7 +109,7 @@ def collocation_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocatio
     worse = "b" if total > 0 else "a"
     g, e = max(gaps, key=lambda x: x[0] if total > 0 else -x[0])
     example = f"'{e.a_text}' -> '{e.b_text}'"
-    return weight, (f"swapped words fit their neighbours worse in {worse} (collocation gap {total:+.1f} bits "
+    return weight, (f"swapped words are rarer or fit their neighbours worse in {worse} ({total:+.1f} bits "
                     f"over {len(gaps)} swaps; clearest {example}, {g:+.1f})")
 
 
@@ -155,10 +177,10 @@ def votes(
 ) -> list[Vote]:
     """Every textual signal's vote (dates aside); `decide` sums them."""
     out: list[Vote] = []
-    # Collocations: a thesaurus swap fits its unchanged neighbours worse than the author's word did.
-    colloc_vote = collocation_vote(a.article.text, b.article.text, edits, collocations)
-    if colloc_vote is not None:
-        out.append(Vote("collocation", *colloc_vote))
+    # Word choice: a thesaurus swap is rarer and fits its unchanged neighbours worse than the author's word.
+    wording = wording_vote(a.article.text, b.article.text, edits, collocations)
+    if wording is not None:
+        out.append(Vote("wording", *wording))
     # Names: a name that the rest of its own article spells differently is the corrupted one.
     text_a, text_b = a.article.text, b.article.text
     for e in edits:
