@@ -221,3 +221,47 @@ def test_parquet_columnar_path_gives_the_same_part_as_the_article_path(tmp_path)
     assert (fast.signatures == slow.signatures).all()
     assert [(e.line, e.reason) for e in fast.errors] == [(e.line, e.reason) for e in slow.errors]
     assert fast.errors[0].line == 2
+
+
+def test_clean_parquet_batches_stay_arrow_and_match_the_article_path(tmp_path):
+    """Batches whose texts are all usable are sketched from the arrow buffer in place; ids (also null
+    ones), dates, signatures and exact hashes must equal the row-by-row path, non-ASCII included."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from unspun.ingest import read_file
+    from unspun.ingest.parquet import read_parquet_columns
+    from unspun.ingest.common import ColumnMap
+    from unspun.neardup import sketch_file, sketch_part
+
+    texts = [
+        "The harbour authority said on Monday that the ferry would resume service next week.",
+        "Le maire a déclaré « nous reconstruirons » — ÉCOLE fermée jusqu’à lundi.",
+        "Council members voted 7 to 2 to approve the new budget after a long debate on Tuesday.",
+        "“We will not be moved,” the union’s leader told reporters… STRASSE and Straße.",
+        "Short one.",
+    ]
+    path = tmp_path / "clean.parquet"
+    table = pa.table({"id": ["a", None, "c", "d", None], "text": texts, "published": [None, "2024-05-01", None, None, None]})
+    pq.write_table(table, path)
+    batches = list(read_parquet_columns(path, ColumnMap(), batch_rows=2))
+    assert all(isinstance(b.texts, pa.Array) for b in batches)  # the in-place path was taken
+    config = NearDupConfig(batch_size=2)
+    fast = sketch_file(path, config=config)
+    slow = sketch_part(read_file(path), config)
+    assert fast.ids == slow.ids == ("a", "clean:2", "c", "d", "clean:5")
+    assert fast.published == slow.published
+    assert (fast.signatures == slow.signatures).all() and (fast.exact == slow.exact).all()
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_sketch_arrow_equals_sketch_batch_on_sliced_arrays(large):
+    import pyarrow as pa
+
+    from unspun.neardup import sketch_arrow
+
+    texts = ["Plain ASCII words about a vote", "", "Curly “quotes” — déjà vu", "x", "İstanbul ΣΟΦΟΣ Straße"] * 3
+    arr = pa.array(texts, type=pa.large_string() if large else pa.string()).slice(3, 9)
+    a, b = sketch_arrow(arr), sketch_batch(arr.to_pylist())
+    assert (a.signatures == b.signatures).all() and (a.exact == b.exact).all()
+    assert (a.n_shingles == b.n_shingles).all() and a.n_shingles[arr.to_pylist().index("")] == 0

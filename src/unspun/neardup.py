@@ -187,6 +187,34 @@ def sketch_batch(texts: Sequence[str], config: NearDupConfig = NearDupConfig()) 
     return _sketch(*_prepare(texts), bits, config)
 
 
+def sketch_arrow(texts, config: NearDupConfig = NearDupConfig()) -> Sketches:
+    """`sketch_batch` of a pyarrow string array, reading its UTF-8 buffer in place (no Python
+    string per row for ASCII texts; non-ASCII texts are folded in Python exactly as `sketch_batch`
+    folds them, so both give the same sketches for the same texts)."""
+    bits = _check(config)
+    if len(texts) == 0:
+        return sketch_batch([], config)
+    return _sketch(*_prepare_arrow(texts), bits, config)
+
+
+def _prepare_arrow(texts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    import pyarrow.compute as pc
+
+    from .ingest.parquet import arrow_buffers
+
+    data, offsets = arrow_buffers(texts)
+    starts, ends = offsets[:-1].copy(), offsets[1:].copy()
+    span = data[offsets[0] : offsets[-1]]
+    if not (span >= 0x80).any():
+        return data, starts, ends
+    ascii_ = pc.string_is_ascii(texts).to_numpy(zero_copy_only=False)
+    rows = np.flatnonzero(~ascii_)
+    folded, f_starts, f_ends = _prepare(texts.take(rows).to_pylist())
+    starts[rows] = f_starts + data.shape[0]
+    ends[rows] = f_ends + data.shape[0]
+    return np.concatenate([data, folded]), starts, ends
+
+
 def _sketch(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, bits: int, config: NearDupConfig) -> Sketches:
     from .sketch_kernel import sketch_buffer  # numba: compiled (or loaded from its cache) on first use
 
@@ -195,29 +223,7 @@ def _sketch(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, bits: int, co
     exact = np.zeros(n, dtype=np.uint64)
     n_sh = np.zeros(n, dtype=np.int32)
     sketch_buffer(buf, starts, ends, _TABLE_NP, config.shingle_size, bits, config.seed, sig, exact, n_sh)
-    _densify(sig, n_sh)
     return Sketches(sig, exact, n_sh)
-
-
-def _densify(sig: np.ndarray, n_sh: np.ndarray) -> None:
-    """Fill empty bins from the next non-empty bin to the right (circular), in place.
-
-    The copied value is re-hashed with the distance so two texts only agree on a filled bin when
-    they agree on the source bin and on the gap, which keeps the estimator close to unbiased.
-    """
-    rows = np.flatnonzero((sig == _EMPTY).any(axis=1) & (n_sh > 0))
-    if rows.size == 0:
-        return
-    sub = sig[rows]
-    k = sub.shape[1]
-    full = sub != _EMPTY
-    idx = np.where(full, np.arange(k), 2 * k)
-    doubled = np.concatenate([idx, np.where(full, np.arange(k) + k, 2 * k)], axis=1)
-    nxt = np.minimum.accumulate(doubled[:, ::-1], axis=1)[:, ::-1][:, :k]
-    dist = (nxt - np.arange(k)).astype(np.uint64)
-    src = sub[np.arange(sub.shape[0])[:, None], nxt % k].astype(np.uint64)
-    filled = _fmix(src * _M1 + dist).astype(np.uint32)
-    sig[rows] = np.where(full, sub, filled)
 
 
 def band_rows(sk: Sketches, rows: np.ndarray, config: NearDupConfig = NearDupConfig()) -> tuple[np.ndarray, ...]:
@@ -380,8 +386,8 @@ def _part_from_batches(
     errors: list[ReadError] = []
     for batch_ids, texts, dates, errs in batches_:
         errors.extend(errs)
-        if texts:
-            sketches.append(sketch_batch(texts, config))
+        if len(texts):
+            sketches.append(sketch_batch(texts, config) if isinstance(texts, list) else sketch_arrow(texts, config))
             ids.extend(batch_ids)
             published.extend(dates)
     k = config.num_perm

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+_M1 = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xC2B2AE3D27D4EB4F)
 _M3 = np.uint64(0x165667B19E3779F9)
 _F1 = np.uint64(0xFF51AFD7ED558CCD)
@@ -24,6 +25,7 @@ _FNV_BASIS = np.uint64(0xCBF29CE484222325)
 _FNV_PRIME = np.uint64(0x100000001B3)
 _S33 = np.uint64(33)
 _LOW32 = np.uint64(0xFFFFFFFF)
+_EMPTY = np.uint32(0xFFFFFFFF)
 
 
 @njit(cache=True, inline="always")
@@ -52,6 +54,28 @@ def _add(sig, d, sh, bits):
     """One-permutation MinHash: the top `bits` bits choose the bin, the low 32 bits are the value."""
     b = (sh >> np.uint64(64 - bits)) if bits > 0 else np.uint64(0)
     sig[d, b] = min(np.uint32(sh & _LOW32), sig[d, b])
+
+
+@njit(cache=True, inline="always")
+def _densify(sig, d):
+    """Fill the empty bins of sig[d] from the next non-empty bin to the right (circular).
+
+    The copied value is re-hashed with the distance, so two texts only agree on a filled bin when
+    they agree on the source bin and on the gap; this keeps the estimator close to unbiased
+    (rotation densification, Shrivastava & Li, ICML 2014). sig[d] must have a non-empty bin.
+    """
+    k = sig.shape[1]
+    first = 0
+    while sig[d, first] == _EMPTY:
+        first += 1
+    src_pos = first + k  # the next non-empty bin, in doubled (wrapped) coordinates
+    src = np.uint64(sig[d, first])
+    for i in range(k - 1, -1, -1):
+        if sig[d, i] != _EMPTY:
+            src_pos = i
+            src = np.uint64(sig[d, i])
+        else:
+            sig[d, i] = np.uint32(_fmix(src * _M1 + np.uint64(src_pos - i)) & _LOW32)
 
 
 @njit(cache=True, nogil=True)
@@ -92,4 +116,6 @@ def sketch_buffer(buf, starts, ends, table, w, bits, seed, sig, exact, n_sh):
             total = _shingle(ring, 0, ntok, seed_mix)
             _add(sig, d, total, bits)
         n_sh[d] = ntok - (w - 1) if ntok >= w else min(ntok, 1)
+        if ntok > 0:
+            _densify(sig, d)
         exact[d] = _fmix(total ^ np.uint64(ntok))

@@ -1,9 +1,11 @@
 """Parquet files (.parquet): one article per row, read in row batches with pyarrow (extra `scale`)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from ..errors import require
 from ..records import Article, ReadError
@@ -65,12 +67,50 @@ def _fields(columns: ColumnMap) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class TextBatch:
-    """A batch of rows as plain columns, for stages that only need id, text and date (near-dup)."""
+    """A batch of rows as plain columns, for stages that only need id, text and date (near-dup).
+
+    `texts` is a list of str, or a pyarrow string array when every row of the batch has usable text
+    (then no Python string is made per row).
+    """
 
     ids: list[str]
-    texts: list[str]
+    texts: Sequence[str]
     published: list[str | None]
     errors: list[ReadError]
+
+
+def arrow_buffers(texts) -> tuple[np.ndarray, np.ndarray]:
+    """(UTF-8 bytes, int64 offsets[n + 1]) of a pyarrow string / large_string array, without copying."""
+    import pyarrow as pa
+
+    _, off_buf, data_buf = texts.buffers()
+    width = np.int64 if pa.types.is_large_string(texts.type) else np.int32
+    offsets = np.frombuffer(off_buf, dtype=width)[texts.offset : texts.offset + len(texts) + 1]
+    data = np.frombuffer(data_buf, dtype=np.uint8) if data_buf is not None else np.zeros(0, np.uint8)
+    return data, offsets.astype(np.int64)
+
+
+def _clean_texts(texts):
+    """The text column as a string array if every row is usable as it is (not null, not blank, no
+    carriage returns to normalize), else None (the batch then goes row by row)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not (pa.types.is_string(texts.type) or pa.types.is_large_string(texts.type)) or texts.null_count:
+        return None
+    data, offsets = arrow_buffers(texts)
+    if (offsets[1:] == offsets[:-1]).any() or (data[offsets[0] : offsets[-1]] == 13).any():
+        return None
+    if pc.any(pc.utf8_is_space(texts)).as_py():
+        return None
+    return texts
+
+
+def _column_strings(rb, name: str, default: list) -> list:
+    """A column as Python strings; a missing column or a null value takes `default`'s entry."""
+    if name not in rb.schema.names:
+        return default
+    return [d if v is None else str(v) for v, d in zip(rb.column(name).to_pylist(), default)]
 
 
 def read_parquet_columns(
@@ -103,6 +143,17 @@ def read_parquet_columns(
     wanted = [name for name in dict.fromkeys(_fields(columns)) if name in available]
     row = 0
     for rb in pfile.iter_batches(batch_size=batch_rows, columns=wanted):
+        clean = _clean_texts(rb.column(columns.text))
+        if clean is not None:  # the common case: the text column stays an arrow array
+            n = len(clean)
+            yield TextBatch(
+                _column_strings(rb, columns.id, [f"{stem}:{row + k + 1}" for k in range(n)]),
+                clean,
+                _column_strings(rb, columns.published, [None] * n),
+                [],
+            )
+            row += n
+            continue
         cols = {name: rb.column(name).to_pylist() for name in wanted}
         texts = cols[columns.text]
         n = len(texts)
