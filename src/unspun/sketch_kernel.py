@@ -1,11 +1,11 @@
 """The near-duplicate hot loop, compiled: bytes -> token hashes -> shingle hashes -> one-permutation MinHash.
 
-One pass over a batch's lowercased byte buffer and no temporaries. The vectorised numpy version
-needed about ten full-buffer passes (word mask, flips, gathers, masks, shingle sums, bin keys,
-`minimum.at`), which made tokenising the bottleneck of `unspun dedup`; this loop is ~3x faster.
-The per-byte work is branch-free (a word byte updates the running hash, a space resets it), so the
-only unpredictable branch is the one taken at the end of each word. numba compiles it once and
-caches the machine code next to the module.
+Two tight loops per text and no temporaries. The vectorised numpy version needed about ten
+full-buffer passes (word mask, flips, gathers, masks, shingle sums, bin keys, `minimum.at`), which
+made tokenising the bottleneck of `unspun dedup`. The byte loop is branch-free (no mispredicted
+branch per word), and the shingle loop keeps a rolling polynomial of the last w token hashes, so
+the cost does not grow with w. numba compiles both once and caches the machine code next to the
+module.
 
 Hashes: a token is the FNV-1a hash of its bytes; a w-gram shingle is a multiply-add chain of its
 token hashes through murmur3's 64-bit finaliser; a text's exact-copy hash is the sum of its shingle
@@ -36,17 +36,6 @@ def _fmix(h):
     h *= _F2
     h ^= h >> _S33
     return h
-
-
-@njit(cache=True, inline="always")
-def _shingle(ring, oldest, count, seed_mix):
-    """Hash of the `count` token hashes in `ring` starting at slot `oldest` (wrapping)."""
-    w = ring.shape[0]
-    sh = ring[oldest]
-    for k in range(1, count):
-        j = oldest + k
-        sh = sh * _M2 + ring[j if j < w else j - w]
-    return _fmix(sh ^ seed_mix)
 
 
 @njit(cache=True, inline="always")
@@ -85,37 +74,47 @@ def sketch_buffer(buf, starts, ends, table, w, bits, seed, sig, exact, n_sh):
     to space); words are runs of bytes the table does not map to space (32).
     """
     seed_mix = np.uint64(seed) * _M3
-    drop = np.uint64(1)  # M2**w: the weight of the token that leaves the window
+    drop = np.uint64(1)  # M2**w: the weight of the token that leaves the shingle window
     for _ in range(w):
         drop *= _M2
-    ring = np.zeros(w, dtype=np.uint64)
+    tokens = np.empty(1024, dtype=np.uint64)
     for d in range(starts.shape[0]):
-        ntok = 0
-        slot = 0  # where the next token hash goes; once w tokens are in, also the oldest
-        chain = np.uint64(0)  # sum of the last w token hashes times M2**(age): the shingle before mixing
+        if ends[d] - starts[d] + 1 > tokens.shape[0]:
+            tokens = np.empty(ends[d] - starts[d] + 1, dtype=np.uint64)
+        n_tok = _token_hashes(buf, starts[d], ends[d], table, tokens)
         total = np.uint64(0)
-        h = _FNV_BASIS
-        in_word = False
-        end = ends[d]
-        for p in range(starts[d], end + 1):
-            c = table[buf[p]] if p < end else np.uint8(32)  # a space after the text ends its last word
-            is_word = c != 32
-            nxt = (h ^ np.uint64(c)) * _FNV_PRIME
-            if in_word and not is_word:  # a word just ended
-                chain = chain * _M2 + h - (ring[slot] * drop if ntok >= w else np.uint64(0))
-                ring[slot] = h
-                slot = slot + 1 if slot + 1 < w else 0
-                ntok += 1
-                if ntok >= w:
-                    sh = _fmix(chain ^ seed_mix)
-                    total += sh
-                    _add(sig, d, sh, bits)
-            h = nxt if is_word else _FNV_BASIS
-            in_word = is_word
-        if 0 < ntok < w:  # a text shorter than one shingle: one shingle of all its words
-            total = _shingle(ring, 0, ntok, seed_mix)
+        chain = np.uint64(0)  # the last w token hashes as a polynomial in M2: the shingle before mixing
+        for t in range(n_tok):
+            chain = chain * _M2 + tokens[t] - (tokens[t - w] * drop if t >= w else np.uint64(0))
+            if t >= w - 1:
+                sh = _fmix(chain ^ seed_mix)
+                total += sh
+                _add(sig, d, sh, bits)
+        if 0 < n_tok < w:  # a text shorter than one shingle: one shingle of all its words
+            total = _fmix(chain ^ seed_mix)
             _add(sig, d, total, bits)
-        n_sh[d] = ntok - (w - 1) if ntok >= w else min(ntok, 1)
-        if ntok > 0:
+        n_sh[d] = n_tok - (w - 1) if n_tok >= w else min(n_tok, 1)
+        if n_tok > 0:
             _densify(sig, d)
-        exact[d] = _fmix(total ^ np.uint64(ntok))
+        exact[d] = _fmix(total ^ np.uint64(n_tok))
+
+
+@njit(cache=True, inline="always")
+def _token_hashes(buf, start, end, table, tokens):
+    """Write the FNV-1a hash of each word of buf[start:end] to `tokens`; return the word count.
+
+    Branch-free: every byte stores the running hash at the current slot, and the slot only advances
+    when a word has just ended, so there is no mispredicted branch per word.
+    """
+    count = 0
+    h = _FNV_BASIS
+    in_word = False
+    for p in range(start, end):
+        c = table[buf[p]]
+        is_word = c != 32
+        tokens[count] = h
+        count += in_word and not is_word
+        h = (h ^ np.uint64(c)) * _FNV_PRIME if is_word else _FNV_BASIS
+        in_word = is_word
+    tokens[count] = h
+    return count + in_word
