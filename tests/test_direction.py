@@ -137,3 +137,24 @@ def test_direction_quality_gate_on_heldout_and_benchmark_pairs():
     # Pinned a little below the measured 0.958 / 0.822 (docs/explain.md).
     assert bench.score(heldout, lambda s: True, threshold)[0] >= 0.9
     assert bench.score(data, lambda s: True, threshold)[0] >= 0.78
+
+
+def test_lone_date_outweighs_a_weak_textual_lean():
+    from unspun.direction import Vote, combine, lone_date_vote
+
+    weak_for_b = [Vote("wording", -0.6, "b's words fit a little better")]
+    assert combine(weak_for_b, 0.55).original == "b"
+    assert combine([*weak_for_b, lone_date_vote("a")], 0.55).original == "a"
+    assert combine([lone_date_vote("b")], 0.55).original == "b"
+
+
+def test_confident_text_overturns_a_lone_date_on_the_copy():
+    spun = (TEXT.replace("Councillor Maeve Dunleavy", "Councillor Maeve Dunleary", 1)
+            .replace("tip of the iceberg", "top of the iceberg")
+            .replace("a fall in passenger", "a evident fall in passenger"))
+    result = compare(TEXT, spun, published_b="2024-05-01")
+    assert result.original == "a"
+    assert not any("published date" in s for s in result.original_signals)
+    light = compare(TEXT, TEXT.replace("cut back", "reduced"), published_b="2024-05-01")
+    assert light.original == "b"
+    assert any("only b has a published date" in s for s in light.original_signals)
