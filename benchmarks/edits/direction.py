@@ -3,8 +3,9 @@
 
     python benchmarks/edits/direction.py [--verbose]
 
-Sets: the 45 undated pairs of `data/` (the rules were written while looking at them), the 24 pairs of
-`heldout/` (written before tuning, never tuned on), and the synthetic thesaurus spins of `synthetic.py`
+Sets: the 45 undated pairs of `data/` (the rules were written while looking at them), the 24 spun pairs
+of `heldout/` (written before tuning, never tuned on), the 12 plain human rewrites of `plain/` (written
+before the information-loss signals, never tuned on), and the synthetic thesaurus spins of `synthetic.py`
 (both orders). Accuracy counts "unknown" as wrong, as run.py does; coverage is the share decided.
 Ablation: the same votes recombined without one signal ("-x") and with that signal alone ("x only").
 """
@@ -70,6 +71,7 @@ def main() -> int:
     sets = {
         "data (undated)": collect(undated(HERE / "data")),
         "heldout": collect(undated(HERE / "heldout")),
+        "plain": collect(undated(HERE / "plain")),
         "synthetic": collect(synthetic_pairs()),
     }
     signals = sorted({v.signal for rows in sets.values() for _, _, vs in rows for v in vs})
