@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -71,7 +72,8 @@ def run_unspun(docs: list[dict], embed: bool) -> tuple[list, list, dict]:
     from unspun.config import EmbedConfig, ScanConfig
     from unspun.embed import Embedder
 
-    config = ScanConfig(embed=EmbedConfig(enabled=embed))
+    overrides = json.loads(os.environ.get("UNSPUN_BENCH_EMBED", "{}"))  # --embed-option, passed to the child
+    config = ScanConfig(embed=EmbedConfig(enabled=embed, **overrides))
     embedder = Embedder(config.embed) if embed else None
     stages: dict[str, float] = {}
     last = [time.perf_counter(), ""]
@@ -108,7 +110,7 @@ def child(system: str, corpus: Path, out: Path, explain: bool = True) -> None:
         from unspun.embed import _load_model
         from unspun.config import EmbedConfig
 
-        _load_model(EmbedConfig().max_seq_length)
+        _load_model(EmbedConfig(**json.loads(os.environ.get("UNSPUN_BENCH_EMBED", "{}"))).max_seq_length)
         load = time.perf_counter() - t
     start = time.perf_counter()
     extra: dict = {}
@@ -175,12 +177,19 @@ def main() -> None:
     ap.add_argument("--systems", default="minhash,lexical,embed")
     ap.add_argument("--speed", action="store_true", help="speed only: originals may repeat, no per-kind table")
     ap.add_argument("--no-explain", action="store_true", help="time detection only (no edit classification)")
+    ap.add_argument("--embed-option", action="append", default=[], metavar="NAME=VALUE",
+                    help="override an EmbedConfig field for the embeddings run, e.g. lead_sentences=2")
     ap.add_argument("--child", nargs=3, metavar=("SYSTEM", "CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         child(args.child[0], Path(args.child[1]), Path(args.child[2]), not args.no_explain)
         return
 
+    if args.embed_option:
+        os.environ["UNSPUN_BENCH_EMBED"] = json.dumps(
+            {k: json.loads(v) for k, v in (o.split("=", 1) for o in args.embed_option)}
+        )
+        print("embedding options:", os.environ["UNSPUN_BENCH_EMBED"])
     t = time.perf_counter()
     docs = [
         {"id": d.id, "text": d.text, "group": d.group, "kind": d.kind}

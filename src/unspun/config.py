@@ -100,14 +100,15 @@ class EmbedConfig:
 
     enabled: bool = True  # falls back to lexical-only (with one note) when the extra is missing
     batch_size: int = 64
-    max_seq_length: int = 128  # word pieces per text; a lead longer than this is cut
-    lead_sentences: int = 4  # the article vector embeds this many leading sentences as one text
+    max_seq_length: int = 64  # word pieces per text; a lead longer than this is cut
+    lead_sentences: int = 2  # the article vector embeds this many leading sentences as one text
     neighbours: int = 8  # nearest articles asked of the index per article
     min_article_cosine: float = 0.8  # lead vectors at least this close become "embedding" candidates
     sentence_floor: float = 0.5  # cosine that maps to alignment score 0
     sentence_ceiling: float = 0.85  # cosine that maps to alignment score 1
     min_pair_cosine: float = 0.5  # lead cosine below which a pair's leftovers are not embedded
-    same_story_cosine: float = 0.75  # lead cosine of an unlinked pair reported as "same-story"
+    leftover_min_lexical: float = 0.05  # a rewrite's unmatched sentence is embedded only with this overlap
+    same_story_cosine: float = 0.75  # mean-sentence-vector cosine of an unlinked pair reported "same-story"
     cache_dir: str | None = None  # on-disk vector cache; None keeps vectors in memory only
 
 
