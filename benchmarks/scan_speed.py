@@ -81,7 +81,7 @@ def main() -> None:
     t = time.perf_counter()
     cand = unspun_near_dup(texts, cfg)
     t_ours = time.perf_counter() - t
-    print(f"near-dup stage  unspun (numpy OPH + bands) : {len(docs) / t_ours:9.0f} docs/s  "
+    print(f"near-dup stage  unspun (compiled OPH + bands): {len(docs) / t_ours:9.0f} docs/s  "
           f"({t_ours:.2f} s, {len(cand)} candidates, recall {recall(cand, truth):.3f})")
     if not args.skip_datasketch:
         t = time.perf_counter()
