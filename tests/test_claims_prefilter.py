@@ -34,16 +34,33 @@ def test_a_cue_after_a_number_or_a_name_still_counts():
     assert _may_attribute("“Not us,” Murphy, the head of Right to Rise USA, Tweeted on Friday.")
 
 
+def test_a_rarely_attributing_cue_alone_is_not_worth_a_parse_unless_a_clause_follows():
+    assert not _may_attribute("The governor called the meeting for noon on Friday.")
+    assert not _may_attribute("Supporters posted photos of the rally online.")
+    assert _may_attribute("The mayor pointed out that the bridge was closed.")
+    assert _may_attribute("The governor called the meeting for noon, officials said.")
+
+
+def test_attitude_mode_keeps_attitude_cues():
+    assert _may_attribute("The governor called for calm.", attitudes=True)
+
+
+def test_a_quote_sentence_is_parsed_only_with_a_cue_form_in_it():
+    assert _may_attribute("“Never again,” she said.")
+    assert not _may_attribute("The “peace dividend” never came.")
+
+
+def test_punctuation_between_words_keeps_a_cue_after_a_determiner_like_word():
+    assert _may_attribute("“Benefits went to the poor, not the A.C.A.,” said Simon Rosenberg.")
+    assert _may_attribute("Some say the vote was rigged.")
+
+
 def test_headline_case_verbs_count():
     assert _may_attribute("Bellwether County Says Trump Should Win GOP Nomination")
 
 
 def test_gerund_after_a_preposition_is_a_verb():
     assert _may_attribute("He ended the call by saying the deal was off.")
-
-
-def test_quotation_marks_make_a_sentence_worth_parsing():
-    assert _may_attribute("“Never again.”")
 
 
 def test_standalone_quotes_are_told_from_partial_quotes():
@@ -115,3 +132,11 @@ def test_partial_quote_inside_reported_speech_stays_in_the_indirect_claim(extrac
     assert [c.kind for c in claims] == ["indirect"]
     assert claims[0].speaker == "Ben Okafor"
     assert claims[0].text.startswith("the rebuilding plan was")
+
+
+def test_forked_workers_give_the_same_claims_as_one_process(extractor):
+    texts = [
+        f"“{LONG},” Mayor Ines Alvarez said on day {i}. Councillor Ben Okafor denied that the plan was late."
+        for i in range(20)
+    ]
+    assert extractor.extract_many(texts, n_process=2) == extractor.extract_many(texts, n_process=1)

@@ -205,7 +205,7 @@ def scan_articles(
         from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
 
         report("claims", 0, len(articles))
-        claims = claims_for_articles(articles, [_story_group(s, pairs) for s in found_stories])
+        claims = claims_for_articles(articles, [_story_group(s, pairs) for s in found_stories], workers=config.workers)
         report("claims", len(articles), len(articles))
     return ScanResult(
         articles=tuple(p.clean for p in prepared),
