@@ -1104,6 +1104,7 @@ def _assemble(text: str, frames: list[_Frame], sents: list[Span], attitudes: boo
         pending.append((q.start, fields))
 
     # 2. reported speech: frames with a content clause/object not consumed by a quote
+    produced = [q for q in quotes if used_quote(q, pending)]  # quotes already made direct claims
     for fi, f in enumerate(frames):
         if fi in used_frames or f.content_span is None:
             continue
@@ -1116,7 +1117,7 @@ def _assemble(text: str, frames: list[_Frame], sents: list[Span], attitudes: boo
                 continue
         cs = f.content_span
         # a clause that is entirely a quotation was already produced as a direct quote
-        if any(q.start <= cs[0] + 1 and cs[1] - 1 <= q.end for q in quotes if used_quote(q, pending)):
+        if any(q.start <= cs[0] + 1 and cs[1] - 1 <= q.end for q in produced):
             continue
         inner = tuple(p for q in quotes if cs[0] <= q.start and q.end <= cs[1] + 1 for p in q.pieces)
         pending.append(
