@@ -2,7 +2,8 @@
 
 Layout (see /work/shared/data/polnear/SOURCE.txt): <split>/text/<name>.txt and
 <split>/attributions/<name>_<annotator>.ann; an "E" line links Source, Cue and Content "T" spans of
-one attribution.  Spans may be discontinuous ("start end;start end").
+one attribution.  Spans may be discontinuous ("start end;start end"). The .ann parser is the
+library's (`unspun.attribution.attributions_from_brat`); this module adds the corpus layout.
 """
 from __future__ import annotations
 
@@ -10,18 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from unspun.attribution import Attribution, Frags, attributions_from_brat  # noqa: F401 - re-exported
+
 DEFAULT_ROOT = Path("/work/shared/data/polnear/data")
-
-Frags = tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """One attribution relation; each part is a tuple of (start, end) fragments, empty when absent."""
-
-    source: Frags
-    cue: Frags
-    content: Frags
 
 
 @dataclass(frozen=True)
@@ -35,39 +27,6 @@ class Document:
     name: str
     text: str
     annotations: tuple[Annotation, ...]  # one per annotator who annotated the text
-
-
-def _frags(spec: str) -> Frags:
-    out = []
-    for part in spec.split(";"):
-        a, b = part.split()
-        out.append((int(a), int(b)))
-    return tuple(sorted(out))
-
-
-def parse_ann(ann: str) -> tuple[Attribution, ...]:
-    spans: dict[str, tuple[str, Frags]] = {}
-    rels: list[dict[str, str]] = []
-    for line in ann.splitlines():
-        if line.startswith("T"):
-            parts = line.split("\t")
-            if len(parts) < 2:
-                continue
-            label, _, spec = parts[1].partition(" ")
-            spans[parts[0]] = (label, _frags(spec))
-        elif line.startswith("E"):
-            parts = line.split("\t")
-            if len(parts) < 2:
-                continue
-            rels.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
-    out = []
-    for r in rels:
-        def get(role: str) -> Frags:
-            tid = r.get(role)
-            return spans[tid][1] if tid in spans else ()
-
-        out.append(Attribution(get("Source"), get("Cue"), get("Content")))
-    return tuple(out)
 
 
 def load_split(split: str, root: Path = DEFAULT_ROOT) -> list[Document]:
@@ -84,7 +43,8 @@ def load_split(split: str, root: Path = DEFAULT_ROOT) -> list[Document]:
     for name in sorted(by_name):
         text = (text_dir / f"{name}.txt").read_text(encoding="utf-8")
         anns = tuple(
-            Annotation(p.stem.rsplit("_", 1)[1], parse_ann(p.read_text(encoding="utf-8"))) for p in by_name[name]
+            Annotation(p.stem.rsplit("_", 1)[1], tuple(attributions_from_brat(p.read_text(encoding="utf-8"))))
+            for p in by_name[name]
         )
         docs.append(Document(name, text, anns))
     return docs
