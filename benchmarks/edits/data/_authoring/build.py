@@ -14,7 +14,8 @@ wording, ``k`` one letter:
 Segments (sentence groups) are separated by ``§``; ``order`` permutes them
 in the rewrite. Spans are computed here, never by hand.
 
-Usage: python build.py   (writes ../pair-NNN.json, prints counts)
+Usage: python build.py [SET_DIR]   (writes ../pair-NNN.json, or SET_DIR/pair-NNN.json from
+SET_DIR/_authoring/pairs_src.py, e.g. ../../heldout; prints counts)
 """
 import json
 import re
@@ -151,10 +152,26 @@ def dump(pair):
     return "\n".join(lines) + "\n"
 
 
-def main():
-    from pairs_src import PAIRS
+def _pairs(set_dir):
+    """PAIRS of a set's _authoring/pairs_src.py (the main set's when set_dir is None)."""
+    if set_dir is None:
+        from pairs_src import PAIRS
+
+        return PAIRS
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"{set_dir.name}_pairs_src", set_dir / "_authoring" / "pairs_src.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.PAIRS
+
+
+def main(set_dir=None):
+    """Write `set_dir`/pair-NNN.json (default: the main set, ../) from that set's pairs_src.py."""
+    out = OUT if set_dir is None else set_dir
+    PAIRS = _pairs(set_dir)
     counts, nonsyn_pairs, controls, words_ = Counter(), [], 0, []
-    for old in OUT.glob("pair-*.json"):
+    for old in out.glob("pair-*.json"):
         old.unlink()
     for n, spec in enumerate(PAIRS, 1):
         pair, nw = build_pair(n, spec)
@@ -163,7 +180,7 @@ def main():
         counts.update(c)
         if sum(v for k, v in c.items() if k != "synonym") == 0:
             controls += 1
-        (OUT / f"{pair['id']}.json").write_text(dump(pair), encoding="utf-8")
+        (out / f"{pair['id']}.json").write_text(dump(pair), encoding="utf-8")
     print(f"pairs={len(PAIRS)} controls={controls} words min={min(words_)} max={max(words_)}")
     for k in KINDS.values():
         print(f"  {k:14s} {counts[k]}")
@@ -171,4 +188,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else None)
