@@ -1,7 +1,7 @@
 """Claims extraction speed on news-length articles: the extractor as it was at a baseline commit
 beside the current one, in the same run (the machine is shared, so only same-run ratios mean much).
 
-    python benchmarks/claims/speed.py [--baseline 11b419d] [--limit 240] [--rounds 2]
+    python benchmarks/claims/speed.py [--baseline 11b419d] [--limit 300] [--min-words 200] [--rounds 2]
 
 Texts: PolNeAR articles (real 2016 news, ~800 words) read from ../shared/data at run time only.
 Each configuration (baseline / current x 1 / 2 processes) runs `extract_many` over all texts, in
@@ -31,9 +31,10 @@ POLNEAR = Path("/work/shared/data/polnear/data")
 BASELINE = "11b419d"  # claims.py before the speed work of issue 5 (paragraph filter, 1 process: 8-19 art/s)
 
 
-def load_texts(limit: int) -> list[str]:
+def load_texts(limit: int, min_words: int) -> list[str]:
     paths = sorted((POLNEAR / "dev" / "text").glob("*.txt")) + sorted((POLNEAR / "train" / "text").glob("*.txt"))
-    return [p.read_text(encoding="utf-8") for p in paths[:limit]]
+    texts = (p.read_text(encoding="utf-8") for p in paths)
+    return [t for t in texts if len(t.split()) >= min_words][:limit]
 
 
 def baseline_module(rev: str) -> ModuleType:
@@ -60,10 +61,11 @@ def timed(extractor, texts: list[str]) -> tuple[float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--baseline", default=BASELINE, help="git revision of src/unspun/claims.py to compare with")
-    ap.add_argument("--limit", type=int, default=240, help="PolNeAR articles (dev first, then train)")
+    ap.add_argument("--limit", type=int, default=300, help="PolNeAR articles (dev first, then train)")
+    ap.add_argument("--min-words", type=int, default=200, help="skip shorter texts (briefs, headline-only items)")
     ap.add_argument("--rounds", type=int, default=2, help="alternating rounds; the best is reported")
     args = ap.parse_args()
-    texts = load_texts(args.limit)
+    texts = load_texts(args.limit, args.min_words)
     if not texts:
         sys.exit(f"no PolNeAR texts under {POLNEAR}")
     words = sum(len(t.split()) for t in texts) / len(texts)
