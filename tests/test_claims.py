@@ -66,6 +66,17 @@ def test_apostrophes_are_not_quotes():
     assert find_quotes("The mayor’s office said it’s the Smiths’ house.") == []
 
 
+def test_typewriter_double_marks_are_quotes_and_offsets_stay_put():
+    from unspun.claims import _double_marks
+
+    text = "''We will rebuild the pier,'' the mayor said, adding ``soon''. Don't panic, it's fine."
+    norm = _double_marks(text)
+    assert len(norm) == len(text)
+    pieces = [norm[a:b] for q in find_quotes(norm) for a, b in q.pieces]
+    assert pieces == ["We will rebuild the pier,", "soon"]
+    assert [text[a:b] for q in find_quotes(norm) for a, b in q.pieces] == pieces  # same spans in the input
+
+
 # -- extraction ---------------------------------------------------------------------------------------
 
 
@@ -76,6 +87,13 @@ def test_direct_quote_speaker_cue_and_spans(extractor):
     assert text[c.content_span[0]:c.content_span[1]] == "The vote was rigged,"
     assert text[c.cue_span[0]:c.cue_span[1]] == "said"
     assert c.quote_marks == "“”"
+
+
+def test_typewriter_quote_is_attributed_with_spans_into_the_input(extractor):
+    text = "''The vote was rigged,'' said Maria Lopez, a former election official."
+    (c,) = extract_claims(text, extractor)
+    assert c.kind == "direct" and c.speaker == "Maria Lopez"
+    assert text[c.content_span[0]:c.content_span[1]] == "The vote was rigged,"
 
 
 def test_pronoun_speaker_resolves_to_full_name(extractor):

@@ -196,6 +196,25 @@ class QuoteSpan:
     marks: str
 
 
+_TWO_CHAR_MARKS = re.compile(r"``|''")
+
+
+def _double_marks(text: str) -> str:
+    """Typewriter-style quotes (''like this'' in NYT archives, ``like this'' in treebank text) as
+    straight double quotes, keeping every offset: an opening pair becomes ' "', a closing one '" '."""
+    if "''" not in text and "``" not in text:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        i = m.start()
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 2] if i + 2 < len(text) else " "
+        opening = m.group() == "``" or ((prev.isspace() or prev in "([{—–-") and not nxt.isspace())
+        return ' "' if opening else '" '
+
+    return _TWO_CHAR_MARKS.sub(one, text)
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
@@ -583,6 +602,7 @@ class ClaimExtractor:
             _Forked.extractor = None
 
     def _extract_serial(self, texts: Sequence[str]) -> list[list[Claim]]:
+        texts = [_double_marks(t) for t in texts]  # same length: every span still points into the input
         units: list[tuple[int, int, str]] = []  # (text index, offset, sentences to parse)
         sents: list[list[Span]] = [[] for _ in texts]
         quotes = [find_quotes(text) for text in texts]
