@@ -96,6 +96,14 @@ def test_typewriter_quote_is_attributed_with_spans_into_the_input(extractor):
     assert text[c.content_span[0]:c.content_span[1]] == "The vote was rigged,"
 
 
+def test_hyphenated_surname_is_kept_whole_and_resolves_later_mentions(extractor):
+    text = ("Economist Ana Ruiz-Ortega said the levy would raise little.\n\n"
+            "\"It is a rounding error,\" Ruiz-Ortega added.")
+    claims = extract_claims(text, extractor)
+    assert {c.speaker for c in claims} == {"Ana Ruiz-Ortega"}
+    assert len(claims) == 2
+
+
 def test_pronoun_speaker_resolves_to_full_name(extractor):
     text = ("Councillor Dev Patel criticised the budget.\n\n"
             "\"She talked for an hour and said nothing about the stadium,\" he said.")

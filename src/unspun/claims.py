@@ -1289,7 +1289,7 @@ def _resolve(text: str, mention: str, toks: tuple[Any, ...], pos: int, names: _N
         appos = [c for c in head.children if c.dep_ == "appos" and c in toks]
         runs = [r for a in appos for r in _propn_runs(tuple(a.subtree))]
         if runs:
-            words = _strip_name([t.text for t in runs[0]])
+            words = _strip_name(_run_words(runs[0]))
             if words:
                 return _full(names.by_last, names.by_token, " ".join(words))
         return _DETS.sub("", mention)
@@ -1303,7 +1303,7 @@ def _resolve(text: str, mention: str, toks: tuple[Any, ...], pos: int, names: _N
         # a name right before a title noun is an affiliation ("Kremlin spokesman"): prefer a person run
         person = [r for r in propn_runs if not _is_affiliation(r)]
         head_run = person[0] if person else propn_runs[0]
-        words = _strip_name([t.text for t in head_run])
+        words = _strip_name(_run_words(head_run))
         if words:
             name = _full(names.by_last, names.by_token, " ".join(words))
             if not person and _head_title(toks):
@@ -1318,6 +1318,11 @@ def _resolve(text: str, mention: str, toks: tuple[Any, ...], pos: int, names: _N
         if found:
             return found
     return _DETS.sub("", mention)
+
+
+def _run_words(run: list[Any]) -> list[str]:
+    """The words of a name run as written: "Holtz", "-", "Eakin" is one word, "Holtz-Eakin"."""
+    return "".join(t.text + t.whitespace_ for t in run).split()
 
 
 def _propn_runs(toks: tuple[Any, ...]) -> list[list[Any]]:
