@@ -30,12 +30,6 @@ from .records import Article, ReadError
 
 EXACT, NEAR, ORIGINAL, UNIQUE = "exact", "near-duplicate", "original", "unique"
 
-_U64 = np.uint64
-_M1 = _U64(0x9E3779B97F4A7C15)
-_M2 = _U64(0xC2B2AE3D27D4EB4F)
-_M3 = _U64(0x165667B19E3779F9)
-_F1 = _U64(0xFF51AFD7ED558CCD)
-_F2 = _U64(0xC4CEB9FE1A85EC53)
 _EMPTY = np.uint32(0xFFFFFFFF)
 
 # bytes.translate table: ASCII letters lowercased, digits kept, every other ASCII byte -> space.
@@ -87,20 +81,6 @@ class DedupResult:
     rows: tuple[DedupRow, ...]
     errors: tuple[ReadError, ...]
     n_edges: int
-
-
-def _fmix(h: np.ndarray) -> np.ndarray:
-    """murmur3's 64-bit finalizer, in place: full avalanche, so top bits (bins) and low bits (values)
-    are both good. In-place ops matter here: fresh multi-megabyte temporaries cost page faults."""
-    t = h >> _U64(33)
-    h ^= t
-    h *= _F1
-    np.right_shift(h, _U64(33), out=t)
-    h ^= t
-    h *= _F2
-    np.right_shift(h, _U64(33), out=t)
-    h ^= t
-    return h
 
 
 def tune_malloc(retain_bytes: int = 1 << 30) -> bool:
