@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .align import align, score_matrix
+from .align import Alignment, align, score_matrix
 from .config import AlignConfig, EmbedConfig
 from .errors import MissingExtraError, require
 from .fingerprint import FeatureTable
@@ -222,7 +222,7 @@ def _mean_cosine(va: np.ndarray, vb: np.ndarray) -> float:
 
 
 def _leftovers(
-    base, rows: list[int], cols: list[int], lexical: np.ndarray, config: EmbedConfig
+    base: Alignment, rows: list[int], cols: list[int], lexical: np.ndarray, config: EmbedConfig
 ) -> tuple[list[int], list[int]]:
     """The unmatched sentences of a rewrite worth embedding: those with some word overlap with an
     unmatched sentence on the other side. The verdict is already settled, so this only refines the
