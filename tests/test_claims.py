@@ -75,6 +75,7 @@ def test_typewriter_double_marks_are_quotes_and_offsets_stay_put():
     pieces = [norm[a:b] for q in find_quotes(norm) for a, b in q.pieces]
     assert pieces == ["We will rebuild the pier,", "soon"]
     assert [text[a:b] for q in find_quotes(norm) for a, b in q.pieces] == pieces  # same spans in the input
+    assert [q.pieces for q in find_quotes(text)] == [q.pieces for q in find_quotes(norm)]  # the scanner reads them too
 
 
 # -- extraction ---------------------------------------------------------------------------------------

@@ -223,7 +223,9 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     """Top-level quotations in `text`: curly, straight, guillemets and low-9 marks; single marks only
     when they cannot be apostrophes.  Quotes nested inside another quote stay part of the outer one;
     a quote whose paragraph ends unclosed and whose next paragraph opens with a mark continues there
-    (the newspaper convention for quotes that span paragraphs)."""
+    (the newspaper convention for quotes that span paragraphs).  Typewriter double marks
+    (''like this'') count as double quotes (`_double_marks`; offsets are unchanged)."""
+    text = _double_marks(text)
     out: list[QuoteSpan] = []
     n = len(text)
     i = 0
