@@ -198,8 +198,6 @@ def main() -> None:
             print(json.dumps({"ok": True}))
         elif what == "local":
             print(json.dumps(run_local(Path(path))))
-        elif what == "ds-only":
-            print(json.dumps(run_datasketch(Path(path), int(rest[0]))))
         elif what == "dask":
             print(json.dumps(run_dask(Path(path), int(rest[0]))))
         else:
