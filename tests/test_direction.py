@@ -158,3 +158,25 @@ def test_confident_text_overturns_a_lone_date_on_the_copy():
     light = compare(TEXT, TEXT.replace("cut back", "reduced"), published_b="2024-05-01")
     assert light.original == "b"
     assert any("only b has a published date" in s for s in light.original_signals)
+
+
+def test_grammar_word_and_figure_swaps_are_not_word_choices():
+    from unspun.direction import wording_gaps
+
+    original = ('The minister called the figures "encouraging but not a reason to relax" and said 30 '
+                'schools would close, while the mayor voiced doubts.')
+    spun = original.replace("but not", "and").replace("30", "13").replace("voiced doubts", "aired misgivings")
+    c = compare(original, spun)
+    judged = {e.a_text for _, e in wording_gaps(original, spun, c.edits)}
+    assert judged and not judged & {"but not", "30"}
+    assert any("voiced" in t or "doubts" in t for t in judged)
+
+
+def test_hyphenated_compound_is_priced_as_one_word():
+    from unspun.direction import _context_pairs, _lexical_words
+
+    text = "It will leave care homes short-staffed at the worst time."
+    span = (text.index("short"), text.index("staffed") + len("staffed"))
+    assert _lexical_words(text, span) == ["short-staffed"]
+    assert ("short", "staffed") not in _context_pairs(text, span)
+    assert ("homes", "short") in _context_pairs(text, span)

@@ -20,8 +20,10 @@ from datetime import date, datetime
 import numpy as np
 from rapidfuzz import fuzz
 
-from .collocation import Collocations, shared, span_words, window_pairs
+from .collocation import Collocations, edge_pairs, shared, span_words
 from .config import ExplainConfig
+from .contradiction import clashes
+from .fingerprint import STOPWORDS
 from .records import CleanArticle, Edit
 
 
@@ -50,6 +52,14 @@ _SWAP_KINDS = ("synonym", "quote_altered")
 _GAP_CLIP = 8.0  # bits: one swap cannot outvote the rest
 _GAP_FULL = 10.0  # summed clipped gap (bits) that gives the word-choice vote its full weight of 1
 _LOG2_10 = math.log2(10)
+# Words a thesaurus does not pick: grammar words and figures. Reporting verbs stay choosable ("said" -> "announced").
+_NOT_CHOSEN = STOPWORDS - {"said", "says", "say", "told", "according"}
+
+
+def _chosen(words: Sequence[str]) -> bool:
+    """True when a span has a word an author or a thesaurus chose (not only grammar words or figures):
+    "but not" -> "and" or "30" -> "13" change the meaning, and word frequency says nothing about who wrote them."""
+    return any(w not in _NOT_CHOSEN and not w.isdigit() for w in words)
 
 
 def _log2_prob(words: Sequence[str]) -> float | None:
@@ -58,6 +68,21 @@ def _log2_prob(words: Sequence[str]) -> float | None:
 
     z = [zipf(w) for w in words]
     return None if not z or min(z) <= 0 else sum((x - 9.0) * _LOG2_10 for x in z)
+
+
+_COMPOUND = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?(?:-[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?)*")
+
+
+def _lexical_words(text: str, span: tuple[int, int]) -> list[str]:
+    """The words of text[span] as a writer picks them: a hyphenated compound ("short-staffed") is one word."""
+    return [w.casefold().replace("\u2019", "").replace("'", "") for w in _COMPOUND.findall(text, *span)]
+
+
+def _context_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:
+    """The bigrams that join text[span]'s words to each other and to their unchanged neighbours; the parts
+    of a compound are not paired (its own frequency already prices them together)."""
+    words = [w.split("-") for w in _lexical_words(text, span)]
+    return edge_pairs(text, span) + [(x[-1], y[0]) for x, y in zip(words, words[1:])]
 
 
 def wording_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None
@@ -75,12 +100,12 @@ def wording_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: 
             continue
         wa, wb = span_words(text_a, e.a_span), span_words(text_b, e.b_span)
         ca, cb = Counter(wa), Counter(wb)
-        if not wa or not wb or not (ca - cb) or not (cb - ca):
+        if not wa or not wb or not (ca - cb) or not (cb - ca) or not _chosen(wa) or not _chosen(wb):
             continue
-        la, lb = _log2_prob(wa), _log2_prob(wb)
+        la, lb = _log2_prob(_lexical_words(text_a, e.a_span)), _log2_prob(_lexical_words(text_b, e.b_span))
         if la is None or lb is None:
             continue
-        sides.append((e, la - lb, window_pairs(text_a, e.a_span), window_pairs(text_b, e.b_span)))
+        sides.append((e, la - lb, _context_pairs(text_a, e.a_span), _context_pairs(text_b, e.b_span)))
     if not sides:
         return []
     colloc = collocations or shared()
@@ -158,6 +183,9 @@ def _article_clash(text: str, span) -> bool:
     return (art == "a") == vowel
 
 
+_CLASH_WEIGHT = 0.8  # a self-contradiction is strong evidence, as strong as a corrupted name
+
+
 @dataclass(frozen=True)
 class Vote:
     """One signal's say: weight > 0 favours a as the original, < 0 favours b; `signal` names the kind."""
@@ -208,6 +236,9 @@ def votes(
             out.append(Vote("name", 0.5, f"a name in a ('{e.a_text}') is a common word in b"))
         elif e.b_text[:1].isupper() and not e.a_text[:1].isupper():
             out.append(Vote("name", -0.5, f"a name in b ('{e.b_text}') is a common word in a"))
+    # Contradictions: a flipped up/down word that its own unchanged context contradicts was not the author's.
+    for c in clashes(a, b, edits):
+        out.append(Vote("contradiction", _CLASH_WEIGHT if c.side == "b" else -_CLASH_WEIGHT, c.why))
     # Article agreement: a swapped word that breaks "a"/"an" ("a empty cheque") was not written by the author.
     bad_a = sum(_article_clash(text_a, e.a_span) for e in edits if e.a_span and e.b_span)
     bad_b = sum(_article_clash(text_b, e.b_span) for e in edits if e.a_span and e.b_span)
