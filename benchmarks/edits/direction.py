@@ -48,7 +48,7 @@ def collect(rows):
     out = []
     for pid, a, b, want in rows:
         c = compare(a, b, id_a="a", id_b="b")
-        out.append((pid, want, votes(c.a, c.b, c.edits, c.coverage_a, c.coverage_b)))
+        out.append((pid, want, votes(c.a, c.b, c.edits, c.coverage_a, c.coverage_b, matches=c.matches)))
     return out
 
 

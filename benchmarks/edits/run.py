@@ -72,7 +72,7 @@ def evaluate(pairs: list[dict], verbose: bool = False) -> dict:
         direction[key, "unknown"] += comp.original is None
         # The same vote without the "unknown" cut-off, for the coverage/accuracy curve.
         raw = decide(comp.a, comp.b, comp.edits, comp.coverage_a, comp.coverage_b,
-                     ExplainConfig(direction_min_confidence=0.0))
+                     ExplainConfig(direction_min_confidence=0.0), matches=comp.matches)
         if not dated:
             curve.append((raw.confidence if raw.original else 0.0, raw.original == "a"))
             halves[int(pair["id"][-3:]) % 2].append((raw.confidence if raw.original else 0.0, raw.original == "a"))

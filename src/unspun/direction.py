@@ -21,10 +21,11 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from .collocation import Collocations, edge_pairs, shared, span_words
+from .clause_order import reorder
 from .config import ExplainConfig
 from .contradiction import clashes
 from .fingerprint import STOPWORDS
-from .records import CleanArticle, Edit
+from .records import CleanArticle, Edit, Match
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,9 @@ _NOT_CHOSEN = STOPWORDS - {"said", "says", "say", "told", "according"}
 
 
 def _chosen(words: Sequence[str]) -> bool:
-    """True when a span has a word an author or a thesaurus chose (not only grammar words or figures):
-    "but not" -> "and" or "30" -> "13" change the meaning, and word frequency says nothing about who wrote them."""
+    """True when a span has a word an author or a thesaurus chose, not only grammar words or figures. For
+    "but not" -> "and", "30" -> "13" or "most" -> "the majority of", word frequency says nothing about who
+    wrote them, and the pairs inside a longer grammar phrase would only reward its length."""
     return any(w not in _NOT_CHOSEN and not w.isdigit() for w in words)
 
 
@@ -92,20 +94,26 @@ def wording_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: 
     The model is a bigram model over the web counts: log2 P(span | neighbours) = the PMI of every bigram
     touching the span + log2 P of each span word, so a swap is judged both on how its words sit with their
     neighbours and on how ordinary they are (the author picked the natural word; a thesaurus picks odd,
-    ill-fitting ones). Positive favours a as the original. Skipped: pure insertions/deletions (no word was
-    chosen) and swaps with a word wordfreq does not know (names, numbers). One vectorised PMI lookup."""
+    ill-fitting ones). A hyphenated compound is one word ("short-staffed", priced by its own frequency). A
+    side made only of grammar words or figures ("but not" -> "and", "most" -> "the majority of") is judged
+    on its fit with its unchanged neighbours alone (see `_chosen`). Positive favours a as the original.
+    Skipped: pure insertions/deletions (no word was chosen) and swaps with a word wordfreq does not know
+    (names). One vectorised PMI lookup."""
     sides = []
     for e in edits:
         if e.kind not in _SWAP_KINDS or not e.a_span or not e.b_span:
             continue
         wa, wb = span_words(text_a, e.a_span), span_words(text_b, e.b_span)
         ca, cb = Counter(wa), Counter(wb)
-        if not wa or not wb or not (ca - cb) or not (cb - ca) or not _chosen(wa) or not _chosen(wb):
+        if not wa or not wb or not (ca - cb) or not (cb - ca):
             continue
         la, lb = _log2_prob(_lexical_words(text_a, e.a_span)), _log2_prob(_lexical_words(text_b, e.b_span))
         if la is None or lb is None:
             continue
-        sides.append((e, la - lb, _context_pairs(text_a, e.a_span), _context_pairs(text_b, e.b_span)))
+        if _chosen(wa) and _chosen(wb):
+            sides.append((e, la - lb, _context_pairs(text_a, e.a_span), _context_pairs(text_b, e.b_span)))
+        else:  # grammar words: only how each side joins its unchanged neighbours says who wrote it
+            sides.append((e, 0.0, edge_pairs(text_a, e.a_span), edge_pairs(text_b, e.b_span)))
     if not sides:
         return []
     colloc = collocations or shared()
@@ -186,6 +194,18 @@ def _article_clash(text: str, span) -> bool:
 _CLASH_WEIGHT = 0.8  # a self-contradiction is strong evidence, as strong as a corrupted name
 
 
+def _reorders(a: CleanArticle, b: CleanArticle, matches: Sequence[Match]) -> list:
+    """Clause-order differences between one-to-one matched sentences."""
+    out = []
+    for m in matches:
+        if len(m.a_sentences) == 1 and len(m.b_sentences) == 1:
+            sa, sb = a.sentences[m.a_sentences[0]].span, b.sentences[m.b_sentences[0]].span
+            found = reorder(a.article.text[sa[0]:sa[1]], b.article.text[sb[0]:sb[1]])
+            if found:
+                out.append(found)
+    return out
+
+
 @dataclass(frozen=True)
 class Vote:
     """One signal's say: weight > 0 favours a as the original, < 0 favours b; `signal` names the kind."""
@@ -202,8 +222,10 @@ def votes(
     coverage_a: float = 1.0,
     coverage_b: float = 1.0,
     collocations: Collocations | None = None,
+    matches: Sequence[Match] = (),
 ) -> list[Vote]:
-    """Every textual signal's vote (dates aside); `decide` sums them."""
+    """Every textual signal's vote (dates aside); `decide` sums them. `matches` (the alignment's sentence
+    matches) lets the clause-order signal compare matched sentences."""
     out: list[Vote] = []
     # Word choice: a thesaurus swap is rarer and fits its unchanged neighbours worse than the author's word.
     wording = wording_vote(a.article.text, b.article.text, edits, collocations)
@@ -239,6 +261,12 @@ def votes(
     # Contradictions: a flipped up/down word that its own unchanged context contradicts was not the author's.
     for c in clashes(a, b, edits):
         out.append(Vote("contradiction", _CLASH_WEIGHT if c.side == "b" else -_CLASH_WEIGHT, c.why))
+    # Clause order: a clause moved to the front of a matched sentence, against news's usual order.
+    for r in _reorders(a, b, matches):
+        weight = r.bits / _GAP_FULL  # bits, as the word-choice vote counts them
+        out.append(Vote("clause order", weight if r.side == "b" else -weight,
+                        f"{r.side} fronts the '{r.word}' clause ('{r.clause}') that the other version has last, "
+                        f"as news usually does ({r.bits:.1f} bits)"))
     # Article agreement: a swapped word that breaks "a"/"an" ("a empty cheque") was not written by the author.
     bad_a = sum(_article_clash(text_a, e.a_span) for e in edits if e.a_span and e.b_span)
     bad_b = sum(_article_clash(text_b, e.b_span) for e in edits if e.a_span and e.b_span)
@@ -285,6 +313,7 @@ def decide(
     coverage_b: float = 1.0,
     config: ExplainConfig | None = None,
     collocations: Collocations | None = None,
+    matches: Sequence[Match] = (),
 ) -> Direction:
     """Published dates decide when both differ; a lone date is a prior that only confident text overturns;
     otherwise vote between "a" and "b", "unknown" (None) when weak."""
@@ -293,7 +322,7 @@ def decide(
     if da and db and da != db:
         side = "a" if da < db else "b"
         return Direction(side, 1.0, (f"published {min(da, db)} vs {max(da, db)}",))
-    found = votes(a, b, edits, coverage_a, coverage_b, collocations)
+    found = votes(a, b, edits, coverage_a, coverage_b, collocations, matches)
     if bool(da) != bool(db):
         found.append(lone_date_vote("a" if da else "b"))
     return combine(found, config.direction_min_confidence)

@@ -864,7 +864,8 @@ def compare_articles(a: CleanArticle, b: CleanArticle, config: ExplainConfig | N
     config = config or ExplainConfig()
     alignment = align(a, b, config=align_config or AlignConfig())
     edits = explain(a, b, alignment.matches, config)
-    verdict = decide(a, b, edits, alignment.coverage_a, alignment.coverage_b, config)
+    verdict = decide(a, b, edits, alignment.coverage_a, alignment.coverage_b, config,
+                     matches=alignment.matches)
     original = {"a": a.id, "b": b.id}.get(verdict.original or "")
     return Comparison(a, b, alignment.matches, edits, original, verdict.confidence, verdict.signals,
                       alignment.coverage_a, alignment.coverage_b, alignment.score)
@@ -901,7 +902,7 @@ def explain_pair(pair, a: CleanArticle, b: CleanArticle, config: ExplainConfig |
 
     config = config or ExplainConfig()
     edits = () if pair.relation == "exact" else explain(a, b, pair.matches, config, sides)
-    verdict = decide(a, b, edits, pair.coverage_a, pair.coverage_b, config)
+    verdict = decide(a, b, edits, pair.coverage_a, pair.coverage_b, config, matches=pair.matches)
     original = {"a": a.id, "b": b.id}.get(verdict.original or "")
     return replace(pair, edits=edits, original=original, original_confidence=verdict.confidence,
                    original_signals=verdict.signals)
