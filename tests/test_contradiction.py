@@ -60,3 +60,18 @@ def test_indefinite_noun_is_not_read_as_the_same_change():
             "London said. Stocks held in warehouses were unchanged.")
     found, _ = _clash(text, text.replace("prices rose", "prices fell"))
     assert found == []
+
+
+def test_phrasal_verbs_seasons_and_particles_name_no_change():
+    assert polarity("fell", after=" short of hopes") == 0
+    assert polarity("fall", after=".", before="in the ") == 0
+    assert polarity("fall", after=" in prices", before="the ") == -1
+    assert polarity("up", after=" the offer") == 0  # "took up the offer"
+    assert polarity("up", after=" 4 percent") == 1
+
+
+def test_rise_of_a_person_is_not_a_change_in_a_quantity():
+    text = ("The rise of the Greens in Varnholm surprised pollsters. Turnout fell to 52 percent on Sunday, "
+            "the election office said.")
+    found, _ = _clash(text, text.replace("Turnout fell", "Turnout rose"))
+    assert found == []

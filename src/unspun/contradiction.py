@@ -14,27 +14,37 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .fingerprint import STOPWORDS
 from .records import CleanArticle, Edit, Span
 
+# Words of change. Not "more"/"fewer" (amounts, mostly "more than"), and "up"/"down" only before a figure
+# ("up 4 percent", "down from 140"): as particles ("set up", "step down") they name no change.
 _UP = frozenset(
     """rise rises rose risen rising increase increases increased increasing up climb climbs climbed climbing
-    higher highest gain gains gained grow grows grew grown growth jump jumps jumped surge surged soar soared
-    more""".split()
+    higher highest gain gains gained grow grows grew grown growth jump jumps jumped surge surged soar soared""".split()
 )
 _DOWN = frozenset(
     """fall falls fell fallen falling decline declines declined declining down drop drops dropped dropping
-    decrease decreases decreased decreasing lower lowest slump slumped shrink shrank shrunk less fewer""".split()
+    decrease decreases decreased decreasing lower lowest slump slumped shrink shrank shrunk""".split()
 )
+_PARTICLES = frozenset(("up", "down"))
+_SEASON = re.compile(r"\b(?:the|this|last|next)\s+$", re.IGNORECASE)
+_BEFORE_FIGURE = re.compile(r"\s+(?:(?:from|by|to)\s+)?[£$€]?\d")
 _CHANGE_NOUN = {
     **dict.fromkeys(("increase", "rise", "gain", "growth", "jump", "surge", "climb"), 1),
     **dict.fromkeys(("decline", "drop", "fall", "decrease", "slump", "reduction", "downturn"), -1),
 }
 # "the steepest annual decline", "its first rise", "The increase": a definite determiner (it points back at the
-# change just reported; "a fall in demand" may be another quantity), up to two modifiers, the noun.
+# change just reported; "a fall in demand" may be another quantity), up to two modifiers, the noun. "fall"
+# counts only before "in" ("this fall" is the season), and no noun before "of": "the rise of Donald Trump",
+# "the fall of 2010" name no change in a quantity.
 _REFERENCE = re.compile(
-    r"\b(?:the|its|their|this|that)\s+(?:[A-Za-z-]+\s+){0,2}?(" + "|".join(_CHANGE_NOUN) + r")\b",
+    r"\b(?:the|its|their|this|that)\s+((?:[A-Za-z-]+\s+){0,2}?)(" + "|".join(_CHANGE_NOUN)
+    + r")\b(?!\s+of\b)(\s+in\b)?",
     re.IGNORECASE,
 )
+# A change word in a phrasal verb names no change: "fell short", "fell apart", "growing up", "went up against".
+_PHRASAL = re.compile(r"\s+(?:apart|short|upon|behind|through|out|off|back|against|up|into|onto|for)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _FROM = re.compile(r"\s+from\s+[£$€]?(\d[\d,]*(?:\.\d+)?)")
 
@@ -47,11 +57,21 @@ class Clash:
     why: str
 
 
-def polarity(words: str) -> int:
-    """+1 for a word of increase, -1 for decrease, 0 for neither or both."""
+def polarity(words: str, after: str = " 1", before: str = "") -> int:
+    """+1 for a word of increase, -1 for decrease, 0 for neither or both. `after` and `before` are the text
+    around the words (a lone "up"/"down" is a change only before a figure; "fell short" and "in the fall"
+    are none)."""
     toks = {w.casefold() for w in re.findall(r"[A-Za-z]+", words)}
+    if toks <= _PARTICLES and not _BEFORE_FIGURE.match(after) or _PHRASAL.match(after):
+        return 0
+    if toks == {"fall"} and _SEASON.search(before) and not re.match(r"\s+in\b", after):
+        return 0
     up, down = bool(toks & _UP), bool(toks & _DOWN)
     return 0 if up == down else (1 if up else -1)
+
+
+def _span_polarity(text: str, span: Span) -> int:
+    return polarity(text[span[0]:span[1]], text[span[1]:span[1] + 12], text[max(0, span[0] - 8):span[0]])
 
 
 def _number(s: str) -> float:
@@ -75,8 +95,12 @@ def _outside(pos: tuple[int, int], spans: Sequence[Span]) -> bool:
 def _noun_clash(text: str, window: tuple[int, int], own: int, flipped: Sequence[Span]) -> str | None:
     """The unchanged change-noun in `window` that points the other way from `own`, if any."""
     for m in _REFERENCE.finditer(text, *window):
-        if _outside(m.span(1), flipped) and _CHANGE_NOUN[m.group(1).casefold()] == -own:
-            return m.group(0)
+        noun = m.group(2).casefold()
+        modifiers = m.group(1).casefold().split()
+        if any(w in STOPWORDS for w in modifiers) or (noun == "fall" and not m.group(3)):
+            continue  # "that number could fall" is a verb; "this fall" a season
+        if _outside(m.span(2), flipped) and _CHANGE_NOUN[noun] == -own:
+            return m.group(0).strip()
     return None
 
 
@@ -99,7 +123,7 @@ def clashes(a: CleanArticle, b: CleanArticle, edits: Sequence[Edit]) -> list[Cla
     flipped_b = [e.b_span for e in flips]
     out = []
     for e in flips:
-        pa, pb = polarity(e.a_text), polarity(e.b_text)
+        pa, pb = _span_polarity(a.article.text, e.a_span), _span_polarity(b.article.text, e.b_span)
         if not pa or pb != -pa:
             continue
         found = {}
