@@ -71,7 +71,7 @@ def test_phrasal_verbs_seasons_and_particles_name_no_change():
 
 
 def test_rise_of_a_person_is_not_a_change_in_a_quantity():
-    text = ("The rise of the Greens in Varnholm surprised pollsters. Turnout fell to 52 percent on Sunday, "
-            "the election office said.")
+    text = ("Turnout fell to 52 percent on Sunday, despite the rise of the Greens in Varnholm, the election "
+            "office said. Counting finished before midnight.")
     found, _ = _clash(text, text.replace("Turnout fell", "Turnout rose"))
     assert found == []
