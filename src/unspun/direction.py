@@ -5,6 +5,8 @@ Signals (each votes for a side with a weight; the margin becomes a confidence):
   (word frequency from wordfreq + bigram PMI from `collocation`): rarer words that fit their neighbours worse;
 - a name written one way in most mentions and differently once is a corruption on that side;
 - a fixed expression intact on one side and broken on the other;
+- an up/down flip that its own unchanged context contradicts (`contradiction`);
+- a clause moved to the front of a matched sentence, against news's usual order (`clause_order`);
 - doubled captions (scraper noise) mark a copy;
 - a version that covers much more of the story is more likely the source than a truncated copy.
 """
