@@ -52,15 +52,31 @@ def collect(rows):
     return out
 
 
-def score(collected, keep, threshold: float) -> tuple[float, float]:
-    """(accuracy with unknown as wrong, coverage) using only the votes whose signal passes `keep`."""
+def score(collected, keep, threshold: float) -> tuple[float, float, float]:
+    """(accuracy with unknown as wrong, coverage, precision of those decided) using only the votes whose
+    signal passes `keep`."""
     ok = decided = 0
     for _, want, vs in collected:
         d = combine([v for v in vs if keep(v.signal)], threshold)
         decided += d.original is not None
         ok += d.original == want
     n = len(collected)
-    return ok / n, decided / n
+    return ok / n, decided / n, ok / decided if decided else float("nan")
+
+
+def print_table(sets: dict, threshold: float, width: int = 26, precision: bool = False) -> None:
+    """All signals, then each signal left out ("- x") and alone ("x only"), one column per set."""
+    signals = sorted({v.signal for rows in sets.values() for _, _, vs in rows for v in vs})
+    print(f"{'':<18}" + "".join(f"{name + f' (n={len(rows)})':>{width}}" for name, rows in sets.items()))
+    configs = [("all signals", lambda s: True)]
+    configs += [(f"- {x}", lambda s, x=x: s != x) for x in signals]
+    configs += [(f"{x} only", lambda s, x=x: s == x) for x in signals]
+    for label, keep in configs:
+        cells = []
+        for rows in sets.values():
+            acc, cov, prec = score(rows, keep, threshold)
+            cells.append(f"acc {acc:.3f} cov {cov:.3f}" + (f" prec {prec:.3f}" if precision else ""))
+        print(f"{label:<18}" + "".join(f"{c:>{width}}" for c in cells))
 
 
 def main() -> int:
@@ -74,19 +90,8 @@ def main() -> int:
         "plain": collect(undated(HERE / "plain")),
         "synthetic": collect(synthetic_pairs()),
     }
-    signals = sorted({v.signal for rows in sets.values() for _, _, vs in rows for v in vs})
     print(f"unknown below confidence {threshold}; accuracy counts unknown as wrong; cov = share decided")
-    head = f"{'':<18}" + "".join(f"{name + f' (n={len(rows)})':>26}" for name, rows in sets.items())
-    print(head)
-    configs = [("all signals", lambda s: True)]
-    configs += [(f"- {x}", lambda s, x=x: s != x) for x in signals]
-    configs += [(f"{x} only", lambda s, x=x: s == x) for x in signals]
-    for label, keep in configs:
-        cells = []
-        for rows in sets.values():
-            acc, cov = score(rows, keep, threshold)
-            cells.append(f"acc {acc:.3f} cov {cov:.3f}")
-        print(f"{label:<18}" + "".join(f"{c:>26}" for c in cells))
+    print_table(sets, threshold)
     if args.verbose:
         for name, rows in sets.items():
             for pid, want, vs in rows:

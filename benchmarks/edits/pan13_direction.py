@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "pan13"))
 
-from direction import collect, score  # noqa: E402
+from direction import collect, print_table  # noqa: E402
 from loader import DEFAULT_ROOT, iter_pairs  # noqa: E402
 
 from unspun.config import ExplainConfig  # noqa: E402
@@ -54,28 +54,9 @@ def main() -> int:
         return 2
     threshold = ExplainConfig().direction_min_confidence
     sets = {kind[3:]: collect(cases(args.root, kind, args.per_type)) for kind in TYPES}
-    signals = sorted({v.signal for rows in sets.values() for _, _, vs in rows for v in vs})
     print(f"unknown below confidence {threshold}; accuracy counts unknown as wrong; both orders of every case")
-    print(f"{'':<18}" + "".join(f"{name + f' (n={len(rows)})':>34}" for name, rows in sets.items()))
-    configs = [("all signals", lambda s: True)]
-    configs += [(f"- {x}", lambda s, x=x: s != x) for x in signals]
-    configs += [(f"{x} only", lambda s, x=x: s == x) for x in signals]
-    for label, keep in configs:
-        cells = []
-        for rows in sets.values():
-            acc, cov = score(rows, keep, threshold)
-            right = sum(1 for _, want, vs in rows if _decided(vs, keep, threshold) == want)
-            decided = sum(1 for _, _, vs in rows if _decided(vs, keep, threshold) is not None)
-            prec = right / decided if decided else float("nan")
-            cells.append(f"acc {acc:.3f} cov {cov:.3f} prec {prec:.3f}")
-        print(f"{label:<18}" + "".join(f"{c:>34}" for c in cells))
+    print_table(sets, threshold, width=34, precision=True)
     return 0
-
-
-def _decided(vs, keep, threshold):
-    from unspun.direction import combine
-
-    return combine([v for v in vs if keep(v.signal)], threshold).original
 
 
 if __name__ == "__main__":
