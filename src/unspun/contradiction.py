@@ -62,7 +62,7 @@ def polarity(words: str, after: str = " 1", before: str = "") -> int:
     around the words (a lone "up"/"down" is a change only before a figure; "fell short" and "in the fall"
     are none)."""
     toks = {w.casefold() for w in re.findall(r"[A-Za-z]+", words)}
-    if toks <= _PARTICLES and not _BEFORE_FIGURE.match(after) or _PHRASAL.match(after):
+    if (toks <= _PARTICLES and not _BEFORE_FIGURE.match(after)) or _PHRASAL.match(after):
         return 0
     if toks == {"fall"} and _SEASON.search(before) and not re.match(r"\s+in\b", after):
         return 0
@@ -78,14 +78,14 @@ def _number(s: str) -> float:
     return float(s.replace(",", ""))
 
 
-def _context(article: CleanArticle, span: Span) -> tuple[int, int]:
-    """Offsets of the sentence holding `span` and the sentence after it (a change is often named next)."""
+def _context(article: CleanArticle, span: Span) -> tuple[Span, Span]:
+    """The sentence holding `span`, and it with the sentence after it (a change is often named next)."""
     sents = article.sentences
     for i, s in enumerate(sents):
         if s.span[0] <= span[0] < s.span[1]:
             end = sents[i + 1].span[1] if i + 1 < len(sents) else s.span[1]
-            return s.span[0], end
-    return span
+            return s.span, (s.span[0], end)
+    return span, span
 
 
 def _outside(pos: tuple[int, int], spans: Sequence[Span]) -> bool:
@@ -129,8 +129,7 @@ def clashes(a: CleanArticle, b: CleanArticle, edits: Sequence[Edit]) -> list[Cla
         found = {}
         for side, art, span, own, flipped in (("a", a, e.a_span, pa, flipped_a), ("b", b, e.b_span, pb, flipped_b)):
             text = art.article.text
-            window = _context(art, span)
-            sentence = next((s.span for s in art.sentences if s.span[0] <= span[0] < s.span[1]), window)
+            sentence, window = _context(art, span)
             hit = _figure_clash(text, span, sentence, own) or _noun_clash(text, window, own, flipped)
             if hit:
                 found[side] = hit

@@ -23,7 +23,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from .collocation import Collocations, edge_pairs, shared, span_words
-from .clause_order import reorder
+from .clause_order import Reorder, reorder
 from .config import ExplainConfig
 from .contradiction import clashes
 from .fingerprint import STOPWORDS
@@ -196,7 +196,7 @@ def _article_clash(text: str, span) -> bool:
 _CLASH_WEIGHT = 0.8  # a self-contradiction is strong evidence, as strong as a corrupted name
 
 
-def _reorders(a: CleanArticle, b: CleanArticle, matches: Sequence[Match]) -> list:
+def _reorders(a: CleanArticle, b: CleanArticle, matches: Sequence[Match]) -> list[Reorder]:
     """Clause-order differences between one-to-one matched sentences."""
     out = []
     for m in matches:
