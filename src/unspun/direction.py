@@ -22,8 +22,8 @@ from datetime import date, datetime
 import numpy as np
 from rapidfuzz import fuzz
 
-from .collocation import Collocations, edge_pairs, shared, span_words
 from .clause_order import Reorder, reorder
+from .collocation import Collocations, edge_pairs, shared, span_words
 from .config import ExplainConfig
 from .contradiction import clashes
 from .fingerprint import STOPWORDS
