@@ -127,7 +127,8 @@ _NEXT = re.compile(rf"[ \t]+({_EDGE_WORD})")
 _INNER = re.compile(_EDGE_WORD)
 
 
-def _norm(word: str) -> str:
+def norm_word(word: str) -> str:
+    """A word as the count tables hold it: casefolded, apostrophes dropped."""
     return word.casefold().replace("\u2019", "").replace("'", "")
 
 
@@ -141,16 +142,16 @@ def edge_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:
     out = []
     m = _PREV.search(text, max(0, start - 40), start)
     if m and m.end() == start:
-        out.append((_norm(m.group(1)), _norm(inner[0])))
+        out.append((norm_word(m.group(1)), norm_word(inner[0])))
     m = _NEXT.match(text, end)
     if m:
-        out.append((_norm(inner[-1]), _norm(m.group(1))))
+        out.append((norm_word(inner[-1]), norm_word(m.group(1))))
     return out
 
 
 def span_words(text: str, span: tuple[int, int]) -> list[str]:
     """The normalised words of text[span] (hyphenated compounds split, as the bigram table has them)."""
-    return [_norm(w) for w in _INNER.findall(text, *span)]
+    return [norm_word(w) for w in _INNER.findall(text, *span)]
 
 
 def window_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:
@@ -193,7 +194,7 @@ def pair_fit(colloc: Collocations, text: str) -> PairFit:
     top = function_words()
     spans, pairs = [], []
     for m in _PAIR.finditer(text):
-        w1, w2 = _norm(m.group(1)), _norm(m.group(2))
+        w1, w2 = norm_word(m.group(1)), norm_word(m.group(2))
         if w1 in top and w2 in top:
             continue
         s2 = m.end() + (len(text[m.end():m.end() + 8]) - len(text[m.end():m.end() + 8].lstrip(" \t")))

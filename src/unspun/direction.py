@@ -23,7 +23,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from .clause_order import Reorder, reorder
-from .collocation import Collocations, edge_pairs, shared, span_words
+from .collocation import Collocations, edge_pairs, norm_word, shared, span_words
 from .config import ExplainConfig
 from .contradiction import clashes
 from .fingerprint import STOPWORDS
@@ -79,7 +79,7 @@ _COMPOUND = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?(?:-[A-Za-z0-9]+(?:[
 
 def _lexical_words(text: str, span: tuple[int, int]) -> list[str]:
     """The words of text[span] as a writer picks them: a hyphenated compound ("short-staffed") is one word."""
-    return [w.casefold().replace("\u2019", "").replace("'", "") for w in _COMPOUND.findall(text, *span)]
+    return [norm_word(w) for w in _COMPOUND.findall(text, *span)]
 
 
 def _context_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:
