@@ -23,7 +23,7 @@ from unspun import Article, ScanConfig, scan_articles  # noqa: E402
 from unspun.config import EmbedConfig  # noqa: E402
 from unspun.candidates import lsh_candidates  # noqa: E402
 from unspun.fingerprint import sketch_config  # noqa: E402
-from unspun.neardup import sketch_batch  # noqa: E402
+from unspun.sketch import sketch_batch  # noqa: E402
 
 
 def peak_rss_mb() -> float:

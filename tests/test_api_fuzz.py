@@ -21,7 +21,7 @@ from schemathesis.checks import not_a_server_error  # noqa: E402
 from schemathesis.specs.openapi.checks import response_schema_conformance  # noqa: E402
 
 from conftest import fixture_text, make_article  # noqa: E402
-from unspun.index import Index, IndexConfig  # noqa: E402
+from unspun.store.index import Index, IndexConfig  # noqa: E402
 from unspun.server import create_app  # noqa: E402
 
 _tmp = Path(tempfile.mkdtemp(prefix="unspun-fuzz-"))

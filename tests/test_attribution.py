@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from unspun import attribution as A
+from unspun.claims import crf as A
 
 DATA = Path(__file__).parent / "data" / "attribution"
 

@@ -25,7 +25,7 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 uvicorn = pytest.importorskip("uvicorn")
 
 from conftest import fixture_text, make_article  # noqa: E402
-from unspun.index import Index, IndexConfig  # noqa: E402
+from unspun.store.index import Index, IndexConfig  # noqa: E402
 from unspun.server import create_app  # noqa: E402
 
 HARBOUR = (

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from unspun.claims import (
+from unspun.claims.extract import (
     Claim,
     ClaimExtractor,
     claims_to_json,
@@ -67,7 +67,7 @@ def test_apostrophes_are_not_quotes():
 
 
 def test_typewriter_double_marks_are_quotes_and_offsets_stay_put():
-    from unspun.claims import _double_marks
+    from unspun.claims.extract import _double_marks
 
     text = "''We will rebuild the pier,'' the mayor said, adding ``soon''. Don't panic, it's fine."
     norm = _double_marks(text)
@@ -286,7 +286,7 @@ def test_the_claims_module_is_callable_and_still_a_module(extractor):
 
 
 def test_claims_for_articles_links_within_groups_and_names_ids_after_the_group(extractor):
-    from unspun.claims import claims_for_articles
+    from unspun.claims.extract import claims_for_articles
 
     arts = _story_articles()
     res = claims_for_articles(arts, [("story-1", ("copy", "orig"), ("orig",)), ("story-2", ("other",), ())], extractor)

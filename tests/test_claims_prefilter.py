@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unspun.claims import (
+from unspun.claims.extract import (
     ClaimExtractor,
     _masked,
     _may_attribute,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 from unspun import compare
-from unspun.clause_order import ORDER_COUNTS, order_bits, reorder
+from unspun.edits.clause_order import ORDER_COUNTS, order_bits, reorder
 
 TRAILING = "The ferry to Inchmore was cancelled on Sunday morning because high winds closed the harbour."
 FRONTED = "Because high winds closed the harbour, the ferry to Inchmore was cancelled on Sunday morning."

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from unspun import compare
-from unspun.contradiction import clashes, polarity
+from unspun.edits.contradiction import clashes, polarity
 
 PRICES = (
     "Average rents in the Marrick district fell by 2.1 percent in the year to June, the sharpest annual "

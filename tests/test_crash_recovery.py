@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from unspun.index import Index
+from unspun.store.index import Index
 
 N_ARTICLES = 5000
 N_GROUPS = 500  # story groups of three (original, renamed exact copy, rewrite); the rest are singletons

@@ -10,7 +10,7 @@ pytest.importorskip("distributed")
 
 from test_neardup import STORY, random_text  # noqa: E402
 
-from unspun.neardup import dedup  # noqa: E402
+from unspun.dedup.neardup import dedup  # noqa: E402
 
 
 def _corpus(tmp_path) -> None:
@@ -36,7 +36,7 @@ def _corpus(tmp_path) -> None:
 def test_dask_engine_on_two_workers_equals_local_engine(tmp_path):
     from distributed import Client, LocalCluster
 
-    from unspun.distributed import dedup_dask
+    from unspun.dedup.dask import dedup_dask
 
     _corpus(tmp_path)
     local = dedup(tmp_path)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 from unspun import compare
-from unspun.explain import quote_regions, rank
+from unspun.edits.classify import quote_regions, rank
 from unspun.records import Edit
 
 ROOT = Path(__file__).resolve().parents[1]

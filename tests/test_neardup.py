@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from unspun.config import NearDupConfig
 from unspun.errors import ConfigError
 from unspun.fingerprint import text_shingles
-from unspun.neardup import (
+from unspun.dedup.neardup import (
     EXACT,
     NEAR,
     ORIGINAL,
@@ -21,8 +21,8 @@ from unspun.neardup import (
     bucket_edges,
     dedup,
     dedup_articles,
-    sketch_batch,
 )
+from unspun.sketch import sketch_batch
 from unspun.records import Article
 
 WORDS = (
@@ -205,7 +205,7 @@ def test_parquet_columnar_path_gives_the_same_part_as_the_article_path(tmp_path)
     import pyarrow.parquet as pq
 
     from unspun.ingest import read_file
-    from unspun.neardup import sketch_file, sketch_part
+    from unspun.dedup.neardup import sketch_file, sketch_part
 
     texts = [
         "The harbour authority said on Monday that the ferry would resume service next week.",
@@ -232,7 +232,7 @@ def test_clean_parquet_batches_stay_arrow_and_match_the_article_path(tmp_path):
     from unspun.ingest import read_file
     from unspun.ingest.parquet import read_parquet_columns
     from unspun.ingest.common import ColumnMap
-    from unspun.neardup import sketch_file, sketch_part
+    from unspun.dedup.neardup import sketch_file, sketch_part
 
     texts = [
         "The harbour authority said on Monday that the ferry would resume service next week.",
@@ -258,7 +258,7 @@ def test_clean_parquet_batches_stay_arrow_and_match_the_article_path(tmp_path):
 def test_sketch_arrow_equals_sketch_batch_on_sliced_arrays(large):
     import pyarrow as pa
 
-    from unspun.neardup import sketch_arrow
+    from unspun.sketch import sketch_arrow
 
     texts = ["Plain ASCII words about a vote", "", "Curly “quotes” — déjà vu", "x", "İstanbul ΣΟΦΟΣ Straße"] * 3
     arr = pa.array(texts, type=pa.large_string() if large else pa.string()).slice(3, 9)

@@ -10,7 +10,7 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
 from conftest import fixture_text, make_article  # noqa: E402
-from unspun.index import Index, IndexConfig  # noqa: E402
+from unspun.store.index import Index, IndexConfig  # noqa: E402
 from unspun.server import CSP, comparison_view, create_app, layered_segments, word_changes  # noqa: E402
 
 SCRIPTED = (

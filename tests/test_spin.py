@@ -1,7 +1,7 @@
 """Lone-article spin score: substituted-looking words are found, a clean article scores low."""
 from __future__ import annotations
 
-from unspun.spin import spin_score
+from unspun.edits.spin import spin_score
 
 CLEAN = (
     "Defence minister Orla Kestrell met senior officers in the capital on Monday. "
@@ -48,7 +48,7 @@ def test_intact_idiom_is_not_a_swapped_one():
 
 def test_scan_json_carries_a_spin_field_per_article(tmp_path):
     from unspun import scan
-    from unspun.report.json_report import result_to_dict
+    from unspun.report.json import result_to_dict
 
     (tmp_path / "x.txt").write_text(CLEAN.replace("Kestrell said", "The kestrel said"), encoding="utf-8")
     (tmp_path / "y.txt").write_text(CLEAN, encoding="utf-8")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Recount how often news fronts or trails each subordinate clause (the table in unspun.clause_order).
+"""Recount how often news fronts or trails each subordinate clause (the table in unspun.edits.clause_order).
 
     python benchmarks/edits/clause_order.py [--data /work/shared/data]
 
@@ -22,7 +22,7 @@ sys.path.insert(0, str(HERE.parent / "polnear"))
 
 from loader import load_split  # noqa: E402
 
-from unspun.clause_order import ORDER_COUNTS  # noqa: E402
+from unspun.edits.clause_order import ORDER_COUNTS  # noqa: E402
 from unspun.clean import split_sentences  # noqa: E402
 
 _INNER = re.compile(r"(?<=\s)([a-z]+)(?=\s)")

@@ -49,7 +49,7 @@ def main() -> None:
     print(f"words: a {len(a.split())}, b {len(b.split())}; edits {len(result.edits)}; matches {len(result.matches)}")
     print(f"compare() warm median of {args.runs}: {ms:.1f} ms (target < 100 ms)")
     print(f"baseline whole-text difflib word diff: {base:.1f} ms (compare is {ms / base:.1f}x)")
-    from unspun.spin import spin_score
+    from unspun.edits.spin import spin_score
 
     spin_ms = median_ms(lambda: spin_score(a), args.runs)
     print(f"spin_score() of one 1,000-word article, warm median: {spin_ms:.1f} ms ({spin_ms / base:.1f}x baseline)")

@@ -4,7 +4,7 @@
     python benchmarks/edits/contradiction.py [--data /work/shared/data/polnear/data]
 
 Every up/down word of PolNeAR's 924 real news articles ("rose", "up", "higher", "increased" ...) is flipped
-in turn to its opposite, one flip per copy, as a spinner does. `unspun.contradiction.clashes` then judges the
+in turn to its opposite, one flip per copy, as a spinner does. `unspun.edits.contradiction.clashes` then judges the
 pair. Right: the flipped copy contradicts its own context. Wrong: the untouched original "contradicts"
 itself by the rule (a false alarm that would vote for the copy). The rest: the signal stays silent, as it
 should whenever the context names no direction. Texts are read at run time, never shipped.
@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE.parent / "polnear"))
 from loader import DEFAULT_ROOT, load_split  # noqa: E402
 
 from unspun.clean import clean_article  # noqa: E402
-from unspun.contradiction import clashes  # noqa: E402
+from unspun.edits.contradiction import clashes  # noqa: E402
 from unspun.records import Article, Edit  # noqa: E402
 
 _PAIRS = [

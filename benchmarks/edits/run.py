@@ -22,8 +22,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from unspun.config import ExplainConfig
-from unspun.direction import decide
-from unspun.explain import compare
+from unspun.edits.direction import decide
+from unspun.edits.classify import compare
 
 DATA = Path(__file__).parent / "data"
 KINDS = ("meaning_flip", "quote_altered", "number_change", "name_change", "idiom_broken", "added", "removed")
@@ -146,7 +146,7 @@ def evaluate(pairs: list[dict], verbose: bool = False) -> dict:
     grid = [round(0.5 + 0.05 * k, 2) for k in range(10)]
     best = max(grid, key=lambda t: (at(halves[1], t)[0] - at(halves[1], t)[1], t))
     dir_out["calibration"] = {"threshold": best, "odd": at(halves[1], best), "even_held_out": at(halves[0], best)}
-    from unspun.spin import spin_score
+    from unspun.edits.spin import spin_score
 
     neg = [spin_score(p["original"]).score for p in pairs]
     pos = [spin_score(p["rewrite"]).score for p in pairs]

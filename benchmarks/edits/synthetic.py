@@ -104,7 +104,7 @@ def main() -> int:
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args()
     from unspun import compare
-    from unspun.spin import spin_score
+    from unspun.edits.spin import spin_score
 
     triples = spins(args.rate, args.seed)
     correct = unknown = 0

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
-from unspun import store
+from unspun.store import db as store
 from unspun.candidates import band_keys
 from unspun.config import ScanConfig
-from unspun.index import MemoryLookup, Probe, find_candidates
+from unspun.store.index import MemoryLookup, Probe, find_candidates
 
 
 def percentiles(xs: list[float]) -> str:

@@ -41,7 +41,7 @@ def free_port() -> int:
 def build_index(db: str, synthetic: int) -> list[str]:
     from synth import corpus
 
-    from unspun.index import Index
+    from unspun.store.index import Index
     from unspun.ingest import read_sources
     from unspun.records import Article
 

@@ -3,7 +3,7 @@
 Layout (see /work/shared/data/polnear/SOURCE.txt): <split>/text/<name>.txt and
 <split>/attributions/<name>_<annotator>.ann; an "E" line links Source, Cue and Content "T" spans of
 one attribution.  Spans may be discontinuous ("start end;start end"). The .ann parser is the
-library's (`unspun.attribution.attributions_from_brat`); this module adds the corpus layout.
+library's (`unspun.claims.crf.attributions_from_brat`); this module adds the corpus layout.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from unspun.attribution import Attribution, Frags, attributions_from_brat  # noqa: F401 - re-exported
+from unspun.claims.crf import Attribution, Frags, attributions_from_brat  # noqa: F401 - re-exported
 
 DEFAULT_ROOT = Path("/work/shared/data/polnear/data")
 

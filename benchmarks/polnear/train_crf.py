@@ -5,7 +5,7 @@
 PolNeAR has no stated licence: the model is written to a temporary directory and deleted after the
 run (never shipped, never committed).  One example per annotation file (multi-annotator texts count
 once per annotator in training); dev scoring averages over annotators (score.py).  --rules also runs
-the parse-based rule extractor (unspun.claims) in the same run for the comparison row.  The test
+the parse-based rule extractor (unspun.claims.extract) in the same run for the comparison row.  The test
 split is never read.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE.parent.parent / "src"))
 from loader import load_split  # noqa: E402
 from score import PUBLISHED, ROLES, TARGET, Scores, score_document  # noqa: E402
 
-from unspun.attribution import Attribution, AttributionConfig, temp_model_dir, train_tagger  # noqa: E402
+from unspun.claims.crf import Attribution, AttributionConfig, temp_model_dir, train_tagger  # noqa: E402
 
 RULES_DOCUMENTED = {"source": 58.9, "cue": 58.3, "content": 42.5}  # docs/claims.md, run.py --split dev
 
@@ -78,7 +78,7 @@ def main() -> None:
     if args.rules:
         from run import claims_to_polnear
 
-        from unspun.claims import ClaimExtractor
+        from unspun.claims.extract import ClaimExtractor
 
         ex = ClaimExtractor()
         claims = ex.extract_many([d.text for d in dev])

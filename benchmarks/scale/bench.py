@@ -100,7 +100,8 @@ def run_local(data: Path) -> dict:
     import pyarrow.compute  # noqa: F401 - one-time import costs are timed apart, as for datasketch
     import pyarrow.parquet  # noqa: F401
 
-    from unspun.neardup import dedup, sketch_batch
+    from unspun.dedup.neardup import dedup
+    from unspun.sketch import sketch_batch
 
     t0 = time.perf_counter()
     sketch_batch(["load the compiled kernel"])
@@ -121,7 +122,7 @@ def run_local(data: Path) -> dict:
 def run_dask(data: Path, workers: int) -> dict:
     from distributed import Client, LocalCluster
 
-    from unspun.distributed import dedup_dask
+    from unspun.dedup.dask import dedup_dask
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       memory_limit="6GB") as cluster, Client(cluster) as client:
@@ -137,7 +138,7 @@ def run_datasketch(data: Path, n: int) -> dict:
     from datasketch import MinHash, MinHashLSH
 
     from unspun.candidates import band_keys  # noqa: F401 - imported for parity of import cost
-    from unspun.neardup import dedup_articles
+    from unspun.dedup.neardup import dedup_articles
     from unspun.records import Article
 
     texts: list[str] = []

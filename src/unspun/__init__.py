@@ -10,8 +10,8 @@ from . import claims
 from .align import align_texts
 from .config import ScanConfig
 from .errors import ConfigError, InputError, MissingExtraError, UnspunError
-from .explain import Comparison, compare
-from .index import Index, IndexConfig
+from .edits.classify import Comparison, compare
+from .store.index import Index, IndexConfig
 from .records import Article, CleanArticle, Match, Pair, ReadError, ScanResult, Story
 from .scan import scan, scan_articles
 

@@ -85,7 +85,7 @@ def claims_cmd(
     """Who claimed what: quotes and reported speech per article, and claims repeated (or altered) across them."""
     import json
 
-    from .claims import claims_for_articles, result_to_json
+    from .claims.extract import claims_for_articles, result_to_json
     from .ingest import read_sources
     from .report.claims_view import print_claims
 
@@ -128,7 +128,7 @@ def dedup_cmd(
 
     from .config import NearDupConfig
     from .ingest import ColumnMap
-    from .neardup import dedup, write_parquet
+    from .dedup.neardup import dedup, write_parquet
 
     console = Console(quiet=quiet)
     err = Console(stderr=True)
@@ -142,7 +142,7 @@ def dedup_cmd(
     try:
         config = NearDupConfig(threshold=threshold)
         if engine == "dask":
-            from .distributed import dedup_dask
+            from .dedup.dask import dedup_dask
 
             result = dedup_dask(paths, config, columns, scheduler=scheduler, output=output)
         else:
@@ -181,7 +181,7 @@ def index_add_cmd(
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Add articles to the index: already indexed ones (same id, url and text) are skipped."""
-    from .index import Index, IndexConfig
+    from .store.index import Index, IndexConfig
     from .ingest import read_sources
 
     console = Console(quiet=quiet)
@@ -220,7 +220,7 @@ def check_cmd(
     """
     import json
 
-    from .index import Index
+    from .store.index import Index
     from .ingest import read_sources
     from .records import Article, ReadError
 
@@ -245,7 +245,7 @@ def check_cmd(
     except UnspunError as exc:
         raise _fail(err, exc) from None
     if json_out:
-        from .report.json_report import pair_to_dict
+        from .report.json import pair_to_dict
 
         print(json.dumps([
             {"article": r.article.id, "candidates": r.candidates,
@@ -275,7 +275,7 @@ def serve_cmd(
     claims: Annotated[bool, typer.Option("--claims/--no-claims", help="Extract claims of added articles, and of others on request (spaCy).")] = False,
 ) -> None:
     """Serve the index: JSON API (spec at /openapi.json) and the web page at /."""
-    from .index import IndexConfig
+    from .store.index import IndexConfig
     from .server import serve
 
     err = Console(stderr=True)
@@ -315,7 +315,7 @@ def compare_cmd(
 ) -> None:
     """Show what changed between two versions, sentence by sentence, most serious edits first."""
     from .clean import clean_article
-    from .explain import compare_articles
+    from .edits.classify import compare_articles
     from .report import compare as compare_report
 
     console = Console()
@@ -341,7 +341,7 @@ def spin_cmd(
     """How likely a lone article is machine-spun, with the words that look substituted."""
     from rich.text import Text
 
-    from .spin import spin_score
+    from .edits.spin import spin_score
 
     console = Console()
     try:

@@ -53,7 +53,7 @@ class NearDupConfig:
     window: int = 8  # a bucket member is checked against the first member and this many predecessors
     seed: int = 1
     batch_size: int = 1000  # texts hashed together; ~40 kB of temporaries per 600-word text
-    tune_malloc: bool = True  # let glibc reuse freed batch memory (see neardup.tune_malloc)
+    tune_malloc: bool = True  # let glibc reuse freed batch memory (see sketch.tune_malloc)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from xxhash import xxh3_64_intdigest
 from .clean import match_key, normalize
 from .config import FingerprintConfig
 from .records import CleanArticle
+from .sketch import sketch_batch
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 _QUOTED = re.compile(r'"([^"]{8,}?)"')
@@ -176,11 +177,9 @@ def fingerprint(
 ) -> Signature:
     """One-permutation MinHash of the kept text's word shingles plus the sentences' immutables.
 
-    The signature comes from the vectorised near-duplicate stage (`neardup.sketch_batch`), so scan,
+    The signature comes from the vectorised near-duplicate stage (`sketch.sketch_batch`), so scan,
     index and `dedup` share one hashing scheme and no Python runs per shingle.
     """
-    from .neardup import sketch_batch
-
     sketch = sketch_batch([article.norm_text], sketch_config(config))
     immutables: frozenset[str] = frozenset().union(*(f.immutables for f in features)) if features else frozenset()
     return Signature(sketch.signatures[0], immutables, int(sketch.n_shingles[0]))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # claims.py imports this module; the annotation is a string at runtime
-    from .claims import ClaimsResult
+    from .claims.extract import ClaimsResult
 
 Span = tuple[int, int]
 

@@ -14,11 +14,11 @@ from itertools import repeat
 import numpy as np
 
 from .align import align
-from .direction import story_original
-from .explain import SideCache, explain_pair
+from .edits.direction import story_original
+from .edits.classify import SideCache, explain_pair
 from .candidates import immutable_candidates, lsh_candidates
 from .clean import clean_article
-from .collocation import shared as shared_collocations
+from .edits.collocation import shared as shared_collocations
 from .config import ScanConfig
 from .embed import Embedder, assist, check_available, lead_vectors, nearest_pairs
 from .errors import MissingExtraError
@@ -202,7 +202,7 @@ def scan_articles(
     found_stories = _with_originals(stories(ids, pairs), pairs, prepared)
     claims = None
     if config.claims:
-        from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
+        from .claims.extract import claims_for_articles  # spaCy is only needed when claims are asked for
 
         report("claims", 0, len(articles))
         claims = claims_for_articles(articles, [_story_group(s, pairs) for s in found_stories], workers=config.workers)

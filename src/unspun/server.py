@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Annotated, Any
 
 from .errors import require
-from .index import CheckHit, Index, IndexConfig
+from .store.index import CheckHit, Index, IndexConfig
 from .records import Article, Pair, Span
 
 MAX_BODY = 2 * 1024 * 1024

@@ -2,6 +2,6 @@
 from __future__ import annotations
 
 from .html import render_html, write_html
-from .json_report import result_to_dict, write_json
+from .json import result_to_dict, write_json
 
 __all__ = ["render_html", "write_html", "result_to_dict", "write_json"]

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from rich.console import Console
 from rich.table import Table
 
-from ..claims import Claim, ClaimsResult, LinkedClaim
+from ..claims.extract import Claim, ClaimsResult, LinkedClaim
 from ..records import Span
 from .html import Segment, segments
 

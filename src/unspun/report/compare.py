@@ -10,10 +10,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..explain import Comparison
+from ..edits.classify import Comparison
 from ..records import Edit, Span
 from .html import segments
-from .json_report import edit_to_dict, match_to_dict
+from .json import edit_to_dict, match_to_dict
 
 STYLE = {"high": "bold white on red", "medium": "black on yellow", "low": "underline"}
 

@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .fingerprint import STOPWORDS
+from ..fingerprint import STOPWORDS
 
 # Sentences of PolNeAR (train + dev) and MRPC (train + test) that start with the word and have a comma
 # (fronted), and that use it after their first word (trailing): benchmarks/edits/clause_order.py.

@@ -16,8 +16,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
 
-from .config import ExplainConfig
-from .records import CleanArticle, Edit, Match, Span
+from ..config import ExplainConfig
+from ..records import CleanArticle, Edit, Match, Span
 
 SEVERITY = {
     "meaning_flip": "high", "quote_altered": "high", "number_change": "high", "name_change": "high",
@@ -857,8 +857,8 @@ class Comparison:
 
 def compare_articles(a: CleanArticle, b: CleanArticle, config: ExplainConfig | None = None, align_config=None) -> Comparison:
     """Align two cleaned articles, explain every edit and decide which is the original."""
-    from .align import align
-    from .config import AlignConfig
+    from ..align import align
+    from ..config import AlignConfig
     from .direction import decide
 
     config = config or ExplainConfig()
@@ -882,8 +882,8 @@ def compare(
     config: ExplainConfig | None = None,
 ) -> Comparison:
     """Compare two raw texts: what changed between them (spans index `text_a`/`text_b`) and which came first."""
-    from .clean import clean_article
-    from .records import Article
+    from ..clean import clean_article
+    from ..records import Article
 
     ca = clean_article(Article(id_a, text_a, f"<{id_a}>", published=published_a))
     cb = clean_article(Article(id_b, text_b, f"<{id_b}>", published=published_b))

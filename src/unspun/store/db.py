@@ -15,8 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from .errors import require
-from .records import Article, Edit, Match, Pair
+from ..errors import require
+from ..records import Article, Edit, Match, Pair
 
 Connection = Any  # duckdb.DuckDBPyConnection; duckdb is an optional extra, imported lazily
 

@@ -18,14 +18,15 @@ from pathlib import Path
 import numpy as np
 
 from . import neardup as nd
-from .config import NearDupConfig
-from .errors import require
-from .records import ReadError
+from ..config import NearDupConfig
+from ..errors import require
+from ..records import ReadError
+from ..sketch import check_config, tune_malloc
 
 
 def _sketch_file(path: str, columns, config: NearDupConfig) -> nd.Part:
     if config.tune_malloc:
-        nd.tune_malloc()  # worker processes are the engine's own
+        tune_malloc()  # worker processes are the engine's own
     return nd.sketch_file(path, columns, config)
 
 
@@ -107,9 +108,9 @@ def dedup_dask(
     the edge count); without it, rows are gathered to the caller.
     """
     distributed = require("distributed", "scale", "The Dask engine")
-    from .ingest import list_files
+    from ..ingest import list_files
 
-    nd._check(config)
+    check_config(config)
     items = list_files(paths)
     errors: list[ReadError] = [x for x in items if isinstance(x, ReadError)]
     files = [str(x) for x in items if not isinstance(x, ReadError)]

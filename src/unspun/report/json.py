@@ -30,7 +30,7 @@ def article_to_dict(a: CleanArticle) -> dict[str, Any]:
 
 
 def _spin(a: CleanArticle) -> dict[str, Any]:
-    from ..spin import spin_article, spin_to_dict
+    from ..edits.spin import spin_article, spin_to_dict
 
     return spin_to_dict(spin_article(a))
 
@@ -90,7 +90,7 @@ def result_to_dict(result: ScanResult) -> dict[str, Any]:
 
 
 def _claims_to_dict(result: ScanResult) -> dict[str, Any]:
-    from ..claims import result_to_json  # shapes documented in docs/claims.md
+    from ..claims.extract import result_to_json  # shapes documented in docs/claims.md
 
     return result_to_json(result.claims)
 

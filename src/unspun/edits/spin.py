@@ -15,11 +15,11 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from .clean import clean_article
+from ..clean import clean_article
 from .collocation import Collocations, pair_fit, shared
 from .direction import _article_clash
-from .explain import _IDIOM_STEMS, IDIOMS, _stem, proper_names, tokenize, zipf
-from .records import Article, CleanArticle, Span
+from .classify import _IDIOM_STEMS, IDIOMS, _stem, proper_names, tokenize, zipf
+from ..records import Article, CleanArticle, Span
 
 
 @dataclass(frozen=True)
