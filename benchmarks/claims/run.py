@@ -1,4 +1,4 @@
-"""Score unspun.claims.extract on the hand-annotated articles in data/*.json and time it.
+"""Score unspun.claims on the hand-annotated articles in data/*.json and time it.
 
     python benchmarks/claims/run.py [--repeat 5]
 
@@ -18,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent.parent / "src"))
 
-from unspun.claims.extract import Claim, ClaimExtractor  # noqa: E402
+from unspun.claims import Claim, ClaimExtractor  # noqa: E402
 
 
 def load(data_dir: Path = HERE / "data") -> list[dict]:

@@ -19,7 +19,7 @@ sys.path.insert(0, str(HERE.parent.parent / "src"))
 from loader import Attribution, load_split  # noqa: E402
 from score import PUBLISHED, ROLES, TARGET, Scores, score_document  # noqa: E402
 
-from unspun.claims.extract import Claim, ClaimExtractor  # noqa: E402
+from unspun.claims import Claim, ClaimExtractor  # noqa: E402
 
 
 

@@ -5,7 +5,7 @@
 PolNeAR has no stated licence: the model is written to a temporary directory and deleted after the
 run (never shipped, never committed).  One example per annotation file (multi-annotator texts count
 once per annotator in training); dev scoring averages over annotators (score.py).  --rules also runs
-the parse-based rule extractor (unspun.claims.extract) in the same run for the comparison row.  The test
+the parse-based rule extractor (unspun.claims) in the same run for the comparison row.  The test
 split is never read.
 """
 from __future__ import annotations
@@ -78,7 +78,7 @@ def main() -> None:
     if args.rules:
         from run import claims_to_polnear
 
-        from unspun.claims.extract import ClaimExtractor
+        from unspun.claims import ClaimExtractor
 
         ex = ClaimExtractor()
         claims = ex.extract_many([d.text for d in dev])

@@ -85,8 +85,9 @@ def claims_cmd(
     """Who claimed what: quotes and reported speech per article, and claims repeated (or altered) across them."""
     import json
 
-    from .claims.extract import claims_for_articles, result_to_json
+    from .claims import claims_for_articles
     from .ingest import read_sources
+    from .report.claims_json import result_to_json
     from .report.claims_view import print_claims
 
     console = Console()

@@ -6,10 +6,7 @@ Every `Span` is a half-open (start, end) pair of character offsets into `Article
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # claims.py imports this module; the annotation is a string at runtime
-    from .claims.extract import ClaimsResult
+from typing import Mapping
 
 Span = tuple[int, int]
 
@@ -120,6 +117,70 @@ class Story:
     id: str
     articles: tuple[str, ...]
     original: str | None = None
+
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One attributed statement in one article; every span is (start, end) into the article text.
+
+    `kind` is "direct" when the content is a quotation, "indirect" for reported speech (which may
+    embed partial quotes, listed in `quote_spans`).  `content_span` is the hull of the content; for a
+    quote broken by "he said" or continued over paragraphs, `quote_spans` gives the exact pieces
+    (inside the marks).  `speaker` is the resolved name (or the description, e.g. "the Kremlin") and
+    `speaker_mention` is what the text says at `speaker_span` ("he", "the minister").
+    """
+
+    kind: str  # "direct" | "indirect"
+    speaker: str | None
+    speaker_span: Span | None
+    cue: str
+    cue_span: Span | None
+    stance: str  # "assert" | "deny" | "dispute" | "report"
+    text: str
+    content_span: Span
+    quote_marks: str = ""  # the opening and closing marks of a direct quote, e.g. "“”" or '""'
+    quote_spans: tuple[Span, ...] = ()
+    speaker_mention: str = ""
+    responds_to: int | None = None  # index of an earlier claim this one denies/disputes ("the claim")
+    content_parts: tuple[Span, ...] = ()  # pieces of a discontinuous content ("Trump | seemed | to gain")
+
+
+@dataclass(frozen=True)
+class ClaimMention:
+    """Where a linked claim occurs in one article."""
+
+    article: str
+    claim_index: int
+    content_span: Span
+    speaker_span: Span | None
+    text: str
+    speaker: str | None
+    match: str  # "first" | "exact" | "reworded" | "altered"
+    score: float
+
+
+@dataclass(frozen=True)
+class LinkedClaim:
+    """The same claim or quote across the articles of a story, first appearance first."""
+
+    id: str
+    speaker: str | None
+    kind: str
+    stance: str
+    text: str  # wording at the first appearance
+    first: ClaimMention
+    repetitions: tuple[ClaimMention, ...]
+    altered: bool  # a direct quote whose wording differs between articles
+    wordings: tuple[str, ...] = field(default=())  # distinct quote wordings when altered
+
+
+@dataclass(frozen=True)
+class ClaimsResult:
+    """Claims per article id (input order) and the claims linked across articles of the same group."""
+
+    articles: Mapping[str, tuple[Claim, ...]]
+    linked: tuple[LinkedClaim, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -202,7 +202,7 @@ def scan_articles(
     found_stories = _with_originals(stories(ids, pairs), pairs, prepared)
     claims = None
     if config.claims:
-        from .claims.extract import claims_for_articles  # spaCy is only needed when claims are asked for
+        from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
 
         report("claims", 0, len(articles))
         claims = claims_for_articles(articles, [_story_group(s, pairs) for s in found_stories], workers=config.workers)

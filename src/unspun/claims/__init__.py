@@ -2,26 +2,18 @@
 
 `unspun.claims(text)` is the one-call API, while `unspun.claims.ClaimExtractor` etc. stay importable:
 the package module itself is callable (a function named `claims` in `unspun` would shadow this
-package for `import unspun.claims as c` and `mock.patch("unspun.claims.x")`).
+package for `import unspun.claims as c` and `mock.patch("unspun.claims.x")`).  The claim records
+live in `unspun.records` and are re-exported here; their JSON is in `unspun.report.claims_json`.
 """
 from __future__ import annotations
 
 import sys
 import types
 
-from .extract import (
-    Claim,
-    ClaimExtractor,
-    ClaimMention,
-    ClaimsResult,
-    LinkedClaim,
-    claims_for_articles,
-    claims_to_json,
-    extract_claims,
-    find_quotes,
-    link_claims,
-    linked_claims_to_json,
-)
+from ..records import Claim, ClaimMention, ClaimsResult, LinkedClaim
+from .extract import ClaimExtractor, extract_claims
+from .link import claims_for_articles, link_claims
+from .quotes import find_quotes
 
 __all__ = [
     "Claim",
@@ -30,11 +22,9 @@ __all__ = [
     "ClaimsResult",
     "LinkedClaim",
     "claims_for_articles",
-    "claims_to_json",
     "extract_claims",
     "find_quotes",
     "link_claims",
-    "linked_claims_to_json",
 ]
 
 

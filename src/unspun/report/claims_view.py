@@ -13,8 +13,7 @@ from difflib import SequenceMatcher
 from rich.console import Console
 from rich.table import Table
 
-from ..claims.extract import Claim, ClaimsResult, LinkedClaim
-from ..records import Span
+from ..records import Claim, ClaimsResult, LinkedClaim, Span
 from .html import Segment, segments
 
 STANCE_STYLE = {"deny": "bold red", "dispute": "yellow", "report": "cyan", "assert": ""}

@@ -90,7 +90,7 @@ def result_to_dict(result: ScanResult) -> dict[str, Any]:
 
 
 def _claims_to_dict(result: ScanResult) -> dict[str, Any]:
-    from ..claims.extract import result_to_json  # shapes documented in docs/claims.md
+    from .claims_json import result_to_json  # shapes documented in docs/claims.md
 
     return result_to_json(result.claims)
 

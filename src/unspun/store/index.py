@@ -577,7 +577,7 @@ class Index:
     def _extractor(self, notes: list[str]) -> Any:
         if self._claims_extractor is None:
             try:
-                from ..claims.extract import ClaimExtractor
+                from ..claims import ClaimExtractor
             except ImportError as exc:
                 notes.append(f"claims not stored: unspun.claims is not available ({exc})")
                 self._claims_extractor = False
@@ -589,7 +589,7 @@ class Index:
         ex = self._extractor(notes)
         if ex is None:
             return None
-        from ..claims.extract import claims_to_json
+        from ..report.claims_json import claims_to_json
 
         try:
             found = ex.extract_many([r.article.text for r in rows])
@@ -701,7 +701,7 @@ class Index:
             ex = self._extractor(notes)
             if ex is None:
                 return ClaimsResult(ident, False, (), notes[0] if notes else "claim extraction is unavailable")
-            from ..claims.extract import claims_to_json
+            from ..report.claims_json import claims_to_json
 
             try:
                 found = claims_to_json(ex.extract(stored.article.text))

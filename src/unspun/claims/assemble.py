@@ -1,0 +1,255 @@
+"""Frames + quotes -> claims: each quote takes its nearest cue, left-over frames become reported
+speech, and speakers are resolved to full names."""
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from .frames import Frame, colon_frames
+from .lexicon import ANAPHORIC_CONTENT, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE
+from .quotes import QuoteSpan, find_quotes
+from .speakers import NameIndex, build_names, resolve_speaker
+from ..records import Claim, Span
+
+
+def _stance(lemma: str, negated: bool = False) -> str:
+    if lemma in DENY:
+        return "deny"
+    if lemma in DISPUTE:
+        return "dispute"
+    if lemma in REPORT:
+        return "report"
+    return "assert"
+
+
+def _sentence_of(sents: Sequence[Span], pos: int) -> Span | None:
+    for s in sents:
+        if s[0] <= pos < s[1]:
+            return s
+    return None
+
+
+Pending = list[tuple[int, dict[str, Any]]]  # (sort position, Claim fields + the deciding "frame")
+
+
+def assemble(text: str, frames: list[Frame], sents: list[Span], attitudes: bool = False,
+             quotes: list[QuoteSpan] | None = None) -> list[Claim]:
+    """Claims of one article in text order: direct quotes with their cue, then reported speech from the
+    frames no quote took, each speaker resolved against the names of the whole text."""
+    names = build_names(text)
+    quotes = find_quotes(text) if quotes is None else quotes
+    sents.sort()
+    # frames whose cue sits inside a quotation are part of the quoted words, not attributions
+    frames = [f for f in frames if _in_quote(quotes, f.cue_span[0]) is None]
+    frames = frames + colon_frames(text)
+    used_frames: set[int] = set()
+    pending = _direct(text, quotes, frames, sents, used_frames)
+    pending += _reported(text, quotes, frames, used_frames, pending, attitudes)
+    pending.sort(key=lambda p: p[0])
+    return _claims(text, pending, names)
+
+
+def _in_quote(quotes: Sequence[QuoteSpan], pos: int) -> QuoteSpan | None:
+    for q in quotes:
+        if q.start <= pos < q.end:
+            return q
+    return None
+
+
+def _direct(text: str, quotes: list[QuoteSpan], frames: list[Frame], sents: list[Span], used_frames: set[int]) -> Pending:
+    """Direct quotes: each attaches to the nearest cue after the closing mark, else before the opening
+    mark; a short quote inside reported speech is left to that claim.  Marks the frames it uses."""
+    pending: Pending = []
+    for q in quotes:
+        best = _nearest_cue(text, q, quotes, frames, sents)
+        host = _host_frame(q, frames)
+        fields: dict[str, Any] = dict(
+            kind="direct",
+            text=" ".join(text[a:b] for a, b in q.pieces),
+            content_span=(q.pieces[0][0], q.pieces[-1][1]),
+            quote_marks=q.marks,
+            quote_spans=q.pieces,
+        )
+        if host is not None and best is None:
+            f = frames[host]
+            if f.content_span[0] < q.start - 2 or f.content_span[1] > q.end + 2:
+                # partial quote: keep it as a quote span of the indirect claim built from the frame
+                continue
+            best = (0, host)
+        if best is not None:
+            f = frames[best[1]]
+            used_frames.add(best[1])
+            fields.update(cue=f.cue, cue_span=f.cue_span, stance=_stance(f.lemma), frame=f)
+        else:
+            fields.update(cue="", cue_span=None, stance="assert", frame=None)
+        pending.append((q.start, fields))
+    return pending
+
+
+def _nearest_cue(text: str, q: QuoteSpan, quotes: list[QuoteSpan], frames: list[Frame],
+                 sents: list[Span]) -> tuple[int, int] | None:
+    """(distance, frame index) of the cue that attributes quote q, or None."""
+    after_limit = _frame_window_end(text, q, quotes)
+    before_limit = _frame_window_start(text, q, quotes, sents)
+    best: tuple[int, int] | None = None
+    for fi, f in enumerate(frames):
+        c0 = f.cue_span[0]
+        if q.end <= c0 < after_limit and _near(text, q.end, c0):
+            d = c0 - q.end
+            if best is None or d < best[0]:
+                best = (d, fi)
+        elif before_limit <= c0 < q.start and f.speaker_span is not None:
+            gap = text[f.cue_span[1]:q.start]
+            # the quote must follow the cue frame directly: "X said:", "X told Y, “..."
+            if f.content_span is None or f.content_span[0] >= q.start - 1 or _only_filler(gap, f):
+                d = (q.start - f.cue_span[1]) + 1
+                if len(gap) < 120 and (best is None or d < best[0]):
+                    best = (d, fi)
+    return best
+
+
+def _host_frame(q: QuoteSpan, frames: list[Frame]) -> int | None:
+    """The last frame whose reported clause holds quote q ("said the plan was “a disaster”")."""
+    host = None
+    for fi, f in enumerate(frames):
+        if f.content_span and f.content_kind == "clause" and f.content_span[0] < q.start and q.end <= f.content_span[1] + 1:
+            host = fi
+    return host
+
+
+def _reported(text: str, quotes: list[QuoteSpan], frames: list[Frame], used_frames: set[int], direct: Pending,
+              attitudes: bool) -> Pending:
+    """Reported speech: frames with a content clause/object not consumed by a quote."""
+    produced = [q for q in quotes if used_quote(q, direct)]  # quotes already made direct claims
+    pending: Pending = []
+    for fi, f in enumerate(frames):
+        if fi in used_frames or f.content_span is None or not _reports(f, attitudes):
+            continue
+        cs = f.content_span
+        # a clause that is entirely a quotation was already produced as a direct quote
+        if any(q.start <= cs[0] + 1 and cs[1] - 1 <= q.end for q in produced):
+            continue
+        inner = tuple(p for q in quotes if cs[0] <= q.start and q.end <= cs[1] + 1 for p in q.pieces)
+        pending.append(
+            (
+                cs[0] if cs[0] < f.cue_span[0] else f.cue_span[0],
+                dict(
+                    kind="indirect",
+                    text=" … ".join(text[a:b] for a, b in f.content_parts) if f.content_parts else text[cs[0]:cs[1]],
+                    content_span=cs,
+                    content_parts=f.content_parts,
+                    quote_marks="",
+                    quote_spans=inner,
+                    cue=f.cue,
+                    cue_span=f.cue_span,
+                    stance=_stance(f.lemma),
+                    frame=f,
+                ),
+            )
+        )
+    return pending
+
+
+def _reports(f: Frame, attitudes: bool) -> bool:
+    """Does a frame with content make a claim of its own (a clause where the cue needs one, a source)?"""
+    if f.content_kind != "clause" and (f.lemma in STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE):
+        return False
+    if attitudes and f.lemma not in SPEECH and f.speaker_span is None and f.content_kind != "raising":
+        return False
+    if f.speaker_span is None and f.lemma != "according" and not f.passive_agent and f.content_kind != "raising":
+        if f.lemma not in REPORT:
+            return False
+    return True
+
+
+def _claims(text: str, pending: Pending, names: NameIndex) -> list[Claim]:
+    """Claims from the sorted pending fields: speakers resolved, an unattributed quote right after an
+    attributed one given the same speaker, denials linked to the claim they answer."""
+    claims: list[Claim] = []
+    last_speaker: tuple[int, str | None, Span | None] | None = None  # (end pos, speaker, span)
+    for pos, fields in pending:
+        f: Frame | None = fields.pop("frame")
+        speaker = None
+        sspan = None
+        mention = ""
+        if f is not None and f.speaker_span is not None:
+            sspan = f.speaker_span
+            mention = text[sspan[0]:sspan[1]]
+            speaker = resolve_speaker(text, mention, f.speaker_tokens, sspan[0], names, claims)
+        elif f is None and last_speaker is not None and fields["kind"] == "direct":
+            # an unattributed quote right after an attributed one continues the same speaker
+            if pos - last_speaker[0] < 400 and "\n\n" not in text[last_speaker[0]:pos].strip("\n ") or (
+                pos - last_speaker[0] < 30
+            ):
+                speaker, sspan = last_speaker[1], None
+        claim = Claim(
+            speaker=speaker,
+            speaker_span=sspan,
+            speaker_mention=mention,
+            responds_to=_responds_to(fields, speaker, claims),
+            **fields,
+        )
+        claims.append(claim)
+        if speaker is not None:
+            end = max(fields["content_span"][1], (fields["cue_span"] or (0, 0))[1])
+            last_speaker = (end, speaker, sspan)
+    return claims
+
+
+def _responds_to(fields: dict[str, Any], speaker: str | None, claims: list[Claim]) -> int | None:
+    """Index of the earlier claim (by another speaker) that a denial of "the claim" answers."""
+    if fields["stance"] in ("deny", "dispute") and claims:
+        head = fields["text"].lower().split()
+        if fields["kind"] == "indirect" and head and (set(head[:4]) & ANAPHORIC_CONTENT or len(head) <= 3):
+            others = [k for k, c in enumerate(claims) if c.speaker != speaker]
+            if others:
+                return others[-1]
+    return None
+
+
+def used_quote(q: QuoteSpan, pending: Pending) -> bool:
+    """Was quote q already made a direct claim?"""
+    return any(p[0] == q.start and p[1]["kind"] == "direct" for p in pending)
+
+
+def _only_filler(gap: str, f: Frame) -> bool:
+    # "X said:", "X told reporters,", "X said in a statement —" introduce the quote; "X said the
+    # plan was" makes it a partial quote inside reported speech
+    g = gap.strip()
+    return g == "" or g[-1] in ":,\u2014-" and len(g) < 80
+
+
+def _near(text: str, a: int, b: int) -> bool:
+    between = text[a:b]
+    return len(between) < 90 and "\n" not in between
+
+
+def _frame_window_end(text: str, q: QuoteSpan, quotes: list[QuoteSpan]) -> int:
+    end = len(text)
+    nl = text.find("\n", q.end)
+    if nl >= 0:
+        end = nl
+    for o in quotes:
+        if o.start >= q.end:
+            end = min(end, o.start)
+            break
+    # stop at the end of the sentence that follows the quote
+    m = _SENT_END.search(text, q.end, end)
+    if m:
+        end = m.end()
+    return end
+
+
+_SENT_END = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])(?<!\bMrs)(?<!\bSen)(?<!\bGov)(?<!\bRep)(?<!\bGen)[.!?](?=\s|$)")
+
+
+def _frame_window_start(text: str, q: QuoteSpan, quotes: list[QuoteSpan], sents: list[Span]) -> int:
+    start = text.rfind("\n", 0, q.start) + 1
+    for o in quotes:
+        if o.end <= q.start:
+            start = max(start, o.end)
+    # only the sentence the quote opens in
+    s = _sentence_of(sents, q.start)
+    if s is not None:
+        start = max(start, s[0])
+    return start

@@ -1,0 +1,313 @@
+"""Cue frames read from the dependency parse: cue, speaker and content spans before they become claims."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import numpy as np
+
+from .lexicon import ATTITUDE_CONTROL, ATTITUDES, CUE_PREPS, RAISING, SPEECH, lemma_of, upos
+from ..records import Span
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A cue found by the parser, before it is turned into a Claim."""
+
+    cue: str
+    cue_span: Span
+    lemma: str
+    speaker_span: Span | None
+    speaker_tokens: tuple[Any, ...]
+    content_span: Span | None
+    content_kind: str  # "clause" | "object" | "none"
+    passive_agent: bool = False
+    negated: bool = False
+    content_parts: tuple[Span, ...] = ()
+
+
+
+def np_span(tok: Any, off: int) -> tuple[Span, tuple[Any, ...]]:
+    toks = [t for t in tok.subtree if not (t.is_punct and t.text in "\"“”„«»‘’")]
+    # stop at a relative clause or a trailing comma-bounded aside that is not an apposition
+    keep = sorted(toks, key=lambda t: t.i)
+    for k, t in enumerate(keep):
+        # "Mona Lamberson, 59, of North Philadelphia" / "Barkley, who said ...": the name ends at the comma
+        if k > 0 and t.text == "," and t.i > tok.i and k + 1 < len(keep):
+            nxt = keep[k + 1]
+            if nxt.like_num or nxt.lower_ in ("who", "which", "whose") or nxt.dep_ == "relcl":
+                keep = keep[:k]
+                break
+    while keep and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):
+        keep.pop()
+    while keep and (keep[0].is_punct or keep[0].is_space):  # spaces: the padding of a masked quote
+        keep.pop(0)
+    if not keep:
+        return (off + tok.idx, off + tok.idx + len(tok.text)), (tok,)
+    return (off + keep[0].idx, off + keep[-1].idx + len(keep[-1].text)), tuple(keep)
+
+
+def subtree_span(tok: Any, off: int, exclude: Any = None) -> Span:
+    toks = [t for t in tok.subtree if exclude is None or t.i not in exclude]
+    toks.sort(key=lambda t: t.i)
+    while toks and (toks[-1].is_punct and toks[-1].text not in "”\"’"):
+        toks.pop()
+    while toks and (toks[0].is_space or toks[0].is_punct and toks[0].text not in "“\"‘"):
+        toks.pop(0)
+    if not toks:
+        return (off + tok.idx, off + tok.idx + len(tok.text))
+    return (off + toks[0].idx, off + toks[-1].idx + len(toks[-1].text))
+
+
+def sentence_spans(doc: Any, off: int) -> list[Span]:
+    """Sentence (start, end) character spans, read from arrays (doc.sents builds a Span per sentence)."""
+    arr = doc.to_array(["SENT_START", "IDX", "LENGTH"])
+    if len(arr) == 0:
+        return []
+    starts = np.flatnonzero(arr[:, 0] == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts = [0] + starts
+    ends = starts[1:] + [len(arr)]
+    idx, length = arr[:, 1], arr[:, 2]
+    return [(off + int(idx[a]), off + int(idx[b - 1] + length[b - 1])) for a, b in zip(starts, ends)]
+
+
+def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = None, text: str | None = None) -> list[Frame]:
+    """Cue frames in one parsed chunk; `text` is the chunk's string (`doc.text` rebuilds it per call)."""
+    out: list[Frame] = []
+    text = doc.text if text is None else text
+    if cue_hashes is not None:
+        # only tokens whose lower-case form is a cue form become Token objects (most of the cost here)
+        candidates: Iterable[Any] = [doc[i] for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in cue_hashes]
+    else:
+        candidates = doc
+    for tok in candidates:
+        lemma = lemma_of(tok)
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            according = _according_frame(doc, tok, off)
+            if according is not None:
+                out.append(according)
+            continue
+        if not tok.tag_.startswith("VB") or not (lemma in SPEECH or (attitudes and lemma in ATTITUDES)):
+            continue
+        if attitudes and lemma in RAISING:
+            raised = _raising_frame(doc, tok, off, lemma)
+            if raised is not None:
+                out.append(raised)
+                continue
+            if lemma != "expect":
+                continue
+        if upos(tok) == "AUX":
+            continue
+        frame = _verb_frame(doc, tok, off, lemma, attitudes, text)
+        if frame is not None:
+            out.append(frame)
+    return out
+
+
+def _according_frame(doc: Any, tok: Any, off: int) -> Frame | None:
+    """"according to X": X is the source, the clause the phrase attaches to is the content."""
+    to = doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    sp, st = np_span(objs[0], off)
+    # content: the clause "according to X" attaches to, minus the prepositional phrase itself
+    head = tok.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
+        head = head.head
+    content = subtree_span(head, off, exclude={t.i for t in tok.subtree})
+    cue_end = to.idx + len(to.text)
+    return Frame("according to", (off + tok.idx, off + cue_end), "according", sp, st, content, "clause")
+
+
+def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text: str) -> Frame | None:
+    """The frame of a cue verb: its speaker (subject, agent or governing verb's subject), its content
+    (clause, object, prepositional object) and the verb group as the cue."""
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    passive = bool(agent) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    speaker_tok, is_agent = _speaker_token(tok, subj, agent, passive)
+    fallback = None
+    if speaker_tok is None and not passive and tok.dep_ in ("ROOT", "ccomp", "parataxis"):
+        fallback = _speaker_after_quote(doc, tok, off)
+    if speaker_tok is not None and speaker_tok.lower_ in ("that", "which", "who"):
+        # relative pronoun: the speaker is the noun the clause modifies
+        if tok.dep_ == "relcl":
+            speaker_tok = tok.head
+    content, ckind, prep = _content(doc, tok, off, lemma, speaker_tok, passive, attitudes)
+    if attitudes and ckind == "none":
+        return None
+    if content is not None:
+        content = close_quote(text, off, content)
+    cue_text, cue_start, cue_end = _cue_extent(doc, tok, prep, text)
+    sp = st = None
+    if fallback is not None:
+        sp, st = fallback
+    if speaker_tok is not None:
+        sp, st = np_span(speaker_tok, off)
+        if content and sp[0] < content[1] and content[0] < sp[1]:
+            sp, st = (off + speaker_tok.idx, off + speaker_tok.idx + len(speaker_tok.text)), (speaker_tok,)
+    return Frame(
+        cue_text, (off + cue_start, off + cue_end), lemma, sp, st, content, ckind,
+        passive_agent=is_agent, negated=negated,
+    )
+
+
+def _speaker_token(tok: Any, subj: list[Any], agent: list[Any], passive: bool) -> tuple[Any, bool]:
+    """The token heading the speaker (None when the parse names none) and whether it is a passive agent."""
+    if agent:
+        return agent[0], True
+    if subj and not passive:
+        return subj[0], False
+    if tok.dep_ in ("advcl", "xcomp", "conj", "acl") and not passive:
+        # "..., adding that", "and added": the speaker is the subject of the governing verb
+        hs = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if hs:
+            return hs[0], False
+    return None, False
+
+
+def _speaker_after_quote(doc: Any, tok: Any, off: int) -> tuple[Span, tuple[Any, ...]] | None:
+    """Parser slip after a quote (speaker attached as an apposition): take the words between the
+    closing mark and the cue, as in “...,” Velora’s chief officer, Dr. Anna Kessler, said."""
+    k = tok.i - 1
+    while k >= 0 and tok.i - k <= 16 and doc[k].text not in "”\"’" and not doc[k].is_sent_start:
+        k -= 1
+    if k >= 0 and k < tok.i - 1 and doc[k].text in "”\"’":
+        between = [t for t in doc[k + 1:tok.i] if not t.is_punct]
+        if between and not between[0].tag_.startswith(("VB", "MD", "IN")):
+            s0 = between[0].idx
+            s1 = between[-1].idx + len(between[-1].text)
+            return (off + s0, off + s1), tuple(between)
+    return None
+
+
+def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive: bool,
+             attitudes: bool) -> tuple[Span | None, str, Any]:
+    """(content span, "clause" | "object" | "none", the preposition of a "talked about X" cue or None)."""
+    clause = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.i > tok.i]
+    pre_clause = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i < tok.i]
+    obj = [c for c in tok.children if c.dep_ in ("dobj",)]
+    if clause:
+        return subtree_span(clause[0], off), "clause", None
+    if pre_clause:
+        return subtree_span(pre_clause[0], off), "clause", None
+    if (tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i and speaker_tok is not None
+            and tok.head.i < speaker_tok.i < tok.i and lemma_of(tok.head) not in SPEECH
+            and any(t.text == "," for t in doc[tok.head.i:speaker_tok.i])):
+        # "The plan will fail, Smith said." parsed with "said" under the content verb
+        excl = {t.i for t in tok.subtree}
+        return subtree_span(tok.head, off, exclude=excl), "clause", None
+    if attitudes and lemma in ATTITUDE_CONTROL and (xc := [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i]):
+        return subtree_span(xc[0], off), "clause", None  # "wants to run", "refused to answer"
+    if obj:
+        content = np_content(obj[0], off)
+        oprd = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj[0].i]
+        if attitudes and oprd:  # "called the plan “a disgrace”": the object and what it was called
+            content = (content[0], subtree_span(oprd[0], off)[1])
+        return content, "object", None
+    if attitudes and (pp := cue_prep(tok)) is not None:
+        return np_content([c for c in pp.children if c.dep_ == "pobj"][0], off), "object", pp
+    if passive and tok.dep_ in ("acl", "relcl"):
+        # "a claim later disputed by the Kremlin": the content is the noun modified
+        return (off + tok.head.idx, off + tok.head.idx + len(tok.head.text)), "object", None
+    return None, "none", None
+
+
+def _cue_extent(doc: Any, tok: Any, prep: Any, text: str) -> tuple[str, int, int]:
+    """The cue's text and (start, end) in the chunk: the verb group as PolNeAR marks it ("has said",
+    "also told", "did not mention", "said:"), with a particle ("pointed out") or a content preposition
+    ("called for")."""
+    cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"] + ([prep] if prep is not None else [])
+    cue_text = text[min(t.idx for t in cue_toks):max(t.idx + len(t.text) for t in cue_toks)]
+    k = tok.i - 1
+    while k >= 0 and doc[k].head.i == tok.i and doc[k].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[k].tag_ != "TO":
+        cue_toks.append(doc[k])
+        k -= 1
+    cue_start = min(t.idx for t in cue_toks)
+    cue_end = max(t.idx + len(t.text) for t in cue_toks)
+    if text[cue_end:cue_end + 1] == ":":
+        cue_end += 1
+    return cue_text, cue_start, cue_end
+
+
+# "Kerry: “By law ...”", "Wash Post Fact-Check: If Obama Says It, It’s True" — a line that opens with a
+# name and a colon attributes the rest of the line (headline and transcript style)
+_COLON_LINE = re.compile(
+    r"^[ \t]*((?:[A-Z][\w’'.&\-]*|of|the|and|for)(?:[ \t]+(?:[A-Z][\w’'.&\-]*|of|the|and|for)){0,4}):[ \t]+(\S[^\n]*\S)[ \t]*$",
+    re.MULTILINE,
+)
+_NOT_SOURCES = frozenset(
+    """photo photos caption update updated note editor editors source sources related read watch video image
+    images credit credits advertisement contact email tags posted filed by correction clarification warning
+    q a question answer tl dr bottom line breaking live""".split()
+)
+
+
+def colon_frames(text: str) -> list[Frame]:
+    out = []
+    for m in _COLON_LINE.finditer(text):
+        name, content = m.group(1), m.group(2)
+        words = name.split()
+        if (not words[0][:1].isupper() or any(w.lower().strip(".’'") in _NOT_SOURCES for w in words)
+                or any(len(w) > 3 and w.isupper() for w in words) or len(content.split()) < 3):
+            continue
+        c0, c1 = m.span(2)
+        if text[c1 - 1] == "." and text[c1 - 2:c1 - 1] not in "”\"’'":
+            c1 -= 1  # the line's full stop is not part of what was said (PolNeAR: periods excluded)
+        out.append(Frame(":", (m.end(1), m.end(1) + 1), "say", m.span(1), (), (c0, c1), "clause"))
+    return out
+
+
+def _raising_frame(doc: Any, tok: Any, off: int, lemma: str) -> Frame | None:
+    subj = [c for c in tok.children if c.dep_ in (("nsubjpass",) if lemma == "expect" else ("nsubj",))]
+    comp = [c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > tok.i]
+    if not subj or not comp or subj[0].lower_ in ("it", "there", "that", "which", "who"):
+        return None
+    a = np_span(subj[0], off)[0]
+    b = subtree_span(comp[0], off)
+    cue_toks = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and subj[0].i < c.i < tok.i]
+    c0 = min(t.idx for t in cue_toks)
+    c1 = tok.idx + len(tok.text)
+    if c0 != min(t.idx for t in cue_toks if t.i >= min(x.i for x in cue_toks)) or a[1] > off + c0:
+        return None
+    return Frame(tok.text, (off + c0, off + c1), lemma, None, (), (a[0], b[1]), "raising", content_parts=(a, b))
+
+
+def np_content(tok: Any, off: int) -> Span:
+    """A noun-phrase content without a comma-set aside: "the reason for X, which had been ..." and
+    "the suspect’s name, Syed Farook, several times" stop at the comma."""
+    toks = sorted(tok.subtree, key=lambda t: t.i)
+    for k, t in enumerate(toks):
+        if k > 0 and t.text == "," and t.i > tok.i:
+            rest = toks[k + 1:]
+            if rest and (rest[0].dep_ in ("appos", "relcl") or rest[0].head.dep_ in ("appos", "relcl")
+                         or rest[0].lower_ in ("which", "who", "whose")):
+                last = toks[k - 1]
+                return (off + toks[0].idx, off + last.idx + len(last.text))
+    return subtree_span(tok, off)
+
+
+def cue_prep(tok: Any) -> Any:
+    """The preposition right after a cue verb that introduces its content ("talked about X")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in CUE_PREPS and 0 < c.i - tok.i <= 2 and any(g.dep_ == "pobj" for g in c.children):
+            return c
+    return None
+
+
+def close_quote(text: str, off: int, span: Span) -> Span:
+    """Reported content that ends inside a partial quote runs to the closing mark (`do so.”`)."""
+    a, b = span[0] - off, span[1] - off
+    inner = text[a:b]
+    if inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1:
+        m = re.match(r"[.,!?;]?[”\"]", text[b:b + 2])
+        if m:
+            return (span[0], span[1] + m.end())
+    return span
+
+
+# -- frames + quotes -> claims -------------------------------------------------------------------------

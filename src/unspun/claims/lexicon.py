@@ -1,0 +1,144 @@
+"""Word tables of the claims family: cue verbs (and their stance), titles, roles, and the lemma/POS
+dictionary the rules read instead of spaCy's lemmatizer.  Why tables: cue verbs decide both "is this an
+attribution?" and its stance."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "repudiate", "disavow", "debunk"})
+DISPUTE = frozenset({"dispute", "challenge", "contest", "question", "contradict", "doubt", "counter"})
+REPORT = frozenset({"report", "cite", "quote", "according", "reportedly", "allegedly"})
+SPEECH = frozenset(
+    """say tell claim state add announce argue assert insist maintain warn write tweet post note explain
+    suggest confirm acknowledge admit allege accuse predict declare reply respond answer ask urge call
+    describe recall conclude complain concede contend estimate indicate mention observe promise reveal
+    stress testify vow pledge agree caution criticize criticise joke quip boast continue emphasize emphasise
+    insist believe think argue charge blame praise recommend propose demand threaten hint signal
+    speculate worry fear hope expect predict find show conclude point brag lament muse wonder retort
+    remark affirm assure inform advise report cite quote deny reject dismiss refute rebut dispute
+    challenge contest question contradict doubt counter repudiate disavow debunk""".split()
+)
+# Verbs that only count as cues with a clausal complement or an adjacent quote (too common otherwise).
+NEEDS_CLAUSE = frozenset(
+    {"call", "find", "show", "continue", "point", "think", "believe", "hope", "expect", "fear", "worry",
+     "wonder", "add", "ask", "agree", "charge", "signal", "indicate", "answer", "describe", "reveal",
+     "praise", "blame", "criticize", "criticise", "quote", "cite", "post", "write", "demand", "propose",
+     "recommend", "threaten"}
+)
+# Attitudes (PolNeAR annotates beliefs, wants and stances, not just speech).  Off by default: "X wants
+# Y" is not a claim for the report; `ClaimExtractor(attitudes=True)` turns them on.  The list holds
+# lemmas that were a cue in >= ~45% of their occurrences in PolNeAR *train* (counts of words only).
+ATTITUDE_OBJECT = frozenset(
+    """support endorse oppose back defend denounce blast slam mock tout condemn decry praise criticize
+    criticise thank applaud hail rebuke chide assail lambast deride credit echo reiterate repeat highlight
+    list express discuss voice outline disclose reference recount portray label dub characterize liken
+    favor favour prefer embrace champion welcome attack call describe ask urge accuse""".split()
+)
+ATTITUDE_CONTROL = frozenset(
+    """want refuse decline seek hope plan pledge vow promise intend aim prefer offer threaten agree
+    expect vote push""".split()
+)
+ATTITUDE_PREP = frozenset(
+    """refer talk speak focus rail allude vouch call warn push advocate complain comment ask argue
+    boast brag joke""".split()
+)
+# "X seemed to Y", "X is expected to Y": an attitude with no source; the content is X plus the complement
+RAISING = frozenset({"seem", "appear", "expect"})
+ATTITUDES = ATTITUDE_OBJECT | ATTITUDE_CONTROL | ATTITUDE_PREP | RAISING
+CUE_PREPS = frozenset({"about", "of", "for", "on", "to", "against"})
+# with attitudes on, only these still need a clausal complement to count
+STRICT_CLAUSE = frozenset({"find", "show", "continue", "point", "add", "answer", "signal", "indicate", "reveal",
+                            "write", "post", "quote", "cite", "think", "believe", "agree", "worry", "fear", "wonder"})
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them", "it"})
+TITLES = frozenset(
+    """president minister spokesman spokeswoman spokesperson secretary senator sen sen. rep rep. governor
+    gov gov. mayor chancellor judge general gen gen. chief director ceo chairman chairwoman chair head
+    leader official commissioner ambassador prosecutor attorney sheriff officer captain professor prof
+    dr dr. mr mr. mrs mrs. ms ms. premier king queen prince pope bishop representative congressman
+    congresswoman councillor councilor councilman councilwoman executive founder manager coach
+    analyst economist researcher scientist lawyer adviser advisor aide deputy vice prime foreign
+    defence defense interior finance health justice state press campaign police fire security
+    opposition party union company agency ministry department treasurer auditor inspector superintendent
+    administrator registrar comptroller controller marshal provost dean""".split()
+)
+HEAD_TITLES = frozenset(
+    """president minister spokesman spokeswoman spokesperson secretary senator governor mayor chancellor
+    judge general chief director ceo chairman chairwoman chair head leader official commissioner
+    ambassador prosecutor attorney sheriff officer captain professor premier king queen prince pope
+    bishop representative congressman congresswoman councillor councilor executive founder manager coach
+    analyst economist researcher scientist lawyer adviser advisor aide deputy treasurer auditor inspector
+    superintendent administrator registrar comptroller marshal provost dean""".split()
+)
+ROLE_WORDS = frozenset(
+    """candidate organiser organizer biologist activist novelist singer actor actress author writer
+    farmer miner witness resident student teacher nurse doctor player striker midfielder goalkeeper
+    negotiator historian journalist reporter editor columnist lawmaker legislator councillor
+    commander keeper owner""".split()
+)
+PERSONLESS = frozenset({"reports", "report", "sources", "source", "officials", "witnesses", "media"})
+ANAPHORIC_CONTENT = frozenset(
+    {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
+     "charge", "charges", "assertion", "story", "rumour", "rumor", "rumours", "rumors", "it", "this",
+     "that", "suggestion", "account", "statement"}
+)
+
+IRREGULAR = ("said", "told", "wrote", "written", "thought", "spoke", "found", "according", "shown")
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """Inflected forms of a regular verb, enough for a pre-parse filter (the parser decides)."""
+    out = {lemma, lemma + "s", lemma + "ing", lemma + "ed", lemma + "d"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith("e"):
+        out.add(lemma[:-1] + "ing")
+    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", lemma):
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out
+
+
+# Why our own POS and lemma: spaCy's attribute_ruler + lemmatizer cost ~40% as much as the parser
+# here (a Matcher pass per doc), and the rules only need the coarse POS of a tag and the lemma of cue
+# verbs and title nouns, both of which a dictionary gives.
+_UPOS = {
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON", "PRP$": "PRON",
+    "WP": "PRON", "WP$": "PRON", "EX": "PRON", "DT": "DET", "PDT": "DET", "WDT": "DET", "MD": "AUX",
+    "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB",
+    "IN": "ADP", "RP": "ADP", "TO": "PART", "POS": "PART", "CC": "CCONJ", "CD": "NUM", "JJ": "ADJ",
+    "JJR": "ADJ", "JJS": "ADJ", "AFX": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV",
+    "UH": "INTJ", "SYM": "SYM", "$": "SYM", "#": "SYM",
+}
+_AUX_WORDS = frozenset(
+    "be is am are was were been being 's 're 'm have has had having 've 'd do does did".split()
+)
+VERB_LEMMA: dict[str, str] = {}
+for _w in sorted(SPEECH | ATTITUDES):
+    for _f in verb_forms(_w):
+        VERB_LEMMA.setdefault(_f, _w)
+for _w in SPEECH | ATTITUDES:
+    VERB_LEMMA[_w] = _w
+VERB_LEMMA.update(
+    said="say", says="say", told="tell", wrote="write", written="write", thought="think", spoke="speak",
+    spoken="speak", found="find", shown="show", quipped="quip", quipping="quip", agreed="agree",
+    sought="seek", knew="know", felt="feel", backed="back", hoped="hope", hoping="hope",
+    referred="refer", referring="refer", preferred="prefer", preferring="prefer", favoured="favour",
+)
+_NOUN_LEMMA = {w + "s": w for w in HEAD_TITLES} | {w[:-3] + "men": w for w in HEAD_TITLES if w.endswith("man")}
+
+
+def upos(tok: Any) -> str:
+    """Universal POS from the fine-grained tag (auxiliary be/have/do/modals as AUX)."""
+    tag = tok.tag_
+    if tag.startswith("VB") and tok.lower_ in _AUX_WORDS and tok.dep_ in ("aux", "auxpass"):
+        return "AUX"
+    return _UPOS.get(tag, "X" if tag else "")
+
+
+def lemma_of(tok: Any) -> str:
+    """Lower-case lemma for cue verbs and title nouns; other words come back lower-cased as written."""
+    low = tok.lower_
+    if tok.tag_.startswith("VB"):
+        return VERB_LEMMA.get(low, low)
+    return _NOUN_LEMMA.get(low, low)
+
