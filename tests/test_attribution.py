@@ -44,10 +44,10 @@ def test_labels_round_trip_to_spans() -> None:
     text, atts = A.read_brat_dir(DATA)[2]
     roles: list[tuple[str, tuple[int, int]]] = []
     contents = []
-    for toks in A._paragraph_tokens(text):
-        r, c = A._token_labels(toks, atts)
-        roles += A._spans(toks, r)
-        contents += A._spans(toks, c)
+    for toks in A.paragraph_tokens(text):
+        r, c = A.token_labels(toks, atts)
+        roles += A.label_spans(toks, r)
+        contents += A.label_spans(toks, c)
     assert {s for k, s in roles if k == "Cue"} == {a.cue[0] for a in atts}
     assert {s for k, s in roles if k == "Source"} == {a.source[0] for a in atts}
     # first fragments are C, the second piece of the broken quote is K

@@ -10,6 +10,8 @@ from typing import Mapping, Sequence
 from .extract import ClaimExtractor, default_extractor
 from ..records import Article, Claim, ClaimMention, ClaimsResult, LinkedClaim
 
+__all__ = ["claims_for_articles", "link_claims"]
+
 _WORD = re.compile(r"\w+")
 
 
@@ -66,7 +68,17 @@ def link_claims(
         for ci, c in enumerate(claims_by_article[aid]):
             if len(_words(c.text)) >= 2:
                 items.append((aid, ci, c))
-    groups: list[list[tuple[str, int, Claim, float]]] = []
+    groups = _group(items, min_score)
+    return [_linked(g, n) for n, g in enumerate((g for g in groups if len(g) >= 2), 1)]
+
+
+Member = tuple[str, int, Claim, float]  # (article id, claim index, claim, score against the group)
+
+
+def _group(items: Sequence[tuple[str, int, Claim]], min_score: float) -> list[list[Member]]:
+    """Greedy grouping in first-appearance order: each claim joins the best-scoring group that has no
+    claim of its article yet and a compatible speaker, else starts a group."""
+    groups: list[list[Member]] = []
     for aid, ci, c in items:
         best: tuple[float, int] | None = None
         for gi, g in enumerate(groups):
@@ -82,42 +94,40 @@ def link_claims(
             groups.append([(aid, ci, c, 1.0)])
         else:
             groups[best[1]].append((aid, ci, c, best[0]))
-    out: list[LinkedClaim] = []
-    for gi, g in enumerate(groups):
-        if len(g) < 2:
-            continue
-        head = g[0][2]
-        mentions = []
-        wordings: list[str] = []
-        for k, (aid, ci, c, s) in enumerate(g):
-            same = _norm(c.text) == _norm(head.text)
-            if k == 0:
-                match = "first"
-            elif same:
-                match = "exact"
-            elif c.kind == "direct" and head.kind == "direct":
-                match = "altered"
-            else:
-                match = "reworded"
-            if c.kind == "direct" and _norm(c.text) not in {_norm(w) for w in wordings}:
-                wordings.append(c.text)
-            mentions.append(ClaimMention(aid, ci, c.content_span, c.speaker_span, c.text, c.speaker, match, round(s, 3)))
-        altered = any(m.match == "altered" for m in mentions)
-        speaker = next((m.speaker for m in mentions if m.speaker), None)
-        out.append(
-            LinkedClaim(
-                id=f"claim-{len(out) + 1}",
-                speaker=speaker,
-                kind=head.kind,
-                stance=head.stance,
-                text=head.text,
-                first=mentions[0],
-                repetitions=tuple(mentions[1:]),
-                altered=altered,
-                wordings=tuple(wordings) if altered else (),
-            )
-        )
-    return out
+    return groups
+
+
+def _linked(g: list[Member], n: int) -> LinkedClaim:
+    """The n-th linked claim from a group: how each mention matches the first, and the wordings."""
+    head = g[0][2]
+    mentions = []
+    wordings: list[str] = []
+    for k, (aid, ci, c, s) in enumerate(g):
+        same = _norm(c.text) == _norm(head.text)
+        if k == 0:
+            match = "first"
+        elif same:
+            match = "exact"
+        elif c.kind == "direct" and head.kind == "direct":
+            match = "altered"
+        else:
+            match = "reworded"
+        if c.kind == "direct" and _norm(c.text) not in {_norm(w) for w in wordings}:
+            wordings.append(c.text)
+        mentions.append(ClaimMention(aid, ci, c.content_span, c.speaker_span, c.text, c.speaker, match, round(s, 3)))
+    altered = any(m.match == "altered" for m in mentions)
+    speaker = next((m.speaker for m in mentions if m.speaker), None)
+    return LinkedClaim(
+        id=f"claim-{n}",
+        speaker=speaker,
+        kind=head.kind,
+        stance=head.stance,
+        text=head.text,
+        first=mentions[0],
+        repetitions=tuple(mentions[1:]),
+        altered=altered,
+        wordings=tuple(wordings) if altered else (),
+    )
 
 
 def claims_for_articles(
