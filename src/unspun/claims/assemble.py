@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
+from ..records import Claim, Span
 from .frames import Frame, colon_frames
 from .lexicon import ANAPHORIC_CONTENT, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE
 from .quotes import QuoteSpan, find_quotes
 from .speakers import NameIndex, build_names, resolve_speaker
-from ..records import Claim, Span
 
 
 def _stance(lemma: str, negated: bool = False) -> str:

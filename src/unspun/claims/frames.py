@@ -7,8 +7,8 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from .lexicon import ATTITUDE_CONTROL, ATTITUDES, CUE_PREPS, RAISING, SPEECH, lemma_of, upos
 from ..records import Span
+from .lexicon import ATTITUDE_CONTROL, ATTITUDES, CUE_PREPS, RAISING, SPEECH, lemma_of, upos
 
 
 @dataclass(frozen=True)

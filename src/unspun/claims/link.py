@@ -7,8 +7,8 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import Mapping, Sequence
 
-from .extract import ClaimExtractor, default_extractor
 from ..records import Article, Claim, ClaimMention, ClaimsResult, LinkedClaim
+from .extract import ClaimExtractor, default_extractor
 
 __all__ = ["claims_for_articles", "link_claims"]
 

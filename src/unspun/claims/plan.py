@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ..records import Span
 from .lexicon import ATTITUDES, IRREGULAR, SPEECH, VERB_LEMMA, verb_forms
 from .quotes import rstrip_end
-from ..records import Span
 
 _PARA = re.compile(r"\n\s*\n|\n")
 # a cheap word test decides which sentences are worth parsing

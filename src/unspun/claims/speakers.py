@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from .lexicon import HEAD_TITLES, PRONOUNS, ROLE_WORDS, TITLES, lemma_of, upos
 from ..records import Claim
+from .lexicon import HEAD_TITLES, PRONOUNS, ROLE_WORDS, TITLES, lemma_of, upos
 
 _NAME_RUN = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s(?:[A-Z][\w’'\-]*\.?|[A-Z]\.|de|van|von|der|bin|al|da|di|la|le)(?=\s|[,.;:!?’'”\")]|$))*"
