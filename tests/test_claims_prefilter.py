@@ -135,3 +135,10 @@ def test_forked_workers_give_the_same_claims_as_one_process(extractor):
         for i in range(20)
     ]
     assert extractor.extract_many(texts, n_process=2) == extractor.extract_many(texts, n_process=1)
+
+
+def test_a_failing_worker_raises_in_the_parent_instead_of_hanging(extractor):
+    texts = [f"“{LONG},” Mayor Ines Alvarez said on day {i}." for i in range(20)]
+    texts[13] = None  # not a text: the worker that gets it fails, and its error reaches the caller
+    with pytest.raises(TypeError):
+        extractor.extract_many(texts, n_process=2)

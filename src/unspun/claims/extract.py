@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import pickle
 import queue
 from typing import Any, Sequence
 
@@ -128,17 +129,28 @@ def _processes(n: int) -> int:
 
 
 def _worker(extractor: ClaimExtractor, tasks: Any, results: Any) -> None:
-    """A forked worker: extracts (index, texts) tasks until the stop sign; errors go back as text."""
+    """A forked worker: extracts (index, texts) tasks until the stop sign; an error goes back to the
+    parent, which raises it (as ProcessPoolExecutor would)."""
     while (task := tasks.get()) is not None:
         i, chunk = task
         try:
             results.put((i, extractor.extract_serial(chunk), None))
-        except Exception as exc:  # noqa: BLE001 - re-raised in the parent with its message
-            results.put((i, None, f"{type(exc).__name__}: {exc}"))
+        except Exception as exc:  # noqa: BLE001 - re-raised in the parent
+            results.put((i, None, _picklable(exc)))
+
+
+def _picklable(exc: Exception) -> Exception:
+    """The exception itself when it survives pickling (the queue pickles), else its message."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - any pickling failure
+        return RuntimeError(f"claims worker failed: {type(exc).__name__}: {exc}")
+    return exc
 
 
 def _collect(results: Any, count: int, procs: Sequence[Any]) -> dict[int, list[list[Claim]]]:
-    """The workers' results by task index; a failed task or a worker that died raises."""
+    """The workers' results by task index; a failed task raises, and so does a worker that died or
+    workers that all stopped with results missing."""
     parts: dict[int, list[list[Claim]]] = {}
     while len(parts) < count:
         try:
@@ -146,9 +158,11 @@ def _collect(results: Any, count: int, procs: Sequence[Any]) -> dict[int, list[l
         except queue.Empty:
             if any(p.exitcode not in (None, 0) for p in procs):
                 raise RuntimeError("a claims worker process died") from None
+            if all(p.exitcode is not None for p in procs) and results.empty():
+                raise RuntimeError("claims workers stopped with results missing") from None
             continue
         if error is not None:
-            raise RuntimeError(f"claims worker failed: {error}")
+            raise error
         parts[i] = part
     return parts
 
