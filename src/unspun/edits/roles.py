@@ -1,0 +1,179 @@
+"""Role swaps: the same names, places, numbers or dates trading places between two matched sentences.
+
+"emigrated to Missouri ... go to America" -> "emigrated to America ... go to Missouri" keeps every word,
+so a word diff sees at most a reordering. What changed is which slot each name fills. Each immutable
+that occurs once in both sentences is described by its slot: the words around it (two either side).
+Two immutables swapped roles when each one's slot in the first sentence is the other's slot in the
+second, and each fits the other's old slot better than its own. Items joined only by "and", "or" or a
+comma are a list, and reordering a list changes nothing, so they never count as a swap.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from .forms import spelling_key
+
+
+class WordToken(Protocol):
+    """What role-swap detection needs of a token (classify's `Token` has it)."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+    name: bool
+    value: tuple[float, ...] | None
+
+
+@dataclass(frozen=True)
+class Swap:
+    """Two immutables that traded slots: their spans in a (x then y) and in b (x then y)."""
+
+    x: str
+    y: str
+    a_spans: tuple[tuple[int, int], tuple[int, int]]
+    b_spans: tuple[tuple[int, int], tuple[int, int]]
+    score: float  # how well each fits the other's old slot (0..3), the deciding evidence
+
+
+_LIST_GLUE = frozenset("and or nor & as well both <p>".split())
+_WEIGHTS = {-2: 0.5, -1: 1.0, 1: 1.0, 2: 0.5}
+_WEAK = frozenset("the a an of in on at to by for and or with from as is was 's <p>".split())
+_DATE = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split())
+_PUNCT = re.compile(r"[,;:()\[\]\"\u201c\u201d\u2014]|\s[-\u2013]\s")
+
+
+def immutable(t: WordToken) -> bool:
+    """Names, figures and dates: what a copy keeps and a role swap moves."""
+    return t.name or t.value is not None or t.key.casefold() in _DATE
+
+
+def content(t: WordToken) -> bool:
+    """Immutables and content words (not function words): slots can be traded by adjectives too."""
+    return immutable(t) or (t.key.isalpha() and len(t.key) > 2 and t.key.casefold() not in _FUNCTION)
+
+
+_FUNCTION = frozenset(
+    "the a an of in on at to by for and or nor with from as is was were be been being his her its their it "
+    "this that these those which who whom whose he she they them him we us our you your also not but than "
+    "then there has have had does did do into onto upon over under after before about while when where".split())
+
+
+def kind_of(t: WordToken) -> str:
+    """Figures trade places only with figures and dates with dates (a day never swaps with a town)."""
+    if t.value is not None and not t.name:
+        return "number"
+    return "date" if t.key.casefold() in _DATE else "word"
+
+
+class _Seq:
+    """A token run as slot keys, with a "<p>" marker wherever punctuation separates two words."""
+
+    def __init__(self, tokens: Sequence[WordToken], text: str) -> None:
+        self.keys: list[str] = []
+        self.toks: list[WordToken | None] = []
+        for n, t in enumerate(tokens):
+            if n and text and _PUNCT.search(text, tokens[n - 1].end, t.start):
+                self.keys.append("<p>")
+                self.toks.append(None)
+            self.keys.append(spelling_key(t.key))
+            self.toks.append(t)
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        """The run of name tokens around position i ("Aaren Russell"), or just i for any other token."""
+        lo, hi = i, i + 1
+        tok = self.toks[i]
+        if tok is not None and tok.name:
+            while lo > 0 and self.toks[lo - 1] is not None and self.toks[lo - 1].name:
+                lo -= 1
+            while hi < len(self.toks) and self.toks[hi] is not None and self.toks[hi].name:
+                hi += 1
+        return lo, hi
+
+    def context(self, bounds: tuple[int, int]) -> dict[int, str]:
+        """The two slot words either side of a unit."""
+        lo, hi = bounds
+        out = {}
+        for d in _WEIGHTS:
+            k = lo + d if d < 0 else hi - 1 + d
+            out[d] = self.keys[k] if 0 <= k < len(self.keys) else ("<s>" if k < 0 else "</s>")
+        return out
+
+    def span(self, bounds: tuple[int, int]) -> tuple[int, int]:
+        return self.toks[bounds[0]].start, self.toks[bounds[1] - 1].end
+
+    def text(self, bounds: tuple[int, int]) -> str:
+        return " ".join(t.text for t in self.toks[bounds[0]:bounds[1]] if t is not None)
+
+    def listed(self, x: tuple[int, int], y: tuple[int, int]) -> bool:
+        """True when x and y are items of one list or apposition: "X and Y", "X, Y", "X (Y)", "in X in Y",
+        "once in X and once in Y", "indie music and alternative music" (between them lies list glue, other
+        names or figures, or a repeat of the words just before the first item or just after the second)."""
+        first, second = sorted((x, y))
+        if first[1] == second[0]:
+            return True  # neighbours trading places ("May 8" / "8 May", "stable financially") is word order
+        between = [self.keys[k] for k in range(first[1], second[0]) if self.keys[k] not in _LIST_GLUE
+                   and not self.toks[k].name and not self.toks[k].text[:1].isupper() and self.toks[k].value is None]
+        n = len(between)
+        if not between:
+            return True
+        return between == self.keys[max(0, first[0] - n):first[0]] or between == self.keys[second[1]:second[1] + n]
+
+
+def _fit(c1: dict[int, str], c2: dict[int, str], skip: frozenset[str]) -> float:
+    """Weighted count of slot words the two contexts share (weak function words count half)."""
+    score = 0.0
+    for d, w in _WEIGHTS.items():
+        if c1[d] == c2[d] and c1[d] not in skip:
+            score += w * (0.5 if c1[d] in _WEAK else 1.0)
+    return score
+
+
+def role_swaps(
+    ta: Sequence[WordToken], tb: Sequence[WordToken], text_a: str = "", text_b: str = "",
+    min_fit: float = 1.0, min_gain: float = 0.5, candidate=content, same_kind: bool = True,
+    word_fit: float = 1.0,
+) -> list[Swap]:
+    """Pairs of units that trade slots between token runs `ta` and `tb` (best evidence first).
+
+    `text_a`/`text_b` (the texts the token offsets index) let punctuation bound slots and lists.
+    """
+    sa, sb = _Seq(ta, text_a), _Seq(tb, text_b)
+    ca, cb = Counter(sa.keys), Counter(sb.keys)
+    pos_a = {k: i for i, k in enumerate(sa.keys) if ca[k] == 1 and cb.get(k) == 1 and k != "<p>"}
+    pos_b = {k: i for i, k in enumerate(sb.keys) if k in pos_a}
+    units = [k for k in pos_a if candidate(sa.toks[pos_a[k]]) and candidate(sb.toks[pos_b[k]])]
+    span_a = {k: sa.bounds(pos_a[k]) for k in units}
+    span_b = {k: sb.bounds(pos_b[k]) for k in units}
+    ctx_a = {k: sa.context(span_a[k]) for k in units}
+    ctx_b = {k: sb.context(span_b[k]) for k in units}
+    found: list[Swap] = []
+    used: set[tuple[int, int]] = set()
+    for n, x in enumerate(units):
+        for y in units[n + 1:]:
+            if span_a[x] in used or span_a[y] in used or span_a[x] == span_a[y] or span_b[x] == span_b[y]:
+                continue
+            if same_kind and kind_of(sa.toks[pos_a[x]]) != kind_of(sa.toks[pos_a[y]]):
+                continue
+            skip = frozenset((x, y))
+            xy, yx = _fit(ctx_a[x], ctx_b[y], skip), _fit(ctx_a[y], ctx_b[x], skip)
+            need = min_fit if immutable(sa.toks[pos_a[x]]) or immutable(sa.toks[pos_a[y]]) else word_fit
+            if xy < need or yx < need:
+                continue
+            if xy < _fit(ctx_a[x], ctx_b[x], skip) + min_gain or yx < _fit(ctx_a[y], ctx_b[y], skip) + min_gain:
+                continue
+            if sa.listed(span_a[x], span_a[y]) or sb.listed(span_b[x], span_b[y]):
+                continue
+            if set(sa.keys[slice(*span_a[x])]) & set(sa.keys[slice(*span_a[y])]):
+                continue  # two forms of one name ("United States Navy", "U.S. Navy") are not two roles
+            used |= {span_a[x], span_a[y]}
+            found.append(Swap(sa.text(span_a[x]), sa.text(span_a[y]),
+                              (sa.span(span_a[x]), sa.span(span_a[y])),
+                              (sb.span(span_b[x]), sb.span(span_b[y])), round(min(xy, yx), 2)))
+    return sorted(found, key=lambda s: -s.score)
