@@ -2,12 +2,15 @@
 """Do `high` edits mean "the meaning changed"? Measured on PAWS-Wiki word-scrambled sentence pairs.
 
     python benchmarks/edits/paws.py [--data TSV] [--limit N] [--raw] [--examples K] [--kind KIND]
+    python benchmarks/edits/paws.py --data ../shared/data/mrpc/msr_paraphrase_train.txt   # real news pairs
 
 PAWS pairs share almost all their words; label 1 = paraphrase, label 0 = meaning changed (often by
 swapping two names or places). Rule, as in issue 14: a pair is called "meaning changed" when
 `unspun.compare` gives it at least one `high` edit. Printed: the rate of `high` on label 1 (false
 alarms, target <= 5%) and label 0 (hits, target >= 50%), the same per edit kind, balanced accuracy,
-and examples of false highs and of missed meaning changes. The data is read at run time from
+and examples of false highs and of missed meaning changes. MRPC files (news sentence pairs) load too:
+there label 0 means "not a paraphrase" (often extra or missing detail), so only the label-1 rate (false
+alarms on real news paraphrases) is comparable. The data is read at run time from
 ../shared/data (research use only; never copied into the repo).
 
 By default the Penn-style tokenization of the files (" , ", "`` x ''", "-LRB-") is undone so the
@@ -46,17 +49,22 @@ def detokenize(text: str) -> str:
 
 
 def load(path: Path, raw: bool, limit: int | None) -> list[tuple[str, str, str, int]]:
-    """(id, sentence 1, sentence 2, label) rows; a malformed line is an error naming the line."""
+    """(id, sentence 1, sentence 2, label) rows of a PAWS file (id, s1, s2, label) or an MRPC file
+    (label, id1, id2, s1, s2); a malformed line is an error naming the line."""
     rows = []
-    with path.open(encoding="utf-8") as fh:
+    with path.open(encoding="utf-8-sig") as fh:
         for n, line in enumerate(fh, 1):
             parts = line.rstrip("\n").split("\t")
-            if n == 1 and parts[-1] == "label":
+            if n == 1 and (parts[-1] == "label" or parts[0] == "Quality"):
                 continue
-            if len(parts) != 4 or parts[3] not in ("0", "1"):
-                raise SystemExit(f"{path}:{n}: expected 'id<TAB>sentence1<TAB>sentence2<TAB>0|1'")
-            a, b = (parts[1], parts[2]) if raw else (detokenize(parts[1]), detokenize(parts[2]))
-            rows.append((parts[0], a, b, int(parts[3])))
+            if len(parts) == 5 and parts[0] in ("0", "1"):  # MRPC: already prose, not PTB-tokenized
+                rows.append((f"{parts[1]}-{parts[2]}", parts[3], parts[4], int(parts[0])))
+            elif len(parts) == 4 and parts[3] in ("0", "1"):
+                a, b = (parts[1], parts[2]) if raw else (detokenize(parts[1]), detokenize(parts[2]))
+                rows.append((parts[0], a, b, int(parts[3])))
+            else:
+                raise SystemExit(f"{path}:{n}: expected 'id<TAB>s1<TAB>s2<TAB>0|1' (PAWS) or "
+                                 "'0|1<TAB>id1<TAB>id2<TAB>s1<TAB>s2' (MRPC)")
             if limit and len(rows) >= limit:
                 break
     return rows

@@ -9,6 +9,7 @@ short table of irregular forms; none is tuned to one example.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -56,6 +57,10 @@ def spelling_key(word: str) -> str:
     the double-l rule fires only when the single-l stem is a word and the double-l stem is not).
     """
     w = word.casefold().replace("\u2019", "'").replace("-", "")
+    if ("." in w and not any(ch.isdigit() for ch in w)) or ("'" in w and not w.endswith("'s")):
+        w = w.replace(".", "").replace("'", "")  # "U.S." = "US", "O'Brien" = "OBrien"
+    if not w.isascii():  # "İzmir" and "Izmir", "Măgheruş" and "Magherus": one name
+        w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
     if w in _IRREGULAR:
         return _IRREGULAR[w]
     m = re.fullmatch(r"(.{3,})is(e|es|ed|ing|ation|ations|er|ers)", w)
@@ -95,8 +100,10 @@ def _parts(words: Sequence[str]) -> list[str]:
 
 
 def spelling_variant(a: Sequence[str], b: Sequence[str]) -> str | None:
-    """Why two word runs are the same words spelled differently (case, British/American, hyphens), or None."""
-    if not a or not b:
+    """Why two word runs are the same words spelled differently (case, British/American, hyphens), or None.
+
+    Figures are never spelling variants ("1.2" and "12" are different numbers)."""
+    if not a or not b or any(ch.isdigit() for w in (*a, *b) for ch in w):
         return None
     pa, pb = _parts(a), _parts(b)
     if pa == pb:
@@ -123,23 +130,22 @@ _DEMONYM_IRREGULAR = {
     "monaco": "monegasque", "luxembourg": "luxembourgish", "croatia": "croatian", "serbia": "serbian",
     "slovakia": "slovak", "slovenia": "slovenian", "czechia": "czech", "lebanon": "lebanese",
     "vietnam": "vietnamese", "usa": "american", "us": "american", "america": "american", "uk": "british",
-    "chile": "chilean", "belgium": "belgian", "mexico": "mexican", "argentina": "argentine",
+    "chile": "chilean", "somalia": "somali", "nepal": "nepali", "azerbaijan": "azerbaijani",
+    "uzbekistan": "uzbek", "kazakhstan": "kazakh", "tajikistan": "tajik", "bahrain": "bahraini", "belgium": "belgian", "mexico": "mexican", "argentina": "argentine",
 }
-_DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish", "is", "i", "ic", "ean", "eans", "ite",
-                     "ites")
+_DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish", "ic", "ean", "eans", "ite", "ites")
 
 
-def _demonym_root(word: str) -> set[str]:
-    """Stems a place name or its demonym may share ("Belarus"/"Belarusian" -> "belarus")."""
+def _place_roots(word: str) -> set[str]:
+    """Stems a place name may lend its demonym ("Russia" -> "russia", "russi"; "Italy" -> "ital")."""
     w = word.casefold()
-    roots = {w}
-    for end in ("ia", "a", "e", "y", "o"):
-        if w.endswith(end) and len(w) - len(end) >= 4:
-            roots.add(w[: -len(end)])
-    for suf in _DEMONYM_SUFFIXES:
-        if w.endswith(suf) and len(w) - len(suf) >= 4:
-            roots.add(w[: -len(suf)])
-    return roots
+    return {w} | {w[: -len(end)] for end in ("ia", "a", "e", "y", "o") if w.endswith(end) and len(w) - len(end) >= 4}
+
+
+def _demonym_roots(word: str) -> set[str]:
+    """Stems a demonym is built on ("Belarusian" -> "belarus", "belarusi"; "Chinese" -> "chin")."""
+    w = word.casefold()
+    return {w[: -len(suf)] for suf in _DEMONYM_SUFFIXES if w.endswith(suf) and len(w) - len(suf) >= 4}
 
 
 def demonym_pair(x: str, y: str) -> bool:
@@ -155,7 +161,11 @@ def demonym_pair(x: str, y: str) -> bool:
     short, long_ = sorted((lx, ly), key=len)
     if not long_.startswith(short[:4]):
         return False
-    return bool(_demonym_root(short) & _demonym_root(long_)) and len(long_) > len(short)
+    for place, people in ((short, long_), (long_, short)):
+        stems = _demonym_roots(people) | ({people} if place.endswith("y") and len(people) >= 5 else set())
+        if len(people) >= 4 and _place_roots(place) & stems:
+            return True
+    return False
 
 
 def name_form(a: Sequence[str], b: Sequence[str]) -> str | None:
@@ -179,6 +189,25 @@ def name_form(a: Sequence[str], b: Sequence[str]) -> str | None:
         return None
     if all(demonym_pair(x, y) for x, y in zip(wa, wb)):
         return "place name and its demonym"
+    return None
+
+
+_ALIASES = {"usa": "us", "america": "us", "uk": "gb", "britain": "gb"}
+
+
+def initialism(a: Sequence[str], b: Sequence[str]) -> str | None:
+    """Why one run is the other's initials ("United States" ~ "US", "U.S.A."), or None."""
+    for short, long_ in ((a, b), (b, a)):
+        if len(short) != 1 or len(long_) < 2:
+            continue
+        abbr = spelling_key(short[0])
+        if not short[0].replace(".", "").isupper() or len(abbr) < 2:
+            continue
+        initials = "".join(w[0].casefold() for w in long_ if w[:1].isupper())
+        if abbr == initials or _ALIASES.get(abbr, abbr) == _ALIASES.get(initials, initials):
+            return "a name and its initials"
+    if len(a) == len(b) == 1 and _ALIASES.get(spelling_key(a[0]), "-") == _ALIASES.get(spelling_key(b[0]), "+"):
+        return "a name and its initials"
     return None
 
 

@@ -1,11 +1,14 @@
 """Role swaps: the same names, places, numbers or dates trading places between two matched sentences.
 
 "emigrated to Missouri ... go to America" -> "emigrated to America ... go to Missouri" keeps every word,
-so a word diff sees at most a reordering. What changed is which slot each name fills. Each immutable
-that occurs once in both sentences is described by its slot: the words around it (two either side).
-Two immutables swapped roles when each one's slot in the first sentence is the other's slot in the
-second, and each fits the other's old slot better than its own. Items joined only by "and", "or" or a
-comma are a list, and reordering a list changes nothing, so they never count as a swap.
+so a word diff sees at most a reordering. What changed is which slot each name fills. Each unit (a name
+run, a figure, a date or a content word) that occurs once in both sentences is described by its slot:
+the words around it, two either side (a punctuation mark counts as a word). Two units swapped roles
+when together they fit each other's old slots clearly better than their own. Not swaps: items of a
+list or an apposition ("X and Y", "X, Y", "X (Y)", "in X in Y"), neighbours trading places ("May 8" /
+"8 May"), two forms of one name ("U.S. Navy" / "United States Navy"), and a figure with a word.
+Where it fails: a synonym pair trading places ("praised ... applauded") reads as a swap, and a
+three-way rotation or a swap inside a rewritten clause is missed (docs/explain.md has the figures).
 """
 from __future__ import annotations
 
@@ -31,7 +34,7 @@ class WordToken(Protocol):
 
 @dataclass(frozen=True)
 class Swap:
-    """Two immutables that traded slots: their spans in a (x then y) and in b (x then y)."""
+    """Two units that traded slots: their spans in a (x then y) and in b (x then y)."""
 
     x: str
     y: str
@@ -97,13 +100,13 @@ class _Seq:
         return lo, hi
 
     def context(self, bounds: tuple[int, int]) -> dict[int, str]:
-        """The two slot words either side of a unit."""
+        """The two slot words either side of a unit (a punctuation mark counts as a slot word)."""
         lo, hi = bounds
-        out = {}
-        for d in _WEIGHTS:
-            k = lo + d if d < 0 else hi - 1 + d
-            out[d] = self.keys[k] if 0 <= k < len(self.keys) else ("<s>" if k < 0 else "</s>")
-        return out
+        left = list(self.keys[max(0, lo - 2):lo])
+        right = list(self.keys[hi:hi + 2])
+        left = ["<s>"] * (2 - len(left)) + left
+        right = right + ["</s>"] * (2 - len(right))
+        return {-2: left[0], -1: left[1], 1: right[0], 2: right[1]}
 
     def span(self, bounds: tuple[int, int]) -> tuple[int, int]:
         return self.toks[bounds[0]].start, self.toks[bounds[1] - 1].end
@@ -126,6 +129,12 @@ class _Seq:
         return between == self.keys[max(0, first[0] - n):first[0]] or between == self.keys[second[1]:second[1] + n]
 
 
+def _one_name(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Two units sharing most of their words name one thing ("U.S. Navy", "United States Navy")."""
+    shared = len(set(x) & set(y))
+    return shared > 0 and shared > min(len(set(x)), len(set(y))) / 2
+
+
 def _fit(c1: dict[int, str], c2: dict[int, str], skip: frozenset[str]) -> float:
     """Weighted count of slot words the two contexts share (weak function words count half)."""
     score = 0.0
@@ -137,7 +146,7 @@ def _fit(c1: dict[int, str], c2: dict[int, str], skip: frozenset[str]) -> float:
 
 def role_swaps(
     ta: Sequence[WordToken], tb: Sequence[WordToken], text_a: str = "", text_b: str = "",
-    min_fit: float = 1.0, min_gain: float = 0.5, candidate=content, same_kind: bool = True,
+    min_fit: float = 1.0, min_gain: float = 0.75, candidate=content, same_kind: bool = True,
     word_fit: float = 1.0,
 ) -> list[Swap]:
     """Pairs of units that trade slots between token runs `ta` and `tb` (best evidence first).
@@ -163,14 +172,17 @@ def role_swaps(
                 continue
             skip = frozenset((x, y))
             xy, yx = _fit(ctx_a[x], ctx_b[y], skip), _fit(ctx_a[y], ctx_b[x], skip)
+            # One slot must fit well and the other at least half as well (the second filler often sits
+            # in a rewritten clause), and together they must fit the traded slots better than their own.
             need = min_fit if immutable(sa.toks[pos_a[x]]) or immutable(sa.toks[pos_a[y]]) else word_fit
-            if xy < need or yx < need:
+            if max(xy, yx) < need or min(xy, yx) < need / 2:
                 continue
-            if xy < _fit(ctx_a[x], ctx_b[x], skip) + min_gain or yx < _fit(ctx_a[y], ctx_b[y], skip) + min_gain:
+            gx, gy = xy - _fit(ctx_a[x], ctx_b[x], skip), yx - _fit(ctx_a[y], ctx_b[y], skip)
+            if min(gx, gy) < 0 or gx + gy < min_gain * 2:
                 continue
             if sa.listed(span_a[x], span_a[y]) or sb.listed(span_b[x], span_b[y]):
                 continue
-            if set(sa.keys[slice(*span_a[x])]) & set(sa.keys[slice(*span_a[y])]):
+            if _one_name(sa.keys[slice(*span_a[x])], sa.keys[slice(*span_a[y])]):
                 continue  # two forms of one name ("United States Navy", "U.S. Navy") are not two roles
             used |= {span_a[x], span_a[y]}
             found.append(Swap(sa.text(span_a[x]), sa.text(span_a[y]),
