@@ -72,3 +72,4 @@ def test_one_as_pronoun_or_determiner_is_not_a_figure():
     assert pronoun_one("one", "no", "knows")
     assert not pronoun_one("one", "killed", "soldier")
     assert determiner_swap(["one"], ["a"]) and not determiner_swap(["one"], ["two"])
+    assert determiner_swap(["twice"], ["two", "times"]) and not determiner_swap(["twice"], ["three", "times"])

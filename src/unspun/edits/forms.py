@@ -130,7 +130,7 @@ _DEMONYM_IRREGULAR = {
     "monaco": "monegasque", "luxembourg": "luxembourgish", "croatia": "croatian", "serbia": "serbian",
     "slovakia": "slovak", "slovenia": "slovenian", "czechia": "czech", "lebanon": "lebanese",
     "vietnam": "vietnamese", "usa": "american", "us": "american", "america": "american", "uk": "british",
-    "chile": "chilean", "somalia": "somali", "nepal": "nepali", "azerbaijan": "azerbaijani",
+    "chile": "chilean", "germany": "german", "hungary": "hungarian", "somalia": "somali", "nepal": "nepali", "azerbaijan": "azerbaijani",
     "uzbekistan": "uzbek", "kazakhstan": "kazakh", "tajikistan": "tajik", "bahrain": "bahraini", "belgium": "belgian", "mexico": "mexican", "argentina": "argentine",
 }
 _DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish", "ic", "ean", "eans", "ite", "ites")
@@ -162,8 +162,7 @@ def demonym_pair(x: str, y: str) -> bool:
     if not long_.startswith(short[:4]):
         return False
     for place, people in ((short, long_), (long_, short)):
-        stems = _demonym_roots(people) | ({people} if place.endswith("y") and len(people) >= 5 else set())
-        if len(people) >= 4 and _place_roots(place) & stems:
+        if len(people) >= 4 and _place_roots(place) & _demonym_roots(people):
             return True
     return False
 
@@ -262,8 +261,17 @@ def pronoun_one(word: str, prev: str, nxt: str) -> bool:
     return nxt.casefold() in _ONE_BEFORE or prev.casefold() in _ONE_AFTER or nxt.casefold() in ("'s", "s")
 
 
+_TIMES = {"once": ["one", "time"], "twice": ["two", "times"], "thrice": ["three", "times"]}
+
+
 def determiner_swap(a: Sequence[str], b: Sequence[str]) -> bool:
-    """"one" on one side where the other has "a"/"an" (one company -> a company): a determiner, not a count."""
+    """The same count written another way: "one" where the other has "a"/"an" (one company -> a company,
+    a determiner, not a count), or "twice" for "two times"."""
     la = [w.casefold() for w in a]
     lb = [w.casefold() for w in b]
-    return (la == ["one"] and lb in (["a"], ["an"])) or (lb == ["one"] and la in (["a"], ["an"]))
+    for x, y in ((la, lb), (lb, la)):
+        if x == ["one"] and y in (["a"], ["an"]):
+            return True
+        if len(x) == 1 and _TIMES.get(x[0]) == y:
+            return True
+    return False
