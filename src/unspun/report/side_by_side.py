@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from ..records import Edit, Match, Span
@@ -190,15 +189,17 @@ def view_to_dict(v: SideBySide) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _template():
+def _env():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    env = Environment(loader=PackageLoader("unspun", "report/templates"),
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True)
-    return env.get_template("side_by_side.html")
+    return Environment(loader=PackageLoader("unspun", "report/templates"),
+                       autoescape=select_autoescape(default=True, default_for_string=True),
+                       trim_blocks=True, lstrip_blocks=True)
 
 
-def render_fragment(v: SideBySide) -> str:
-    """The view as an HTML fragment (its own <style> included), for the report and the compare page."""
-    return _template().render(v=v)
+def render_fragment(v: SideBySide, with_style: bool = True) -> str:
+    """The view as an HTML fragment (with its <style> unless the page includes
+    side_by_side_style.html once itself); report.html and compare.html include the same template."""
+    env = _env()
+    style = env.get_template("side_by_side_style.html").render() if with_style else ""
+    return style + env.get_template("side_by_side.html").render(v=v)
