@@ -16,6 +16,7 @@ from unspun.fingerprint import (
     shingles,
     stem,
 )
+from unspun.tokens import EDIT_TOKEN, FEATURE_TOKEN, light_stem
 
 
 def immutables(text: str) -> frozenset[str]:
@@ -191,3 +192,16 @@ def test_fingerprint_has_the_configured_shape_for_any_text(text):
     sig = fingerprint(ca, article_features(ca))
     assert sig.minhash.shape == (FingerprintConfig().num_perm,)
     assert sig.n_tokens >= 0
+
+
+def test_the_two_stemmers_differ_as_documented():
+    # stem cuts to seven letters (sentence matching); light_stem drops one ending (fixed expressions)
+    assert stem("international") == stem("internal")
+    assert light_stem("international") != light_stem("internal")
+    assert light_stem("moving") == light_stem("moves") == light_stem("move") == "mov"
+
+
+def test_edit_and_feature_token_patterns_split_numbers_differently():
+    text = "A two-year deal worth £4.5m, signed at 10:30."
+    assert EDIT_TOKEN.findall(text) == ["A", "two-year", "deal", "worth", "£", "4.5m", "signed", "at", "10", "30"]
+    assert FEATURE_TOKEN.findall(text) == ["A", "two", "year", "deal", "worth", "4.5", "m", "signed", "at", "10:30"]

@@ -315,7 +315,7 @@ def compare_cmd(
 ) -> None:
     """Show what changed between two versions, sentence by sentence, most serious edits first."""
     from .clean import clean_article
-    from .edits.classify import compare_articles
+    from .edits.compare import compare_articles
     from .report import compare as compare_report
 
     console = Console()

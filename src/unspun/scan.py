@@ -15,7 +15,8 @@ import numpy as np
 
 from .align import align
 from .edits.direction import story_original
-from .edits.classify import SideCache, explain_pair
+from .edits.classify import SideCache
+from .edits.compare import explain_pair
 from .candidates import immutable_candidates, lsh_candidates
 from .clean import clean_article
 from .edits.collocation import shared as shared_collocations

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..edits.classify import Comparison
+from ..edits.compare import Comparison
 from ..records import Edit, Span
 from .html import segments
 from .json import edit_to_dict, match_to_dict
