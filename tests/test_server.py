@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from conftest import fixture_text, make_article  # noqa: E402
 from unspun.store.index import Index, IndexConfig  # noqa: E402
-from unspun.server import CSP, comparison_view, create_app, layered_segments, word_changes  # noqa: E402
+from unspun.report.segments import comparison_view, layered_segments, word_changes  # noqa: E402
+from unspun.server import CSP, create_app  # noqa: E402
 
 SCRIPTED = (
     'Council notes <script>window.__pwned = 1</script> and <img src=x onerror="window.__pwned = 2"> '

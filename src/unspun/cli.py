@@ -245,14 +245,13 @@ def check_cmd(
     except UnspunError as exc:
         raise _fail(err, exc) from None
     if json_out:
-        from .report.json import pair_to_dict
+        from .report.json import article_meta, check_hit_to_dict, dumps
 
-        print(json.dumps([
-            {"article": r.article.id, "candidates": r.candidates,
-             "matches": [{"indexed": h.article.id, "title": h.article.title, "url": h.article.url, "story": h.story,
-                          "pair": pair_to_dict(h.pair)} for h in r.hits]}
+        print(dumps([
+            {"article": article_meta(r.article), "candidates": r.candidates,
+             "matches": [check_hit_to_dict(h.pair, h.article, h.story) for h in r.hits]}
             for r in results
-        ], ensure_ascii=False, indent=1))
+        ]))
     else:
         for r in results:
             if not r.hits:
