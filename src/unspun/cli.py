@@ -361,4 +361,9 @@ def spin_cmd(
 
 
 def main() -> None:
+    """Console entry point. The environment is set here, never inside the library: tokenizers' own
+    thread pool would warn (and can deadlock) when the scan forks worker processes after a model ran,
+    and the packaged model never needs the network."""
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     app()
