@@ -83,9 +83,8 @@ def claims_cmd(
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Write claims and linked claims as JSON.")] = None,
 ) -> None:
     """Who claimed what: quotes and reported speech per article, and claims repeated (or altered) across them."""
-    import json
-
     from .claims.extract import claims_for_articles, result_to_json
+    from .report.json import dumps, error_to_dict
     from .ingest import read_sources
     from .report.claims_view import print_claims
 
@@ -105,8 +104,8 @@ def claims_cmd(
         err.print(f"[yellow]skipped[/] {e.source}{'' if e.line is None else f':{e.line}'}: {e.reason}")
     print_claims(result, console, {a.id: a.title for a in articles})
     if json_out:
-        data = {**result_to_json(result), "errors": [{"source": e.source, "line": e.line, "reason": e.reason} for e in errors]}
-        json_out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        data = {**result_to_json(result), "errors": [error_to_dict(e) for e in errors]}
+        json_out.write_text(dumps(data), encoding="utf-8")
         console.print(f"JSON written to {json_out}")
     raise typer.Exit(EXIT_SKIPPED if errors else EXIT_OK)
 
@@ -218,8 +217,6 @@ def check_cmd(
 
     Exit code 0 when something matched, 1 when nothing did, 2 on a usage error.
     """
-    import json
-
     from .store.index import Index
     from .ingest import read_sources
     from .records import Article, ReadError
