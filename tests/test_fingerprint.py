@@ -10,7 +10,6 @@ from unspun.config import FingerprintConfig
 from unspun.fingerprint import (
     article_features,
     fingerprint,
-    minhash,
     number_key,
     sentence_features,
     shingles,
@@ -128,35 +127,6 @@ def test_shingles_ignore_the_removed_caption_copy(story):
 def test_shingles_of_a_text_shorter_than_the_shingle_size_is_one_shingle():
     assert shingles(clean("Vote passed."), 3) == ["vote passed"]
     assert shingles(clean("  "), 3) == []
-
-
-def test_minhash_of_identical_shingles_is_identical():
-    config = FingerprintConfig()
-    items = ["the council voted", "council voted 7", "voted 7 2"]
-    assert np.array_equal(minhash(items, config), minhash(list(items), config))
-
-
-def test_minhash_of_disjoint_texts_differs_in_most_positions(story):
-    config = FingerprintConfig()
-    a = minhash(shingles(story["original"], 3), config)
-    b = minhash(shingles(story["unrelated"], 3), config)
-    assert np.mean(a == b) < 0.1
-
-
-def test_minhash_agreement_tracks_jaccard_similarity(story):
-    config = FingerprintConfig()
-    full = shingles(story["original"], 3)
-    half = shingles(story["truncated"], 3)
-    jaccard = len(set(full) & set(half)) / len(set(full) | set(half))
-    agreement = np.mean(minhash(full, config) == minhash(half, config))
-    assert abs(agreement - jaccard) < 0.2
-
-
-def test_minhash_depends_on_the_seed():
-    items = ["the council voted", "council voted 7", "voted 7 2"]
-    a = minhash(items, FingerprintConfig(seed=1))
-    b = minhash(items, FingerprintConfig(seed=2))
-    assert not np.array_equal(a, b)
 
 
 # --- properties ----------------------------------------------------------------------------------------

@@ -134,16 +134,6 @@ def text_shingles(text: str, size: int) -> list[str]:
     return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
 
 
-def minhash(items: list[str], config: FingerprintConfig) -> np.ndarray:
-    """MinHash digest (rensa, Rust) of a shingle list as uint32."""
-    import rensa
-
-    mh = rensa.RMinHash(num_perm=config.num_perm, seed=config.seed)
-    if items:
-        mh.update(items)
-    return np.asarray(mh.digest(), dtype=np.uint32)
-
-
 def fingerprint(
     article: CleanArticle,
     features: tuple[SentenceFeatures, ...],

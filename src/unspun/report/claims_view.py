@@ -15,7 +15,7 @@ from rich.table import Table
 
 from ..claims.extract import Claim, ClaimsResult, LinkedClaim
 from ..records import Span
-from .html import Segment, segments
+from .segments import Segment, segments
 
 STANCE_STYLE = {"deny": "bold red", "dispute": "yellow", "report": "cyan", "assert": ""}
 _TOKEN = re.compile(r"\S+")

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..edits.compare import Comparison
 from ..records import Edit, Span
-from .html import segments
+from .segments import segments
 from .json import edit_to_dict, match_to_dict
 
 STYLE = {"high": "bold white on red", "medium": "black on yellow", "low": "underline"}

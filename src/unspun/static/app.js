@@ -64,7 +64,7 @@ function showCompare(pair, a, b, view) {
   $("compare-a-title").textContent = `${a.title || a.id} (${a.id})`;
   $("compare-b-title").textContent = `${b.title || b.id} (${b.id})`;
   $("compare-summary").textContent =
-    `${pair.relation}, score ${pair.score.toFixed(2)}; ${pct(pair.coverage_a)} of the left and ${pct(pair.coverage_b)} of the right matched; ${view.changed_words} changed word runs in matched passages.`;
+    `${pair.relation}, score ${pair.score.toFixed(2)}; ${pct(pair.coverage.a)} of the left and ${pct(pair.coverage.b)} of the right matched; ${view.changed_words} changed word runs in matched passages.`;
   renderSegments($("compare-a"), view.a_segments);
   renderSegments($("compare-b"), view.b_segments);
   const edits = $("edits");
@@ -90,7 +90,7 @@ function renderMatches(result) {
     const item = el("li", { class: "match" },
       el("span", { class: "relation", text: p.relation }), " of ",
       el("strong", { class: "match-title", text: hit.article.title || hit.article.id }),
-      ` (${hit.article.id}) — score ${p.score.toFixed(2)}, ${pct(p.coverage_b)} of this article matched, via ${p.channels.join(", ")} `,
+      ` (${hit.article.id}) — score ${p.score.toFixed(2)}, ${pct(p.coverage.b)} of this article matched, via ${p.channels.join(", ")} `,
     );
     if (hit.view) {
       item.append(el("button", { type: "button", class: "compare", text: "Compare side by side",
