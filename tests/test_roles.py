@@ -2,7 +2,7 @@
 formats are not swaps."""
 from __future__ import annotations
 
-from unspun.edits.classify import proper_names, tokenize
+from unspun.edits.tokenize import proper_names, tokenize
 from unspun.edits.roles import role_swaps
 
 

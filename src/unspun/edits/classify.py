@@ -1,8 +1,10 @@
 """Word-level diff of aligned sentences and classification of each difference into an `Edit`.
 
 Aligned sentence groups are diffed token by token (difflib on normalized keys with character offsets).
-Each changed run of tokens becomes one edit, classified by rules in priority order: quote_altered,
-meaning_flip, number_change, name_change, idiom_broken, synonym. Unmatched sentences are added/removed.
+Each changed run of tokens becomes one edit, classified by rules in priority order: spelling_variant and
+name_form (the same words written another way, `forms`), quote_altered, meaning_flip, number_change,
+name_change, idiom_broken, synonym. Names or figures that traded places are `role_swap` edits, matched
+groups out of order are `moved` (`groups`). Unmatched sentences are added/removed.
 The word tables it reads (negators, antonym axes, fixed expressions) live in `words`; tokens in `tokenize`.
 """
 from __future__ import annotations
@@ -15,7 +17,9 @@ from difflib import SequenceMatcher
 from ..config import ExplainConfig
 from ..records import CleanArticle, Edit, Match, Span
 from ..tokens import light_stem, zipf
-from .tokenize import Token, inside, proper_names, quote_regions, tokenize
+from .forms import demonym_pair, determiner_swap, initialism, name_form, spelling_key, spelling_variant
+from .groups import Facts, facts, moved_edits, related, swap_edits
+from .tokenize import Token, inside, is_title, proper_names, quote_regions, tokenize
 from .words import (
     AXIS_OF, DATE_WORDS, IDIOM_STEMS, IDIOMS, IDIOMS_BY_FIRST, NEG_PREFIXES, NEGATORS, QUOTE_FOLD, TIME_UNITS,
     UN_EXCEPTIONS, valence,
@@ -24,10 +28,15 @@ from .words import (
 SEVERITY = {
     "meaning_flip": "high", "quote_altered": "high", "number_change": "high", "name_change": "high",
     "idiom_broken": "medium", "added": "medium", "removed": "medium", "synonym": "low",
+    "role_swap": "high", "spelling_variant": "low", "name_form": "low", "moved": "low",
 }
 _KIND_RANK = {k: n for n, k in enumerate(
-    ("meaning_flip", "quote_altered", "number_change", "name_change", "idiom_broken", "removed", "added", "synonym")
+    ("meaning_flip", "role_swap", "quote_altered", "number_change", "name_change", "idiom_broken", "removed",
+     "added", "synonym", "name_form", "spelling_variant", "moved")
 )}
+_SMALL_WORDS = frozenset(
+    "a an the of in on at to for by with from as and or but that this these those which who is are was were be "
+    "been has have had it its there here so such very".split())
 _SEV_RANK = {"high": 0, "medium": 1, "low": 2}
 
 # ---------------------------------------------------------------- classification
@@ -126,8 +135,8 @@ def number_reason(a: Sequence[Token], b: Sequence[Token]) -> str | None:
     ub = [TIME_UNITS[t.key] for t in b if t.key in TIME_UNITS]
     if ua and ub and ua != ub:
         return "unit of time differs"
-    da = [t.key for t in a if t.key in DATE_WORDS]
-    db = [t.key for t in b if t.key in DATE_WORDS]
+    da = [t.key for t in a if t.key in DATE_WORDS and t.text[:1].isupper()]  # "may" the verb is no month
+    db = [t.key for t in b if t.key in DATE_WORDS and t.text[:1].isupper()]
     if (da or db) and da != db:
         return "date differs"
     return None
@@ -218,7 +227,8 @@ class _Side:
     @property
     def quotes(self) -> tuple[Span, ...]:
         if self._quotes is None:
-            self._quotes = tuple(quote_regions(self.article.article.text))
+            text = self.article.article.text
+            self._quotes = tuple(q for q in quote_regions(text) if not is_title(text[q[0]:q[1]]))
         return self._quotes
 
     @property
@@ -306,7 +316,9 @@ def diff_group(
     text_a, text_b = sa.article.article.text, sb.article.article.text
     span_a = (sa.article.sentences[min(ia)].span[0], sa.article.sentences[max(ia)].span[1])
     span_b = (sb.article.sentences[min(ib)].span[0], sb.article.sentences[max(ib)].span[1])
-    edits: list[Edit] = []
+    group = facts(ta, tb)
+    edits: list[Edit] = swap_edits(ta, tb, text_a, text_b)
+    swapped_a, swapped_b = [e.a_span for e in edits], [e.b_span for e in edits]
     matcher = SequenceMatcher(None, ka, kb, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -324,8 +336,14 @@ def diff_group(
             rb = runs_b[k] if k < len(runs_b) else (j2, j2) if j2 > j1 else (j1, j1)
             pa = _span(ta, *ra, _gap_pos(ta, ra[0], span_a))
             pb = _span(tb, *rb, _gap_pos(tb, rb[0], span_b))
-            edits.append(classify(sa, sb, ta, tb, ra, rb, pa, pb, config, hits))
+            if swapped_a and _within(pa, swapped_a) and _within(pb, swapped_b):
+                continue  # the words of a role swap: already its edit
+            edits.append(classify(sa, sb, ta, tb, ra, rb, pa, pb, config, hits, group))
     return [e for e in edits if e is not None]
+
+
+def _within(span: Span | None, covers: Sequence[Span]) -> bool:
+    return span is None or span[0] == span[1] or any(s <= span[0] and span[1] <= e for s, e in covers)
 
 
 def _runs(indices: Sequence[int], max_gap: int = 2) -> list[tuple[int, int]]:
@@ -354,51 +372,117 @@ def _in_article(value: float, side: _Side) -> bool:
     return any(abs(v - value) < 1e-9 for v in side.values[k : k + 2])
 
 
-def _name_in_article(key: str, side: _Side) -> bool:
-    return key in side.keys
-
-
 def classify(
     sa: _Side, sb: _Side, ta: Sequence[Token], tb: Sequence[Token],
     ra: tuple[int, int], rb: tuple[int, int], pa: Span, pb: Span, config: ExplainConfig,
-    hits: _Hits | None = None,
+    hits: _Hits | None = None, group: Facts | None = None,
 ) -> Edit:
-    """Kind, severity and evidence of one changed token run (rules in priority order)."""
+    """Kind, severity and evidence of one changed token run (rules in priority order).
+
+    `group` holds facts about the whole sentence group (computed here when not given)."""
     a, b = ta[ra[0]:ra[1]], tb[rb[0]:rb[1]]
     text_a, text_b = sa.article.article.text, sb.article.article.text
     a_text, b_text = text_a[pa[0]:pa[1]], text_b[pb[0]:pb[1]]
 
-    def make(kind: str, why: str, span_a: Span = pa, span_b: Span = pb) -> Edit:
+    def make(kind: str, why: str, span_a: Span = pa, span_b: Span = pb, severity: str | None = None) -> Edit:
         return Edit(kind, span_a, span_b, text_a[span_a[0]:span_a[1]], text_b[span_b[0]:span_b[1]], why,
-                    SEVERITY[kind])
+                    severity or SEVERITY[kind])
 
+    group = group or facts(ta, tb)
+    words_a, words_b = [t.text for t in a], [t.text for t in b]
+    form = spelling_variant(words_a, words_b)
+    if form:  # the same words spelled another way: no flip, figure or name can hide in it
+        return make("spelling_variant", form)
     after_a = ta[ra[1]:ra[1] + 1]
     one_sided = not a or not b
     # A clause added or dropped outright is reworded content, not an inverted proposition.
     flip = None if one_sided and len(a) + len(b) > config.max_inserted_flip_tokens else flip_reason(a, b, after_a)
     if flip is None and not one_sided and _negations(a, after_a) == 0 and _negations(b, after_a) == 0:
         flip = polarity_reason(a, b, config.flip_min_valence)
-    number = number_reason(a, b)
-    if number and one_sided and _values(a or b) and all(_in_article(v, sb if a else sa) for v in _values(a or b)):
-        number = None  # the number moved to another sentence rather than disappearing
-    name = name_reason(a, b, ta, tb)
-    if name and "replaced by common words" in name:
-        moved = [t for t in (a if any(t.name for t in a) else b) if t.name]
-        other = sb if any(t.name for t in a) else sa
-        if all(_name_in_article(t.key, other) for t in moved):
-            name = None
+    form = name_form(words_a, words_b) or initialism(words_a, words_b)
+    if form and not flip:
+        return make("name_form", form)
+    number, number_severity = _number(a, b, sa, sb, group)
+    name, name_severity = _name(a, b, ta, tb, group)
+    # A long stretch rewritten on both sides: its negations and names are read with less certainty.
+    rewritten = not one_sided and max(len(a), len(b)) > config.max_inserted_flip_tokens + 1
     detail = flip or number or name
-    if inside(sa.quotes, *pa) or inside(sb.quotes, *pb):
-        why = "words inside a quotation differ"
-        return make("quote_altered", why + (f" ({detail})" if detail else ""))
+    # A quote is altered when both versions quote it and the words differ; speech turned into a quote,
+    # or a quote into reported speech, is a paraphrase of what was said and judged by the rules below.
+    if inside(sa.quotes, *pa) and inside(sb.quotes, *pb):
+        if detail is None and all(t.key in _SMALL_WORDS for t in (*a, *b)):
+            return make("quote_altered", "small words inside a quotation differ", severity="medium")
+        return make("quote_altered", "words inside a quotation differ" + (f" ({detail})" if detail else ""))
     if flip:
-        return make("meaning_flip", flip)
+        return make("meaning_flip", flip, severity="medium" if rewritten else None)
     if number:
-        return make("number_change", number)
+        return make("number_change", number, severity=number_severity)
     if name:
-        return make("name_change", name)
-    # Idiom: a fixed expression touching the change on one side and absent from the other.
-    hits = hits or _Hits(ta, tb)
+        return make("name_change", name, severity=name_severity or ("medium" if rewritten else None))
+    idiom = _idiom_edit(ta, tb, ra, rb, hits or _Hits(ta, tb))
+    if idiom is not None:
+        phrase, whole, is_a = idiom
+        if is_a:
+            return make("idiom_broken", f"fixed expression '{phrase}' broken in b", whole, pb)
+        return make("idiom_broken", f"fixed expression '{phrase}' broken in a", pa, whole)
+    if not a_text.strip() or not b_text.strip():
+        return make("synonym", "words " + ("added" if not a_text.strip() else "dropped"))
+    return make("synonym", "wording changed, meaning kept")
+
+
+def _number(a: Sequence[Token], b: Sequence[Token], sa: _Side, sb: _Side, group: Facts
+            ) -> tuple[str | None, str | None]:
+    """(reason, severity override) for a changed figure, date or unit of time in the run."""
+    if determiner_swap([t.text for t in a], [t.text for t in b]):
+        return None, None  # "one company" / "a company", "twice" / "two times"
+    number = number_reason(a, b)
+    if number and group.values and number.startswith("number differs") and sorted(_values(a)) != sorted(_values(b)):
+        return None, None  # the group's figures are all there: this one moved (a swap is the role test's call)
+    one_sided = not a or not b
+    if number and one_sided and _values(a or b) and all(_in_article(v, sb if a else sa) for v in _values(a or b)):
+        return None, None  # the number moved to another sentence rather than disappearing
+    if number and (one_sided or not (_has_figure(a) and _has_figure(b))):
+        return number, "medium"  # a figure or date added or dropped with its words: detail, not a changed figure
+    return number, None
+
+
+def _has_figure(tokens: Sequence[Token]) -> bool:
+    return any(t.value is not None or t.key in TIME_UNITS or (t.key in DATE_WORDS and t.text[:1].isupper())
+               for t in tokens)
+
+
+def _name(a: Sequence[Token], b: Sequence[Token], ta: Sequence[Token], tb: Sequence[Token], group: Facts
+          ) -> tuple[str | None, str | None]:
+    """(reason, severity override) for a changed name. Only a name the other version lacks altogether (any
+    case, any spelling) or turns into "the <noun>" is changed; one written on one side only, with no name
+    in its place, is detail lost (medium), not a falsehood."""
+    if group.names:
+        return None, None
+    name = name_reason(a, b, ta, tb)
+    if not name:
+        return None, None
+    common = group.made_common
+    new_a = [t.text for t in a if t.name and (spelling_key(t.key) not in group.keys_b or t.key.casefold() in common)]
+    new_b = [t.text for t in b if t.name and (spelling_key(t.key) not in group.keys_a or t.key.casefold() in common)]
+    if not new_a and not new_b or (new_a and new_b and len(new_a) == len(new_b) and all(
+            _related_names(x, y) for x, y in zip(new_a, new_b))):
+        return None, None
+    if any(t.key.casefold() in common for t in (*a, *b) if t.name):
+        return "name turned into a common noun: " + " / ".join(new_a or new_b), None
+    if not (new_a and new_b):
+        return name, "medium"
+    return name, None
+
+
+def _related_names(x: str, y: str) -> bool:
+    """A place and its demonym, or one name with and without a possessive."""
+    return demonym_pair(x, y) or spelling_key(x).removesuffix("'s") == spelling_key(y).removesuffix("'s")
+
+
+def _idiom_edit(ta: Sequence[Token], tb: Sequence[Token], ra: tuple[int, int], rb: tuple[int, int], hits: _Hits
+                ) -> tuple[str, Span, bool] | None:
+    """A fixed expression touching the change on one side and absent from the other: (phrase, its span,
+    found on side a)."""
     for side_tokens, r, is_a in ((ta, ra, True), (tb, rb, False)):
         mine = hits.of(0 if is_a else 1)
         if not mine:
@@ -407,14 +491,8 @@ def classify(
         for idiom, lo, hi in mine:
             touches = lo < r[1] and r[0] < hi if r[1] > r[0] else lo < r[0] < hi
             if touches and idiom not in other:
-                whole = (side_tokens[lo].start, side_tokens[hi - 1].end)
-                phrase = " ".join(IDIOMS[idiom])
-                if is_a:
-                    return make("idiom_broken", f"fixed expression '{phrase}' broken in b", whole, pb)
-                return make("idiom_broken", f"fixed expression '{phrase}' broken in a", pa, whole)
-    if not a_text.strip() or not b_text.strip():
-        return make("synonym", "words " + ("added" if not a_text.strip() else "dropped"))
-    return make("synonym", "wording changed, meaning kept")
+                return " ".join(IDIOMS[idiom]), (side_tokens[lo].start, side_tokens[hi - 1].end), is_a
+    return None
 
 
 def _content(tokens: Sequence[Token]) -> set[str]:
@@ -466,7 +544,16 @@ def explain(
     for ia, ib in groups:
         if [a.sentences[i].text for i in sorted(ia)] == [b.sentences[j].text for j in sorted(ib)]:
             continue  # the same sentences verbatim: nothing to diff (and nothing to tokenize)
+        if not related(_group_tokens(sa, ia), _group_tokens(sb, ib)):
+            # Paired only by the alignment's weak second pass and sharing almost no words: not two versions
+            # of one sentence. Diffing them would invent changes; they are reported removed and added.
+            for i in ia:
+                owner_a.pop(i, None)
+            for j in ib:
+                owner_b.pop(j, None)
+            continue
         edits.extend(diff_group(sa, sb, ia, ib, config))
+    edits.extend(moved_edits(a, b, [g for g in groups if min(g[0]) in owner_a]))
     for i, s in enumerate(a.sentences):
         if i not in owner_a and _content(sa.tok(i)):
             edits.append(Edit("removed", s.span, None, s.text, "", "sentence only in a", SEVERITY["removed"]))

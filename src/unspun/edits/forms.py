@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..tokens import zipf
+
 # Irregular British/American pairs that no suffix rule covers (the regular ones are rules below).
 _IRREGULAR = {
     "grey": "gray", "greys": "grays", "tyre": "tire", "tyres": "tires", "kerb": "curb", "cheque": "check",
@@ -41,11 +43,6 @@ _CONTRACTIONS = {"it's": "it is", "that's": "that is", "he's": "he is", "she's":
                  "hasn't": "has not", "haven't": "have not", "hadn't": "had not", "let's": "let us"}
 
 
-@lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
 
 
 @lru_cache(maxsize=65536)
@@ -79,7 +76,7 @@ def spelling_key(word: str) -> str:
     if m:
         w = m.group(1) + "og" + (m.group(2) or "")
     m = re.fullmatch(r"(.{3,}[aeiou])ll(ed|ing|er|ers|or|ors)", w)
-    if m and _zipf(m.group(1) + "l") >= 3.0 and _zipf(m.group(1) + "l") > _zipf(m.group(1) + "ll") + 1.0:
+    if m and zipf(m.group(1) + "l") >= 3.0 and zipf(m.group(1) + "l") > zipf(m.group(1) + "ll") + 1.0:
         w = m.group(1) + "l" + m.group(2)
     if len(w) >= 7:
         w = re.sub(r"(?<=[a-z])(ae|oe)(?=[a-z])", "e", w)

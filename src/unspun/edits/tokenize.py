@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..records import Span
 from ..tokens import DIGITS, EDIT_TOKEN, zipf
+from .forms import ordinal_key, ordinal_value, pronoun_one
 from .words import DATE_WORDS, FRACTIONS, PERCENT, QUOTE_FOLD, SCALES, UNITS
 
 
@@ -48,7 +49,8 @@ def _digits_value(text: str) -> tuple[float, ...] | None:
         return None
     values = []
     for f in found:
-        raw = f.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", f) else f.replace(",", ".")
+        thousands = re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", f) and not f.startswith("0,")  # "0,712" is decimal
+        raw = f.replace(",", "") if thousands else f.replace(",", ".")
         try:
             values.append(float(raw))
         except ValueError:
@@ -91,6 +93,9 @@ def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
         low = w.casefold().translate(QUOTE_FOLD)
         value = _digits_value(w) if _HAS_DIGIT.search(w) else None
         word_value = _number_word(low)
+        if word_value is not None and pronoun_one(
+                low, raw[n - 1][0] if n else "", raw[n + 1][0] if n + 1 < len(raw) else ""):
+            word_value = None  # "one such sighting", "one of the best": a pronoun, not a count
         if value is None and word_value is not None:
             value = (word_value,)
         elif value is None and low in FRACTIONS and (
@@ -115,6 +120,9 @@ def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
             key = low
         if word_value is not None:
             key = str(int(word_value))
+        ordinal = ordinal_value(low)
+        if ordinal is not None:  # "eleventh" and "11th" are one figure
+            key, value, is_name = ordinal_key(ordinal), (float(ordinal),), False
         out.append(Token(w, s, e, key, is_name, value))
     return out
 
@@ -153,5 +161,19 @@ def quote_regions(text: str) -> list[Span]:
 
 
 def inside(regions: Sequence[Span], start: int, end: int) -> bool:
-    """True when [start, end) lies within one of the regions (an insertion point strictly inside it)."""
-    return any(s <= start and end <= e and (end > start or s < start) for s, e in regions)
+    """True when [start, end) lies within one of the regions (an insertion point at its first character
+    or anywhere before its end counts)."""
+    return any(s <= start and end <= e and (end > start or start < e) for s, e in regions)
+
+
+_TITLE_SMALL = frozenset("a an the of and or in on at to for by with from as is be".split())
+_TITLE_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
+
+
+def is_title(quoted: str) -> bool:
+    """A quoted title ("The Empire Strikes Back", "Nobody's Daughter"): at most eight words, each but the
+    small ones capitalized. It names a work; it does not report what anyone said."""
+    words = _TITLE_WORD.findall(quoted)
+    if not words or len(words) > 8 or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _TITLE_SMALL for w in words)

@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..records import CleanArticle, Pair, ScanResult
 from .segments import Mark, segments
+from .side_by_side import build_view
 
 
 def pair_view(pair: Pair, a: CleanArticle, b: CleanArticle) -> dict:
@@ -28,6 +29,7 @@ def pair_view(pair: Pair, a: CleanArticle, b: CleanArticle) -> dict:
         "b_segments": segments(b.article.text, marks_b),
         "serious_edits": [e for e in pair.edits if e.severity == "high"],
         "other_edits": [e for e in pair.edits if e.severity != "high"],
+        "sbs": build_view(a.article.text, b.article.text, pair.matches, pair.edits, a.id, b.id),
     }
 
 

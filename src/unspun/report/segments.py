@@ -108,8 +108,12 @@ def comparison_view(pair: Pair, a: Article, b: Article) -> dict[str, Any]:
             marks_a.append((e.a_span, tag, f"{e.kind}: {e.why}"))
         if e.b_span:
             marks_b.append((e.b_span, tag, f"{e.kind}: {e.why}"))
+    from .side_by_side import build_view, view_to_dict
+
     return {
         "a_segments": layered_segments(a.text, marks_a),
         "b_segments": layered_segments(b.text, marks_b),
         "changed_words": changed,
+        # the one side-by-side view (report/side_by_side.py) the HTML report and compare page show too
+        "side_by_side": view_to_dict(build_view(a.text, b.text, pair.matches, pair.edits, a.id, b.id)),
     }
