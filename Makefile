@@ -27,7 +27,9 @@ demo: install
 	mkdir -p out
 	$(VENV)/bin/unspun scan examples/demo --claims --json out/demo.json --html out/demo-report.html
 
+# import contracts first (pyproject [tool.importlinter]): layers one way, no cycles
 test: install
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest
 
 bench: install

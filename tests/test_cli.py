@@ -83,3 +83,20 @@ def test_scan_with_json_into_a_missing_folder_exits_2_with_a_clear_message(tmp_p
     result = runner.invoke(app, ["scan", str(corpus), "--json", str(out), "-q"])
     assert result.exit_code == 2
     assert "no-such-dir" in result.output
+
+
+def test_check_json_prints_the_api_check_shape(tmp_path):
+    pytest.importorskip("duckdb")
+    indexed = copy_fixtures(tmp_path / "indexed", ("original", "unrelated"))
+    probe = copy_fixtures(tmp_path / "probe", ("spun",))
+    db = tmp_path / "ix.duckdb"
+    assert runner.invoke(app, ["index", "add", str(indexed), "--db", str(db), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["check", str(probe / "spun.txt"), "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    [checked] = json.loads(result.stdout)
+    assert checked["article"]["id"] == "spun" and set(checked["article"]) == {"id", "title", "url", "source", "published"}
+    [hit] = checked["matches"]
+    assert hit["article"]["id"] == "original" and hit["story"].startswith("story-")
+    pair = hit["pair"]
+    assert (pair["a"], pair["b"]) == ("original", "spun")
+    assert set(pair["coverage"]) == {"a", "b"} and "original_signals" in pair and "coverage_a" not in pair

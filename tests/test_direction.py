@@ -5,7 +5,12 @@ import json
 from pathlib import Path
 
 from unspun import compare, scan
-from unspun.edits.direction import story_original
+from unspun.config import ExplainConfig
+from unspun.edits.collocation import edge_pairs, shared
+from unspun.edits.direction import (
+    Vote, _context_pairs, _lexical_words, combine, lone_date_vote, story_original, wording_gaps,
+)
+from unspun.records import Edit
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = (
@@ -79,7 +84,6 @@ def test_name_inside_a_longer_name_is_not_another_mention():
 
 
 def test_collocation_table_prefers_the_natural_pair():
-    from unspun.edits.collocation import shared
 
     colloc = shared()
     assert colloc.pmi("heavy", "rain") > colloc.pmi("weighty", "rain")
@@ -106,8 +110,6 @@ def test_thesaurus_swaps_mark_the_copy_in_both_orders():
 
 
 def test_wording_gap_skips_pure_insertions_and_favours_the_natural_word():
-    from unspun.edits.direction import wording_gaps
-    from unspun.records import Edit
 
     a = "Heavy rain flooded the town on Sunday."
     b = "Weighty rain flooded the whole town on Sunday."
@@ -128,7 +130,6 @@ def _load_direction_bench():
 
 
 def test_direction_quality_gate_on_heldout_and_benchmark_pairs():
-    from unspun.config import ExplainConfig
 
     bench = _load_direction_bench()
     threshold = ExplainConfig().direction_min_confidence
@@ -140,7 +141,6 @@ def test_direction_quality_gate_on_heldout_and_benchmark_pairs():
 
 
 def test_lone_date_outweighs_a_weak_textual_lean():
-    from unspun.edits.direction import Vote, combine, lone_date_vote
 
     weak_for_b = [Vote("wording", -0.6, "b's words fit a little better")]
     assert combine(weak_for_b, 0.55).original == "b"
@@ -161,8 +161,6 @@ def test_confident_text_overturns_a_lone_date_on_the_copy():
 
 
 def test_grammar_word_swap_is_judged_on_its_fit_with_neighbours_only():
-    from unspun.edits.collocation import edge_pairs, shared
-    from unspun.edits.direction import wording_gaps
 
     original = "Most of the members voted to walk out on Monday, the union said."
     spun = "The majority of the members voted to walk out on Monday, the union said."
@@ -178,7 +176,6 @@ def test_grammar_word_swap_is_judged_on_its_fit_with_neighbours_only():
 
 
 def test_hyphenated_compound_is_priced_as_one_word():
-    from unspun.edits.direction import _context_pairs, _lexical_words
 
     text = "It will leave care homes short-staffed at the worst time."
     span = (text.index("short"), text.index("staffed") + len("staffed"))

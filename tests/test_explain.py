@@ -7,7 +7,8 @@ from pathlib import Path
 
 
 from unspun import compare
-from unspun.edits.classify import quote_regions, rank
+from unspun.edits.classify import rank
+from unspun.edits.tokenize import quote_regions
 from unspun.records import Edit
 
 ROOT = Path(__file__).resolve().parents[1]

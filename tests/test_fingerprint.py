@@ -10,12 +10,12 @@ from unspun.config import FingerprintConfig
 from unspun.fingerprint import (
     article_features,
     fingerprint,
-    minhash,
     number_key,
     sentence_features,
     shingles,
     stem,
 )
+from unspun.tokens import EDIT_TOKEN, FEATURE_TOKEN, light_stem
 
 
 def immutables(text: str) -> frozenset[str]:
@@ -129,35 +129,6 @@ def test_shingles_of_a_text_shorter_than_the_shingle_size_is_one_shingle():
     assert shingles(clean("  "), 3) == []
 
 
-def test_minhash_of_identical_shingles_is_identical():
-    config = FingerprintConfig()
-    items = ["the council voted", "council voted 7", "voted 7 2"]
-    assert np.array_equal(minhash(items, config), minhash(list(items), config))
-
-
-def test_minhash_of_disjoint_texts_differs_in_most_positions(story):
-    config = FingerprintConfig()
-    a = minhash(shingles(story["original"], 3), config)
-    b = minhash(shingles(story["unrelated"], 3), config)
-    assert np.mean(a == b) < 0.1
-
-
-def test_minhash_agreement_tracks_jaccard_similarity(story):
-    config = FingerprintConfig()
-    full = shingles(story["original"], 3)
-    half = shingles(story["truncated"], 3)
-    jaccard = len(set(full) & set(half)) / len(set(full) | set(half))
-    agreement = np.mean(minhash(full, config) == minhash(half, config))
-    assert abs(agreement - jaccard) < 0.2
-
-
-def test_minhash_depends_on_the_seed():
-    items = ["the council voted", "council voted 7", "voted 7 2"]
-    a = minhash(items, FingerprintConfig(seed=1))
-    b = minhash(items, FingerprintConfig(seed=2))
-    assert not np.array_equal(a, b)
-
-
 # --- properties ----------------------------------------------------------------------------------------
 
 _words = st.sampled_from(
@@ -191,3 +162,16 @@ def test_fingerprint_has_the_configured_shape_for_any_text(text):
     sig = fingerprint(ca, article_features(ca))
     assert sig.minhash.shape == (FingerprintConfig().num_perm,)
     assert sig.n_tokens >= 0
+
+
+def test_the_two_stemmers_differ_as_documented():
+    # stem cuts to seven letters (sentence matching); light_stem drops one ending (fixed expressions)
+    assert stem("international") == stem("internal")
+    assert light_stem("international") != light_stem("internal")
+    assert light_stem("moving") == light_stem("moves") == light_stem("move") == "mov"
+
+
+def test_edit_and_feature_token_patterns_split_numbers_differently():
+    text = "A two-year deal worth £4.5m, signed at 10:30."
+    assert EDIT_TOKEN.findall(text) == ["A", "two-year", "deal", "worth", "£", "4.5m", "signed", "at", "10", "30"]
+    assert FEATURE_TOKEN.findall(text) == ["A", "two", "year", "deal", "worth", "4.5", "m", "signed", "at", "10:30"]

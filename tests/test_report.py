@@ -8,7 +8,7 @@ from conftest import copy_fixtures, make_article
 
 from unspun.records import ReadError
 from unspun.report import render_html, result_to_dict, write_html, write_json
-from unspun.report.html import segments
+from unspun.report.segments import segments
 from unspun.scan import scan, scan_articles
 
 SCRIPT = "<script>alert(1)</script>"

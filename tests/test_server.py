@@ -1,6 +1,8 @@
 """The HTTP service: endpoints, limits, escaping rules, and checks running while articles are added."""
 from __future__ import annotations
 
+import json
+import re
 import threading
 from pathlib import Path
 
@@ -11,7 +13,8 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from conftest import fixture_text, make_article  # noqa: E402
 from unspun.store.index import Index, IndexConfig  # noqa: E402
-from unspun.server import CSP, comparison_view, create_app, layered_segments, word_changes  # noqa: E402
+from unspun.report.segments import comparison_view, layered_segments, word_changes  # noqa: E402
+from unspun.server import CSP, create_app  # noqa: E402
 
 SCRIPTED = (
     'Council notes <script>window.__pwned = 1</script> and <img src=x onerror="window.__pwned = 2"> '
@@ -239,3 +242,51 @@ def test_claims_extracted_at_add_are_stored_and_served(tmp_path):
         got = TestClient(create_app(ix)).get("/api/claims", params={"id": "quoted"}).json()
         assert got["available"] is True
         assert any("raise the rates" in c["text"] for c in got["claims"])
+
+
+def _documented_pair_keys() -> tuple[set[str], set[str]]:
+    """(top-level keys, all keys) of the `pairs` block of docs/json-format.md, the one JSON contract."""
+    doc = (Path(__file__).parent.parent / "docs" / "json-format.md").read_text(encoding="utf-8")
+    block = doc[doc.index(' "pairs": [{') + len(' "pairs": [{'):doc.index(' "stories":')]
+    block = " ".join(line.split("//")[0] for line in block.splitlines())
+    every = set(re.findall(r'"(\w+)":', block))
+    while re.search(r"\{[^{}]*\}", block):  # drop nested objects, innermost first
+        block = re.sub(r"\{[^{}]*\}", "", block)
+    return set(re.findall(r'"(\w+)":', block)), every
+
+
+def _keys(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in _keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys(v)}
+    return set()
+
+
+def _assert_documented_pair(pair: dict) -> None:
+    top, every = _documented_pair_keys()
+    assert set(pair) == top, set(pair) ^ top
+    assert _keys(pair) <= every, _keys(pair) - every
+    assert set(pair["coverage"]) == {"a", "b"} and all(isinstance(v, float) for v in pair["coverage"].values())
+    assert isinstance(pair["original_signals"], list) and all(isinstance(s, str) for s in pair["original_signals"])
+    for m in pair["matches"]:
+        assert len(m["a_span"]) == 2 and all(isinstance(x, int) for x in m["a_span"] + m["b_span"])
+        assert m["kind"] in ("copy", "paraphrase") and isinstance(m["score"], float)
+    for e in pair["edits"]:
+        assert e["severity"] in ("high", "medium", "low") and (e["a_span"] is None or len(e["a_span"]) == 2)
+
+
+def test_server_pairs_have_the_documented_scan_shape(client, index):
+    from unspun.report.json import pair_to_dict
+
+    client.post("/api/articles", json={"articles": [{"id": "spun", "text": fixture_text("spun")}]})
+    view = client.get("/api/pair", params={"a": "original", "b": "spun"}).json()
+    _assert_documented_pair(view["pair"])
+    stored = index.pair("original", "spun")[0]
+    assert view["pair"] == json.loads(json.dumps(pair_to_dict(stored)))  # the scan's serialiser, byte for byte
+    checked = client.post("/api/check", json={"text": fixture_text("spun"), "id": "again"}).json()
+    assert checked["matches"]
+    for hit in checked["matches"]:
+        _assert_documented_pair(hit["pair"])
+    for p in client.get("/api/article", params={"id": "spun"}).json()["pairs"]:
+        _assert_documented_pair(p)

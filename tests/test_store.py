@@ -9,7 +9,8 @@ import pytest
 
 from conftest import fixture_text, make_article
 from unspun.store import db as store
-from unspun.store.index import Index, IndexConfig, MemoryLookup, Postings, parse_story_name
+from unspun.store.index import Index, IndexConfig, parse_story_name
+from unspun.store.lookup import MemoryLookup, Postings
 from unspun.ingest import read_sources
 from unspun.records import Article
 from unspun.scan import scan_articles
@@ -129,7 +130,7 @@ def test_check_by_url_looks_up_the_indexed_article_and_excludes_it(db):
 
 
 def test_loaded_and_prefetched_postings_propose_the_same_candidates(db, demo_articles):
-    from unspun.store.index import find_candidates
+    from unspun.store.lookup import find_candidates
     from unspun.scan import prepare
 
     with Index(db) as ix:
@@ -152,7 +153,7 @@ def test_prefetch_skips_oversized_posting_lists_exactly_like_the_full_lookup(db,
     """Tiny thresholds make many buckets/immutables too common; prefetch must not fetch them, and must
     still propose exactly what the full in-memory lookup proposes."""
     from unspun.config import CandidateConfig, ScanConfig
-    from unspun.store.index import find_candidates
+    from unspun.store.lookup import find_candidates
     from unspun.scan import prepare
 
     cc = CandidateConfig(max_bucket=2, min_immutable_df_cap=2, max_immutable_df_abs=2, min_shared_immutables=1)

@@ -23,7 +23,7 @@ from synthetic import spins  # noqa: E402
 
 from unspun.config import ExplainConfig  # noqa: E402
 from unspun.edits.direction import combine, votes  # noqa: E402
-from unspun.edits.classify import compare  # noqa: E402
+from unspun.edits.compare import compare  # noqa: E402
 
 
 def undated(data: Path) -> list[tuple[str, str, str, str]]:

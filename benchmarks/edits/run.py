@@ -23,7 +23,7 @@ from pathlib import Path
 
 from unspun.config import ExplainConfig
 from unspun.edits.direction import decide
-from unspun.edits.classify import compare
+from unspun.edits.compare import compare
 
 DATA = Path(__file__).parent / "data"
 KINDS = ("meaning_flip", "quote_altered", "number_change", "name_change", "idiom_broken", "added", "removed")

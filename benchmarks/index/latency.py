@@ -21,7 +21,7 @@ import numpy as np
 from unspun.store import db as store
 from unspun.candidates import band_keys
 from unspun.config import ScanConfig
-from unspun.store.index import MemoryLookup, Probe, find_candidates
+from unspun.store.lookup import MemoryLookup, Probe, find_candidates
 
 
 def percentiles(xs: list[float]) -> str:

@@ -10,7 +10,7 @@ from . import claims
 from .align import align_texts
 from .config import ScanConfig
 from .errors import ConfigError, InputError, MissingExtraError, UnspunError
-from .edits.classify import Comparison, compare
+from .edits.compare import Comparison, compare
 from .store.index import Index, IndexConfig
 from .records import Article, CleanArticle, Match, Pair, ReadError, ScanResult, Story
 from .scan import scan, scan_articles

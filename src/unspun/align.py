@@ -83,6 +83,26 @@ def _chars(article: CleanArticle, indices: Sequence[int] | None = None) -> int:
     return sum(s.span[1] - s.span[0] for s in sents)
 
 
+def assign(scores: np.ndarray, threshold: float, used_a: set[int] = frozenset(),
+           used_b: set[int] = frozenset()) -> list[tuple[int, int]]:
+    """Sentence pairs (i, j) at or above `threshold` that maximise the total score, one-to-one.
+
+    An assignment over all candidate pairs, not a path: a sentence pairs with its best counterpart
+    wherever the rewrite moved it, and a weak pair never steals a sentence from a strong one.
+    Rows/columns already used are left out."""
+    from scipy.optimize import linear_sum_assignment
+
+    rows = [i for i in range(scores.shape[0]) if i not in used_a and (scores[i] >= threshold).any()]
+    cols = [j for j in range(scores.shape[1]) if j not in used_b and (scores[:, j] >= threshold).any()]
+    if not rows or not cols:
+        return []
+    sub = scores[np.ix_(rows, cols)]
+    # Pairs below the threshold are worth nothing, so the solver only takes them to fill a square.
+    weight = np.where(sub >= threshold, sub, 0.0)
+    r, c = linear_sum_assignment(weight, maximize=True)
+    return sorted((rows[i], cols[j]) for i, j in zip(r, c) if sub[i, j] >= threshold)
+
+
 def align(
     a: CleanArticle,
     b: CleanArticle,
@@ -91,7 +111,8 @@ def align(
     config: AlignConfig = AlignConfig(),
     semantic: np.ndarray | None = None,
 ) -> Alignment:
-    """One-to-one greedy sentence alignment (best pairs first), each match labelled copy or paraphrase.
+    """One-to-one sentence alignment (the assignment of highest total score), each match labelled copy
+    or paraphrase.
 
     `semantic` (optional, shape sentences_a x sentences_b, 0..1) is another score per sentence pair,
     e.g. from embeddings; a pair scores the better of it and the lexical score.
@@ -108,12 +129,6 @@ def align(
     for i, key in enumerate(keys_a):
         for j in positions_b.get(key, ()) if key else ():
             scores[i, j] = 1.0
-    low = min(config.min_score, config.context_min_score)
-    rows, cols = np.nonzero(scores >= low)
-    values = scores[rows, cols]
-    order = np.lexsort((cols, rows, -values))
-    cells = [(float(values[k]), int(rows[k]), int(cols[k])) for k in order]
-
     used_a: set[int] = set()
     used_b: set[int] = set()
     matches: list[Match] = []
@@ -122,15 +137,13 @@ def align(
     for second_pass, threshold in enumerate((config.min_score, config.context_min_score)):
         if second_pass and len(matches) < config.context_min_matches:
             break
-        for score, i, j in cells:
-            if score < threshold or i in used_a or j in used_b:
-                continue
+        for i, j in assign(scores, threshold, used_a, used_b):
             used_a.add(i)
             used_b.add(j)
             sa, sb = a.sentences[i], b.sentences[j]
             char_sim = 1.0 if keys_a[i] == keys_b[j] else fuzz.ratio(keys_a[i], keys_b[j]) / 100
             kind = "copy" if char_sim >= config.copy_score else "paraphrase"
-            matches.append(Match(sa.span, sb.span, kind, round(max(score, char_sim), 4), (i,), (j,)))
+            matches.append(Match(sa.span, sb.span, kind, round(max(float(scores[i, j]), char_sim), 4), (i,), (j,)))
     matches.sort(key=lambda m: m.a_span)
     return summarize(a, b, matches)
 

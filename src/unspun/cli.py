@@ -83,9 +83,8 @@ def claims_cmd(
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Write claims and linked claims as JSON.")] = None,
 ) -> None:
     """Who claimed what: quotes and reported speech per article, and claims repeated (or altered) across them."""
-    import json
-
     from .claims import claims_for_articles
+    from .report.json import dumps, error_to_dict
     from .ingest import read_sources
     from .report.claims_json import result_to_json
     from .report.claims_view import print_claims
@@ -106,8 +105,8 @@ def claims_cmd(
         err.print(f"[yellow]skipped[/] {e.source}{'' if e.line is None else f':{e.line}'}: {e.reason}")
     print_claims(result, console, {a.id: a.title for a in articles})
     if json_out:
-        data = {**result_to_json(result), "errors": [{"source": e.source, "line": e.line, "reason": e.reason} for e in errors]}
-        json_out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        data = {**result_to_json(result), "errors": [error_to_dict(e) for e in errors]}
+        json_out.write_text(dumps(data), encoding="utf-8")
         console.print(f"JSON written to {json_out}")
     raise typer.Exit(EXIT_SKIPPED if errors else EXIT_OK)
 
@@ -219,8 +218,6 @@ def check_cmd(
 
     Exit code 0 when something matched, 1 when nothing did, 2 on a usage error.
     """
-    import json
-
     from .store.index import Index
     from .ingest import read_sources
     from .records import Article, ReadError
@@ -246,14 +243,13 @@ def check_cmd(
     except UnspunError as exc:
         raise _fail(err, exc) from None
     if json_out:
-        from .report.json import pair_to_dict
+        from .report.json import article_meta, check_hit_to_dict, dumps
 
-        print(json.dumps([
-            {"article": r.article.id, "candidates": r.candidates,
-             "matches": [{"indexed": h.article.id, "title": h.article.title, "url": h.article.url, "story": h.story,
-                          "pair": pair_to_dict(h.pair)} for h in r.hits]}
+        print(dumps([
+            {"article": article_meta(r.article), "candidates": r.candidates,
+             "matches": [check_hit_to_dict(h.pair, h.article, h.story) for h in r.hits]}
             for r in results
-        ], ensure_ascii=False, indent=1))
+        ]))
     else:
         for r in results:
             if not r.hits:
@@ -316,7 +312,7 @@ def compare_cmd(
 ) -> None:
     """Show what changed between two versions, sentence by sentence, most serious edits first."""
     from .clean import clean_article
-    from .edits.classify import compare_articles
+    from .edits.compare import compare_articles
     from .report import compare as compare_report
 
     console = Console()
@@ -363,4 +359,9 @@ def spin_cmd(
 
 
 def main() -> None:
+    """Console entry point. The environment is set here, never inside the library: tokenizers' own
+    thread pool would warn (and can deadlock) when the scan forks worker processes after a model ran,
+    and the packaged model never needs the network."""
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     app()

@@ -135,3 +135,4 @@ class ScanConfig:
     parallel_min_articles: int = 1000  # below this, process start-up costs more than it saves
     claims: bool = False  # also extract quotes/claims per article and link them within each story (needs spaCy)
     edits: bool = True  # word-level edits and direction per pair; False = relations and matches only (faster)
+    spin: bool = True  # score each article for machine spinning (`ScanResult.spin`, `articles[].spin` in JSON)

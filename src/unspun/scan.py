@@ -15,16 +15,18 @@ import numpy as np
 
 from .align import align
 from .edits.direction import story_original
-from .edits.classify import SideCache, explain_pair
+from .edits.classify import SideCache
+from .edits.compare import explain_pair
 from .candidates import immutable_candidates, lsh_candidates
 from .clean import clean_article
 from .edits.collocation import shared as shared_collocations
+from .edits.spin import spin_article
 from .config import ScanConfig
 from .embed import Embedder, assist, check_available, lead_vectors, nearest_pairs
 from .errors import MissingExtraError
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint
 from .provenance import make_pair, relation, stories
-from .records import Article, CleanArticle, Pair, ReadError, ScanResult, Story
+from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, ScanResult, SpinSuspect, Story
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as work advances; total is 0 when unknown."""
@@ -97,21 +99,25 @@ def _prepare_chunk(articles: Sequence[Article], config: ScanConfig) -> list[Prep
     return [prepare(a, config) for a in articles]
 
 
-class _Shared:
-    """Read-only data handed to forked workers once, instead of pickling it with every task."""
-
-    prepared: Sequence[Prepared] = ()
-    sides: SideCache | None = None  # per-article explain tokens; each forked worker fills its own copy
-
-
-def _share(prepared: Sequence[Prepared], sides: SideCache | None = None) -> None:
-    _Shared.prepared = prepared
-    _Shared.sides = sides
+def _confirm_chunk(
+    items: Sequence[tuple[int, int, frozenset[str]]], config: ScanConfig, prepared: Sequence[Prepared],
+    sides: SideCache | None,
+) -> list[Pair | None]:
+    return [confirm(prepared[i], prepared[j], channels, config, sides=sides) for i, j, channels in items]
 
 
-def _confirm_chunk(items: Sequence[tuple[int, int, frozenset[str]]], config: ScanConfig) -> list[Pair | None]:
-    prepared = _Shared.prepared
-    return [confirm(prepared[i], prepared[j], channels, config, sides=_Shared.sides) for i, j, channels in items]
+def _spin_chunk(cleans: Sequence[CleanArticle], config: ScanConfig) -> list[ArticleSpin]:
+    return [article_spin(c) for c in cleans]
+
+
+def article_spin(clean: CleanArticle) -> ArticleSpin:
+    """One article's spin score as a record (`edits.spin` scores it; spans index its original text)."""
+    s = spin_article(clean)
+    return ArticleSpin(
+        article=clean.id, score=s.score, rare_word_share=s.rare_word_share,
+        collocation_oddness=s.collocation_oddness,
+        suspects=tuple(SpinSuspect(x.span, x.text, x.why) for x in s.suspects),
+    )
 
 
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
@@ -119,19 +125,99 @@ def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
         yield items[i : i + size]
 
 
-def _map(workers: int, fn: Callable, chunks: Iterable, config: ScanConfig) -> Iterator:
-    """map() over chunks, in forked processes when workers > 1 (results keep their order)."""
+# Read-only data a worker process received from the pool initializer (`_init_worker`); written only in
+# worker processes, once, before any task runs. The parent hands data over explicitly (`shared`).
+_worker_shared: list[tuple] = []
+
+
+def _init_worker(shared: tuple) -> None:
+    _worker_shared[:] = [shared]
+
+
+def _in_worker(fn: Callable, chunk: Sequence, config: ScanConfig) -> list:
+    return fn(chunk, config, *_worker_shared[0])
+
+
+def _map(workers: int, fn: Callable, chunks: Iterable, config: ScanConfig, shared: tuple = ()) -> Iterator:
+    """fn(chunk, config, *shared) over chunks, in forked processes when workers > 1 (results keep their order).
+
+    `shared` goes to each worker once, as the pool initializer's argument (a forked worker inherits it
+    without pickling), instead of travelling with every task.
+    """
     if workers <= 1:
-        yield from map(fn, chunks, repeat(config))
+        yield from (fn(chunk, config, *shared) for chunk in chunks)
         return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(fn, chunks, repeat(config))
+    with ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker, initargs=(shared,)
+    ) as pool:
+        yield from pool.map(_in_worker, repeat(fn), chunks, repeat(config))
 
 
 def _workers(config: ScanConfig, n_items: int) -> int:
     if n_items < config.parallel_min_articles:
         return 1
     return config.workers or os.cpu_count() or 1
+
+
+def _split(items: Iterable[Article | ReadError], report: Progress) -> tuple[list[Article], list[ReadError]]:
+    errors: list[ReadError] = []
+    articles: list[Article] = []
+    for item in items:
+        if isinstance(item, ReadError):
+            errors.append(item)
+        else:
+            articles.append(item)
+            report("read", len(articles), 0)
+    return articles, errors
+
+
+def _embedding_candidates(
+    prepared: Sequence[Prepared], candidates: dict[tuple[int, int], set[str]], config: ScanConfig,
+    embedder: Embedder | None, report: Progress, notes: list[str],
+) -> tuple[np.ndarray | None, Embedder | None]:
+    """Add the embedding channel's candidates (when enabled and installed); the lead vectors and embedder."""
+    if not config.embed.enabled or len(prepared) < 2:
+        return None, embedder
+    try:
+        check_available()
+        embedder = embedder or Embedder(config.embed)
+        report("embed", 0, len(prepared))
+        leads = lead_vectors([p.clean for p in prepared], embedder, config.embed.lead_sentences)
+        report("embed", len(prepared), len(prepared))
+        for key in nearest_pairs(leads, config.embed.neighbours, config.embed.min_article_cosine):
+            candidates.setdefault(key, set()).add("embedding")
+        return leads, embedder
+    except MissingExtraError as exc:
+        notes.append(f"embeddings unavailable, matched lexically only: {exc}")
+        return None, embedder
+
+
+def _confirm_all(
+    prepared: Sequence[Prepared], work: Sequence[tuple[int, int, frozenset[str]]], workers: int,
+    config: ScanConfig, sides: SideCache, report: Progress,
+) -> list[Pair]:
+    pairs: list[Pair] = []
+    done = 0
+    pair_workers = workers if len(work) > 200 else 1
+    if pair_workers > 1:
+        shared_collocations().load()  # read the n-gram table once, before workers fork and inherit it
+    for chunk in _map(pair_workers, _confirm_chunk, _chunks(work, 100), config, (prepared, sides)):
+        pairs.extend(p for p in chunk if p is not None)
+        done += len(chunk)
+        report("align", done, len(work))
+    return pairs
+
+
+def _spin_all(cleans: Sequence[CleanArticle], workers: int, config: ScanConfig, report: Progress) -> tuple[ArticleSpin, ...]:
+    if not config.spin:
+        return ()
+    if workers > 1:
+        shared_collocations().load()  # read once, before workers fork and inherit it
+    out: list[ArticleSpin] = []
+    for chunk in _map(workers, _spin_chunk, _chunks(cleans, 250), config):
+        out.extend(chunk)
+        report("spin", len(out), len(cleans))
+    return tuple(out)
 
 
 def scan_articles(
@@ -147,15 +233,7 @@ def scan_articles(
     """
     config = config or ScanConfig()
     report = progress or (lambda stage, done, total: None)
-    errors: list[ReadError] = []
-    articles: list[Article] = []
-    for item in items:
-        if isinstance(item, ReadError):
-            errors.append(item)
-        else:
-            articles.append(item)
-            report("read", len(articles), 0)
-
+    articles, errors = _split(items, report)
     workers = _workers(config, len(articles))
     prepared: list[Prepared] = []
     for chunk in _map(workers, _prepare_chunk, _chunks(articles, 250), config):
@@ -164,33 +242,10 @@ def scan_articles(
 
     candidates = candidate_pairs(prepared, config)
     notes: list[str] = []
-    leads = None
-    if config.embed.enabled and len(prepared) > 1:
-        try:
-            check_available()
-            embedder = embedder or Embedder(config.embed)
-            report("embed", 0, len(prepared))
-            leads = lead_vectors([p.clean for p in prepared], embedder, config.embed.lead_sentences)
-            report("embed", len(prepared), len(prepared))
-            for key in nearest_pairs(leads, config.embed.neighbours, config.embed.min_article_cosine):
-                candidates.setdefault(key, set()).add("embedding")
-        except MissingExtraError as exc:
-            notes.append(f"embeddings unavailable, matched lexically only: {exc}")
+    leads, embedder = _embedding_candidates(prepared, candidates, config, embedder, report, notes)
     work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidates.items())]
-    pairs: list[Pair] = []
-    done = 0
     sides = SideCache()  # the scan's per-article explain inputs, computed once per article
-    pair_workers = workers if len(work) > 200 else 1
-    if pair_workers > 1:
-        shared_collocations().load()  # read the n-gram table once, before workers fork and inherit it
-    _share(prepared, sides)  # forked workers inherit it; the sequential path reads it directly
-    try:
-        for chunk in _map(pair_workers, _confirm_chunk, _chunks(work, 100), config):
-            pairs.extend(p for p in chunk if p is not None)
-            done += len(chunk)
-            report("align", done, len(work))
-    finally:
-        _share(())
+    pairs = _confirm_all(prepared, work, workers, config, sides, report)
     if leads is not None and embedder is not None:
         pairs = assist(
             [p.clean for p in prepared], [p.table for p in prepared], work, pairs, leads, embedder, config.embed,
@@ -207,13 +262,15 @@ def scan_articles(
         report("claims", 0, len(articles))
         claims = claims_for_articles(articles, [_story_group(s, pairs) for s in found_stories], workers=config.workers)
         report("claims", len(articles), len(articles))
+    cleans = tuple(p.clean for p in prepared)
     return ScanResult(
-        articles=tuple(p.clean for p in prepared),
+        articles=cleans,
         pairs=tuple(pairs),
         stories=found_stories,
         errors=tuple(errors),
         notes=tuple(notes),
         claims=claims,
+        spin=_spin_all(cleans, workers, config, report),
     )
 
 

@@ -7,19 +7,17 @@ Security rules this module keeps:
 - nothing from a request names a file: the page's three files are read from the package once, at
   start-up, and served from memory by fixed routes.
 """
-import difflib
 import json
-import re
-from collections.abc import Sequence
 from importlib import resources
 from typing import Annotated, Any
 
 from .errors import require
+from .records import Article
+from .report.json import article_meta, check_hit_to_dict, pair_to_dict
+from .report.segments import comparison_view
 from .store.index import CheckHit, Index, IndexConfig
-from .records import Article, Pair, Span
 
 MAX_BODY = 2 * 1024 * 1024
-MAX_TEXT = 1_000_000
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
     "form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
@@ -37,236 +35,8 @@ STATIC_FILES = {
 }
 
 
-# --------------------------------------------------------------------------------------------------
-# The side-by-side view: text cut into segments, each with the highlight classes it gets
-
-
-_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]", re.UNICODE)
-
-
-def word_changes(a_text: str, a_span: Span, b_text: str, b_span: Span) -> tuple[list[Span], list[Span]]:
-    """Spans of words that differ between two matched passages (a word-level diff, offsets absolute)."""
-    a_tok = [(m.start() + a_span[0], m.end() + a_span[0], m.group().casefold())
-             for m in _WORD.finditer(a_text[a_span[0]:a_span[1]])]
-    b_tok = [(m.start() + b_span[0], m.end() + b_span[0], m.group().casefold())
-             for m in _WORD.finditer(b_text[b_span[0]:b_span[1]])]
-    sm = difflib.SequenceMatcher(None, [t[2] for t in a_tok], [t[2] for t in b_tok], autojunk=False)
-    out_a: list[Span] = []
-    out_b: list[Span] = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op == "equal":
-            continue
-        if i2 > i1:
-            out_a.append((a_tok[i1][0], a_tok[i2 - 1][1]))
-        if j2 > j1:
-            out_b.append((b_tok[j1][0], b_tok[j2 - 1][1]))
-    return out_a, out_b
-
-
-def layered_segments(text: str, marks: Sequence[tuple[Span, str, str]]) -> list[dict[str, Any]]:
-    """Cut `text` at every mark boundary; each piece lists the classes (and labels) covering it.
-
-    Unlike a flat highlighter, marks may nest (a changed word inside a matched sentence).
-    """
-    n = len(text)
-    clipped = [((max(0, s), min(n, e)), css, label) for (s, e), css, label in marks if min(n, e) > max(0, s)]
-    cuts = sorted({0, n} | {s for (s, _), _, _ in clipped} | {e for (_, e), _, _ in clipped})
-    out: list[dict[str, Any]] = []
-    for start, end in zip(cuts, cuts[1:]):
-        classes: list[str] = []
-        labels: list[str] = []
-        for (s, e), css, label in clipped:
-            if s <= start and end <= e:
-                if css not in classes:
-                    classes.append(css)
-                if label and label not in labels:
-                    labels.append(label)
-        if out and out[-1]["classes"] == classes and out[-1]["labels"] == labels:
-            out[-1]["text"] += text[start:end]
-        else:
-            out.append({"text": text[start:end], "classes": classes, "labels": labels})
-    return out
-
-
-def comparison_view(pair: Pair, a: Article, b: Article) -> dict[str, Any]:
-    """Both texts as segments: matched passages (copy/paraphrase), changed words inside them, edits."""
-    marks_a: list[tuple[Span, str, str]] = []
-    marks_b: list[tuple[Span, str, str]] = []
-    changed = 0
-    for i, m in enumerate(pair.matches, 1):
-        label = f"#{i} {m.kind} {m.score:.2f}"
-        marks_a.append((m.a_span, m.kind, label))
-        marks_b.append((m.b_span, m.kind, label))
-        wa, wb = word_changes(a.text, m.a_span, b.text, m.b_span)
-        changed += len(wa) + len(wb)
-        marks_a += [(s, "changed", "") for s in wa]
-        marks_b += [(s, "changed", "") for s in wb]
-    for e in pair.edits:
-        tag = f"edit-{e.kind}"
-        if e.a_span:
-            marks_a.append((e.a_span, tag, f"{e.kind}: {e.why}"))
-        if e.b_span:
-            marks_b.append((e.b_span, tag, f"{e.kind}: {e.why}"))
-    return {
-        "a_segments": layered_segments(a.text, marks_a),
-        "b_segments": layered_segments(b.text, marks_b),
-        "changed_words": changed,
-    }
-
-
-# --------------------------------------------------------------------------------------------------
-# JSON shapes
-
-
-def _models() -> dict[str, Any]:
-    """Pydantic models, built lazily so `import unspun.server` works without the server extra."""
-    from pydantic import BaseModel, Field, field_validator
-
-    def no_surrogates(v: Any) -> Any:
-        if isinstance(v, str):
-            try:
-                v.encode("utf-8")
-            except UnicodeEncodeError:
-                raise ValueError("text must be valid Unicode (no lone surrogates)") from None
-        return v
-
-    class ArticleIn(BaseModel):
-        text: str = Field(min_length=1, max_length=MAX_TEXT, description="Article text (or HTML, see format)")
-        id: str | None = Field(None, min_length=1, max_length=300, description="Name; derived from the text if absent")
-        title: str = Field("", max_length=2000)
-        url: str = Field("", max_length=4000, description="Recorded only; never fetched")
-        source: str = Field("", max_length=300)
-        published: str | None = Field(None, max_length=100)
-        format: str = Field("text", pattern="^(text|html)$", description="html: extract the main text first")
-
-        _v = field_validator("text", "id", "title", "url", "source", "published")(no_surrogates)
-
-    class AddRequest(BaseModel):
-        articles: list[ArticleIn] = Field(min_length=1, max_length=500)
-
-    class CheckRequest(ArticleIn):
-        views: bool = Field(False, description="Include the side-by-side segments for each match")
-
-    class MatchOut(BaseModel):
-        a_span: tuple[int, int]
-        b_span: tuple[int, int]
-        kind: str
-        score: float
-
-    class EditOut(BaseModel):
-        kind: str
-        a_span: tuple[int, int] | None
-        b_span: tuple[int, int] | None
-        a_text: str
-        b_text: str
-        why: str
-        severity: str
-
-    class PairOut(BaseModel):
-        a: str
-        b: str
-        relation: str
-        score: float
-        coverage_a: float
-        coverage_b: float
-        copy_coverage: float
-        channels: list[str]
-        original: str | None
-        original_confidence: float
-        matches: list[MatchOut]
-        edits: list[EditOut]
-
-    class ArticleMeta(BaseModel):
-        id: str
-        title: str
-        url: str
-        source: str
-        published: str | None
-
-    class Segment(BaseModel):
-        text: str
-        classes: list[str]
-        labels: list[str]
-
-    class View(BaseModel):
-        a_segments: list[Segment]
-        b_segments: list[Segment]
-        changed_words: int
-
-    class Hit(BaseModel):
-        article: ArticleMeta
-        story: str
-        pair: PairOut
-        view: View | None = None
-
-    class CheckOut(BaseModel):
-        article: ArticleMeta
-        candidates: int
-        matches: list[Hit]
-
-    class Duplicate(BaseModel):
-        id: str
-        existing: str
-
-    class AddOut(BaseModel):
-        added: list[str]
-        duplicates: list[Duplicate]
-        skipped: list[str]
-        pairs: int
-
-    class ArticleOut(ArticleMeta):
-        text: str
-        story: str
-        pairs: list[PairOut]
-
-    class StoryOut(BaseModel):
-        id: str
-        size: int
-        articles: list[str]
-
-    class StoryDetailOut(BaseModel):
-        id: str
-        articles: list[ArticleMeta]
-        pairs: list[PairOut]
-
-    class PairView(BaseModel):
-        pair: PairOut
-        a: ArticleMeta
-        b: ArticleMeta
-        view: View
-
-    class ClaimsOut(BaseModel):
-        article: str
-        available: bool
-        claims: list[dict[str, Any]]
-        note: str
-
-    class Problem(BaseModel):
-        detail: str
-
-    return {k: v for k, v in locals().items() if isinstance(v, type) and issubclass(v, BaseModel)}
-
-
-def _meta(a: Article) -> dict[str, Any]:
-    return {"id": a.id, "title": a.title, "url": a.url, "source": a.source, "published": a.published}
-
-
-def _pair_out(p: Pair) -> dict[str, Any]:
-    return {
-        "a": p.a, "b": p.b, "relation": p.relation, "score": p.score, "coverage_a": p.coverage_a,
-        "coverage_b": p.coverage_b, "copy_coverage": p.copy_coverage, "channels": list(p.channels),
-        "original": p.original, "original_confidence": p.original_confidence,
-        "matches": [{"a_span": m.a_span, "b_span": m.b_span, "kind": m.kind, "score": m.score} for m in p.matches],
-        "edits": [
-            {"kind": e.kind, "a_span": e.a_span, "b_span": e.b_span, "a_text": e.a_text, "b_text": e.b_text,
-             "why": e.why, "severity": e.severity}
-            for e in p.edits
-        ],
-    }
-
-
 def _hit_out(hit: CheckHit, checked: Article, views: bool) -> dict[str, Any]:
-    out = {"article": _meta(hit.article), "story": hit.story, "pair": _pair_out(hit.pair)}
+    out = check_hit_to_dict(hit.pair, hit.article, hit.story)
     if views:
         out["view"] = comparison_view(hit.pair, hit.article, checked)
     return out
@@ -367,13 +137,9 @@ async def _reply(send: Any, status: int, body: bytes) -> None:
 def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
     """The FastAPI app serving `index` (wrapped in the body-limit/security-header guard)."""
     fastapi = require("fastapi", "server", "the unspun server")
-    from fastapi import Body, HTTPException, Query
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import Response
 
-    M = _models()
-    pages = {route: (resources.files("unspun").joinpath("static", name).read_bytes(), ctype)
-             for route, (name, ctype) in STATIC_FILES.items()}
     app = fastapi.FastAPI(
         title="unspun",
         version="0.1.0",
@@ -381,7 +147,6 @@ def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
         docs_url=None,  # Swagger UI loads assets from a CDN; the spec itself is at /openapi.json
         redoc_url=None,
     )
-    not_found = {404: {"model": M["Problem"]}}
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Any, exc: RequestValidationError) -> Response:
@@ -391,6 +156,19 @@ def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
                   for e in exc.errors()]
         return Response(json.dumps({"detail": detail}, ensure_ascii=True), status_code=422,
                         media_type="application/json")
+
+    _page_routes(app)
+    _write_routes(app, index)
+    _read_routes(app, index)
+    return Guard(app, max_body)
+
+
+def _page_routes(app: Any) -> None:
+    """The web page's three files, read from the package once and served from memory by fixed routes."""
+    from fastapi.responses import Response
+
+    pages = {route: (resources.files("unspun").joinpath("static", name).read_bytes(), ctype)
+             for route, (name, ctype) in STATIC_FILES.items()}
 
     def page(route: str) -> Any:
         content, ctype = pages[route]
@@ -407,12 +185,15 @@ def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
     def favicon() -> Response:
         return Response(status_code=204)  # no icon; saves browsers a 404
 
-    @app.get("/api/stats", summary="Counts of articles, pairs, stories and claims in the index")
-    def stats() -> dict[str, Any]:
-        return index.stats()
 
-    @app.post("/api/articles", response_model=M["AddOut"], summary="Add articles to the index")
-    def add_articles(body: Annotated[M["AddRequest"], Body()]) -> dict[str, Any]:
+def _write_routes(app: Any, index: Index) -> None:
+    """POST endpoints: add articles, check an article."""
+    from fastapi import Body, HTTPException
+
+    from . import server_models as M
+
+    @app.post("/api/articles", response_model=M.AddOut, summary="Add articles to the index")
+    def add_articles(body: Annotated[M.AddRequest, Body()]) -> dict[str, Any]:
         arts, skipped = [], []
         for i, item in enumerate(body.articles):
             art = _to_article(item, _text_id(item.text))
@@ -428,35 +209,49 @@ def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
             "pairs": result.pairs,
         }
 
-    @app.post("/api/check", response_model=M["CheckOut"], summary="Is this article a copy or rewrite of anything indexed?")
-    def check(body: Annotated[M["CheckRequest"], Body()]) -> dict[str, Any]:
+    @app.post("/api/check", response_model=M.CheckOut, summary="Is this article a copy or rewrite of anything indexed?")
+    def check(body: Annotated[M.CheckRequest, Body()]) -> dict[str, Any]:
         art = _to_article(body, body.id or "checked")
         if art is None:
             raise HTTPException(422, [{"loc": ["body", "text"], "msg": "no article text could be extracted from this HTML",
                                        "type": "no_text"}])
         result = index.check(art)
         return {
-            "article": _meta(art),
+            "article": article_meta(art),
             "candidates": result.candidates,
             "matches": [_hit_out(h, art, body.views) for h in result.hits],
         }
 
-    @app.get("/api/article", response_model=M["ArticleOut"], responses=not_found, summary="One indexed article")
+
+def _read_routes(app: Any, index: Index) -> None:
+    """GET endpoints over the index: stats, an article, its claims, stories, a story, a pair."""
+    from fastapi import HTTPException, Query
+
+    from . import server_models as M
+
+    not_found = {404: {"model": M.Problem}}
+
+    @app.get("/api/stats", summary="Counts of articles, pairs, stories and claims in the index")
+    def stats() -> dict[str, Any]:
+        return index.stats()
+
+    @app.get("/api/article", response_model=M.ArticleOut, responses=not_found, summary="One indexed article")
     def article(id: Annotated[str, Query(max_length=300)]) -> dict[str, Any]:
         art = index.article(id)
         if art is None:
             raise HTTPException(404, "no indexed article has this id")
         pairs = index.article_pairs(id) or []
-        return _meta(art) | {"text": art.text, "story": index.article_story(id), "pairs": [_pair_out(p) for p in pairs]}
+        return article_meta(art) | {"text": art.text, "story": index.article_story(id),
+                                    "pairs": [pair_to_dict(p) for p in pairs]}
 
-    @app.get("/api/claims", response_model=M["ClaimsOut"], responses=not_found, summary="Claims of an indexed article")
+    @app.get("/api/claims", response_model=M.ClaimsOut, responses=not_found, summary="Claims of an indexed article")
     def claims(id: Annotated[str, Query(max_length=300)]) -> dict[str, Any]:
         found = index.claims(id)
         if found is None:
             raise HTTPException(404, "no indexed article has this id")
         return {"article": found.article, "available": found.available, "claims": list(found.claims), "note": found.note}
 
-    @app.get("/api/stories", response_model=list[M["StoryOut"]], summary="Stories, biggest first")
+    @app.get("/api/stories", response_model=list[M.StoryOut], summary="Stories, biggest first")
     def stories(
         min_size: Annotated[int, Query(ge=1, le=1_000_000)] = 2,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
@@ -464,24 +259,23 @@ def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
     ) -> list[dict[str, Any]]:
         return [{"id": s.id, "size": s.size, "articles": list(s.articles)} for s in index.stories(min_size, limit, offset)]
 
-    @app.get("/api/story", response_model=M["StoryDetailOut"], responses=not_found, summary="A story: articles and pairs")
+    @app.get("/api/story", response_model=M.StoryDetailOut, responses=not_found, summary="A story: articles and pairs")
     def story(id: Annotated[str, Query(max_length=40)]) -> dict[str, Any]:
         found = index.story(id)
         if found is None:
             raise HTTPException(404, "no story has this id")
-        return {"id": found.story.id, "articles": [_meta(a) for a in found.articles],
-                "pairs": [_pair_out(p) for p in found.pairs]}
+        return {"id": found.story.id, "articles": [article_meta(a) for a in found.articles],
+                "pairs": [pair_to_dict(p) for p in found.pairs]}
 
-    @app.get("/api/pair", response_model=M["PairView"], responses=not_found,
+    @app.get("/api/pair", response_model=M.PairView, responses=not_found,
              summary="Two indexed versions side by side, with matches and edits")
     def pair(a: Annotated[str, Query(max_length=300)], b: Annotated[str, Query(max_length=300)]) -> dict[str, Any]:
         found = index.pair(a, b)
         if found is None:
             raise HTTPException(404, "these two articles are not a confirmed pair")
         p, first, second = found
-        return {"pair": _pair_out(p), "a": _meta(first), "b": _meta(second), "view": comparison_view(p, first, second)}
-
-    return Guard(app, max_body)
+        return {"pair": pair_to_dict(p), "a": article_meta(first), "b": article_meta(second),
+                "view": comparison_view(p, first, second)}
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, max_body: int = MAX_BODY,

@@ -1,424 +1,88 @@
 """Word-level diff of aligned sentences and classification of each difference into an `Edit`.
 
 Aligned sentence groups are diffed token by token (difflib on normalized keys with character offsets).
-Each changed run of tokens becomes one edit, classified by rules in priority order: quote_altered,
-meaning_flip, number_change, name_change, idiom_broken, synonym. Unmatched sentences are added/removed.
-Lexicons here are general English (negators, antonym axes, fixed expressions), never tuned to a corpus.
+Each changed run of tokens becomes one edit, classified by rules in priority order: spelling_variant and
+name_form (the same words written another way, `forms`), quote_altered, meaning_flip, number_change,
+name_change, idiom_broken, synonym. Names or figures that traded places are `role_swap` edits, matched
+groups out of order are `moved` (`groups`). Unmatched sentences are added/removed.
+The word tables it reads (negators, antonym axes, fixed expressions) live in `words`; tokens in `tokenize`.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
-from typing import NamedTuple
 
 from ..config import ExplainConfig
 from ..records import CleanArticle, Edit, Match, Span
+from ..tokens import light_stem, zipf
+from .forms import demonym_pair, determiner_swap, initialism, name_form, spelling_key, spelling_variant
+from .groups import Facts, facts, moved_edits, related, swap_edits
+from .tokenize import Token, inside, is_title, proper_names, quote_regions, tokenize
+from .words import (
+    AXIS_OF, DATE_WORDS, IDIOM_STEMS, IDIOMS, IDIOMS_BY_FIRST, NEG_PREFIXES, NEGATORS, QUOTE_FOLD, TIME_UNITS,
+    UN_EXCEPTIONS, valence,
+)
 
 SEVERITY = {
     "meaning_flip": "high", "quote_altered": "high", "number_change": "high", "name_change": "high",
     "idiom_broken": "medium", "added": "medium", "removed": "medium", "synonym": "low",
+    "role_swap": "high", "spelling_variant": "low", "name_form": "low", "moved": "low",
 }
 _KIND_RANK = {k: n for n, k in enumerate(
-    ("meaning_flip", "quote_altered", "number_change", "name_change", "idiom_broken", "removed", "added", "synonym")
+    ("meaning_flip", "role_swap", "quote_altered", "number_change", "name_change", "idiom_broken", "removed",
+     "added", "synonym", "name_form", "spelling_variant", "moved")
 )}
+_SMALL_WORDS = frozenset(
+    "a an the of in on at to for by with from as and or but that this these those which who is are was were be "
+    "been has have had it its there here so such very".split())
 _SEV_RANK = {"high": 0, "medium": 1, "low": 2}
-
-_TOKEN = re.compile(r"[^\W_]+(?:[.,'\u2019\-][^\W_]+)*|[$\u00a3\u20ac\u00a5%]")
-_QUOTE_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-
-# ---------------------------------------------------------------- numbers
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "dozen": 12, "twin": 2, "twins": 2,
-}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
-_FRACTIONS = {"half": 0.5, "halves": 0.5, "quarter": 0.25, "quarters": 0.25, "thirds": 1 / 3}
-_PERCENT = {"percent", "per", "%", "pc"}
-_DATE_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
-_TIME_UNITS = {
-    w: n for n, ws in enumerate((
-        "second seconds", "minute minutes", "hour hours hourly", "day days daily", "week weeks weekly",
-        "month months monthly", "year years yearly annual annually", "decade decades", "century centuries",
-    )) for w in ws.split()
-}
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-
-# ---------------------------------------------------------------- polarity
-_NEGATORS = frozenset(
-    "not no never none nobody nothing neither nor without cannot unable absent lack lacked lacks lacking "
-    "incapable impossible illegal inadequate insufficient ineffective invalid unlikely nowhere barely "
-    "hardly refuse refused refuses refusing fail failed fails failing".split()
-)
-_UN_EXCEPTIONS = frozenset(
-    "under until unit units united union unions universe university universities unique uniform unless "
-    "unveil unveiled unveils unveiling uncover uncovered unfold unfolded unfolding unleash unleashed "
-    "unload unloaded unpack unpacked undergo underwent undergone understand understood understanding "
-    "undertake undertaken undertook undermine undermined unanimous unanimously".split()
-)
-
-
-def _forms(words: str) -> set[str]:
-    """A word list with regular inflections added (over-generation is harmless for lookups)."""
-    out: set[str] = set()
-    for w in words.split():
-        out |= {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "er", w + "est"}
-        if w.endswith("e"):
-            out |= {w[:-1] + "ing", w[:-1] + "er", w[:-1] + "est"}
-        if w.endswith("y"):
-            out |= {w[:-1] + "ied", w[:-1] + "ies", w[:-1] + "ier", w[:-1] + "iest"}
-        if len(w) > 2 and w[-1] not in "aeiouwy" and w[-2] in "aeiou":
-            out |= {w + w[-1] + "ed", w + w[-1] + "ing", w + w[-1] + "er", w + w[-1] + "est"}
-    return out
-
-
-# Each axis: words pointing one way | words pointing the other way (base forms plus irregulars).
-_AXES_SRC = (
-    ("rise rose risen climb jump soar surge grow grew grown increase gain rally swell swollen "
-     "mount expand spike", "fall fell fallen drop slide slid slip plunge tumble slump sink sank sunk "
-     "decline decrease shrink shrank shrunk dip contract plummet"),
-    ("more most greater greatest", "less least fewer fewest lesser"),
-    ("high higher highest", "low lower lowest"),
-    ("large larger largest big bigger biggest", "small smaller smallest little"),
-    ("above", "below"),
-    ("over", "under"),
-    ("up", "down"),
-    ("ahead", "behind"),
-    ("before", "after"),
-    ("early earlier earliest", "late later latest"),
-    ("fast faster fastest quick quicker quickly rapid rapidly", "slow slower slowest slowly"),
-    ("immediate immediately instant", "gradual gradually eventual eventually"),
-    ("full fully entire entirely whole wholly complete", "part partial partially partly"),
-    ("all every everyone everybody everything always", "none nobody nothing never"),
-    ("many much often frequently", "few rarely seldom"),
-    ("double doubled twice triple treble", "halve half"),
-    ("keep kept retain hold held maintain freeze froze frozen", "return surrender relinquish hand give"),
-    ("hold held freeze froze frozen unchanged steady", "raise hike lift cut lower reduce slash"),
-    ("raise lift boost hike", "lower cut reduce slash trim"),
-    ("increase", "reduce cut"),
-    ("lengthen extend prolong", "shorten curtail"),
-    ("strengthen tighten harden", "weaken loosen relax ease soften"),
-    ("open reopen", "close shut"),
-    ("start begin began begun launch", "end stop finish halt"),
-    ("win won beat victory triumph", "lose lost defeat"),
-    ("gain profit surplus", "loss deficit"),
-    ("keep kept retain", "lose lost"),
-    ("succeed success successful", "fail failure unsuccessful"),
-    ("pass passed", "fail"),
-    ("accept support endorse approve embrace welcome favour favor back", "reject oppose resist veto "
-     "condemn"),
-    ("agree", "disagree"),
-    ("admit admission confess acknowledge", "deny denial"),
-    ("confirm", "deny"),
-    ("allow permit let legalise legalize", "ban forbid prohibit block bar outlaw"),
-    ("acquit acquittal innocent", "convict conviction guilty"),
-    ("praise applaud commend", "criticise criticize condemn blame"),
-    ("hire recruit employ", "fire sack dismiss"),
-    ("include", "exclude"),
-    ("add", "remove"),
-    ("import", "export"),
-    ("arrive", "depart leave left"),
-    ("survive survivor alive", "die died dead killed"),
-    ("improve better best", "worsen deteriorate worse worst"),
-    ("good", "bad"),
-    ("strong stronger strongest", "weak weaker weakest"),
-    ("positive", "negative"),
-    ("safe safer", "dangerous unsafe"),
-    ("legal lawful", "illegal unlawful"),
-    ("true", "false"),
-    ("right correct", "wrong incorrect"),
-    ("easy easier easiest", "hard harder difficult"),
-    ("cheap cheaper cheapest", "expensive costly"),
-    ("rich wealthy", "poor"),
-    ("majority", "minority"),
-    ("maximum", "minimum"),
-    ("most", "least"),
-    ("with", "without"),
-    ("public", "private secret"),
-    ("guilty", "innocent"),
-    ("first", "last"),
-    ("same", "different"),
-    ("likely", "unlikely"),
-    ("possible", "impossible"),
-    ("expected", "unexpected"),
-    ("peace", "war"),
-)
-_AXES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
-    (frozenset(_forms(p)), frozenset(_forms(m))) for p, m in _AXES_SRC
-)
-_NEG_PREFIXES = ("in", "im", "il", "ir", "dis")  # "un-" and "non-" words already count as negators
-
-# ---------------------------------------------------------------- fixed expressions
-# Common English idioms in news prose; matched on stems so "moving the goalposts" finds "move the goalposts".
-IDIOMS = tuple(s.split() for s in (
-    "basket case", "red tape", "tip of the iceberg", "drop in the ocean", "drop in the bucket",
-    "slap on the wrist", "bitter pill", "uphill battle", "uphill struggle", "blank cheque", "blank check",
-    "lion's share", "up in the air", "move the goalposts", "in the pipeline", "out in the cold",
-    "in the dark", "high and dry", "back to the drawing board", "red flag", "red flags", "white elephant",
-    "cold feet", "lame duck", "silver bullet", "silver lining", "level playing field", "the elephant in the room",
-    "a perfect storm", "the last straw", "the bottom line", "break the ice", "bite the bullet",
-    "cut corners", "a wake-up call", "hit the ground running", "the writing on the wall", "a double-edged sword",
-    "the tip of the spear", "a storm in a teacup", "a can of worms", "a dead end", "a grey area",
-    "a gray area", "a vicious circle", "a vicious cycle", "a knee-jerk reaction", "the green light",
-    "in the red", "in the black", "on the back burner", "behind closed doors", "at a crossroads",
-    "over the moon", "under fire", "in hot water", "on thin ice", "a golden opportunity", "a fresh start",
-    "a rubber stamp", "rubber-stamp", "a shot in the arm", "a shot in the dark", "a sea change",
-    "a watershed moment", "the tip of the tongue", "pay lip service", "lip service", "a safe pair of hands",
-    "a bone of contention", "a hot potato", "a political football", "a poisoned chalice", "a u-turn",
-    "the smoking gun", "a smoking gun", "a rude awakening", "a tall order", "the fine print", "small print",
-    "a stop-gap", "cash cow", "glass ceiling", "gravy train", "fat cat", "fat cats", "witch hunt",
-    "whistle-blower", "scapegoat", "bottleneck", "loophole", "black market", "black sheep",
-    "rank and file", "tooth and nail", "neck and neck", "by and large", "safe and sound", "null and void",
-    "touch and go", "track record", "long haul", "short shrift", "short-lived", "game changer",
-    "turn a blind eye", "blind eye", "foot the bill", "toe the line", "hold the line", "draw the line",
-    "the tip of the iceberg", "a drop in the ocean", "hand in glove", "head to head", "at arm's length",
-    "rule of thumb", "word of mouth", "state of the art", "a slippery slope", "slippery slope",
-    "on the table", "off the table", "on the cards", "in the wings", "on the ropes", "on the brink",
-    "skeleton staff", "skeleton crew", "shoestring budget", "on a shoestring", "kick the can down the road",
-    "the jury is still out", "a sticking point", "sticking point", "a stumbling block", "stumbling block",
-    "damp squib", "wild goose chase", "dark horse", "hot seat", "square one", "cold comfort", "thin air",
-)) + ()
-_IDIOM_MIN_ZIPF_GAP = 0.0
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    w = word.casefold().replace("\u2019", "'")
-    for suffix in ("ing", "ed", "es", "s", "e"):
-        if len(w) > len(suffix) + 2 and w.endswith(suffix):
-            return w[: -len(suffix)]
-    return w
-
-
-_IDIOM_STEMS = tuple(tuple(_stem(w) for w in idiom if w not in ("a", "the")) for idiom in IDIOMS)
-
-
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of an English word (0 when unknown)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
-
-
-# ---------------------------------------------------------------- tokens
-class Token(NamedTuple):
-    """One word of an article: its text, position, and the key it is diffed on (a named tuple: articles
-    have hundreds of thousands of tokens and a tuple is three times cheaper to build than a dataclass)."""
-
-    text: str
-    start: int
-    end: int
-    key: str
-    name: bool  # a proper name (capitalized and not just sentence-initial, or rare)
-    value: tuple[float, ...] | None  # numeric value(s) when the token is a number
-
-
-_HAS_DIGIT = re.compile(r"\d")
-
-
-def _number_word(low: str) -> float | None:
-    if low in _UNITS:
-        return float(_UNITS[low])
-    if "-" in low:
-        parts = low.split("-")
-        if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS and _UNITS[parts[1]] < 10:
-            return float(_UNITS[parts[0]] + _UNITS[parts[1]])
-        if parts[0] in _UNITS:  # "two-year", "five-bedroom"
-            return float(_UNITS[parts[0]])
-    return None
-
-
-def _digits_value(text: str) -> tuple[float, ...] | None:
-    found = _DIGITS.findall(text)
-    if not found:
-        return None
-    values = []
-    for f in found:
-        raw = f.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", f) else f.replace(",", ".")
-        try:
-            values.append(float(raw))
-        except ValueError:
-            return None
-    return tuple(values)
-
-
-_OPENERS = frozenset('"\u201c\u2018\'(:\u2014-')
-
-
-def _after_opener(text: str, pos: int, floor: int) -> bool:
-    """True when the word at `pos` follows an opening quote, bracket, colon or dash (it may be capitalized)."""
-    k = pos - 1
-    while k >= floor and text[k] == " ":
-        k -= 1
-    return k >= floor and text[k] in _OPENERS
-
-
-def proper_names(text: str, sentences: Iterable[Span]) -> frozenset[str]:
-    """Words written capitalized somewhere other than the start of a sentence (names, places, bodies)."""
-    out: set[str] = set()
-    for start, end in sentences:
-        first = True
-        for m in _TOKEN.finditer(text, start, end):
-            w = m.group()
-            if _after_opener(text, m.start(), start):
-                first = True
-            if not first and w[:1].isupper() and not w.isupper() or (not first and w.isupper() and len(w) > 1):
-                out.add(w)
-            if w[:1].isalnum():
-                first = False
-    return frozenset(out)
-
-
-def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
-    """Tokens of text[span] with normalized keys (number words become digits; names keep their case)."""
-    raw = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, *span)]
-    out: list[Token] = []
-    for n, (w, s, e) in enumerate(raw):
-        low = w.casefold().translate(_QUOTE_FOLD)
-        value = _digits_value(w) if _HAS_DIGIT.search(w) else None
-        word_value = _number_word(low)
-        if value is None and word_value is not None:
-            value = (word_value,)
-        elif value is None and low in _FRACTIONS and (
-            (n and raw[n - 1][0].casefold() in ("a", "one", "two", "three", "by"))
-            or (n + 1 < len(raw) and raw[n + 1][0].casefold() in ("a", "an", "of"))
-        ):
-            value = (_FRACTIONS[low],)
-        if value is not None and len(value) == 1:
-            nxt = raw[n + 1][0].casefold() if n + 1 < len(raw) else ""
-            if nxt in _SCALES and (nxt not in ("m", "k") or raw[n + 1][1] == e):
-                value = (value[0] * _SCALES[nxt],)
-            elif nxt in _PERCENT:
-                value = (value[0] / 100,)
-        is_name = bool(w[:1].isupper()) and value is None and low not in _DATE_WORDS and (
-            not (n == 0 or _after_opener(text, s, span[0])) or w in names or zipf(low) < 3.0
-        )
-        if is_name:
-            key = w.translate(_QUOTE_FOLD)
-            if key.endswith("'s"):
-                key = key[:-2]
-        else:
-            key = low
-        if word_value is not None:
-            key = str(int(word_value))
-        out.append(Token(w, s, e, key, is_name, value))
-    return out
-
-
-# ---------------------------------------------------------------- quotes
-def quote_regions(text: str) -> list[Span]:
-    """Spans of quoted text (inside the marks), for straight, curly and single quotes, per paragraph."""
-    regions: list[Span] = []
-    for para in re.finditer(r"[^\n]+", text):
-        start, seg = para.start(), para.group()
-        straight_open: int | None = None
-        curly_open: int | None = None
-        single_open: int | None = None
-        for i, ch in enumerate(seg):
-            if ch == '"':
-                if straight_open is None:
-                    straight_open = i
-                else:
-                    regions.append((start + straight_open + 1, start + i))
-                    straight_open = None
-            elif ch == "\u201c":
-                curly_open = i
-            elif ch == "\u201d" and curly_open is not None:
-                regions.append((start + curly_open + 1, start + i))
-                curly_open = None
-            elif ch == "\u2018":
-                single_open = i
-            elif ch == "\u2019" and single_open is not None and not seg[i + 1 : i + 2].isalpha():
-                regions.append((start + single_open + 1, start + i))
-                single_open = None
-        # An opening mark never closed in its paragraph: a quote that runs to the paragraph's end.
-        for opened in (straight_open, curly_open):
-            if opened is not None:
-                regions.append((start + opened + 1, start + len(seg)))
-    return sorted(regions)
-
-
-def _inside(regions: Sequence[Span], start: int, end: int) -> bool:
-    return any(s <= start and end <= e and (end > start or s < start) for s, e in regions)
-
 
 # ---------------------------------------------------------------- classification
 def _negations(tokens: Sequence[Token], context: Sequence[Token]) -> int:
     count = 0
     for n, t in enumerate(tokens):
-        low = t.text.casefold().translate(_QUOTE_FOLD)
-        if low in _NEGATORS or low.endswith("n't"):
+        low = t.text.casefold().translate(QUOTE_FOLD)
+        if low in NEGATORS or low.endswith("n't"):
             count += 1
         elif low.startswith("declin") and n + 1 < len(tokens) and tokens[n + 1].key == "to":
             count += 1
         elif low.startswith("declin") and n + 1 == len(tokens) and context and context[0].key == "to":
             count += 1
-        elif low.startswith("un") and low not in _UN_EXCEPTIONS and len(low) > 5 and zipf(low[2:]) >= 3.0:
+        elif low.startswith("un") and low not in UN_EXCEPTIONS and len(low) > 5 and zipf(low[2:]) >= 3.0:
             count += 1
         elif low.startswith("non-"):
             count += 1
     return count
 
 
-_AXIS_OF: dict[str, list[tuple[int, int]]] = {}
-for _n, (_plus, _minus) in enumerate(_AXES):
-    for _w in _plus:
-        _AXIS_OF.setdefault(_w, []).append((_n, 1))
-    for _w in _minus:
-        _AXIS_OF.setdefault(_w, []).append((_n, -1))
-
-
 def _axis_signs(tokens: Sequence[Token]) -> dict[int, set[int]]:
     signs: dict[int, set[int]] = {}
     for t in tokens:
-        for n, sign in _AXIS_OF.get(t.key, ()):
+        for n, sign in AXIS_OF.get(t.key, ()):
             signs.setdefault(n, set()).add(sign)
     return signs
 
 
 def _prefix_pair(a: Sequence[Token], b: Sequence[Token]) -> bool:
     """One side has `unX`/`inX`/`disX`... where the other has `X` (and it is not counted as a negator)."""
-    ka = {t.key for t in a if t.key not in _NEGATORS}
-    kb = {t.key for t in b if t.key not in _NEGATORS}
+    ka = {t.key for t in a if t.key not in NEGATORS}
+    kb = {t.key for t in b if t.key not in NEGATORS}
     for x, y in ((ka, kb), (kb, ka)):
         for w in x:
-            for p in _NEG_PREFIXES:
+            for p in NEG_PREFIXES:
                 if w.startswith(p) and w[len(p):] in y and len(w) - len(p) >= 4:
                     return True
     return False
 
 
-@lru_cache(maxsize=1)
-def _valence() -> dict[str, float]:
-    """VADER's human-rated word valences (-4..4), read from the lexicon file its wheel ships."""
-    from importlib.resources import files
-
-    out: dict[str, float] = {}
-    text = (files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 2 and parts[0].isalpha():
-            out[parts[0]] = float(parts[1])
-    return out
-
-
 def _polarity(tokens: Sequence[Token]) -> float | None:
     """The strongest evaluative valence among the words, skipping negators and axis words (their own rules)."""
-    lex = _valence()
+    lex = valence()
     best: float | None = None
     for t in tokens:
-        if t.key in _NEGATORS or t.key in _AXIS_OF:
+        if t.key in NEGATORS or t.key in AXIS_OF:
             continue
         v = lex.get(t.key)
         if v is not None and (best is None or abs(v) > abs(best)):
@@ -467,12 +131,12 @@ def number_reason(a: Sequence[Token], b: Sequence[Token]) -> str | None:
         ):
             return f"number differs: {_fmt(va)} vs {_fmt(vb)}"
         return None
-    ua = [_TIME_UNITS[t.key] for t in a if t.key in _TIME_UNITS]
-    ub = [_TIME_UNITS[t.key] for t in b if t.key in _TIME_UNITS]
+    ua = [TIME_UNITS[t.key] for t in a if t.key in TIME_UNITS]
+    ub = [TIME_UNITS[t.key] for t in b if t.key in TIME_UNITS]
     if ua and ub and ua != ub:
         return "unit of time differs"
-    da = [t.key for t in a if t.key in _DATE_WORDS]
-    db = [t.key for t in b if t.key in _DATE_WORDS]
+    da = [t.key for t in a if t.key in DATE_WORDS and t.text[:1].isupper()]  # "may" the verb is no month
+    db = [t.key for t in b if t.key in DATE_WORDS and t.text[:1].isupper()]
     if (da or db) and da != db:
         return "date differs"
     return None
@@ -501,25 +165,17 @@ def name_reason(
         return f"name {' '.join(t.text for t in named)} turned into a common word"
     if not other:
         return None  # a name dropped or added outright is a wording change, not a corruption
-    if False:
-        return f"name {' '.join(t.text for t in named)} turned into a common word"
     return f"name {' '.join(t.text for t in named)} replaced by common words"
-
-
-_IDIOMS_BY_FIRST: dict[str, list[int]] = {}
-for _n, _idiom in enumerate(_IDIOM_STEMS):
-    if _idiom:
-        _IDIOMS_BY_FIRST.setdefault(_idiom[0], []).append(_n)
 
 
 def _idiom_hits(tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
     """(idiom index, first token, last token + 1) of fixed expressions found in a token run."""
-    kept = [(n, _stem(t.key)) for n, t in enumerate(tokens) if t.key not in ("a", "an", "the")]
+    kept = [(n, light_stem(t.key)) for n, t in enumerate(tokens) if t.key not in ("a", "an", "the")]
     stems = [s for _, s in kept]
     hits = []
     for i, first in enumerate(stems):
-        for n in _IDIOMS_BY_FIRST.get(first, ()):
-            idiom = _IDIOM_STEMS[n]
+        for n in IDIOMS_BY_FIRST.get(first, ()):
+            idiom = IDIOM_STEMS[n]
             k = len(idiom)
             if stems[i : i + k] == list(idiom):
                 hits.append((n, kept[i][0], kept[i + k - 1][0] + 1))
@@ -571,7 +227,8 @@ class _Side:
     @property
     def quotes(self) -> tuple[Span, ...]:
         if self._quotes is None:
-            self._quotes = tuple(quote_regions(self.article.article.text))
+            text = self.article.article.text
+            self._quotes = tuple(q for q in quote_regions(text) if not is_title(text[q[0]:q[1]]))
         return self._quotes
 
     @property
@@ -659,7 +316,9 @@ def diff_group(
     text_a, text_b = sa.article.article.text, sb.article.article.text
     span_a = (sa.article.sentences[min(ia)].span[0], sa.article.sentences[max(ia)].span[1])
     span_b = (sb.article.sentences[min(ib)].span[0], sb.article.sentences[max(ib)].span[1])
-    edits: list[Edit] = []
+    group = facts(ta, tb)
+    edits: list[Edit] = swap_edits(ta, tb, text_a, text_b)
+    swapped_a, swapped_b = [e.a_span for e in edits], [e.b_span for e in edits]
     matcher = SequenceMatcher(None, ka, kb, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -677,8 +336,14 @@ def diff_group(
             rb = runs_b[k] if k < len(runs_b) else (j2, j2) if j2 > j1 else (j1, j1)
             pa = _span(ta, *ra, _gap_pos(ta, ra[0], span_a))
             pb = _span(tb, *rb, _gap_pos(tb, rb[0], span_b))
-            edits.append(classify(sa, sb, ta, tb, ra, rb, pa, pb, config, hits))
+            if swapped_a and _within(pa, swapped_a) and _within(pb, swapped_b):
+                continue  # the words of a role swap: already its edit
+            edits.append(classify(sa, sb, ta, tb, ra, rb, pa, pb, config, hits, group))
     return [e for e in edits if e is not None]
+
+
+def _within(span: Span | None, covers: Sequence[Span]) -> bool:
+    return span is None or span[0] == span[1] or any(s <= span[0] and span[1] <= e for s, e in covers)
 
 
 def _runs(indices: Sequence[int], max_gap: int = 2) -> list[tuple[int, int]]:
@@ -707,51 +372,117 @@ def _in_article(value: float, side: _Side) -> bool:
     return any(abs(v - value) < 1e-9 for v in side.values[k : k + 2])
 
 
-def _name_in_article(key: str, side: _Side) -> bool:
-    return key in side.keys
-
-
 def classify(
     sa: _Side, sb: _Side, ta: Sequence[Token], tb: Sequence[Token],
     ra: tuple[int, int], rb: tuple[int, int], pa: Span, pb: Span, config: ExplainConfig,
-    hits: _Hits | None = None,
+    hits: _Hits | None = None, group: Facts | None = None,
 ) -> Edit:
-    """Kind, severity and evidence of one changed token run (rules in priority order)."""
+    """Kind, severity and evidence of one changed token run (rules in priority order).
+
+    `group` holds facts about the whole sentence group (computed here when not given)."""
     a, b = ta[ra[0]:ra[1]], tb[rb[0]:rb[1]]
     text_a, text_b = sa.article.article.text, sb.article.article.text
     a_text, b_text = text_a[pa[0]:pa[1]], text_b[pb[0]:pb[1]]
 
-    def make(kind: str, why: str, span_a: Span = pa, span_b: Span = pb) -> Edit:
+    def make(kind: str, why: str, span_a: Span = pa, span_b: Span = pb, severity: str | None = None) -> Edit:
         return Edit(kind, span_a, span_b, text_a[span_a[0]:span_a[1]], text_b[span_b[0]:span_b[1]], why,
-                    SEVERITY[kind])
+                    severity or SEVERITY[kind])
 
+    group = group or facts(ta, tb)
+    words_a, words_b = [t.text for t in a], [t.text for t in b]
+    form = spelling_variant(words_a, words_b)
+    if form:  # the same words spelled another way: no flip, figure or name can hide in it
+        return make("spelling_variant", form)
     after_a = ta[ra[1]:ra[1] + 1]
     one_sided = not a or not b
     # A clause added or dropped outright is reworded content, not an inverted proposition.
     flip = None if one_sided and len(a) + len(b) > config.max_inserted_flip_tokens else flip_reason(a, b, after_a)
     if flip is None and not one_sided and _negations(a, after_a) == 0 and _negations(b, after_a) == 0:
         flip = polarity_reason(a, b, config.flip_min_valence)
-    number = number_reason(a, b)
-    if number and one_sided and _values(a or b) and all(_in_article(v, sb if a else sa) for v in _values(a or b)):
-        number = None  # the number moved to another sentence rather than disappearing
-    name = name_reason(a, b, ta, tb)
-    if name and "replaced by common words" in name:
-        moved = [t for t in (a if any(t.name for t in a) else b) if t.name]
-        other = sb if any(t.name for t in a) else sa
-        if all(_name_in_article(t.key, other) for t in moved):
-            name = None
+    form = name_form(words_a, words_b) or initialism(words_a, words_b)
+    if form and not flip:
+        return make("name_form", form)
+    number, number_severity = _number(a, b, sa, sb, group)
+    name, name_severity = _name(a, b, ta, tb, group)
+    # A long stretch rewritten on both sides: its negations and names are read with less certainty.
+    rewritten = not one_sided and max(len(a), len(b)) > config.max_inserted_flip_tokens + 1
     detail = flip or number or name
-    if _inside(sa.quotes, *pa) or _inside(sb.quotes, *pb):
-        why = "words inside a quotation differ"
-        return make("quote_altered", why + (f" ({detail})" if detail else ""))
+    # A quote is altered when both versions quote it and the words differ; speech turned into a quote,
+    # or a quote into reported speech, is a paraphrase of what was said and judged by the rules below.
+    if inside(sa.quotes, *pa) and inside(sb.quotes, *pb):
+        if detail is None and all(t.key in _SMALL_WORDS for t in (*a, *b)):
+            return make("quote_altered", "small words inside a quotation differ", severity="medium")
+        return make("quote_altered", "words inside a quotation differ" + (f" ({detail})" if detail else ""))
     if flip:
-        return make("meaning_flip", flip)
+        return make("meaning_flip", flip, severity="medium" if rewritten else None)
     if number:
-        return make("number_change", number)
+        return make("number_change", number, severity=number_severity)
     if name:
-        return make("name_change", name)
-    # Idiom: a fixed expression touching the change on one side and absent from the other.
-    hits = hits or _Hits(ta, tb)
+        return make("name_change", name, severity=name_severity or ("medium" if rewritten else None))
+    idiom = _idiom_edit(ta, tb, ra, rb, hits or _Hits(ta, tb))
+    if idiom is not None:
+        phrase, whole, is_a = idiom
+        if is_a:
+            return make("idiom_broken", f"fixed expression '{phrase}' broken in b", whole, pb)
+        return make("idiom_broken", f"fixed expression '{phrase}' broken in a", pa, whole)
+    if not a_text.strip() or not b_text.strip():
+        return make("synonym", "words " + ("added" if not a_text.strip() else "dropped"))
+    return make("synonym", "wording changed, meaning kept")
+
+
+def _number(a: Sequence[Token], b: Sequence[Token], sa: _Side, sb: _Side, group: Facts
+            ) -> tuple[str | None, str | None]:
+    """(reason, severity override) for a changed figure, date or unit of time in the run."""
+    if determiner_swap([t.text for t in a], [t.text for t in b]):
+        return None, None  # "one company" / "a company", "twice" / "two times"
+    number = number_reason(a, b)
+    if number and group.values and number.startswith("number differs") and sorted(_values(a)) != sorted(_values(b)):
+        return None, None  # the group's figures are all there: this one moved (a swap is the role test's call)
+    one_sided = not a or not b
+    if number and one_sided and _values(a or b) and all(_in_article(v, sb if a else sa) for v in _values(a or b)):
+        return None, None  # the number moved to another sentence rather than disappearing
+    if number and (one_sided or not (_has_figure(a) and _has_figure(b))):
+        return number, "medium"  # a figure or date added or dropped with its words: detail, not a changed figure
+    return number, None
+
+
+def _has_figure(tokens: Sequence[Token]) -> bool:
+    return any(t.value is not None or t.key in TIME_UNITS or (t.key in DATE_WORDS and t.text[:1].isupper())
+               for t in tokens)
+
+
+def _name(a: Sequence[Token], b: Sequence[Token], ta: Sequence[Token], tb: Sequence[Token], group: Facts
+          ) -> tuple[str | None, str | None]:
+    """(reason, severity override) for a changed name. Only a name the other version lacks altogether (any
+    case, any spelling) or turns into "the <noun>" is changed; one written on one side only, with no name
+    in its place, is detail lost (medium), not a falsehood."""
+    if group.names:
+        return None, None
+    name = name_reason(a, b, ta, tb)
+    if not name:
+        return None, None
+    common = group.made_common
+    new_a = [t.text for t in a if t.name and (spelling_key(t.key) not in group.keys_b or t.key.casefold() in common)]
+    new_b = [t.text for t in b if t.name and (spelling_key(t.key) not in group.keys_a or t.key.casefold() in common)]
+    if not new_a and not new_b or (new_a and new_b and len(new_a) == len(new_b) and all(
+            _related_names(x, y) for x, y in zip(new_a, new_b))):
+        return None, None
+    if any(t.key.casefold() in common for t in (*a, *b) if t.name):
+        return "name turned into a common noun: " + " / ".join(new_a or new_b), None
+    if not (new_a and new_b):
+        return name, "medium"
+    return name, None
+
+
+def _related_names(x: str, y: str) -> bool:
+    """A place and its demonym, or one name with and without a possessive."""
+    return demonym_pair(x, y) or spelling_key(x).removesuffix("'s") == spelling_key(y).removesuffix("'s")
+
+
+def _idiom_edit(ta: Sequence[Token], tb: Sequence[Token], ra: tuple[int, int], rb: tuple[int, int], hits: _Hits
+                ) -> tuple[str, Span, bool] | None:
+    """A fixed expression touching the change on one side and absent from the other: (phrase, its span,
+    found on side a)."""
     for side_tokens, r, is_a in ((ta, ra, True), (tb, rb, False)):
         mine = hits.of(0 if is_a else 1)
         if not mine:
@@ -760,14 +491,8 @@ def classify(
         for idiom, lo, hi in mine:
             touches = lo < r[1] and r[0] < hi if r[1] > r[0] else lo < r[0] < hi
             if touches and idiom not in other:
-                whole = (side_tokens[lo].start, side_tokens[hi - 1].end)
-                phrase = " ".join(IDIOMS[idiom])
-                if is_a:
-                    return make("idiom_broken", f"fixed expression '{phrase}' broken in b", whole, pb)
-                return make("idiom_broken", f"fixed expression '{phrase}' broken in a", pa, whole)
-    if not a_text.strip() or not b_text.strip():
-        return make("synonym", "words " + ("added" if not a_text.strip() else "dropped"))
-    return make("synonym", "wording changed, meaning kept")
+                return " ".join(IDIOMS[idiom]), (side_tokens[lo].start, side_tokens[hi - 1].end), is_a
+    return None
 
 
 def _content(tokens: Sequence[Token]) -> set[str]:
@@ -819,7 +544,16 @@ def explain(
     for ia, ib in groups:
         if [a.sentences[i].text for i in sorted(ia)] == [b.sentences[j].text for j in sorted(ib)]:
             continue  # the same sentences verbatim: nothing to diff (and nothing to tokenize)
+        if not related(_group_tokens(sa, ia), _group_tokens(sb, ib)):
+            # Paired only by the alignment's weak second pass and sharing almost no words: not two versions
+            # of one sentence. Diffing them would invent changes; they are reported removed and added.
+            for i in ia:
+                owner_a.pop(i, None)
+            for j in ib:
+                owner_b.pop(j, None)
+            continue
         edits.extend(diff_group(sa, sb, ia, ib, config))
+    edits.extend(moved_edits(a, b, [g for g in groups if min(g[0]) in owner_a]))
     for i, s in enumerate(a.sentences):
         if i not in owner_a and _content(sa.tok(i)):
             edits.append(Edit("removed", s.span, None, s.text, "", "sentence only in a", SEVERITY["removed"]))
@@ -836,73 +570,3 @@ def rank(edits: Iterable[Edit]) -> list[Edit]:
         key=lambda e: (_SEV_RANK[e.severity], _KIND_RANK.get(e.kind, 99),
                        (e.a_span or (10**9, 0))[0], (e.b_span or (10**9, 0))[0]),
     )
-
-
-# ---------------------------------------------------------------- public API
-@dataclass(frozen=True)
-class Comparison:
-    """Two versions aligned and explained: sentence matches, classified edits, and the original."""
-
-    a: CleanArticle
-    b: CleanArticle
-    matches: tuple[Match, ...]
-    edits: tuple[Edit, ...]
-    original: str | None  # id of the version judged the original, None when the evidence is weak
-    original_confidence: float
-    original_signals: tuple[str, ...]
-    coverage_a: float
-    coverage_b: float
-    score: float
-
-
-def compare_articles(a: CleanArticle, b: CleanArticle, config: ExplainConfig | None = None, align_config=None) -> Comparison:
-    """Align two cleaned articles, explain every edit and decide which is the original."""
-    from ..align import align
-    from ..config import AlignConfig
-    from .direction import decide
-
-    config = config or ExplainConfig()
-    alignment = align(a, b, config=align_config or AlignConfig())
-    edits = explain(a, b, alignment.matches, config)
-    verdict = decide(a, b, edits, alignment.coverage_a, alignment.coverage_b, config,
-                     matches=alignment.matches)
-    original = {"a": a.id, "b": b.id}.get(verdict.original or "")
-    return Comparison(a, b, alignment.matches, edits, original, verdict.confidence, verdict.signals,
-                      alignment.coverage_a, alignment.coverage_b, alignment.score)
-
-
-def compare(
-    text_a: str,
-    text_b: str,
-    *,
-    id_a: str = "a",
-    id_b: str = "b",
-    published_a: str | None = None,
-    published_b: str | None = None,
-    config: ExplainConfig | None = None,
-) -> Comparison:
-    """Compare two raw texts: what changed between them (spans index `text_a`/`text_b`) and which came first."""
-    from ..clean import clean_article
-    from ..records import Article
-
-    ca = clean_article(Article(id_a, text_a, f"<{id_a}>", published=published_a))
-    cb = clean_article(Article(id_b, text_b, f"<{id_b}>", published=published_b))
-    return compare_articles(ca, cb, config)
-
-
-def explain_pair(pair, a: CleanArticle, b: CleanArticle, config: ExplainConfig | None = None,
-                 sides: SideCache | None = None):
-    """The pair with its edits, original, confidence and signals filled in (exact copies have no edits).
-
-    `sides` (a scan's `SideCache`) reuses each article's tokens across all the pairs it is in.
-    """
-    from dataclasses import replace
-
-    from .direction import decide
-
-    config = config or ExplainConfig()
-    edits = () if pair.relation == "exact" else explain(a, b, pair.matches, config, sides)
-    verdict = decide(a, b, edits, pair.coverage_a, pair.coverage_b, config, matches=pair.matches)
-    original = {"a": a.id, "b": b.id}.get(verdict.original or "")
-    return replace(pair, edits=edits, original=original, original_confidence=verdict.confidence,
-                   original_signals=verdict.signals)

@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..fingerprint import STOPWORDS
+from ..tokens import ASCII_WORD, STOPWORDS
 
 # Sentences of PolNeAR (train + dev) and MRPC (train + test) that start with the word and have a comma
 # (fronted), and that use it after their first word (trailing): benchmarks/edits/clause_order.py.
@@ -35,7 +35,6 @@ ORDER_COUNTS: dict[str, tuple[int, int]] = {
     "despite": (67, 131),
 }
 _FRONTED = re.compile(r"\W*(" + "|".join(ORDER_COUNTS) + r")\b([^,;:]{3,200}),\s", re.IGNORECASE)
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _MIN_SHARED = 0.6  # share of each part's content words found in its counterpart in the other sentence
 
 
@@ -62,12 +61,12 @@ def _fronted(sentence: str) -> tuple[str, str, str] | None:
 
 
 def _content(text: str) -> list[str]:
-    words = _WORD.findall(text.casefold())
+    words = ASCII_WORD.findall(text.casefold())
     return [w for w in words if w not in STOPWORDS] or words
 
 
 def _shared(part: str, pool: str) -> float:
-    want, have = _content(part), set(_WORD.findall(pool.casefold()))
+    want, have = _content(part), set(ASCII_WORD.findall(pool.casefold()))
     return sum(w in have for w in want) / len(want) if want else 0.0
 
 

@@ -20,8 +20,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources import files
 
 import numpy as np
+
+from ..tokens import EDGE_WORD
 
 _TOTAL = 1024908267229.0  # tokens in the corpus the counts come from (wordsegment.TOTAL)
 _BIGRAM_FLOOR = 100_000.0  # the bigram table lists only pairs seen at least this often
@@ -75,8 +78,6 @@ class Collocations:
 
     def load(self) -> Collocations:
         if self._bi is None:
-            from importlib.resources import files
-
             root = files("wordsegment")
             self._uni = _Counts(root.joinpath("unigrams.txt").read_text(encoding="utf-8"))
             self._bi = _Counts(root.joinpath("bigrams.txt").read_text(encoding="utf-8"))
@@ -121,10 +122,9 @@ def shared() -> Collocations:
     return Collocations()
 
 
-_EDGE_WORD = r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?"
-_PREV = re.compile(rf"({_EDGE_WORD})[ \t]+$")
-_NEXT = re.compile(rf"[ \t]+({_EDGE_WORD})")
-_INNER = re.compile(_EDGE_WORD)
+_PREV = re.compile(rf"({EDGE_WORD})[ \t]+$")
+_NEXT = re.compile(rf"[ \t]+({EDGE_WORD})")
+_INNER = re.compile(EDGE_WORD)
 
 
 def norm_word(word: str) -> str:
@@ -170,13 +170,13 @@ def edge_fit(colloc: Collocations, text: str, span: tuple[int, int]) -> float | 
     return float(v.mean()) if len(v) else None
 
 
-_PAIR = re.compile(rf"({_EDGE_WORD})(?=[ \t]+({_EDGE_WORD}))")
+_PAIR = re.compile(rf"({EDGE_WORD})(?=[ \t]+({EDGE_WORD}))")
 
 
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """The 150 most frequent English words (wordfreq): pairs of two of them say nothing about word choice."""
-    from wordfreq import top_n_list
+    from wordfreq import top_n_list  # on first use: wordfreq takes ~90 ms to import
 
     return frozenset(top_n_list("en", 150))
 

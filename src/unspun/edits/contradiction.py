@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..fingerprint import STOPWORDS
 from ..records import CleanArticle, Edit, Span
+from ..tokens import STOPWORDS
 
 # Words of change. Not "more"/"fewer" (amounts, mostly "more than"), and "up"/"down" only before a figure
 # ("up 4 percent", "down from 140"): as particles ("set up", "step down") they name no change.

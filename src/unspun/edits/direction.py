@@ -13,7 +13,6 @@ Signals (each votes for a side with a weight; the margin becomes a confidence):
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,12 +21,13 @@ from datetime import date, datetime
 import numpy as np
 from rapidfuzz import fuzz
 
+from ..config import ExplainConfig
+from ..records import CleanArticle, Edit, Match
+from ..tokens import COMPOUND, EDIT_TOKEN, STOPWORDS, zipf
 from .clause_order import Reorder, reorder
 from .collocation import Collocations, edge_pairs, norm_word, shared, span_words
-from ..config import ExplainConfig
 from .contradiction import clashes
-from ..fingerprint import STOPWORDS
-from ..records import CleanArticle, Edit, Match
+from .words import article_clash
 
 
 @dataclass(frozen=True)
@@ -68,18 +68,13 @@ def _chosen(words: Sequence[str]) -> bool:
 
 def _log2_prob(words: Sequence[str]) -> float | None:
     """log2 P(words) under a unigram model from wordfreq (Zipf = log10 per billion); None if a word is unknown."""
-    from .classify import zipf
-
     z = [zipf(w) for w in words]
     return None if not z or min(z) <= 0 else sum((x - 9.0) * _LOG2_10 for x in z)
 
 
-_COMPOUND = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?(?:-[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?)*")
-
-
 def _lexical_words(text: str, span: tuple[int, int]) -> list[str]:
     """The words of text[span] as a writer picks them: a hyphenated compound ("short-staffed") is one word."""
-    return [norm_word(w) for w in _COMPOUND.findall(text, *span)]
+    return [norm_word(w) for w in COMPOUND.findall(text, *span)]
 
 
 def _context_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:
@@ -149,9 +144,7 @@ def wording_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: 
 
 
 def _name_zipf(text: str) -> float:
-    from .classify import _TOKEN, zipf
-
-    words = [w.casefold() for w in _TOKEN.findall(text) if w[:1].isalpha()]
+    words = [w.casefold() for w in EDIT_TOKEN.findall(text) if w[:1].isalpha()]
     return max((zipf(w) for w in words), default=0.0)
 
 
@@ -173,24 +166,6 @@ def _mentions(text: str, phrase: str) -> int:
 
 def _is_word_char(ch: str) -> bool:
     return bool(ch) and (ch.isalnum() or ch == "_")
-
-
-_VOWEL_SOUND_EXCEPTIONS = ("uni", "use", "usu", "eu", "one", "once", "ure", "uk")
-_SILENT_H = ("hour", "honest", "honour", "honor", "heir")
-
-
-def _article_clash(text: str, span) -> bool:
-    """True when the word starting at span[0] disagrees with an "a"/"an" right before it."""
-    start, end = span
-    word = re.match(r"[A-Za-z]+", text[start:end])
-    before = re.search(r"(?:^|\W)(an?)\s+$", text[max(0, start - 4):start], re.IGNORECASE)
-    if not word or not before:
-        return False
-    w, art = word.group().casefold(), before.group(1).casefold()
-    vowel = w[0] in "aeiou" and not w.startswith(_VOWEL_SOUND_EXCEPTIONS) or w.startswith(_SILENT_H)
-    if len(w) == 1 or w.isupper():
-        return False  # letters and acronyms ("an FBI agent") follow pronunciation, not spelling
-    return (art == "a") == vowel
 
 
 _CLASH_WEIGHT = 0.8  # a self-contradiction is strong evidence, as strong as a corrupted name
@@ -270,8 +245,8 @@ def votes(
                         f"{r.side} fronts the '{r.word}' clause ('{r.clause}') that the other version has last, "
                         f"as news usually does ({r.bits:.1f} bits)"))
     # Article agreement: a swapped word that breaks "a"/"an" ("a empty cheque") was not written by the author.
-    bad_a = sum(_article_clash(text_a, e.a_span) for e in edits if e.a_span and e.b_span)
-    bad_b = sum(_article_clash(text_b, e.b_span) for e in edits if e.a_span and e.b_span)
+    bad_a = sum(article_clash(text_a, e.a_span) for e in edits if e.a_span and e.b_span)
+    bad_b = sum(article_clash(text_b, e.b_span) for e in edits if e.a_span and e.b_span)
     if bad_a != bad_b:
         out.append(Vote("a/an", 0.9 if bad_b > bad_a else -0.9,
                         f"'a'/'an' no longer agrees with a swapped word in {'b' if bad_b > bad_a else 'a'}"))

@@ -16,10 +16,11 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..clean import clean_article
-from .collocation import Collocations, pair_fit, shared
-from .direction import _article_clash
-from .classify import _IDIOM_STEMS, IDIOMS, _stem, proper_names, tokenize, zipf
 from ..records import Article, CleanArticle, Span
+from ..tokens import light_stem, zipf
+from .collocation import Collocations, pair_fit, shared
+from .tokenize import proper_names, tokenize
+from .words import IDIOM_STEMS, IDIOMS, article_clash
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,9 @@ def _derived(a: str, b: str) -> bool:
     return long.startswith(short) and long[len(short):] in ("n", "an", "ian", "ese", "i", "s", "es", "'s")
 
 
-_WHOLE = frozenset(_IDIOM_STEMS)
+_WHOLE = frozenset(IDIOM_STEMS)
 # Each fixed expression with one word masked -> its index, so a window is checked in O(length).
-_ONE_SWAP = {(*idiom[:j], "*", *idiom[j + 1 :]): n for n, idiom in enumerate(_IDIOM_STEMS) for j in range(len(idiom))}
+_ONE_SWAP = {(*idiom[:j], "*", *idiom[j + 1 :]): n for n, idiom in enumerate(IDIOM_STEMS) for j in range(len(idiom))}
 _ARTICLE = re.compile(r"\b(an?)\s+([A-Za-z]+)", re.IGNORECASE)
 
 
@@ -91,11 +92,11 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
                 suspects.append(Suspect((t.start, t.end), t.text, f"common word close to the name '{twin}'"))
     # "a" before a vowel sound or "an" before a consonant: a word swapped without fixing its article.
     for m in _ARTICLE.finditer(text):
-        if _article_clash(text, (m.start(2), m.end(2))):
+        if article_clash(text, (m.start(2), m.end(2))):
             suspects.append(Suspect((m.start(), m.end()), m.group(), "'a'/'an' does not fit the next word"))
-    stems = [(_stem(t.key), t) for t in tokens if t.key not in ("a", "an", "the")]
+    stems = [(light_stem(t.key), t) for t in tokens if t.key not in ("a", "an", "the")]
     keys = [s for s, _ in stems]
-    lengths = sorted({len(i) for i in _IDIOM_STEMS})
+    lengths = sorted({len(i) for i in IDIOM_STEMS})
     intact = [(i, i + k) for k in lengths for i in range(len(keys) - k + 1) if tuple(keys[i : i + k]) in _WHOLE]
     for k in lengths:
         if k < 3:  # two-word expressions with a word swapped are mostly ordinary phrases
@@ -106,9 +107,9 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
                 continue
             for j in range(k):
                 n = _ONE_SWAP.get((*window[:j], "*", *window[j + 1 :]))
-                if n is None or _IDIOM_STEMS[n][j] == window[j]:
+                if n is None or IDIOM_STEMS[n][j] == window[j]:
                     continue
-                if any(x == y and len(x) > 3 for x, y in zip(window, _IDIOM_STEMS[n])):
+                if any(x == y and len(x) > 3 for x, y in zip(window, IDIOM_STEMS[n])):
                     lo, hi = stems[i][1], stems[i + k - 1][1]
                     suspects.append(Suspect((lo.start, hi.end), text[lo.start:hi.end],
                                             f"fixed expression '{' '.join(IDIOMS[n])}' with a word swapped"))

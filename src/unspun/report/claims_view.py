@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..records import Claim, ClaimsResult, LinkedClaim, Span
-from .html import Segment, segments
+from .segments import Segment, segments
 
 STANCE_STYLE = {"deny": "bold red", "dispute": "yellow", "report": "cyan", "assert": ""}
 _TOKEN = re.compile(r"\S+")

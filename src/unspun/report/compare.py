@@ -10,9 +10,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..edits.classify import Comparison
+from ..edits.compare import Comparison
 from ..records import Edit, Span
-from .html import segments
+from .side_by_side import build_view
 from .json import edit_to_dict, match_to_dict
 
 STYLE = {"high": "bold white on red", "medium": "black on yellow", "low": "underline"}
@@ -100,24 +100,14 @@ def print_comparison(c: Comparison, console: Console, show_text: bool = True) ->
 
 
 def render_html(c: Comparison, title: str = "unspun compare") -> str:
-    """Self-contained HTML: both texts side by side with edits marked, then the edit list."""
+    """Self-contained HTML: the one side-by-side view (report/side_by_side.py) of the two versions."""
     env = Environment(
         loader=PackageLoader("unspun", "report/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True, lstrip_blocks=True,
     )
-    marks_a = [(span, f"edit-{sev}", "") for span, sev in _marks(list(c.edits), "a")]
-    marks_b = [(span, f"edit-{sev}", "") for span, sev in _marks(list(c.edits), "b")]
-    for e in c.edits:
-        if e.kind == "removed" and e.a_span:
-            marks_a.append((e.a_span, "edit-medium", "removed"))
-        if e.kind == "added" and e.b_span:
-            marks_b.append((e.b_span, "edit-medium", "added"))
-    return env.get_template("compare.html").render(
-        title=title, c=c,
-        a_segments=segments(c.a.article.text, marks_a),
-        b_segments=segments(c.b.article.text, marks_b),
-    )
+    view = build_view(c.a.article.text, c.b.article.text, c.matches, c.edits, c.a.id, c.b.id)
+    return env.get_template("compare.html").render(title=title, c=c, v=view)
 
 
 def write_html(c: Comparison, path: str | Path) -> None:

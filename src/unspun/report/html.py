@@ -4,45 +4,19 @@ Article text is untrusted: the template autoescapes everything, and no text is m
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..records import CleanArticle, Pair, ScanResult, Span
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A run of text with the highlight it gets (None = plain)."""
-
-    text: str
-    css: str | None = None
-    label: str = ""
-
-
-def segments(text: str, marks: Sequence[tuple[Span, str, str]]) -> list[Segment]:
-    """Cut `text` at the marked spans (non-overlapping after sorting; overlaps are clipped)."""
-    out: list[Segment] = []
-    cursor = 0
-    for (start, end), css, label in sorted(marks, key=lambda m: m[0]):
-        start, end = max(start, cursor), min(end, len(text))
-        if end <= start:
-            continue
-        if start > cursor:
-            out.append(Segment(text[cursor:start]))
-        out.append(Segment(text[start:end], css, label))
-        cursor = end
-    if cursor < len(text):
-        out.append(Segment(text[cursor:]))
-    return out
+from ..records import CleanArticle, Pair, ScanResult
+from .segments import Mark, segments
+from .side_by_side import build_view
 
 
 def pair_view(pair: Pair, a: CleanArticle, b: CleanArticle) -> dict:
     """Segments for both sides of a pair: matches (numbered), removed noise, and edits."""
-    marks_a: list[tuple[Span, str, str]] = [(r.span, "removed", "removed: " + r.kind) for r in a.removed]
-    marks_b: list[tuple[Span, str, str]] = [(r.span, "removed", "removed: " + r.kind) for r in b.removed]
+    marks_a: list[Mark] = [(r.span, "removed", "removed: " + r.kind) for r in a.removed]
+    marks_b: list[Mark] = [(r.span, "removed", "removed: " + r.kind) for r in b.removed]
     for n, m in enumerate(pair.matches, 1):
         label = f"#{n} {m.kind} {m.score:.2f}"
         marks_a.append((m.a_span, m.kind, label))
@@ -55,6 +29,7 @@ def pair_view(pair: Pair, a: CleanArticle, b: CleanArticle) -> dict:
         "b_segments": segments(b.article.text, marks_b),
         "serious_edits": [e for e in pair.edits if e.severity == "high"],
         "other_edits": [e for e in pair.edits if e.severity != "high"],
+        "sbs": build_view(a.article.text, b.article.text, pair.matches, pair.edits, a.id, b.id),
     }
 
 

@@ -1,16 +1,43 @@
-"""The machine-readable scan result (contract documented in docs/json-format.md)."""
+"""The machine-readable shapes: one serialiser per record type (contract: docs/json-format.md).
+
+Every front end (`scan --json`, `compare --json`, `check --json`, the HTML report, the HTTP API, the
+store's match column) builds its JSON from these functions, so one record has one shape everywhere.
+Reporters only format: nothing here computes (spin, claims and edits are computed by the pipeline).
+"""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 from typing import Any
 
-from ..records import CleanArticle, Edit, Match, Pair, ReadError, ScanResult, Story
+from ..records import (
+    Article, ArticleSpin, CleanArticle, Edit, Match, Pair, ReadError, Removed, ScanResult, Story,
+)
 
 SCHEMA_VERSION = 1
 
 
-def article_to_dict(a: CleanArticle) -> dict[str, Any]:
+def removed_to_dict(r: Removed) -> dict[str, Any]:
+    return {"kind": r.kind, "span": list(r.span), "text": r.text, "duplicate_of": list(r.duplicate_of)}
+
+
+def spin_to_dict(s: ArticleSpin) -> dict[str, Any]:
+    """`articles[].spin` of a scan."""
+    return {
+        "score": s.score,
+        "rare_word_share": s.rare_word_share,
+        "collocation_oddness": s.collocation_oddness,
+        "suspects": [{"span": list(x.span), "text": x.text, "why": x.why} for x in s.suspects],
+    }
+
+
+def article_meta(a: Article) -> dict[str, Any]:
+    """An article's identity and metadata, as the API and `check --json` name an article."""
+    return {"id": a.id, "title": a.title, "url": a.url, "source": a.source, "published": a.published}
+
+
+def article_to_dict(a: CleanArticle, spin: ArticleSpin | None = None) -> dict[str, Any]:
+    """`articles[]` of a scan: metadata, sizes, removed noise and the article's spin score (null if not scored)."""
     art = a.article
     return {
         "id": art.id,
@@ -21,22 +48,26 @@ def article_to_dict(a: CleanArticle) -> dict[str, Any]:
         "published": art.published,
         "text_chars": len(art.text),
         "sentences": len(a.sentences),
-        "removed": [
-            {"kind": r.kind, "span": list(r.span), "text": r.text, "duplicate_of": list(r.duplicate_of)}
-            for r in a.removed
-        ],
-        "spin": _spin(a),
+        "removed": [removed_to_dict(r) for r in a.removed],
+        "spin": None if spin is None else spin_to_dict(spin),
     }
 
 
-def _spin(a: CleanArticle) -> dict[str, Any]:
-    from ..edits.spin import spin_article, spin_to_dict
+def match_to_dict(m: Match, sentences: bool = False) -> dict[str, Any]:
+    """A matched passage; `sentences` adds the sentence indices (the store keeps them to rebuild the record)."""
+    out: dict[str, Any] = {"a_span": list(m.a_span), "b_span": list(m.b_span), "kind": m.kind, "score": m.score}
+    if sentences:
+        out["a_sentences"] = list(m.a_sentences)
+        out["b_sentences"] = list(m.b_sentences)
+    return out
 
-    return spin_to_dict(spin_article(a))
 
-
-def match_to_dict(m: Match) -> dict[str, Any]:
-    return {"a_span": list(m.a_span), "b_span": list(m.b_span), "kind": m.kind, "score": m.score}
+def match_from_dict(d: dict[str, Any]) -> Match:
+    """The inverse of `match_to_dict` (sentence indices default to none)."""
+    return Match(
+        tuple(d["a_span"]), tuple(d["b_span"]), d["kind"], float(d["score"]),
+        tuple(d.get("a_sentences", ())), tuple(d.get("b_sentences", ())),
+    )
 
 
 def edit_to_dict(e: Edit) -> dict[str, Any]:
@@ -52,6 +83,7 @@ def edit_to_dict(e: Edit) -> dict[str, Any]:
 
 
 def pair_to_dict(p: Pair) -> dict[str, Any]:
+    """`pairs[]` of a scan; the same shape in `check --json`, `/api/pair`, `/api/check` and the rest of the API."""
     return {
         "a": p.a,
         "b": p.b,
@@ -76,11 +108,17 @@ def error_to_dict(e: ReadError) -> dict[str, Any]:
     return {"source": e.source, "line": e.line, "reason": e.reason}
 
 
+def check_hit_to_dict(pair: Pair, indexed: Article, story: str) -> dict[str, Any]:
+    """One hit of a check: the indexed article it copies or rewrites (pair.a = indexed, pair.b = checked)."""
+    return {"article": article_meta(indexed), "story": story, "pair": pair_to_dict(pair)}
+
+
 def result_to_dict(result: ScanResult) -> dict[str, Any]:
     """Plain dict following the documented JSON contract."""
+    spins = result.spin if len(result.spin) == len(result.articles) else (None,) * len(result.articles)
     return {
         "schema_version": SCHEMA_VERSION,
-        "articles": [article_to_dict(a) for a in result.articles],
+        "articles": [article_to_dict(a, s) for a, s in zip(result.articles, spins)],
         "pairs": [pair_to_dict(p) for p in result.pairs],
         "stories": [story_to_dict(s) for s in result.stories],
         "errors": [error_to_dict(e) for e in result.errors],
@@ -95,5 +133,10 @@ def _claims_to_dict(result: ScanResult) -> dict[str, Any]:
     return result_to_json(result.claims)
 
 
+def dumps(data: Any) -> str:
+    """The project's JSON text: UTF-8 kept readable, one-space indent."""
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
 def write_json(result: ScanResult, path: str | Path) -> None:
-    Path(path).write_text(json.dumps(result_to_dict(result), ensure_ascii=False, indent=1), encoding="utf-8")
+    Path(path).write_text(dumps(result_to_dict(result)), encoding="utf-8")

@@ -59,21 +59,47 @@ function renderSegments(container, segments) {
   }
 }
 
+// The one side-by-side view (report/side_by_side.py builds it; the HTML report and `compare --html`
+// show the same): a count by kind and severity, every edit with its sentence on both sides (high first),
+// and the aligned rows with changed words marked by kind. Text nodes only.
+function pieces(list) {
+  const out = el("span");
+  for (const p of list) {
+    if (!p.kind) { out.append(p.text); continue; }
+    out.append(el("mark", { class: `k-${p.kind} s-${p.severity}`, title: `${p.kind} (${p.severity}): ${p.why}`, text: p.text }));
+  }
+  return out;
+}
+
+function renderSideBySide(v, nEdits) {
+  const counts = $("edit-counts");
+  clear(counts);
+  for (const c of v.counts) counts.append(el("span", { class: `count s-${c.severity}`, text: `${c.n} × ${c.kind} (${c.severity})` }), " ");
+  const edits = $("edits");
+  clear(edits);
+  if (!nEdits) edits.append(el("li", { class: "muted", text: "No classified edits for this pair (changed words are still highlighted)." }));
+  for (const e of v.edits) {
+    edits.append(el("li", { class: e.severity }, el("strong", { text: `${e.kind} (${e.severity}) ` }),
+      `“${e.a_text}” → “${e.b_text}”: ${e.why}`,
+      el("div", { class: "ctx" }, el("div", {}, pieces(e.a)), el("div", {}, pieces(e.b)))));
+  }
+  const body = $("sbs-rows").querySelector("tbody");
+  clear(body);
+  for (const r of v.rows) {
+    body.append(el("tr", { class: r.status }, el("td", { class: "st", text: r.status === "matched" ? "" : r.status }),
+      el("td", {}, pieces(r.a)), el("td", {}, pieces(r.b))));
+  }
+}
+
 function showCompare(pair, a, b, view) {
   $("compare-section").hidden = false;
   $("compare-a-title").textContent = `${a.title || a.id} (${a.id})`;
   $("compare-b-title").textContent = `${b.title || b.id} (${b.id})`;
   $("compare-summary").textContent =
-    `${pair.relation}, score ${pair.score.toFixed(2)}; ${pct(pair.coverage_a)} of the left and ${pct(pair.coverage_b)} of the right matched; ${view.changed_words} changed word runs in matched passages.`;
+    `${pair.relation}, score ${pair.score.toFixed(2)}; ${pct(pair.coverage.a)} of the left and ${pct(pair.coverage.b)} of the right matched; ${view.changed_words} changed word runs in matched passages.`;
   renderSegments($("compare-a"), view.a_segments);
   renderSegments($("compare-b"), view.b_segments);
-  const edits = $("edits");
-  clear(edits);
-  if (!pair.edits.length) edits.append(el("li", { class: "muted", text: "No classified edits for this pair (changed words are still highlighted)." }));
-  for (const e of pair.edits) {
-    edits.append(el("li", {}, el("strong", { text: `${e.kind} (${e.severity}) ` }),
-      `“${e.a_text}” → “${e.b_text}”: ${e.why}`));
-  }
+  renderSideBySide(view.side_by_side, pair.edits.length);
   $("compare-section").scrollIntoView({ behavior: "instant", block: "start" });
 }
 
@@ -90,7 +116,7 @@ function renderMatches(result) {
     const item = el("li", { class: "match" },
       el("span", { class: "relation", text: p.relation }), " of ",
       el("strong", { class: "match-title", text: hit.article.title || hit.article.id }),
-      ` (${hit.article.id}) — score ${p.score.toFixed(2)}, ${pct(p.coverage_b)} of this article matched, via ${p.channels.join(", ")} `,
+      ` (${hit.article.id}) — score ${p.score.toFixed(2)}, ${pct(p.coverage.b)} of this article matched, via ${p.channels.join(", ")} `,
     );
     if (hit.view) {
       item.append(el("button", { type: "button", class: "compare", text: "Compare side by side",

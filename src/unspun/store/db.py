@@ -16,7 +16,8 @@ from typing import Any
 import numpy as np
 
 from ..errors import require
-from ..records import Article, Edit, Match, Pair
+from ..records import Article, Edit, Pair
+from ..report.json import match_from_dict, match_to_dict
 
 Connection = Any  # duckdb.DuckDBPyConnection; duckdb is an optional extra, imported lazily
 
@@ -205,20 +206,6 @@ def _span(span: tuple[int, int] | None) -> tuple[int | None, int | None]:
     return (None, None) if span is None else (span[0], span[1])
 
 
-def match_json(m: Match) -> dict[str, Any]:
-    return {
-        "a_span": list(m.a_span), "b_span": list(m.b_span), "kind": m.kind, "score": m.score,
-        "a_sentences": list(m.a_sentences), "b_sentences": list(m.b_sentences),
-    }
-
-
-def match_from_json(d: dict[str, Any]) -> Match:
-    return Match(
-        tuple(d["a_span"]), tuple(d["b_span"]), d["kind"], float(d["score"]),
-        tuple(d.get("a_sentences", ())), tuple(d.get("b_sentences", ())),
-    )
-
-
 def insert_pairs(con: Connection, pairs: Sequence[tuple[int, int, Pair]], batch: int) -> None:
     """Confirmed pairs (a_n, b_n, pair) and the edits they carry (inside a transaction)."""
     if not pairs:
@@ -235,7 +222,7 @@ def insert_pairs(con: Connection, pairs: Sequence[tuple[int, int, Pair]], batch:
         "original": _objects(p.original for _, _, p in pairs),
         "original_confidence": np.array([p.original_confidence for _, _, p in pairs], dtype=np.float64),
         "original_signals": _objects(list(p.original_signals) for _, _, p in pairs),
-        "matches": _objects(json.dumps([match_json(m) for m in p.matches]) for _, _, p in pairs),
+        "matches": _objects(json.dumps([match_to_dict(m, sentences=True) for m in p.matches]) for _, _, p in pairs),
         "batch": np.full(len(pairs), batch, dtype=np.int64),
     })
     edits = [(a, b, i, e) for a, b, p in pairs for i, e in enumerate(p.edits)]
@@ -476,7 +463,7 @@ def _pair(row: tuple, edits: tuple[Edit, ...] = ()) -> tuple[int, int, Pair]:
     a, b, ida, idb, rel, score, cov_a, cov_b, copy_cov, channels, original, conf, signals, matches = row
     return a, b, Pair(
         a=ida, b=idb, relation=rel, score=score, coverage_a=cov_a, coverage_b=cov_b,
-        matches=tuple(match_from_json(m) for m in json.loads(matches)), channels=tuple(channels),
+        matches=tuple(match_from_dict(m) for m in json.loads(matches)), channels=tuple(channels),
         copy_coverage=copy_cov, edits=edits, original=original, original_confidence=conf,
         original_signals=tuple(signals),
     )

@@ -1,0 +1,191 @@
+"""Role swaps: the same names, places, numbers or dates trading places between two matched sentences.
+
+"emigrated to Missouri ... go to America" -> "emigrated to America ... go to Missouri" keeps every word,
+so a word diff sees at most a reordering. What changed is which slot each name fills. Each unit (a name
+run, a figure, a date or a content word) that occurs once in both sentences is described by its slot:
+the words around it, two either side (a punctuation mark counts as a word). Two units swapped roles
+when together they fit each other's old slots clearly better than their own. Not swaps: items of a
+list or an apposition ("X and Y", "X, Y", "X (Y)", "in X in Y"), neighbours trading places ("May 8" /
+"8 May"), two forms of one name ("U.S. Navy" / "United States Navy"), and a figure with a word.
+Where it fails: a synonym pair trading places ("praised ... applauded") reads as a swap, and a
+three-way rotation or a swap inside a rewritten clause is missed (docs/explain.md has the figures).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from .forms import spelling_key
+
+
+class WordToken(Protocol):
+    """What role-swap detection needs of a token (classify's `Token` has it)."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+    name: bool
+    value: tuple[float, ...] | None
+
+
+@dataclass(frozen=True)
+class Swap:
+    """Two units that traded slots: their spans in a (x then y) and in b (x then y)."""
+
+    x: str
+    y: str
+    a_spans: tuple[tuple[int, int], tuple[int, int]]
+    b_spans: tuple[tuple[int, int], tuple[int, int]]
+    score: float  # how well each fits the other's old slot (0..3), the deciding evidence
+
+
+_LIST_GLUE = frozenset("and or nor & as well both <p>".split())
+_WEIGHTS = {-2: 0.5, -1: 1.0, 1: 1.0, 2: 0.5}
+_WEAK = frozenset("the a an of in on at to by for and or with from as is was 's <p>".split())
+_DATE = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split())
+_PUNCT = re.compile(r"[,;:()\[\]\"\u201c\u201d\u2014]|\s[-\u2013]\s")
+
+
+def immutable(t: WordToken) -> bool:
+    """Names, figures and dates: what a copy keeps and a role swap moves."""
+    return t.name or t.value is not None or t.key.casefold() in _DATE
+
+
+def content(t: WordToken) -> bool:
+    """Immutables and content words (not function words): slots can be traded by adjectives too."""
+    return immutable(t) or (t.key.isalpha() and len(t.key) > 2 and t.key.casefold() not in _FUNCTION)
+
+
+_FUNCTION = frozenset(
+    "the a an of in on at to by for and or nor with from as is was were be been being his her its their it "
+    "this that these those which who whom whose he she they them him we us our you your also not but than "
+    "then there has have had does did do into onto upon over under after before about while when where".split())
+
+
+def kind_of(t: WordToken) -> str:
+    """Figures trade places only with figures and dates with dates (a day never swaps with a town)."""
+    if t.value is not None and not t.name:
+        return "number"
+    return "date" if t.key.casefold() in _DATE else "word"
+
+
+class _Seq:
+    """A token run as slot keys, with a "<p>" marker wherever punctuation separates two words."""
+
+    def __init__(self, tokens: Sequence[WordToken], text: str) -> None:
+        self.keys: list[str] = []
+        self.toks: list[WordToken | None] = []
+        for n, t in enumerate(tokens):
+            if n and text and _PUNCT.search(text, tokens[n - 1].end, t.start):
+                self.keys.append("<p>")
+                self.toks.append(None)
+            self.keys.append(spelling_key(t.key))
+            self.toks.append(t)
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        """The run of name tokens around position i ("Aaren Russell"), or just i for any other token."""
+        lo, hi = i, i + 1
+        tok = self.toks[i]
+        if tok is not None and tok.name:
+            while lo > 0 and self.toks[lo - 1] is not None and self.toks[lo - 1].name:
+                lo -= 1
+            while hi < len(self.toks) and self.toks[hi] is not None and self.toks[hi].name:
+                hi += 1
+        return lo, hi
+
+    def context(self, bounds: tuple[int, int]) -> dict[int, str]:
+        """The two slot words either side of a unit (a punctuation mark counts as a slot word)."""
+        lo, hi = bounds
+        left = list(self.keys[max(0, lo - 2):lo])
+        right = list(self.keys[hi:hi + 2])
+        left = ["<s>"] * (2 - len(left)) + left
+        right = right + ["</s>"] * (2 - len(right))
+        return {-2: left[0], -1: left[1], 1: right[0], 2: right[1]}
+
+    def span(self, bounds: tuple[int, int]) -> tuple[int, int]:
+        return self.toks[bounds[0]].start, self.toks[bounds[1] - 1].end
+
+    def text(self, bounds: tuple[int, int]) -> str:
+        return " ".join(t.text for t in self.toks[bounds[0]:bounds[1]] if t is not None)
+
+    def listed(self, x: tuple[int, int], y: tuple[int, int]) -> bool:
+        """True when x and y are items of one list or apposition: "X and Y", "X, Y", "X (Y)", "in X in Y",
+        "once in X and once in Y", "indie music and alternative music" (between them lies list glue, other
+        names or figures, or a repeat of the words just before the first item or just after the second)."""
+        first, second = sorted((x, y))
+        if first[1] == second[0]:
+            return True  # neighbours trading places ("May 8" / "8 May", "stable financially") is word order
+        between = [self.keys[k] for k in range(first[1], second[0]) if self.keys[k] not in _LIST_GLUE
+                   and not self.toks[k].name and not self.toks[k].text[:1].isupper() and self.toks[k].value is None]
+        n = len(between)
+        if not between:
+            return True
+        return between == self.keys[max(0, first[0] - n):first[0]] or between == self.keys[second[1]:second[1] + n]
+
+
+def _one_name(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Two units sharing most of their words name one thing ("U.S. Navy", "United States Navy")."""
+    shared = len(set(x) & set(y))
+    return shared > 0 and shared > min(len(set(x)), len(set(y))) / 2
+
+
+def _fit(c1: dict[int, str], c2: dict[int, str], skip: frozenset[str]) -> float:
+    """Weighted count of slot words the two contexts share (weak function words count half)."""
+    score = 0.0
+    for d, w in _WEIGHTS.items():
+        if c1[d] == c2[d] and c1[d] not in skip:
+            score += w * (0.5 if c1[d] in _WEAK else 1.0)
+    return score
+
+
+def role_swaps(
+    ta: Sequence[WordToken], tb: Sequence[WordToken], text_a: str = "", text_b: str = "",
+    min_fit: float = 1.0, min_gain: float = 0.75, candidate=content, same_kind: bool = True,
+    word_fit: float = 1.0,
+) -> list[Swap]:
+    """Pairs of units that trade slots between token runs `ta` and `tb` (best evidence first).
+
+    `text_a`/`text_b` (the texts the token offsets index) let punctuation bound slots and lists.
+    """
+    sa, sb = _Seq(ta, text_a), _Seq(tb, text_b)
+    ca, cb = Counter(sa.keys), Counter(sb.keys)
+    pos_a = {k: i for i, k in enumerate(sa.keys) if ca[k] == 1 and cb.get(k) == 1 and k != "<p>"}
+    pos_b = {k: i for i, k in enumerate(sb.keys) if k in pos_a}
+    units = [k for k in pos_a if candidate(sa.toks[pos_a[k]]) and candidate(sb.toks[pos_b[k]])]
+    span_a = {k: sa.bounds(pos_a[k]) for k in units}
+    span_b = {k: sb.bounds(pos_b[k]) for k in units}
+    ctx_a = {k: sa.context(span_a[k]) for k in units}
+    ctx_b = {k: sb.context(span_b[k]) for k in units}
+    found: list[Swap] = []
+    used: set[tuple[int, int]] = set()
+    for n, x in enumerate(units):
+        for y in units[n + 1:]:
+            if span_a[x] in used or span_a[y] in used or span_a[x] == span_a[y] or span_b[x] == span_b[y]:
+                continue
+            if same_kind and kind_of(sa.toks[pos_a[x]]) != kind_of(sa.toks[pos_a[y]]):
+                continue
+            skip = frozenset((x, y))
+            xy, yx = _fit(ctx_a[x], ctx_b[y], skip), _fit(ctx_a[y], ctx_b[x], skip)
+            # One slot must fit well and the other at least half as well (the second filler often sits
+            # in a rewritten clause), and together they must fit the traded slots better than their own.
+            need = min_fit if immutable(sa.toks[pos_a[x]]) or immutable(sa.toks[pos_a[y]]) else word_fit
+            if max(xy, yx) < need or min(xy, yx) < need / 2:
+                continue
+            gx, gy = xy - _fit(ctx_a[x], ctx_b[x], skip), yx - _fit(ctx_a[y], ctx_b[y], skip)
+            if min(gx, gy) < 0 or gx + gy < min_gain * 2:
+                continue
+            if sa.listed(span_a[x], span_a[y]) or sb.listed(span_b[x], span_b[y]):
+                continue
+            if _one_name(sa.keys[slice(*span_a[x])], sa.keys[slice(*span_a[y])]):
+                continue  # two forms of one name ("United States Navy", "U.S. Navy") are not two roles
+            used |= {span_a[x], span_a[y]}
+            found.append(Swap(sa.text(span_a[x]), sa.text(span_a[y]),
+                              (sa.span(span_a[x]), sa.span(span_a[y])),
+                              (sb.span(span_b[x]), sb.span(span_b[y])), round(min(xy, yx), 2)))
+    return sorted(found, key=lambda s: -s.score)

@@ -1,0 +1,179 @@
+"""An article's words as the edit classifier diffs them: tokens with offsets, normalized keys, numeric
+values and a proper-name flag, plus where the quotations are.
+
+Tokens come from `tokens.EDIT_TOKEN`; number words, scales and percents are read with the tables in
+`words`, so "two million" and "2m" diff as the same value.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from ..records import Span
+from ..tokens import DIGITS, EDIT_TOKEN, zipf
+from .forms import ordinal_key, ordinal_value, pronoun_one
+from .words import DATE_WORDS, FRACTIONS, PERCENT, QUOTE_FOLD, SCALES, UNITS
+
+
+class Token(NamedTuple):
+    """One word of an article: its text, position, and the key it is diffed on (a named tuple: articles
+    have hundreds of thousands of tokens and a tuple is three times cheaper to build than a dataclass)."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+    name: bool  # a proper name (capitalized and not just sentence-initial, or rare)
+    value: tuple[float, ...] | None  # numeric value(s) when the token is a number
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _number_word(low: str) -> float | None:
+    if low in UNITS:
+        return float(UNITS[low])
+    if "-" in low:
+        parts = low.split("-")
+        if len(parts) == 2 and parts[0] in UNITS and parts[1] in UNITS and UNITS[parts[1]] < 10:
+            return float(UNITS[parts[0]] + UNITS[parts[1]])
+        if parts[0] in UNITS:  # "two-year", "five-bedroom"
+            return float(UNITS[parts[0]])
+    return None
+
+
+def _digits_value(text: str) -> tuple[float, ...] | None:
+    found = DIGITS.findall(text)
+    if not found:
+        return None
+    values = []
+    for f in found:
+        thousands = re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", f) and not f.startswith("0,")  # "0,712" is decimal
+        raw = f.replace(",", "") if thousands else f.replace(",", ".")
+        try:
+            values.append(float(raw))
+        except ValueError:
+            return None
+    return tuple(values)
+
+
+_OPENERS = frozenset('"\u201c\u2018\'(:\u2014-')
+
+
+def _after_opener(text: str, pos: int, floor: int) -> bool:
+    """True when the word at `pos` follows an opening quote, bracket, colon or dash (it may be capitalized)."""
+    k = pos - 1
+    while k >= floor and text[k] == " ":
+        k -= 1
+    return k >= floor and text[k] in _OPENERS
+
+
+def proper_names(text: str, sentences: Iterable[Span]) -> frozenset[str]:
+    """Words written capitalized somewhere other than the start of a sentence (names, places, bodies)."""
+    out: set[str] = set()
+    for start, end in sentences:
+        first = True
+        for m in EDIT_TOKEN.finditer(text, start, end):
+            w = m.group()
+            if _after_opener(text, m.start(), start):
+                first = True
+            if not first and w[:1].isupper() and not w.isupper() or (not first and w.isupper() and len(w) > 1):
+                out.add(w)
+            if w[:1].isalnum():
+                first = False
+    return frozenset(out)
+
+
+def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
+    """Tokens of text[span] with normalized keys (number words become digits; names keep their case)."""
+    raw = [(m.group(), m.start(), m.end()) for m in EDIT_TOKEN.finditer(text, *span)]
+    out: list[Token] = []
+    for n, (w, s, e) in enumerate(raw):
+        low = w.casefold().translate(QUOTE_FOLD)
+        value = _digits_value(w) if _HAS_DIGIT.search(w) else None
+        word_value = _number_word(low)
+        if word_value is not None and pronoun_one(
+                low, raw[n - 1][0] if n else "", raw[n + 1][0] if n + 1 < len(raw) else ""):
+            word_value = None  # "one such sighting", "one of the best": a pronoun, not a count
+        if value is None and word_value is not None:
+            value = (word_value,)
+        elif value is None and low in FRACTIONS and (
+            (n and raw[n - 1][0].casefold() in ("a", "one", "two", "three", "by"))
+            or (n + 1 < len(raw) and raw[n + 1][0].casefold() in ("a", "an", "of"))
+        ):
+            value = (FRACTIONS[low],)
+        if value is not None and len(value) == 1:
+            nxt = raw[n + 1][0].casefold() if n + 1 < len(raw) else ""
+            if nxt in SCALES and (nxt not in ("m", "k") or raw[n + 1][1] == e):
+                value = (value[0] * SCALES[nxt],)
+            elif nxt in PERCENT:
+                value = (value[0] / 100,)
+        is_name = bool(w[:1].isupper()) and value is None and low not in DATE_WORDS and (
+            not (n == 0 or _after_opener(text, s, span[0])) or w in names or zipf(low) < 3.0
+        )
+        if is_name:
+            key = w.translate(QUOTE_FOLD)
+            if key.endswith("'s"):
+                key = key[:-2]
+        else:
+            key = low
+        if word_value is not None:
+            key = str(int(word_value))
+        ordinal = ordinal_value(low)
+        if ordinal is not None:  # "eleventh" and "11th" are one figure
+            key, value, is_name = ordinal_key(ordinal), (float(ordinal),), False
+        out.append(Token(w, s, e, key, is_name, value))
+    return out
+
+
+# ---------------------------------------------------------------- quotes
+def quote_regions(text: str) -> list[Span]:
+    """Spans of quoted text (inside the marks), for straight, curly and single quotes, per paragraph."""
+    regions: list[Span] = []
+    for para in re.finditer(r"[^\n]+", text):
+        start, seg = para.start(), para.group()
+        straight_open: int | None = None
+        curly_open: int | None = None
+        single_open: int | None = None
+        for i, ch in enumerate(seg):
+            if ch == '"':
+                if straight_open is None:
+                    straight_open = i
+                else:
+                    regions.append((start + straight_open + 1, start + i))
+                    straight_open = None
+            elif ch == "\u201c":
+                curly_open = i
+            elif ch == "\u201d" and curly_open is not None:
+                regions.append((start + curly_open + 1, start + i))
+                curly_open = None
+            elif ch == "\u2018":
+                single_open = i
+            elif ch == "\u2019" and single_open is not None and not seg[i + 1 : i + 2].isalpha():
+                regions.append((start + single_open + 1, start + i))
+                single_open = None
+        # An opening mark never closed in its paragraph: a quote that runs to the paragraph's end.
+        for opened in (straight_open, curly_open):
+            if opened is not None:
+                regions.append((start + opened + 1, start + len(seg)))
+    return sorted(regions)
+
+
+def inside(regions: Sequence[Span], start: int, end: int) -> bool:
+    """True when [start, end) lies within one of the regions (an insertion point at its first character
+    or anywhere before its end counts)."""
+    return any(s <= start and end <= e and (end > start or start < e) for s, e in regions)
+
+
+_TITLE_SMALL = frozenset("a an the of and or in on at to for by with from as is be".split())
+_TITLE_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
+
+
+def is_title(quoted: str) -> bool:
+    """A quoted title ("The Empire Strikes Back", "Nobody's Daughter"): at most eight words, each but the
+    small ones capitalized. It names a work; it does not report what anyone said."""
+    words = _TITLE_WORD.findall(quoted)
+    if not words or len(words) > 8 or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _TITLE_SMALL for w in words)

@@ -1,0 +1,78 @@
+"""Issue 14: form-only changes are low, role swaps are high, moved sentences pair with their counterparts,
+and unrelated sentences are never diffed."""
+from __future__ import annotations
+
+from unspun import compare
+
+ARTICLE = (
+    "Defence minister Olek Varga said on Tuesday that Belarus would send observers to the parade. "
+    "\u201cThe immobilisation of the convoy left the crews paralysed for hours,\u201d Varga told reporters. "
+    "One such sighting was reported near the border crossing at dawn. "
+    "The ferry will run from Ardmore to Kilbride twice a day during the summer season. "
+    "The City Council approved the new timetable after a long debate."
+)
+
+
+def _high(a: str, b: str):
+    return [e for e in compare(a, b).edits if e.severity == "high"]
+
+
+def test_british_american_spelling_inside_a_quote_is_a_low_spelling_variant():
+    b = ARTICLE.replace("immobilisation", "immobilization").replace("paralysed", "paralyzed")
+    edits = compare(ARTICLE, b).edits
+    assert not [e for e in edits if e.severity == "high"]
+    assert {e.kind for e in edits} == {"spelling_variant"}
+    assert {e.a_text for e in edits} == {"immobilisation", "paralysed"}
+
+
+def test_country_and_demonym_and_case_are_name_forms_not_name_changes():
+    b = (ARTICLE.replace("Defence minister", "Defense Minister")
+         .replace("that Belarus would send", "that Belarusian officials would send"))
+    assert not [e for e in _high(ARTICLE, b) if e.kind == "name_change"]
+
+
+def test_one_as_a_pronoun_is_not_a_figure():
+    b = ARTICLE.replace("One such sighting", "A similar sighting")
+    assert not [e for e in compare(ARTICLE, b).edits if e.kind == "number_change"]
+
+
+def test_reordered_title_is_a_low_name_form():
+    a = "Deputy Secretary General of the Harbour Authority Ines Morrow opened the new terminal on Monday."
+    b = "Harbour Authority deputy secretary general Ines Morrow opened the new terminal on Monday."
+    edits = compare(a, b).edits
+    assert edits and all(e.severity == "low" for e in edits)
+
+
+def test_route_reversed_is_a_high_role_swap_with_both_spans():
+    b = ARTICLE.replace("from Ardmore to Kilbride", "from Kilbride to Ardmore")
+    swaps = [e for e in compare(ARTICLE, b).edits if e.kind == "role_swap"]
+    assert len(swaps) == 2 and all(e.severity == "high" for e in swaps)
+    assert {(e.a_text, e.b_text) for e in swaps} == {("Ardmore", "Kilbride"), ("Kilbride", "Ardmore")}
+    for e in swaps:
+        assert ARTICLE[e.a_span[0]:e.a_span[1]] == e.a_text and b[e.b_span[0]:e.b_span[1]] == e.b_text
+
+
+def test_reordered_list_is_not_a_role_swap():
+    a = "Representatives of Halvorsen Freight, Dunmore Port and Castlebridge Logistics met the mayor on Friday."
+    b = "Representatives of Castlebridge Logistics, Dunmore Port and Halvorsen Freight met the mayor on Friday."
+    assert not _high(a, b)
+
+
+def test_moved_lead_pairs_with_its_counterpart_and_is_marked_moved():
+    sentences = ARTICLE.split(". ")
+    moved = ". ".join(sentences[1:]).rstrip(".") + ". " + sentences[0] + "."
+    result = compare(ARTICLE, moved)
+    lead = next(m for m in result.matches if m.a_sentences == (0,))
+    assert moved[lead.b_span[0]:lead.b_span[1]].startswith("Defence minister Olek Varga")
+    kinds = {e.kind for e in result.edits}
+    assert "moved" in kinds and not [e for e in result.edits if e.severity == "high"]
+
+
+def test_unrelated_sentences_are_never_diffed():
+    a = ("The regional council voted to close the library branch in March. Opening hours were cut last year. "
+         "Visitors fell by a third. The mayor may have been poisoned during a parade, officials said.")
+    b = ("The regional council voted to close the library branch in March. Opening hours were cut last year. "
+         "Visitors fell by a third. He pleaded for calm as the crowd gathered outside the hall on Sunday.")
+    result = compare(a, b)
+    assert not [e for e in result.edits if e.severity == "high"]
+    assert {e.kind for e in result.edits} <= {"added", "removed"}
