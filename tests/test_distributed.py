@@ -43,9 +43,9 @@ def test_dask_engine_on_two_workers_equals_local_engine(tmp_path):
     assert sum(r.relation != "unique" for r in local.rows) >= 19  # the test input has clusters to find
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with Client(cluster) as client:
-            remote = dedup_dask(tmp_path, client=client, reducers=3)
+            remote = dedup_dask(tmp_path, client=client, partition_bytes=1)  # one partition per file
             out = tmp_path / "out"
-            written = dedup_dask(tmp_path, client=client, output=out)
+            written = dedup_dask(tmp_path, client=client, output=out)  # sized from the data: one partition
     assert remote.rows == local.rows
     assert remote.n_edges == local.n_edges
     import pyarrow.parquet as pq
@@ -55,3 +55,17 @@ def test_dask_engine_on_two_workers_equals_local_engine(tmp_path):
         (r.row, r.id, r.cluster, r.relation, r.original) for r in local.rows
     ]
     assert written.n_edges == local.n_edges
+
+
+def test_partitions_are_runs_of_consecutive_files_sized_from_the_data(tmp_path):
+    from unspun.dedup.dask import plan_partitions
+
+    files = []
+    for i, size in enumerate([10, 10, 10, 30, 5, 5, 5]):
+        path = tmp_path / f"f{i}.jsonl"
+        path.write_bytes(b"x" * size)
+        files.append(str(path))
+    groups = plan_partitions(files, slots=1, partition_bytes=20)
+    assert [x for g in groups for x in g] == files  # reading order kept, nothing dropped
+    assert [len(g) for g in groups] == [2, 1, 1, 3]  # a big file stands alone; small ones are grouped
+    assert len(plan_partitions(files, slots=4)) == 1  # small input: one partition, not one per file

@@ -110,6 +110,25 @@ def unique_edges(edges: np.ndarray) -> np.ndarray:
     return np.unique(edges, axis=0)
 
 
+def confirmed(
+    sig_a: np.ndarray, sig_b: np.ndarray, exact_a: np.ndarray, exact_b: np.ndarray,
+    config: NearDupConfig = NearDupConfig(),
+) -> np.ndarray:
+    """Which candidate pairs (row by row of the arrays) have estimated Jaccard (signature agreement)
+    at the threshold or share the exact hash: bool[e]."""
+    return similarity(sig_a, sig_b, exact_a, exact_b) >= config.threshold
+
+
+def similarity(sig_a: np.ndarray, sig_b: np.ndarray, exact_a: np.ndarray, exact_b: np.ndarray) -> np.ndarray:
+    """Estimated Jaccard of each pair: signature agreement, 1.0 for exact copies (float32[e])."""
+    sim = np.empty(sig_a.shape[0], dtype=np.float32)
+    step = 1 << 16  # bounds the temporary (step x num_perm) comparison array
+    for i in range(0, sig_a.shape[0], step):
+        sim[i : i + step] = (sig_a[i : i + step] == sig_b[i : i + step]).mean(axis=1)
+    sim[exact_a == exact_b] = 1.0
+    return sim
+
+
 def verify_edges(
     edges: np.ndarray,
     sig_a: np.ndarray,
@@ -122,15 +141,8 @@ def verify_edges(
 
     Returns (kept edges, their estimated Jaccard; 1.0 for exact copies).
     """
-    if edges.shape[0] == 0:
-        return edges, np.zeros(0, dtype=np.float32)
-    sim = np.empty(edges.shape[0], dtype=np.float32)
-    step = 1 << 16  # bounds the temporary (step x num_perm) comparison array
-    for i in range(0, edges.shape[0], step):
-        sim[i : i + step] = (sig_a[i : i + step] == sig_b[i : i + step]).mean(axis=1)
-    same = exact_a == exact_b
-    sim[same] = 1.0
-    keep = (sim >= config.threshold) | same
+    sim = similarity(sig_a, sig_b, exact_a, exact_b)
+    keep = sim >= config.threshold
     return edges[keep], sim[keep]
 
 
@@ -241,6 +253,21 @@ def sketch_part(items: Iterable[Article | ReadError], config: NearDupConfig = Ne
             for arts, errs in batches(items, config.batch_size)
         ),
         config,
+    )
+
+
+def concat_parts(parts: Sequence[Part], config: NearDupConfig = NearDupConfig()) -> Part:
+    """One Part of several, rows in the given order (a partition made of several input files)."""
+    if len(parts) == 1:
+        return parts[0]
+    k = config.num_perm
+    return Part(
+        tuple(i for p in parts for i in p.ids),
+        tuple(d for p in parts for d in p.published),
+        np.concatenate([p.signatures for p in parts]) if parts else np.zeros((0, k), np.uint32),
+        np.concatenate([p.exact for p in parts]) if parts else np.zeros(0, np.uint64),
+        np.concatenate([p.n_shingles for p in parts]) if parts else np.zeros(0, np.int32),
+        tuple(e for p in parts for e in p.errors),
     )
 
 
