@@ -76,7 +76,7 @@ def bucket_edges(band: np.ndarray, key: np.ndarray, row: np.ndarray, window: int
     """
     if row.size < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    order = np.lexsort((row, key, band))
+    order = bucket_order(band, key, row)
     band, key, row = band[order], key[order], row[order]
     new = np.ones(row.size, dtype=bool)
     new[1:] = (band[1:] != band[:-1]) | (key[1:] != key[:-1])
@@ -93,6 +93,32 @@ def bucket_edges(band: np.ndarray, key: np.ndarray, row: np.ndarray, window: int
             break
         pairs.append(np.stack([row[i - d][same], row[i][same]], axis=1))
     return unique_edges(np.concatenate(pairs))
+
+
+def bucket_order(band: np.ndarray, key: np.ndarray, row: np.ndarray) -> np.ndarray:
+    """The order of `np.lexsort((row, key, band))`, at about a third of its cost.
+
+    lexsort's stable passes over random 64-bit keys dominate the stage; instead: one quicksort by
+    key, a radix pass by band (16-bit), then only the members of shared buckets (a minority) are
+    re-sorted by row, through one int64 composite of (bucket number, row).
+    """
+    by_key = np.argsort(key)
+    order = by_key[np.argsort(band[by_key].astype(np.int16, copy=False), kind="stable")]
+    b, k = band[order], key[order]
+    new = np.ones(order.size, dtype=bool)
+    new[1:] = (b[1:] != b[:-1]) | (k[1:] != k[:-1])
+    shared = ~new
+    shared[:-1] |= ~new[1:]  # first members of buckets with a second member
+    at = np.flatnonzero(shared)
+    if at.size == 0:
+        return order
+    group = np.cumsum(new)[at]
+    rows = row[order[at]].astype(np.int64)
+    span = int(rows.max()) + 1
+    if int(group[-1]) >= (1 << 62) // max(span, 1):  # the composite would overflow: exact fallback
+        return np.lexsort((row, key, band))
+    order[at] = order[at[np.argsort(group * span + rows)]]
+    return order
 
 
 def unique_edges(edges: np.ndarray) -> np.ndarray:
