@@ -69,3 +69,32 @@ def test_partitions_are_runs_of_consecutive_files_sized_from_the_data(tmp_path):
     assert [x for g in groups for x in g] == files  # reading order kept, nothing dropped
     assert [len(g) for g in groups] == [2, 1, 1, 3]  # a big file stands alone; small ones are grouped
     assert len(plan_partitions(files, slots=4)) == 1  # small input: one partition, not one per file
+
+
+@pytest.mark.slow
+def test_scan_on_two_dask_workers_gives_the_local_pairs_and_stories(tmp_path):
+    """The demo corpus (text, HTML and JSONL files) split into one partition per file."""
+    from pathlib import Path
+
+    from distributed import Client, LocalCluster
+
+    from unspun.config import EmbedConfig, ScanConfig
+    from unspun.scan import scan
+    from unspun.scan_dask import scan_dask
+
+    demo = Path(__file__).resolve().parent.parent / "examples" / "demo"
+    config = ScanConfig(embed=EmbedConfig(enabled=False))
+    local = scan([demo], config)
+    assert len(local.pairs) >= 8  # the corpus has copies, rewrites and spin to find
+    stages = []
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            remote = scan_dask([demo], config, lambda stage, done, total: stages.append(stage), client=client,
+                               partition_bytes=1)
+    assert [a.id for a in remote.articles] == [a.id for a in local.articles]
+    assert len(remote.pairs) == len(local.pairs)
+    for mine, theirs in zip(remote.pairs, local.pairs):
+        assert mine == theirs  # relation, score, matches with offsets, edits, direction: all of it
+    assert remote.stories == local.stories
+    assert remote.errors == local.errors
+    assert "align" in stages
