@@ -98,3 +98,24 @@ def test_scan_on_two_dask_workers_gives_the_local_pairs_and_stories(tmp_path):
     assert remote.stories == local.stories
     assert remote.errors == local.errors
     assert "align" in stages
+
+
+@pytest.mark.slow
+def test_cli_scan_engine_dask_writes_the_local_engines_pairs(tmp_path):
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from unspun.cli import app
+
+    demo = str(Path(__file__).resolve().parent.parent / "examples" / "demo")
+    runner = CliRunner()
+    local = runner.invoke(app, ["scan", demo, "--no-embed", "-q", "--json", str(tmp_path / "local.json")])
+    remote = runner.invoke(
+        app, ["scan", demo, "--no-embed", "-q", "--engine", "dask", "--workers", "2", "--json", str(tmp_path / "dask.json")]
+    )
+    assert local.exit_code == remote.exit_code == 0, remote.output
+    mine, theirs = (json.loads((tmp_path / f"{n}.json").read_text()) for n in ("dask", "local"))
+    assert mine["pairs"] == theirs["pairs"] and len(mine["pairs"]) >= 8
+    bad = runner.invoke(app, ["scan", demo, "--workers", "2"])
+    assert bad.exit_code == 2 and "--engine dask" in bad.output
