@@ -25,6 +25,7 @@ from .records import Article, CleanArticle, Pair, ReadError, ScanResult
 from .scan import Prepared, Progress, assemble, candidate_pairs_from, confirm, prepare, text_key
 
 PAIRS_PER_BATCH = 200  # a batch aligns in about a second: large enough to hide task overhead
+MIN_PAIRS_PER_BATCH = 25
 MIN_SCAN_PARTITION_BYTES = 1 << 20
 
 
@@ -163,7 +164,8 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
     del read
     work = client.submit(_candidates, client.map(_candidate_inputs, prepared), config).result()
     report("fingerprint", len(ids), len(ids))
-    pairs = _pair_stage(client, prepared, bounds, work, config, report)
+    size = min(PAIRS_PER_BATCH, max(MIN_PAIRS_PER_BATCH, len(work) // (8 * slots)))  # >= 8 batches per slot
+    pairs = _pair_stage(client, prepared, bounds, work, size, config, report)
     cleans = [c for chunk in client.gather(client.map(_cleans, prepared)) for c in chunk]
     notes = []
     if config.embed.enabled:
@@ -173,11 +175,13 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
     return assemble(cleans, pairs, tuple(errors), tuple(notes))
 
 
-def _pair_stage(client, prepared, bounds: np.ndarray, work, config: ScanConfig, report: Progress) -> list[Pair]:
+def _pair_stage(
+    client, prepared, bounds: np.ndarray, work, size: int, config: ScanConfig, report: Progress
+) -> list[Pair]:
     """Confirm candidate pairs in batches; each batch is sent only the prepared articles it names."""
     from distributed import as_completed
 
-    batches = [work[i : i + PAIRS_PER_BATCH] for i in range(0, len(work), PAIRS_PER_BATCH)]
+    batches = [work[i : i + size] for i in range(0, len(work), size)]
     futures = []
     for batch in batches:
         rows = np.unique(np.array([(i, j) for i, j, _ in batch], dtype=np.int64))
