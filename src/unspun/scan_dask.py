@@ -1,7 +1,7 @@
 """The scan on Dask distributed: the local scan's stage functions mapped over partitions and pair batches.
 
 Partitions are runs of consecutive input files (`dedup.dask.plan_partitions`, sized for the scan's
-per-article cost). Each worker reads and prepares its partitions (`scan.prepare`: clean, features,
+per-article cost: about eight per worker thread). Each worker reads and prepares its partitions (`scan.prepare`: clean, features,
 fingerprint) and keeps them; texts stay there. Candidates come from compact per-article data only
 (signatures and a digest of the normalized text) in one worker task running the local engine's
 `scan.candidate_pairs_from`. The pair stage (`scan.confirm`: align, relation, edits, direction) runs
@@ -146,7 +146,7 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
     slots = sum(w["nthreads"] for w in client.scheduler_info()["workers"].values()) or 1
     if partition_bytes is None:  # a scan spends ~100x more per article than dedup: smaller partitions
         total = sum(os.path.getsize(f) for f in files if os.path.exists(f))
-        partition_bytes = max(total // (4 * slots), MIN_SCAN_PARTITION_BYTES)
+        partition_bytes = max(total // (8 * slots), MIN_SCAN_PARTITION_BYTES)
     groups = plan_partitions(files, slots, partition_bytes)
     read = client.map(_read_files, groups, columns=columns, pure=False)
     listed = client.gather(client.map(_ids, read))
@@ -165,8 +165,8 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
     work = client.submit(_candidates, client.map(_candidate_inputs, prepared), config).result()
     report("fingerprint", len(ids), len(ids))
     size = min(PAIRS_PER_BATCH, max(MIN_PAIRS_PER_BATCH, len(work) // (8 * slots)))  # >= 8 batches per slot
-    pairs = _pair_stage(client, prepared, bounds, work, size, config, report)
-    cleans = [c for chunk in client.gather(client.map(_cleans, prepared)) for c in chunk]
+    cleaned = client.map(_cleans, prepared)  # received while the pair stage runs, not after it
+    pairs, cleans = _pair_stage(client, prepared, bounds, work, size, config, report, cleaned)
     notes = []
     if config.embed.enabled:
         notes.append("embeddings are not used by the Dask engine yet: matched lexically only")
@@ -176,9 +176,10 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
 
 
 def _pair_stage(
-    client, prepared, bounds: np.ndarray, work, size: int, config: ScanConfig, report: Progress
-) -> list[Pair]:
-    """Confirm candidate pairs in batches; each batch is sent only the prepared articles it names."""
+    client, prepared, bounds: np.ndarray, work, size: int, config: ScanConfig, report: Progress, cleaned
+) -> tuple[list[Pair], list[CleanArticle]]:
+    """Confirm candidate pairs in batches; each batch is sent only the prepared articles it names.
+    The partitions' cleaned articles (`cleaned` futures) are received as they come, in between."""
     from distributed import as_completed
 
     batches = [work[i : i + size] for i in range(0, len(work), size)]
@@ -189,12 +190,14 @@ def _pair_stage(
         parts = np.unique(part_of).tolist()
         takes = [client.submit(_take, prepared[q], (rows[part_of == q] - bounds[q]).tolist()) for q in parts]
         futures.append(client.submit(_confirm_batch, batch, bounds, takes, parts, config))
-    results: list[list[Pair | None] | None] = [None] * len(futures)
-    index = {f.key: k for k, f in enumerate(futures)}
+    results: list = [None] * (len(futures) + len(cleaned))
+    index = {f.key: k for k, f in enumerate(list(futures) + list(cleaned))}
     done = 0
-    for future in as_completed(futures):
+    for future in as_completed(list(futures) + list(cleaned)):
         k = index[future.key]
         results[k] = future.result()
-        done += len(batches[k])
-        report("align", done, len(work))
-    return [p for chunk in results for p in chunk if p is not None]
+        if k < len(futures):
+            done += len(batches[k])
+            report("align", done, len(work))
+    pairs = [p for chunk in results[: len(futures)] for p in chunk if p is not None]
+    return pairs, [c for chunk in results[len(futures) :] for c in chunk]
