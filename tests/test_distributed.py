@@ -43,9 +43,9 @@ def test_dask_engine_on_two_workers_equals_local_engine(tmp_path):
     assert sum(r.relation != "unique" for r in local.rows) >= 19  # the test input has clusters to find
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with Client(cluster) as client:
-            remote = dedup_dask(tmp_path, client=client, reducers=3)
+            remote = dedup_dask(tmp_path, client=client, partition_bytes=1)  # one partition per file
             out = tmp_path / "out"
-            written = dedup_dask(tmp_path, client=client, output=out)
+            written = dedup_dask(tmp_path, client=client, output=out)  # sized from the data: one partition
     assert remote.rows == local.rows
     assert remote.n_edges == local.n_edges
     import pyarrow.parquet as pq
@@ -55,3 +55,67 @@ def test_dask_engine_on_two_workers_equals_local_engine(tmp_path):
         (r.row, r.id, r.cluster, r.relation, r.original) for r in local.rows
     ]
     assert written.n_edges == local.n_edges
+
+
+def test_partitions_are_runs_of_consecutive_files_sized_from_the_data(tmp_path):
+    from unspun.dedup.dask import plan_partitions
+
+    files = []
+    for i, size in enumerate([10, 10, 10, 30, 5, 5, 5]):
+        path = tmp_path / f"f{i}.jsonl"
+        path.write_bytes(b"x" * size)
+        files.append(str(path))
+    groups = plan_partitions(files, slots=1, partition_bytes=20)
+    assert [x for g in groups for x in g] == files  # reading order kept, nothing dropped
+    assert [len(g) for g in groups] == [2, 1, 1, 3]  # a big file stands alone; small ones are grouped
+    assert len(plan_partitions(files, slots=4)) == 1  # small input: one partition, not one per file
+
+
+@pytest.mark.slow
+def test_scan_on_two_dask_workers_gives_the_local_pairs_and_stories(tmp_path):
+    """The demo corpus (text, HTML and JSONL files) split into one partition per file."""
+    from pathlib import Path
+
+    from distributed import Client, LocalCluster
+
+    from unspun.config import EmbedConfig, ScanConfig
+    from unspun.scan import scan
+    from unspun.scan_dask import scan_dask
+
+    demo = Path(__file__).resolve().parent.parent / "examples" / "demo"
+    config = ScanConfig(embed=EmbedConfig(enabled=False))
+    local = scan([demo], config)
+    assert len(local.pairs) >= 8  # the corpus has copies, rewrites and spin to find
+    stages = []
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            remote = scan_dask([demo], config, lambda stage, done, total: stages.append(stage), client=client,
+                               partition_bytes=1)
+    assert [a.id for a in remote.articles] == [a.id for a in local.articles]
+    assert len(remote.pairs) == len(local.pairs)
+    for mine, theirs in zip(remote.pairs, local.pairs):
+        assert mine == theirs  # relation, score, matches with offsets, edits, direction: all of it
+    assert remote.stories == local.stories
+    assert remote.errors == local.errors
+    assert "align" in stages
+
+
+@pytest.mark.slow
+def test_cli_scan_engine_dask_writes_the_local_engines_pairs(tmp_path):
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from unspun.cli import app
+
+    demo = str(Path(__file__).resolve().parent.parent / "examples" / "demo")
+    runner = CliRunner()
+    local = runner.invoke(app, ["scan", demo, "--no-embed", "-q", "--json", str(tmp_path / "local.json")])
+    remote = runner.invoke(
+        app, ["scan", demo, "--no-embed", "-q", "--engine", "dask", "--workers", "2", "--json", str(tmp_path / "dask.json")]
+    )
+    assert local.exit_code == remote.exit_code == 0, remote.output
+    mine, theirs = (json.loads((tmp_path / f"{n}.json").read_text()) for n in ("dask", "local"))
+    assert mine["pairs"] == theirs["pairs"] and len(mine["pairs"]) >= 8
+    bad = runner.invoke(app, ["scan", demo, "--workers", "2"])
+    assert bad.exit_code == 2 and "--engine dask" in bad.output

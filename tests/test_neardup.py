@@ -120,6 +120,24 @@ def test_bucket_edges_connect_every_bucket_member_with_bounded_pairs():
     assert n == 2 and len(set(labels[:40])) == 1 and labels[40] != labels[0]
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 3), st.integers(0, 5), st.integers(0, 40)), min_size=1, max_size=120),
+)
+def test_bucket_order_equals_lexsort_by_band_key_row(entries):
+    from unspun.dedup.neardup import bucket_order
+
+    band = np.array([e[0] for e in entries], dtype=np.int16)
+    key = np.array([e[1] * 0x9E3779B97F4A7C15 % (1 << 64) for e in entries], dtype=np.uint64)
+    row = np.array([e[2] for e in entries], dtype=np.int64)
+    order = bucket_order(band, key, row)
+    expected = np.lexsort((row, key, band))
+    # equal (band, key, row) entries are interchangeable; the sequence of entries must match
+    assert [tuple(x) for x in np.stack([band[order], key[order].astype(object), row[order]], 1).tolist()] == [
+        tuple(x) for x in np.stack([band[expected], key[expected].astype(object), row[expected]], 1).tolist()
+    ]
+
+
 def test_the_original_is_the_earliest_dated_member_else_the_first_seen():
     edges = np.array([[0, 3], [3, 5], [1, 2]], dtype=np.int64)
     nodes = np.array([0, 1, 2, 3, 5], dtype=np.int64)

@@ -1,13 +1,18 @@
-"""Throughput of the near-duplicate stage (`unspun dedup`) at 10k / 100k / 1M synthetic 600-word articles.
+"""Throughput of the near-duplicate stage (`unspun dedup`) at 10k / 100k / 1M synthetic 600-word articles,
+and of both Dask engines against their local counterparts.
 
-Usage: python benchmarks/scale/bench.py [--sizes 10000,100000,1000000] [--dask 100000] [--data /tmp/unspun-scale]
+Usage: python benchmarks/scale/bench.py [--sizes 10000,100000,1000000] [--dask 1000000] [--scan 20000]
+       [--data /tmp/unspun-scale]
 
 For each size: synthetic Parquet files are generated once (streamed, numpy over a wordfreq vocabulary,
 ~1/3 of articles are exact or lightly edited copies), then `neardup.dedup` runs in a fresh process
 (read Parquet -> sketch -> bands -> verify -> clusters) and prints docs/s (wall and per CPU second),
 peak RSS and recall of planted copies. datasketch MinHash+LSH runs on a 10k subsample in the same
 invocation (its cost is linear in docs, so larger sizes are compared by extrapolating its docs/s;
-the script says so). With --dask N, the same N-article input also runs on 1- and 2-worker LocalClusters.
+the script says so). With --dask N, the same N-article input also runs on 1- and 2-worker LocalClusters
+(the 2-vs-1 worker speed-up and 1 worker vs local are printed). With --scan N, `unspun scan` runs over N
+synthetic news articles (synth.py: sentences, copies, rewrites) with the local engine and on 1- and
+2-worker LocalClusters, and says whether the pairs are identical.
 """
 from __future__ import annotations
 
@@ -119,17 +124,60 @@ def run_local(data: Path) -> dict:
                                - len(set(group[copies].tolist())))}
 
 
+def _warm() -> bool:
+    """Import numba and load the compiled kernel in a worker (timed apart, like the local engine's)."""
+    from unspun.sketch import sketch_batch
+
+    sketch_batch(["load the compiled kernel"])
+    return True
+
+
 def run_dask(data: Path, workers: int) -> dict:
     from distributed import Client, LocalCluster
 
     from unspun.dedup.dask import dedup_dask
 
+    out = data.parent / (data.name + "-out")
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      memory_limit="6GB") as cluster, Client(cluster) as client:
+                      memory_limit="8GB") as cluster, Client(cluster) as client:
+        client.run(_warm)
         t0 = time.perf_counter()
-        result = dedup_dask(sorted(data.glob("*.parquet")), client=client, output=data.parent / (data.name + "-out"))
+        result = dedup_dask(sorted(data.glob("*.parquet")), client=client, output=out)
         wall = time.perf_counter() - t0
-    return {"wall": wall, "edges": result.n_edges}
+    return {"wall": wall, "edges": result.n_edges, "files": len(list(out.glob("*.parquet")))}
+
+
+def _scan_config():
+    from unspun.config import EmbedConfig, ScanConfig
+
+    return ScanConfig(embed=EmbedConfig(enabled=False))
+
+
+def _pair_rows(result) -> list:
+    return [(p.a, p.b, p.relation, round(p.score, 6), p.original, len(p.edits), len(p.matches)) for p in result.pairs]
+
+
+def run_scan(data: Path, workers: int) -> dict:
+    """`unspun scan` over the synthetic news corpus: local engine (workers=0) or Dask with `workers`."""
+    import hashlib
+
+    from unspun.scan import scan
+
+    t0 = time.perf_counter()
+    if workers == 0:
+        result = scan([data], _scan_config())
+    else:
+        from distributed import Client, LocalCluster
+
+        from unspun.scan_dask import scan_dask
+
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                          memory_limit="8GB") as cluster, Client(cluster) as client:
+            t0 = time.perf_counter()
+            result = scan_dask([data], _scan_config(), client=client)
+    wall = time.perf_counter() - t0
+    digest = hashlib.sha1(repr(_pair_rows(result)).encode()).hexdigest()[:12]
+    return {"wall": wall, "pairs": len(result.pairs), "stories": len(result.stories), "digest": digest}
 
 
 def run_datasketch(data: Path, n: int) -> dict:
@@ -187,7 +235,10 @@ def child(args: list[str]) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="10000,100000,1000000")
-    ap.add_argument("--dask", type=int, default=100000, help="size to also run on 1- and 2-worker LocalClusters (0: skip)")
+    ap.add_argument("--dask", type=int, default=1000000,
+                    help="dedup size to also run on 1- and 2-worker LocalClusters (0: skip)")
+    ap.add_argument("--scan", type=int, default=20000,
+                    help="synthetic news articles to scan with the local engine and on 1 and 2 Dask workers (0: skip)")
     ap.add_argument("--data", type=Path, default=Path("/tmp/unspun-scale"))
     ap.add_argument("--repeat", type=int, default=1, help="local runs per size (median reported)")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -201,6 +252,13 @@ def main() -> None:
             print(json.dumps(run_local(Path(path))))
         elif what == "dask":
             print(json.dumps(run_dask(Path(path), int(rest[0]))))
+        elif what == "scan":
+            print(json.dumps(run_scan(Path(path), int(rest[0]))))
+        elif what == "news":
+            from synth import news_corpus
+
+            news_corpus(int(rest[0]), Path(path))
+            print(json.dumps({"ok": True}))
         else:
             print(json.dumps(run_datasketch(Path(path), int(rest[0]))))
         return
@@ -230,13 +288,42 @@ def main() -> None:
               f"{r['edges']} links; datasketch stage alone at its measured rate would take "
               f"{n / base['datasketch_docs_s']:.0f} s (extrapolated beyond {base['n']} docs)")
     if args.dask:
-        data = args.data / f"n{args.dask}"
-        local = child(["--child", "local", str(data)])
-        print(f"n={args.dask}: local engine, 1 process: {local['wall']:.1f} s ({args.dask / local['wall']:.0f} docs/s)")
-        for workers in (1, 2):
-            dask = child(["--child", "dask", str(data), str(workers)])
-            print(f"n={args.dask}: Dask LocalCluster, {workers} worker{'s' if workers > 1 else ''}: {dask['wall']:.1f} s "
-                  f"({args.dask / dask['wall']:.0f} docs/s; same links as local: {local['edges'] == dask['edges']})")
+        dask_dedup(args.data / f"n{args.dask}", args.dask)
+    if args.scan:
+        dask_scan(args.data / f"news{args.scan}", args.scan)
+
+
+def dask_dedup(data: Path, n: int) -> None:
+    """Local engine, then 1- and 2-worker LocalClusters on the same input, with the ratios."""
+    local = child(["--child", "local", str(data)])
+    print(f"dedup n={n}: local engine, 1 process: {local['wall']:.1f} s ({n / local['wall']:.0f} docs/s)")
+    walls = {}
+    for workers in (1, 2):
+        dask = child(["--child", "dask", str(data), str(workers)])
+        walls[workers] = dask["wall"]
+        print(f"dedup n={n}: Dask LocalCluster, {workers} worker{'s' if workers > 1 else ''}: {dask['wall']:.1f} s "
+              f"({n / dask['wall']:.0f} docs/s; {dask['files']} partitions; same links as local: "
+              f"{local['edges'] == dask['edges']})")
+    print(f"dedup n={n}: 2 workers / 1 worker speed-up {walls[1] / walls[2]:.2f}x (target >= 1.8); "
+          f"1 worker / local time {walls[1] / local['wall']:.2f}x (target <= 1.3); load average "
+          f"{os.getloadavg()[0]:.1f}")
+
+
+def dask_scan(data: Path, n: int) -> None:
+    """`scan` on the synthetic news corpus: local engine, then Dask with 1 and 2 workers (embeddings off)."""
+    if not (data / "DONE").exists():
+        child(["--child", "news", str(data), str(n)])
+    local = child(["--child", "scan", str(data), "0"])
+    print(f"scan n={n}: local engine (process pool, one per core): {local['wall']:.1f} s, {local['pairs']} pairs, "
+          f"{local['stories']} stories")
+    walls = {}
+    for workers in (1, 2):
+        r = child(["--child", "scan", str(data), str(workers)])
+        walls[workers] = r["wall"]
+        print(f"scan n={n}: Dask LocalCluster, {workers} worker{'s' if workers > 1 else ''}: {r['wall']:.1f} s; "
+              f"pairs identical to local (relation, score, original, edits, matches): {r['digest'] == local['digest']}")
+    print(f"scan n={n}: 2 workers / 1 worker speed-up {walls[1] / walls[2]:.2f}x (target >= 1.8); load average "
+          f"{os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

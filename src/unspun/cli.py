@@ -43,6 +43,9 @@ def scan_cmd(
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where embedding vectors are cached between scans (default: ~/.cache/unspun).")] = None,
     claims: Annotated[bool, typer.Option("--claims", help="Also find who claimed what (quotes, reported speech) and link claims within stories.")] = False,
     edits: Annotated[bool, typer.Option("--edits/--no-edits", help="Classify each pair's edits and decide its original (off: relations and matched passages only, faster on big corpora).")] = True,
+    engine: Annotated[str, typer.Option(help="local (this machine's cores) or dask (a Dask cluster; lexical matching only, no claims yet).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (--engine dask); default: a LocalCluster.")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes of the LocalCluster (--engine dask without --scheduler); default: one per core.")] = None,
 ) -> None:
     """Find exact copies, near-duplicates and spun rewrites among articles."""
     console = Console(stderr=False, quiet=quiet)
@@ -51,6 +54,12 @@ def scan_cmd(
         if out is not None and not out.parent.is_dir():
             err.print(f"[bold red]error:[/] cannot write {out}: folder {out.parent} does not exist")
             raise typer.Exit(EXIT_USAGE)
+    if engine not in ("local", "dask"):
+        err.print(f"[bold red]error:[/] --engine must be local or dask, not {engine!r}")
+        raise typer.Exit(EXIT_USAGE)
+    if engine == "local" and (scheduler or workers):
+        err.print("[bold red]error:[/] --scheduler and --workers are for --engine dask")
+        raise typer.Exit(EXIT_USAGE)
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=Console(stderr=True, quiet=quiet), transient=True,
@@ -64,7 +73,12 @@ def scan_cmd(
 
         try:
             config = ScanConfig(claims=claims, edits=edits, embed=_embed_config(embed, cache_dir))
-            result = scan(paths, config, progress)
+            if engine == "dask":
+                from .scan_dask import scan_dask
+
+                result = scan_dask(paths, config, progress, scheduler=scheduler, workers=workers)
+            else:
+                result = scan(paths, config, progress)
         except UnspunError as exc:
             raise _fail(err, exc) from None
     print_summary(result, console)

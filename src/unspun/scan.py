@@ -4,6 +4,7 @@ Stages are plain functions; this module only wires them and reports progress.
 """
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -48,20 +49,33 @@ def prepare(article: Article, config: ScanConfig) -> Prepared:
     return Prepared(clean, feature_table(features), fingerprint(clean, features, config.fingerprint))
 
 
+def text_key(clean: CleanArticle) -> bytes:
+    """The exact channel's key: a 128-bit digest of the case-folded normalized text (compact enough to
+    gather from every article of a distributed scan)."""
+    return hashlib.blake2b(clean.norm_text.casefold().encode(), digest_size=16).digest()
+
+
 def candidate_pairs(prepared: list[Prepared], config: ScanConfig) -> dict[tuple[int, int], set[str]]:
     """Index pairs proposed by any channel, with the channels that proposed each."""
+    return candidate_pairs_from([p.signature for p in prepared], [text_key(p.clean) for p in prepared], config)
+
+
+def candidate_pairs_from(
+    signatures: Sequence[Signature], text_keys: Sequence[bytes], config: ScanConfig
+) -> dict[tuple[int, int], set[str]]:
+    """`candidate_pairs` from compact per-article data only (what the Dask engine gathers)."""
     found: dict[tuple[int, int], set[str]] = {}
-    usable = [i for i, p in enumerate(prepared) if p.signature.n_tokens > 0]
+    usable = [i for i, s in enumerate(signatures) if s.n_tokens > 0]
     if len(usable) < 2:
         return found
-    sigs = np.stack([prepared[i].signature.minhash for i in usable])
+    sigs = np.stack([signatures[i].minhash for i in usable])
     for a, b in lsh_candidates(sigs, config.candidates):
         found.setdefault((usable[a], usable[b]), set()).add("minhash")
-    for a, b in immutable_candidates([prepared[i].signature.immutables for i in usable], config.candidates):
+    for a, b in immutable_candidates([signatures[i].immutables for i in usable], config.candidates):
         found.setdefault((usable[a], usable[b]), set()).add("immutables")
-    by_text: dict[str, int] = {}
+    by_text: dict[bytes, int] = {}
     for i in usable:
-        key = prepared[i].clean.norm_text.casefold()
+        key = text_keys[i]
         if key in by_text:
             found.setdefault((by_text[key], i), set()).add("exact")
         else:
@@ -86,13 +100,21 @@ def confirm(
     return explain_pair(pair, a.clean, b.clean, config.explain, sides) if config.edits else pair
 
 
-def _with_originals(groups: Sequence[Story], pairs: Sequence[Pair], prepared: Sequence[Prepared]) -> tuple[Story, ...]:
+def _with_originals(groups: Sequence[Story], pairs: Sequence[Pair], cleans: Sequence[CleanArticle]) -> tuple[Story, ...]:
     """Stories with `original` set from dates or from the pairs' direction verdicts."""
-    published = {p.clean.id: p.clean.article.published for p in prepared}
+    published = {c.id: c.article.published for c in cleans}
     return tuple(
         replace(s, original=story_original(s.articles, pairs, published)) if len(s.articles) > 1 else s
         for s in groups
     )
+
+
+def assemble(
+    cleans: Sequence[CleanArticle], pairs: Sequence[Pair], errors: tuple[ReadError, ...], notes: tuple[str, ...]
+) -> ScanResult:
+    """The scan's result from its articles and confirmed pairs: stories and their originals (both engines)."""
+    found_stories = _with_originals(stories([c.id for c in cleans], pairs), pairs, cleans)
+    return ScanResult(articles=tuple(cleans), pairs=tuple(pairs), stories=found_stories, errors=errors, notes=notes)
 
 
 def _prepare_chunk(articles: Sequence[Article], config: ScanConfig) -> list[Prepared]:
@@ -253,25 +275,15 @@ def scan_articles(
             lambda i, j, channels, semantic: confirm(prepared[i], prepared[j], channels, config, semantic, sides),
         )
         embedder.flush()
-    ids = [p.clean.id for p in prepared]
-    found_stories = _with_originals(stories(ids, pairs), pairs, prepared)
-    claims = None
+    result = assemble([p.clean for p in prepared], pairs, tuple(errors), tuple(notes))
     if config.claims:
         from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
 
         report("claims", 0, len(articles))
-        claims = claims_for_articles(articles, [_story_group(s, pairs) for s in found_stories], workers=config.workers)
+        groups = [_story_group(s, pairs) for s in result.stories]
+        result = replace(result, claims=claims_for_articles(articles, groups, workers=config.workers))
         report("claims", len(articles), len(articles))
-    cleans = tuple(p.clean for p in prepared)
-    return ScanResult(
-        articles=cleans,
-        pairs=tuple(pairs),
-        stories=found_stories,
-        errors=tuple(errors),
-        notes=tuple(notes),
-        claims=claims,
-        spin=_spin_all(cleans, workers, config, report),
-    )
+    return replace(result, spin=_spin_all(result.articles, workers, config, report))
 
 
 def _story_group(story: Story, pairs: Sequence[Pair]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:

@@ -1,18 +1,22 @@
 """The near-duplicate stage on Dask distributed: the same `neardup` functions mapped over partitions.
 
-One partition per input file. Map: `neardup.sketch_part` on the worker that reads the file (texts
-never leave it). Shuffle: each part's band entries are split by key into `reducers` buckets and
-Dask moves bucket r of every part to reducer r, which runs `neardup.bucket_edges` — a bucket
-(band, key) is whole on one reducer, so the candidate edges equal the local engine's. Verification
-routes each candidate to the part holding its first article and then to the part holding its
-second, so signatures never leave the workers. Connected components run on the client over the
-confirmed edges (small: a few per duplicated article); each part then writes its own output file.
+Partitions are runs of consecutive input files sized from the data (about two per worker thread,
+by bytes on disk), so a cluster gets few large tasks whatever the file count. Map: each worker
+sketches its partition (`neardup.sketch_file`) and keeps the Part; texts never leave it. Shuffle:
+each part's band entries are split by key into one bucket per partition and Dask moves bucket r of
+every part to reducer r, which runs `neardup.bucket_edges` — a bucket (band, key) is whole on one
+reducer, so the candidate edges equal the local engine's. Verification routes each candidate to
+the part holding its first article (which attaches the signature and the facts clustering needs)
+and then to the part holding its second, which confirms it (`neardup.verify_edges`). Connected
+components (`neardup.assign_clusters`) run in one worker task over the confirmed edges; each part
+then writes its own output file. The client only plans, submits and gathers counts.
 """
 from __future__ import annotations
 
 import operator
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -23,67 +27,165 @@ from ..errors import require
 from ..records import ReadError
 from ..sketch import check_config, tune_malloc
 
+MIN_PARTITION_BYTES = 64 << 20  # below this per-task overhead outweighs parallelism
+MAX_PARTITION_BYTES = 1 << 30  # ~400k articles of Parquet input: ~250 MB of signatures per part
 
-def _sketch_file(path: str, columns, config: NearDupConfig) -> nd.Part:
+
+@dataclass(frozen=True)
+class EdgeFacts:
+    """Confirmed edges with what clustering needs of both ends (exact hash, date, id), end by end."""
+
+    edges: np.ndarray  # int64[e, 2], a < b
+    exact: np.ndarray  # uint64[e, 2]
+    published: np.ndarray  # object[e, 2]
+    ids: np.ndarray  # object[e, 2]
+
+
+def plan_partitions(
+    files: Sequence[str], slots: int, partition_bytes: int | None = None
+) -> list[tuple[str, ...]]:
+    """Group consecutive files into partitions of about `partition_bytes` (default: the input split
+    into two per worker slot, clamped to [64 MB, 1 GB]); a file larger than that is one partition."""
+    sizes = [max(os.path.getsize(f), 1) if os.path.exists(f) else 1 for f in files]
+    if partition_bytes is None:
+        share = sum(sizes) // max(2 * slots, 1)
+        partition_bytes = min(max(share, MIN_PARTITION_BYTES), MAX_PARTITION_BYTES)
+    groups: list[tuple[str, ...]] = []
+    current: list[str] = []
+    filled = 0
+    for f, size in zip(files, sizes):
+        if current and filled + size > partition_bytes * 1.25:
+            groups.append(tuple(current))
+            current, filled = [], 0
+        current.append(f)
+        filled += size
+        if filled >= partition_bytes:
+            groups.append(tuple(current))
+            current, filled = [], 0
+    if current:
+        groups.append(tuple(current))
+    return groups
+
+
+def tune_worker() -> bool:
+    """Make a worker process's task threads allocate from glibc's main arena, then `tune_malloc`.
+
+    Measured: the band and reduce steps ran 5-7x slower in a Dask worker than in one process.
+    A task thread gets its own malloc arena, whose heaps are capped at 64 MB, so every larger numpy
+    temporary is a fresh mmap whose pages fault in again, whatever `tune_malloc` says (and the
+    nanny's default MALLOC_TRIM_THRESHOLD_ trims eagerly). One arena (M_ARENA_MAX = 1), set before
+    the task thread first allocates, gives the worker the local engine's allocation behaviour.
+    Run it with `client.run` on fresh workers; `dask worker` started with MALLOC_ARENA_MAX=1 in its
+    environment needs nothing. Returns False where glibc is not the allocator.
+    """
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if not name:
+        return False
+    try:
+        m_arena_max = -8
+        one_arena = ctypes.CDLL(name).mallopt(m_arena_max, 1) == 1
+    except (OSError, AttributeError):  # pragma: no cover - not glibc
+        return False
+    return tune_malloc() and one_arena
+
+
+def _sketch_files(paths: Sequence[str], columns, config: NearDupConfig) -> nd.Part:
     if config.tune_malloc:
         tune_malloc()  # worker processes are the engine's own
-    return nd.sketch_file(path, columns, config)
+    return nd.concat_parts([nd.sketch_file(p, columns, config) for p in paths], config)
+
+
+def _summary(part: nd.Part) -> tuple[int, tuple[ReadError, ...]]:
+    return len(part), part.errors
 
 
 def _split_bands(part: nd.Part, offset: int, config: NearDupConfig, reducers: int) -> list[tuple[np.ndarray, ...]]:
+    """The part's band entries split by reducer (key % reducers); each piece keeps the entries'
+    row order, so reducers receive rows ascending within each band."""
     band, key, row = nd.part_bands(part, offset, config)
-    dest = (key % np.uint64(reducers)).astype(np.int64)
-    order = np.argsort(dest, kind="stable")
-    cuts = np.searchsorted(dest[order], np.arange(1, reducers))
-    return [
-        (band[idx], key[idx], row[idx]) for idx in np.split(order, cuts)
-    ]
-
-
-def _reduce_bands(pieces: Sequence[tuple[np.ndarray, ...]], window: int) -> np.ndarray:
-    band, key, row = (np.concatenate([p[i] for p in pieces]) for i in range(3))
-    return nd.bucket_edges(band, key, row, window)
+    dest = (key % np.uint64(reducers)).astype(np.uint16)
+    order = np.argsort(dest, kind="stable")  # a radix sort for 16-bit keys
+    cuts = np.cumsum(np.bincount(dest, minlength=reducers))[:-1]
+    return [(band[idx], key[idx], row[idx]) for idx in np.split(order, cuts)]
 
 
 def _route(edges: np.ndarray, column: int, bounds: np.ndarray) -> list[np.ndarray]:
     """Split edges by the partition that holds the article in `column` (bounds = part offsets)."""
-    dest = np.searchsorted(bounds, edges[:, column], side="right") - 1
+    dest = (np.searchsorted(bounds, edges[:, column], side="right") - 1).astype(np.uint16)
     order = np.argsort(dest, kind="stable")
-    cuts = np.searchsorted(dest[order], np.arange(1, len(bounds) - 1))
+    cuts = np.cumsum(np.bincount(dest, minlength=len(bounds) - 1))[:-1]
     return [edges[idx] for idx in np.split(order, cuts)]
+
+
+def _reduce_bands(pieces: Sequence[tuple[np.ndarray, ...]], window: int, bounds: np.ndarray) -> list[np.ndarray]:
+    """Candidate edges of this reducer's buckets, routed to the parts holding their first article."""
+    band, key, row = (np.concatenate([p[i] for p in pieces]) for i in range(3))
+    return _route(nd.bucket_edges(band, key, row, window), 0, bounds)
 
 
 def _attach_first(
     part: nd.Part, offset: int, pieces: Sequence[np.ndarray], bounds: np.ndarray
-) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """Signatures of the first articles of this part's edges, routed on to the parts of the second."""
+) -> list[tuple[np.ndarray, ...]]:
+    """The first articles' signatures and facts for this part's candidates, routed on to the parts
+    holding the second articles."""
     edges = np.concatenate(pieces)
     local = edges[:, 0] - offset
     sig, exact = part.signatures[local], part.exact[local]
-    dest = np.searchsorted(bounds, edges[:, 1], side="right") - 1
-    return [(edges[dest == q], sig[dest == q], exact[dest == q]) for q in range(len(bounds) - 1)]
+    published = np.array(part.published, dtype=object)[local] if len(part) else np.zeros(0, object)
+    ids = np.array(part.ids, dtype=object)[local] if len(part) else np.zeros(0, object)
+    dest = (np.searchsorted(bounds, edges[:, 1], side="right") - 1).astype(np.uint16)
+    order = np.argsort(dest, kind="stable")
+    cuts = np.cumsum(np.bincount(dest, minlength=len(bounds) - 1))[:-1]
+    return [
+        (edges[idx], sig[idx], exact[idx], published[idx], ids[idx]) for idx in np.split(order, cuts)
+    ]
 
 
 def _verify_second(
     part: nd.Part, offset: int, pieces: Sequence[tuple[np.ndarray, ...]], config: NearDupConfig
-) -> np.ndarray:
-    edges = np.concatenate([p[0] for p in pieces])
-    sig_a = np.concatenate([p[1] for p in pieces])
-    exact_a = np.concatenate([p[2] for p in pieces])
+) -> EdgeFacts:
+    edges, sig_a, exact_a, pub_a, ids_a = (np.concatenate([p[i] for p in pieces]) for i in range(5))
     local = edges[:, 1] - offset
-    kept, _ = nd.verify_edges(edges, sig_a, part.signatures[local], exact_a, part.exact[local], config)
-    return kept
+    exact_b = part.exact[local]
+    keep = nd.confirmed(sig_a, part.signatures[local], exact_a, exact_b, config)
+    local = local[keep]
+    pub_b = np.array(part.published, dtype=object)[local] if local.size else np.zeros(0, object)
+    ids_b = np.array(part.ids, dtype=object)[local] if local.size else np.zeros(0, object)
+    return EdgeFacts(
+        edges[keep],
+        np.stack([exact_a[keep], exact_b[keep]], axis=1),
+        np.stack([pub_a[keep], pub_b], axis=1) if local.size else np.zeros((0, 2), object),
+        np.stack([ids_a[keep], ids_b], axis=1) if local.size else np.zeros((0, 2), object),
+    )
 
 
-def _node_info(part: nd.Part, offset: int, rows: np.ndarray) -> tuple[np.ndarray, list[str | None], list[str]]:
-    local = rows - offset
-    return part.exact[local], [part.published[i] for i in local.tolist()], [part.ids[i] for i in local.tolist()]
+def _components(facts: Sequence[EdgeFacts], bounds: np.ndarray) -> tuple[int, list[tuple[nd.Clusters, dict[int, str]]]]:
+    """Connected components over every part's confirmed edges (one worker task, compact arrays);
+    returns the edge count and, per part, its rows' cluster assignment and their originals' ids."""
+    edges = np.concatenate([f.edges for f in facts])
+    flat_rows = edges.reshape(-1)
+    nodes, first = np.unique(flat_rows, return_index=True)  # every node's facts from one of its ends
+    exact = np.concatenate([f.exact for f in facts]).reshape(-1)[first]
+    published = np.concatenate([f.published for f in facts]).reshape(-1)[first]
+    ids = np.concatenate([f.ids for f in facts]).reshape(-1)[first]
+    n_edges = nd.unique_edges(edges).shape[0]
+    cl = nd.assign_clusters(edges, nodes, exact, published.tolist())
+    origin = np.searchsorted(nodes, cl.original)
+    out = []
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        i, j = np.searchsorted(cl.rows, [lo, hi])
+        piece = nd.Clusters(cl.rows[i:j], cl.cluster[i:j], cl.original[i:j], cl.relation[i:j])
+        out.append((piece, {int(nodes[k]): ids[k] for k in np.unique(origin[i:j]).tolist()}))
+    return n_edges, out
 
 
 def _write_part(
-    part: nd.Part, offset: int, cl: nd.Clusters, original_ids: dict[int, str], path: str | None
+    part: nd.Part, offset: int, assigned: tuple[nd.Clusters, dict[int, str]], path: str | None
 ) -> dict[str, list] | int:
-    cols = nd.output_columns(part, offset, cl, original_ids)
+    cols = nd.output_columns(part, offset, *assigned)
     if path is None:
         return cols
     nd.write_columns(cols, path)
@@ -97,13 +199,14 @@ def dedup_dask(
     *,
     client=None,
     scheduler: str | None = None,
-    reducers: int | None = None,
+    partition_bytes: int | None = None,
     output: str | os.PathLike[str] | None = None,
 ) -> nd.DedupResult:
     """Run the near-duplicate stage on a Dask cluster; same rows as `neardup.dedup` on the same input.
 
     Uses `client`, else connects to `scheduler` (an address), else starts a LocalCluster with one
-    single-threaded worker process per core. With `output` (a directory), each part writes
+    single-threaded worker process per core. `partition_bytes` overrides the partition size chosen
+    from the input (`plan_partitions`). With `output` (a directory), each partition writes
     `part-NNNNN.parquet` there on its worker and the returned result has no rows (only errors and
     the edge count); without it, rows are gathered to the caller.
     """
@@ -124,7 +227,8 @@ def dedup_dask(
             )
             client = own = distributed.Client(cluster)
     try:
-        return _run(client, files, errors, config, columns, reducers, output)
+        slots = sum(w["nthreads"] for w in client.scheduler_info()["workers"].values()) or 1
+        return _run(client, plan_partitions(files, slots, partition_bytes), errors, config, columns, output)
     finally:
         if own is not None:
             cluster = own.cluster
@@ -133,67 +237,47 @@ def dedup_dask(
                 cluster.close()
 
 
-def _run(client, files, errors, config, columns, reducers, output) -> nd.DedupResult:
-    if not files:
+def _run(client, groups, errors, config, columns, output) -> nd.DedupResult:
+    if not groups:
         return nd.DedupResult((), tuple(errors), 0)
-    n_parts = len(files)
-    parts = client.map(_sketch_file, files, columns=columns, config=config, pure=False)
-    sizes = client.gather(client.map(len, parts))
-    bounds = np.cumsum([0] + list(sizes)).astype(np.int64)
-    part_errors = client.gather(client.map(operator.attrgetter("errors"), parts))
-    errors = errors + [e for errs in part_errors for e in errs]
+    if config.tune_malloc:
+        client.run(tune_worker)
+    parts = client.map(_sketch_files, groups, columns=columns, config=config, pure=False)
+    summaries = client.gather(client.map(_summary, parts))
+    bounds = np.cumsum([0] + [n for n, _ in summaries]).astype(np.int64)
+    errors = errors + [e for _, errs in summaries for e in errs]
     if bounds[-1] == 0:
         return nd.DedupResult((), tuple(errors), 0)
+    n = len(parts)
+    offsets = [int(o) for o in bounds[:-1]]
 
-    # band shuffle: part p's bucket r goes to reducer r
-    r = reducers or max(1, min(n_parts, 64))
-    split = [client.submit(_split_bands, p, int(o), config, r, pure=False) for p, o in zip(parts, bounds)]
-    reduced = [
-        client.submit(_reduce_bands, [client.submit(operator.getitem, s, j) for s in split], config.window)
-        for j in range(r)
-    ]
-    # verification: route candidates to the part of their first article, then of their second
-    routed = [client.submit(_route, e, 0, bounds) for e in reduced]
-    first = [
-        client.submit(_attach_first, p, int(o), [client.submit(operator.getitem, e, i) for e in routed], bounds)
-        for i, (p, o) in enumerate(zip(parts, bounds))
-    ]
-    kept = [
-        client.submit(_verify_second, p, int(o), [client.submit(operator.getitem, f, q) for f in first], config)
-        for q, (p, o) in enumerate(zip(parts, bounds))
-    ]
-    edges = nd.unique_edges(np.concatenate(client.gather(kept)))
+    def pick(futures, i):  # piece i of every future's list, as futures
+        return [client.submit(operator.getitem, f, i) for f in futures]
 
-    # connected components on the client; node facts come from the parts that hold them
-    nodes = np.unique(edges)
-    by_part = np.searchsorted(bounds, nodes, side="right") - 1
-    info = client.gather(
-        [client.submit(_node_info, parts[q], int(bounds[q]), nodes[by_part == q]) for q in range(n_parts)]
-    )
-    exact = np.concatenate([x[0] for x in info]) if info else np.zeros(0, np.uint64)
-    published = [d for x in info for d in x[1]]
-    ids = [i for x in info for i in x[2]]
-    cl = nd.assign_clusters(edges, nodes, exact, published)
-    id_of = dict(zip(nodes.tolist(), ids))
-    original_ids = {int(o): id_of[int(o)] for o in np.unique(cl.original)}
-
+    # band shuffle: part p's bucket r goes to reducer r (one reducer per partition)
+    split = [client.submit(_split_bands, p, o, config, n, pure=False) for p, o in zip(parts, offsets)]
+    reduced = [client.submit(_reduce_bands, pick(split, r), config.window, bounds) for r in range(n)]
+    # verification: candidates go to the part of their first article, then of their second
+    first = [client.submit(_attach_first, p, o, pick(reduced, i), bounds) for i, (p, o) in enumerate(zip(parts, offsets))]
+    kept = [client.submit(_verify_second, p, o, pick(first, q), config) for q, (p, o) in enumerate(zip(parts, offsets))]
+    components = client.submit(_components, kept, bounds)
+    assigned = client.submit(operator.itemgetter(1), components)
     if output is not None:
         Path(output).mkdir(parents=True, exist_ok=True)
-    cl, original_ids = client.scatter([cl, original_ids], broadcast=True)
     written = [
         client.submit(
             _write_part,
             p,
-            int(o),
-            cl,
-            original_ids,
+            o,
+            client.submit(operator.getitem, assigned, i),
             None if output is None else str(Path(output) / f"part-{i:05d}.parquet"),
         )
-        for i, (p, o) in enumerate(zip(parts, bounds))
+        for i, (p, o) in enumerate(zip(parts, offsets))
     ]
+    n_edges = client.submit(operator.itemgetter(0), components)
     results = client.gather(written)
     rows: list[nd.DedupRow] = []
     if output is None:
         for cols in results:
             rows.extend(nd.rows_from_columns(cols))
-    return nd.DedupResult(tuple(rows), tuple(errors), int(edges.shape[0]))
+    return nd.DedupResult(tuple(rows), tuple(errors), int(n_edges.result()))

@@ -76,7 +76,7 @@ def bucket_edges(band: np.ndarray, key: np.ndarray, row: np.ndarray, window: int
     """
     if row.size < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    order = np.lexsort((row, key, band))
+    order = bucket_order(band, key, row)
     band, key, row = band[order], key[order], row[order]
     new = np.ones(row.size, dtype=bool)
     new[1:] = (band[1:] != band[:-1]) | (key[1:] != key[:-1])
@@ -95,6 +95,32 @@ def bucket_edges(band: np.ndarray, key: np.ndarray, row: np.ndarray, window: int
     return unique_edges(np.concatenate(pairs))
 
 
+def bucket_order(band: np.ndarray, key: np.ndarray, row: np.ndarray) -> np.ndarray:
+    """The order of `np.lexsort((row, key, band))`, at about a third of its cost.
+
+    lexsort's stable passes over random 64-bit keys dominate the stage; instead: one quicksort by
+    key, a radix pass by band (16-bit), then only the members of shared buckets (a minority) are
+    re-sorted by row, through one int64 composite of (bucket number, row).
+    """
+    by_key = np.argsort(key)
+    order = by_key[np.argsort(band[by_key].astype(np.int16, copy=False), kind="stable")]
+    b, k = band[order], key[order]
+    new = np.ones(order.size, dtype=bool)
+    new[1:] = (b[1:] != b[:-1]) | (k[1:] != k[:-1])
+    shared = ~new
+    shared[:-1] |= ~new[1:]  # first members of buckets with a second member
+    at = np.flatnonzero(shared)
+    if at.size == 0:
+        return order
+    group = np.cumsum(new)[at]
+    rows = row[order[at]].astype(np.int64)
+    span = int(rows.max()) + 1
+    if int(group[-1]) >= (1 << 62) // max(span, 1):  # the composite would overflow: exact fallback
+        return np.lexsort((row, key, band))
+    order[at] = order[at[np.argsort(group * span + rows)]]
+    return order
+
+
 def unique_edges(edges: np.ndarray) -> np.ndarray:
     """Sorted, de-duplicated int64[e, 2] pairs with a < b (self pairs dropped)."""
     if edges.size == 0:
@@ -110,6 +136,25 @@ def unique_edges(edges: np.ndarray) -> np.ndarray:
     return np.unique(edges, axis=0)
 
 
+def confirmed(
+    sig_a: np.ndarray, sig_b: np.ndarray, exact_a: np.ndarray, exact_b: np.ndarray,
+    config: NearDupConfig = NearDupConfig(),
+) -> np.ndarray:
+    """Which candidate pairs (row by row of the arrays) have estimated Jaccard (signature agreement)
+    at the threshold or share the exact hash: bool[e]."""
+    return similarity(sig_a, sig_b, exact_a, exact_b) >= config.threshold
+
+
+def similarity(sig_a: np.ndarray, sig_b: np.ndarray, exact_a: np.ndarray, exact_b: np.ndarray) -> np.ndarray:
+    """Estimated Jaccard of each pair: signature agreement, 1.0 for exact copies (float32[e])."""
+    sim = np.empty(sig_a.shape[0], dtype=np.float32)
+    step = 1 << 16  # bounds the temporary (step x num_perm) comparison array
+    for i in range(0, sig_a.shape[0], step):
+        sim[i : i + step] = (sig_a[i : i + step] == sig_b[i : i + step]).mean(axis=1)
+    sim[exact_a == exact_b] = 1.0
+    return sim
+
+
 def verify_edges(
     edges: np.ndarray,
     sig_a: np.ndarray,
@@ -122,15 +167,8 @@ def verify_edges(
 
     Returns (kept edges, their estimated Jaccard; 1.0 for exact copies).
     """
-    if edges.shape[0] == 0:
-        return edges, np.zeros(0, dtype=np.float32)
-    sim = np.empty(edges.shape[0], dtype=np.float32)
-    step = 1 << 16  # bounds the temporary (step x num_perm) comparison array
-    for i in range(0, edges.shape[0], step):
-        sim[i : i + step] = (sig_a[i : i + step] == sig_b[i : i + step]).mean(axis=1)
-    same = exact_a == exact_b
-    sim[same] = 1.0
-    keep = (sim >= config.threshold) | same
+    sim = similarity(sig_a, sig_b, exact_a, exact_b)
+    keep = sim >= config.threshold
     return edges[keep], sim[keep]
 
 
@@ -241,6 +279,21 @@ def sketch_part(items: Iterable[Article | ReadError], config: NearDupConfig = Ne
             for arts, errs in batches(items, config.batch_size)
         ),
         config,
+    )
+
+
+def concat_parts(parts: Sequence[Part], config: NearDupConfig = NearDupConfig()) -> Part:
+    """One Part of several, rows in the given order (a partition made of several input files)."""
+    if len(parts) == 1:
+        return parts[0]
+    k = config.num_perm
+    return Part(
+        tuple(i for p in parts for i in p.ids),
+        tuple(d for p in parts for d in p.published),
+        np.concatenate([p.signatures for p in parts]) if parts else np.zeros((0, k), np.uint32),
+        np.concatenate([p.exact for p in parts]) if parts else np.zeros(0, np.uint64),
+        np.concatenate([p.n_shingles for p in parts]) if parts else np.zeros(0, np.int32),
+        tuple(e for p in parts for e in p.errors),
     )
 
 

@@ -125,16 +125,29 @@ def _read_all(roots: list[Path], columns: ColumnMap) -> Iterator[Article | ReadE
 
 def _unique(article: Article, used: set[str], next_suffix: dict[str, int]) -> Article:
     """Keep the article, renaming a repeated id to the first free `id~N` (N >= 2)."""
-    if article.id not in used:
-        used.add(article.id)
-        return article
-    n = next_suffix.get(article.id, 2)
-    while f"{article.id}~{n}" in used:
+    new_id = _unique_id(article.id, used, next_suffix)
+    return article if new_id == article.id else replace(article, id=new_id)
+
+
+def _unique_id(ident: str, used: set[str], next_suffix: dict[str, int]) -> str:
+    if ident not in used:
+        used.add(ident)
+        return ident
+    n = next_suffix.get(ident, 2)
+    while f"{ident}~{n}" in used:
         n += 1
-    next_suffix[article.id] = n + 1
-    new_id = f"{article.id}~{n}"
+    next_suffix[ident] = n + 1
+    new_id = f"{ident}~{n}"
     used.add(new_id)
-    return replace(article, id=new_id)
+    return new_id
+
+
+def unique_ids(ids: Iterable[str]) -> list[str]:
+    """The ids `read_sources` gives articles read in this order (a repeat becomes `id~N`), for engines
+    that read files apart (`scan --engine dask`) and name the articles afterwards."""
+    used: set[str] = set()
+    next_suffix: dict[str, int] = {}
+    return [_unique_id(i, used, next_suffix) for i in ids]
 
 
 def _walk(path: Path, seen_files: set[Path], seen_dirs: set[Path] | None = None) -> Iterator[Path | ReadError]:

@@ -1,0 +1,211 @@
+"""The scan on Dask distributed: the local scan's stage functions mapped over partitions and pair batches.
+
+Partitions are runs of consecutive input files (`dedup.dask.plan_partitions`, sized for the scan's
+per-article cost: about eight per worker thread). Each worker reads and prepares its partitions (`scan.prepare`: clean, features,
+fingerprint) and keeps them; texts stay there. Candidates come from compact per-article data only
+(signatures and a digest of the normalized text) in one worker task running the local engine's
+`scan.candidate_pairs_from`. The pair stage (`scan.confirm`: align, relation, edits, direction) runs
+in batches of candidate pairs; a batch receives only the prepared articles its pairs name, taken from
+the partitions that hold them. The client gathers the confirmed pairs and the cleaned articles and
+builds stories as the local engine does, so the result is the same, pair by pair.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .config import ScanConfig
+from .dedup.dask import plan_partitions
+from .edits.classify import SideCache
+from .errors import require
+from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, ScanResult
+from .scan import Prepared, Progress, article_spin, assemble, candidate_pairs_from, confirm, prepare, text_key
+
+PAIRS_PER_BATCH = 200  # a batch aligns in about a second: large enough to hide task overhead
+MIN_PAIRS_PER_BATCH = 25
+MIN_SCAN_PARTITION_BYTES = 1 << 20
+
+
+@dataclass(frozen=True)
+class ReadPart:
+    """A partition's articles as read (before ids are made unique across the whole input)."""
+
+    articles: tuple[Article, ...]
+    errors: tuple[ReadError, ...]
+
+
+def _read_files(paths: Sequence[str], columns) -> ReadPart:
+    from .ingest import read_file
+
+    arts: list[Article] = []
+    errs: list[ReadError] = []
+    for path in paths:
+        for item in read_file(path, columns):
+            (errs if isinstance(item, ReadError) else arts).append(item)
+    return ReadPart(tuple(arts), tuple(errs))
+
+
+def _ids(part: ReadPart) -> tuple[tuple[str, ...], tuple[ReadError, ...]]:
+    return tuple(a.id for a in part.articles), part.errors
+
+
+def _prepare_part(part: ReadPart, renamed: dict[int, str], config: ScanConfig) -> tuple[Prepared, ...]:
+    from dataclasses import replace
+
+    arts = [replace(a, id=renamed[i]) if i in renamed else a for i, a in enumerate(part.articles)]
+    return tuple(prepare(a, config) for a in arts)
+
+
+def _candidate_inputs(prepared: Sequence[Prepared]) -> tuple[list, list[bytes]]:
+    """What the candidate stage needs of each article: its signature and a digest of its text."""
+    return [p.signature for p in prepared], [text_key(p.clean) for p in prepared]
+
+
+def _candidates(inputs: Sequence[tuple[list, list[bytes]]], config: ScanConfig) -> list[tuple[int, int, frozenset[str]]]:
+    signatures = [s for sig, _ in inputs for s in sig]
+    keys = [k for _, key in inputs for k in key]
+    found = candidate_pairs_from(signatures, keys, config)
+    return [(i, j, frozenset(ch)) for (i, j), ch in sorted(found.items())]
+
+
+def _take(prepared: Sequence[Prepared], local: Sequence[int]) -> dict[int, Prepared]:
+    return {i: prepared[i] for i in local}
+
+
+def _confirm_batch(
+    items: Sequence[tuple[int, int, frozenset[str]]], bounds: np.ndarray, takes: Sequence[dict[int, Prepared]],
+    parts: Sequence[int], config: ScanConfig,
+) -> list[Pair | None]:
+    """`scan.confirm` over a batch of pairs; `takes` hold the batch's articles from the parts named in `parts`."""
+    by_row: dict[int, Prepared] = {}
+    for q, take in zip(parts, takes):
+        by_row.update((int(bounds[q]) + i, p) for i, p in take.items())
+    sides = SideCache()  # per batch: an article in several of the batch's pairs is tokenized once
+    return [confirm(by_row[i], by_row[j], channels, config, sides=sides) for i, j, channels in items]
+
+
+def _spins(cleans: Sequence[CleanArticle]) -> list[ArticleSpin]:
+    return [article_spin(c) for c in cleans]
+
+
+def _cleans(prepared: Sequence[Prepared]) -> list[CleanArticle]:
+    return [p.clean for p in prepared]
+
+
+def _unique_ids(ids: Sequence[str]) -> dict[int, str]:
+    """Global positions whose id repeats an earlier one, with the `id~N` the local engine gives them."""
+    from .ingest import unique_ids
+
+    return {i: new for i, (old, new) in enumerate(zip(ids, unique_ids(ids))) if old != new}
+
+
+def scan_dask(
+    sources: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    config: ScanConfig | None = None,
+    progress: Progress | None = None,
+    *,
+    client=None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    columns=None,
+    partition_bytes: int | None = None,
+) -> ScanResult:
+    """`scan.scan` with the per-article and per-pair stages on a Dask cluster; the same result.
+
+    Uses `client`, else connects to `scheduler`, else starts a LocalCluster of `workers`
+    single-threaded worker processes (default: one per core). Embeddings and claims are not run
+    by this engine yet: with them asked for, the result carries a note saying so.
+    """
+    distributed = require("distributed", "scale", "The Dask engine")
+    config = config or ScanConfig()
+    own = None
+    if client is None:
+        if scheduler:
+            client = own = distributed.Client(scheduler)
+        else:
+            cluster = distributed.LocalCluster(
+                n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                dashboard_address=None,
+            )
+            client = own = distributed.Client(cluster)
+    try:
+        return _run(client, sources, config, progress or (lambda stage, done, total: None), columns, partition_bytes)
+    finally:
+        if own is not None:
+            cluster = own.cluster
+            own.close()
+            if cluster is not None and not scheduler:
+                cluster.close()
+
+
+def _run(client, sources, config: ScanConfig, report: Progress, columns, partition_bytes) -> ScanResult:
+    from .ingest import list_files
+
+    items = list_files(sources)
+    errors = [x for x in items if isinstance(x, ReadError)]
+    files = [str(x) for x in items if not isinstance(x, ReadError)]
+    slots = sum(w["nthreads"] for w in client.scheduler_info()["workers"].values()) or 1
+    if partition_bytes is None:  # a scan spends ~100x more per article than dedup: smaller partitions
+        total = sum(os.path.getsize(f) for f in files if os.path.exists(f))
+        partition_bytes = max(total // (8 * slots), MIN_SCAN_PARTITION_BYTES)
+    groups = plan_partitions(files, slots, partition_bytes)
+    read = client.map(_read_files, groups, columns=columns, pure=False)
+    listed = client.gather(client.map(_ids, read))
+    ids = [i for part_ids, _ in listed for i in part_ids]
+    errors += [e for _, errs in listed for e in errs]
+    bounds = np.cumsum([0] + [len(part_ids) for part_ids, _ in listed]).astype(np.int64)
+    report("read", len(ids), 0)
+    renamed = _unique_ids(ids)
+    prepared = [
+        client.submit(
+            _prepare_part, r, {i - int(lo): n for i, n in renamed.items() if lo <= i < hi}, config, pure=False
+        )
+        for r, lo, hi in zip(read, bounds[:-1], bounds[1:])
+    ]
+    del read
+    work = client.submit(_candidates, client.map(_candidate_inputs, prepared), config).result()
+    report("fingerprint", len(ids), len(ids))
+    size = min(PAIRS_PER_BATCH, max(MIN_PAIRS_PER_BATCH, len(work) // (8 * slots)))  # >= 8 batches per slot
+    cleaned = client.map(_cleans, prepared)  # received while the pair stage runs, not after it
+    pairs, cleans = _pair_stage(client, prepared, bounds, work, size, config, report, cleaned)
+    notes = []
+    if config.embed.enabled:
+        notes.append("embeddings are not used by the Dask engine yet: matched lexically only")
+    if config.claims:
+        notes.append("claims are not extracted by the Dask engine yet: run the local engine for claims")
+    result = assemble(cleans, pairs, tuple(errors), tuple(notes))
+    if not config.spin:
+        return result
+    spins = {s.article: s for part in client.gather(client.map(_spins, cleaned)) for s in part}
+    return replace(result, spin=tuple(spins[c.id] for c in result.articles))
+
+
+def _pair_stage(
+    client, prepared, bounds: np.ndarray, work, size: int, config: ScanConfig, report: Progress, cleaned
+) -> tuple[list[Pair], list[CleanArticle]]:
+    """Confirm candidate pairs in batches; each batch is sent only the prepared articles it names.
+    The partitions' cleaned articles (`cleaned` futures) are received as they come, in between."""
+    from distributed import as_completed
+
+    batches = [work[i : i + size] for i in range(0, len(work), size)]
+    futures = []
+    for batch in batches:
+        rows = np.unique(np.array([(i, j) for i, j, _ in batch], dtype=np.int64))
+        part_of = np.searchsorted(bounds, rows, side="right") - 1
+        parts = np.unique(part_of).tolist()
+        takes = [client.submit(_take, prepared[q], (rows[part_of == q] - bounds[q]).tolist()) for q in parts]
+        futures.append(client.submit(_confirm_batch, batch, bounds, takes, parts, config))
+    results: list = [None] * (len(futures) + len(cleaned))
+    index = {f.key: k for k, f in enumerate(list(futures) + list(cleaned))}
+    done = 0
+    for future in as_completed(list(futures) + list(cleaned)):
+        k = index[future.key]
+        results[k] = future.result()
+        if k < len(futures):
+            done += len(batches[k])
+            report("align", done, len(work))
+    pairs = [p for chunk in results[: len(futures)] for p in chunk if p is not None]
+    return pairs, [c for chunk in results[len(futures) :] for c in chunk]
