@@ -34,8 +34,10 @@ _SUPERSETS = {
 # A page is "UTF-8 with stray bytes" when its valid multi-byte characters outnumber the bad bytes
 # this many times; a Latin-1 or GBK page read as UTF-8 has (almost) no valid multi-byte characters.
 UTF8_MAJORITY = 10
-# More NUL bytes than this share of the page means binary data, not a page with a stray NUL.
-MAX_NUL_SHARE = 0.01
+# More control bytes (NUL and the other C0 codes text never uses) than this share of the page means
+# binary data, not a page with a stray NUL.
+MAX_CONTROL_SHARE = 0.01
+_CONTROL = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,11 @@ def decode_html(data: bytes, http_charset: str | None = None) -> Decoded:
     if bom_codec and bom_codec != "utf-8":
         return _lenient(body, bom_codec)
     nuls = body.count(b"\x00")
-    if nuls > MAX_NUL_SHARE * max(len(body), 1):
-        first = data.find(b"\x00")
+    controls = len(body) - len(body.translate(None, _CONTROL))
+    if controls > MAX_CONTROL_SHARE * max(len(body), 1):
+        first = min(i for i in (data.find(bytes([c])) for c in _CONTROL) if i >= 0)
         raise DecodeFailure(
-            f"binary data: NUL byte at byte offset {first} ({nuls} in all); "
+            f"binary data: control byte 0x{data[first]:02x} at byte offset {first} ({controls:,} in all); "
             "this is not an HTML page"
         )
     if nuls:
