@@ -224,3 +224,49 @@ def test_language_is_identified_offline(text, code):
 def test_too_little_text_has_no_language():
     assert detect_language("Hello world") == ""
     assert detect_language("12345 -- 678") == ""
+
+
+# ---------------------------------------------------------------- language recorded, embeddings gated
+
+COOKING = ("Сегодня я расскажу, как приготовить настоящий борщ. Сначала нужно сварить крепкий бульон "
+           "из говядины, затем добавить свёклу, капусту и картофель. Главный секрет — немного уксуса, "
+           "чтобы свёкла сохранила яркий цвет. Подавайте борщ со сметаной и чесночными пампушками.")
+GAME = ("В новом обновлении игры разработчики добавили три карты и переработали систему рейтинга. "
+        "Игроки теперь получают очки за командные победы, а не только за личную статистику. "
+        "Сервера будут недоступны в четверг с утра из-за технических работ, сообщила студия.")
+
+
+def test_articles_carry_their_language_from_ingest(tmp_path):
+    (tmp_path / "ru.txt").write_text(COOKING, encoding="utf-8")
+    (tmp_path / "ja.html").write_text(html_page(JAPANESE), encoding="utf-8")
+    (tmp_path / "en.txt").write_text(" ".join(ENGLISH), encoding="utf-8")
+    articles, errors = read(tmp_path)
+    assert errors == []
+    assert {a.id: a.language for a in articles} == {"ru": "ru", "ja": "ja", "en": "en"}
+
+
+def test_only_languages_the_model_knows_are_embedded():
+    from unspun.clean import clean_article
+    from unspun.embed import embeddable
+
+    def lang(text, language=""):
+        return clean_article(Article(id="x", text=text, origin="<t>", language=language))
+
+    assert embeddable(lang(" ".join(ENGLISH)), ("en",))
+    assert not embeddable(lang(COOKING), ("en",))  # identified on the spot when not recorded
+    assert not embeddable(lang(" ".join(ENGLISH), "ru"), ("en",))  # the recorded language wins
+    assert embeddable(lang("Short note."), ("en",))  # unidentifiable: benefit of the doubt
+    assert embeddable(lang(COOKING), None)
+
+
+@pytest.mark.slow
+def test_unrelated_russian_pages_are_never_called_a_rewrite(tmp_path):
+    pytest.importorskip("sentence_transformers")
+    import unspun
+    from unspun.config import EmbedConfig, ScanConfig
+
+    (tmp_path / "cooking.txt").write_text(COOKING, encoding="utf-8")
+    (tmp_path / "game.txt").write_text(GAME, encoding="utf-8")
+    config = ScanConfig(embed=EmbedConfig(enabled=True, cache_dir=str(tmp_path / "cache")))
+    result = unspun.scan([tmp_path], config)
+    assert [p.relation for p in result.pairs if p.relation != "same-story"] == []

@@ -7,6 +7,7 @@ Security rules this module keeps:
 - nothing from a request names a file: the page's three files are read from the package once, at
   start-up, and served from memory by fixed routes.
 """
+import asyncio
 import difflib
 import json
 import re
@@ -20,6 +21,12 @@ from .records import Article, Pair, Span
 
 MAX_BODY = 2 * 1024 * 1024
 MAX_TEXT = 1_000_000
+# Work budget of one /api/check: the words of the checked text (alignment and edit explanation grow
+# faster than linearly with it: 300,000 characters with views took 15 s and answered 45 MB) and the
+# matches that get a side-by-side view (the rest: GET /api/pair). Documented in docs/service.md.
+MAX_CHECK_WORDS = 30_000
+MAX_VIEWS = 10
+BODY_TIMEOUT = 15.0  # seconds a client may take to send its body; a stalled upload gets 408
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
     "form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
@@ -203,6 +210,7 @@ def _models() -> dict[str, Any]:
         article: ArticleMeta
         candidates: int
         matches: list[Hit]
+        views_omitted: int = Field(0, description=f"matches beyond the first {MAX_VIEWS} get no view; ask /api/pair")
 
     class Duplicate(BaseModel):
         id: str
@@ -300,12 +308,33 @@ def _text_id(text: str) -> str:
 # Middleware: body size limit and security headers (plain ASGI, no dependency on the framework)
 
 
-class Guard:
-    """Rejects bodies over `max_body` bytes with 413 (declared or streamed) and adds security headers."""
+def _host_name(value: bytes) -> str:
+    """`Host` header value without its port, lowercased (`[::1]:8000` -> `[::1]`)."""
+    host = value.decode("latin-1").strip().lower()
+    if host.startswith("["):
+        return host[: host.find("]") + 1]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
-    def __init__(self, app: Any, max_body: int = MAX_BODY) -> None:
+
+def allowed_hosts(bind: str) -> frozenset[str] | None:
+    """Host names a server bound to `bind` answers to (a DNS-rebinding page names its own host);
+    None (any) when bound to every interface, where the names are not known."""
+    if bind in ("0.0.0.0", "::", ""):
+        return None
+    local = {"localhost", "127.0.0.1", "[::1]"}
+    return frozenset(local | {bind.lower() if ":" not in bind else f"[{bind.lower()}]"})
+
+
+class Guard:
+    """Rejects bodies over `max_body` bytes with 413 (declared or streamed), a body that stalls
+    with 408, a Host header not in `hosts` with 400, and adds security headers."""
+
+    def __init__(self, app: Any, max_body: int = MAX_BODY, hosts: frozenset[str] | None = None,
+                 body_timeout: float = BODY_TIMEOUT) -> None:
         self.app = app
         self.max_body = max_body
+        self.hosts = hosts
+        self.body_timeout = body_timeout
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -318,7 +347,11 @@ class Guard:
                 message["headers"] = list(message.get("headers", [])) + _SECURITY_HEADERS
             await send(message)
 
-        declared = dict(scope.get("headers") or []).get(b"content-length")
+        headers = dict(scope.get("headers") or [])
+        if self.hosts is not None and _host_name(headers.get(b"host", b"")) not in self.hosts:
+            await _reply(send_with_headers, 400, b'{"detail":"Host header not allowed (serve with --host NAME)"}')
+            return
+        declared = headers.get(b"content-length")
         if declared is not None:
             if not declared.isdigit():
                 await _reply(send_with_headers, 400, b'{"detail":"invalid Content-Length"}')
@@ -331,7 +364,11 @@ class Guard:
         size = 0
         more = True
         while more:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), self.body_timeout)
+            except asyncio.TimeoutError:
+                await _reply(send_with_headers, 408, b'{"detail":"request body not received in time"}')
+                return
             if message["type"] == "http.disconnect":
                 return
             chunk = message.get("body", b"")
@@ -364,8 +401,9 @@ async def _reply(send: Any, status: int, body: bytes) -> None:
 # The app
 
 
-def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
-    """The FastAPI app serving `index` (wrapped in the body-limit/security-header guard)."""
+def create_app(index: Index, max_body: int = MAX_BODY, hosts: frozenset[str] | None = None,
+               max_check_words: int = MAX_CHECK_WORDS) -> Any:
+    """The FastAPI app serving `index` (wrapped in the body-limit/host/security-header guard)."""
     fastapi = require("fastapi", "server", "the unspun server")
     from fastapi import Body, HTTPException, Query
     from fastapi.exceptions import RequestValidationError
@@ -434,11 +472,18 @@ def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
         if art is None:
             raise HTTPException(422, [{"loc": ["body", "text"], "msg": "no article text could be extracted from this HTML",
                                        "type": "no_text"}])
+        words = len(art.text.split())
+        if words > max_check_words:
+            raise HTTPException(413, [{"loc": ["body", "text"], "type": "work_budget",
+                                       "msg": f"the text has {words:,} words; one check aligns at most "
+                                              f"{max_check_words:,} (split it into articles)"}])
         result = index.check(art)
+        hits = [_hit_out(h, art, body.views and k < MAX_VIEWS) for k, h in enumerate(result.hits)]
         return {
             "article": _meta(art),
             "candidates": result.candidates,
-            "matches": [_hit_out(h, art, body.views) for h in result.hits],
+            "matches": hits,
+            "views_omitted": max(0, len(result.hits) - MAX_VIEWS) if body.views else 0,
         }
 
     @app.get("/api/article", response_model=M["ArticleOut"], responses=not_found, summary="One indexed article")
@@ -481,7 +526,7 @@ def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
         p, first, second = found
         return {"pair": _pair_out(p), "a": _meta(first), "b": _meta(second), "view": comparison_view(p, first, second)}
 
-    return Guard(app, max_body)
+    return Guard(app, max_body, hosts)
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, max_body: int = MAX_BODY,
@@ -492,4 +537,7 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, max_body: int = MA
 
     cfg = replace(config or IndexConfig(), in_memory=True)
     with Index(db, cfg) as index:
-        uvicorn.run(create_app(index, max_body), host=host, port=port, log_level=log_level)
+        # keep-alive and graceful-shutdown timeouts bound idle and stalled connections; the Guard
+        # bounds a body that stops arriving (408)
+        uvicorn.run(create_app(index, max_body, allowed_hosts(host)), host=host, port=port, log_level=log_level,
+                    timeout_keep_alive=5, timeout_graceful_shutdown=10, limit_concurrency=64)

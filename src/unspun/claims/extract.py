@@ -19,7 +19,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 
 from ..errors import require
-from ..records import Article, Span
+from ..records import Article, Span, valid_text
 
 __all__ = [
     "Claim",
@@ -581,6 +581,7 @@ class ClaimExtractor:
 
         `n_process` (default: the extractor's; 0 = one per core) > 1 with enough texts splits the
         articles over forked workers that share the loaded pipeline."""
+        texts = [valid_text(t) for t in texts]  # a lone surrogate would crash spaCy's tokenizer
         n = _processes(self.n_process if n_process is None else n_process)
         if n > 1 and len(texts) >= 8 * n:
             return self._extract_forked(texts, n)

@@ -16,6 +16,7 @@ from .common import MAX_ARTICLE_CHARS, ColumnMap, error, stream_errors
 from .csv import read_csv
 from .html import extract_html, read_html
 from .jsonl import read_jsonl
+from .language import detect_language
 from .parquet import read_parquet
 from .text import read_text
 from .warc import read_warc
@@ -194,8 +195,11 @@ def _read_file(path: Path, columns: ColumnMap, max_chars: int) -> Iterator[Artic
         yield error(origin, None, _too_long(path.stat().st_size, max_chars, "bytes"))
         return
     for record in _read_format(path, fmt, compression, stem, columns):
-        if isinstance(record, Article) and len(record.text) > max_chars:
-            record = error(*_where(record, origin), _too_long(len(record.text), max_chars, "characters"))
+        if isinstance(record, Article):
+            if len(record.text) > max_chars:
+                record = error(*_where(record, origin), _too_long(len(record.text), max_chars, "characters"))
+            else:
+                record = replace(record, language=detect_language(record.text))
         yield record
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,9 +22,6 @@ UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 # Articles longer than this many characters are refused with a ReadError: every later stage is at
 # least linear in the text and some hold several copies, so one 50 MB "article" took 6.6 GB.
 MAX_ARTICLE_CHARS = 5_000_000
-# A lone half of a UTF-16 pair: JSON allows it as an escape ("\\udc80") and JavaScript truncation of
-# an emoji makes one, but it is not Unicode and cannot be written as UTF-8 anywhere downstream.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Reading a corrupt or truncated file raises one of these from deep inside the stream readers;
 # the driver turns them into a ReadError for the file instead of aborting the whole scan.
@@ -47,11 +43,6 @@ class ColumnMap:
 
 class DecodeFailure(Exception):
     """Raised by the decoders with a human-readable reason; readers turn it into a ReadError."""
-
-
-def valid_text(text: str) -> str:
-    """`text` with every lone surrogate replaced by U+FFFD (same length, so offsets still hold)."""
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def utf16_codec(data: bytes) -> str | None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 
-from ..records import Article
-from .common import ColumnMap, DecodeFailure, fix_newlines, valid_text
+from ..records import Article, valid_text
+from .common import ColumnMap, DecodeFailure, fix_newlines
 from .html import extract_html
 
 
