@@ -1,10 +1,13 @@
 """Command line: parses options, calls the library, prints. No pipeline logic lives here.
 
-Exit codes: 0 everything read; 3 some inputs skipped (see the errors table); 2 usage error.
+Exit codes (the README has the table): 0 done, everything read; 1 `check` found no match; 2 usage
+error (bad option, missing path, unusable --db or output path, busy port), nothing done; 3 done but
+some inputs were skipped (listed on stderr, also under -q).
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,11 +19,12 @@ from .config import EmbedConfig, ScanConfig
 from .errors import UnspunError
 from .records import Article, ReadError
 from .report import write_html, write_json
+from .report.escape import safe
 from .report.terminal import print_summary
 from .scan import scan
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Trace copied and spun news back to its source.")
-EXIT_OK, EXIT_USAGE, EXIT_SKIPPED = 0, 2, 3
+EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 
 
 @app.callback()
@@ -29,8 +33,33 @@ def _root() -> None:
 
 
 def _fail(console: Console, exc: Exception) -> typer.Exit:
-    console.print(f"[bold red]error:[/] {exc}")
+    console.print(f"[bold red]error:[/] {safe(exc)}", soft_wrap=True)
     return typer.Exit(EXIT_USAGE)
+
+
+def _check_output(err: Console, *paths: Path | None) -> None:
+    """Refuse an output path that cannot be written before any work starts (exit 2)."""
+    for out in paths:
+        if out is None:
+            continue
+        if out.is_dir():
+            err.print(f"[bold red]error:[/] cannot write {safe(out)}: it is a folder; give a file name", soft_wrap=True)
+            raise typer.Exit(EXIT_USAGE)
+        if not out.parent.is_dir():
+            err.print(f"[bold red]error:[/] cannot write {safe(out)}: folder {safe(out.parent)} does not exist",
+                      soft_wrap=True)
+            raise typer.Exit(EXIT_USAGE)
+        if not os.access(out.parent, os.W_OK):
+            err.print(f"[bold red]error:[/] cannot write {safe(out)}: folder {safe(out.parent)} is not writable",
+                      soft_wrap=True)
+            raise typer.Exit(EXIT_USAGE)
+
+
+def _skipped(err: Console, errors: Iterable[ReadError]) -> None:
+    """One line per skipped input on stderr, also under -q (a partial result must say what it lacks)."""
+    for e in errors:
+        where = safe(e.source if e.line is None else f"{e.source}:{e.line}")
+        err.print(f"[yellow]skipped[/] {where}: {safe(e.reason)}", soft_wrap=True)
 
 
 @app.command("scan")
@@ -50,12 +79,9 @@ def scan_cmd(
     """Find exact copies, near-duplicates and spun rewrites among articles."""
     console = Console(stderr=False, quiet=quiet)
     err = Console(stderr=True)
-    for out in (json_out, html_out):
-        if out is not None and not out.parent.is_dir():
-            err.print(f"[bold red]error:[/] cannot write {out}: folder {out.parent} does not exist")
-            raise typer.Exit(EXIT_USAGE)
+    _check_output(err, json_out, html_out)
     if engine not in ("local", "dask"):
-        err.print(f"[bold red]error:[/] --engine must be local or dask, not {engine!r}")
+        err.print(f"[bold red]error:[/] --engine must be local or dask, not {safe(engine)!r}")
         raise typer.Exit(EXIT_USAGE)
     if engine == "local" and (scheduler or workers):
         err.print("[bold red]error:[/] --scheduler and --workers are for --engine dask")
@@ -82,6 +108,8 @@ def scan_cmd(
         except UnspunError as exc:
             raise _fail(err, exc) from None
     print_summary(result, console)
+    if quiet:
+        _skipped(err, result.errors)  # the summary is silenced, the skipped inputs are not
     if json_out:
         write_json(result, json_out)
         console.print(f"JSON written to {json_out}")
@@ -105,9 +133,7 @@ def claims_cmd(
 
     console = Console()
     err = Console(stderr=True)
-    if json_out is not None and not json_out.parent.is_dir():
-        err.print(f"[bold red]error:[/] cannot write {json_out}: folder {json_out.parent} does not exist")
-        raise typer.Exit(EXIT_USAGE)
+    _check_output(err, json_out)
     try:
         items = list(read_sources(paths))
         articles = [a for a in items if isinstance(a, Article)]
@@ -116,7 +142,7 @@ def claims_cmd(
     except UnspunError as exc:
         raise _fail(err, exc) from None
     for e in errors:
-        err.print(f"[yellow]skipped[/] {e.source}{'' if e.line is None else f':{e.line}'}: {e.reason}")
+        _skipped(err, [e])
     print_claims(result, console, {a.id: a.title for a in articles})
     if json_out:
         data = {**result_to_json(result), "errors": [error_to_dict(e) for e in errors]}
@@ -149,9 +175,8 @@ def dedup_cmd(
     if engine not in ("local", "dask"):
         err.print(f"[bold red]error:[/] --engine must be local or dask, not {engine!r}")
         raise typer.Exit(EXIT_USAGE)
-    if not output.parent.is_dir():
-        err.print(f"[bold red]error:[/] cannot write {output}: folder {output.parent} does not exist")
-        raise typer.Exit(EXIT_USAGE)
+    if engine == "local" or not output.is_dir():  # dask writes a folder of part files
+        _check_output(err, output)
     columns = replace(ColumnMap(), text=text_column, id=id_column, published=date_column)
     try:
         config = NearDupConfig(threshold=threshold)
@@ -165,7 +190,7 @@ def dedup_cmd(
     except UnspunError as exc:
         raise _fail(err, exc) from None
     for e in result.errors:
-        err.print(f"[yellow]skipped[/] {e.source}{'' if e.line is None else f':{e.line}'}: {e.reason}")
+        _skipped(err, [e])
     if result.rows:
         counts: dict[str, int] = {}
         for r in result.rows:
@@ -210,7 +235,7 @@ def index_add_cmd(
     except UnspunError as exc:
         raise _fail(err, exc) from None
     for e in result.errors:
-        err.print(f"[yellow]skipped[/] {e.source}{'' if e.line is None else f':{e.line}'}: {e.reason}")
+        _skipped(err, [e])
     for note in result.notes:
         err.print(f"[yellow]note:[/] {note}")
     console.print(
@@ -230,7 +255,8 @@ def check_cmd(
 ) -> None:
     """Is this article a copy or rewrite of anything indexed? Lists the matches with their evidence.
 
-    Exit code 0 when something matched, 1 when nothing did, 2 on a usage error.
+    Exit code 0 when something matched, 1 when nothing did, 2 on a usage error, 3 when the input
+    could not be read.
     """
     from .store.index import Index
     from .ingest import read_sources
@@ -251,8 +277,7 @@ def check_cmd(
                 results = [found]
             else:
                 items = list(read_sources([file_or_url]))
-                for e in (x for x in items if isinstance(x, ReadError)):
-                    err.print(f"[yellow]skipped[/] {e.source}{'' if e.line is None else f':{e.line}'}: {e.reason}")
+                _skipped(err, (x for x in items if isinstance(x, ReadError)))
                 results = [index.check(a) for a in items if isinstance(a, Article)]
     except UnspunError as exc:
         raise _fail(err, exc) from None
@@ -274,7 +299,9 @@ def check_cmd(
                     f"{r.article.id}: {p.relation} of {h.article.id} ({h.story}) score {p.score:.2f}, "
                     f"{p.coverage_b:.0%} of it matched, {len(p.matches)} passages via {', '.join(p.channels)}"
                 )
-    raise typer.Exit(EXIT_OK if any(r.hits for r in results) else 1)
+    if not results:
+        raise typer.Exit(EXIT_SKIPPED)  # nothing could be read, so nothing was checked
+    raise typer.Exit(EXIT_OK if any(r.hits for r in results) else EXIT_NO_MATCH)
 
 
 @app.command("serve")
@@ -290,25 +317,54 @@ def serve_cmd(
     from .server import serve
 
     err = Console(stderr=True)
-    err.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)")
+    busy = _port_problem(host, port)
+    if busy:
+        err.print(f"[bold red]error:[/] cannot serve on {safe(host)}:{port}: {busy}", soft_wrap=True)
+        raise typer.Exit(EXIT_USAGE)
+    err.print(f"serving {safe(db)} on http://{safe(host)}:{port}/ (Ctrl-C to stop)")
     try:
         serve(str(db), host, port, max_body, IndexConfig(claims=claims))
     except UnspunError as exc:
         raise _fail(err, exc) from None
 
 
-def _load_version(ref: str, corpus: list[Path] | None) -> Article:
+def _port_problem(host: str, port: int) -> str | None:
+    """Why `host:port` cannot be bound (in use, not an address here), or None; checked before the
+    index is opened so a busy port is a usage error (exit 2), not a crash."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return f"unknown host ({exc.strerror})"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            hint = "; stop the other server or pick another --port" if exc.errno == 98 else ""
+            return f"{exc.strerror or exc}{hint}"
+    return None
+
+
+def _load_version(ref: str, corpus: list[Path] | None, command: str = "compare") -> Article:
     """An article from a file path, or by id from the corpus (any format `unspun scan` reads)."""
     from .ingest import read_sources
 
     path = Path(ref)
     if path.is_file() and not corpus:
-        found = [a for a in read_sources([path]) if isinstance(a, Article)]
+        items = list(read_sources([path]))
+        found = [a for a in items if isinstance(a, Article)]
         if len(found) == 1:
             return found[0]
         if found:
-            raise typer.BadParameter(f"{ref} holds {len(found)} articles; pass --from {ref} and an article id")
-        raise typer.BadParameter(f"no article could be read from {ref}")
+            how = f"pass --from {ref} and an article id" if command == "compare" else "give a file with one article"
+            raise typer.BadParameter(f"{ref} holds {len(found)} articles; {how}")
+        reasons = "; ".join(e.reason for e in items if isinstance(e, ReadError)) or "it holds no article"
+        raise typer.BadParameter(f"no article could be read from {ref}: {reasons}")
+    if command != "compare":
+        raise typer.BadParameter(f"{ref} is not a readable file")
     for item in read_sources(corpus or []):
         if isinstance(item, Article) and item.id == ref:
             return item
@@ -330,6 +386,7 @@ def compare_cmd(
     from .report import compare as compare_report
 
     console = Console()
+    _check_output(Console(stderr=True), json_out, html_out)
     try:
         ca, cb = clean_article(_load_version(a, corpus)), clean_article(_load_version(b, corpus))
     except (typer.BadParameter, UnspunError) as exc:
@@ -356,11 +413,11 @@ def spin_cmd(
 
     console = Console()
     try:
-        article = _load_version(str(path), None)
+        article = _load_version(str(path), None, command="spin")
     except typer.BadParameter as exc:
         raise _fail(Console(stderr=True), exc) from None
     result = spin_score(article.text)
-    console.print(f"[bold]{article.id}[/]: spin score {result.score:.2f} "
+    console.print(f"[bold]{safe(article.id)}[/]: spin score {result.score:.2f} "
                   f"(rare-word share {result.rare_word_share:.1%}, {len(result.suspects)} suspect words)")
     for s in result.suspects:
         start = max(0, s.span[0] - 50)

@@ -107,6 +107,9 @@ class EmbedConfig:
     sentence_floor: float = 0.5  # cosine that maps to alignment score 0
     sentence_ceiling: float = 0.85  # cosine that maps to alignment score 1
     min_pair_cosine: float = 0.5  # lead cosine below which a pair's leftovers are not embedded
+    # ISO 639-1 languages the model was trained on (the packaged all-MiniLM-L6-v2: English); other
+    # articles are matched lexically only. A multilingual model would list its languages here.
+    languages: tuple[str, ...] = ("en",)
     leftover_min_lexical: float = 0.05  # a rewrite's unmatched sentence is embedded only with this overlap
     same_story_cosine: float = 0.75  # mean-sentence-vector cosine of an unlinked pair reported "same-story"
     cache_dir: str | None = None  # on-disk vector cache; None keeps vectors in memory only

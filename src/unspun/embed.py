@@ -204,14 +204,30 @@ def lead_text(article: CleanArticle, n_sentences: int) -> str:
     return " ".join(s.text for s in article.sentences[:n_sentences])
 
 
-def lead_vectors(articles: Sequence[CleanArticle], embedder: Embedder, n_sentences: int) -> np.ndarray:
-    """One unit vector per article from its lead; an article without sentences gets a zero vector."""
-    texts = [lead_text(a, n_sentences) for a in articles]
+def lead_vectors(
+    articles: Sequence[CleanArticle], embedder: Embedder, n_sentences: int, languages: Sequence[str] | None = None
+) -> np.ndarray:
+    """One unit vector per article from its lead; an article without sentences gets a zero vector,
+    and so does one in a language outside `languages` (the model's vectors for it mean little: two
+    unrelated Russian pages scored 0.78-0.92). A zero lead keeps an article out of the embedding
+    candidate channel and out of `assist`, so it is matched lexically only."""
+    texts = [lead_text(a, n_sentences) if embeddable(a, languages) else "" for a in articles]
     vectors = np.zeros((len(texts), DIM), dtype=np.float32)
     present = [n for n, t in enumerate(texts) if t.strip()]
     if present:
         vectors[present] = embedder.encode([texts[n] for n in present])
     return vectors
+
+
+def embeddable(article: CleanArticle, languages: Sequence[str] | None) -> bool:
+    """Whether the model knows the article's language (recorded at ingest, else identified here);
+    an unidentifiable language ("": too little text) gets the benefit of the doubt."""
+    if languages is None:
+        return True
+    from .ingest.language import detect_language
+
+    language = article.article.language or detect_language(article.article.text)
+    return not language or language in languages
 
 
 def _mean_cosine(va: np.ndarray, vb: np.ndarray) -> float:

@@ -63,4 +63,12 @@ def stories(
     Every article lands in exactly one story; same-story pairs are reported but never merge stories.
     """
     edges = [(p.a, p.b, p.score) for p in pairs if p.relation in COPY_RELATIONS]
-    return tuple(Story(f"story-{n + 1}", tuple(g)) for n, g in enumerate(cluster(ids, edges, config)))
+    return tuple(Story(f"story-{n + 1}", tuple(g)) for n, g in enumerate(story_groups(ids, edges, config)))
+
+
+def story_groups(ids: Sequence, links: Iterable[tuple], config: ClusterConfig = ClusterConfig()) -> list[list]:
+    """THE story definition, shared by `scan` and the index (`store/stories.py`): articles (in the
+    order they were read or added) grouped by their copy/rewrite links (a, b, score) with `cluster`.
+    A group's members depend only on its connected component, so the index re-groups only the
+    components a batch touches and still agrees with a scan of the same articles."""
+    return cluster(ids, links, config)

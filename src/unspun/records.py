@@ -5,10 +5,19 @@ Every `Span` is a half-open (start, end) pair of character offsets into `Article
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
 Span = tuple[int, int]
+# A lone half of a UTF-16 pair (a JSON "\\udc80" escape, an emoji cut by JavaScript truncation) is
+# not Unicode: it cannot be written as UTF-8 to a report, a terminal, spaCy or the index.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD (same length, so offsets still hold)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 @dataclass(frozen=True)
@@ -22,6 +31,14 @@ class Article:
     title: str = ""
     url: str = ""
     published: str | None = None  # ISO 8601 date or datetime string, as given
+    language: str = ""  # ISO 639-1 code from ingest.language ("" = unknown / not identified)
+
+    def __post_init__(self) -> None:
+        # Text is made valid at the one edge every entry point passes (files, API, index, server).
+        for name in ("id", "text", "origin", "source", "title", "url", "published"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                object.__setattr__(self, name, valid_text(value))
 
 
 @dataclass(frozen=True)

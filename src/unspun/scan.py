@@ -204,7 +204,9 @@ def _embedding_candidates(
         check_available()
         embedder = embedder or Embedder(config.embed)
         report("embed", 0, len(prepared))
-        leads = lead_vectors([p.clean for p in prepared], embedder, config.embed.lead_sentences)
+        leads = lead_vectors(
+            [p.clean for p in prepared], embedder, config.embed.lead_sentences, config.embed.languages
+        )
         report("embed", len(prepared), len(prepared))
         for key in nearest_pairs(leads, config.embed.neighbours, config.embed.min_article_cosine):
             candidates.setdefault(key, set()).add("embedding")

@@ -13,21 +13,17 @@ from typing import Annotated, Any
 
 from .errors import require
 from .records import Article
+from .server_guard import BODY_TIMEOUT, CSP, MAX_BODY, Guard, allowed_hosts
 from .report.json import article_meta, check_hit_to_dict, pair_to_dict
 from .report.segments import comparison_view
 from .store.index import CheckHit, Index, IndexConfig
 
-MAX_BODY = 2 * 1024 * 1024
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-    "form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
-)
-_SECURITY_HEADERS = [
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-]
+# Work budget of one /api/check: the words of the checked text (alignment and edit explanation grow
+# faster than linearly with it: 300,000 characters with views took 15 s and answered 45 MB) and the
+# matches that get a side-by-side view (the rest: GET /api/pair). Documented in docs/service.md.
+MAX_CHECK_WORDS = 30_000
+MAX_VIEWS = 10
+__all__ = ["BODY_TIMEOUT", "CSP", "MAX_BODY", "MAX_CHECK_WORDS", "MAX_VIEWS", "Guard", "allowed_hosts", "create_app", "serve"]
 STATIC_FILES = {
     "/": ("index.html", "text/html; charset=utf-8"),
     "/static/app.js": ("app.js", "text/javascript; charset=utf-8"),
@@ -67,75 +63,12 @@ def _text_id(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------------
-# Middleware: body size limit and security headers (plain ASGI, no dependency on the framework)
-
-
-class Guard:
-    """Rejects bodies over `max_body` bytes with 413 (declared or streamed) and adds security headers."""
-
-    def __init__(self, app: Any, max_body: int = MAX_BODY) -> None:
-        self.app = app
-        self.max_body = max_body
-
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: dict) -> None:
-            if message["type"] == "http.response.start":
-                message = dict(message)
-                message["headers"] = list(message.get("headers", [])) + _SECURITY_HEADERS
-            await send(message)
-
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None:
-            if not declared.isdigit():
-                await _reply(send_with_headers, 400, b'{"detail":"invalid Content-Length"}')
-                return
-            if int(declared) > self.max_body:
-                await _reply(send_with_headers, 413, b'{"detail":"request body too large"}')
-                return
-        # buffer the body (it is small by construction) so an oversized stream is refused before use
-        chunks: list[bytes] = []
-        size = 0
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_body:
-                await _reply(send_with_headers, 413, b'{"detail":"request body too large"}')
-                return
-            chunks.append(chunk)
-            more = message.get("more_body", False)
-        body = b"".join(chunks)
-        sent = False
-
-        async def replay() -> dict:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send_with_headers)
-
-
-async def _reply(send: Any, status: int, body: bytes) -> None:
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
-    await send({"type": "http.response.body", "body": body})
-
-
-# --------------------------------------------------------------------------------------------------
 # The app
 
 
-def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
-    """The FastAPI app serving `index` (wrapped in the body-limit/security-header guard)."""
+def create_app(index: Index, max_body: int = MAX_BODY, hosts: frozenset[str] | None = None,
+               max_check_words: int = MAX_CHECK_WORDS) -> Any:
+    """The FastAPI app serving `index` (wrapped in the body-limit/host/security-header guard)."""
     fastapi = require("fastapi", "server", "the unspun server")
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import Response
@@ -158,9 +91,9 @@ def create_app(index: Index, max_body: int = MAX_BODY) -> Any:
                         media_type="application/json")
 
     _page_routes(app)
-    _write_routes(app, index)
+    _write_routes(app, index, max_check_words)
     _read_routes(app, index)
-    return Guard(app, max_body)
+    return Guard(app, max_body, hosts)
 
 
 def _page_routes(app: Any) -> None:
@@ -186,7 +119,7 @@ def _page_routes(app: Any) -> None:
         return Response(status_code=204)  # no icon; saves browsers a 404
 
 
-def _write_routes(app: Any, index: Index) -> None:
+def _write_routes(app: Any, index: Index, max_check_words: int) -> None:
     """POST endpoints: add articles, check an article."""
     from fastapi import Body, HTTPException
 
@@ -215,11 +148,17 @@ def _write_routes(app: Any, index: Index) -> None:
         if art is None:
             raise HTTPException(422, [{"loc": ["body", "text"], "msg": "no article text could be extracted from this HTML",
                                        "type": "no_text"}])
+        words = len(art.text.split())
+        if words > max_check_words:
+            raise HTTPException(413, [{"loc": ["body", "text"], "type": "work_budget",
+                                       "msg": f"the text has {words:,} words; one check aligns at most "
+                                              f"{max_check_words:,} (split it into articles)"}])
         result = index.check(art)
         return {
             "article": article_meta(art),
             "candidates": result.candidates,
-            "matches": [_hit_out(h, art, body.views) for h in result.hits],
+            "matches": [_hit_out(h, art, body.views and k < MAX_VIEWS) for k, h in enumerate(result.hits)],
+            "views_omitted": max(0, len(result.hits) - MAX_VIEWS) if body.views else 0,
         }
 
 
@@ -286,4 +225,7 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, max_body: int = MA
 
     cfg = replace(config or IndexConfig(), in_memory=True)
     with Index(db, cfg) as index:
-        uvicorn.run(create_app(index, max_body), host=host, port=port, log_level=log_level)
+        # keep-alive and graceful-shutdown timeouts bound idle and stalled connections; the Guard
+        # bounds a body that stops arriving (408)
+        uvicorn.run(create_app(index, max_body, allowed_hosts(host)), host=host, port=port, log_level=log_level,
+                    timeout_keep_alive=5, timeout_graceful_shutdown=10, limit_concurrency=64)

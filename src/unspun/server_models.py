@@ -110,6 +110,7 @@ class CheckOut(BaseModel):
     article: ArticleMeta
     candidates: int
     matches: list[Hit]
+    views_omitted: int = Field(0, description="matches beyond the first 10 get no view; ask /api/pair")
 
 
 class Duplicate(BaseModel):

@@ -17,7 +17,7 @@ import queue
 from typing import Any, Sequence
 
 from ..errors import require
-from ..records import Claim, Span
+from ..records import Claim, Span, valid_text
 from .assemble import assemble
 from .frames import Frame, parse_frames, sentence_spans
 from .lexicon import ATTITUDES, SPEECH, VERB_LEMMA
@@ -66,6 +66,7 @@ class ClaimExtractor:
 
         `n_process` (default: the extractor's; 0 = one per core) > 1 with enough texts splits the
         articles over forked workers that share the loaded pipeline."""
+        texts = [valid_text(t) for t in texts]  # a lone surrogate would crash spaCy's tokenizer
         n = _processes(self.n_process if n_process is None else n_process)
         if n > 1 and len(texts) >= 8 * n:
             return self._extract_forked(texts, n)

@@ -12,15 +12,25 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..records import Article, ReadError
-from .common import ColumnMap, error, stream_errors
+from .common import MAX_ARTICLE_CHARS, ColumnMap, error, stream_errors
 from .csv import read_csv
 from .html import extract_html, read_html
 from .jsonl import read_jsonl
+from .language import detect_language
 from .parquet import read_parquet
 from .text import read_text
 from .warc import read_warc
 
-__all__ = ["ColumnMap", "read_sources", "list_files", "read_file", "extract_html", "detect_format", "SUPPORTED_EXTENSIONS"]
+__all__ = [
+    "ColumnMap",
+    "read_sources",
+    "list_files",
+    "read_file",
+    "extract_html",
+    "detect_format",
+    "SUPPORTED_EXTENSIONS",
+    "MAX_ARTICLE_CHARS",
+]
 
 FORMATS = {
     ".txt": "text",
@@ -62,13 +72,17 @@ def detect_format(name: str) -> tuple[str | None, str | None, str]:
 
 
 def read_sources(
-    paths: Iterable[str | os.PathLike[str]], columns: ColumnMap | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    columns: ColumnMap | None = None,
+    *,
+    max_chars: int = MAX_ARTICLE_CHARS,
 ) -> Iterator[Article | ReadError]:
     """Read every article under `paths` lazily, yielding `Article` or `ReadError` in a stable order.
 
     Directories are walked recursively in sorted name order, skipping hidden entries; a file reached
     twice is read once. Ids are unique within one call: a repeated id becomes `id~2`, `id~3`, ...
-    Bad files or lines become `ReadError` records and reading goes on. Raises `InputError` at call
+    Bad files or lines become `ReadError` records and reading goes on; so does an article longer
+    than `max_chars` characters (later stages need memory in proportion). Raises `InputError` at call
     time (before anything is read) when a path named in `paths` does not exist — a usage error the
     CLI maps to exit code 2. Missing optional readers raise `MissingExtraError` with the pip hint.
     """
@@ -83,7 +97,7 @@ def read_sources(
     broken = [str(p) for p in roots if not p.exists()]
     if broken:
         raise InputError(f"broken symbolic link: {', '.join(broken)}; point it at an existing file")
-    return _read_all(roots, columns or ColumnMap())
+    return _read_all(roots, columns or ColumnMap(), max_chars)
 
 
 def list_files(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> list[Path | ReadError]:
@@ -103,12 +117,14 @@ def list_files(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str])
     return [item for root in roots for item in _walk(root, seen)]
 
 
-def read_file(path: str | os.PathLike[str], columns: ColumnMap | None = None) -> Iterator[Article | ReadError]:
+def read_file(
+    path: str | os.PathLike[str], columns: ColumnMap | None = None, *, max_chars: int = MAX_ARTICLE_CHARS
+) -> Iterator[Article | ReadError]:
     """Articles (or ReadErrors) of one file, streamed; the format is picked by its extension."""
-    return _read_file(Path(os.fspath(path)), columns or ColumnMap())
+    return _read_file(Path(os.fspath(path)), columns or ColumnMap(), max_chars)
 
 
-def _read_all(roots: list[Path], columns: ColumnMap) -> Iterator[Article | ReadError]:
+def _read_all(roots: list[Path], columns: ColumnMap, max_chars: int) -> Iterator[Article | ReadError]:
     used: set[str] = set()
     next_suffix: dict[str, int] = {}
     seen_files: set[Path] = set()
@@ -117,7 +133,7 @@ def _read_all(roots: list[Path], columns: ColumnMap) -> Iterator[Article | ReadE
             if isinstance(item, ReadError):
                 yield item
                 continue
-            for record in _read_file(item, columns):
+            for record in _read_file(item, columns, max_chars):
                 if isinstance(record, Article):
                     record = _unique(record, used, next_suffix)
                 yield record
@@ -178,7 +194,7 @@ def _walk(path: Path, seen_files: set[Path], seen_dirs: set[Path] | None = None)
     yield path
 
 
-def _read_file(path: Path, columns: ColumnMap) -> Iterator[Article | ReadError]:
+def _read_file(path: Path, columns: ColumnMap, max_chars: int) -> Iterator[Article | ReadError]:
     origin = str(path)
     fmt, compression, stem = detect_format(path.name)
     if fmt is None:
@@ -187,6 +203,36 @@ def _read_file(path: Path, columns: ColumnMap) -> Iterator[Article | ReadError]:
     if not path.is_file():
         yield error(origin, None, "not a regular file")
         return
+    if fmt in ("text", "html") and compression is None and path.stat().st_size > 4 * max_chars:
+        # no need to read it: even at 4 bytes a character its text is over the limit
+        yield error(origin, None, _too_long(path.stat().st_size, max_chars, "bytes"))
+        return
+    for record in _read_format(path, fmt, compression, stem, columns):
+        if isinstance(record, Article):
+            if len(record.text) > max_chars:
+                record = error(*_where(record, origin), _too_long(len(record.text), max_chars, "characters"))
+            else:
+                record = replace(record, language=detect_language(record.text))
+        yield record
+
+
+def _where(article: Article, origin: str) -> tuple[str, int | None]:
+    """(source, line) of an article for a ReadError: `path:12` -> (path, 12), WARC `path#id` kept."""
+    rest = article.origin[len(origin) + 1 :] if article.origin.startswith(origin + ":") else ""
+    return (origin, int(rest)) if rest.isdigit() else (article.origin, None)
+
+
+def _too_long(size: int, limit: int, unit: str) -> str:
+    return (
+        f"article too long: {size:,} {unit}, the limit is {limit:,} characters; split it into "
+        "articles, or raise the limit (max_chars / --max-chars) if it really is one article"
+    )
+
+
+def _read_format(
+    path: Path, fmt: str, compression: str | None, stem: str, columns: ColumnMap
+) -> Iterator[Article | ReadError]:
+    origin = str(path)
     if fmt == "text":
         reader = read_text(path, origin, stem, compression)
     elif fmt == "html":

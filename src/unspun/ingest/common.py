@@ -1,23 +1,27 @@
-"""Pieces every reader shares: the column map, byte decoding, compressed streams, record mapping.
+"""Pieces every reader shares: the column map, byte decoding, compressed streams, the size limit.
 
-Text policy (the same for every format): a leading UTF-8 BOM is dropped and CRLF line ends become LF;
-nothing else in the text is touched, so downstream offsets index `Article.text` exactly.
+Text policy (the same for every format): a leading byte-order mark is dropped, CRLF line ends become
+LF and lone UTF-16 surrogates become U+FFFD (one code point for one, so offsets do not move); nothing
+else in the text is touched, so downstream offsets index `Article.text` exactly.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import gzip
 import io
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import require
-from ..records import Article, ReadError
+from ..records import ReadError
 
 BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+# Articles longer than this many characters are refused with a ReadError: every later stage is at
+# least linear in the text and some hold several copies, so one 50 MB "article" took 6.6 GB.
+MAX_ARTICLE_CHARS = 5_000_000
 
 # Reading a corrupt or truncated file raises one of these from deep inside the stream readers;
 # the driver turns them into a ReadError for the file instead of aborting the whole scan.
@@ -41,6 +45,33 @@ class DecodeFailure(Exception):
     """Raised by the decoders with a human-readable reason; readers turn it into a ReadError."""
 
 
+def utf16_codec(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when `data` looks like UTF-16 without a BOM, else None.
+
+    Text in Latin, Greek, Cyrillic or CJK scripts written as UTF-16 has a NUL in most high (or low)
+    bytes of its first kilobytes; a binary file or UTF-8 text with a stray NUL does not.
+    """
+    head = data[:4096]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= 0.8 * len(odd) and even.count(0) <= 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.8 * len(even) and odd.count(0) <= 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def split_bom(data: bytes) -> tuple[bytes, str | None]:
+    """(`data` without its byte-order mark, the codec the mark names or None)."""
+    if data.startswith(BOM):
+        return data[len(BOM) :], "utf-8"
+    for mark, codec in UTF16_BOMS.items():
+        if data.startswith(mark):
+            return data[len(mark) :], codec
+    return data, None
+
+
 def fix_newlines(text: str) -> str:
     """Convert CRLF to LF (lone CR is kept: it is too rare to be worth a second rule)."""
     return text.replace("\r\n", "\n") if "\r" in text else text
@@ -49,16 +80,25 @@ def fix_newlines(text: str) -> str:
 def decode_utf8(data: bytes, base_offset: int = 0) -> str:
     """Decode a whole text document strictly: BOM dropped, NUL rejected, CRLF -> LF.
 
-    `base_offset` is added to reported byte offsets (for lines inside a larger file).
+    UTF-16 (with a byte-order mark, or recognised by its NUL pattern) is decoded too, since
+    Windows tools save "Unicode" text that way. `base_offset` is added to reported byte offsets.
     """
+    body, codec = split_bom(data)
+    codec = codec or utf16_codec(data)
+    if codec and codec.startswith("utf-16"):
+        try:
+            return fix_newlines(body.decode(codec))
+        except UnicodeDecodeError as exc:
+            raise DecodeFailure(
+                f"invalid UTF-16 at byte offset {base_offset + len(data) - len(body) + exc.start}; "
+                "re-encode the file as UTF-8"
+            ) from None
     nul = data.find(b"\x00")
     if nul != -1:
         raise DecodeFailure(
             f"binary data: NUL byte at byte offset {base_offset + nul}; this is not a text file"
         )
-    skip = 0
-    if data.startswith(BOM):
-        skip = len(BOM)
+    skip = len(data) - len(body)
     try:
         text = data[skip:].decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -111,64 +151,6 @@ def decode_line(raw: bytes, number: int, offset: int) -> str:
             f"invalid UTF-8 at byte offset {offset + exc.start} (byte 0x{bad}, column {exc.start + 1} "
             f"of line {number}); re-encode the file as UTF-8"
         ) from None
-
-
-def _scalar(value: object, field: str) -> str:
-    """A metadata value as a stripped string; containers are an error, dates become ISO 8601."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, _dt.datetime | _dt.date):
-        return value.isoformat()
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise DecodeFailure(f"field '{field}' must be a string, got {type(value).__name__}")
-    return str(value)
-
-
-def article_from_record(
-    record: Mapping[str, object],
-    columns: ColumnMap,
-    *,
-    origin: str,
-    default_id: str,
-) -> Article:
-    """Build an Article from one JSONL/CSV/Parquet record; raises DecodeFailure saying what is wrong.
-
-    A non-empty text field wins over the html field; html is run through the same extraction as
-    .html files, and the record's own title/url/published fill in before extracted metadata.
-    """
-    raw_text = record.get(columns.text)
-    raw_html = record.get(columns.html)
-    for name, value in ((columns.text, raw_text), (columns.html, raw_html)):
-        if value is not None and not isinstance(value, str):
-            raise DecodeFailure(f"field '{name}' must be a string, got {type(value).__name__}")
-    ident = _scalar(record.get(columns.id), columns.id) or default_id
-    url = _scalar(record.get(columns.url), columns.url)
-    source = _scalar(record.get(columns.source), columns.source)
-    title = _scalar(record.get(columns.title), columns.title)
-    published = _scalar(record.get(columns.published), columns.published) or None
-
-    if isinstance(raw_text, str) and raw_text.strip():
-        text = fix_newlines(raw_text)
-    elif isinstance(raw_html, str) and raw_html.strip():
-        from .html import extract_html
-
-        page = extract_html(raw_html, url or None)
-        if page is None:
-            raise DecodeFailure(f"field '{columns.html}' has no extractable article text")
-        text = page.text
-        title = title or page.title
-        url = url or page.url
-        published = published or page.published
-        source = source or page.source
-    elif raw_text is None and raw_html is None:
-        raise DecodeFailure(f"record has no '{columns.text}' or '{columns.html}' field")
-    else:
-        raise DecodeFailure(f"record's '{columns.text}'/'{columns.html}' field is empty")
-    return Article(
-        id=ident, text=text, origin=origin, source=source, title=title, url=url, published=published
-    )
 
 
 def error(source: str, line: int | None, reason: str) -> ReadError:

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..records import Article, ReadError
-from .common import ColumnMap, DecodeFailure, article_from_record, decode_line, error, iter_lines, open_binary
+from .common import ColumnMap, DecodeFailure, decode_line, error, iter_lines, open_binary
+from .fields import article_from_record
 
 
 def read_csv(

@@ -4,22 +4,29 @@
 """
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import Article, ReadError
-from .common import BOM, DecodeFailure, error, fix_newlines, open_binary
+from .charset import decode_html
+from .common import DecodeFailure, error, fix_newlines, open_binary
 
 # Dates only from the page's own metadata/markup: the extensive search guesses a date from any
 # year it sees (a copyright footer becomes "2019-01-01"), which would mislead direction finding.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 # trafilatura falls back to whatever text a page has, so a menu-only page comes back as "Home | News".
-# Article text needs at least one line of running prose; menus and link lists have none.
+# Article text needs at least one line of running prose; menus and link lists have none. Prose is
+# measured in words where a script separates words with spaces, and in characters where it does not
+# (Chinese, Japanese, Thai, ...): about two such characters make one word (a Chinese word averages
+# 1.5-2 characters), so "five words" is ten characters of Han, kana or Thai in one line.
 MIN_PROSE_WORDS = 5
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+CHARS_PER_WORD_UNSPACED = 2
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +43,7 @@ class Page:
 def extract_html(html: str, url: str | None = None) -> Page | None:
     """Main article text (paragraphs joined by newlines) and metadata, or None when there is no text.
 
-    "No text" includes pages where extraction only finds navigation: no line has five or more words.
+    "No text" includes pages where extraction only finds navigation: no line is prose (`is_prose`).
     """
     import trafilatura
 
@@ -52,7 +59,7 @@ def extract_html(html: str, url: str | None = None) -> Page | None:
     if doc is None:
         return None
     text = fix_newlines(doc.text or "")
-    if not any(len(line.split()) >= MIN_PROSE_WORDS for line in text.split("\n")):
+    if not any(is_prose(line) for line in text.split("\n")):
         return None
     return Page(
         text=text,
@@ -63,46 +70,16 @@ def extract_html(html: str, url: str | None = None) -> Page | None:
     )
 
 
-def declared_charset(head: bytes) -> str | None:
-    """The charset a page declares in a <meta> tag, if it names a codec Python knows."""
-    match = _CHARSET.search(head)
-    if not match:
-        return None
-    name = match.group(1).decode("ascii", "replace")
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
-
-
-def decode_html(data: bytes, http_charset: str | None = None, *, lenient: bool = False) -> str:
-    """Decode page bytes: UTF-8 first, then the declared charset; raises DecodeFailure.
-
-    UTF-8 is tried first because valid UTF-8 is almost never another encoding by accident, while
-    pages often declare a charset they do not use. `lenient` (WARC captures) replaces bad bytes.
-    """
-    nul = data.find(b"\x00")
-    if nul != -1 and not lenient:
-        raise DecodeFailure(f"binary data: NUL byte at byte offset {nul}; this is not an HTML file")
-    skip = len(BOM) if data.startswith(BOM) else 0
-    try:
-        return data[skip:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        first_error = exc
-    for charset in (http_charset, declared_charset(data[:4096])):
-        if not charset:
-            continue
-        try:
-            return data[skip:].decode(charset)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    if lenient:
-        return data[skip:].decode(http_charset or "utf-8", errors="replace")
-    bad = data[skip + first_error.start : skip + first_error.start + 1].hex()
-    raise DecodeFailure(
-        f"invalid UTF-8 at byte offset {skip + first_error.start} (byte 0x{bad}) and no other "
-        "charset declared in a <meta> tag; re-encode the file as UTF-8 or declare its charset"
-    )
+def is_prose(line: str) -> bool:
+    """A line of running text: five words, counting ten characters of an unspaced script as five."""
+    words = line.split()
+    if len(words) >= MIN_PROSE_WORDS:
+        return True
+    unspaced = len(_UNSPACED.findall(line))
+    if not unspaced:
+        return False
+    spaced = sum(1 for word in words if not _UNSPACED.search(word))
+    return spaced + unspaced / CHARS_PER_WORD_UNSPACED >= MIN_PROSE_WORDS
 
 
 def read_html(path: Path, origin: str, ident: str, compression: str | None) -> Iterator[Article | ReadError]:
@@ -113,7 +90,7 @@ def read_html(path: Path, origin: str, ident: str, compression: str | None) -> I
         yield error(origin, None, "empty file (no content or only whitespace)")
         return
     try:
-        html = decode_html(data)
+        html = decode_html(data).text
     except DecodeFailure as exc:
         yield error(origin, None, str(exc))
         return

@@ -9,7 +9,8 @@ import numpy as np
 
 from ..errors import require
 from ..records import Article, ReadError
-from .common import ColumnMap, DecodeFailure, article_from_record, error
+from .common import ColumnMap, DecodeFailure, error
+from .fields import article_from_record
 
 BATCH_ROWS = 1024
 

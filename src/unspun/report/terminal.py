@@ -5,6 +5,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..records import ScanResult
+from .escape import safe
 
 RELATION_STYLE = {"exact": "bold red", "near-duplicate": "yellow", "rewrite": "cyan", "same-story": "dim"}
 
@@ -17,14 +18,14 @@ def print_summary(result: ScanResult, console: Console) -> None:
         f"{removed} repeated captions/sentences set aside, [bold]{len(result.pairs)}[/] related pairs"
     )
     for note in result.notes:
-        console.print(f"[dim]note:[/] {note}")
+        console.print(f"[dim]note:[/] {safe(note)}")
     if result.errors:
         table = Table(title="Skipped inputs", title_justify="left")
         table.add_column("source")
         table.add_column("line", justify="right")
         table.add_column("reason")
         for e in result.errors:
-            table.add_row(e.source, "" if e.line is None else str(e.line), e.reason)
+            table.add_row(safe(e.source), "" if e.line is None else str(e.line), safe(e.reason))
         console.print(table)
     story_of = {aid: s.id for s in result.stories for aid in s.articles}
     table = Table(title="Story groups", title_justify="left")
@@ -41,8 +42,8 @@ def print_summary(result: ScanResult, console: Console) -> None:
         for p in (p for p in result.pairs if story_of.get(p.a) == story.id):
             style = RELATION_STYLE.get(p.relation, "")
             table.add_row(
-                story.id, p.a, p.b, f"[{style}]{p.relation}[/]", f"{p.score:.2f}",
-                f"{p.coverage_a:.0%}", f"{p.coverage_b:.0%}", p.original or "unknown",
+                story.id, safe(p.a), safe(p.b), f"[{style}]{p.relation}[/]", f"{p.score:.2f}",
+                f"{p.coverage_a:.0%}", f"{p.coverage_b:.0%}", safe(p.original or "unknown"),
             )
         table.add_section()
     singles = sum(1 for s in result.stories if len(s.articles) == 1)

@@ -15,9 +15,9 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import require
 from ..records import Article, Edit, Pair
 from ..report.json import match_from_dict, match_to_dict
+from .opening import open_duckdb
 
 Connection = Any  # duckdb.DuckDBPyConnection; duckdb is an optional extra, imported lazily
 
@@ -85,9 +85,11 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def connect(path: str, read_only: bool = False) -> Connection:
-    """Open (creating if needed) the index file and bring its schema up to date."""
-    duckdb = require("duckdb", "store", "the article index")
-    con = duckdb.connect(path, read_only=read_only)
+    """Open (creating if needed) the index file and bring its schema up to date.
+
+    Offline (extension downloads off) and every unusable path is an InputError naming the file
+    (`store/opening.py`)."""
+    con = open_duckdb(path, read_only=read_only)
     if not read_only:
         migrate(con)
     return con

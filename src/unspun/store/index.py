@@ -32,7 +32,8 @@ from .lookup import MemoryLookup, Probe, find_candidates, immutable_keys
 from ..candidates import band_keys
 from ..config import ScanConfig
 from ..errors import ConfigError, UnspunError
-from ..provenance import stories as story_components
+from ..provenance import COPY_RELATIONS
+from .stories import expected_stories, restory
 from ..records import Article, Pair, ReadError, Story
 from ..scan import Prepared, confirm, prepare
 
@@ -318,9 +319,8 @@ class Index:
         try:
             store.insert_articles(con, rows, batch)
             store.insert_pairs(con, confirmed, batch)
-            store.update_stories(
-                con, [r.n for r in rows], [(a, b) for a, b, p in confirmed if p.relation != "same-story"]
-            )
+            linked = {x for a, b, p in confirmed if p.relation in COPY_RELATIONS for x in (a, b)}
+            restory(con, sorted(linked | {r.n for r in rows}), self.config.scan.cluster)
             for n, (name, cl) in (claims or {}).items():
                 store.put_claims(con, n, name, cl)
             store.record_batch(con, batch, len(rows), len(confirmed))
@@ -477,8 +477,8 @@ class Index:
 
     def verify(self) -> list[str]:
         """Problems found (empty when consistent): every article in exactly one story, stories equal to
-        the connected components of the stored pairs (recomputed with `provenance.stories`), no
-        orphan rows."""
+        the ones the stored pairs make by the story definition `scan` uses (`provenance.story_groups`,
+        recomputed over the whole index), each named after its smallest article, no orphan rows."""
         con = self._cursor()
         problems: list[str] = []
         ids = dict(con.execute("SELECT n, id FROM articles").fetchall())
@@ -491,19 +491,11 @@ class Index:
         if set(members) != set(ids):
             problems.append(f"{len(set(ids) - set(members))} articles without a story, "
                             f"{len(set(members) - set(ids))} story rows without an article")
-        links = store.all_pair_links(con)
-        fake = [Pair(ids.get(a, str(a)), ids.get(b, str(b)), rel, 0, 0, 0, ()) for a, b, rel in links]
-        expected = {frozenset(s.articles) for s in story_components(list(ids.values()), fake)}
-        groups: dict[int, set[str]] = {}
-        for article, story in members.items():
-            groups.setdefault(story, set()).add(ids.get(article, str(article)))
-        actual = {frozenset(g) for g in groups.values()}
-        if actual != expected:
-            problems.append("stories differ from the connected components of the pairs")
-        for story, g in groups.items():
-            if ids.get(story) not in g:
-                problems.append(f"story-{story} is not named after its smallest article")
-                break
+        expected = expected_stories(con, self.config.scan.cluster)
+        if members != expected:
+            wrong = sorted(n for n in expected if members.get(n) != expected[n])
+            problems.append(f"stories of {len(wrong)} articles differ from the stories their pairs make "
+                            f"(first: article {wrong[0] if wrong else '?'})")
         for table, col in (("signatures", "article"), ("bands", "article"), ("pairs", "a"), ("pairs", "b")):
             orphans = con.execute(
                 f"SELECT count(*) FROM {table} WHERE {col} NOT IN (SELECT n FROM articles)"
