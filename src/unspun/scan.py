@@ -23,7 +23,7 @@ from .config import ScanConfig
 from .embed import Embedder, assist, check_available, lead_vectors, nearest_pairs
 from .errors import MissingExtraError
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint
-from .provenance import make_pair, relation, stories
+from .provenance import demote_underived, make_pair, mark_siblings, relation, stories
 from .records import Article, CleanArticle, Pair, ReadError, ScanResult, Story
 
 Progress = Callable[[str, int, int], None]
@@ -199,6 +199,7 @@ def scan_articles(
         )
         embedder.flush()
     ids = [p.clean.id for p in prepared]
+    pairs = mark_siblings(demote_underived(pairs, {p.clean.id: p.clean for p in prepared}))
     found_stories = _with_originals(stories(ids, pairs), pairs, prepared)
     claims = None
     if config.claims:

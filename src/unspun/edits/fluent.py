@@ -50,6 +50,8 @@ def fluent_votes(text_a: str, text_b: str, sa: MachineStyle | None = None, sb: M
     if info is not None:
         out.append(("information", *info))
     style = style_vote(sa or machine_style(text_a), sb or machine_style(text_b))
-    if style is not None:
+    # Style is evidence of derivation only when the machine-leaning side is not also the one holding the
+    # details the other lacks: a garbled or heavily cut copy loses the lexicon's words as well.
+    if style is not None and not (info is not None and (info[0] > 0) != (style[1] > 0)):
         out.append(style)
     return out
