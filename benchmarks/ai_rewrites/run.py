@@ -71,6 +71,8 @@ def score_scan(result, labels: list[dict[str, str]]) -> dict[str, float]:
     pos = [r for r in labels if r["label"] == "pos"]
     found = [r for r in pos if (p := by_pair.get(frozenset((r["a"], r["b"])))) and p.relation in COPY]
     out["rewrites found"] = len(found) / max(1, len(pos))
+    out["rewrites called same-story"] = sum(
+        1 for r in pos if (p := by_pair.get(frozenset((r["a"], r["b"])))) and p.relation == "same-story") / max(1, len(pos))
     right = [r for r in found if by_pair[frozenset((r["a"], r["b"]))].original == r["a"]]
     out["original named (of found)"] = len(right) / max(1, len(found))
     out["original named (of all pos)"] = len(right) / max(1, len(pos))

@@ -101,19 +101,34 @@ def demote_underived(pairs: Sequence[Pair], by_id: dict[str, CleanArticle]) -> l
 
 
 def mark_siblings(pairs: Sequence[Pair]) -> list[Pair]:
-    """Two copies of one original are siblings: when a third article is judged the original of both, their
-    own pair gets relation "sibling" and no direction (neither was made from the other)."""
+    """Two copies of one original are siblings. A pair (b, c) becomes "sibling", with no direction, when a
+    third article linked to both is judged the original of at least one of them and wins more direction
+    verdicts overall (times judged original minus times judged a copy) than either: the source of the group,
+    so one wrongly directed pair inside the group cannot make a copy the other's original."""
+    standing: dict[str, int] = {}
+    linked: dict[str, set[str]] = {}
     sources: dict[str, set[str]] = {}
     for p in pairs:
+        linked.setdefault(p.a, set()).add(p.b)
+        linked.setdefault(p.b, set()).add(p.a)
         if p.relation in COPY_RELATIONS and p.original is not None:
             copy = p.b if p.original == p.a else p.a
             sources.setdefault(copy, set()).add(p.original)
+            standing[p.original] = standing.get(p.original, 0) + 1
+            standing[copy] = standing.get(copy, 0) - 1
     out = []
     for p in pairs:
-        common = sources.get(p.a, set()) & sources.get(p.b, set())
-        if p.relation in COPY_RELATIONS | {"same-story"} and p.relation != "exact" and common:
-            src = sorted(common)[0]
+        if p.relation not in COPY_RELATIONS | {"same-story"} or p.relation == "exact":
+            out.append(p)
+            continue
+        floor = max(standing.get(p.a, 0), standing.get(p.b, 0))
+        shared_links = linked.get(p.a, set()) & linked.get(p.b, set())
+        named = sources.get(p.a, set()) | sources.get(p.b, set())
+        common = [x for x in shared_links & named if standing.get(x, 0) > floor]
+        if common:
+            src = max(sorted(common), key=lambda x: standing.get(x, 0))
             p = replace(p, relation="sibling", original=None, original_confidence=0.0,
-                        original_signals=(f"both were judged copies of {src}: siblings, neither is the original",))
+                        original_signals=(f"both are linked to {src}, the group's original (judged the source in "
+                                          f"most of its pairs): siblings, neither is the original",))
         out.append(p)
     return out
