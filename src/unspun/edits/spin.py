@@ -1,4 +1,5 @@
-"""How likely a lone article is machine-spun, with the words that look substituted.
+"""How likely a lone article is machine-spun, with the words that look substituted; and, as a separate
+score, how much it reads like fluent chatbot prose (`machine_style`: the words and features behind it).
 
 No source is needed. Signals: a name mentioned once that is a near-spelling of a name used elsewhere in
 the text (Kiely ... Keeley), a lowercase common word that is a near-spelling of a name in the text
@@ -17,6 +18,7 @@ from rapidfuzz import fuzz
 
 from ..clean import clean_article
 from .collocation import Collocations, pair_fit, shared
+from .machine_style import MachineStyle, machine_style
 from .direction import _article_clash
 from .classify import _IDIOM_STEMS, IDIOMS, _stem, proper_names, tokenize, zipf
 from ..records import Article, CleanArticle, Span
@@ -39,6 +41,13 @@ class SpinScore:
     suspects: tuple[Suspect, ...]
     rare_word_share: float
     collocation_oddness: float = 0.0  # share of word pairs that web English does not list as a collocation
+    machine: MachineStyle | None = None  # fluent machine (chatbot) prose: its own score, features and words
+
+    @property
+    def machine_score(self) -> float:
+        """0..1, how much the text reads like chatbot prose (`machine_style`); separate from `score`, which
+        measures thesaurus spinning (a chatbot's text is fluent, a spinner's is not)."""
+        return self.machine.score if self.machine is not None else 0.0
 
 
 def _near(a: str, b: str) -> bool:
@@ -121,7 +130,8 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
     raw = 0.35 * len({s.span for s in suspects}) + max(0.0, rare - 0.05) * 4 + max(0.0, odd - 0.3)
     score = round(min(1.0, raw), 3)
     unique = {(s.span, s.why): s for s in suspects}
-    return SpinScore(score, tuple(sorted(unique.values(), key=lambda s: s.span)), round(rare, 4), round(odd, 4))
+    return SpinScore(score, tuple(sorted(unique.values(), key=lambda s: s.span)), round(rare, 4), round(odd, 4),
+                     machine_style(text))
 
 
 def spin_to_dict(s: SpinScore) -> dict:
@@ -131,4 +141,8 @@ def spin_to_dict(s: SpinScore) -> dict:
         "rare_word_share": s.rare_word_share,
         "collocation_oddness": s.collocation_oddness,
         "suspects": [{"span": list(x.span), "text": x.text, "why": x.why} for x in s.suspects],
+        "machine_score": s.machine_score,
+        "machine_features": [{"name": n, "value": v, "contribution": c} for n, v, c in s.machine.features]
+        if s.machine else [],
+        "machine_words": [{"word": w, "log_odds": lo, "count": c} for w, lo, c in s.machine.words] if s.machine else [],
     }
