@@ -102,16 +102,21 @@ def demote_underived(pairs: Sequence[Pair], by_id: dict[str, CleanArticle]) -> l
 
 def mark_siblings(pairs: Sequence[Pair]) -> list[Pair]:
     """Two copies of one original are siblings. A pair (b, c) becomes "sibling", with no direction, when a
-    third article linked to both is judged the original of at least one of them and wins more direction
+    third article linked to both by copy relations is judged the original of at least one of them and wins more direction
     verdicts overall (times judged original minus times judged a copy) than either: the source of the group,
     so one wrongly directed pair inside the group cannot make a copy the other's original."""
     standing: dict[str, int] = {}
     linked: dict[str, set[str]] = {}
     sources: dict[str, set[str]] = {}
+    related: dict[str, set[str]] = {}  # any reported relation, copy or same-story
     for p in pairs:
+        related.setdefault(p.a, set()).add(p.b)
+        related.setdefault(p.b, set()).add(p.a)
+        if p.relation not in COPY_RELATIONS:
+            continue  # a same-story text is not a copy of the group's original
         linked.setdefault(p.a, set()).add(p.b)
         linked.setdefault(p.b, set()).add(p.a)
-        if p.relation in COPY_RELATIONS and p.original is not None:
+        if p.original is not None:
             copy = p.b if p.original == p.a else p.a
             sources.setdefault(copy, set()).add(p.original)
             standing[p.original] = standing.get(p.original, 0) + 1
@@ -122,7 +127,9 @@ def mark_siblings(pairs: Sequence[Pair]) -> list[Pair]:
             out.append(p)
             continue
         floor = max(standing.get(p.a, 0), standing.get(p.b, 0))
-        shared_links = linked.get(p.a, set()) & linked.get(p.b, set())
+        # a copy pair may reach the original through a same-story link (that pair's alignment fell short)
+        near = related if p.relation in COPY_RELATIONS else linked
+        shared_links = (linked.get(p.a, set()) & near.get(p.b, set())) | (near.get(p.a, set()) & linked.get(p.b, set()))
         named = sources.get(p.a, set()) | sources.get(p.b, set())
         common = [x for x in shared_links & named if standing.get(x, 0) > floor]
         if common:
