@@ -74,15 +74,19 @@ DERIVATION_MIN_INCLUSION = 0.45
 found in the other text: chatbot rewrites keep >= 0.47 of them in 95 of 100 shared-set pairs, texts written
 from the same headline alone reach 0.45 at most in 95 of 100 (benchmarks/ai_rewrites)."""
 _VERBATIM = 0.1  # copy coverage above which shared wording is evidence enough
+_PARALLEL = 0.6  # both sides matched at least this much: a sentence-by-sentence rewrite
 
 
 def derived(a: CleanArticle, b: CleanArticle, pair: Pair) -> bool:
-    """True when a paraphrase-only "rewrite" shows evidence of derivation: one side's details are contained
-    in the other (`edits.information`). Same-topic texts share the topic's vocabulary, not its details."""
+    """True when a paraphrase-only "rewrite" shows evidence of derivation: both texts matched sentence for
+    sentence, or one side's details are contained in the other (`edits.information`). Same-topic texts
+    share the topic's vocabulary, not its details or its sentence plan."""
     from .edits.information import information
 
     if pair.relation != "rewrite" or pair.copy_coverage >= _VERBATIM:
         return True
+    if min(pair.coverage_a, pair.coverage_b) >= _PARALLEL:
+        return True  # sentence-for-sentence paraphrase of all of both texts: the structure was copied
     info = information(a.article.text, b.article.text)
     return max(info.inclusion_a, info.inclusion_b) >= DERIVATION_MIN_INCLUSION
 
