@@ -105,8 +105,8 @@ def demote_underived(pairs: Sequence[Pair], by_id: dict[str, CleanArticle]) -> l
 
 
 def mark_siblings(pairs: Sequence[Pair]) -> list[Pair]:
-    """Two copies of one original are siblings. A pair (b, c) becomes "sibling", with no direction, when a
-    third article linked to both by copy relations is judged the original of at least one of them and wins more direction
+    """Two rewrites of one original are siblings. A rewrite or same-story pair (b, c) becomes "sibling", with
+    no direction, when a third article is judged the original of both in rewrite pairs and wins more direction
     verdicts overall (times judged original minus times judged a copy) than either: the source of the group,
     so one wrongly directed pair inside the group cannot make a copy the other's original."""
     standing: dict[str, int] = {}
@@ -122,19 +122,20 @@ def mark_siblings(pairs: Sequence[Pair]) -> list[Pair]:
         linked.setdefault(p.b, set()).add(p.a)
         if p.original is not None:
             copy = p.b if p.original == p.a else p.a
-            sources.setdefault(copy, set()).add(p.original)
+            if p.relation == "rewrite":  # a verbatim copy of the original is the original's text, not a sibling
+                sources.setdefault(copy, set()).add(p.original)
             standing[p.original] = standing.get(p.original, 0) + 1
             standing[copy] = standing.get(copy, 0) - 1
     out = []
     for p in pairs:
-        if p.relation not in COPY_RELATIONS | {"same-story"} or p.relation == "exact":
-            out.append(p)
+        if p.relation not in ("rewrite", "same-story"):
+            out.append(p)  # two verbatim copies stay near-duplicates of each other
             continue
         floor = max(standing.get(p.a, 0), standing.get(p.b, 0))
         # a copy pair may reach the original through a same-story link (that pair's alignment fell short)
         near = related if p.relation in COPY_RELATIONS else linked
         shared_links = (linked.get(p.a, set()) & near.get(p.b, set())) | (near.get(p.a, set()) & linked.get(p.b, set()))
-        named = sources.get(p.a, set()) | sources.get(p.b, set())
+        named = sources.get(p.a, set()) & sources.get(p.b, set())
         common = [x for x in shared_links & named if standing.get(x, 0) > floor]
         if common:
             src = max(sorted(common), key=lambda x: standing.get(x, 0))
