@@ -74,7 +74,7 @@ DERIVATION_MIN_INCLUSION = 0.45
 found in the other text: chatbot rewrites keep >= 0.47 of them in 95 of 100 shared-set pairs, texts written
 from the same headline alone reach 0.45 at most in 95 of 100 (benchmarks/ai_rewrites)."""
 _VERBATIM = 0.1  # copy coverage above which shared wording is evidence enough
-_PARALLEL = 0.6  # both sides matched at least this much: a sentence-by-sentence rewrite
+_PARALLEL = 0.75  # both sides matched at least this much: a sentence-by-sentence rewrite
 
 
 def derived(a: CleanArticle, b: CleanArticle, pair: Pair) -> bool:
