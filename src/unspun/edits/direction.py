@@ -217,6 +217,18 @@ def _wording(text_a: str, text_b: str, edits: Sequence[Edit], style_gap: float,
     return context_fit_vote(text_a, text_b, edits, collocations)
 
 
+def _choice_votes(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None
+                  ) -> list[Vote]:
+    """Word choice (a thesaurus swap is rarer and fits its neighbours worse than the author's word, see
+    `_wording`), then the fluent-rewrite votes: details the copy lost, chatbot prose on one side (`fluent`)."""
+    style_a, style_b = machine_style(text_a), machine_style(text_b)
+    out = []
+    wording = _wording(text_a, text_b, edits, style_b.logit - style_a.logit, collocations)
+    if wording is not None:
+        out.append(Vote("wording", *wording))
+    return out + [Vote(*v) for v in fluent_votes(text_a, text_b, style_a, style_b)]
+
+
 def _name_zipf(text: str) -> float:
     from .classify import _TOKEN, zipf
 
@@ -299,13 +311,7 @@ def votes(
     matches) lets the clause-order signal compare matched sentences."""
     out: list[Vote] = []
     text_a, text_b = a.article.text, b.article.text
-    style_a, style_b = machine_style(text_a), machine_style(text_b)
-    # Word choice: a thesaurus swap is rarer and fits its unchanged neighbours worse than the author's word.
-    wording = _wording(text_a, text_b, edits, style_b.logit - style_a.logit, collocations)
-    if wording is not None:
-        out.append(Vote("wording", *wording))
-    # Fluent rewrites: details the copy lost, and chatbot prose on one side only (`fluent`).
-    out += [Vote(*v) for v in fluent_votes(text_a, text_b, style_a, style_b)]
+    out += _choice_votes(text_a, text_b, edits, collocations)
     # Names: a name that the rest of its own article spells differently is the corrupted one.
     for e in edits:
         if e.kind != "name_change" or not e.a_text or not e.b_text:
