@@ -108,7 +108,7 @@ def test_json_has_the_contract_keys(story_result):
     for p in data["pairs"]:
         assert {"a", "b", "relation", "score", "coverage", "matches"} <= p.keys()
         assert set(p["coverage"]) >= {"a", "b"}
-        assert p["relation"] in {"exact", "near-duplicate", "rewrite", "same-story"}
+        assert p["relation"] in {"exact", "near-duplicate", "rewrite", "sibling", "same-story"}
         for m in p["matches"]:
             assert {"a_span", "b_span", "kind", "score"} <= m.keys()
     for s in data["stories"]:

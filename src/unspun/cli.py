@@ -406,7 +406,7 @@ def compare_cmd(
 def spin_cmd(
     path: Annotated[Path, typer.Argument(help="An article file (.txt .md .html ...).")],
 ) -> None:
-    """How likely a lone article is machine-spun, with the words that look substituted."""
+    """How likely a lone article is machine-spun (with the words that look substituted) or fluent machine text."""
     from rich.text import Text
 
     from .edits.spin import spin_score
@@ -419,6 +419,8 @@ def spin_cmd(
     result = spin_score(article.text)
     console.print(f"[bold]{safe(article.id)}[/]: spin score {result.score:.2f} "
                   f"(rare-word share {result.rare_word_share:.1%}, {len(result.suspects)} suspect words)")
+    if result.machine is not None:
+        console.print(f"machine-text score {result.machine_score:.2f} (chatbot prose: {result.machine.why(5)})")
     for s in result.suspects:
         start = max(0, s.span[0] - 50)
         line = Text(article.text[start:s.span[0]].replace("\n", " "))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from .align import Alignment
 from .clean import normalize
@@ -11,6 +12,8 @@ from .records import CleanArticle, Pair, Story
 
 COPY_RELATIONS = frozenset({"exact", "near-duplicate", "rewrite"})
 """Relations that put two articles in one story; "same-story" (independent reports) does not."""
+STORY_RELATIONS = COPY_RELATIONS | {"sibling"}
+"""Relations that link articles into one story: copies, and siblings (two copies of one original)."""
 
 
 def relation(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig) -> str | None:
@@ -62,7 +65,7 @@ def stories(
 
     Every article lands in exactly one story; same-story pairs are reported but never merge stories.
     """
-    edges = [(p.a, p.b, p.score) for p in pairs if p.relation in COPY_RELATIONS]
+    edges = [(p.a, p.b, p.score) for p in pairs if p.relation in STORY_RELATIONS]
     return tuple(Story(f"story-{n + 1}", tuple(g)) for n, g in enumerate(story_groups(ids, edges, config)))
 
 
@@ -72,3 +75,45 @@ def story_groups(ids: Sequence, links: Iterable[tuple], config: ClusterConfig = 
     A group's members depend only on its connected component, so the index re-groups only the
     components a batch touches and still agrees with a scan of the same articles."""
     return cluster(ids, links, config)
+
+
+def mark_siblings(pairs: Sequence[Pair]) -> list[Pair]:
+    """Two rewrites of one original are siblings. A rewrite or same-story pair (b, c) becomes "sibling", with
+    no direction, when a third article is judged the original of both in rewrite pairs and wins more direction
+    verdicts overall (times judged original minus times judged a copy) than either: the source of the group,
+    so one wrongly directed pair inside the group cannot make a copy the other's original."""
+    standing: dict[str, int] = {}
+    linked: dict[str, set[str]] = {}
+    sources: dict[str, set[str]] = {}
+    related: dict[str, set[str]] = {}  # any reported relation, copy or same-story
+    for p in pairs:
+        related.setdefault(p.a, set()).add(p.b)
+        related.setdefault(p.b, set()).add(p.a)
+        if p.relation not in COPY_RELATIONS:
+            continue  # a same-story text is not a copy of the group's original
+        linked.setdefault(p.a, set()).add(p.b)
+        linked.setdefault(p.b, set()).add(p.a)
+        if p.original is not None:
+            copy = p.b if p.original == p.a else p.a
+            if p.relation == "rewrite":  # a verbatim copy of the original is the original's text, not a sibling
+                sources.setdefault(copy, set()).add(p.original)
+            standing[p.original] = standing.get(p.original, 0) + 1
+            standing[copy] = standing.get(copy, 0) - 1
+    out = []
+    for p in pairs:
+        if p.relation not in ("rewrite", "same-story"):
+            out.append(p)  # two verbatim copies stay near-duplicates of each other
+            continue
+        floor = max(standing.get(p.a, 0), standing.get(p.b, 0))
+        # a copy pair may reach the original through a same-story link (that pair's alignment fell short)
+        near = related if p.relation in COPY_RELATIONS else linked
+        shared_links = (linked.get(p.a, set()) & near.get(p.b, set())) | (near.get(p.a, set()) & linked.get(p.b, set()))
+        named = sources.get(p.a, set()) & sources.get(p.b, set())
+        common = [x for x in shared_links & named if standing.get(x, 0) > floor]
+        if common:
+            src = max(sorted(common), key=lambda x: standing.get(x, 0))
+            p = replace(p, relation="sibling", original=None, original_confidence=0.0,
+                        original_signals=(f"both are linked to {src}, the group's original (judged the source in "
+                                          f"most of its pairs): siblings, neither is the original",))
+        out.append(p)
+    return out

@@ -218,6 +218,9 @@ class ArticleSpin:
     rare_word_share: float
     collocation_oddness: float
     suspects: tuple[SpinSuspect, ...]
+    machine_score: float = 0.0  # 0..1, reads like fluent chatbot prose (edits/machine_style.py), not thesaurus spin
+    machine_features: tuple[tuple[str, float, float], ...] = ()  # (name, value, contribution to the logit)
+    machine_words: tuple[tuple[str, float, int], ...] = ()  # (word, log-odds, count): machine-leaning words found
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from .config import ScanConfig
 from .embed import Embedder, assist, check_available, lead_vectors, nearest_pairs
 from .errors import MissingExtraError
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint
-from .provenance import make_pair, relation, stories
+from .provenance import make_pair, mark_siblings, relation, stories
 from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, ScanResult, SpinSuspect, Story
 
 Progress = Callable[[str, int, int], None]
@@ -112,7 +112,9 @@ def _with_originals(groups: Sequence[Story], pairs: Sequence[Pair], cleans: Sequ
 def assemble(
     cleans: Sequence[CleanArticle], pairs: Sequence[Pair], errors: tuple[ReadError, ...], notes: tuple[str, ...]
 ) -> ScanResult:
-    """The scan's result from its articles and confirmed pairs: stories and their originals (both engines)."""
+    """The scan's result from its articles and confirmed pairs: siblings, stories and their originals
+    (both engines)."""
+    pairs = mark_siblings(pairs)
     found_stories = _with_originals(stories([c.id for c in cleans], pairs), pairs, cleans)
     return ScanResult(articles=tuple(cleans), pairs=tuple(pairs), stories=found_stories, errors=errors, notes=notes)
 
@@ -139,6 +141,9 @@ def article_spin(clean: CleanArticle) -> ArticleSpin:
         article=clean.id, score=s.score, rare_word_share=s.rare_word_share,
         collocation_oddness=s.collocation_oddness,
         suspects=tuple(SpinSuspect(x.span, x.text, x.why) for x in s.suspects),
+        machine_score=s.machine_score,
+        machine_features=s.machine.features if s.machine else (),
+        machine_words=s.machine.words if s.machine else (),
     )
 
 

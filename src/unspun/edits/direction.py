@@ -2,7 +2,12 @@
 
 Signals (each votes for a side with a weight; the margin becomes a confidence):
 - the spun side's swapped words are less likely in their context under a bigram model of web English
-  (word frequency from wordfreq + bigram PMI from `collocation`): rarer words that fit their neighbours worse;
+  (word frequency from wordfreq + bigram PMI from `collocation`): rarer words that fit their neighbours worse.
+  Only for light edits (a spin): in a heavy rewrite (>= 25% of words inside edits) a chatbot or translator
+  makes the copy's words MORE probable, so there only a large context-fit gap counts, and nothing when the
+  machine-style gap marks a chatbot rewrite;
+- the details (names, figures, uncommon words) one side lost that the other keeps (`information`);
+- chatbot prose on one side only (`machine_style`, via `fluent`);
 - a name written one way in most mentions and differently once is a corruption on that side;
 - a fixed expression intact on one side and broken on the other;
 - an up/down flip that its own unchanged context contradicts (`contradiction`);
@@ -27,6 +32,8 @@ from ..tokens import COMPOUND, EDIT_TOKEN, STOPWORDS, zipf
 from .clause_order import Reorder, reorder
 from .collocation import Collocations, edge_pairs, norm_word, shared, span_words
 from .contradiction import clashes
+from .fluent import fluent_votes
+from .machine_style import machine_style
 from .words import article_clash
 
 
@@ -143,6 +150,80 @@ def wording_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: 
                     f"over {len(gaps)} swaps; clearest {example}, {g:+.1f})")
 
 
+_HEAVY = 0.25  # share of words inside edits above which a pair is a rewrite, not a word-swap spin
+_STYLE_REGIME = 1.0  # machine-style logit gap that marks a chatbot rewrite (see `fluent.style_vote`)
+_FIT_MIN_BITS = 3.0  # summed context-fit gap below which a heavy rewrite's wording says nothing
+
+
+def rewrite_extent(text_a: str, text_b: str, edits: Sequence[Edit]) -> float:
+    """Mean share of each side's words that lie inside an edit: ~0.1 for a thesaurus spin, 0.3-0.6 for a
+    machine translation or chatbot rewrite."""
+    na = len(span_words(text_a, (0, len(text_a)))) or 1
+    nb = len(span_words(text_b, (0, len(text_b)))) or 1
+    ca = sum(len(span_words(text_a, e.a_span)) for e in edits if e.a_span)
+    cb = sum(len(span_words(text_b, e.b_span)) for e in edits if e.b_span)
+    return (ca / na + cb / nb) / 2
+
+
+def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None
+                     ) -> tuple[float, str] | None:
+    """For heavy rewrites: only how each side's swapped words fit their neighbours (mean bigram PMI per swap,
+    so a long span is not penalised for its length), and only when the gap is large. Garbled copies (random
+    word replacement) break collocations; fluent rewrites do not, and their rarer-word side is the source."""
+    sides = []
+    for e in edits:
+        if e.kind not in _SWAP_KINDS or not e.a_span or not e.b_span:
+            continue
+        wa, wb = span_words(text_a, e.a_span), span_words(text_b, e.b_span)
+        ca, cb = Counter(wa), Counter(wb)
+        if not wa or not wb or not (ca - cb) or not (cb - ca):
+            continue
+        if _chosen(wa) and _chosen(wb):
+            pa, pb = _context_pairs(text_a, e.a_span), _context_pairs(text_b, e.b_span)
+        else:
+            pa, pb = edge_pairs(text_a, e.a_span), edge_pairs(text_b, e.b_span)
+        if pa and pb:
+            sides.append((pa, pb))
+    if not sides:
+        return None
+    pmi = np.nan_to_num((collocations or shared()).pmi_many([p for pa, pb in sides for p in (*pa, *pb)]), nan=0.0)
+    total, k = 0.0, 0
+    for pa, pb in sides:
+        fa, fb = pmi[k : k + len(pa)].mean(), pmi[k + len(pa) : k + len(pa) + len(pb)].mean()
+        k += len(pa) + len(pb)
+        total += max(-4.0, min(4.0, float(fa - fb)))
+    if abs(total) < _FIT_MIN_BITS:
+        return None
+    worse = "b" if total > 0 else "a"
+    return (max(-1.0, min(1.0, total / _GAP_FULL)),
+            f"swapped words fit their neighbours worse in {worse} ({total:+.1f} bits mean PMI over {len(sides)} "
+            f"swaps of a heavy rewrite)")
+
+
+def _wording(text_a: str, text_b: str, edits: Sequence[Edit], style_gap: float,
+             collocations: Collocations | None) -> tuple[float, str] | None:
+    """The word-choice vote for the kind of rewrite at hand. A thesaurus spin (few words changed) makes the
+    copy's words rarer and ill-fitting; a chatbot or translator makes them MORE probable, so for heavy
+    rewrites word likelihood is used only as context fit, and not at all when the style marks a chatbot."""
+    if rewrite_extent(text_a, text_b, edits) < _HEAVY:
+        return wording_vote(text_a, text_b, edits, collocations)
+    if abs(style_gap) >= _STYLE_REGIME:
+        return None
+    return context_fit_vote(text_a, text_b, edits, collocations)
+
+
+def _choice_votes(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None
+                  ) -> list[Vote]:
+    """Word choice (a thesaurus swap is rarer and fits its neighbours worse than the author's word, see
+    `_wording`), then the fluent-rewrite votes: details the copy lost, chatbot prose on one side (`fluent`)."""
+    style_a, style_b = machine_style(text_a), machine_style(text_b)
+    out = []
+    wording = _wording(text_a, text_b, edits, style_b.logit - style_a.logit, collocations)
+    if wording is not None:
+        out.append(Vote("wording", *wording))
+    return out + [Vote(*v) for v in fluent_votes(text_a, text_b, style_a, style_b)]
+
+
 def _name_zipf(text: str) -> float:
     words = [w.casefold() for w in EDIT_TOKEN.findall(text) if w[:1].isalpha()]
     return max((zipf(w) for w in words), default=0.0)
@@ -204,15 +285,14 @@ def votes(
     """Every textual signal's vote (dates aside); `decide` sums them. `matches` (the alignment's sentence
     matches) lets the clause-order signal compare matched sentences."""
     out: list[Vote] = []
-    # Word choice: a thesaurus swap is rarer and fits its unchanged neighbours worse than the author's word.
-    wording = wording_vote(a.article.text, b.article.text, edits, collocations)
-    if wording is not None:
-        out.append(Vote("wording", *wording))
-    # Names: a name that the rest of its own article spells differently is the corrupted one.
     text_a, text_b = a.article.text, b.article.text
+    out += _choice_votes(text_a, text_b, edits, collocations)
+    # Names: a name that the rest of its own article spells differently is the corrupted one.
     for e in edits:
         if e.kind != "name_change" or not e.a_text or not e.b_text:
             continue
+        if max(len(e.a_text.split()), len(e.b_text.split())) > 3:
+            continue  # a long reworded span, not a name written two ways
         b_keeps_a = _mentions(text_b, e.a_text) > 0
         a_keeps_b = _mentions(text_a, e.b_text) > 0
         if b_keeps_a and not a_keeps_b:

@@ -1,4 +1,5 @@
-"""How likely a lone article is machine-spun, with the words that look substituted.
+"""How likely a lone article is machine-spun, with the words that look substituted; and, as a separate
+score, how much it reads like fluent chatbot prose (`machine_style`: the words and features behind it).
 
 No source is needed. Signals: a name mentioned once that is a near-spelling of a name used elsewhere in
 the text (Kiely ... Keeley), a lowercase common word that is a near-spelling of a name in the text
@@ -20,6 +21,7 @@ from ..records import Article, CleanArticle, Span
 from ..tokens import light_stem, zipf
 from .collocation import Collocations, pair_fit, shared
 from .tokenize import proper_names, tokenize
+from .machine_style import MachineStyle, machine_style
 from .words import IDIOM_STEMS, IDIOMS, article_clash
 
 
@@ -40,6 +42,13 @@ class SpinScore:
     suspects: tuple[Suspect, ...]
     rare_word_share: float
     collocation_oddness: float = 0.0  # share of word pairs that web English does not list as a collocation
+    machine: MachineStyle | None = None  # fluent machine (chatbot) prose: its own score, features and words
+
+    @property
+    def machine_score(self) -> float:
+        """0..1, how much the text reads like chatbot prose (`machine_style`); separate from `score`, which
+        measures thesaurus spinning (a chatbot's text is fluent, a spinner's is not)."""
+        return self.machine.score if self.machine is not None else 0.0
 
 
 def _near(a: str, b: str) -> bool:
@@ -122,14 +131,5 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
     raw = 0.35 * len({s.span for s in suspects}) + max(0.0, rare - 0.05) * 4 + max(0.0, odd - 0.3)
     score = round(min(1.0, raw), 3)
     unique = {(s.span, s.why): s for s in suspects}
-    return SpinScore(score, tuple(sorted(unique.values(), key=lambda s: s.span)), round(rare, 4), round(odd, 4))
-
-
-def spin_to_dict(s: SpinScore) -> dict:
-    """JSON shape of a spin score (`articles[].spin` in scan output, `unspun spin --json`)."""
-    return {
-        "score": s.score,
-        "rare_word_share": s.rare_word_share,
-        "collocation_oddness": s.collocation_oddness,
-        "suspects": [{"span": list(x.span), "text": x.text, "why": x.why} for x in s.suspects],
-    }
+    return SpinScore(score, tuple(sorted(unique.values(), key=lambda s: s.span)), round(rare, 4), round(odd, 4),
+                     machine_style(text))

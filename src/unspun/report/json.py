@@ -28,6 +28,9 @@ def spin_to_dict(s: ArticleSpin) -> dict[str, Any]:
         "rare_word_share": s.rare_word_share,
         "collocation_oddness": s.collocation_oddness,
         "suspects": [{"span": list(x.span), "text": x.text, "why": x.why} for x in s.suspects],
+        "machine_score": s.machine_score,
+        "machine_features": [{"name": n, "value": v, "contribution": c} for n, v, c in s.machine_features],
+        "machine_words": [{"word": w, "log_odds": lo, "count": c} for w, lo, c in s.machine_words],
     }
 
 

@@ -7,7 +7,7 @@ from rich.table import Table
 from ..records import ScanResult
 from .escape import safe
 
-RELATION_STYLE = {"exact": "bold red", "near-duplicate": "yellow", "rewrite": "cyan", "same-story": "dim"}
+RELATION_STYLE = {"exact": "bold red", "near-duplicate": "yellow", "rewrite": "cyan", "sibling": "magenta", "same-story": "dim"}
 
 
 def print_summary(result: ScanResult, console: Console) -> None:

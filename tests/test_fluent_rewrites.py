@@ -1,0 +1,103 @@
+"""Fluent (chatbot) rewrites: machine-style score, information lost, direction, siblings, underived rewrites."""
+from __future__ import annotations
+
+from unspun.clean import clean_article
+from unspun.edits.direction import decide, rewrite_extent
+from unspun.edits.fluent import fluent_votes
+from unspun.edits.information import information, information_vote
+from unspun.edits.machine_style import machine_style
+from unspun.report.json import spin_to_dict
+from unspun.scan import article_spin
+from unspun.edits.compare import compare
+from unspun.provenance import mark_siblings
+from unspun.records import Article, Pair
+
+ORIGINAL = (
+    "Harbour officials in Port Elsworth closed the northern quay on Monday after divers found cracks in "
+    "three of its 1960s pilings; the quay handles about 40% of the town's fish landings. Engineer Tomasz "
+    "Wierzba, who led the inspection, said the damage was \"worse than anything we logged in 2019\", and "
+    "estimated repairs at £1.8 million. Trawlers have been diverted to Kessock, 14 miles south, where crews "
+    "complain of queues. The council meets on 12 March to decide whether to borrow the money or seek a "
+    "grant from the coastal fund. Some skippers say they may land their catch in Norway instead."
+)
+CHATBOT = (
+    "Port Elsworth has closed its northern quay after divers discovered significant cracks in its pilings. "
+    "The quay plays a crucial role in the town's fish landings. Engineer Tomasz Wierzba, who led the "
+    "inspection, said the damage was serious and repairs would be expensive. Trawlers are "
+    "now being diverted to Kessock, where crews face long queues. Overall, the council will explore various "
+    "options, including a grant from the coastal fund, while some skippers may land their catch in "
+    "Norway."
+)
+OTHER_TOPIC = (
+    "A new library opened in Carrow Hill on Saturday with 20,000 books, a maker space and a cafe run by "
+    "volunteers. Librarian Ada Mensah said 600 people signed up for cards in the first four hours."
+)
+
+
+def test_chatbot_prose_scores_above_human_news():
+    human, machine = machine_style(ORIGINAL), machine_style(CHATBOT)
+    assert machine.score > human.score
+    assert machine.logit - human.logit > 1.0
+    words = {w for w, _, _ in machine.words}
+    assert words & {"significant", "crucial", "overall", "vital", "ongoing", "explore"}
+    assert "lexicon" in machine.why(5)
+
+
+def test_information_lost_points_at_the_source():
+    info = information(ORIGINAL, CHATBOT)
+    assert info.inclusion_b > info.inclusion_a  # the rewrite's details are the original's
+    assert "1.8" in info.only_a or "2019" in info.only_a  # figures the rewrite dropped
+    vote = information_vote(ORIGINAL, CHATBOT)
+    assert vote is not None and vote[0] > 0 and "lost" in vote[1]
+    flipped = information_vote(CHATBOT, ORIGINAL)
+    assert flipped is not None and flipped[0] < 0
+
+
+def test_fluent_votes_name_the_human_original_in_both_orders():
+    forward = sum(w for _, w, _ in fluent_votes(ORIGINAL, CHATBOT))
+    backward = sum(w for _, w, _ in fluent_votes(CHATBOT, ORIGINAL))
+    assert forward > 0 > backward
+
+
+def test_direction_of_a_chatbot_rewrite_names_the_original_with_its_signals():
+    for first, second, want in ((ORIGINAL, CHATBOT, "a"), (CHATBOT, ORIGINAL, "b")):
+        c = compare(first, second, id_a="a", id_b="b")
+        d = decide(c.a, c.b, c.edits, c.coverage_a, c.coverage_b, matches=c.matches)
+        assert d.original == want
+        assert any("chatbot prose" in s or "specific words" in s for s in d.signals)
+
+
+def test_a_rewrite_changes_more_of_the_text_than_a_thesaurus_spin():
+    spun = ORIGINAL.replace("closed", "shut").replace("found", "discovered").replace("complain", "grumble")
+    light = compare(ORIGINAL, spun, id_a="a", id_b="b")
+    heavy = compare(ORIGINAL, CHATBOT, id_a="a", id_b="b")
+    assert rewrite_extent(ORIGINAL, spun, light.edits) < 0.25 <= rewrite_extent(ORIGINAL, CHATBOT, heavy.edits)
+
+
+def _pair(a: str, b: str, original: str | None, relation: str = "rewrite") -> Pair:
+    return Pair(a=a, b=b, relation=relation, score=0.8, coverage_a=0.5, coverage_b=0.9, matches=(),
+                original=original, original_confidence=0.8 if original else 0.0, original_signals=("x",))
+
+
+def test_two_copies_of_one_original_become_siblings_without_direction():
+    pairs = [_pair("src", "copy1", "src"), _pair("src", "copy2", "src"), _pair("copy1", "copy2", "copy1")]
+    out = {(p.a, p.b): p for p in mark_siblings(pairs)}
+    sib = out[("copy1", "copy2")]
+    assert sib.relation == "sibling" and sib.original is None
+    assert "src" in sib.original_signals[0]
+    assert out[("src", "copy1")].relation == "rewrite" and out[("src", "copy1")].original == "src"
+
+
+def test_a_pair_alone_is_not_made_a_sibling():
+    pairs = [_pair("x", "y", "x")]
+    assert mark_siblings(pairs)[0].relation == "rewrite"
+
+
+def test_spin_json_carries_the_machine_score_and_its_evidence():
+    def as_json(text: str) -> dict:
+        return spin_to_dict(article_spin(clean_article(Article("x", text, "<t>"))))
+
+    d = as_json(CHATBOT)
+    assert d["machine_score"] > as_json(ORIGINAL)["machine_score"]
+    assert {f["name"] for f in d["machine_features"]} >= {"lexicon", "sentence evenness"}
+    assert d["machine_words"] and all("log_odds" in w for w in d["machine_words"])
