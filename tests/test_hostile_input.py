@@ -74,7 +74,7 @@ def test_compare_of_hostile_texts_gives_offsets_into_them(a, b):
 @FAST
 @given(text=spoiled(ORIGINAL))
 def test_claims_of_hostile_text_do_not_raise(text):
-    from unspun.claims import claims_to_json
+    from unspun.report.claims_json import claims_to_json
 
     found = unspun.claims(text)
     json.dumps(claims_to_json(found), ensure_ascii=False).encode("utf-8")
