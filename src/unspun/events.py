@@ -21,26 +21,15 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .config import EventConfig
 from .fingerprint import STOPWORDS, sentence_features, stem, tokens
-from .records import CleanArticle
+from .records import CleanArticle, Event, Pair, Story
 
 _YEAR = re.compile(r"^n:(19[5-9]\d|20[0-4]\d)$")
-
-
-@dataclass(frozen=True)
-class EventConfig:
-    """Event grouping: weights and the stopping similarity (chosen on ECB+ topics 1-22)."""
-
-    lead_sentences: int = 4  # title line + first sentences make the signature
-    names_weight: float = 0.5  # share of the similarity from shared lead names (IDF-weighted Jaccard)
-    year_conflict: float = 1.0  # subtracted when both leads give years and share none (a veto: sims are <= 1)
-    min_similarity: float = 0.28  # average-linkage stops merging below this (embedding lead cosine)
-    min_similarity_lexical: float = 0.09  # the same with the TF-IDF lead cosine (no embeddings)
-    max_articles: int = 5000  # dense n x n similarity; larger corpora get no event grouping
 
 
 @dataclass(frozen=True)
@@ -152,3 +141,43 @@ def group_events(
     groups = average_linkage(similarity_matrix(sigs, lead_vectors, config), threshold)
     groups.sort(key=lambda g: (-len(g), g[0]))
     return [[articles[i].id for i in g] for g in groups]
+
+
+def copy_family(story_articles: Sequence[str], original: str | None, pairs: Sequence[Pair]) -> dict[str, tuple[str, ...]]:
+    """A story's copy family: its original, the articles copying it (exact / near-duplicate) and the
+    rewrites, each article under the strongest relation it has inside the story."""
+    members = set(story_articles)
+    rank = {"exact": 2, "near-duplicate": 2, "rewrite": 1}
+    best: dict[str, int] = {}
+    for p in pairs:
+        if p.a in members and p.b in members and p.relation in rank:
+            for x in (p.a, p.b):
+                best[x] = max(best.get(x, 0), rank[p.relation])
+    rest = [x for x in story_articles if x != original and x in best]
+    return {
+        "original": (original,) if original else (),
+        "copies": tuple(x for x in rest if best[x] == 2),
+        "rewrites": tuple(x for x in rest if best[x] == 1),
+    }
+
+
+def attach_events(
+    groups: Sequence[Sequence[str]], stories: Sequence[Story], pairs: Sequence[Pair]
+) -> tuple[tuple[Event, ...], tuple[Story, ...], tuple[Pair, ...]]:
+    """Event records (each with the stories inside it), stories naming their event (the one holding
+    most of their articles), and the pairs without `same-story` links across two events."""
+    if not groups:
+        return (), tuple(stories), tuple(pairs)
+    event_of = {x: f"event-{n + 1}" for n, g in enumerate(groups) for x in g}
+    named = []
+    for s in stories:
+        votes = Counter(event_of[x] for x in s.articles if x in event_of)
+        named.append(replace(s, event=votes.most_common(1)[0][0] if votes else None))
+    events = tuple(
+        Event(f"event-{n + 1}", tuple(g), tuple(s.id for s in named if s.event == f"event-{n + 1}"))
+        for n, g in enumerate(groups)
+    )
+    kept = tuple(
+        p for p in pairs if p.relation != "same-story" or event_of.get(p.a) == event_of.get(p.b)
+    )
+    return events, tuple(named), kept

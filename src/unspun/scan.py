@@ -22,6 +22,7 @@ from .edits.collocation import shared as shared_collocations
 from .config import ScanConfig
 from .embed import Embedder, assist, check_available, lead_vectors, nearest_pairs
 from .errors import MissingExtraError
+from .events import attach_events, group_events
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint
 from .provenance import make_pair, relation, stories
 from .records import Article, CleanArticle, Pair, ReadError, ScanResult, Story
@@ -200,6 +201,8 @@ def scan_articles(
         embedder.flush()
     ids = [p.clean.id for p in prepared]
     found_stories = _with_originals(stories(ids, pairs), pairs, prepared)
+    found_events, found_stories, kept = attach_events(_event_groups(prepared, leads, config, notes), found_stories, pairs)
+    pairs = list(kept)
     claims = None
     if config.claims:
         from .claims.extract import claims_for_articles  # spaCy is only needed when claims are asked for
@@ -211,10 +214,23 @@ def scan_articles(
         articles=tuple(p.clean for p in prepared),
         pairs=tuple(pairs),
         stories=found_stories,
+        events=found_events,
         errors=tuple(errors),
         notes=tuple(notes),
         claims=claims,
     )
+
+
+def _event_groups(
+    prepared: Sequence[Prepared], leads: np.ndarray | None, config: ScanConfig, notes: list[str]
+) -> list[list[str]]:
+    """Articles grouped by event (events.py); none, with a note, past the dense-matrix limit."""
+    if len(prepared) < 2:
+        return [[p.clean.id for p in prepared]] if prepared else []
+    if len(prepared) > config.events.max_articles:
+        notes.append(f"no event grouping: {len(prepared)} articles > events.max_articles ({config.events.max_articles})")
+        return []
+    return group_events([p.clean for p in prepared], leads, config.events)
 
 
 def _story_group(story: Story, pairs: Sequence[Pair]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
