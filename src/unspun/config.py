@@ -78,6 +78,11 @@ class RelationConfig:
     rewrite_coverage: float = 0.5  # share of the shorter text matched at all
     min_matched_sentences: int = 2
     min_pair_score: float = 0.45
+    # "rewrite" needs evidence of derivation (provenance.derived); chosen on ECB+ and ai-rewrites
+    derived_copy_coverage: float = 0.2  # verbatim copies covering this share of the shorter text suffice
+    min_derived_sentences: int = 3  # else: at least this many paraphrase matches whose immutables agree,
+    derived_min_coverage: float = 0.4  # covering this share of the shorter text (and as much of its length in the longer)
+    derived_min_score: float = 0.25  # with this length-weighted match score
 
 
 @dataclass(frozen=True)
@@ -123,6 +128,18 @@ class ClusterConfig:
 
 
 @dataclass(frozen=True)
+class EventConfig:
+    """Event grouping: weights and the stopping similarity (chosen on ECB+ topics 1-22)."""
+
+    lead_sentences: int = 4  # title line + first sentences make the signature
+    names_weight: float = 0.5  # share of the similarity from shared lead names (IDF-weighted Jaccard)
+    year_conflict: float = 1.0  # subtracted when both leads give years and share none (a veto: sims are <= 1)
+    min_similarity: float = 0.28  # average-linkage stops merging below this (embedding lead cosine)
+    min_similarity_lexical: float = 0.09  # the same with the TF-IDF lead cosine (no embeddings)
+    max_articles: int = 5000  # dense n x n similarity; larger corpora get no event grouping
+
+
+@dataclass(frozen=True)
 class ScanConfig:
     """The whole pipeline's configuration."""
 
@@ -134,6 +151,7 @@ class ScanConfig:
     explain: ExplainConfig = field(default_factory=ExplainConfig)
     embed: EmbedConfig = field(default_factory=EmbedConfig)
     cluster: ClusterConfig = field(default_factory=ClusterConfig)
+    events: EventConfig = field(default_factory=EventConfig)
     workers: int = 0  # processes for the per-article and per-pair stages; 0 = one per core
     parallel_min_articles: int = 1000  # below this, process start-up costs more than it saves
     claims: bool = False  # also extract quotes/claims per article and link them within each story (needs spaCy)

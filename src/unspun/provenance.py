@@ -4,11 +4,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from .align import Alignment
+from .align import Alignment, summarize
 from .clean import normalize
 from .cluster import cluster
 from .config import ClusterConfig, RelationConfig
-from .records import CleanArticle, Pair, Story
+from .fingerprint import sentence_features
+from .records import CleanArticle, Match, Pair, Story
 
 COPY_RELATIONS = frozenset({"exact", "near-duplicate", "rewrite"})
 """Relations that put two articles in one story; "same-story" (independent reports) does not."""
@@ -17,7 +18,10 @@ STORY_RELATIONS = COPY_RELATIONS | {"sibling"}
 
 
 def relation(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig) -> str | None:
-    """exact | near-duplicate | rewrite, or None when the alignment does not support a link.
+    """exact | near-duplicate | rewrite | same-story, or None when the alignment does not support a link.
+
+    An alignment that covers enough but shows no evidence of derivation (`derived`) is "same-story":
+    independent reports of one event share people, places and figures, not text.
 
     Containment uses the better-covered side, so a truncated copy still counts as a copy.
     """
@@ -36,8 +40,48 @@ def relation(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rel
     if containment >= config.rewrite_coverage and alignment.score >= config.min_pair_score * min(
         1.0, 2 * min(alignment.coverage_a, alignment.coverage_b)
     ):
-        return "rewrite"
+        return "rewrite" if derived(a, b, alignment, config) else "same-story"
     return None
+
+
+def _kept_chars(article: CleanArticle) -> int:
+    return sum(s.span[1] - s.span[0] for s in article.sentences)
+
+
+def immutables_agree(a: CleanArticle, b: CleanArticle, match: Match) -> bool:
+    """False when a paraphrase match pairs sentences about different figures or people: both sides
+    give numbers and share none, or both name two or more people/places and share none. However
+    close two sentences' wording or vectors, "$22 million" vs "$140 million" is not a paraphrase."""
+    ia = frozenset().union(*(sentence_features(a.sentences[k].text).immutables for k in match.a_sentences))
+    ib = frozenset().union(*(sentence_features(b.sentences[k].text).immutables for k in match.b_sentences))
+    na, nb = {x for x in ia if x.startswith("n:")}, {x for x in ib if x.startswith("n:")}
+    pa, pb = {x for x in ia if x.startswith("p:")}, {x for x in ib if x.startswith("p:")}
+    return not ((na and nb and not na & nb) or (len(pa) >= 2 and len(pb) >= 2 and not pa & pb))
+
+
+def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig) -> bool:
+    """Evidence that one text was made from the other, not written independently about one event.
+
+    Either verbatim copying (copy coverage), or paraphrase matches (only those whose immutables agree)
+    that are long enough (a minimum number of sentences), cover the shorter text, cover the longer text
+    in proportion to the shorter one's length (a 20-word brief is not "covered" by one loosely similar
+    sentence of a long report), and score high enough. Chosen on ECB+ and the ai-rewrites set (docs/how-it-works.md).
+    """
+    if alignment.copy_coverage >= config.derived_copy_coverage:
+        return True
+    kept = [m for m in alignment.matches if m.kind == "copy" or immutables_agree(a, b, m)]
+    if len(kept) < config.min_derived_sentences:
+        return False
+    agreed = summarize(a, b, kept)
+    len_a, len_b = _kept_chars(a), _kept_chars(b)
+    (cov_short, len_short), (cov_long, len_long) = sorted(
+        [(agreed.coverage_a, len_a), (agreed.coverage_b, len_b)], key=lambda t: t[1]
+    )
+    return (
+        cov_short >= config.derived_min_coverage
+        and cov_long * len_long >= config.derived_min_coverage * len_short
+        and agreed.score >= config.derived_min_score
+    )
 
 
 def make_pair(

@@ -134,6 +134,16 @@ class Story:
     id: str
     articles: tuple[str, ...]
     original: str | None = None
+    event: str | None = None  # id of the Event holding most of its articles (events.py)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Articles reporting one event (grouped by event signature, events.py) and the copy stories in it."""
+
+    id: str
+    articles: tuple[str, ...]
+    stories: tuple[str, ...] = ()
 
 
 
@@ -232,5 +242,6 @@ class ScanResult:
     stories: tuple[Story, ...]
     errors: tuple[ReadError, ...]
     notes: tuple[str, ...] = field(default=())
+    events: tuple[Event, ...] = field(default=())  # event grouping (empty when not computed)
     claims: ClaimsResult | None = None  # per-article claims + claims linked within stories (ScanConfig.claims)
     spin: tuple[ArticleSpin, ...] = ()  # one per article, in `articles` order (ScanConfig.spin)

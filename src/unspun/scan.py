@@ -25,6 +25,7 @@ from .edits.spin import spin_article
 from .config import ScanConfig
 from .embed import Embedder, assist, check_available, lead_vectors, nearest_pairs
 from .errors import MissingExtraError
+from .events import attach_events, group_events
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint
 from .provenance import make_pair, mark_siblings, relation, stories
 from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, ScanResult, SpinSuspect, Story
@@ -110,13 +111,18 @@ def _with_originals(groups: Sequence[Story], pairs: Sequence[Pair], cleans: Sequ
 
 
 def assemble(
-    cleans: Sequence[CleanArticle], pairs: Sequence[Pair], errors: tuple[ReadError, ...], notes: tuple[str, ...]
+    cleans: Sequence[CleanArticle], pairs: Sequence[Pair], errors: tuple[ReadError, ...], notes: tuple[str, ...],
+    config: ScanConfig, leads: np.ndarray | None = None,
 ) -> ScanResult:
-    """The scan's result from its articles and confirmed pairs: siblings, stories and their originals
-    (both engines)."""
+    """The scan's result from its articles and confirmed pairs (both engines): siblings, stories and
+    their originals, events (lead vectors when embedded, else TF-IDF leads)."""
     pairs = mark_siblings(pairs)
     found_stories = _with_originals(stories([c.id for c in cleans], pairs), pairs, cleans)
-    return ScanResult(articles=tuple(cleans), pairs=tuple(pairs), stories=found_stories, errors=errors, notes=notes)
+    extra = list(notes)
+    events, found_stories, kept = attach_events(_event_groups(cleans, leads, config, extra), found_stories, pairs)
+    return ScanResult(
+        articles=tuple(cleans), pairs=kept, stories=found_stories, events=events, errors=errors, notes=tuple(extra)
+    )
 
 
 def _prepare_chunk(articles: Sequence[Article], config: ScanConfig) -> list[Prepared]:
@@ -282,7 +288,7 @@ def scan_articles(
             lambda i, j, channels, semantic: confirm(prepared[i], prepared[j], channels, config, semantic, sides),
         )
         embedder.flush()
-    result = assemble([p.clean for p in prepared], pairs, tuple(errors), tuple(notes))
+    result = assemble([p.clean for p in prepared], pairs, tuple(errors), tuple(notes), config, leads)
     if config.claims:
         from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
 
@@ -291,6 +297,18 @@ def scan_articles(
         result = replace(result, claims=claims_for_articles(articles, groups, workers=config.workers))
         report("claims", len(articles), len(articles))
     return replace(result, spin=_spin_all(result.articles, workers, config, report))
+
+
+def _event_groups(
+    cleans: Sequence[CleanArticle], leads: np.ndarray | None, config: ScanConfig, notes: list[str]
+) -> list[list[str]]:
+    """Articles grouped by event (events.py); none, with a note, past the dense-matrix limit."""
+    if len(cleans) < 2:
+        return [[c.id for c in cleans]] if cleans else []
+    if len(cleans) > config.events.max_articles:
+        notes.append(f"no event grouping: {len(cleans)} articles > events.max_articles ({config.events.max_articles})")
+        return []
+    return group_events(cleans, leads, config.events)
 
 
 def _story_group(story: Story, pairs: Sequence[Pair]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:

@@ -176,7 +176,7 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
         notes.append("embeddings are not used by the Dask engine yet: matched lexically only")
     if config.claims:
         notes.append("claims are not extracted by the Dask engine yet: run the local engine for claims")
-    result = assemble(cleans, pairs, tuple(errors), tuple(notes))
+    result = assemble(cleans, pairs, tuple(errors), tuple(notes), config)
     if not config.spin:
         return result
     spins = {s.article: s for part in client.gather(client.map(_spins, cleaned)) for s in part}

@@ -1,0 +1,183 @@
+"""Event-level stories: group reports of one event, keep two events of one kind apart.
+
+Copy relations only join texts made from each other; several outlets reporting one event write
+independent texts, so stories built from copies split one event into many pieces. Here each article
+gets an event signature from its lead (title and first sentences): the names it mentions (who,
+where) and the years it dates itself with (when). Two articles' event similarity is
+
+    (1 - names_weight) * lead cosine + names_weight * IDF-weighted Jaccard of the lead names
+    - year_conflict          (when both leads give years and share none)
+
+and events are groups from average-linkage clustering at `min_similarity`. The lead cosine is the
+scan's lead-vector cosine when embeddings ran, else a TF-IDF cosine of the lead words. A rare shared
+name ("Lohan", "Mount Cook") says "same event" more than a common one ("Monday"); two leads dated
+2008 and 2013 are two events of one kind however close their wording.
+
+Chosen on ECB+ topics 1-22 (benchmarks/stories/run.py): see docs/how-it-works.md for the figures.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .config import EventConfig
+from .fingerprint import STOPWORDS, sentence_features, stem, tokens
+from .records import CleanArticle, Event, Pair, Story
+
+_YEAR = re.compile(r"^n:(19[5-9]\d|20[0-4]\d)$")
+
+
+@dataclass(frozen=True)
+class EventSignature:
+    """Who/where (names) and when (years) of an article's lead, plus its content words."""
+
+    names: frozenset[str]
+    years: frozenset[str]
+    words: frozenset[str]
+
+
+def signature(article: CleanArticle, lead_sentences: int = 4) -> EventSignature:
+    """The event signature of an article's lead (its title line counts as the first sentence)."""
+    names: set[str] = set()
+    years: set[str] = set()
+    words: set[str] = set()
+    for sentence in article.sentences[:lead_sentences]:
+        features = sentence_features(sentence.text)
+        for item in features.immutables:
+            if item.startswith("p:"):
+                names.add(item[2:])
+            elif (m := _YEAR.match(item)) is not None:
+                years.add(m.group(1))
+        words.update(stem(t) for t in tokens(sentence.text) if t.casefold() not in STOPWORDS and not t[0].isdigit())
+    return EventSignature(frozenset(names), frozenset(years), frozenset(words))
+
+
+def _idf(items: Sequence[frozenset[str]]) -> dict[str, float]:
+    """Smoothed IDF (as scikit-learn's): a term in every article still weighs a little."""
+    df = Counter(x for s in items for x in s)
+    n = len(items)
+    return {x: math.log((1 + n) / (1 + c)) + 1 for x, c in df.items()}
+
+
+def _weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    union = sum(idf[x] for x in a | b)
+    return sum(idf[x] for x in a & b) / union if union else 0.0
+
+
+def _word_vectors(sigs: Sequence[EventSignature]) -> np.ndarray:
+    """Unit TF-IDF vectors of the lead words: the lead cosine when no embeddings are available."""
+    idf = _idf([s.words for s in sigs])
+    vocab = {w: k for k, w in enumerate(sorted(idf))}
+    out = np.zeros((len(sigs), max(len(vocab), 1)), dtype=np.float32)
+    for i, s in enumerate(sigs):
+        for w in s.words:
+            out[i, vocab[w]] = idf[w]
+        norm = float(np.linalg.norm(out[i]))
+        if norm:
+            out[i] /= norm
+    return out
+
+
+def similarity_matrix(
+    sigs: Sequence[EventSignature], lead_vectors: np.ndarray | None, config: EventConfig = EventConfig()
+) -> np.ndarray:
+    """Event similarity of every pair of articles (dense; see the module docstring for the formula)."""
+    vectors = lead_vectors if lead_vectors is not None else _word_vectors(sigs)
+    sims = (1 - config.names_weight) * (vectors @ vectors.T).astype(float)
+    idf = _idf([s.names for s in sigs])
+    n = len(sigs)
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = sigs[i], sigs[j]
+            extra = config.names_weight * _weighted_jaccard(a.names, b.names, idf) if a.names and b.names else 0.0
+            if a.years and b.years and not a.years & b.years:
+                extra -= config.year_conflict
+            sims[i, j] += extra
+            sims[j, i] += extra
+    return sims
+
+
+def average_linkage(sims: np.ndarray, threshold: float) -> list[list[int]]:
+    """Groups of indices from average-linkage agglomerative clustering, stopped below `threshold`.
+
+    Average linkage (not single): one loosely similar pair cannot chain two events together.
+    """
+    n = len(sims)
+    work = sims.astype(float).copy()
+    np.fill_diagonal(work, -np.inf)
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    members = {i: [i] for i in range(n)}
+    while len(members) > 1:
+        masked = np.where(alive[:, None] & alive[None, :], work, -np.inf)
+        a, b = divmod(int(np.argmax(masked)), n)
+        if masked[a, b] < threshold:
+            break
+        merged = (work[a] * size[a] + work[b] * size[b]) / (size[a] + size[b])
+        work[a], work[:, a] = merged, merged
+        work[a, a] = -np.inf
+        size[a] += size[b]
+        alive[b] = False
+        members[a].extend(members.pop(b))
+    return [sorted(g) for g in members.values()]
+
+
+def group_events(
+    articles: Sequence[CleanArticle], lead_vectors: np.ndarray | None, config: EventConfig = EventConfig()
+) -> list[list[str]]:
+    """Article ids grouped by event, largest group first (ties: first article's position).
+
+    Returns [] when the corpus is larger than `config.max_articles` (the dense matrix would not fit).
+    """
+    if len(articles) > config.max_articles:
+        return []
+    sigs = [signature(a, config.lead_sentences) for a in articles]
+    threshold = config.min_similarity if lead_vectors is not None else config.min_similarity_lexical
+    groups = average_linkage(similarity_matrix(sigs, lead_vectors, config), threshold)
+    groups.sort(key=lambda g: (-len(g), g[0]))
+    return [[articles[i].id for i in g] for g in groups]
+
+
+def copy_family(story_articles: Sequence[str], original: str | None, pairs: Sequence[Pair]) -> dict[str, tuple[str, ...]]:
+    """A story's copy family: its original, the articles copying it (exact / near-duplicate) and the
+    rewrites, each article under the strongest relation it has inside the story."""
+    members = set(story_articles)
+    rank = {"exact": 2, "near-duplicate": 2, "rewrite": 1}
+    best: dict[str, int] = {}
+    for p in pairs:
+        if p.a in members and p.b in members and p.relation in rank:
+            for x in (p.a, p.b):
+                best[x] = max(best.get(x, 0), rank[p.relation])
+    rest = [x for x in story_articles if x != original and x in best]
+    return {
+        "original": (original,) if original else (),
+        "copies": tuple(x for x in rest if best[x] == 2),
+        "rewrites": tuple(x for x in rest if best[x] == 1),
+    }
+
+
+def attach_events(
+    groups: Sequence[Sequence[str]], stories: Sequence[Story], pairs: Sequence[Pair]
+) -> tuple[tuple[Event, ...], tuple[Story, ...], tuple[Pair, ...]]:
+    """Event records (each with the stories inside it), stories naming their event (the one holding
+    most of their articles), and the pairs without `same-story` links across two events."""
+    if not groups:
+        return (), tuple(stories), tuple(pairs)
+    event_of = {x: f"event-{n + 1}" for n, g in enumerate(groups) for x in g}
+    named = []
+    for s in stories:
+        votes = Counter(event_of[x] for x in s.articles if x in event_of)
+        named.append(replace(s, event=votes.most_common(1)[0][0] if votes else None))
+    events = tuple(
+        Event(f"event-{n + 1}", tuple(g), tuple(s.id for s in named if s.event == f"event-{n + 1}"))
+        for n, g in enumerate(groups)
+    )
+    kept = tuple(
+        p for p in pairs if p.relation != "same-story" or event_of.get(p.a) == event_of.get(p.b)
+    )
+    return events, tuple(named), kept

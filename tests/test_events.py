@@ -1,0 +1,56 @@
+"""Event grouping: reports of one event group together; two events of one kind stay apart."""
+from __future__ import annotations
+
+from unspun.clean import clean_article
+from unspun.config import CleanConfig
+from unspun.events import EventConfig, group_events, signature
+from unspun.records import Article
+
+QUAKE_2005 = [
+    "Earthquake kills dozens in southern Iran\n\nA strong earthquake struck the Zarand region of Kerman "
+    "province in February 2005, killing at least 400 villagers, Iranian officials said.",
+    "Zarand earthquake toll rises\n\nRescuers in Kerman province dug through mud-brick homes after the "
+    "February 2005 earthquake near Zarand, Iran's Red Crescent said on Wednesday.",
+    "Iran quake: villages flattened near Zarand\n\nThe 6.4 magnitude earthquake that hit Kerman province "
+    "in 2005 flattened dozens of villages around Zarand, the Red Crescent reported.",
+]
+QUAKE_2012 = [
+    "Twin earthquakes hit northwest Iran\n\nTwo earthquakes struck near Tabriz and Ahar in East Azerbaijan "
+    "province in August 2012, killing more than 300 people, state television said.",
+    "Ahar earthquakes: survivors sleep outside\n\nSurvivors of the August 2012 earthquakes near Ahar and "
+    "Tabriz spent the night in tents as aftershocks shook East Azerbaijan province.",
+    "Iran earthquake relief reaches Ahar\n\nAid convoys reached villages around Ahar in East Azerbaijan, "
+    "where the 2012 earthquakes destroyed homes near Tabriz, officials said.",
+]
+
+
+def _clean(texts: list[str], prefix: str) -> list:
+    return [clean_article(Article(f"{prefix}{n}", t, "test"), CleanConfig()) for n, t in enumerate(texts)]
+
+
+def test_signature_reads_names_and_years_from_the_lead():
+    sig = signature(_clean(QUAKE_2005[:1], "a")[0])
+    assert {"zarand", "kerman"} <= sig.names
+    assert sig.years == {"2005"}
+
+
+def test_two_earthquakes_in_one_country_stay_apart_and_reports_of_each_group_together():
+    articles = _clean(QUAKE_2005, "old") + _clean(QUAKE_2012, "new")
+    groups = group_events(articles, None)
+    as_sets = sorted(sorted(g) for g in groups)
+    assert as_sets == [["new0", "new1", "new2"], ["old0", "old1", "old2"]]
+
+
+def test_a_year_conflict_keeps_otherwise_identical_leads_apart():
+    texts = [
+        "Flood closes the Danube bridge in Passau in June 2013, city officials said on Monday.",
+        "Flood closes the Danube bridge in Passau in June 2002, city officials said on Monday.",
+    ]
+    articles = _clean(texts, "f")
+    assert len(group_events(articles, None)) == 2
+    assert len(group_events(articles, None, EventConfig(year_conflict=0.0))) == 1
+
+
+def test_large_corpora_get_no_grouping_instead_of_a_huge_matrix():
+    articles = _clean(QUAKE_2005, "x")
+    assert group_events(articles, None, EventConfig(max_articles=2)) == []
