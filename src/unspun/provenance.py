@@ -8,7 +8,7 @@ from .align import Alignment, summarize
 from .clean import normalize
 from .cluster import cluster
 from .config import ClusterConfig, RelationConfig
-from .fingerprint import sentence_features
+from .fingerprint import detail_inclusion, sentence_features
 from .records import CleanArticle, Match, Pair, Story
 
 COPY_RELATIONS = frozenset({"exact", "near-duplicate", "rewrite"})
@@ -65,7 +65,10 @@ def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     Either verbatim copying (copy coverage), or paraphrase matches (only those whose immutables agree)
     that are long enough (a minimum number of sentences), cover the shorter text, cover the longer text
     in proportion to the shorter one's length (a 20-word brief is not "covered" by one loosely similar
-    sentence of a long report), and score high enough. Chosen on ECB+ and the ai-rewrites set (docs/how-it-works.md).
+    sentence of a long report), score high enough, and carry the details over: a rewrite's specific words
+    (names, figures, uncommon words) are mostly found in its source, while a text written from the same
+    headline or event has its own. A derivative that keeps its source's whole sentence plan (nearly every
+    sentence matched) needs less of both. Chosen on ECB+ and the ai-rewrites set (docs/how-it-works.md).
     """
     if alignment.copy_coverage >= config.derived_copy_coverage:
         return True
@@ -77,11 +80,14 @@ def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     (cov_short, len_short), (cov_long, len_long) = sorted(
         [(agreed.coverage_a, len_a), (agreed.coverage_b, len_b)], key=lambda t: t[1]
     )
-    return (
-        cov_short >= config.derived_min_coverage
-        and cov_long * len_long >= config.derived_min_coverage * len_short
-        and agreed.score >= config.derived_min_score
-    )
+    if cov_short < config.derived_min_coverage or cov_long * len_long < config.derived_min_coverage * len_short:
+        return False
+    whole_plan = max(agreed.coverage_a, agreed.coverage_b) >= config.derived_plan_coverage
+    min_score = config.derived_plan_min_score if whole_plan else config.derived_min_score
+    if agreed.score < min_score:
+        return False
+    inclusion = max(detail_inclusion(a.article.text, b.article.text))
+    return inclusion >= (config.derived_plan_min_inclusion if whole_plan else config.derived_min_inclusion)
 
 
 def make_pair(
