@@ -116,7 +116,7 @@ def assemble(
 ) -> ScanResult:
     """The scan's result from its articles and confirmed pairs (both engines): siblings, stories and
     their originals, events (lead vectors when embedded, else TF-IDF leads)."""
-    pairs = mark_siblings(pairs)
+    pairs = mark_siblings(pairs, {c.id: c.article.text for c in cleans})
     found_stories = _with_originals(stories([c.id for c in cleans], pairs), pairs, cleans)
     extra = list(notes)
     events, found_stories, kept = attach_events(_event_groups(cleans, leads, config, extra), found_stories, pairs)
