@@ -143,9 +143,10 @@ def group_events(
     return [[articles[i].id for i in g] for g in groups]
 
 
-def copy_family(story_articles: Sequence[str], original: str | None, pairs: Sequence[Pair]) -> dict[str, tuple[str, ...]]:
-    """A story's copy family: its original, the articles copying it (exact / near-duplicate) and the
+def with_family(story: Story, pairs: Sequence[Pair]) -> Story:
+    """The story with its copy family: the articles copying it (exact / near-duplicate) and the
     rewrites, each article under the strongest relation it has inside the story."""
+    story_articles, original = story.articles, story.original
     members = set(story_articles)
     rank = {"exact": 2, "near-duplicate": 2, "rewrite": 1}
     best: dict[str, int] = {}
@@ -154,11 +155,9 @@ def copy_family(story_articles: Sequence[str], original: str | None, pairs: Sequ
             for x in (p.a, p.b):
                 best[x] = max(best.get(x, 0), rank[p.relation])
     rest = [x for x in story_articles if x != original and x in best]
-    return {
-        "original": (original,) if original else (),
-        "copies": tuple(x for x in rest if best[x] == 2),
-        "rewrites": tuple(x for x in rest if best[x] == 1),
-    }
+    return replace(
+        story, copies=tuple(x for x in rest if best[x] == 2), rewrites=tuple(x for x in rest if best[x] == 1)
+    )
 
 
 def attach_events(

@@ -135,6 +135,8 @@ class Story:
     articles: tuple[str, ...]
     original: str | None = None
     event: str | None = None  # id of the Event holding most of its articles (events.py)
+    copies: tuple[str, ...] = ()  # members copying the original verbatim (exact / near-duplicate)
+    rewrites: tuple[str, ...] = ()  # members whose strongest link in the story is a rewrite
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..events import copy_family
 from ..records import (
     Article, ArticleSpin, CleanArticle, Edit, Event, Match, Pair, ReadError, Removed, ScanResult, Story,
 )
@@ -105,12 +104,12 @@ def pair_to_dict(p: Pair) -> dict[str, Any]:
     }
 
 
-def story_to_dict(s: Story, pairs: Sequence[Pair] = ()) -> dict[str, Any]:
+def story_to_dict(s: Story) -> dict[str, Any]:
     """A story (copy group) with its copy family and the event it belongs to."""
-    family = copy_family(s.articles, s.original, pairs)
     return {
         "id": s.id, "articles": list(s.articles), "original": s.original, "event": s.event,
-        "family": {k: list(v) for k, v in family.items()},
+        "family": {"original": [s.original] if s.original else [], "copies": list(s.copies),
+                   "rewrites": list(s.rewrites)},
     }
 
 
@@ -134,7 +133,7 @@ def result_to_dict(result: ScanResult) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "articles": [article_to_dict(a, s) for a, s in zip(result.articles, spins)],
         "pairs": [pair_to_dict(p) for p in result.pairs],
-        "stories": [story_to_dict(s, result.pairs) for s in result.stories],
+        "stories": [story_to_dict(s) for s in result.stories],
         "events": [event_to_dict(e) for e in result.events],
         "errors": [error_to_dict(e) for e in result.errors],
         "notes": list(result.notes),
