@@ -128,6 +128,7 @@ def story_groups(ids: Sequence, links: Iterable[tuple], config: ClusterConfig = 
 
 
 _APEX_MARGIN = 0.05  # the source must hold the others' details by this much more than either copy does
+_APEX_VETO = 0.02  # details naming a copy the source by this much overrule the direction votes
 
 
 def _apex(trio: Sequence[str], details: Mapping[str, frozenset[str]]) -> tuple[str, float] | None:
@@ -172,7 +173,7 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
       (`_apex`): each rewrite keeps part of its source, the source holds both. Needs no direction verdict;
     - direction: x is judged the original of both in rewrite pairs and wins more direction verdicts overall
       (times judged original minus times judged a copy) than either, so one wrongly directed pair inside
-      the group cannot make a copy the other's original; with `texts`, only if the details do not name b or c.
+      the group cannot make a copy the other's original; with `texts`, only if the details do not clearly name b or c.
     """
     standing, linked, sources, related = _graph(pairs)
     details: dict[str, frozenset[str]] = {}
@@ -195,8 +196,10 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
         found: list[tuple[float, str, str]] = []
         for x in sorted(shared_links):
             apex = _apex((x, p.a, p.b), {y: detail(y) for y in (x, p.a, p.b)}) if texts else None
-            by_direction = x in named and standing.get(x, 0) > floor and (apex is None or apex[0] == x)
-            if apex is not None and apex[0] == x and apex[1] >= _APEX_MARGIN:
+            clear_apex = apex is not None and apex[1] >= _APEX_MARGIN
+            vetoed = apex is not None and apex[0] != x and apex[1] >= _APEX_VETO  # the details name b or c
+            by_direction = x in named and standing.get(x, 0) > floor and not vetoed
+            if clear_apex and apex[0] == x:
                 found.append((1.0 + apex[1], x, f"{x} holds most of both versions' details ({apex[1]:+.2f} over "
                                                  f"either): their common source"))
             elif by_direction:
