@@ -92,6 +92,9 @@ class RelationConfig:
     derived_plan_coverage: float = 0.85
     derived_plan_min_inclusion: float = 0.4
     derived_plan_min_score: float = 0.15
+    # or the derivative's names and figures nearly all carried over (a thesaurus spin swaps the uncommon words)
+    derived_min_immutables: int = 5
+    derived_immutables_inclusion: float = 0.9
 
 
 @dataclass(frozen=True)

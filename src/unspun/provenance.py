@@ -87,7 +87,22 @@ def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     if agreed.score < min_score:
         return False
     inclusion = max(detail_inclusion(a.article.text, b.article.text))
-    return inclusion >= (config.derived_plan_min_inclusion if whole_plan else config.derived_min_inclusion)
+    if inclusion >= (config.derived_plan_min_inclusion if whole_plan else config.derived_min_inclusion):
+        return True
+    return _immutables_carried(a, b, config)
+
+
+def _immutables_carried(a: CleanArticle, b: CleanArticle, config: RelationConfig) -> bool:
+    """True when one side's names and figures (at least `derived_min_immutables` of them) are nearly all in
+    the other: a spinner that rewords every content word ("crack" -> "fracture", "pier" -> "jetty") keeps
+    them, so its uncommon words are new while its immutables are its source's."""
+    ia = frozenset().union(*(sentence_features(s.text).immutables for s in a.sentences))
+    ib = frozenset().union(*(sentence_features(s.text).immutables for s in b.sentences))
+    shared = len(ia & ib)
+    return any(
+        len(side) >= config.derived_min_immutables and shared >= config.derived_immutables_inclusion * len(side)
+        for side in (ia, ib)
+    )
 
 
 def make_pair(
