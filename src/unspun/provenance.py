@@ -142,7 +142,6 @@ def story_groups(ids: Sequence, links: Iterable[tuple], config: ClusterConfig = 
     return cluster(ids, links, config)
 
 
-_APEX_MARGIN = 0.05  # the source must hold the others' details by this much more than either copy does
 _APEX_VETO = 0.02  # details naming a copy the source by this much overrule the direction votes
 
 
@@ -182,14 +181,13 @@ def _graph(pairs: Sequence[Pair]) -> tuple[dict, dict, dict, dict]:
 
 
 def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None) -> list[Pair]:
-    """Two rewrites of one original are siblings. A rewrite or same-story pair (b, c) becomes "sibling", with
-    no direction, when a third article x linked to both is their common source, by either of two signals:
-    - details (with `texts`): of the three, x holds most of the other two's specific words, by a margin
-      (`_apex`): each rewrite keeps part of its source, the source holds both. Needs no direction verdict;
-    - direction: x is judged the original of both in rewrite pairs and wins more direction verdicts overall
-      (times judged original minus times judged a copy) than either, so one wrongly directed pair inside
-      the group cannot make a copy the other's original; with `texts`, only if the details do not clearly name b or c.
-    """
+    """Two rewrites of one original are siblings. A rewrite or same-story pair (b, c) becomes "sibling", with no
+    direction, when a third article x linked to both is judged the original of both in rewrite pairs and wins more
+    direction verdicts overall (times judged original minus times judged a copy) than either, so one wrongly
+    directed pair inside the group cannot make a copy the other's original; with `texts`, not when the details
+    name b or c (`_apex`: of the three, b or c holds more of the other two's specific words than x does, by
+    `_APEX_VETO`), which stops an original-rewrite pair being made "siblings" under a wrongly judged rewrite.
+    The details alone are not used to find x: a thesaurus spin can hold as many of them as its source."""
     standing, linked, sources, related = _graph(pairs)
     details: dict[str, frozenset[str]] = {}
 
@@ -208,17 +206,12 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
         near = related if p.relation in COPY_RELATIONS else linked
         shared_links = (linked.get(p.a, set()) & near.get(p.b, set())) | (near.get(p.a, set()) & linked.get(p.b, set()))
         named = sources.get(p.a, set()) & sources.get(p.b, set())
-        found: list[tuple[float, str, str]] = []
+        found: list[tuple[int, str, str]] = []
         for x in sorted(shared_links):
             apex = _apex((x, p.a, p.b), {y: detail(y) for y in (x, p.a, p.b)}) if texts else None
-            clear_apex = apex is not None and apex[1] >= _APEX_MARGIN
             vetoed = apex is not None and apex[0] != x and apex[1] >= _APEX_VETO  # the details name b or c
-            by_direction = x in named and standing.get(x, 0) > floor and not vetoed
-            if clear_apex and apex[0] == x:
-                found.append((1.0 + apex[1], x, f"{x} holds most of both versions' details ({apex[1]:+.2f} over "
-                                                 f"either): their common source"))
-            elif by_direction:
-                found.append((standing.get(x, 0) / 100, x, f"{x} is judged the source in most of its pairs"))
+            if x in named and standing.get(x, 0) > floor and not vetoed:
+                found.append((standing.get(x, 0), x, f"{x} is judged the source in most of its pairs"))
         if found:
             _, src, why = max(found)
             p = replace(p, relation="sibling", original=None, original_confidence=0.0,
