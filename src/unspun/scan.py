@@ -136,8 +136,8 @@ def _confirm_chunk(
     return [confirm(prepared[i], prepared[j], channels, config, sides=sides) for i, j, channels in items]
 
 
-def _spin_chunk(cleans: Sequence[CleanArticle], config: ScanConfig) -> list[ArticleSpin]:
-    return [article_spin(c) for c in cleans]
+def _spin_chunk(indices: range, config: ScanConfig, cleans: Sequence[CleanArticle]) -> list[ArticleSpin]:
+    return [article_spin(cleans[i]) for i in indices]
 
 
 def article_spin(clean: CleanArticle) -> ArticleSpin:
@@ -249,7 +249,8 @@ def _spin_all(cleans: Sequence[CleanArticle], workers: int, config: ScanConfig, 
     if workers > 1:
         shared_collocations().load()  # read once, before workers fork and inherit it
     out: list[ArticleSpin] = []
-    for chunk in _map(workers, _spin_chunk, _chunks(cleans, 250), config):
+    # Workers get the articles once, at fork; each task is an index range (no articles pickled per task).
+    for chunk in _map(workers, _spin_chunk, _chunks(range(len(cleans)), 250), config, (cleans,)):
         out.extend(chunk)
         report("spin", len(out), len(cleans))
     return tuple(out)

@@ -154,6 +154,13 @@ def span_words(text: str, span: tuple[int, int]) -> list[str]:
     return [norm_word(w) for w in _INNER.findall(text, *span)]
 
 
+@lru_cache(maxsize=4096)
+def word_count(text: str) -> int:
+    """len(span_words(text, whole text)), memoized on the text: the direction votes count each article's
+    words once per pair it is in."""
+    return len(_INNER.findall(text))
+
+
 def window_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:
     """Every bigram that touches a word of text[span]: the two edge pairs and the pairs inside the span."""
     words = span_words(text, span)
