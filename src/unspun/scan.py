@@ -104,9 +104,16 @@ def confirm(
 def _with_originals(groups: Sequence[Story], pairs: Sequence[Pair], cleans: Sequence[CleanArticle]) -> tuple[Story, ...]:
     """Stories with `original` set from dates or from the pairs' direction verdicts."""
     published = {c.id: c.article.published for c in cleans}
+    # Each story is shown only the pairs whose first article it holds (the ones `story_original` reads, in
+    # the same order): one pass over the pairs instead of one per story.
+    story_of = {aid: k for k, s in enumerate(groups) for aid in s.articles}
+    own: dict[int, list[Pair]] = {}
+    for p in pairs:
+        if (k := story_of.get(p.a)) is not None:
+            own.setdefault(k, []).append(p)
     return tuple(
-        replace(s, original=story_original(s.articles, pairs, published)) if len(s.articles) > 1 else s
-        for s in groups
+        replace(s, original=story_original(s.articles, own.get(k, ()), published)) if len(s.articles) > 1 else s
+        for k, s in enumerate(groups)
     )
 
 
