@@ -30,7 +30,7 @@ from ..config import ExplainConfig
 from ..records import CleanArticle, Edit, Match
 from ..tokens import COMPOUND, EDIT_TOKEN, STOPWORDS, zipf
 from .clause_order import Reorder, reorder
-from .collocation import Collocations, edge_pairs, norm_word, shared, span_words
+from .collocation import Collocations, edge_pairs, norm_word, shared, span_words, word_count
 from .contradiction import clashes
 from .fluent import fluent_votes
 from .machine_style import machine_style
@@ -158,8 +158,8 @@ _FIT_MIN_BITS = 3.0  # summed context-fit gap below which a heavy rewrite's word
 def rewrite_extent(text_a: str, text_b: str, edits: Sequence[Edit]) -> float:
     """Mean share of each side's words that lie inside an edit: ~0.1 for a thesaurus spin, 0.3-0.6 for a
     machine translation or chatbot rewrite."""
-    na = len(span_words(text_a, (0, len(text_a)))) or 1
-    nb = len(span_words(text_b, (0, len(text_b)))) or 1
+    na = word_count(text_a) or 1
+    nb = word_count(text_b) or 1
     ca = sum(len(span_words(text_a, e.a_span)) for e in edits if e.a_span)
     cb = sum(len(span_words(text_b, e.b_span)) for e in edits if e.b_span)
     return (ca / na + cb / nb) / 2

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..tokens import zipf
 
@@ -23,8 +24,11 @@ _SPECIFIC_ZIPF = 5.0  # words rarer than this (wordfreq Zipf) carry content; "th
 _MIN_WORDS = 5  # a side with fewer specific words says too little
 
 
+@lru_cache(maxsize=4096)
 def specific_words(text: str) -> frozenset[str]:
-    """Figures and uncommon words of `text`, casefolded, with a final plural "s" dropped ("votes" = "vote")."""
+    """Figures and uncommon words of `text`, casefolded, with a final plural "s" dropped ("votes" = "vote").
+
+    Memoized on the text (pure; frozen result): a scan asks for each article once per pair it is in."""
     out = set()
     for w in _WORD.findall(text):
         key = w.casefold().replace("\u2019", "'")
