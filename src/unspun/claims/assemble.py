@@ -9,7 +9,8 @@ from ..records import Claim, Span
 from .frames import Frame, colon_frames
 from .lexicon import ANAPHORIC_CONTENT, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE
 from .quotes import QuoteSpan, find_quotes
-from .speakers import NameIndex, build_names, resolve_speaker
+from .aside import SetAside, set_aside
+from .speakers import NameIndex, Speaker, build_names, describe_speaker
 
 
 def _stance(lemma: str, negated: bool = False) -> str:
@@ -46,7 +47,10 @@ def assemble(text: str, frames: list[Frame], sents: list[Span], attitudes: bool 
     pending = _direct(text, quotes, frames, sents, used_frames)
     pending += _reported(text, quotes, frames, used_frames, pending, attitudes)
     pending.sort(key=lambda p: p[0])
-    return _claims(text, pending, names)
+    aside = set_aside(text)
+    # a caption printed twice yields its claim once
+    pending = [p for p in pending if not aside.repeated(p[0])]
+    return _claims(text, pending, names, aside)
 
 
 def _in_quote(quotes: Sequence[QuoteSpan], pos: int) -> QuoteSpan | None:
@@ -162,48 +166,62 @@ def _reports(f: Frame, attitudes: bool) -> bool:
     return True
 
 
-def _claims(text: str, pending: Pending, names: NameIndex) -> list[Claim]:
+def _claims(text: str, pending: Pending, names: NameIndex, aside: SetAside) -> list[Claim]:
     """Claims from the sorted pending fields: speakers resolved, an unattributed quote right after an
     attributed one given the same speaker, denials linked to the claim they answer."""
     claims: list[Claim] = []
-    last_speaker: tuple[int, str | None, Span | None] | None = None  # (end pos, speaker, span)
+    last: tuple[int, Speaker] | None = None  # (end pos, speaker) of the last attributed claim
     for pos, fields in pending:
         f: Frame | None = fields.pop("frame")
-        speaker = None
+        who: Speaker | None = None
         sspan = None
         mention = ""
         if f is not None and f.speaker_span is not None:
             sspan = f.speaker_span
             mention = text[sspan[0]:sspan[1]]
-            speaker = resolve_speaker(text, mention, f.speaker_tokens, sspan[0], names, claims)
-        elif f is None and last_speaker is not None and fields["kind"] == "direct":
+            who = describe_speaker(text, mention, f.speaker_tokens, sspan[0], names, claims, aside)
+        elif f is None and last is not None and fields["kind"] == "direct":
             # an unattributed quote right after an attributed one continues the same speaker
-            if pos - last_speaker[0] < 400 and "\n\n" not in text[last_speaker[0]:pos].strip("\n ") or (
-                pos - last_speaker[0] < 30
-            ):
-                speaker, sspan = last_speaker[1], None
+            if pos - last[0] < 400 and "\n\n" not in text[last[0]:pos].strip("\n ") or pos - last[0] < 30:
+                who = last[1]
+        speaker = who.name if who is not None else None
         claim = Claim(
             speaker=speaker,
             speaker_span=sspan,
             speaker_mention=mention,
             responds_to=_responds_to(fields, speaker, claims),
+            speaker_kind=who.kind if who is not None else "",
+            role=who.role if who is not None else "",
             **fields,
         )
         claims.append(claim)
-        if speaker is not None:
-            end = max(fields["content_span"][1], (fields["cue_span"] or (0, 0))[1])
-            last_speaker = (end, speaker, sspan)
+        if who is not None and not aside.holds(pos):
+            last = (max(fields["content_span"][1], (fields["cue_span"] or (0, 0))[1]), who)
     return claims
 
 
+_WORD = re.compile(r"[^\W_]{3,}")
+_FUNCTION = frozenset("the and that this was were has have had his her their its with for from not but".split())
+
+
 def _responds_to(fields: dict[str, Any], speaker: str | None, claims: list[Claim]) -> int | None:
-    """Index of the earlier claim (by another speaker) that a denial of "the claim" answers."""
-    if fields["stance"] in ("deny", "dispute") and claims:
-        head = fields["text"].lower().split()
-        if fields["kind"] == "indirect" and head and (set(head[:4]) & ANAPHORIC_CONTENT or len(head) <= 3):
-            others = [k for k, c in enumerate(claims) if c.speaker != speaker]
-            if others:
-                return others[-1]
+    """Index of the earlier claim (by another speaker) that a denial or dispute answers: the one
+    sharing the most content words with it, else, for "denied the claim"/"dismissed it", the last
+    claim by someone else that is not itself a denial."""
+    if fields["stance"] not in ("deny", "dispute") or not claims:
+        return None
+    others = [k for k, c in enumerate(claims) if c.speaker != speaker or speaker is None]
+    if not others:
+        return None
+    words = {w.lower() for w in _WORD.findall(fields["text"])} - _FUNCTION
+    scored = [(len(words & ({w.lower() for w in _WORD.findall(claims[k].text)} - _FUNCTION)), k) for k in others]
+    best = max(scored, default=(0, -1))
+    if best[0] >= 2:
+        return best[1]
+    head = fields["text"].lower().split()
+    if fields["kind"] == "indirect" and head and (set(head[:4]) & ANAPHORIC_CONTENT or len(head) <= 3):
+        plain = [k for k in others if claims[k].stance not in ("deny", "dispute")]
+        return (plain or others)[-1]
     return None
 
 

@@ -150,10 +150,21 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
         sp, st = np_span(speaker_tok, off)
         if content and sp[0] < content[1] and content[0] < sp[1]:
             sp, st = (off + speaker_tok.idx, off + speaker_tok.idx + len(speaker_tok.text)), (speaker_tok,)
+        elif len(subj) > 1 and speaker_tok is subj[0] and not passive:
+            sp, st = _joined_subjects(subj, off)
     return Frame(
         cue_text, (off + cue_start, off + cue_end), lemma, sp, st, content, ckind,
         passive_agent=is_agent, negated=negated,
     )
+
+
+def _joined_subjects(subj: list[Any], off: int) -> tuple[Span, tuple[Any, ...]]:
+    """A description and a name parsed as two subjects ("Exiled tycoon and Putin enemy Leonid
+    Nevzlin, 62, claimed"): one speaker mention over both."""
+    parts = [np_span(t, off) for t in subj]
+    toks = tuple(sorted({t for _, ts in parts for t in ts} | {t for s in subj for t in s.children if t.dep_ == "cc"},
+                        key=lambda t: t.i))
+    return (min(p[0][0] for p in parts), max(p[0][1] for p in parts)), toks
 
 
 def _speaker_token(tok: Any, subj: list[Any], agent: list[Any], passive: bool) -> tuple[Any, bool]:

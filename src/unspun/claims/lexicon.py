@@ -76,6 +76,12 @@ ROLE_WORDS = frozenset(
     negotiator historian journalist reporter editor columnist lawmaker legislator councillor
     commander keeper owner""".split()
 )
+# Vague sources: nobody in particular, grouped apart in the report and never listed as a person
+VAGUE = frozenset(
+    """some others many few several most one someone somebody anyone everyone nobody reports report
+    sources source critics officials observers experts analysts insiders commentators pundits skeptics
+    sceptics opponents supporters detractors rumours rumors speculation media witnesses people""".split()
+)
 PERSONLESS = frozenset({"reports", "report", "sources", "source", "officials", "witnesses", "media"})
 ANAPHORIC_CONTENT = frozenset(
     {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from ..records import Claim
-from .lexicon import HEAD_TITLES, PRONOUNS, ROLE_WORDS, TITLES, lemma_of, upos
+from .aside import SetAside
+from .lexicon import HEAD_TITLES, PRONOUNS, ROLE_WORDS, TITLES, VAGUE, lemma_of, upos
 
 _NAME_RUN = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s(?:[A-Z][\w’'\-]*\.?|[A-Z]\.|de|van|von|der|bin|al|da|di|la|le)(?=\s|[,.;:!?’'”\")]|$))*"
@@ -124,6 +125,120 @@ def _full(by_last: Mapping[str, str], by_token: Mapping[str, str], name: str) ->
 
 
 _DETS = re.compile(r"^(?:the|a|an|this|that|another|one|some)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the name (or description), its kind and the role said of it."""
+
+    name: str
+    kind: str  # "named" | "description" | "vague" | "pronoun"
+    role: str = ""
+
+
+def describe_speaker(text: str, mention: str, toks: tuple[Any, ...], pos: int, names: NameIndex,
+                     claims: list[Claim], aside: SetAside | None = None) -> Speaker:
+    """The speaker behind a mention: a named person or organisation (the name inside an apposition or
+    a coordinated description, "Exiled tycoon and Putin enemy Leonid Nevzlin, 62" -> Leonid Nevzlin,
+    the rest kept as `role`), a vague source ("some", "reports", "critics"), the antecedent of a
+    pronoun (the last compatible named speaker, skipping set-aside captions) or a description."""
+    low = mention.lower().strip()
+    if not toks:  # found without a parse ("Kerry: ..." lines)
+        return Speaker(_full(names.by_last, names.by_token, mention), "named")
+    if low in PRONOUNS:
+        return _pronoun(low, mention, pos, names, claims, aside)
+    run = _person_run(toks)
+    if run is not None and mention.strip() not in names.by_last:
+        words = _strip_name(_run_words(run))
+        if words:
+            return Speaker(_full(names.by_last, names.by_token, " ".join(words)), "named", _role(text, toks, run))
+    head = next((t for t in toks if t.head not in toks or t.head is t), toks[0])
+    if _vague(head, toks):
+        desc = _DETS.sub("", mention)
+        return Speaker(desc[:1].lower() + desc[1:] if desc.split()[0].lower() in VAGUE else desc, "vague")
+    name = resolve_speaker(text, mention, toks, pos, names, claims)
+    if name == _DETS.sub("", mention):
+        caps = [t for t in toks if upos(t) == "PROPN"]
+        return Speaker(name, "named" if caps and head in caps else "description")
+    desc = _DETS.sub("", mention)
+    return Speaker(name, "named", "" if desc.split()[-1] in name.split() else desc)
+
+
+def _vague(head: Any, toks: tuple[Any, ...]) -> bool:
+    """"some", "others", "reports", "sources close to ...", "critics", "a source": nobody in particular."""
+    return head.lower_ in VAGUE
+
+
+def _person_run(toks: tuple[Any, ...]) -> list[Any] | None:
+    """The proper-name run that names the speaker: not an affiliation ("Kremlin spokesman"), not
+    inside a prepositional phrase ("Representatives for Lena Ford")."""
+    inside = {t.i for t in toks if t.dep_ == "prep" for t in t.subtree}
+    runs = [r for r in _propn_runs(toks) if not any(t.i in inside for t in r) and not _is_affiliation(r)]
+    runs = [r for r in runs if any(t.text[:1].isupper() and t.lower_ not in _STOP_CAPS for t in r)]
+    if not runs:
+        return None
+    if len(toks) == len(runs[0]):
+        return runs[0]
+    # a description around a name: the name must be the head, an apposition or a conjunct of it
+    good = [r for r in runs if r[-1].dep_ in ("nsubj", "nsubjpass", "appos", "conj", "pobj", "ROOT")
+            or r[-1].head not in toks]
+    return good[0] if good else None
+
+
+def _role(text: str, toks: tuple[Any, ...], run: list[Any]) -> str:
+    """The words of the mention around the name, minus determiners, ages and punctuation."""
+    in_run = {t.i for t in run}
+    pieces: list[list[Any]] = [[]]
+    for t in sorted(toks, key=lambda t: t.i):
+        if t.i in in_run or t.is_punct or t.like_num:
+            if pieces[-1]:
+                pieces.append([])
+            continue
+        pieces[-1].append(t)
+    out = []
+    for p in pieces:
+        while p and (upos(p[0]) == "DET" or p[0].lower_ in ("and", "who", "is")):
+            p = p[1:]
+        while p and p[-1].lower_ in ("and", "’s", "'s"):
+            p = p[:-1]
+        if p:  # token offsets are into the parsed chunk, so the words are rebuilt from the tokens
+            out.append("".join(t.text_with_ws for t in p[:-1]) + p[-1].text)
+    return ", ".join(out)
+
+
+def _personal(c: Claim) -> bool:
+    """Could "he"/"she" refer to this claim's speaker?  A named person: two-word name or a role,
+    not an institution ("The Kremlin", "Reuters")."""
+    if c.speaker is None or c.speaker_kind != "named":
+        return False
+    if c.speaker_mention.lower().startswith("the "):
+        return False
+    return len(c.speaker.split()) >= 2 or bool(c.role)
+
+
+def _pronoun(low: str, mention: str, pos: int, names: NameIndex, claims: list[Claim],
+             aside: SetAside | None) -> Speaker:
+    """The antecedent of a pronoun speaker: the last compatible named speaker before it (across
+    sentences and paragraphs, skipping set-aside captions), else the last full name in the text."""
+    if low in ("i", "we"):
+        return Speaker(mention, "pronoun")
+    before = [c for c in claims if c.speaker and c.cue_span is not None and c.cue_span[0] < pos
+              and c.speaker_kind != "pronoun" and not (aside and aside.holds(c.cue_span[0]))]
+    if low in ("he", "she", "him", "her"):
+        fit = [c for c in before if _personal(c)]
+    else:  # "they", "it": an institution, a group or a vague source
+        fit = [c for c in before if not _personal(c)] or before
+    if fit and (pos - fit[-1].cue_span[1] < 1500 or low in ("they", "it")):  # type: ignore[index]
+        c = fit[-1]
+        return Speaker(c.speaker, c.speaker_kind, c.role)  # type: ignore[arg-type]
+    if low in ("it", "they"):
+        return Speaker(mention, "pronoun")
+    recent = [(p, n) for p, n in names.mentions if p < pos and n.split()[-1] in names.by_last
+              and not (aside and aside.holds(p))]
+    if recent:
+        n = recent[-1][1]
+        return Speaker(names.by_last.get(n.split()[-1], n), "named")
+    return Speaker(mention, "pronoun")
 
 
 def resolve_speaker(text: str, mention: str, toks: tuple[Any, ...], pos: int, names: NameIndex, claims: list[Claim]) -> str:
