@@ -219,6 +219,8 @@ def _responds_to(fields: dict[str, Any], speaker: str | None, claims: list[Claim
     if best[0] >= 2:
         return best[1]
     head = fields["text"].lower().split()
+    if head[:1] == ["that"]:  # the complementizer, not "denied that"
+        head = head[1:]
     if fields["kind"] == "indirect" and head and (set(head[:4]) & ANAPHORIC_CONTENT or len(head) <= 3):
         plain = [k for k in others if claims[k].stance not in ("deny", "dispute")]
         return (plain or others)[-1]

@@ -8,7 +8,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from ..records import Span
-from .lexicon import ATTITUDE_CONTROL, ATTITUDES, CUE_PREPS, RAISING, SPEECH, lemma_of, upos
+from .lexicon import ANAPHORIC_CONTENT, ATTITUDE_CONTROL, ATTITUDES, CUE_PREPS, RAISING, SPEECH, lemma_of, upos
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     pre_clause = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i < tok.i]
     obj = [c for c in tok.children if c.dep_ in ("dobj",)]
     if clause:
-        return subtree_span(clause[0], off), "clause", None
+        return subtree_span(clause[0], off, exclude=_answered(clause[0])), "clause", None
     if pre_clause:
         return subtree_span(pre_clause[0], off), "clause", None
     if (tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i and speaker_tok is not None
@@ -222,10 +222,23 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
         return content, "object", None
     if attitudes and (pp := cue_prep(tok)) is not None:
         return np_content([c for c in pp.children if c.dep_ == "pobj"][0], off), "object", pp
-    if passive and tok.dep_ in ("acl", "relcl"):
-        # "a claim later disputed by the Kremlin": the content is the noun modified
-        return (off + tok.head.idx, off + tok.head.idx + len(tok.head.text)), "object", None
+    if tok.dep_ in ("acl", "relcl") and (passive or lemma_of(tok.head) in ANAPHORIC_CONTENT):
+        # "a claim later disputed by the Kremlin", "a claim the Kremlin has dismissed": the noun modified
+        head = tok.head
+        first = min([head] + [c for c in head.children if c.i < head.i and c.dep_ in ("det", "amod", "compound")],
+                    key=lambda t: t.i)
+        return (off + first.idx, off + head.idx + len(head.text)), "object", None
     return None, "none", None
+
+
+def _answered(clause: Any) -> set[int] | None:
+    """Tokens of a ", a claim the Kremlin has dismissed" aside at the end of a reported clause: the
+    answer is a claim of its own, not part of what was said."""
+    for t in clause.subtree:
+        if (t.i > clause.i and t.dep_ in ("npadvmod", "appos", "dep") and lemma_of(t) in ANAPHORIC_CONTENT
+                and t.i >= 2 and t.doc[t.i - 1].dep_ == "det" and t.doc[t.i - 2].text == ","):
+            return {x.i for x in t.subtree} | {t.i - 2}
+    return None
 
 
 def _cue_extent(doc: Any, tok: Any, prep: Any, text: str) -> tuple[str, int, int]:
