@@ -138,6 +138,10 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
         if tok.dep_ == "relcl":
             speaker_tok = tok.head
     content, ckind, prep = _content(doc, tok, off, lemma, speaker_tok, passive, attitudes)
+    parts: tuple[Span, ...] = ()
+    if ckind == "none" and speaker_tok is not None:
+        content, parts = _parenthetical(doc, tok, off)
+        ckind = "clause" if content is not None else ckind
     if attitudes and ckind == "none":
         return None
     if content is not None:
@@ -154,7 +158,7 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
             sp, st = _joined_subjects(subj, off)
     return Frame(
         cue_text, (off + cue_start, off + cue_end), lemma, sp, st, content, ckind,
-        passive_agent=is_agent, negated=negated,
+        passive_agent=is_agent, negated=negated, content_parts=parts,
     )
 
 
@@ -165,6 +169,32 @@ def _joined_subjects(subj: list[Any], off: int) -> tuple[Span, tuple[Any, ...]]:
     toks = tuple(sorted({t for _, ts in parts for t in ts} | {t for s in subj for t in s.children if t.dep_ == "cc"},
                         key=lambda t: t.i))
     return (min(p[0][0] for p in parts), max(p[0][1] for p in parts)), toks
+
+
+def _parenthetical(doc: Any, tok: Any, off: int) -> tuple[Span | None, tuple[Span, ...]]:
+    """"The bigger risk, he said, is a clash": a cue set off by commas inside the clause it reports
+    (parsed as parataxis of that clause's verb).  The content is the clause around it, two pieces."""
+    head = tok.head
+    if tok.dep_ != "parataxis" or head.i <= tok.i or upos(head) not in ("VERB", "AUX") or lemma_of(head) in SPEECH:
+        return None, ()
+    left = min(t.i for t in tok.subtree)
+    right = max(t.i for t in tok.subtree)
+    if left == 0 or doc[left - 1].text != "," and doc[left].text != ",":
+        return None, ()
+    if right + 1 >= len(doc) or doc[right].text != "," and doc[right + 1].text != ",":
+        return None, ()
+    inside = {t.i for t in tok.subtree}
+    toks = sorted((t for t in head.subtree if t.i not in inside), key=lambda t: t.i)
+    before = [t for t in toks if t.i < left]
+    after = [t for t in toks if t.i > right]
+    while before and before[-1].is_punct:
+        before.pop()
+    while after and (after[0].is_punct or after[-1].is_punct and after[-1].text not in "”\"’"):
+        after = after[1:] if after[0].is_punct else after[:-1]
+    if not before or not after:
+        return None, ()
+    pieces = tuple((off + p[0].idx, off + p[-1].idx + len(p[-1].text)) for p in (before, after))
+    return (pieces[0][0], pieces[1][1]), pieces
 
 
 def _speaker_token(tok: Any, subj: list[Any], agent: list[Any], passive: bool) -> tuple[Any, bool]:
@@ -217,7 +247,7 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     if obj:
         content = np_content(obj[0], off)
         oprd = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj[0].i]
-        if attitudes and oprd:  # "called the plan “a disgrace”": the object and what it was called
+        if (attitudes or lemma in ("call", "describe")) and oprd:  # "called the plan “a disgrace”": the object and what it was called
             content = (content[0], subtree_span(oprd[0], off)[1])
         return content, "object", None
     if attitudes and (pp := cue_prep(tok)) is not None:

@@ -22,9 +22,8 @@ SPEECH = frozenset(
 # Verbs that only count as cues with a clausal complement or an adjacent quote (too common otherwise).
 NEEDS_CLAUSE = frozenset(
     {"call", "find", "show", "continue", "point", "think", "believe", "hope", "expect", "fear", "worry",
-     "wonder", "add", "ask", "agree", "charge", "signal", "indicate", "answer", "describe", "reveal",
-     "praise", "blame", "criticize", "criticise", "quote", "cite", "post", "write", "demand", "propose",
-     "recommend", "threaten"}
+     "wonder", "add", "ask", "agree", "charge", "signal", "indicate", "answer", "reveal",
+     "quote", "post", "write", "threaten"}
 )
 # Attitudes (PolNeAR annotates beliefs, wants and stances, not just speech).  Off by default: "X wants
 # Y" is not a claim for the report; `ClaimExtractor(attitudes=True)` turns them on.  The list holds
