@@ -236,10 +236,13 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
         return subtree_span(clause[0], off, exclude=_answered(clause[0])), "clause", None
     if pre_clause:
         return subtree_span(pre_clause[0], off), "clause", None
-    if (tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i and speaker_tok is not None
-            and tok.head.i < speaker_tok.i < tok.i and lemma_of(tok.head) not in SPEECH
-            and any(t.text == "," for t in doc[tok.head.i:speaker_tok.i])):
-        # "The plan will fail, Smith said." parsed with "said" under the content verb
+    if (tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i and speaker_tok is not None
+            and lemma_of(tok.head) not in SPEECH
+            and (tok.dep_ != "conj" and tok.head.i < speaker_tok.i < tok.i
+                 and any(t.text == "," for t in doc[tok.head.i:speaker_tok.i])
+                 or speaker_tok.i > tok.i and doc[tok.i - 1].text == ",")):
+        # "The plan will fail, Smith said." / "..., said the chief executive, Jan Novak." parsed with
+        # "said" under the content verb
         excl = {t.i for t in tok.subtree}
         return subtree_span(tok.head, off, exclude=excl), "clause", None
     if attitudes and lemma in ATTITUDE_CONTROL and (xc := [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i]):
