@@ -8,7 +8,9 @@ from typing import Any, Iterable
 import numpy as np
 
 from ..records import Span
-from .lexicon import ANAPHORIC_CONTENT, ATTITUDE_CONTROL, ATTITUDES, CUE_PREPS, RAISING, SPEECH, lemma_of, upos
+from .lexicon import (
+    ADDRESSEE, ANAPHORIC_CONTENT, ATTITUDE_CONTROL, ATTITUDES, CUE_PREPS, OBJECT_PREPS, RAISING, SPEECH, lemma_of, upos,
+)
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,14 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
             sp, st = (off + speaker_tok.idx, off + speaker_tok.idx + len(speaker_tok.text)), (speaker_tok,)
         elif len(subj) > 1 and speaker_tok is subj[0] and not passive:
             sp, st = _joined_subjects(subj, off)
+    if content is not None and not parts and content[0] < off + cue_start and off + cue_end < content[1]:
+        # "which I said was not a prison sentence": the speaker and cue are not part of the content
+        cut = min(off + cue_start, sp[0] if sp and content[0] < sp[0] else off + cue_start)
+        left = text[content[0] - off:cut - off].rstrip(" ,")
+        right = text[cue_end:content[1] - off]
+        gap = len(right) - len(right.lstrip(" ,"))
+        if left.strip() and right.strip():
+            parts = ((content[0], content[0] + len(left)), (off + cue_end + gap, content[1]))
     return Frame(
         cue_text, (off + cue_start, off + cue_end), lemma, sp, st, content, ckind,
         passive_agent=is_agent, negated=negated, content_parts=parts,
@@ -248,11 +258,7 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     if attitudes and lemma in ATTITUDE_CONTROL and (xc := [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i]):
         return subtree_span(xc[0], off), "clause", None  # "wants to run", "refused to answer"
     if obj:
-        content = np_content(obj[0], off)
-        oprd = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj[0].i]
-        if (attitudes or lemma in ("call", "describe")) and oprd:  # "called the plan “a disgrace”": the object and what it was called
-            content = (content[0], subtree_span(oprd[0], off)[1])
-        return content, "object", None
+        return _object_content(tok, obj[0], off, lemma, attitudes), "object", None
     if attitudes and (pp := cue_prep(tok)) is not None:
         return np_content([c for c in pp.children if c.dep_ == "pobj"][0], off), "object", pp
     if tok.dep_ in ("acl", "relcl") and (passive or lemma_of(tok.head) in ANAPHORIC_CONTENT):
@@ -272,6 +278,26 @@ def _answered(clause: Any) -> set[int] | None:
                 and t.i >= 2 and t.doc[t.i - 1].dep_ == "det" and t.doc[t.i - 2].text == ","):
             return {x.i for x in t.subtree} | {t.i - 2}
     return None
+
+
+def _object_content(tok: Any, obj: Any, off: int, lemma: str, attitudes: bool) -> Span:
+    """The content of a cue with a direct object: the object, what it was called ("called the plan “a
+    disgrace”"), the phrase a verb takes with it ("accused X of Y", "described X as Y"), or the
+    infinitive asked of an addressee ("urged the judge to give ...")."""
+    content = np_content(obj, off)
+    after = [c for c in tok.children if c.i > obj.i]
+    xcomp = [c for c in after if c.dep_ == "xcomp"]
+    if lemma in ADDRESSEE and xcomp and any(t.tag_ == "TO" for t in xcomp[0].children):
+        return subtree_span(xcomp[0], off)
+    oprd = [c for c in after if c.dep_ in ("oprd", "ccomp", "xcomp")]
+    if (attitudes or lemma in ("call", "describe")) and oprd:
+        return (content[0], subtree_span(oprd[0], off)[1])
+    preps = OBJECT_PREPS.get(lemma, ())
+    pp = [c for c in after if c.dep_ == "prep" and c.lower_ in preps] + [
+        c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps and c.i > obj.i]
+    if pp and any(g.dep_ in ("pobj", "pcomp") for g in pp[0].children):
+        return (content[0], max(content[1], subtree_span(pp[0], off)[1]))
+    return content
 
 
 def _cue_extent(doc: Any, tok: Any, prep: Any, text: str) -> tuple[str, int, int]:

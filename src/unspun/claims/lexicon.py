@@ -45,6 +45,15 @@ ATTITUDE_PREP = frozenset(
 # "X seemed to Y", "X is expected to Y": an attitude with no source; the content is X plus the complement
 RAISING = frozenset({"seem", "appear", "expect"})
 ATTITUDES = ATTITUDE_OBJECT | ATTITUDE_CONTROL | ATTITUDE_PREP | RAISING
+# "accused X of Y", "described X as Y", "blamed X on Y": the object and the phrase are the content
+OBJECT_PREPS = {
+    "accuse": ("of",), "blame": ("on", "for"), "criticize": ("for",), "criticise": ("for",), "praise": ("for",),
+    "describe": ("as",), "thank": ("for",), "credit": ("for", "with"), "fault": ("for",), "portray": ("as",),
+    "characterize": ("as",), "label": ("as",), "condemn": ("for", "as"), "warn": ("of", "about"),
+    "slam": ("for",), "blast": ("for",), "attack": ("for",), "denounce": ("as", "for"),
+}
+# "urged the judge to give ...", "told her not to worry": what was asked is the infinitive, not the addressee
+ADDRESSEE = frozenset("urge ask tell warn advise encourage remind implore beg invite order instruct press".split())
 CUE_PREPS = frozenset({"about", "of", "for", "on", "to", "against"})
 # with attitudes on, only these still need a clausal complement to count
 STRICT_CLAUSE = frozenset({"find", "show", "continue", "point", "add", "answer", "signal", "indicate", "reveal",
