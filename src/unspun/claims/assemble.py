@@ -116,7 +116,7 @@ def _host_frame(q: QuoteSpan, frames: list[Frame]) -> int | None:
     """The last frame whose reported clause holds quote q ("said the plan was “a disaster”")."""
     host = None
     for fi, f in enumerate(frames):
-        if f.content_span and f.content_kind == "clause" and f.content_span[0] < q.start and q.end <= f.content_span[1] + 1:
+        if f.content_span and f.content_kind in ("clause", "naming") and f.content_span[0] < q.start and q.end <= f.content_span[1] + 1:
             host = fi
     return host
 
@@ -156,7 +156,7 @@ def _reported(text: str, quotes: list[QuoteSpan], frames: list[Frame], used_fram
 
 def _reports(f: Frame, attitudes: bool) -> bool:
     """Does a frame with content make a claim of its own (a clause where the cue needs one, a source)?"""
-    if f.content_kind != "clause" and (f.lemma in STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE):
+    if f.content_kind not in ("clause", "naming") and (f.lemma in STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE):
         return False
     if attitudes and f.lemma not in SPEECH and f.speaker_span is None and f.content_kind != "raising":
         return False

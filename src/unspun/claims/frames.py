@@ -23,7 +23,7 @@ class Frame:
     speaker_span: Span | None
     speaker_tokens: tuple[Any, ...]
     content_span: Span | None
-    content_kind: str  # "clause" | "object" | "none"
+    content_kind: str  # "clause" | "object" | "naming" ("called the plan “a disgrace”") | "none"
     passive_agent: bool = False
     negated: bool = False
     content_parts: tuple[Span, ...] = ()
@@ -258,7 +258,7 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     if attitudes and lemma in ATTITUDE_CONTROL and (xc := [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i]):
         return subtree_span(xc[0], off), "clause", None  # "wants to run", "refused to answer"
     if obj:
-        return _object_content(tok, obj[0], off, lemma, attitudes), "object", None
+        return _object_content(tok, obj[0], off, lemma, attitudes)
     if attitudes and (pp := cue_prep(tok)) is not None:
         return np_content([c for c in pp.children if c.dep_ == "pobj"][0], off), "object", pp
     if tok.dep_ in ("acl", "relcl") and (passive or lemma_of(tok.head) in ANAPHORIC_CONTENT):
@@ -280,7 +280,7 @@ def _answered(clause: Any) -> set[int] | None:
     return None
 
 
-def _object_content(tok: Any, obj: Any, off: int, lemma: str, attitudes: bool) -> Span:
+def _object_content(tok: Any, obj: Any, off: int, lemma: str, attitudes: bool) -> tuple[Span, str, Any]:
     """The content of a cue with a direct object: the object, what it was called ("called the plan “a
     disgrace”"), the phrase a verb takes with it ("accused X of Y", "described X as Y"), or the
     infinitive asked of an addressee ("urged the judge to give ...")."""
@@ -288,16 +288,16 @@ def _object_content(tok: Any, obj: Any, off: int, lemma: str, attitudes: bool) -
     after = [c for c in tok.children if c.i > obj.i]
     xcomp = [c for c in after if c.dep_ == "xcomp"]
     if lemma in ADDRESSEE and xcomp and any(t.tag_ == "TO" for t in xcomp[0].children):
-        return subtree_span(xcomp[0], off)
+        return subtree_span(xcomp[0], off), "clause", None
     oprd = [c for c in after if c.dep_ in ("oprd", "ccomp", "xcomp")]
     if (attitudes or lemma in ("call", "describe")) and oprd:
-        return (content[0], subtree_span(oprd[0], off)[1])
+        return (content[0], subtree_span(oprd[0], off)[1]), "naming", None
     preps = OBJECT_PREPS.get(lemma, ())
     pp = [c for c in after if c.dep_ == "prep" and c.lower_ in preps] + [
         c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps and c.i > obj.i]
     if pp and any(g.dep_ in ("pobj", "pcomp") for g in pp[0].children):
-        return (content[0], max(content[1], subtree_span(pp[0], off)[1]))
-    return content
+        return (content[0], max(content[1], subtree_span(pp[0], off)[1])), "object", None
+    return content, "object", None
 
 
 def _cue_extent(doc: Any, tok: Any, prep: Any, text: str) -> tuple[str, int, int]:

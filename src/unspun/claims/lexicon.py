@@ -22,7 +22,7 @@ SPEECH = frozenset(
 # Verbs that only count as cues with a clausal complement or an adjacent quote (too common otherwise).
 NEEDS_CLAUSE = frozenset(
     {"call", "find", "show", "continue", "point", "think", "believe", "hope", "expect", "fear", "worry",
-     "wonder", "add", "ask", "agree", "charge", "signal", "indicate", "answer", "reveal",
+     "wonder", "add", "ask", "agree", "charge", "signal", "indicate", "answer", "reveal", "describe", "cite",
      "quote", "post", "write", "threaten"}
 )
 # Attitudes (PolNeAR annotates beliefs, wants and stances, not just speech).  Off by default: "X wants
