@@ -67,6 +67,8 @@ def _direct(text: str, quotes: list[QuoteSpan], frames: list[Frame], sents: list
     for q in quotes:
         best = _nearest_cue(text, q, quotes, frames, sents)
         host = _host_frame(q, frames)
+        if best is None and host is None:
+            best = _lead_in(text, q, frames, used_frames)
         fields: dict[str, Any] = dict(
             kind="direct",
             text=" ".join(text[a:b] for a, b in q.pieces),
@@ -110,6 +112,21 @@ def _nearest_cue(text: str, q: QuoteSpan, quotes: list[QuoteSpan], frames: list[
                 if len(gap) < 120 and (best is None or d < best[0]):
                     best = (d, fi)
     return best
+
+
+_LEAD_GAP = re.compile(r"[^.!?\n“”\"]{0,40}[.:]\s*")
+
+
+def _lead_in(text: str, q: QuoteSpan, frames: list[Frame], used: set[int]) -> tuple[int, int] | None:
+    """A sentence that ends with a cue and says nothing itself introduces the quote after it:
+    "Dianne Bystrom agreed. “Mainstream Republicans are running out of time ...”", "He said:¶“We ..."."""
+    for fi, f in enumerate(frames):
+        if (fi not in used and f.content_span is None and f.speaker_span is not None
+                and 0 <= q.start - f.cue_span[1] < 60
+                and (_LEAD_GAP.fullmatch(text, f.cue_span[1], q.start)
+                     or text[f.cue_span[1] - 1] == ":" and not text[f.cue_span[1]:q.start].strip())):
+            return (q.start - f.cue_span[1], fi)
+    return None
 
 
 def _host_frame(q: QuoteSpan, frames: list[Frame]) -> int | None:
