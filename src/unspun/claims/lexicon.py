@@ -17,7 +17,9 @@ SPEECH = frozenset(
     insist believe think argue charge blame praise recommend propose demand threaten hint signal
     speculate worry fear hope expect predict find show conclude point brag lament muse wonder retort
     remark affirm assure inform advise report cite quote deny reject dismiss refute rebut dispute
-    challenge contest question contradict doubt counter repudiate disavow debunk""".split()
+    challenge contest question contradict doubt counter repudiate disavow debunk
+    endorse support oppose defend denounce condemn decry tout applaud hail welcome slam blast mock
+    rebuke attack reiterate repeat echo express voice""".split()
 )
 # Verbs that only count as cues with a clausal complement or an adjacent quote (too common otherwise).
 NEEDS_CLAUSE = frozenset(

@@ -8,7 +8,10 @@ from typing import Any, Iterable, Mapping
 
 from ..records import Claim
 from .aside import SetAside
-from .lexicon import HEAD_TITLES, PRONOUNS, ROLE_WORDS, TITLES, VAGUE, lemma_of, upos
+from .lexicon import HEAD_TITLES, PRONOUNS, ROLE_WORDS, TITLES, VAGUE, VERB_LEMMA, lemma_of, upos
+
+# nouns that name what a person is ("the minister", "the striker"): a definite one refers to a named holder
+PERSON_NOUNS = HEAD_TITLES | ROLE_WORDS
 
 _NAME_RUN = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s(?:[A-Z][\w’'\-]*\.?|[A-Z]\.|de|van|von|der|bin|al|da|di|la|le)(?=\s|[,.;:!?’'”\")]|$))*"
@@ -107,7 +110,7 @@ def _titles_then_names(text: str) -> Iterable[tuple[int, str, str]]:
     taken = 0
     for m in _WORD_THEN_NAME.finditer(text):
         word = m.group(1).lower()
-        if m.start() >= taken and word in HEAD_TITLES:
+        if m.start() >= taken and word in PERSON_NOUNS:
             taken = m.end(2)
             yield m.start(), word, m.group(2)
 
@@ -146,7 +149,7 @@ def describe_speaker(text: str, mention: str, toks: tuple[Any, ...], pos: int, n
     if not toks:  # found without a parse ("Kerry: ..." lines)
         return Speaker(_full(names.by_last, names.by_token, mention), "named")
     if low in PRONOUNS:
-        return _pronoun(low, mention, pos, names, claims, aside)
+        return _pronoun(text, low, mention, pos, names, claims, aside)
     run = _person_run(toks)
     if run is not None and mention.strip() not in names.by_last:
         words = _strip_name(_run_words(run))
@@ -216,7 +219,25 @@ def _personal(c: Claim) -> bool:
     return len(c.speaker.split()) >= 2 or bool(c.role)
 
 
-def _pronoun(low: str, mention: str, pos: int, names: NameIndex, claims: list[Claim],
+_LEAD_STOP = frozenset("the a an of to for with by from at in on and but told".split())
+_CLAUSE_START = re.compile(r"(?:^|[.!?\n]\s*)(?:[\w’'\-]+\s+){0,3}$")
+
+
+def _subject_name_since(text: str, names: NameIndex, start: int, pos: int, aside: SetAside | None) -> str | None:
+    """The last full person name that opens a sentence (after at most a short description: "Cycling
+    campaigner Ben Lowry called ...") between an attribution and a pronoun: a newer subject than the
+    last speaker is the likelier antecedent."""
+    found = None
+    for p, n in names.mentions:
+        if start <= p < pos and len(n.split()) >= 2 and not (aside and aside.holds(p)):
+            m = _CLAUSE_START.search(text, max(0, p - 60), p)
+            lead = text[m.start():p].lower().split() if m else []
+            if m and not any(w in VERB_LEMMA or w in _LEAD_STOP for w in lead):
+                found = n
+    return names.by_last.get(found.split()[-1], found) if found else None
+
+
+def _pronoun(text: str, low: str, mention: str, pos: int, names: NameIndex, claims: list[Claim],
              aside: SetAside | None) -> Speaker:
     """The antecedent of a pronoun speaker: the last compatible named speaker before it (across
     sentences and paragraphs, skipping set-aside captions), else the last full name in the text."""
@@ -230,6 +251,9 @@ def _pronoun(low: str, mention: str, pos: int, names: NameIndex, claims: list[Cl
         fit = [c for c in before if not _personal(c)] or before
     if fit and (pos - fit[-1].cue_span[1] < 1500 or low in ("they", "it")):  # type: ignore[index]
         c = fit[-1]
+        newer = _subject_name_since(text, names, c.cue_span[1], pos, aside) if low in ("he", "she") else None  # type: ignore[index]
+        if newer is not None and newer != c.speaker:
+            return Speaker(newer, "named")
         return Speaker(c.speaker, c.speaker_kind, c.role)  # type: ignore[arg-type]
     if low in ("it", "they"):
         return Speaker(mention, "pronoun")
@@ -277,7 +301,7 @@ def resolve_speaker(text: str, mention: str, toks: tuple[Any, ...], pos: int, na
             title = lemma_of(head) if lemma_of(head) in HEAD_TITLES else None
             found = _title_lookup(names, title, pos) if title else None
             return found or _DETS.sub("", mention)
-    if (upos(head) in ("NOUN", "PRON") and head.lower_ not in HEAD_TITLES and lemma_of(head) not in HEAD_TITLES
+    if (upos(head) in ("NOUN", "PRON") and head.lower_ not in PERSON_NOUNS and lemma_of(head) not in PERSON_NOUNS
             and head.text not in names.by_last and head.text not in names.by_token):
         # "Representatives for Lena Ford", "the study": a description, unless an apposition names someone
         appos = [c for c in head.children if c.dep_ == "appos" and c in toks]
@@ -346,10 +370,10 @@ def _head_title(toks: tuple[Any, ...]) -> str | None:
     for t in toks:
         if t.dep_ in ("nsubj", "nsubjpass", "pobj", "ROOT") or t.head not in toks:
             lem = lemma_of(t)
-            if lem in HEAD_TITLES or t.lower_ in HEAD_TITLES:
-                return lem if lem in HEAD_TITLES else t.lower_
+            if lem in PERSON_NOUNS or t.lower_ in PERSON_NOUNS:
+                return lem if lem in PERSON_NOUNS else t.lower_
     for t in toks:
-        if t.lower_ in HEAD_TITLES:
+        if t.lower_ in PERSON_NOUNS:
             return t.lower_
     return None
 
