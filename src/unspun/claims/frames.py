@@ -30,13 +30,13 @@ class Frame:
 
 
 
-def np_span(tok: Any, off: int) -> tuple[Span, tuple[Any, ...]]:
+def np_span(tok: Any, off: int, cut: bool = False) -> tuple[Span, tuple[Any, ...]]:
     toks = [t for t in tok.subtree if not (t.is_punct and t.text in "\"“”„«»‘’")]
     # stop at a relative clause or a trailing comma-bounded aside that is not an apposition
     keep = sorted(toks, key=lambda t: t.i)
     for k, t in enumerate(keep):
         # "Mona Lamberson, 59, of North Philadelphia" / "Barkley, who said ...": the name ends at the comma
-        if k > 0 and t.text == "," and t.i > tok.i and k + 1 < len(keep):
+        if cut and k > 0 and t.text == "," and t.i > tok.i and k + 1 < len(keep):
             nxt = keep[k + 1]
             if nxt.like_num or nxt.lower_ in ("who", "which", "whose") or nxt.dep_ == "relcl":
                 keep = keep[:k]
@@ -135,10 +135,10 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
     fallback = None
     if speaker_tok is None and not passive and tok.dep_ in ("ROOT", "ccomp", "parataxis"):
         fallback = _speaker_after_quote(doc, tok, off)
-    if speaker_tok is not None and speaker_tok.lower_ in ("that", "which", "who"):
-        # relative pronoun: the speaker is the noun the clause modifies
-        if tok.dep_ == "relcl":
-            speaker_tok = tok.head
+    relative = None
+    if speaker_tok is not None and speaker_tok.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
+        # relative pronoun: the mention is "who", the speaker the noun the clause modifies
+        relative, speaker_tok = speaker_tok, tok.head
     content, ckind, prep = _content(doc, tok, off, lemma, speaker_tok, passive, attitudes)
     parts: tuple[Span, ...] = ()
     if ckind == "none" and speaker_tok is not None:
@@ -158,6 +158,10 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
             sp, st = (off + speaker_tok.idx, off + speaker_tok.idx + len(speaker_tok.text)), (speaker_tok,)
         elif len(subj) > 1 and speaker_tok is subj[0] and not passive:
             sp, st = _joined_subjects(subj, off)
+        if relative is not None:
+            clause = {t.i for t in tok.subtree}
+            st = tuple(t for t in np_span(speaker_tok, off, cut=True)[1] if t.i not in clause)
+            sp = (off + relative.idx, off + relative.idx + len(relative.text))
     if content is not None and not parts and content[0] < off + cue_start and off + cue_end < content[1]:
         # "which I said was not a prison sentence": the speaker and cue are not part of the content
         cut = min(off + cue_start, sp[0] if sp and content[0] < sp[0] else off + cue_start)

@@ -148,6 +148,9 @@ def describe_speaker(text: str, mention: str, toks: tuple[Any, ...], pos: int, n
     low = mention.lower().strip()
     if not toks:  # found without a parse ("Kerry: ..." lines)
         return Speaker(_full(names.by_last, names.by_token, mention), "named")
+    if low in ("who", "that", "which"):  # the tokens are the antecedent's ("Chris Cox, who said")
+        mention = "".join(t.text_with_ws for t in toks).strip()
+        low = mention.lower()
     if low in PRONOUNS:
         return _pronoun(text, low, mention, pos, names, claims, aside)
     run = _person_run(toks)
@@ -190,7 +193,9 @@ def _person_run(toks: tuple[Any, ...]) -> list[Any] | None:
 
 def _role(text: str, toks: tuple[Any, ...], run: list[Any]) -> str:
     """The words of the mention around the name, minus determiners, ages and punctuation."""
-    in_run = {t.i for t in run}
+    # not a role: a relative clause, or a place or group the name is "of"/"from"
+    in_run = ({t.i for t in run} | {x.i for t in toks if t.dep_ == "relcl" for x in t.subtree}
+              | {x.i for t in run for c in t.children if c.dep_ == "prep" for x in c.subtree})
     pieces: list[list[Any]] = [[]]
     for t in sorted(toks, key=lambda t: t.i):
         if t.i in in_run or t.is_punct or t.like_num:
