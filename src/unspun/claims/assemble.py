@@ -82,14 +82,41 @@ def _direct(text: str, quotes: list[QuoteSpan], frames: list[Frame], sents: list
                 # partial quote: keep it as a quote span of the indirect claim built from the frame
                 continue
             best = (0, host)
+        start = q.start
         if best is not None:
             f = frames[best[1]]
             used_frames.add(best[1])
             fields.update(cue=f.cue, cue_span=f.cue_span, stance=_stance(f.lemma), frame=f)
+            lead = _lead_words(text, q, sents) if f.cue_span[0] >= q.end and len(q.pieces) == 1 else None
+            if lead is not None:
+                # "The French are big fans of “Prison Break,” he wrote": the claim is the whole clause
+                start = lead
+                fields.update(kind="indirect", text=text[lead:q.end], content_span=(lead, q.end), quote_marks="")
         else:
             fields.update(cue="", cue_span=None, stance="assert", frame=None)
-        pending.append((q.start, fields))
+        pending.append((start, fields))
     return pending
+
+
+_LEAD_OK = re.compile(r"[^\W\d_]")
+
+
+def _lead_words(text: str, q: QuoteSpan, sents: list[Span]) -> int | None:
+    """Start of the unquoted words that open the quote's sentence and run into it ("Clinton allies
+    of being “traitors” in ..."), when the quote closes the clause a cue after it attributes."""
+    s = _sentence_of(sents, q.start)
+    if s is None:
+        return None
+    a = max(s[0], text.rfind("\n", 0, q.start) + 1)
+    lead = text[a:q.start]
+    if len(lead.split()) < 2 or not _LEAD_OK.search(lead) or _QUOTE_MARKS.search(lead):
+        return None
+    if lead.rstrip()[-1:] in ":—–-" or lead.rstrip().endswith(","):  # "He put it this way: “...”"
+        return None
+    return a + len(lead) - len(lead.lstrip())
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]|''|``")
 
 
 def _nearest_cue(text: str, q: QuoteSpan, quotes: list[QuoteSpan], frames: list[Frame],
