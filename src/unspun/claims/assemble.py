@@ -141,7 +141,7 @@ def _nearest_cue(text: str, q: QuoteSpan, quotes: list[QuoteSpan], frames: list[
     return best
 
 
-_LEAD_GAP = re.compile(r"[^.!?\n“”\"]{0,40}[.:]\s*")
+_LEAD_GAP = re.compile(r"[^.!?\n“”\"]{0,40}[.:]\s*|[^.!?\n“”\"]{0,120}:\s*")
 
 
 def _lead_in(text: str, q: QuoteSpan, frames: list[Frame], used: set[int]) -> tuple[int, int] | None:
@@ -149,7 +149,7 @@ def _lead_in(text: str, q: QuoteSpan, frames: list[Frame], used: set[int]) -> tu
     "Dianne Bystrom agreed. “Mainstream Republicans are running out of time ...”", "He said:¶“We ..."."""
     for fi, f in enumerate(frames):
         if (fi not in used and f.content_span is None and f.speaker_span is not None
-                and 0 <= q.start - f.cue_span[1] < 60
+                and 0 <= q.start - f.cue_span[1] < 130
                 and (_LEAD_GAP.fullmatch(text, f.cue_span[1], q.start)
                      or text[f.cue_span[1] - 1] == ":" and not text[f.cue_span[1]:q.start].strip())):
             return (q.start - f.cue_span[1], fi)
