@@ -24,7 +24,6 @@ sys.path.insert(0, str(HERE.parent.parent / "src"))
 
 from loader import Attribution, load_split  # noqa: E402
 from run import claims_to_polnear  # noqa: E402
-from score import _trim  # noqa: E402
 
 from unspun.claims import ClaimExtractor  # noqa: E402
 from unspun.claims.lexicon import PRONOUNS, SPEECH, VERB_LEMMA  # noqa: E402
@@ -33,6 +32,19 @@ _QUOTES = "\"“”'‘’«»"
 _NOMINAL = re.compile(r"(?:ment|tion|sion|ance|ence|ism|ure|al|ory|ion|ics|ing)s?$")
 PATTERNS = ("according to", "nominal cue", "quote, speaker after cue", "multi-sentence quote", "quote",
             "nested", "reported, speech verb", "reported, other verb", "no source")
+
+
+def _trim(text: str, frags: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """Fragments without surrounding whitespace, sorted (as score.py compares them)."""
+    out = []
+    for a, b in frags:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return tuple(sorted(out))
 
 
 def _txt(text: str, frags: tuple[tuple[int, int], ...]) -> str:
