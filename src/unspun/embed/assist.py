@@ -123,6 +123,15 @@ def _leftovers(
     return [r for r, hit in zip(rows, sub.any(axis=1)) if hit], [c for c, hit in zip(cols, sub.any(axis=0)) if hit]
 
 
+def _sentence_vectors(
+    articles: Sequence[CleanArticle], wanted: Sequence[tuple[int, list[int]]], embedder: Embedder
+) -> dict[tuple[int, int], np.ndarray]:
+    """Vectors of the wanted sentences by (article, sentence), each embedded once in one batch."""
+    keys = sorted({(i, k) for i, ks in wanted for k in ks})
+    vecs = embedder.encode([articles[i].sentences[k].text for i, k in keys])
+    return dict(zip(keys, vecs))
+
+
 def assist(
     articles: Sequence[CleanArticle],
     tables: Sequence[FeatureTable],
@@ -158,15 +167,13 @@ def assist(
         if old is not None:  # already a rewrite: only its leftovers can gain a counterpart
             rows, cols = _leftovers(base, rows, cols, score_matrix(tables[i], tables[j], align_config), config)
         if rows and cols:
-            jobs.append((i, j, channels, cosine, base, rows, cols))
-    embedder.encode(
-        [articles[i].sentences[k].text for i, _, _, _, _, rows, _ in jobs for k in rows]
-        + [articles[j].sentences[k].text for _, j, _, _, _, _, cols in jobs for k in cols]
-    )
-    for i, j, channels, cosine, base, rows, cols in jobs:
+            jobs.append((i, j, channels, old, cosine, base, rows, cols))
+    wanted = [(i, rows) for i, *_, rows, _ in jobs] + [(j, cols) for _, j, *_, cols in jobs]
+    vectors = _sentence_vectors(articles, wanted, embedder)
+    for i, j, channels, old, cosine, base, rows, cols in jobs:
         a, b = articles[i], articles[j]
-        va = embedder.encode([a.sentences[k].text for k in rows])
-        vb = embedder.encode([b.sentences[k].text for k in cols])
+        va = np.stack([vectors[i, k] for k in rows])
+        vb = np.stack([vectors[j, k] for k in cols])
         semantic = np.zeros((len(a.sentences), len(b.sentences)))
         semantic[np.ix_(rows, cols)] = semantic_scores(va @ vb.T, config)
         if old is not None and len(align(a, b, tables[i], tables[j], align_config, semantic).matches) <= len(

@@ -67,6 +67,12 @@ def load_model(config: EmbedConfig = EmbedConfig()):
     return _load_model(config.max_seq_length)
 
 
+def forget_models() -> None:
+    """Drop the loaded models (benchmarks time a fresh load; scans never need this)."""
+    _load_model.cache_clear()
+    _load_static.cache_clear()
+
+
 class Embedder:
     """Encodes texts to normalized vectors, each distinct text once.
 
