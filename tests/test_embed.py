@@ -169,9 +169,9 @@ def test_a_rewrite_that_rewords_every_sentence_is_found_only_with_embeddings(emb
 
 
 @pytest.mark.slow
-def test_independent_reports_of_one_event_are_same_story_and_stay_separate_stories(embedder):
-    cfg = ScanConfig(embed=EmbedConfig(same_story_cosine=0.6))
-    result = scan_articles(read_sources([DATA]), cfg, embedder=embedder)
+@pytest.mark.parametrize("config", [EmbedConfig(), EmbedConfig.minilm(same_story_cosine=0.6)], ids=["static", "minilm"])
+def test_independent_reports_of_one_event_are_same_story_and_stay_separate_stories(config):
+    result = scan_articles(read_sources([DATA]), ScanConfig(embed=config), embedder=Embedder(config))
     same = {frozenset((p.a, p.b)) for p in result.pairs if p.relation == "same-story"}
     assert frozenset(("harbour-original", "harbour-other-reporter")) in same
     assert not any(frozenset(("orchard-festival", x)) in same for x in ("harbour-original", "harbour-reworded"))
