@@ -220,7 +220,7 @@ def _embedding_candidates(
     if not config.embed.enabled or len(prepared) < 2:
         return None, embedder
     try:
-        check_available()
+        check_available(config.embed)
         embedder = embedder or Embedder(config.embed)
         report("embed", 0, len(prepared))
         leads = lead_vectors(
@@ -297,7 +297,9 @@ def scan_articles(
             lambda i, j, channels, semantic: confirm(prepared[i], prepared[j], channels, config, semantic, sides),
         )
         embedder.flush()
-    result = assemble([p.clean for p in prepared], pairs, tuple(errors), tuple(notes), config, leads)
+    # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
+    event_leads = leads if config.embed.model == "minilm" else None
+    result = assemble([p.clean for p in prepared], pairs, tuple(errors), tuple(notes), config, event_leads)
     if config.claims:
         from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
 
