@@ -101,3 +101,37 @@ def test_spin_json_carries_the_machine_score_and_its_evidence():
     assert d["machine_score"] > as_json(ORIGINAL)["machine_score"]
     assert {f["name"] for f in d["machine_features"]} >= {"lexicon", "sentence evenness"}
     assert d["machine_words"] and all("log_odds" in w for w in d["machine_words"])
+
+
+HEADLINE_ONLY = (
+    "Port Elsworth's harbour is a vital part of the local economy, supporting a thriving fishing industry. "
+    "Recent storms have damaged several structures along the waterfront, and officials are weighing "
+    "significant investments in sea defences. Fishermen stress the importance of reliable moorings, while "
+    "residents hope the harbour will continue to attract visitors to its historic lighthouse."
+)
+SECOND_REWRITE = (
+    "The northern quay in Port Elsworth was shut on Monday when divers spotted cracks in three pilings "
+    "dating from the 1960s. The damage was called worse than anything logged in 2019, with repairs put at "
+    "£1.8 million. The council will decide on 12 March whether to borrow the money."
+)
+
+
+def test_a_rewrite_carries_its_sources_details_and_a_headline_only_text_does_not():
+    from unspun.fingerprint import detail_inclusion
+
+    rewrite_in_source = detail_inclusion(ORIGINAL, CHATBOT)[1]
+    own_details = max(detail_inclusion(ORIGINAL, HEADLINE_ONLY))
+    assert rewrite_in_source >= 0.5 > own_details  # RelationConfig.derived_min_inclusion
+
+
+def test_siblings_are_found_by_whose_details_hold_both_even_when_directions_are_wrong():
+    texts = {"src": ORIGINAL, "copy1": CHATBOT, "copy2": SECOND_REWRITE}
+    # every direction verdict wrong or missing: copy1 judged the source of both others
+    pairs = [_pair("src", "copy1", "copy1"), _pair("src", "copy2", None), _pair("copy1", "copy2", "copy1")]
+    out = {(p.a, p.b): p for p in mark_siblings(pairs, texts)}
+    assert out[("copy1", "copy2")].relation == "sibling" and out[("copy1", "copy2")].original is None
+    assert "details" in out[("copy1", "copy2")].original_signals[0]
+    # the original-copy pairs are never made siblings, whatever the direction votes said
+    assert out[("src", "copy1")].relation == "rewrite" and out[("src", "copy2")].relation == "rewrite"
+    without_texts = {(p.a, p.b): p for p in mark_siblings(pairs)}
+    assert without_texts[("src", "copy2")].relation == "sibling"  # the direction-only rule is misled here

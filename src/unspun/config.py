@@ -83,6 +83,18 @@ class RelationConfig:
     min_derived_sentences: int = 3  # else: at least this many paraphrase matches whose immutables agree,
     derived_min_coverage: float = 0.4  # covering this share of the shorter text (and as much of its length in the longer)
     derived_min_score: float = 0.25  # with this length-weighted match score
+    # ... and the derivative's details carried over (fingerprint.detail_inclusion): a chatbot rewrite keeps its
+    # source's specific words, a text written from the headline alone has its own (ai-rewrites: pos 10th pct 0.61,
+    # headline-only pairs called rewrites 90th pct 0.45-0.49)
+    derived_min_inclusion: float = 0.5
+    # a derivative whose sentences nearly all have an agreeing match keeps its source's sentence plan; then a lower
+    # inclusion and score suffice (a rewrite of a much longer original scores low: the original is mostly unmatched)
+    derived_plan_coverage: float = 0.85
+    derived_plan_min_inclusion: float = 0.4
+    derived_plan_min_score: float = 0.15
+    # or the derivative's names and figures nearly all carried over (a thesaurus spin swaps the uncommon words)
+    derived_min_immutables: int = 5
+    derived_immutables_inclusion: float = 0.9
 
 
 @dataclass(frozen=True)

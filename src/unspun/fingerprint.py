@@ -5,6 +5,8 @@ immutables signature finds rewrites that share too few shingles for MinHash.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass
 from collections.abc import Sequence
@@ -16,7 +18,7 @@ from .clean import match_key, normalize
 from .config import FingerprintConfig, NearDupConfig
 from .records import CleanArticle
 from .sketch import sketch_batch
-from .tokens import FEATURE_TOKEN, STOPWORDS, stem
+from .tokens import FEATURE_TOKEN, STOPWORDS, stem, zipf
 
 _QUOTED = re.compile(r'"([^"]{8,}?)"')
 
@@ -154,3 +156,31 @@ def sketch_config(config: FingerprintConfig) -> NearDupConfig:
     return NearDupConfig(
         num_perm=config.num_perm, shingle_size=config.shingle_size, seed=config.seed, tune_malloc=False
     )
+
+
+_DETAIL_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|\d+(?:[.,:]\d+)*")
+_SPECIFIC_ZIPF = 5.0  # words rarer than this (wordfreq Zipf) carry content; "the", "said", "year" do not
+
+
+@lru_cache(maxsize=4096)
+def specific_words(text: str) -> frozenset[str]:
+    """The details of `text`: figures and uncommon words, casefolded, a final plural "s" dropped ("votes" =
+    "vote"). What a rewrite carries over from its source and an independent text on the topic has its own of.
+
+    Memoized on the text (pure; frozen result): a scan asks for each article once per pair it is in."""
+    out = set()
+    for w in _DETAIL_WORD.findall(text):
+        key = w.casefold().replace("\u2019", "'")
+        if key[0].isdigit():
+            out.add(key)
+        elif len(key) > 2 and zipf(key) < _SPECIFIC_ZIPF:
+            out.add(key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 4 else key)
+    return frozenset(out)
+
+
+def detail_inclusion(text_a: str, text_b: str) -> tuple[float, float]:
+    """(share of a's specific words that b also has, share of b's that a has): a derivative's details are
+    mostly found in its source; two texts written independently on one topic each have their own."""
+    a, b = specific_words(text_a), specific_words(text_b)
+    shared = len(a & b)
+    return (shared / len(a) if a else 0.0, shared / len(b) if b else 0.0)

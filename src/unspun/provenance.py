@@ -1,14 +1,14 @@
 """From alignments to verdicts: the relation of a pair, and stories (groups of linked articles)."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from .align import Alignment, summarize
 from .clean import normalize
 from .cluster import cluster
 from .config import ClusterConfig, RelationConfig
-from .fingerprint import sentence_features
+from .fingerprint import detail_inclusion, sentence_features, specific_words
 from .records import CleanArticle, Match, Pair, Story
 
 COPY_RELATIONS = frozenset({"exact", "near-duplicate", "rewrite"})
@@ -65,7 +65,10 @@ def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     Either verbatim copying (copy coverage), or paraphrase matches (only those whose immutables agree)
     that are long enough (a minimum number of sentences), cover the shorter text, cover the longer text
     in proportion to the shorter one's length (a 20-word brief is not "covered" by one loosely similar
-    sentence of a long report), and score high enough. Chosen on ECB+ and the ai-rewrites set (docs/how-it-works.md).
+    sentence of a long report), score high enough, and carry the details over: a rewrite's specific words
+    (names, figures, uncommon words) are mostly found in its source, while a text written from the same
+    headline or event has its own. A derivative that keeps its source's whole sentence plan (nearly every
+    sentence matched) needs less of both. Chosen on ECB+ and the ai-rewrites set (docs/how-it-works.md).
     """
     if alignment.copy_coverage >= config.derived_copy_coverage:
         return True
@@ -77,10 +80,28 @@ def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     (cov_short, len_short), (cov_long, len_long) = sorted(
         [(agreed.coverage_a, len_a), (agreed.coverage_b, len_b)], key=lambda t: t[1]
     )
-    return (
-        cov_short >= config.derived_min_coverage
-        and cov_long * len_long >= config.derived_min_coverage * len_short
-        and agreed.score >= config.derived_min_score
+    if cov_short < config.derived_min_coverage or cov_long * len_long < config.derived_min_coverage * len_short:
+        return False
+    whole_plan = max(agreed.coverage_a, agreed.coverage_b) >= config.derived_plan_coverage
+    min_score = config.derived_plan_min_score if whole_plan else config.derived_min_score
+    if agreed.score < min_score:
+        return False
+    inclusion = max(detail_inclusion(a.article.text, b.article.text))
+    if inclusion >= (config.derived_plan_min_inclusion if whole_plan else config.derived_min_inclusion):
+        return True
+    return _immutables_carried(a, b, config)
+
+
+def _immutables_carried(a: CleanArticle, b: CleanArticle, config: RelationConfig) -> bool:
+    """True when one side's names and figures (at least `derived_min_immutables` of them) are nearly all in
+    the other: a spinner that rewords every content word ("crack" -> "fracture", "pier" -> "jetty") keeps
+    them, so its uncommon words are new while its immutables are its source's."""
+    ia = frozenset().union(*(sentence_features(s.text).immutables for s in a.sentences))
+    ib = frozenset().union(*(sentence_features(s.text).immutables for s in b.sentences))
+    shared = len(ia & ib)
+    return any(
+        len(side) >= config.derived_min_immutables and shared >= config.derived_immutables_inclusion * len(side)
+        for side in (ia, ib)
     )
 
 
@@ -121,11 +142,25 @@ def story_groups(ids: Sequence, links: Iterable[tuple], config: ClusterConfig = 
     return cluster(ids, links, config)
 
 
-def mark_siblings(pairs: Sequence[Pair]) -> list[Pair]:
-    """Two rewrites of one original are siblings. A rewrite or same-story pair (b, c) becomes "sibling", with
-    no direction, when a third article is judged the original of both in rewrite pairs and wins more direction
-    verdicts overall (times judged original minus times judged a copy) than either: the source of the group,
-    so one wrongly directed pair inside the group cannot make a copy the other's original."""
+_APEX_MARGIN = 0.05  # the source must hold the others' details by this much more than either copy does
+_APEX_VETO = 0.02  # details naming a copy the source by this much overrule the direction votes
+
+
+def _apex(trio: Sequence[str], details: Mapping[str, frozenset[str]]) -> tuple[str, float] | None:
+    """The article of three that holds most of the other two's details (mean share of each other's specific
+    words it contains), with its margin over the runner-up: two rewrites of one source each keep part of it,
+    so the source holds both while neither copy holds all of the other's. None when a side has no details."""
+    if any(not details[x] for x in trio):
+        return None
+    held = sorted(
+        ((sum(len(details[y] & details[x]) / len(details[y]) for y in trio if y != x) / 2, x) for x in trio),
+        reverse=True,
+    )
+    return held[0][1], held[0][0] - held[1][0]
+
+
+def _graph(pairs: Sequence[Pair]) -> tuple[dict, dict, dict, dict]:
+    """standing (times judged original minus times judged a copy), copy links, rewrite sources, any links."""
     standing: dict[str, int] = {}
     linked: dict[str, set[str]] = {}
     sources: dict[str, set[str]] = {}
@@ -143,6 +178,26 @@ def mark_siblings(pairs: Sequence[Pair]) -> list[Pair]:
                 sources.setdefault(copy, set()).add(p.original)
             standing[p.original] = standing.get(p.original, 0) + 1
             standing[copy] = standing.get(copy, 0) - 1
+    return standing, linked, sources, related
+
+
+def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None) -> list[Pair]:
+    """Two rewrites of one original are siblings. A rewrite or same-story pair (b, c) becomes "sibling", with
+    no direction, when a third article x linked to both is their common source, by either of two signals:
+    - details (with `texts`): of the three, x holds most of the other two's specific words, by a margin
+      (`_apex`): each rewrite keeps part of its source, the source holds both. Needs no direction verdict;
+    - direction: x is judged the original of both in rewrite pairs and wins more direction verdicts overall
+      (times judged original minus times judged a copy) than either, so one wrongly directed pair inside
+      the group cannot make a copy the other's original; with `texts`, only if the details do not clearly name b or c.
+    """
+    standing, linked, sources, related = _graph(pairs)
+    details: dict[str, frozenset[str]] = {}
+
+    def detail(x: str) -> frozenset[str]:
+        if x not in details:
+            details[x] = specific_words(texts[x]) if texts and x in texts else frozenset()
+        return details[x]
+
     out = []
     for p in pairs:
         if p.relation not in ("rewrite", "same-story"):
@@ -153,11 +208,21 @@ def mark_siblings(pairs: Sequence[Pair]) -> list[Pair]:
         near = related if p.relation in COPY_RELATIONS else linked
         shared_links = (linked.get(p.a, set()) & near.get(p.b, set())) | (near.get(p.a, set()) & linked.get(p.b, set()))
         named = sources.get(p.a, set()) & sources.get(p.b, set())
-        common = [x for x in shared_links & named if standing.get(x, 0) > floor]
-        if common:
-            src = max(sorted(common), key=lambda x: standing.get(x, 0))
+        found: list[tuple[float, str, str]] = []
+        for x in sorted(shared_links):
+            apex = _apex((x, p.a, p.b), {y: detail(y) for y in (x, p.a, p.b)}) if texts else None
+            clear_apex = apex is not None and apex[1] >= _APEX_MARGIN
+            vetoed = apex is not None and apex[0] != x and apex[1] >= _APEX_VETO  # the details name b or c
+            by_direction = x in named and standing.get(x, 0) > floor and not vetoed
+            if clear_apex and apex[0] == x:
+                found.append((1.0 + apex[1], x, f"{x} holds most of both versions' details ({apex[1]:+.2f} over "
+                                                 f"either): their common source"))
+            elif by_direction:
+                found.append((standing.get(x, 0) / 100, x, f"{x} is judged the source in most of its pairs"))
+        if found:
+            _, src, why = max(found)
             p = replace(p, relation="sibling", original=None, original_confidence=0.0,
-                        original_signals=(f"both are linked to {src}, the group's original (judged the source in "
-                                          f"most of its pairs): siblings, neither is the original",))
+                        original_signals=(f"both are linked to {src}, the group's original ({why}): siblings, "
+                                          f"neither is the original",))
         out.append(p)
     return out

@@ -123,7 +123,7 @@ def assemble(
 ) -> ScanResult:
     """The scan's result from its articles and confirmed pairs (both engines): siblings, stories and
     their originals, events (lead vectors when embedded, else TF-IDF leads)."""
-    pairs = mark_siblings(pairs)
+    pairs = mark_siblings(pairs, {c.id: c.article.text for c in cleans})
     found_stories = _with_originals(stories([c.id for c in cleans], pairs), pairs, cleans)
     found_stories = tuple(with_family(s, pairs) for s in found_stories)
     extra = list(notes)

@@ -13,30 +13,12 @@ Costs one word pass per text and a set intersection. Fails when the derivative a
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from ..fingerprint import specific_words  # the one definition of "details", shared with provenance.derived
 from ..tokens import zipf
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|\d+(?:[.,:]\d+)*")
-_SPECIFIC_ZIPF = 5.0  # words rarer than this (wordfreq Zipf) carry content; "the", "said", "year" do not
 _MIN_WORDS = 5  # a side with fewer specific words says too little
-
-
-@lru_cache(maxsize=4096)
-def specific_words(text: str) -> frozenset[str]:
-    """Figures and uncommon words of `text`, casefolded, with a final plural "s" dropped ("votes" = "vote").
-
-    Memoized on the text (pure; frozen result): a scan asks for each article once per pair it is in."""
-    out = set()
-    for w in _WORD.findall(text):
-        key = w.casefold().replace("\u2019", "'")
-        if key[0].isdigit():
-            out.add(key)
-        elif len(key) > 2 and zipf(key) < _SPECIFIC_ZIPF:
-            out.add(key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 4 else key)
-    return frozenset(out)
 
 
 @dataclass(frozen=True)
