@@ -110,10 +110,10 @@ def scan_runs(docs: list[synth.SynthDoc], truth: set[tuple[int, int]], embed: bo
 
 def load_model(cfg: ScanConfig) -> float:
     """Load the embedding model once per process, timed apart from the scans (seconds)."""
-    from unspun.embed import _load_model
+    from unspun.embed import load_model as load_configured
 
     t = time.perf_counter()
-    _load_model(cfg.embed.max_seq_length)
+    load_configured(cfg.embed)
     load_s = time.perf_counter() - t
     print(f"embedding model load (once per process): {load_s:.2f} s")
     return load_s

@@ -15,9 +15,9 @@ from .assist import (
     semantic_scores,
 )
 from .cache import VectorCache, text_key
-from .models import DIM, MODELS, Embedder, _load_model, check_available, forget_models, load_model
+from .models import DIM, MODELS, Embedder, check_available, forget_models, load_model
 
 __all__ = [
     "DIM", "MODELS", "Decide", "Embedder", "VectorCache", "assist", "check_available", "embeddable", "forget_models",
-    "lead_text", "lead_vectors", "load_model", "nearest_pairs", "semantic_scores", "text_key", "_load_model",
+    "lead_text", "lead_vectors", "load_model", "nearest_pairs", "semantic_scores", "text_key",
 ]
