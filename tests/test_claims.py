@@ -415,10 +415,14 @@ def test_attitudes_are_off_by_default_and_on_when_asked(extractor):
     assert seemed.speaker is None and [text[a:b] for a, b in seemed.content_parts] == ["Her rivals", "unconvinced by the plan"]
 
 
-def test_speaker_span_stops_before_an_age_or_relative_clause(extractor):
+def test_speaker_span_covers_the_whole_subject_and_the_speaker_is_the_name(extractor):
+    # PolNeAR marks the whole subject as the source, age, place and relative clause included
     text = "Mona Berg, 59, of Hillside, said the bus never came. Ivo Lind, who runs the kiosk, said trade was slow."
-    spans = [text[c.speaker_span[0]:c.speaker_span[1]] for c in extract_claims(text, extractor)]
-    assert spans == ["Mona Berg", "Ivo Lind"]
+    claims = extract_claims(text, extractor)
+    spans = [text[c.speaker_span[0]:c.speaker_span[1]] for c in claims]
+    assert spans == ["Mona Berg, 59, of Hillside", "Ivo Lind, who runs the kiosk"]
+    assert [c.speaker for c in claims] == ["Mona Berg", "Ivo Lind"]
+    assert [c.role for c in claims] == ["", ""]  # an age, a place and a relative clause are not roles
 
 
 def test_worker_processes_give_the_same_claims_as_one_process(extractor):

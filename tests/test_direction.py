@@ -8,7 +8,7 @@ from unspun import compare, scan
 from unspun.config import ExplainConfig
 from unspun.edits.collocation import edge_pairs, shared
 from unspun.edits.direction import (
-    Vote, _context_pairs, _lexical_words, combine, lone_date_vote, story_original, wording_gaps,
+    Vote, context_pairs, lexical_words, combine, lone_date_vote, story_original, wording_gaps,
 )
 from unspun.records import Edit
 
@@ -179,6 +179,6 @@ def test_hyphenated_compound_is_priced_as_one_word():
 
     text = "It will leave care homes short-staffed at the worst time."
     span = (text.index("short"), text.index("staffed") + len("staffed"))
-    assert _lexical_words(text, span) == ["short-staffed"]
-    assert ("short", "staffed") not in _context_pairs(text, span)
-    assert ("homes", "short") in _context_pairs(text, span)
+    assert lexical_words(text, span) == ["short-staffed"]
+    assert ("short", "staffed") not in context_pairs(text, span)
+    assert ("homes", "short") in context_pairs(text, span)

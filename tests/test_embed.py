@@ -69,7 +69,7 @@ def test_semantic_scores_keep_only_mutual_best_pairs_on_a_0_to_1_scale():
 def test_a_missing_extra_falls_back_to_lexical_with_one_note(monkeypatch):
     scan_module = sys.modules["unspun.scan"]
 
-    def missing() -> None:
+    def missing(config=None) -> None:
         raise MissingExtraError("sentence_transformers", "embed", "Sentence embeddings")
 
     monkeypatch.setattr(scan_module, "check_available", missing)
@@ -89,19 +89,61 @@ def embedder():
 
 
 @pytest.mark.slow
-def test_a_paraphrase_is_closer_than_a_sentence_on_another_subject(embedder):
+@pytest.mark.parametrize("config", [EmbedConfig(), EmbedConfig.minilm()], ids=["static", "minilm"])
+def test_a_paraphrase_is_closer_than_a_sentence_on_another_subject(config):
+    embedder = Embedder(config)
     v = embedder.encode([
         "The council shut the harbour wall after divers found a crack.",
         "Divers discovered a fracture, so the harbour wall was closed by the council.",
         "A brass band played on the green at the apple festival.",
     ])
-    assert v.shape == (3, DIM) and np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
-    assert v[0] @ v[1] > 0.7 > 0.3 > v[0] @ v[2]
+    assert v.shape == (3, embedder.dim) and np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
+    # Above each model's sentence ceiling vs below its floor: a sure match and a sure non-match.
+    assert v[0] @ v[1] > config.sentence_ceiling - 0.1 and v[0] @ v[2] < config.sentence_floor - 0.2
+
+
+@pytest.mark.slow
+def test_the_static_model_is_distilled_once_and_then_read_back():
+    from unspun.embed.static import default_model_dir, load_table, table_path
+
+    first = load_table(None, 256)  # distils on a fresh machine (about a minute), reads the file after
+    written = table_path(default_model_dir(), 256)
+    stamp = written.stat().st_mtime_ns
+    again = load_table(None, 256)
+    assert first.shape == (30522, 256) and written.stat().st_mtime_ns == stamp
+    np.testing.assert_array_equal(again, first)
+
+
+def test_reducing_the_piece_table_removes_the_direction_all_pieces_share():
+    from unspun.embed.static import reduce
+
+    rng = np.random.default_rng(5)
+    raw = rng.normal(size=(400, 24)) + 10.0 * rng.normal(size=24)  # every piece leans one way
+    cos = lambda m: (m[:200] * m[200:]).sum(1) / np.linalg.norm(m[:200], axis=1) / np.linalg.norm(m[200:], axis=1)
+    assert cos(raw).mean() > 0.9  # unrelated pieces look alike before
+    table = reduce(raw, dims=8)
+    assert table.shape == (400, 8) and abs(cos(table).mean()) < 0.1
+    # SIF: the first (most frequent) pieces are weighted down against the rare ones.
+    assert np.linalg.norm(table[:5], axis=1).mean() < np.linalg.norm(table[-100:], axis=1).mean()
+
+
+def test_static_vectors_are_not_written_to_the_vector_cache(tmp_path):
+    embedder = Embedder(EmbedConfig(cache_dir=str(tmp_path)))
+    embedder.encode(["The harbour wall was closed.", "The harbour wall was closed."])
+    embedder.flush()
+    assert embedder.encoded == 1 and not list(tmp_path.glob("vectors-*.npz"))
+
+
+def test_an_unknown_model_name_is_refused_with_the_choices():
+    from unspun.embed import check_available
+
+    with pytest.raises(ValueError, match="static"):
+        check_available(EmbedConfig(model="bert-large"))
 
 
 @pytest.mark.slow
 def test_a_rescan_reads_vectors_from_the_cache_instead_of_the_model(tmp_path):
-    cfg = ScanConfig(embed=EmbedConfig(cache_dir=str(tmp_path)))
+    cfg = ScanConfig(embed=EmbedConfig.minilm(cache_dir=str(tmp_path)))
     first = Embedder(cfg.embed)
     one = scan_articles(read_sources([DATA]), cfg, embedder=first)
     assert first.encoded > 0 and list(tmp_path.glob("vectors-*.npz"))
@@ -127,9 +169,9 @@ def test_a_rewrite_that_rewords_every_sentence_is_found_only_with_embeddings(emb
 
 
 @pytest.mark.slow
-def test_independent_reports_of_one_event_are_same_story_and_stay_separate_stories(embedder):
-    cfg = ScanConfig(embed=EmbedConfig(same_story_cosine=0.6))
-    result = scan_articles(read_sources([DATA]), cfg, embedder=embedder)
+@pytest.mark.parametrize("config", [EmbedConfig(), EmbedConfig.minilm(same_story_cosine=0.6)], ids=["static", "minilm"])
+def test_independent_reports_of_one_event_are_same_story_and_stay_separate_stories(config):
+    result = scan_articles(read_sources([DATA]), ScanConfig(embed=config), embedder=Embedder(config))
     same = {frozenset((p.a, p.b)) for p in result.pairs if p.relation == "same-story"}
     assert frozenset(("harbour-original", "harbour-other-reporter")) in same
     assert not any(frozenset(("orchard-festival", x)) in same for x in ("harbour-original", "harbour-reworded"))

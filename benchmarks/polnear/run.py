@@ -61,9 +61,13 @@ def claims_to_polnear(text: str, claims: list[Claim]) -> list[Attribution]:
 
 
 def _with_marks(text: str, a: int, b: int) -> tuple[int, int]:
-    if a > 0 and text[a - 1] in "\"“‘'«„":
+    if a > 1 and text[a - 2:a] in ("''", "``"):  # typewriter marks are two characters
+        a -= 2
+    elif a > 0 and text[a - 1] in "\"“‘'«„":
         a -= 1
-    if b < len(text) and text[b] in "\"”’'»":
+    if text[b:b + 2] == "''":
+        b += 2
+    elif b < len(text) and text[b] in "\"”’'»":
         b += 1
     return (a, b)
 

@@ -116,20 +116,32 @@ class EmbedConfig:
     """
 
     enabled: bool = True  # falls back to lexical-only (with one note) when the extra is missing
+    # "static": a word-piece table distilled once from the packaged MiniLM (no transformer at scan
+    # time; docs/semantic.md); "minilm": the transformer itself, ~10x the scan time. Use
+    # `EmbedConfig.minilm()` for MiniLM with its own calibrated sentence thresholds.
+    model: str = "static"
+    static_dims: int = 256  # principal components kept in the distilled table
+    model_dir: str | None = None  # where the distilled table is written once; None = ~/.cache/unspun/models
     batch_size: int = 64
     max_seq_length: int = 64  # word pieces per text; a lead longer than this is cut
     lead_sentences: int = 2  # the article vector embeds this many leading sentences as one text
     neighbours: int = 8  # nearest articles asked of the index per article
     min_article_cosine: float = 0.8  # lead vectors at least this close become "embedding" candidates
-    sentence_floor: float = 0.5  # cosine that maps to alignment score 0
-    sentence_ceiling: float = 0.85  # cosine that maps to alignment score 1
-    min_pair_cosine: float = 0.5  # lead cosine below which a pair's leftovers are not embedded
+    sentence_floor: float = 0.6  # cosine that maps to alignment score 0 (static; MiniLM: 0.5)
+    sentence_ceiling: float = 0.9  # cosine that maps to alignment score 1 (static; MiniLM: 0.85)
+    min_pair_cosine: float = 0.7  # lead cosine below which a pair is not re-aligned (static; MiniLM: 0.5)
     # ISO 639-1 languages the model was trained on (the packaged all-MiniLM-L6-v2: English); other
     # articles are matched lexically only. A multilingual model would list its languages here.
     languages: tuple[str, ...] = ("en",)
     leftover_min_lexical: float = 0.05  # a rewrite's unmatched sentence is embedded only with this overlap
-    same_story_cosine: float = 0.75  # mean-sentence-vector cosine of an unlinked pair reported "same-story"
-    cache_dir: str | None = None  # on-disk vector cache; None keeps vectors in memory only
+    same_story_cosine: float = 0.85  # mean sentence-vector cosine of an unlinked pair called "same-story" (MiniLM: 0.75)
+    cache_dir: str | None = None  # on-disk MiniLM vector cache; None keeps vectors in memory only
+
+    @classmethod
+    def minilm(cls, **overrides: object) -> "EmbedConfig":
+        """MiniLM itself, with the sentence thresholds calibrated for its cosines."""
+        calibrated = {"sentence_floor": 0.5, "sentence_ceiling": 0.85, "min_pair_cosine": 0.5, "same_story_cosine": 0.75}
+        return cls(**{"model": "minilm", **calibrated, **overrides})  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

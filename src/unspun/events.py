@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
+from scipy import sparse
 
 from .config import EventConfig
 from .fingerprint import STOPWORDS, sentence_features, stem, tokens
@@ -83,48 +84,81 @@ def _word_vectors(sigs: Sequence[EventSignature]) -> np.ndarray:
     return out
 
 
+def _incidence(items: Sequence[frozenset[str]]) -> sparse.csr_matrix:
+    """Articles x terms, 1 where the article's set holds the term (terms in sorted order)."""
+    vocab = {x: k for k, x in enumerate(sorted({x for s in items for x in s}))}
+    rows = np.repeat(np.arange(len(items)), [len(s) for s in items])
+    cols = np.fromiter((vocab[x] for s in items for x in s), dtype=np.int64, count=len(rows))
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(items), max(len(vocab), 1)))
+
+
 def similarity_matrix(
     sigs: Sequence[EventSignature], lead_vectors: np.ndarray | None, config: EventConfig = EventConfig()
 ) -> np.ndarray:
-    """Event similarity of every pair of articles (dense; see the module docstring for the formula)."""
+    """Event similarity of every pair of articles (dense; see the module docstring for the formula).
+
+    The IDF-weighted name Jaccard of all pairs at once: shared weight = N diag(idf) N^T over the name
+    incidence matrix N, union weight = each side's total minus the shared weight."""
     vectors = lead_vectors if lead_vectors is not None else _word_vectors(sigs)
     sims = (1 - config.names_weight) * (vectors @ vectors.T).astype(float)
     idf = _idf([s.names for s in sigs])
-    n = len(sigs)
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = sigs[i], sigs[j]
-            extra = config.names_weight * _weighted_jaccard(a.names, b.names, idf) if a.names and b.names else 0.0
-            if a.years and b.years and not a.years & b.years:
-                extra -= config.year_conflict
-            sims[i, j] += extra
-            sims[j, i] += extra
-    return sims
+    names = _incidence([s.names for s in sigs])
+    weights = np.array([idf[x] for x in sorted(idf)]) if idf else np.zeros(1)
+    shared = (names.multiply(weights[None, :]).tocsr() @ names.T).toarray()
+    total = np.asarray(names @ weights).ravel()
+    union = total[:, None] + total[None, :] - shared
+    with np.errstate(divide="ignore", invalid="ignore"):
+        jaccard = np.where(union > 0, shared / union, 0.0)
+    has_names = np.array([bool(s.names) for s in sigs])
+    extra = np.where(has_names[:, None] & has_names[None, :], config.names_weight * jaccard, 0.0)
+    years = _incidence([s.years for s in sigs])
+    has_years = np.array([bool(s.years) for s in sigs])
+    conflict = has_years[:, None] & has_years[None, :] & ((years @ years.T).toarray() == 0)
+    extra -= np.where(conflict, config.year_conflict, 0.0)
+    np.fill_diagonal(extra, 0.0)
+    return sims + extra
 
 
 def average_linkage(sims: np.ndarray, threshold: float) -> list[list[int]]:
     """Groups of indices from average-linkage agglomerative clustering, stopped below `threshold`.
 
-    Average linkage (not single): one loosely similar pair cannot chain two events together.
+    Average linkage (not single): one loosely similar pair cannot chain two events together. Each row's
+    best entry is kept and refreshed only where a merge touched it, so a merge costs O(n), not O(n^2);
+    the pair merged is the first maximum in row-major order, as a full argmax would pick.
     """
     n = len(sims)
     work = sims.astype(float).copy()
     np.fill_diagonal(work, -np.inf)
     size = np.ones(n)
-    alive = np.ones(n, dtype=bool)
     members = {i: [i] for i in range(n)}
+    best_col = work.argmax(axis=1)
+    best = work[np.arange(n), best_col]
     while len(members) > 1:
-        masked = np.where(alive[:, None] & alive[None, :], work, -np.inf)
-        a, b = divmod(int(np.argmax(masked)), n)
-        if masked[a, b] < threshold:
+        a = int(np.argmax(best))
+        b = int(best_col[a])
+        if best[a] < threshold:
             break
         merged = (work[a] * size[a] + work[b] * size[b]) / (size[a] + size[b])
         work[a], work[:, a] = merged, merged
         work[a, a] = -np.inf
+        work[b, :] = -np.inf  # b is gone: its row and column never win again
+        work[:, b] = -np.inf
         size[a] += size[b]
-        alive[b] = False
         members[a].extend(members.pop(b))
+        _refresh(work, best, best_col, a, b)
     return [sorted(g) for g in members.values()]
+
+
+def _refresh(work: np.ndarray, best: np.ndarray, best_col: np.ndarray, a: int, b: int) -> None:
+    """Each row's first maximum after row/column a changed and row/column b died."""
+    col = work[:, a]
+    stale = (best_col == a) | (best_col == b)
+    stale[a] = stale[b] = True
+    better = ~stale & ((col > best) | ((col == best) & (a < best_col)))
+    best[better], best_col[better] = col[better], a
+    rows = np.flatnonzero(stale)
+    best_col[rows] = work[rows].argmax(axis=1)
+    best[rows] = work[rows, best_col[rows]]
 
 
 def group_events(

@@ -5,6 +5,8 @@ immutables signature finds rewrites that share too few shingles for MinHash.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass
 from collections.abc import Sequence
@@ -160,9 +162,12 @@ _DETAIL_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|\d+(?:[.,:]\d+)*")
 _SPECIFIC_ZIPF = 5.0  # words rarer than this (wordfreq Zipf) carry content; "the", "said", "year" do not
 
 
+@lru_cache(maxsize=4096)
 def specific_words(text: str) -> frozenset[str]:
     """The details of `text`: figures and uncommon words, casefolded, a final plural "s" dropped ("votes" =
-    "vote"). What a rewrite carries over from its source and an independent text on the topic has its own of."""
+    "vote"). What a rewrite carries over from its source and an independent text on the topic has its own of.
+
+    Memoized on the text (pure; frozen result): a scan asks for each article once per pair it is in."""
     out = set()
     for w in _DETAIL_WORD.findall(text):
         key = w.casefold().replace("\u2019", "'")

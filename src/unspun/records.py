@@ -173,6 +173,10 @@ class Claim:
     speaker_mention: str = ""
     responds_to: int | None = None  # index of an earlier claim this one denies/disputes ("the claim")
     content_parts: tuple[Span, ...] = ()  # pieces of a discontinuous content ("Trump | seemed | to gain")
+    # "named" (a person or organisation by name), "description" ("a spokesman"), "vague" ("some",
+    # "reports", "sources", "critics": never a person), "pronoun" (an unresolved "I"/"we"), "" (none)
+    speaker_kind: str = ""
+    role: str = ""  # the title or description said of a named speaker ("Kremlin spokesman")
 
 
 @dataclass(frozen=True)

@@ -104,9 +104,16 @@ def confirm(
 def _with_originals(groups: Sequence[Story], pairs: Sequence[Pair], cleans: Sequence[CleanArticle]) -> tuple[Story, ...]:
     """Stories with `original` set from dates or from the pairs' direction verdicts."""
     published = {c.id: c.article.published for c in cleans}
+    # Each story is shown only the pairs whose first article it holds (the ones `story_original` reads, in
+    # the same order): one pass over the pairs instead of one per story.
+    story_of = {aid: k for k, s in enumerate(groups) for aid in s.articles}
+    own: dict[int, list[Pair]] = {}
+    for p in pairs:
+        if (k := story_of.get(p.a)) is not None:
+            own.setdefault(k, []).append(p)
     return tuple(
-        replace(s, original=story_original(s.articles, pairs, published)) if len(s.articles) > 1 else s
-        for s in groups
+        replace(s, original=story_original(s.articles, own.get(k, ()), published)) if len(s.articles) > 1 else s
+        for k, s in enumerate(groups)
     )
 
 
@@ -137,8 +144,8 @@ def _confirm_chunk(
     return [confirm(prepared[i], prepared[j], channels, config, sides=sides) for i, j, channels in items]
 
 
-def _spin_chunk(cleans: Sequence[CleanArticle], config: ScanConfig) -> list[ArticleSpin]:
-    return [article_spin(c) for c in cleans]
+def _spin_chunk(indices: range, config: ScanConfig, cleans: Sequence[CleanArticle]) -> list[ArticleSpin]:
+    return [article_spin(cleans[i]) for i in indices]
 
 
 def article_spin(clean: CleanArticle) -> ArticleSpin:
@@ -213,7 +220,7 @@ def _embedding_candidates(
     if not config.embed.enabled or len(prepared) < 2:
         return None, embedder
     try:
-        check_available()
+        check_available(config.embed)
         embedder = embedder or Embedder(config.embed)
         report("embed", 0, len(prepared))
         leads = lead_vectors(
@@ -250,7 +257,8 @@ def _spin_all(cleans: Sequence[CleanArticle], workers: int, config: ScanConfig, 
     if workers > 1:
         shared_collocations().load()  # read once, before workers fork and inherit it
     out: list[ArticleSpin] = []
-    for chunk in _map(workers, _spin_chunk, _chunks(cleans, 250), config):
+    # Workers get the articles once, at fork; each task is an index range (no articles pickled per task).
+    for chunk in _map(workers, _spin_chunk, _chunks(range(len(cleans)), 250), config, (cleans,)):
         out.extend(chunk)
         report("spin", len(out), len(cleans))
     return tuple(out)
@@ -289,7 +297,9 @@ def scan_articles(
             lambda i, j, channels, semantic: confirm(prepared[i], prepared[j], channels, config, semantic, sides),
         )
         embedder.flush()
-    result = assemble([p.clean for p in prepared], pairs, tuple(errors), tuple(notes), config, leads)
+    # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
+    event_leads = leads if config.embed.model == "minilm" else None
+    result = assemble([p.clean for p in prepared], pairs, tuple(errors), tuple(notes), config, event_leads)
     if config.claims:
         from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
 

@@ -9,7 +9,8 @@ from ..records import Claim, Span
 from .frames import Frame, colon_frames
 from .lexicon import ANAPHORIC_CONTENT, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE
 from .quotes import QuoteSpan, find_quotes
-from .speakers import NameIndex, build_names, resolve_speaker
+from .aside import SetAside, set_aside
+from .speakers import NameIndex, Speaker, build_names, describe_speaker
 
 
 def _stance(lemma: str, negated: bool = False) -> str:
@@ -46,7 +47,10 @@ def assemble(text: str, frames: list[Frame], sents: list[Span], attitudes: bool 
     pending = _direct(text, quotes, frames, sents, used_frames)
     pending += _reported(text, quotes, frames, used_frames, pending, attitudes)
     pending.sort(key=lambda p: p[0])
-    return _claims(text, pending, names)
+    aside = set_aside(text)
+    # a caption printed twice yields its claim once
+    pending = [p for p in pending if not aside.repeated(p[0])]
+    return _claims(text, pending, names, aside)
 
 
 def _in_quote(quotes: Sequence[QuoteSpan], pos: int) -> QuoteSpan | None:
@@ -63,6 +67,8 @@ def _direct(text: str, quotes: list[QuoteSpan], frames: list[Frame], sents: list
     for q in quotes:
         best = _nearest_cue(text, q, quotes, frames, sents)
         host = _host_frame(q, frames)
+        if best is None and host is None:
+            best = _lead_in(text, q, frames, used_frames)
         fields: dict[str, Any] = dict(
             kind="direct",
             text=" ".join(text[a:b] for a, b in q.pieces),
@@ -76,14 +82,41 @@ def _direct(text: str, quotes: list[QuoteSpan], frames: list[Frame], sents: list
                 # partial quote: keep it as a quote span of the indirect claim built from the frame
                 continue
             best = (0, host)
+        start = q.start
         if best is not None:
             f = frames[best[1]]
             used_frames.add(best[1])
             fields.update(cue=f.cue, cue_span=f.cue_span, stance=_stance(f.lemma), frame=f)
+            lead = _lead_words(text, q, sents) if f.cue_span[0] >= q.end and len(q.pieces) == 1 else None
+            if lead is not None:
+                # "The French are big fans of “Prison Break,” he wrote": the claim is the whole clause
+                start = lead
+                fields.update(kind="indirect", text=text[lead:q.end], content_span=(lead, q.end), quote_marks="")
         else:
             fields.update(cue="", cue_span=None, stance="assert", frame=None)
-        pending.append((q.start, fields))
+        pending.append((start, fields))
     return pending
+
+
+_LEAD_OK = re.compile(r"[^\W\d_]")
+
+
+def _lead_words(text: str, q: QuoteSpan, sents: list[Span]) -> int | None:
+    """Start of the unquoted words that open the quote's sentence and run into it ("Clinton allies
+    of being “traitors” in ..."), when the quote closes the clause a cue after it attributes."""
+    s = _sentence_of(sents, q.start)
+    if s is None:
+        return None
+    a = max(s[0], text.rfind("\n", 0, q.start) + 1)
+    lead = text[a:q.start]
+    if len(lead.split()) < 2 or not _LEAD_OK.search(lead) or _QUOTE_MARKS.search(lead):
+        return None
+    if lead.rstrip()[-1:] in ":—–-" or lead.rstrip().endswith(","):  # "He put it this way: “...”"
+        return None
+    return a + len(lead) - len(lead.lstrip())
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]|''|``")
 
 
 def _nearest_cue(text: str, q: QuoteSpan, quotes: list[QuoteSpan], frames: list[Frame],
@@ -108,11 +141,26 @@ def _nearest_cue(text: str, q: QuoteSpan, quotes: list[QuoteSpan], frames: list[
     return best
 
 
+_LEAD_GAP = re.compile(r"[^.!?\n“”\"]{0,40}[.:]\s*|[^.!?\n“”\"]{0,120}:\s*")
+
+
+def _lead_in(text: str, q: QuoteSpan, frames: list[Frame], used: set[int]) -> tuple[int, int] | None:
+    """A sentence that ends with a cue and says nothing itself introduces the quote after it:
+    "Dianne Bystrom agreed. “Mainstream Republicans are running out of time ...”", "He said:¶“We ..."."""
+    for fi, f in enumerate(frames):
+        if (fi not in used and f.content_span is None and f.speaker_span is not None
+                and 0 <= q.start - f.cue_span[1] < 130
+                and (_LEAD_GAP.fullmatch(text, f.cue_span[1], q.start)
+                     or text[f.cue_span[1] - 1] == ":" and not text[f.cue_span[1]:q.start].strip())):
+            return (q.start - f.cue_span[1], fi)
+    return None
+
+
 def _host_frame(q: QuoteSpan, frames: list[Frame]) -> int | None:
     """The last frame whose reported clause holds quote q ("said the plan was “a disaster”")."""
     host = None
     for fi, f in enumerate(frames):
-        if f.content_span and f.content_kind == "clause" and f.content_span[0] < q.start and q.end <= f.content_span[1] + 1:
+        if f.content_span and f.content_kind in ("clause", "naming") and f.content_span[0] < q.start and q.end <= f.content_span[1] + 1:
             host = fi
     return host
 
@@ -152,7 +200,7 @@ def _reported(text: str, quotes: list[QuoteSpan], frames: list[Frame], used_fram
 
 def _reports(f: Frame, attitudes: bool) -> bool:
     """Does a frame with content make a claim of its own (a clause where the cue needs one, a source)?"""
-    if f.content_kind != "clause" and (f.lemma in STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE):
+    if f.content_kind not in ("clause", "naming") and (f.lemma in STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE):
         return False
     if attitudes and f.lemma not in SPEECH and f.speaker_span is None and f.content_kind != "raising":
         return False
@@ -162,48 +210,64 @@ def _reports(f: Frame, attitudes: bool) -> bool:
     return True
 
 
-def _claims(text: str, pending: Pending, names: NameIndex) -> list[Claim]:
+def _claims(text: str, pending: Pending, names: NameIndex, aside: SetAside) -> list[Claim]:
     """Claims from the sorted pending fields: speakers resolved, an unattributed quote right after an
     attributed one given the same speaker, denials linked to the claim they answer."""
     claims: list[Claim] = []
-    last_speaker: tuple[int, str | None, Span | None] | None = None  # (end pos, speaker, span)
+    last: tuple[int, Speaker] | None = None  # (end pos, speaker) of the last attributed claim
     for pos, fields in pending:
         f: Frame | None = fields.pop("frame")
-        speaker = None
+        who: Speaker | None = None
         sspan = None
         mention = ""
         if f is not None and f.speaker_span is not None:
             sspan = f.speaker_span
             mention = text[sspan[0]:sspan[1]]
-            speaker = resolve_speaker(text, mention, f.speaker_tokens, sspan[0], names, claims)
-        elif f is None and last_speaker is not None and fields["kind"] == "direct":
+            who = describe_speaker(text, mention, f.speaker_tokens, sspan[0], names, claims, aside)
+        elif f is None and last is not None and fields["kind"] == "direct":
             # an unattributed quote right after an attributed one continues the same speaker
-            if pos - last_speaker[0] < 400 and "\n\n" not in text[last_speaker[0]:pos].strip("\n ") or (
-                pos - last_speaker[0] < 30
-            ):
-                speaker, sspan = last_speaker[1], None
+            if pos - last[0] < 400 and "\n\n" not in text[last[0]:pos].strip("\n ") or pos - last[0] < 30:
+                who = last[1]
+        speaker = who.name if who is not None else None
         claim = Claim(
             speaker=speaker,
             speaker_span=sspan,
             speaker_mention=mention,
             responds_to=_responds_to(fields, speaker, claims),
+            speaker_kind=who.kind if who is not None else "",
+            role=who.role if who is not None else "",
             **fields,
         )
         claims.append(claim)
-        if speaker is not None:
-            end = max(fields["content_span"][1], (fields["cue_span"] or (0, 0))[1])
-            last_speaker = (end, speaker, sspan)
+        if who is not None and not aside.holds(pos):
+            last = (max(fields["content_span"][1], (fields["cue_span"] or (0, 0))[1]), who)
     return claims
 
 
+_WORD = re.compile(r"[^\W_]{3,}")
+_FUNCTION = frozenset("the and that this was were has have had his her their its with for from not but".split())
+
+
 def _responds_to(fields: dict[str, Any], speaker: str | None, claims: list[Claim]) -> int | None:
-    """Index of the earlier claim (by another speaker) that a denial of "the claim" answers."""
-    if fields["stance"] in ("deny", "dispute") and claims:
-        head = fields["text"].lower().split()
-        if fields["kind"] == "indirect" and head and (set(head[:4]) & ANAPHORIC_CONTENT or len(head) <= 3):
-            others = [k for k, c in enumerate(claims) if c.speaker != speaker]
-            if others:
-                return others[-1]
+    """Index of the earlier claim (by another speaker) that a denial or dispute answers: the one
+    sharing the most content words with it, else, for "denied the claim"/"dismissed it", the last
+    claim by someone else that is not itself a denial."""
+    if fields["stance"] not in ("deny", "dispute") or not claims:
+        return None
+    others = [k for k, c in enumerate(claims) if c.speaker != speaker or speaker is None]
+    if not others:
+        return None
+    words = {w.lower() for w in _WORD.findall(fields["text"])} - _FUNCTION
+    scored = [(len(words & ({w.lower() for w in _WORD.findall(claims[k].text)} - _FUNCTION)), k) for k in others]
+    best = max(scored, default=(0, -1))
+    if best[0] >= 2:
+        return best[1]
+    head = fields["text"].lower().split()
+    if head[:1] == ["that"]:  # the complementizer, not "denied that"
+        head = head[1:]
+    if fields["kind"] == "indirect" and head and (set(head[:4]) & ANAPHORIC_CONTENT or len(head) <= 3):
+        plain = [k for k in others if claims[k].stance not in ("deny", "dispute")]
+        return (plain or others)[-1]
     return None
 
 

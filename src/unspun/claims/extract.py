@@ -14,6 +14,7 @@ import functools
 import os
 import pickle
 import queue
+from dataclasses import replace
 from typing import Any, Sequence
 
 from ..errors import require
@@ -101,7 +102,12 @@ class ClaimExtractor:
 
     def extract_serial(self, texts: Sequence[str]) -> list[list[Claim]]:
         """Claims for each text in this process (what every forked worker runs on its share)."""
+        originals = texts
         texts = [double_marks(t) for t in texts]  # same length: every span still points into the input
+        claims = self._extract_marked(texts)
+        return [cs if o is t else [_whole_marks(o, c) for c in cs] for o, t, cs in zip(originals, texts, claims)]
+
+    def _extract_marked(self, texts: Sequence[str]) -> list[list[Claim]]:
         units: list[tuple[int, int, str]] = []  # (text index, offset, sentences to parse)
         sents: list[list[Span]] = [[] for _ in texts]
         quotes = [find_quotes(text) for text in texts]
@@ -120,6 +126,18 @@ class ClaimExtractor:
             sents[ti].extend(sentence_spans(doc, off))
             frames[ti].extend(parse_frames(doc, off, self.attitudes, cue_hashes, chunk))
         return [assemble(text, frames[i], sents[i], self.attitudes, quotes[i]) for i, text in enumerate(texts)]
+
+
+def _whole_marks(text: str, c: Claim) -> Claim:
+    """A reported content that ends on a typewriter closing mark (`''`) covers both characters of it
+    (the scanner read the pair as one `"` at its first character)."""
+    def widen(span: Span) -> Span:
+        a, b = span
+        return (a, b + 1) if 0 < b < len(text) and text[b - 1:b + 1] == "''" else span
+
+    if c.kind != "indirect":
+        return c
+    return replace(c, content_span=widen(c.content_span), content_parts=tuple(widen(p) for p in c.content_parts))
 
 
 def _processes(n: int) -> int:

@@ -8,7 +8,9 @@ from typing import Any, Iterable
 import numpy as np
 
 from ..records import Span
-from .lexicon import ATTITUDE_CONTROL, ATTITUDES, CUE_PREPS, RAISING, SPEECH, lemma_of, upos
+from .lexicon import (
+    ADDRESSEE, ANAPHORIC_CONTENT, ATTITUDE_CONTROL, ATTITUDES, CUE_PREPS, OBJECT_PREPS, RAISING, SPEECH, lemma_of, upos,
+)
 
 
 @dataclass(frozen=True)
@@ -21,20 +23,20 @@ class Frame:
     speaker_span: Span | None
     speaker_tokens: tuple[Any, ...]
     content_span: Span | None
-    content_kind: str  # "clause" | "object" | "none"
+    content_kind: str  # "clause" | "object" | "naming" ("called the plan “a disgrace”") | "none"
     passive_agent: bool = False
     negated: bool = False
     content_parts: tuple[Span, ...] = ()
 
 
 
-def np_span(tok: Any, off: int) -> tuple[Span, tuple[Any, ...]]:
+def np_span(tok: Any, off: int, cut: bool = False) -> tuple[Span, tuple[Any, ...]]:
     toks = [t for t in tok.subtree if not (t.is_punct and t.text in "\"“”„«»‘’")]
     # stop at a relative clause or a trailing comma-bounded aside that is not an apposition
     keep = sorted(toks, key=lambda t: t.i)
     for k, t in enumerate(keep):
         # "Mona Lamberson, 59, of North Philadelphia" / "Barkley, who said ...": the name ends at the comma
-        if k > 0 and t.text == "," and t.i > tok.i and k + 1 < len(keep):
+        if cut and k > 0 and t.text == "," and t.i > tok.i and k + 1 < len(keep):
             nxt = keep[k + 1]
             if nxt.like_num or nxt.lower_ in ("who", "which", "whose") or nxt.dep_ == "relcl":
                 keep = keep[:k]
@@ -133,11 +135,15 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
     fallback = None
     if speaker_tok is None and not passive and tok.dep_ in ("ROOT", "ccomp", "parataxis"):
         fallback = _speaker_after_quote(doc, tok, off)
-    if speaker_tok is not None and speaker_tok.lower_ in ("that", "which", "who"):
-        # relative pronoun: the speaker is the noun the clause modifies
-        if tok.dep_ == "relcl":
-            speaker_tok = tok.head
+    relative = None
+    if speaker_tok is not None and speaker_tok.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
+        # relative pronoun: the mention is "who", the speaker the noun the clause modifies
+        relative, speaker_tok = speaker_tok, tok.head
     content, ckind, prep = _content(doc, tok, off, lemma, speaker_tok, passive, attitudes)
+    parts: tuple[Span, ...] = ()
+    if ckind == "none" and speaker_tok is not None:
+        content, parts = _parenthetical(doc, tok, off)
+        ckind = "clause" if content is not None else ckind
     if attitudes and ckind == "none":
         return None
     if content is not None:
@@ -150,10 +156,59 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
         sp, st = np_span(speaker_tok, off)
         if content and sp[0] < content[1] and content[0] < sp[1]:
             sp, st = (off + speaker_tok.idx, off + speaker_tok.idx + len(speaker_tok.text)), (speaker_tok,)
+        elif len(subj) > 1 and speaker_tok is subj[0] and not passive:
+            sp, st = _joined_subjects(subj, off)
+        if relative is not None:
+            clause = {t.i for t in tok.subtree}
+            st = tuple(t for t in np_span(speaker_tok, off, cut=True)[1] if t.i not in clause)
+            sp = (off + relative.idx, off + relative.idx + len(relative.text))
+    if content is not None and not parts and content[0] < off + cue_start and off + cue_end < content[1]:
+        # "which I said was not a prison sentence": the speaker and cue are not part of the content
+        cut = min(off + cue_start, sp[0] if sp and content[0] < sp[0] else off + cue_start)
+        left = text[content[0] - off:cut - off].rstrip(" ,")
+        right = text[cue_end:content[1] - off]
+        gap = len(right) - len(right.lstrip(" ,"))
+        if left.strip() and right.strip():
+            parts = ((content[0], content[0] + len(left)), (off + cue_end + gap, content[1]))
     return Frame(
         cue_text, (off + cue_start, off + cue_end), lemma, sp, st, content, ckind,
-        passive_agent=is_agent, negated=negated,
+        passive_agent=is_agent, negated=negated, content_parts=parts,
     )
+
+
+def _joined_subjects(subj: list[Any], off: int) -> tuple[Span, tuple[Any, ...]]:
+    """A description and a name parsed as two subjects ("Exiled tycoon and Putin enemy Leonid
+    Nevzlin, 62, claimed"): one speaker mention over both."""
+    parts = [np_span(t, off) for t in subj]
+    toks = tuple(sorted({t for _, ts in parts for t in ts} | {t for s in subj for t in s.children if t.dep_ == "cc"},
+                        key=lambda t: t.i))
+    return (min(p[0][0] for p in parts), max(p[0][1] for p in parts)), toks
+
+
+def _parenthetical(doc: Any, tok: Any, off: int) -> tuple[Span | None, tuple[Span, ...]]:
+    """"The bigger risk, he said, is a clash": a cue set off by commas inside the clause it reports
+    (parsed as parataxis of that clause's verb).  The content is the clause around it, two pieces."""
+    head = tok.head
+    if tok.dep_ != "parataxis" or head.i <= tok.i or upos(head) not in ("VERB", "AUX") or lemma_of(head) in SPEECH:
+        return None, ()
+    left = min(t.i for t in tok.subtree)
+    right = max(t.i for t in tok.subtree)
+    if left == 0 or doc[left - 1].text != "," and doc[left].text != ",":
+        return None, ()
+    if right + 1 >= len(doc) or doc[right].text != "," and doc[right + 1].text != ",":
+        return None, ()
+    inside = {t.i for t in tok.subtree}
+    toks = sorted((t for t in head.subtree if t.i not in inside), key=lambda t: t.i)
+    before = [t for t in toks if t.i < left]
+    after = [t for t in toks if t.i > right]
+    while before and before[-1].is_punct:
+        before.pop()
+    while after and (after[0].is_punct or after[-1].is_punct and after[-1].text not in "”\"’"):
+        after = after[1:] if after[0].is_punct else after[:-1]
+    if not before or not after:
+        return None, ()
+    pieces = tuple((off + p[0].idx, off + p[-1].idx + len(p[-1].text)) for p in (before, after))
+    return (pieces[0][0], pieces[1][1]), pieces
 
 
 def _speaker_token(tok: Any, subj: list[Any], agent: list[Any], passive: bool) -> tuple[Any, bool]:
@@ -192,29 +247,61 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     pre_clause = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i < tok.i]
     obj = [c for c in tok.children if c.dep_ in ("dobj",)]
     if clause:
-        return subtree_span(clause[0], off), "clause", None
+        return subtree_span(clause[0], off, exclude=_answered(clause[0])), "clause", None
     if pre_clause:
         return subtree_span(pre_clause[0], off), "clause", None
-    if (tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i and speaker_tok is not None
-            and tok.head.i < speaker_tok.i < tok.i and lemma_of(tok.head) not in SPEECH
-            and any(t.text == "," for t in doc[tok.head.i:speaker_tok.i])):
-        # "The plan will fail, Smith said." parsed with "said" under the content verb
+    if (tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i and speaker_tok is not None
+            and lemma_of(tok.head) not in SPEECH
+            and (tok.dep_ != "conj" and tok.head.i < speaker_tok.i < tok.i
+                 and any(t.text == "," for t in doc[tok.head.i:speaker_tok.i])
+                 or speaker_tok.i > tok.i and doc[tok.i - 1].text == ",")):
+        # "The plan will fail, Smith said." / "..., said the chief executive, Jan Novak." parsed with
+        # "said" under the content verb
         excl = {t.i for t in tok.subtree}
         return subtree_span(tok.head, off, exclude=excl), "clause", None
     if attitudes and lemma in ATTITUDE_CONTROL and (xc := [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i]):
         return subtree_span(xc[0], off), "clause", None  # "wants to run", "refused to answer"
     if obj:
-        content = np_content(obj[0], off)
-        oprd = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj[0].i]
-        if attitudes and oprd:  # "called the plan “a disgrace”": the object and what it was called
-            content = (content[0], subtree_span(oprd[0], off)[1])
-        return content, "object", None
+        return _object_content(tok, obj[0], off, lemma, attitudes)
     if attitudes and (pp := cue_prep(tok)) is not None:
         return np_content([c for c in pp.children if c.dep_ == "pobj"][0], off), "object", pp
-    if passive and tok.dep_ in ("acl", "relcl"):
-        # "a claim later disputed by the Kremlin": the content is the noun modified
-        return (off + tok.head.idx, off + tok.head.idx + len(tok.head.text)), "object", None
+    if tok.dep_ in ("acl", "relcl") and (passive or lemma_of(tok.head) in ANAPHORIC_CONTENT):
+        # "a claim later disputed by the Kremlin", "a claim the Kremlin has dismissed": the noun modified
+        head = tok.head
+        first = min([head] + [c for c in head.children if c.i < head.i and c.dep_ in ("det", "amod", "compound")],
+                    key=lambda t: t.i)
+        return (off + first.idx, off + head.idx + len(head.text)), "object", None
     return None, "none", None
+
+
+def _answered(clause: Any) -> set[int] | None:
+    """Tokens of a ", a claim the Kremlin has dismissed" aside at the end of a reported clause: the
+    answer is a claim of its own, not part of what was said."""
+    for t in clause.subtree:
+        if (t.i > clause.i and t.dep_ in ("npadvmod", "appos", "dep") and lemma_of(t) in ANAPHORIC_CONTENT
+                and t.i >= 2 and t.doc[t.i - 1].dep_ == "det" and t.doc[t.i - 2].text == ","):
+            return {x.i for x in t.subtree} | {t.i - 2}
+    return None
+
+
+def _object_content(tok: Any, obj: Any, off: int, lemma: str, attitudes: bool) -> tuple[Span, str, Any]:
+    """The content of a cue with a direct object: the object, what it was called ("called the plan “a
+    disgrace”"), the phrase a verb takes with it ("accused X of Y", "described X as Y"), or the
+    infinitive asked of an addressee ("urged the judge to give ...")."""
+    content = np_content(obj, off)
+    after = [c for c in tok.children if c.i > obj.i]
+    xcomp = [c for c in after if c.dep_ == "xcomp"]
+    if lemma in ADDRESSEE and xcomp and any(t.tag_ == "TO" for t in xcomp[0].children):
+        return subtree_span(xcomp[0], off), "clause", None
+    oprd = [c for c in after if c.dep_ in ("oprd", "ccomp", "xcomp")]
+    if (attitudes or lemma in ("call", "describe")) and oprd:
+        return (content[0], subtree_span(oprd[0], off)[1]), "naming", None
+    preps = OBJECT_PREPS.get(lemma, ())
+    pp = [c for c in after if c.dep_ == "prep" and c.lower_ in preps] + [
+        c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps and c.i > obj.i]
+    if pp and any(g.dep_ in ("pobj", "pcomp") for g in pp[0].children):
+        return (content[0], max(content[1], subtree_span(pp[0], off)[1])), "object", None
+    return content, "object", None
 
 
 def _cue_extent(doc: Any, tok: Any, prep: Any, text: str) -> tuple[str, int, int]:

@@ -17,14 +17,15 @@ SPEECH = frozenset(
     insist believe think argue charge blame praise recommend propose demand threaten hint signal
     speculate worry fear hope expect predict find show conclude point brag lament muse wonder retort
     remark affirm assure inform advise report cite quote deny reject dismiss refute rebut dispute
-    challenge contest question contradict doubt counter repudiate disavow debunk""".split()
+    challenge contest question contradict doubt counter repudiate disavow debunk
+    endorse support oppose defend denounce condemn decry tout applaud hail welcome slam blast mock
+    rebuke attack reiterate repeat echo express voice""".split()
 )
 # Verbs that only count as cues with a clausal complement or an adjacent quote (too common otherwise).
 NEEDS_CLAUSE = frozenset(
     {"call", "find", "show", "continue", "point", "think", "believe", "hope", "expect", "fear", "worry",
-     "wonder", "add", "ask", "agree", "charge", "signal", "indicate", "answer", "describe", "reveal",
-     "praise", "blame", "criticize", "criticise", "quote", "cite", "post", "write", "demand", "propose",
-     "recommend", "threaten"}
+     "wonder", "add", "ask", "agree", "charge", "signal", "indicate", "answer", "reveal", "describe", "cite",
+     "quote", "post", "write", "threaten"}
 )
 # Attitudes (PolNeAR annotates beliefs, wants and stances, not just speech).  Off by default: "X wants
 # Y" is not a claim for the report; `ClaimExtractor(attitudes=True)` turns them on.  The list holds
@@ -46,6 +47,15 @@ ATTITUDE_PREP = frozenset(
 # "X seemed to Y", "X is expected to Y": an attitude with no source; the content is X plus the complement
 RAISING = frozenset({"seem", "appear", "expect"})
 ATTITUDES = ATTITUDE_OBJECT | ATTITUDE_CONTROL | ATTITUDE_PREP | RAISING
+# "accused X of Y", "described X as Y", "blamed X on Y": the object and the phrase are the content
+OBJECT_PREPS = {
+    "accuse": ("of",), "blame": ("on", "for"), "criticize": ("for",), "criticise": ("for",), "praise": ("for",),
+    "describe": ("as",), "thank": ("for",), "credit": ("for", "with"), "fault": ("for",), "portray": ("as",),
+    "characterize": ("as",), "label": ("as",), "condemn": ("for", "as"), "warn": ("of", "about"),
+    "slam": ("for",), "blast": ("for",), "attack": ("for",), "denounce": ("as", "for"),
+}
+# "urged the judge to give ...", "told her not to worry": what was asked is the infinitive, not the addressee
+ADDRESSEE = frozenset("urge ask tell warn advise encourage remind implore beg invite order instruct press".split())
 CUE_PREPS = frozenset({"about", "of", "for", "on", "to", "against"})
 # with attitudes on, only these still need a clausal complement to count
 STRICT_CLAUSE = frozenset({"find", "show", "continue", "point", "add", "answer", "signal", "indicate", "reveal",
@@ -75,6 +85,12 @@ ROLE_WORDS = frozenset(
     farmer miner witness resident student teacher nurse doctor player striker midfielder goalkeeper
     negotiator historian journalist reporter editor columnist lawmaker legislator councillor
     commander keeper owner""".split()
+)
+# Vague sources: nobody in particular, grouped apart in the report and never listed as a person
+VAGUE = frozenset(
+    """some others many few several most one someone somebody anyone everyone nobody reports report
+    sources source critics officials observers experts analysts insiders commentators pundits skeptics
+    sceptics opponents supporters detractors rumours rumors speculation media witnesses people""".split()
 )
 PERSONLESS = frozenset({"reports", "report", "sources", "source", "officials", "witnesses", "media"})
 ANAPHORIC_CONTENT = frozenset(

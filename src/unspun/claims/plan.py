@@ -105,8 +105,8 @@ def may_attribute(sentence: str, attitudes: bool = False) -> bool:
     lows = [m.group().lower() for m in found]
     if hints.isdisjoint(lows):
         return False
-    if not _QUOTE_CHARS.isdisjoint(sentence):
-        return True  # a quote is attributed by a cue in its own sentence ("“...,” he said")
+    if not _QUOTE_CHARS.isdisjoint(sentence) or sentence.rstrip().endswith(":"):
+        return True  # a quote is attributed by a cue in its own sentence ("“...,” he said") or the one before ("X responded:")
     headline = sum(m.group()[0].isupper() for m in found) * 2 > len(found)  # Title Case: capitals say nothing
     return any(low in hints and _verb_like(sentence, found, i, headline) and _strong_cue(lows, i, attitudes)
                for i, low in enumerate(lows))

@@ -7,7 +7,11 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from ..records import Claim
-from .lexicon import HEAD_TITLES, PRONOUNS, ROLE_WORDS, TITLES, lemma_of, upos
+from .aside import SetAside
+from .lexicon import HEAD_TITLES, PRONOUNS, ROLE_WORDS, TITLES, VAGUE, VERB_LEMMA, lemma_of, upos
+
+# nouns that name what a person is ("the minister", "the striker"): a definite one refers to a named holder
+PERSON_NOUNS = HEAD_TITLES | ROLE_WORDS
 
 _NAME_RUN = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s(?:[A-Z][\w’'\-]*\.?|[A-Z]\.|de|van|von|der|bin|al|da|di|la|le)(?=\s|[,.;:!?’'”\")]|$))*"
@@ -106,7 +110,7 @@ def _titles_then_names(text: str) -> Iterable[tuple[int, str, str]]:
     taken = 0
     for m in _WORD_THEN_NAME.finditer(text):
         word = m.group(1).lower()
-        if m.start() >= taken and word in HEAD_TITLES:
+        if m.start() >= taken and word in PERSON_NOUNS:
             taken = m.end(2)
             yield m.start(), word, m.group(2)
 
@@ -124,6 +128,146 @@ def _full(by_last: Mapping[str, str], by_token: Mapping[str, str], name: str) ->
 
 
 _DETS = re.compile(r"^(?:the|a|an|this|that|another|one|some)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the name (or description), its kind and the role said of it."""
+
+    name: str
+    kind: str  # "named" | "description" | "vague" | "pronoun"
+    role: str = ""
+
+
+def describe_speaker(text: str, mention: str, toks: tuple[Any, ...], pos: int, names: NameIndex,
+                     claims: list[Claim], aside: SetAside | None = None) -> Speaker:
+    """The speaker behind a mention: a named person or organisation (the name inside an apposition or
+    a coordinated description, "Exiled tycoon and Putin enemy Leonid Nevzlin, 62" -> Leonid Nevzlin,
+    the rest kept as `role`), a vague source ("some", "reports", "critics"), the antecedent of a
+    pronoun (the last compatible named speaker, skipping set-aside captions) or a description."""
+    low = mention.lower().strip()
+    if not toks:  # found without a parse ("Kerry: ..." lines)
+        return Speaker(_full(names.by_last, names.by_token, mention), "named")
+    if low in ("who", "that", "which"):  # the tokens are the antecedent's ("Chris Cox, who said")
+        mention = "".join(t.text_with_ws for t in toks).strip()
+        low = mention.lower()
+    if low in PRONOUNS:
+        return _pronoun(text, low, mention, pos, names, claims, aside)
+    run = _person_run(toks)
+    if run is not None and mention.strip() not in names.by_last:
+        words = _strip_name(_run_words(run))
+        if words:
+            return Speaker(_full(names.by_last, names.by_token, " ".join(words)), "named", _role(text, toks, run))
+    head = next((t for t in toks if t.head not in toks or t.head is t), toks[0])
+    if _vague(head, toks):
+        desc = _DETS.sub("", mention)
+        return Speaker(desc[:1].lower() + desc[1:] if desc.split()[0].lower() in VAGUE else desc, "vague")
+    name = resolve_speaker(text, mention, toks, pos, names, claims)
+    if name == _DETS.sub("", mention):
+        caps = [t for t in toks if upos(t) == "PROPN"]
+        return Speaker(name, "named" if caps and head in caps else "description")
+    desc = _DETS.sub("", mention)
+    return Speaker(name, "named", "" if desc.split()[-1] in name.split() else desc)
+
+
+def _vague(head: Any, toks: tuple[Any, ...]) -> bool:
+    """"some", "others", "reports", "sources close to ...", "critics", "a source": nobody in particular."""
+    return head.lower_ in VAGUE
+
+
+def _person_run(toks: tuple[Any, ...]) -> list[Any] | None:
+    """The proper-name run that names the speaker: not an affiliation ("Kremlin spokesman"), not
+    inside a prepositional phrase ("Representatives for Lena Ford")."""
+    inside = {t.i for t in toks if t.dep_ == "prep" for t in t.subtree}
+    runs = [r for r in _propn_runs(toks) if not any(t.i in inside for t in r) and not _is_affiliation(r)]
+    runs = [r for r in runs if any(t.text[:1].isupper() and t.lower_ not in _STOP_CAPS for t in r)]
+    if not runs:
+        return None
+    if len(toks) == len(runs[0]):
+        return runs[0]
+    # a description around a name: the name must be the head, an apposition or a conjunct of it
+    good = [r for r in runs if r[-1].dep_ in ("nsubj", "nsubjpass", "appos", "conj", "pobj", "ROOT")
+            or r[-1].head not in toks]
+    return good[0] if good else None
+
+
+def _role(text: str, toks: tuple[Any, ...], run: list[Any]) -> str:
+    """The words of the mention around the name, minus determiners, ages and punctuation."""
+    # not a role: a relative clause, or a place or group the name is "of"/"from"
+    in_run = ({t.i for t in run} | {x.i for t in toks if t.dep_ == "relcl" for x in t.subtree}
+              | {x.i for t in run for c in t.children if c.dep_ == "prep" for x in c.subtree})
+    pieces: list[list[Any]] = [[]]
+    for t in sorted(toks, key=lambda t: t.i):
+        if t.i in in_run or t.is_punct or t.like_num:
+            if pieces[-1]:
+                pieces.append([])
+            continue
+        pieces[-1].append(t)
+    out = []
+    for p in pieces:
+        while p and (upos(p[0]) == "DET" or p[0].lower_ in ("and", "who", "is")):
+            p = p[1:]
+        while p and p[-1].lower_ in ("and", "’s", "'s"):
+            p = p[:-1]
+        if p:  # token offsets are into the parsed chunk, so the words are rebuilt from the tokens
+            out.append("".join(t.text_with_ws for t in p[:-1]) + p[-1].text)
+    return ", ".join(out)
+
+
+def _personal(c: Claim) -> bool:
+    """Could "he"/"she" refer to this claim's speaker?  A named person: two-word name or a role,
+    not an institution ("The Kremlin", "Reuters")."""
+    if c.speaker is None or c.speaker_kind != "named":
+        return False
+    if c.speaker_mention.lower().startswith("the "):
+        return False
+    return len(c.speaker.split()) >= 2 or bool(c.role)
+
+
+_LEAD_STOP = frozenset("the a an of to for with by from at in on and but told".split())
+_CLAUSE_START = re.compile(r"(?:^|[.!?\n]\s*)(?:[\w’'\-]+\s+){0,3}$")
+
+
+def _subject_name_since(text: str, names: NameIndex, start: int, pos: int, aside: SetAside | None) -> str | None:
+    """The last full person name that opens a sentence (after at most a short description: "Cycling
+    campaigner Ben Lowry called ...") between an attribution and a pronoun: a newer subject than the
+    last speaker is the likelier antecedent."""
+    found = None
+    for p, n in names.mentions:
+        if start <= p < pos and len(n.split()) >= 2 and not (aside and aside.holds(p)):
+            m = _CLAUSE_START.search(text, max(0, p - 60), p)
+            lead = text[m.start():p].lower().split() if m else []
+            if m and not any(w in VERB_LEMMA or w in _LEAD_STOP for w in lead):
+                found = n
+    return names.by_last.get(found.split()[-1], found) if found else None
+
+
+def _pronoun(text: str, low: str, mention: str, pos: int, names: NameIndex, claims: list[Claim],
+             aside: SetAside | None) -> Speaker:
+    """The antecedent of a pronoun speaker: the last compatible named speaker before it (across
+    sentences and paragraphs, skipping set-aside captions), else the last full name in the text."""
+    if low in ("i", "we"):
+        return Speaker(mention, "pronoun")
+    before = [c for c in claims if c.speaker and c.cue_span is not None and c.cue_span[0] < pos
+              and c.speaker_kind != "pronoun" and not (aside and aside.holds(c.cue_span[0]))]
+    if low in ("he", "she", "him", "her"):
+        fit = [c for c in before if _personal(c)]
+    else:  # "they", "it": an institution, a group or a vague source
+        fit = [c for c in before if not _personal(c)] or before
+    if fit and (pos - fit[-1].cue_span[1] < 1500 or low in ("they", "it")):  # type: ignore[index]
+        c = fit[-1]
+        newer = _subject_name_since(text, names, c.cue_span[1], pos, aside) if low in ("he", "she") else None  # type: ignore[index]
+        if newer is not None and newer != c.speaker:
+            return Speaker(newer, "named")
+        return Speaker(c.speaker, c.speaker_kind, c.role)  # type: ignore[arg-type]
+    if low in ("it", "they"):
+        return Speaker(mention, "pronoun")
+    recent = [(p, n) for p, n in names.mentions if p < pos and n.split()[-1] in names.by_last
+              and not (aside and aside.holds(p))]
+    if recent:
+        n = recent[-1][1]
+        return Speaker(names.by_last.get(n.split()[-1], n), "named")
+    return Speaker(mention, "pronoun")
 
 
 def resolve_speaker(text: str, mention: str, toks: tuple[Any, ...], pos: int, names: NameIndex, claims: list[Claim]) -> str:
@@ -162,7 +306,7 @@ def resolve_speaker(text: str, mention: str, toks: tuple[Any, ...], pos: int, na
             title = lemma_of(head) if lemma_of(head) in HEAD_TITLES else None
             found = _title_lookup(names, title, pos) if title else None
             return found or _DETS.sub("", mention)
-    if (upos(head) in ("NOUN", "PRON") and head.lower_ not in HEAD_TITLES and lemma_of(head) not in HEAD_TITLES
+    if (upos(head) in ("NOUN", "PRON") and head.lower_ not in PERSON_NOUNS and lemma_of(head) not in PERSON_NOUNS
             and head.text not in names.by_last and head.text not in names.by_token):
         # "Representatives for Lena Ford", "the study": a description, unless an apposition names someone
         appos = [c for c in head.children if c.dep_ == "appos" and c in toks]
@@ -231,10 +375,10 @@ def _head_title(toks: tuple[Any, ...]) -> str | None:
     for t in toks:
         if t.dep_ in ("nsubj", "nsubjpass", "pobj", "ROOT") or t.head not in toks:
             lem = lemma_of(t)
-            if lem in HEAD_TITLES or t.lower_ in HEAD_TITLES:
-                return lem if lem in HEAD_TITLES else t.lower_
+            if lem in PERSON_NOUNS or t.lower_ in PERSON_NOUNS:
+                return lem if lem in PERSON_NOUNS else t.lower_
     for t in toks:
-        if t.lower_ in HEAD_TITLES:
+        if t.lower_ in PERSON_NOUNS:
             return t.lower_
     return None
 

@@ -154,6 +154,13 @@ def span_words(text: str, span: tuple[int, int]) -> list[str]:
     return [norm_word(w) for w in _INNER.findall(text, *span)]
 
 
+@lru_cache(maxsize=4096)
+def word_count(text: str) -> int:
+    """len(span_words(text, whole text)), memoized on the text: the direction votes count each article's
+    words once per pair it is in."""
+    return len(_INNER.findall(text))
+
+
 def window_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:
     """Every bigram that touches a word of text[span]: the two edge pairs and the pairs inside the span."""
     words = span_words(text, span)
@@ -190,14 +197,22 @@ class PairFit:
 
 
 def pair_fit(colloc: Collocations, text: str) -> PairFit:
-    """Every space-separated adjacent word pair of `text` scored in one batch lookup."""
+    """Every space-separated adjacent word pair of `text` scored in one batch lookup (each distinct word
+    is normalised once)."""
     top = function_words()
+    norm: dict[str, str] = {}
     spans, pairs = [], []
     for m in _PAIR.finditer(text):
-        w1, w2 = norm_word(m.group(1)), norm_word(m.group(2))
+        r1, r2 = m.group(1, 2)
+        w1 = norm.get(r1)
+        if w1 is None:
+            w1 = norm[r1] = norm_word(r1)
+        w2 = norm.get(r2)
+        if w2 is None:
+            w2 = norm[r2] = norm_word(r2)
         if w1 in top and w2 in top:
             continue
-        s2 = m.end() + (len(text[m.end():m.end() + 8]) - len(text[m.end():m.end() + 8].lstrip(" \t")))
-        spans.append((m.start(1), m.end(1), s2, s2 + len(m.group(2))))
+        s2 = min(m.start(2), m.end() + 8)  # as far as 8 characters of spaces reach (the span's old rule)
+        spans.append((m.start(1), m.end(1), s2, s2 + len(r2)))
         pairs.append((w1, w2))
     return PairFit(tuple(spans), colloc.pmi_many(pairs))

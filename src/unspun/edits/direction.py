@@ -30,7 +30,7 @@ from ..config import ExplainConfig
 from ..records import CleanArticle, Edit, Match
 from ..tokens import COMPOUND, EDIT_TOKEN, STOPWORDS, zipf
 from .clause_order import Reorder, reorder
-from .collocation import Collocations, edge_pairs, norm_word, shared, span_words
+from .collocation import Collocations, edge_pairs, norm_word, shared, span_words, word_count
 from .contradiction import clashes
 from .fluent import fluent_votes
 from .machine_style import machine_style
@@ -79,15 +79,15 @@ def _log2_prob(words: Sequence[str]) -> float | None:
     return None if not z or min(z) <= 0 else sum((x - 9.0) * _LOG2_10 for x in z)
 
 
-def _lexical_words(text: str, span: tuple[int, int]) -> list[str]:
+def lexical_words(text: str, span: tuple[int, int]) -> list[str]:
     """The words of text[span] as a writer picks them: a hyphenated compound ("short-staffed") is one word."""
     return [norm_word(w) for w in COMPOUND.findall(text, *span)]
 
 
-def _context_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:
+def context_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:
     """The bigrams that join text[span]'s words to each other and to their unchanged neighbours; the parts
     of a compound are not paired (its own frequency already prices them together)."""
-    words = [w.split("-") for w in _lexical_words(text, span)]
+    words = [w.split("-") for w in lexical_words(text, span)]
     return edge_pairs(text, span) + [(x[-1], y[0]) for x, y in zip(words, words[1:])]
 
 
@@ -111,11 +111,11 @@ def wording_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: 
         ca, cb = Counter(wa), Counter(wb)
         if not wa or not wb or not (ca - cb) or not (cb - ca):
             continue
-        la, lb = _log2_prob(_lexical_words(text_a, e.a_span)), _log2_prob(_lexical_words(text_b, e.b_span))
+        la, lb = _log2_prob(lexical_words(text_a, e.a_span)), _log2_prob(lexical_words(text_b, e.b_span))
         if la is None or lb is None:
             continue
         if _chosen(wa) and _chosen(wb):
-            sides.append((e, la - lb, _context_pairs(text_a, e.a_span), _context_pairs(text_b, e.b_span)))
+            sides.append((e, la - lb, context_pairs(text_a, e.a_span), context_pairs(text_b, e.b_span)))
         else:  # grammar words: only how each side joins its unchanged neighbours says who wrote it
             sides.append((e, 0.0, edge_pairs(text_a, e.a_span), edge_pairs(text_b, e.b_span)))
     if not sides:
@@ -158,8 +158,8 @@ _FIT_MIN_BITS = 3.0  # summed context-fit gap below which a heavy rewrite's word
 def rewrite_extent(text_a: str, text_b: str, edits: Sequence[Edit]) -> float:
     """Mean share of each side's words that lie inside an edit: ~0.1 for a thesaurus spin, 0.3-0.6 for a
     machine translation or chatbot rewrite."""
-    na = len(span_words(text_a, (0, len(text_a)))) or 1
-    nb = len(span_words(text_b, (0, len(text_b)))) or 1
+    na = word_count(text_a) or 1
+    nb = word_count(text_b) or 1
     ca = sum(len(span_words(text_a, e.a_span)) for e in edits if e.a_span)
     cb = sum(len(span_words(text_b, e.b_span)) for e in edits if e.b_span)
     return (ca / na + cb / nb) / 2
@@ -179,7 +179,7 @@ def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocatio
         if not wa or not wb or not (ca - cb) or not (cb - ca):
             continue
         if _chosen(wa) and _chosen(wb):
-            pa, pb = _context_pairs(text_a, e.a_span), _context_pairs(text_b, e.b_span)
+            pa, pb = context_pairs(text_a, e.a_span), context_pairs(text_b, e.b_span)
         else:
             pa, pb = edge_pairs(text_a, e.a_span), edge_pairs(text_b, e.b_span)
         if pa and pb:

@@ -217,12 +217,15 @@ _ORDINAL_WORDS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
 _FIRST_SECOND = {"first": 1, "second": 2}
+ORDINAL_ENDS = ("st", "nd", "rd", "th")
 _DIGIT_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)")
 
 
 def ordinal_value(word: str) -> int | None:
     """The number an ordinal word or figure stands for ("eleventh", "twenty-first", "mid-15th", "11th")."""
     w = word.casefold()
+    if not w.endswith(ORDINAL_ENDS):
+        return None  # every ordinal word and figure ends so; most words are rejected here
     if w.startswith("mid-"):
         w = w[4:]
     m = _DIGIT_ORDINAL.fullmatch(w)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import machine_lexicon as _model
 
@@ -53,8 +54,10 @@ def words_of(text: str) -> list[str]:
 
 def raw_features(text: str, lexicon: dict[str, float] | None = None) -> dict[str, float]:
     """The five feature values of `text` (lexicon = `machine_lexicon.LEXICON` unless given)."""
-    lex = _model.LEXICON if lexicon is None else lexicon
-    words = words_of(text)
+    return _features(text, words_of(text), _model.LEXICON if lexicon is None else lexicon)
+
+
+def _features(text: str, words: list[str], lex: dict[str, float]) -> dict[str, float]:
     n = max(1, len(words))
     alpha = [w for w in words if w[0].isalpha()]
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if _WORD.search(s)]
@@ -70,18 +73,22 @@ def raw_features(text: str, lexicon: dict[str, float] | None = None) -> dict[str
     }
 
 
+@lru_cache(maxsize=4096)
 def machine_style(text: str) -> MachineStyle:
-    """Score one text; see the module docstring for what the features are and where it fails."""
-    values = raw_features(text)
+    """Score one text; see the module docstring for what the features are and where it fails.
+
+    Memoized on the text (a pure function of it; the record is frozen): a scan scores each article once
+    for its spin record and again for every pair it is in, and the direction votes ask for both sides."""
+    words = words_of(text)
+    values = _features(text, words, _model.LEXICON)
     contributions = {
         name: _model.WEIGHTS[name] * (values[name] - _model.MEANS[name]) / _model.SCALES[name] for name in FEATURES
     }
     logit = _model.INTERCEPT + sum(contributions.values())
-    n = len(words_of(text))
-    logit *= min(1.0, n / _MIN_WORDS)
+    logit *= min(1.0, len(words) / _MIN_WORDS)
     score = 1.0 / (1.0 + math.exp(-logit))
     counts: dict[str, int] = {}
-    for w in words_of(text):
+    for w in words:
         if _model.LEXICON.get(w, 0.0) > 0:
             counts[w] = counts.get(w, 0) + 1
     found = sorted(((w, _model.LEXICON[w], c) for w, c in counts.items()), key=lambda x: -x[1] * x[2])

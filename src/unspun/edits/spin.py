@@ -10,17 +10,18 @@ of adjacent word pairs that web English does not list as collocations (`collocat
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..clean import clean_article
 from ..records import Article, CleanArticle, Span
 from ..tokens import light_stem, zipf
 from .collocation import Collocations, pair_fit, shared
-from .tokenize import proper_names, tokenize
+from .tokenize import Token, proper_names, tokenize
 from .machine_style import MachineStyle, machine_style
 from .words import IDIOM_STEMS, IDIOMS, article_clash
 
@@ -66,9 +67,50 @@ def _derived(a: str, b: str) -> bool:
     return long.startswith(short) and long[len(short):] in ("n", "an", "ian", "ese", "i", "s", "es", "'s")
 
 
+def _name_variants(tokens: Sequence[Token], name_counts: Counter, key_counts: Counter) -> list[Suspect]:
+    """Names written once that are a near-spelling of another name in the text (Treadwell ... Threadwell,
+    Moyo ... Mayo; a derived form, Valdoria -> Valdorian, is not a variant), and lowercase common words
+    close to a rare name (Shoigu ... "the shogun"). Each candidate twin is the first in the text's name
+    order; fuzzy scores come from one `cdist` per article instead of a Python loop per token pair."""
+    names = list(name_counts)
+    folded = [n.casefold() for n in names]
+    once = [n for n in names if name_counts[n] == 1]
+    near = process.cdist([n.casefold() for n in once], folded, scorer=fuzz.ratio, dtype=np.float64,
+                         score_cutoff=70) if once and names else np.zeros((0, 0))
+    row = {n: r for r, n in enumerate(once)}
+    rare: dict[str, list[tuple[str, str]]] = {}
+    for n, f in zip(names, folded):
+        if zipf(f) < 3.0:
+            rare.setdefault(n[:1].casefold(), []).append((n, f))
+    common: dict[str, str | None] = {}
+    suspects: list[Suspect] = []
+    for t in tokens:
+        if t.name and name_counts[t.key] == 1:
+            key, low = t.key, t.key.casefold()
+            twin = next((names[c] for c in np.flatnonzero(near[row[key]] >= 70)
+                         if folded[c] != low and len(names[c]) >= 3 and len(key) >= 3
+                         and not _derived(names[c], key)
+                         and (name_counts[names[c]] >= 2 or zipf(low) != zipf(folded[c]))), None)
+            if twin:
+                suspects.append(Suspect((t.start, t.end), t.text, f"name spelled '{twin}' elsewhere"))
+        elif (not t.name and t.value is None and t.text[:1].islower() and len(t.key) >= 5
+              and key_counts[t.key] == 1):
+            if t.key not in common:
+                common[t.key] = next((n for n, f in rare.get(t.key[:1], ()) if f != t.key
+                                      and fuzz.ratio(f, t.key) >= 78 and not _inflected(f, t.key)), None)
+            twin = common[t.key]
+            if twin:
+                suspects.append(Suspect((t.start, t.end), t.text, f"common word close to the name '{twin}'"))
+    return suspects
+
+
 _WHOLE = frozenset(IDIOM_STEMS)
 # Each fixed expression with one word masked -> its index, so a window is checked in O(length).
 _ONE_SWAP = {(*idiom[:j], "*", *idiom[j + 1 :]): n for n, idiom in enumerate(IDIOM_STEMS) for j in range(len(idiom))}
+# First and second stems of the expressions of each length: a window matching one with a word swapped keeps
+# at least one of them, so every other window is skipped before its k masked lookups.
+_SWAP_FIRST = defaultdict(frozenset, {k: frozenset(i[0] for i in IDIOM_STEMS if len(i) == k) for k in range(3, 9)})
+_SWAP_SECOND = defaultdict(frozenset, {k: frozenset(i[1] for i in IDIOM_STEMS if len(i) == k) for k in range(3, 9)})
 _ARTICLE = re.compile(r"\b(an?)\s+([A-Za-z]+)", re.IGNORECASE)
 
 
@@ -84,21 +126,7 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
     tokens = [t for s in clean.sentences for t in tokenize(text, s.span, names)]
     name_counts = Counter(t.key for t in tokens if t.name)
     key_counts = Counter(t.key for t in tokens)
-    suspects: list[Suspect] = []
-    for t in tokens:
-        if t.name and name_counts[t.key] == 1:
-            # A name written once that is a near-spelling of another name in the text (Treadwell ...
-            # Threadwell, Moyo ... Mayo); a derived form (Valdoria -> Valdorian) is not a variant.
-            twin = next((n for n, c in name_counts.items() if _near(n, t.key) and not _derived(n, t.key)
-                         and (c >= 2 or zipf(t.key.casefold()) != zipf(n.casefold()))), None)
-            if twin:
-                suspects.append(Suspect((t.start, t.end), t.text, f"name spelled '{twin}' elsewhere"))
-        elif not t.name and t.value is None and t.text[:1].islower() and len(t.key) >= 5:
-            twin = next((n for n in name_counts if zipf(n.casefold()) < 3.0 and n[:1].casefold() == t.key[:1]
-                         and n.casefold() != t.key and fuzz.ratio(n.casefold(), t.key) >= 78
-                         and not _inflected(n.casefold(), t.key)), None)
-            if twin and key_counts[t.key] == 1:
-                suspects.append(Suspect((t.start, t.end), t.text, f"common word close to the name '{twin}'"))
+    suspects = _name_variants(tokens, name_counts, key_counts)
     # "a" before a vowel sound or "an" before a consonant: a word swapped without fixing its article.
     for m in _ARTICLE.finditer(text):
         if article_clash(text, (m.start(2), m.end(2))):
@@ -112,6 +140,8 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
             continue
         for i in range(len(keys) - k + 1):
             window = keys[i : i + k]
+            if window[0] not in _SWAP_FIRST[k] and window[1] not in _SWAP_SECOND[k]:
+                continue  # a one-word swap keeps the first or the second word: no expression starts here
             if not all(x.isalpha() for x in window) or any(i <= lo and hi <= i + k for lo, hi in intact):
                 continue
             for j in range(k):

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from ..records import Span
 from ..tokens import DIGITS, EDIT_TOKEN, zipf
-from .forms import ordinal_key, ordinal_value, pronoun_one
+from .forms import ORDINAL_ENDS, ordinal_key, ordinal_value, pronoun_one
 from .words import DATE_WORDS, FRACTIONS, PERCENT, QUOTE_FOLD, SCALES, UNITS
 
 
@@ -91,8 +91,10 @@ def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
     out: list[Token] = []
     for n, (w, s, e) in enumerate(raw):
         low = w.casefold().translate(QUOTE_FOLD)
-        value = _digits_value(w) if _HAS_DIGIT.search(w) else None
-        word_value = _number_word(low)
+        # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
+        # values, without three function calls per token.
+        value = _digits_value(w) if not w.isalpha() and _HAS_DIGIT.search(w) else None
+        word_value = _number_word(low) if low in UNITS or "-" in low else None
         if word_value is not None and pronoun_one(
                 low, raw[n - 1][0] if n else "", raw[n + 1][0] if n + 1 < len(raw) else ""):
             word_value = None  # "one such sighting", "one of the best": a pronoun, not a count
@@ -120,7 +122,7 @@ def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
             key = low
         if word_value is not None:
             key = str(int(word_value))
-        ordinal = ordinal_value(low)
+        ordinal = ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None
         if ordinal is not None:  # "eleventh" and "11th" are one figure
             key, value, is_name = ordinal_key(ordinal), (float(ordinal),), False
         out.append(Token(w, s, e, key, is_name, value))

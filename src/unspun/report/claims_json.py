@@ -27,6 +27,8 @@ def claims_to_json(claims: Sequence[Claim], article: str | None = None) -> list[
             "quote_marks": c.quote_marks or None,
             "quote_spans": [list(s) for s in c.quote_spans],
             "responds_to": c.responds_to,
+            "speaker_kind": c.speaker_kind or None,
+            "role": c.role or None,
         }
         if article is not None:
             d = {"article": article, **d}

@@ -31,12 +31,15 @@ class ClaimItem:
     altered: bool = False
     wordings: tuple[tuple[Segment, ...], ...] = ()  # first wording, then each altered one, diffs marked
     linked_id: str = ""
+    answers: str = ""  # the claim a denial or dispute responds to ("Leonid Nevzlin: he had a heart attack")
 
 
 @dataclass(frozen=True)
 class SpeakerClaims:
     speaker: str
     items: tuple[ClaimItem, ...]
+    kind: str = "named"  # the speaker kind (records.Claim.speaker_kind); "vague" groups are shown apart
+    role: str = ""  # the first title or description the articles give the speaker
 
 
 def word_diff_marks(a: str, b: str) -> tuple[list[tuple[Span, str, str]], list[tuple[Span, str, str]]]:
@@ -82,30 +85,55 @@ def _merge(marks: list[tuple[Span, str, str]]) -> list[tuple[Span, str, str]]:
     return out
 
 
+def _answers(claims: list[Claim], c: Claim) -> str:
+    """"speaker: text" of the claim `c` responds to, or ""."""
+    if c.responds_to is None or not 0 <= c.responds_to < len(claims):
+        return ""
+    target = claims[c.responds_to]
+    return f"{target.speaker or 'unattributed'}: {target.text}"
+
+
 def speaker_groups(result: ClaimsResult, limit: int = 2000) -> list[SpeakerClaims]:
     """Claims grouped by speaker: linked claims (with every article they appear in) first, then the
-    claims seen in one article; speakers quoted in the most articles come first."""
+    claims seen in one article; speakers quoted in the most articles come first, vague sources
+    ("some", "reports", "critics") after every named speaker, unattributed claims last."""
     linked_keys = {(m.article, m.claim_index) for lc in result.linked for m in (lc.first, *lc.repetitions)}
     by_speaker: dict[str, list[ClaimItem]] = {}
+    kinds: dict[str, str] = {}
+    roles: dict[str, str] = {}
+
+    def note(name: str, c: Claim | None) -> None:
+        if c is not None:
+            kinds.setdefault(name, c.speaker_kind or "named")
+            if c.role:
+                roles.setdefault(name, c.role)
+
     for lc in result.linked:
         arts = tuple((m.article, m.match) for m in (lc.first, *lc.repetitions))
-        item = ClaimItem(lc.text, lc.kind, lc.stance, arts, lc.altered, altered_wordings(lc), lc.id)
+        claims = result.articles.get(lc.first.article, [])
+        first = claims[lc.first.claim_index] if lc.first.claim_index < len(claims) else None
+        answers = _answers(claims, first) if first is not None else ""
+        item = ClaimItem(lc.text, lc.kind, lc.stance, arts, lc.altered, altered_wordings(lc), lc.id, answers)
         by_speaker.setdefault(lc.speaker or "(unattributed)", []).append(item)
+        note(lc.speaker or "(unattributed)", first)
     shown = sum(len(v) for v in by_speaker.values())
     for aid, claims in result.articles.items():
         for i, c in enumerate(claims):
             if (aid, i) in linked_keys or shown >= limit:
                 continue
             by_speaker.setdefault(c.speaker or "(unattributed)", []).append(
-                ClaimItem(c.text, c.kind, c.stance, ((aid, "first"),))
+                ClaimItem(c.text, c.kind, c.stance, ((aid, "first"),), answers=_answers(claims, c))
             )
+            note(c.speaker or "(unattributed)", c)
             shown += 1
 
     def reach(items: list[ClaimItem]) -> int:
         return len({a for it in items for a, _ in it.articles})
 
-    ordered = sorted(by_speaker.items(), key=lambda kv: (kv[0] == "(unattributed)", -reach(kv[1]), kv[0]))
-    return [SpeakerClaims(s, tuple(items)) for s, items in ordered]
+    ordered = sorted(by_speaker.items(), key=lambda kv: (
+        kv[0] == "(unattributed)", kinds.get(kv[0]) == "vague", -reach(kv[1]), kv[0]))
+    return [SpeakerClaims(s, tuple(items), "" if s == "(unattributed)" else kinds.get(s, "named"), roles.get(s, ""))
+            for s, items in ordered]
 
 
 # -- terminal ------------------------------------------------------------------------------------------
@@ -148,7 +176,8 @@ def print_claims(result: ClaimsResult, console: Console, titles: Mapping[str, st
 def _claim_row(table: Table, c: Claim) -> None:
     style = STANCE_STYLE.get(c.stance, "")
     stance = f"[{style}]{c.stance}[/]" if style else c.stance
-    table.add_row(_esc(c.speaker or "?"), _esc(c.cue or "—"), stance, c.kind, _esc(c.text))
+    who = (c.speaker or "?") + (" (vague)" if c.speaker_kind == "vague" else "")
+    table.add_row(_esc(who), _esc(c.cue or "—"), stance, c.kind, _esc(c.text))
 
 
 def _esc(s: str) -> str:

