@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .config import ScanConfig
-from .dedup.dask import plan_partitions
+from .dedup.dask import cluster_client, plan_partitions, worker_slots
 from .edits.classify import SideCache
 from .errors import require
 from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, ScanResult
@@ -119,26 +119,10 @@ def scan_dask(
     single-threaded worker processes (default: one per core). Embeddings and claims are not run
     by this engine yet: with them asked for, the result carries a note saying so.
     """
-    distributed = require("distributed", "scale", "The Dask engine")
+    require("distributed", "scale", "The Dask engine")  # the missing-extra error before any work
     config = config or ScanConfig()
-    own = None
-    if client is None:
-        if scheduler:
-            client = own = distributed.Client(scheduler)
-        else:
-            cluster = distributed.LocalCluster(
-                n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                dashboard_address=None,
-            )
-            client = own = distributed.Client(cluster)
-    try:
-        return _run(client, sources, config, progress or (lambda stage, done, total: None), columns, partition_bytes)
-    finally:
-        if own is not None:
-            cluster = own.cluster
-            own.close()
-            if cluster is not None and not scheduler:
-                cluster.close()
+    with cluster_client(client, scheduler, workers) as active:
+        return _run(active, sources, config, progress or (lambda stage, done, total: None), columns, partition_bytes)
 
 
 def _run(client, sources, config: ScanConfig, report: Progress, columns, partition_bytes) -> ScanResult:
@@ -147,7 +131,7 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
     items = list_files(sources)
     errors = [x for x in items if isinstance(x, ReadError)]
     files = [str(x) for x in items if not isinstance(x, ReadError)]
-    slots = sum(w["nthreads"] for w in client.scheduler_info()["workers"].values()) or 1
+    slots = worker_slots(client)
     if partition_bytes is None:  # a scan spends ~100x more per article than dedup: smaller partitions
         total = sum(os.path.getsize(f) for f in files if os.path.exists(f))
         partition_bytes = max(total // (8 * slots), MIN_SCAN_PARTITION_BYTES)

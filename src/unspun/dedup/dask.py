@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import operator
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,36 @@ class EdgeFacts:
     exact: np.ndarray  # uint64[e, 2]
     published: np.ndarray  # object[e, 2]
     ids: np.ndarray  # object[e, 2]
+
+
+@contextmanager
+def cluster_client(client=None, scheduler: str | None = None, workers: int | None = None) -> Iterator:
+    """The Dask client to run on: `client` as given, else one connected to `scheduler`, else a
+    LocalCluster of `workers` single-threaded worker processes (default: one per core). What this
+    opened is closed on exit (a LocalCluster too; a remote scheduler is left running)."""
+    if client is not None:
+        yield client
+        return
+    distributed = require("distributed", "scale", "The Dask engine")
+    if scheduler:
+        own = distributed.Client(scheduler)
+    else:
+        cluster = distributed.LocalCluster(
+            n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        own = distributed.Client(cluster)
+    try:
+        yield own
+    finally:
+        cluster = own.cluster
+        own.close()
+        if cluster is not None and not scheduler:
+            cluster.close()
+
+
+def worker_slots(client) -> int:
+    """Worker threads of the cluster: how many tasks run at once."""
+    return sum(w["nthreads"] for w in client.scheduler_info()["workers"].values()) or 1
 
 
 def plan_partitions(
@@ -210,31 +241,16 @@ def dedup_dask(
     `part-NNNNN.parquet` there on its worker and the returned result has no rows (only errors and
     the edge count); without it, rows are gathered to the caller.
     """
-    distributed = require("distributed", "scale", "The Dask engine")
+    require("distributed", "scale", "The Dask engine")  # the missing-extra error before any work
     from ..ingest import list_files
 
     check_config(config)
     items = list_files(paths)
     errors: list[ReadError] = [x for x in items if isinstance(x, ReadError)]
     files = [str(x) for x in items if not isinstance(x, ReadError)]
-    own = None
-    if client is None:
-        if scheduler:
-            client = own = distributed.Client(scheduler)
-        else:
-            cluster = distributed.LocalCluster(
-                n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None
-            )
-            client = own = distributed.Client(cluster)
-    try:
-        slots = sum(w["nthreads"] for w in client.scheduler_info()["workers"].values()) or 1
-        return _run(client, plan_partitions(files, slots, partition_bytes), errors, config, columns, output)
-    finally:
-        if own is not None:
-            cluster = own.cluster
-            own.close()
-            if cluster is not None and not scheduler:
-                cluster.close()
+    with cluster_client(client, scheduler) as active:
+        groups = plan_partitions(files, worker_slots(active), partition_bytes)
+        return _run(active, groups, errors, config, columns, output)
 
 
 def _run(client, groups, errors, config, columns, output) -> nd.DedupResult:
