@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -66,6 +66,19 @@ _LOG2_10 = math.log2(10)
 _NOT_CHOSEN = STOPWORDS - {"said", "says", "say", "told", "according"}
 
 
+def _word_swaps(text_a: str, text_b: str, edits: Sequence[Edit]) -> Iterator[tuple[Edit, list[str], list[str]]]:
+    """Edits where words were swapped for other words (each side has a word the other lacks), with
+    each side's words: what the word-choice and context-fit votes price. Insertions, deletions and
+    pure reorderings chose no word."""
+    for e in edits:
+        if e.kind not in _SWAP_KINDS or not e.a_span or not e.b_span:
+            continue
+        wa, wb = span_words(text_a, e.a_span), span_words(text_b, e.b_span)
+        ca, cb = Counter(wa), Counter(wb)
+        if wa and wb and (ca - cb) and (cb - ca):
+            yield e, wa, wb
+
+
 def _chosen(words: Sequence[str]) -> bool:
     """True when a span has a word an author or a thesaurus chose, not only grammar words or figures. For
     "but not" -> "and", "30" -> "13" or "most" -> "the majority of", word frequency says nothing about who
@@ -104,13 +117,7 @@ def wording_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: 
     Skipped: pure insertions/deletions (no word was chosen) and swaps with a word wordfreq does not know
     (names). One vectorised PMI lookup."""
     sides = []
-    for e in edits:
-        if e.kind not in _SWAP_KINDS or not e.a_span or not e.b_span:
-            continue
-        wa, wb = span_words(text_a, e.a_span), span_words(text_b, e.b_span)
-        ca, cb = Counter(wa), Counter(wb)
-        if not wa or not wb or not (ca - cb) or not (cb - ca):
-            continue
+    for e, wa, wb in _word_swaps(text_a, text_b, edits):
         la, lb = _log2_prob(lexical_words(text_a, e.a_span)), _log2_prob(lexical_words(text_b, e.b_span))
         if la is None or lb is None:
             continue
@@ -171,13 +178,7 @@ def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocatio
     so a long span is not penalised for its length), and only when the gap is large. Garbled copies (random
     word replacement) break collocations; fluent rewrites do not, and their rarer-word side is the source."""
     sides = []
-    for e in edits:
-        if e.kind not in _SWAP_KINDS or not e.a_span or not e.b_span:
-            continue
-        wa, wb = span_words(text_a, e.a_span), span_words(text_b, e.b_span)
-        ca, cb = Counter(wa), Counter(wb)
-        if not wa or not wb or not (ca - cb) or not (cb - ca):
-            continue
+    for e, wa, wb in _word_swaps(text_a, text_b, edits):
         if _chosen(wa) and _chosen(wb):
             pa, pb = context_pairs(text_a, e.a_span), context_pairs(text_b, e.b_span)
         else:
