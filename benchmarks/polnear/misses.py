@@ -24,6 +24,7 @@ sys.path.insert(0, str(HERE.parent.parent / "src"))
 
 from loader import Attribution, load_split  # noqa: E402
 from run import claims_to_polnear  # noqa: E402
+from score import trim  # noqa: E402  (as score.py compares fragments)
 
 from unspun.claims import ClaimExtractor  # noqa: E402
 from unspun.claims.lexicon import PRONOUNS, SPEECH, VERB_LEMMA  # noqa: E402
@@ -32,19 +33,6 @@ _QUOTES = "\"“”'‘’«»"
 _NOMINAL = re.compile(r"(?:ment|tion|sion|ance|ence|ism|ure|al|ory|ion|ics|ing)s?$")
 PATTERNS = ("according to", "nominal cue", "quote, speaker after cue", "multi-sentence quote", "quote",
             "nested", "reported, speech verb", "reported, other verb", "no source")
-
-
-def _trim(text: str, frags: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
-    """Fragments without surrounding whitespace, sorted (as score.py compares them)."""
-    out = []
-    for a, b in frags:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return tuple(sorted(out))
 
 
 def _txt(text: str, frags: tuple[tuple[int, int], ...]) -> str:
@@ -101,19 +89,19 @@ def main() -> None:
     shown = 0
     for d, claims in zip(docs, preds):
         pred = claims_to_polnear(d.text, claims)
-        by_cue = {_trim(d.text, p.cue): p for p in pred if p.cue}
+        by_cue = {trim(d.text, p.cue): p for p in pred if p.cue}
         w = 1.0 / len(d.annotations)
         for ann in d.annotations:
             cues = [c for a in ann.attributions for c in a.cue]
             for a in ann.attributions:
                 pat = pattern(d.text, a, cues)
                 gold[pat] += w
-                p = by_cue.get(_trim(d.text, a.cue))
+                p = by_cue.get(trim(d.text, a.cue))
                 if p is not None:
                     cue_hit[pat] += w
-                    src_ok = _trim(d.text, p.source) == _trim(d.text, a.source)
+                    src_ok = trim(d.text, p.source) == trim(d.text, a.source)
                     src_hit[pat] += w * src_ok
-                    con_hit[pat] += w * (_trim(d.text, p.content) == _trim(d.text, a.content))
+                    con_hit[pat] += w * (trim(d.text, p.content) == trim(d.text, a.content))
                     if _txt(d.text, a.source).lower().strip() in PRONOUNS:
                         pron[0] += w
                         pron[1] += w * src_ok

@@ -19,7 +19,8 @@ PUBLISHED = {  # exact-match F1 on PolNeAR (CofeNet, COLING 2022, Table 3)
 TARGET = {"source": 85.0, "cue": 80.0, "content": 75.0}  # issue 8, exact-match F1 on dev
 
 
-def _trim(text: str, frags: Frags) -> Frags:
+def trim(text: str, frags: Frags) -> Frags:
+    """Fragments without surrounding whitespace, sorted: the form exact matching compares."""
     out = []
     for a, b in frags:
         while a < b and text[a].isspace():
@@ -59,9 +60,9 @@ def score_document(doc: Document, pred: list[Attribution], scores: Scores) -> No
     for ann in doc.annotations:
         w = 1.0 / k
         for role in ROLES:
-            g = [_trim(doc.text, getattr(a, role)) for a in ann.attributions]
+            g = [trim(doc.text, getattr(a, role)) for a in ann.attributions]
             g = [x for x in g if x]
-            p = [_trim(doc.text, getattr(a, role)) for a in pred]
+            p = [trim(doc.text, getattr(a, role)) for a in pred]
             p = [x for x in p if x]
             c = scores.roles[role]
             c.pred += w * len(p)
