@@ -27,7 +27,8 @@ import numpy as np
 from scipy import sparse
 
 from .config import EventConfig
-from .fingerprint import STOPWORDS, sentence_features, stem, tokens
+from .fingerprint import sentence_features, tokens
+from .tokens import STOPWORDS, stem
 from .records import CleanArticle, Event, Pair, Story
 
 _YEAR = re.compile(r"^n:(19[5-9]\d|20[0-4]\d)$")
