@@ -157,6 +157,7 @@ def wording_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: 
                     f"over {len(gaps)} swaps; clearest {example}, {g:+.1f})")
 
 
+_NOT_REWORDED = frozenset({"moved"})
 _HEAVY = 0.25  # share of words inside edits above which a pair is a rewrite, not a word-swap spin
 _STYLE_REGIME = 1.0  # machine-style logit gap that marks a chatbot rewrite (see `fluent.style_vote`)
 _FIT_MIN_BITS = 3.0  # summed context-fit gap below which a heavy rewrite's wording says nothing
@@ -164,11 +165,14 @@ _FIT_MIN_BITS = 3.0  # summed context-fit gap below which a heavy rewrite's word
 
 def rewrite_extent(text_a: str, text_b: str, edits: Sequence[Edit]) -> float:
     """Mean share of each side's words that lie inside an edit: ~0.1 for a thesaurus spin, 0.3-0.6 for a
-    machine translation or chatbot rewrite."""
+    machine translation or chatbot rewrite. A `moved` edit is left out: it relocates a whole sentence
+    without rewording it (the words changed inside it are edits of their own), so counting it made a
+    thesaurus spin with one moved sentence look like a heavy rewrite."""
     na = word_count(text_a) or 1
     nb = word_count(text_b) or 1
-    ca = sum(len(span_words(text_a, e.a_span)) for e in edits if e.a_span)
-    cb = sum(len(span_words(text_b, e.b_span)) for e in edits if e.b_span)
+    reworded = [e for e in edits if e.kind not in _NOT_REWORDED]
+    ca = sum(len(span_words(text_a, e.a_span)) for e in reworded if e.a_span)
+    cb = sum(len(span_words(text_b, e.b_span)) for e in reworded if e.b_span)
     return (ca / na + cb / nb) / 2
 
 
