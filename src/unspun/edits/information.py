@@ -58,7 +58,8 @@ def information(text_a: str, text_b: str) -> Information:
 
 
 _FULL_GAP = 0.4  # an inclusion gap this large gives the vote its full weight
-_MIN_GAP = 0.08  # below this the two sides hold about equally much the other lacks
+_MIN_GAP = 0.04  # below this the two sides hold about equally much the other lacks (0.08 until a machine
+# translation's small losses were measured: PAN13 round trips 0.76 precision at gaps >= 0.04, weight scales with the gap)
 MAX_WEIGHT = 0.9
 
 
