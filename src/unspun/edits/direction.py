@@ -5,10 +5,12 @@ Signals (each votes for a side with a weight; the margin becomes a confidence):
   (word frequency from wordfreq + bigram PMI from `collocation`): rarer words that fit their neighbours worse.
   Only for light edits (a spin): in a heavy rewrite (>= 25% of words inside edits) a chatbot or translator
   makes the copy's words MORE probable, so there only a large context-fit gap counts, and nothing when the
-  machine-style gap marks a chatbot rewrite;
+  machine-style gap marks a chatbot rewrite. A light rewrite that also changed grammar words (`grammar_edits`)
+  was regenerated (a translation round trip), not spun: there the rarer words are the source's;
 - the details (names, figures, uncommon words) one side lost that the other keeps (`information`);
 - chatbot prose on one side only (`machine_style`, via `fluent`);
-- a name written one way in most mentions and differently once is a corruption on that side;
+- a name written one way in most mentions and differently once is a corruption on that side (light rewrites);
+- names written in lower case on one side only (`casing`), and in a heavy rewrite the shorter side (`length_vote`);
 - a fixed expression intact on one side and broken on the other;
 - an up/down flip that its own unchanged context contradicts (`contradiction`);
 - a clause moved to the front of a matched sentence, against news's usual order (`clause_order`);
