@@ -37,20 +37,26 @@ class Casing:
         return len(self.lost_in_b) - len(self.lost_in_a)
 
 
-def _forms(text: str) -> tuple[set[str], set[str]]:
-    """(casefolded words seen capitalised mid-sentence, casefolded words seen in lower case mid-sentence)."""
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _forms(text: str) -> tuple[set[str], set[str], set[str]]:
+    """Casefolded words seen capitalised mid-sentence, seen in lower case mid-sentence, and seen capitalised
+    anywhere (after a quote, a colon, at a sentence start)."""
     cap, low = set(), set()
     for m in _MID.finditer(text):
         word = m.group(1)
         (cap if word[0].isupper() else low).add(word.casefold())
-    return cap, low
+    return cap, low, {w.casefold() for w in _CAPITALISED.findall(text)}
 
 
 def casing(text_a: str, text_b: str) -> Casing:
-    """Compare how the two versions capitalise the words they share (see the module docstring)."""
-    cap_a, low_a = _forms(text_a)
-    cap_b, low_b = _forms(text_b)
-    return Casing(tuple(sorted((cap_a - cap_b) & low_b)), tuple(sorted((cap_b - cap_a) & low_a)))
+    """Compare how the two versions capitalise the words they share (see the module docstring). A word the
+    lower-case side also capitalises somewhere is not lost: a title before a name and the same word used
+    generically ("Auditor General Vasquez", "the auditor general") are both the author's."""
+    cap_a, low_a, any_a = _forms(text_a)
+    cap_b, low_b, any_b = _forms(text_b)
+    return Casing(tuple(sorted((cap_a - any_b) & low_b)), tuple(sorted((cap_b - any_a) & low_a)))
 
 
 def casing_vote(text_a: str, text_b: str) -> tuple[float, str] | None:
