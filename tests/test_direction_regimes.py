@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from unspun.edits.casing import casing, casing_vote
 from unspun.edits.compare import compare
-from unspun.edits.direction import grammar_edits, length_vote, rewrite_extent, votes
+from unspun.edits.direction import Vote, grammar_edits, length_vote, overruled, rewrite_extent, votes
 
 SOURCE = (
     "Volunteers from Riverside Rescue pulled two kayakers from the Ouse on Sunday after their boat overturned "
@@ -100,3 +100,20 @@ def test_a_moved_sentence_is_not_counted_as_reworded_text():
     c = compare(a, b)
     assert any(e.kind == "moved" for e in c.edits)
     assert rewrite_extent(a, b, c.edits) < 0.25  # one swapped word, not a heavy rewrite
+
+
+def test_copy_marks_overrule_one_process_votes_that_name_the_marked_side_the_original():
+    marks = [Vote("length", 0.4, "b is shorter"), Vote("casing", 0.3, "b lost capitals")]
+    found = [Vote("machine style", -0.6, "a reads like chatbot prose"), Vote("wording", 0.5, "b fits worse"),
+             Vote("name", -0.5, "a name in b is a common word in a"), Vote("information", -0.3, "a lost details")]
+    kept = {v.signal for v in overruled(found, marks)}
+    assert kept == {"wording", "information"}  # information holds for every process: it is not overruled
+    assert overruled(found, []) == found
+    split = [Vote("length", 0.4, "b is shorter"), Vote("casing", -0.3, "a lost capitals")]
+    assert {v.signal for v in overruled(found, split)} == {"information"}  # marks that disagree drop both sides
+
+
+def test_a_round_trip_is_judged_from_the_source_side_in_both_orders():
+    forward = compare(SOURCE, ROUND_TRIP)
+    backward = compare(ROUND_TRIP, SOURCE)
+    assert forward.original == "a" and backward.original == "b"
