@@ -123,6 +123,16 @@ def make_pair(
     )
 
 
+def undirected(pair: Pair) -> Pair:
+    """A same-story pair without an original: two independent reports of one event share people and
+    figures, not text, so neither was made from the other (the direction votes still run on every pair
+    an explainer aligns, and would otherwise name one). Other relations pass unchanged."""
+    if pair.relation != "same-story" or pair.original is None:
+        return pair
+    return replace(pair, original=None, original_confidence=0.0,
+                   original_signals=("same-story: independent reports, neither is the other's original",))
+
+
 def stories(
     ids: Sequence[str], pairs: Iterable[Pair], config: ClusterConfig = ClusterConfig()
 ) -> tuple[Story, ...]:
