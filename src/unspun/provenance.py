@@ -168,6 +168,30 @@ def _apex(trio: Sequence[str], details: Mapping[str, frozenset[str]]) -> tuple[s
     return held[0][1], held[0][0] - held[1][0]
 
 
+_SOURCE_MARGIN = 0.02  # x holds this much more of the other two's details than either (`_apex`)
+_OVERRULE_MARGIN = 0.1  # ... when the direction votes judged x a copy of b or c: the details must outweigh them
+_OWN_LOSS = 0.05  # share of its specific words each copy keeps from x that the other lacks
+
+
+def _common_source(x: str, b: str, c: str, details: Mapping[str, frozenset[str]], margin: float) -> str:
+    """Why x is the common source of b and c by their details alone, or "" when it is not. A copy can only
+    pass on what its source gave it: if c were made from b, c would hold none of x's details that b
+    dropped. So when each of b and c keeps details of x the other lacks (at least `_OWN_LOSS` of its own
+    specific words: symmetric loss) and x holds more of the other two's details than either does (`_apex`,
+    by `_SOURCE_MARGIN`), neither is the other's source: they are two copies of x. A truncated or spun copy
+    of a source adds no details of a third text that its source lacks, so a source-copy pair is never
+    split this way."""
+    apex = _apex((x, b, c), details)
+    if apex is None or apex[0] != x or apex[1] < margin:
+        return ""
+    xb, xc = details[x] & details[b], details[x] & details[c]
+    b_own, c_own = len(xb - details[c]), len(xc - details[b])
+    if b_own < _OWN_LOSS * len(details[b]) or c_own < _OWN_LOSS * len(details[c]):
+        return ""
+    return (f"{x} holds most of both texts' details, and each keeps details of {x} the other lacks "
+            f"({b_own} and {c_own} specific words)")
+
+
 def _graph(pairs: Sequence[Pair]) -> tuple[dict, dict, dict, dict]:
     """standing (times judged original minus times judged a copy), copy links, rewrite sources, any links."""
     standing: dict[str, int] = {}
@@ -206,6 +230,9 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
             details[x] = specific_words(texts[x]) if texts and x in texts else frozenset()
         return details[x]
 
+    def copy_of(*ids: str) -> set[str]:  # articles the direction votes judge a copy of one of ids
+        return {x for x, src in sources.items() if src & set(ids)}
+
     out = []
     for p in pairs:
         if p.relation not in ("rewrite", "same-story"):
@@ -222,6 +249,11 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
             vetoed = apex is not None and apex[0] != x and apex[1] >= _APEX_VETO  # the details name b or c
             if x in named and standing.get(x, 0) > floor and not vetoed:
                 found.append((standing.get(x, 0), x, f"{x} is judged the source in most of its pairs"))
+        if not found and texts and p.relation == "rewrite":
+            judged_copies = copy_of(p.a, p.b)
+            found = [(0, x, why) for x in sorted(near.get(p.a, set()) & near.get(p.b, set()))
+                     if (why := _common_source(x, p.a, p.b, {y: detail(y) for y in (x, p.a, p.b)},
+                                               _OVERRULE_MARGIN if x in judged_copies else _SOURCE_MARGIN))]
         if found:
             _, src, why = max(found)
             p = replace(p, relation="sibling", original=None, original_confidence=0.0,
