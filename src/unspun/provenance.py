@@ -251,7 +251,7 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
                 found.append((standing.get(x, 0), x, f"{x} is judged the source in most of its pairs"))
         if not found and texts and p.relation == "rewrite":
             judged_copies = copy_of(p.a, p.b)
-            found = [(0, x, why) for x in sorted(near.get(p.a, set()) & near.get(p.b, set()))
+            found = [(0, x, why) for x in sorted((related.get(p.a, set()) | related.get(p.b, set())) - {p.a, p.b})
                      if (why := _common_source(x, p.a, p.b, {y: detail(y) for y in (x, p.a, p.b)},
                                                _OVERRULE_MARGIN if x in judged_copies else _SOURCE_MARGIN))]
         if found:
