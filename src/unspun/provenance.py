@@ -37,11 +37,41 @@ def relation(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rel
         return "near-duplicate"  # same kept text; only scraper noise differed
     if alignment.copy_coverage >= config.near_duplicate_copy_coverage:
         return "near-duplicate"
-    if containment >= config.rewrite_coverage and alignment.score >= config.min_pair_score * min(
-        1.0, 2 * min(alignment.coverage_a, alignment.coverage_b)
+    if containment >= config.rewrite_coverage and (
+        alignment.score >= config.min_pair_score * min(1.0, 2 * min(alignment.coverage_a, alignment.coverage_b))
+        or retells(a, b, alignment, config)
     ):
         return "rewrite" if derived(a, b, alignment, config) else "same-story"
     return None
+
+
+_RETELL_ORDER = 0.8  # share of match pairs in the same order on both sides
+_RETELL_REACH = 2 / 3  # the last match lies past this share of the longer text
+
+
+def retells(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig) -> bool:
+    """The pair gate's second path: the shorter text retells the whole longer one. A chatbot rewrite of a
+    30-sentence article keeps 7-8 sentences' worth, so the long side is a quarter covered and the pair score,
+    weighted by that coverage, stays under the gate. A retelling matches the shorter text's whole sentence
+    plan (coverage >= `derived_plan_coverage`), follows the longer one's order (`_RETELL_ORDER` of match
+    pairs) to its end (`_RETELL_REACH`), and most of its specific words are the longer one's
+    (>= `derived_min_inclusion`); a brief written independently from the same event covers the lead of a
+    long report, in its own order, with details of its own. `derived` still decides the relation."""
+    short_is_a = _kept_chars(a) <= _kept_chars(b)
+    if (alignment.coverage_a if short_is_a else alignment.coverage_b) < config.derived_plan_coverage:
+        return False
+    matches = sorted(alignment.matches, key=lambda m: (m.a_span[0], m.b_span[0]))
+    starts = [m.b_span[0] for m in matches]
+    pairs = len(starts) * (len(starts) - 1) // 2
+    in_order = sum(1 for i, s in enumerate(starts) for t in starts[i + 1:] if t > s)
+    if not pairs or in_order < _RETELL_ORDER * pairs:
+        return False
+    longer = b if short_is_a else a
+    reach = max((m.b_span[1] if short_is_a else m.a_span[1]) for m in matches) / max(1, len(longer.article.text))
+    if reach < _RETELL_REACH:
+        return False
+    inc_a, inc_b = detail_inclusion(a.article.text, b.article.text)
+    return (inc_a if short_is_a else inc_b) >= config.derived_min_inclusion
 
 
 def _kept_chars(article: CleanArticle) -> int:
