@@ -251,7 +251,10 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
     directed pair inside the group cannot make a copy the other's original; with `texts`, not when the details
     name b or c (`_apex`: of the three, b or c holds more of the other two's specific words than x does, by
     `_APEX_VETO`), which stops an original-rewrite pair being made "siblings" under a wrongly judged rewrite.
-    The details alone are not used to find x: a thesaurus spin can hold as many of them as its source."""
+    The details alone do not make x the source by holding most of them (a thesaurus spin can hold as many as its
+    source); a rewrite pair (b, c) is also made "sibling" when, for an article x linked to either, each of b and
+    c keeps details of x that the other lacks (symmetric loss, `_common_source`): a copy of b could not hold
+    what b dropped."""
     standing, linked, sources, related = _graph(pairs)
     details: dict[str, frozenset[str]] = {}
 
@@ -278,16 +281,17 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
             apex = _apex((x, p.a, p.b), {y: detail(y) for y in (x, p.a, p.b)}) if texts else None
             vetoed = apex is not None and apex[0] != x and apex[1] >= _APEX_VETO  # the details name b or c
             if x in named and standing.get(x, 0) > floor and not vetoed:
-                found.append((standing.get(x, 0), x, f"{x} is judged the source in most of its pairs"))
+                found.append((standing.get(x, 0), x, f"both are linked to {x}, the group's original ({x} is judged "
+                                                     f"the source in most of its pairs)"))
         if not found and texts and p.relation == "rewrite":
             judged_copies = copy_of(p.a, p.b)
-            found = [(0, x, why) for x in sorted((related.get(p.a, set()) | related.get(p.b, set())) - {p.a, p.b})
+            found = [(0, x, f"{x} is the common source by the details: {why}")
+                     for x in sorted((related.get(p.a, set()) | related.get(p.b, set())) - {p.a, p.b})
                      if (why := _common_source(x, p.a, p.b, {y: detail(y) for y in (x, p.a, p.b)},
                                                _OVERRULE_MARGIN if x in judged_copies else _SOURCE_MARGIN))]
         if found:
-            _, src, why = max(found)
+            _, _, why = max(found)
             p = replace(p, relation="sibling", original=None, original_confidence=0.0,
-                        original_signals=(f"both are linked to {src}, the group's original ({why}): siblings, "
-                                          f"neither is the original",))
+                        original_signals=(f"{why}: siblings, neither is the original",))
         out.append(p)
     return out
