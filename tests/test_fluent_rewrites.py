@@ -134,3 +134,37 @@ def test_a_wrongly_judged_rewrite_does_not_make_the_original_a_sibling_when_the_
     assert out[("src", "copy2")].relation == "rewrite"  # src holds copy1's and copy2's details: not a sibling
     right = [_pair("src", "copy1", "src"), _pair("src", "copy2", "src"), _pair("copy1", "copy2", "copy1")]
     assert {(p.a, p.b): p for p in mark_siblings(right, texts)}[("copy1", "copy2")].relation == "sibling"
+
+
+def test_two_rewrites_that_each_keep_details_the_other_dropped_are_siblings_though_the_votes_direct_them():
+    # CHATBOT keeps the engineer, Kessock and Norway; SECOND_REWRITE keeps 1960s, 2019, the cost and the date:
+    # neither could have been made from the other, and the original holds both sets of details.
+    texts = {"src": ORIGINAL, "copy1": CHATBOT, "copy2": SECOND_REWRITE}
+    pairs = [_pair("src", "copy1", "src"), _pair("src", "copy2", None), _pair("copy1", "copy2", "copy1")]
+    assert mark_siblings(pairs)[2].relation == "rewrite"  # direction alone: src is not named the source of both
+    sib = mark_siblings(pairs, texts)[2]
+    assert sib.relation == "sibling" and sib.original is None
+    assert "src" in sib.original_signals[0] and "the other lacks" in sib.original_signals[0]
+
+
+COPY_OF_SECOND = (
+    "Port Elsworth's northern quay was shut on Monday after divers spotted cracks in pilings dating from the "
+    "1960s. Repairs are put at £1.8 million, and the council will decide on 12 March whether to borrow."
+)
+
+
+def test_a_copy_of_a_copy_keeps_its_direction_because_it_holds_nothing_its_source_dropped():
+    # COPY_OF_SECOND was made from SECOND_REWRITE: every detail of ORIGINAL it has, SECOND_REWRITE has too.
+    texts = {"src": ORIGINAL, "mid": SECOND_REWRITE, "end": COPY_OF_SECOND}
+    pairs = [_pair("src", "mid", "src"), _pair("src", "end", None), _pair("mid", "end", "mid")]
+    out = mark_siblings(pairs, texts)[2]
+    assert out.relation == "rewrite" and out.original == "mid"
+
+
+def test_a_same_story_pair_never_carries_an_original():
+    from unspun.provenance import undirected
+
+    independent = undirected(_pair("a", "b", "a", relation="same-story"))
+    assert independent.original is None and independent.original_confidence == 0.0
+    assert "same-story" in independent.original_signals[0]
+    assert undirected(_pair("a", "b", "a")).original == "a"  # a rewrite keeps its direction

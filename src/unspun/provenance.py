@@ -37,11 +37,41 @@ def relation(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rel
         return "near-duplicate"  # same kept text; only scraper noise differed
     if alignment.copy_coverage >= config.near_duplicate_copy_coverage:
         return "near-duplicate"
-    if containment >= config.rewrite_coverage and alignment.score >= config.min_pair_score * min(
-        1.0, 2 * min(alignment.coverage_a, alignment.coverage_b)
+    if containment >= config.rewrite_coverage and (
+        alignment.score >= config.min_pair_score * min(1.0, 2 * min(alignment.coverage_a, alignment.coverage_b))
+        or retells(a, b, alignment, config)
     ):
         return "rewrite" if derived(a, b, alignment, config) else "same-story"
     return None
+
+
+_RETELL_ORDER = 0.8  # share of match pairs in the same order on both sides
+_RETELL_REACH = 2 / 3  # the last match lies past this share of the longer text
+
+
+def retells(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig) -> bool:
+    """The pair gate's second path: the shorter text retells the whole longer one. A chatbot rewrite of a
+    30-sentence article keeps 7-8 sentences' worth, so the long side is a quarter covered and the pair score,
+    weighted by that coverage, stays under the gate. A retelling matches the shorter text's whole sentence
+    plan (coverage >= `derived_plan_coverage`), follows the longer one's order (`_RETELL_ORDER` of match
+    pairs) to its end (`_RETELL_REACH`), and most of its specific words are the longer one's
+    (>= `derived_min_inclusion`); a brief written independently from the same event covers the lead of a
+    long report, in its own order, with details of its own. `derived` still decides the relation."""
+    short_is_a = _kept_chars(a) <= _kept_chars(b)
+    if (alignment.coverage_a if short_is_a else alignment.coverage_b) < config.derived_plan_coverage:
+        return False
+    matches = sorted(alignment.matches, key=lambda m: (m.a_span[0], m.b_span[0]))
+    starts = [m.b_span[0] for m in matches]
+    pairs = len(starts) * (len(starts) - 1) // 2
+    in_order = sum(1 for i, s in enumerate(starts) for t in starts[i + 1:] if t > s)
+    if not pairs or in_order < _RETELL_ORDER * pairs:
+        return False
+    longer = b if short_is_a else a
+    reach = max((m.b_span[1] if short_is_a else m.a_span[1]) for m in matches) / max(1, len(longer.article.text))
+    if reach < _RETELL_REACH:
+        return False
+    inc_a, inc_b = detail_inclusion(a.article.text, b.article.text)
+    return (inc_a if short_is_a else inc_b) >= config.derived_min_inclusion
 
 
 def _kept_chars(article: CleanArticle) -> int:
@@ -123,6 +153,16 @@ def make_pair(
     )
 
 
+def undirected(pair: Pair) -> Pair:
+    """A same-story pair without an original: two independent reports of one event share people and
+    figures, not text, so neither was made from the other (the direction votes still run on every pair
+    an explainer aligns, and would otherwise name one). Other relations pass unchanged."""
+    if pair.relation != "same-story" or pair.original is None:
+        return pair
+    return replace(pair, original=None, original_confidence=0.0,
+                   original_signals=("same-story: independent reports, neither is the other's original",))
+
+
 def stories(
     ids: Sequence[str], pairs: Iterable[Pair], config: ClusterConfig = ClusterConfig()
 ) -> tuple[Story, ...]:
@@ -158,6 +198,30 @@ def _apex(trio: Sequence[str], details: Mapping[str, frozenset[str]]) -> tuple[s
     return held[0][1], held[0][0] - held[1][0]
 
 
+_SOURCE_MARGIN = 0.02  # x holds this much more of the other two's details than either (`_apex`)
+_OVERRULE_MARGIN = 0.1  # ... when the direction votes judged x a copy of b or c: the details must outweigh them
+_OWN_LOSS = 0.05  # share of its specific words each copy keeps from x that the other lacks
+
+
+def _common_source(x: str, b: str, c: str, details: Mapping[str, frozenset[str]], margin: float) -> str:
+    """Why x is the common source of b and c by their details alone, or "" when it is not. A copy can only
+    pass on what its source gave it: if c were made from b, c would hold none of x's details that b
+    dropped. So when each of b and c keeps details of x the other lacks (at least `_OWN_LOSS` of its own
+    specific words: symmetric loss) and x holds more of the other two's details than either does (`_apex`,
+    by `_SOURCE_MARGIN`), neither is the other's source: they are two copies of x. A truncated or spun copy
+    of a source adds no details of a third text that its source lacks, so a source-copy pair is never
+    split this way."""
+    apex = _apex((x, b, c), details)
+    if apex is None or apex[0] != x or apex[1] < margin:
+        return ""
+    xb, xc = details[x] & details[b], details[x] & details[c]
+    b_own, c_own = len(xb - details[c]), len(xc - details[b])
+    if b_own < _OWN_LOSS * len(details[b]) or c_own < _OWN_LOSS * len(details[c]):
+        return ""
+    return (f"{x} holds most of both texts' details, and each keeps details of {x} the other lacks "
+            f"({b_own} and {c_own} specific words)")
+
+
 def _graph(pairs: Sequence[Pair]) -> tuple[dict, dict, dict, dict]:
     """standing (times judged original minus times judged a copy), copy links, rewrite sources, any links."""
     standing: dict[str, int] = {}
@@ -187,7 +251,10 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
     directed pair inside the group cannot make a copy the other's original; with `texts`, not when the details
     name b or c (`_apex`: of the three, b or c holds more of the other two's specific words than x does, by
     `_APEX_VETO`), which stops an original-rewrite pair being made "siblings" under a wrongly judged rewrite.
-    The details alone are not used to find x: a thesaurus spin can hold as many of them as its source."""
+    The details alone do not make x the source by holding most of them (a thesaurus spin can hold as many as its
+    source); a rewrite pair (b, c) is also made "sibling" when, for an article x linked to either, each of b and
+    c keeps details of x that the other lacks (symmetric loss, `_common_source`): a copy of b could not hold
+    what b dropped."""
     standing, linked, sources, related = _graph(pairs)
     details: dict[str, frozenset[str]] = {}
 
@@ -195,6 +262,9 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
         if x not in details:
             details[x] = specific_words(texts[x]) if texts and x in texts else frozenset()
         return details[x]
+
+    def copy_of(*ids: str) -> set[str]:  # articles the direction votes judge a copy of one of ids
+        return {x for x, src in sources.items() if src & set(ids)}
 
     out = []
     for p in pairs:
@@ -211,11 +281,17 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
             apex = _apex((x, p.a, p.b), {y: detail(y) for y in (x, p.a, p.b)}) if texts else None
             vetoed = apex is not None and apex[0] != x and apex[1] >= _APEX_VETO  # the details name b or c
             if x in named and standing.get(x, 0) > floor and not vetoed:
-                found.append((standing.get(x, 0), x, f"{x} is judged the source in most of its pairs"))
+                found.append((standing.get(x, 0), x, f"both are linked to {x}, the group's original ({x} is judged "
+                                                     f"the source in most of its pairs)"))
+        if not found and texts and p.relation == "rewrite":
+            judged_copies = copy_of(p.a, p.b)
+            found = [(0, x, f"{x} is the common source by the details: {why}")
+                     for x in sorted((related.get(p.a, set()) | related.get(p.b, set())) - {p.a, p.b})
+                     if (why := _common_source(x, p.a, p.b, {y: detail(y) for y in (x, p.a, p.b)},
+                                               _OVERRULE_MARGIN if x in judged_copies else _SOURCE_MARGIN))]
         if found:
-            _, src, why = max(found)
+            _, _, why = max(found)
             p = replace(p, relation="sibling", original=None, original_confidence=0.0,
-                        original_signals=(f"both are linked to {src}, the group's original ({why}): siblings, "
-                                          f"neither is the original",))
+                        original_signals=(f"{why}: siblings, neither is the original",))
         out.append(p)
     return out

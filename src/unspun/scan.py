@@ -27,7 +27,7 @@ from .embed import Embedder, assist, check_available, lead_vectors, nearest_pair
 from .errors import MissingExtraError
 from .events import attach_events, group_events, with_family
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint
-from .provenance import make_pair, mark_siblings, relation, stories
+from .provenance import make_pair, mark_siblings, relation, stories, undirected
 from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, ScanResult, SpinSuspect, Story
 
 Progress = Callable[[str, int, int], None]
@@ -98,7 +98,7 @@ def confirm(
     if rel is None:
         return None
     pair = make_pair(a.clean, b.clean, alignment, rel, channels)
-    return explain_pair(pair, a.clean, b.clean, config.explain, sides) if config.edits else pair
+    return undirected(explain_pair(pair, a.clean, b.clean, config.explain, sides)) if config.edits else pair
 
 
 def _with_originals(groups: Sequence[Story], pairs: Sequence[Pair], cleans: Sequence[CleanArticle]) -> tuple[Story, ...]:
