@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ATTITUDE_CONTROL, ATTITUDES, CUE_PREPS, OBJECT_PREPS, RAISING, SPEECH, lemma_of, upos,
+    ADDRESSEE, ANAPHORIC_CONTENT, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDES, CUE_PREPS, OBJECT_PREPS, RAISING, SPEECH, lemma_of, upos,
 )
 
 
@@ -91,9 +91,10 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
             if according is not None:
                 out.append(according)
             continue
-        if not tok.tag_.startswith("VB") or not (lemma in SPEECH or (attitudes and lemma in ATTITUDES)):
+        att = attitudes or lemma in ATTITUDE_DEFAULT  # read the attitude way (see lexicon.ATTITUDE_DEFAULT)
+        if not tok.tag_.startswith("VB") or not (lemma in SPEECH or (att and lemma in ATTITUDES)):
             continue
-        if attitudes and lemma in RAISING:
+        if att and lemma in RAISING:
             raised = _raising_frame(doc, tok, off, lemma)
             if raised is not None:
                 out.append(raised)
@@ -102,7 +103,7 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
                 continue
         if upos(tok) == "AUX":
             continue
-        frame = _verb_frame(doc, tok, off, lemma, attitudes, text)
+        frame = _verb_frame(doc, tok, off, lemma, att, text)
         if frame is not None:
             out.append(frame)
     return out
