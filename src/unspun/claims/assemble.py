@@ -127,7 +127,7 @@ def _nearest_cue(text: str, q: QuoteSpan, quotes: list[QuoteSpan], frames: list[
     best: tuple[int, int] | None = None
     for fi, f in enumerate(frames):
         c0 = f.cue_span[0]
-        if q.end <= c0 < after_limit and _near(text, q.end, c0):
+        if q.end <= c0 < after_limit and _near(text, q.end, c0) and not _clause_after(f):
             d = c0 - q.end
             if best is None or d < best[0]:
                 best = (d, fi)
@@ -139,6 +139,12 @@ def _nearest_cue(text: str, q: QuoteSpan, quotes: list[QuoteSpan], frames: list[
                 if len(gap) < 120 and (best is None or d < best[0]):
                     best = (d, fi)
     return best
+
+
+def _clause_after(f: Frame) -> bool:
+    """A cue that reports a clause after itself ("Speaking on “This Week,” Cruz admitted that ...")
+    does not attribute the quote before it, which is a title or a name."""
+    return f.content_kind == "clause" and f.content_span is not None and f.content_span[0] >= f.cue_span[1] and not f.content_parts
 
 
 _LEAD_GAP = re.compile(r"[^.!?\n“”\"]{0,40}[.:]\s*|[^.!?\n“”\"]{0,120}:\s*")

@@ -148,7 +148,7 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
     if attitudes and ckind == "none":
         return None
     if content is not None:
-        content = close_quote(text, off, content)
+        content = _after_dateline(text, off, close_quote(text, off, content))
     cue_text, cue_start, cue_end = _cue_extent(doc, tok, prep, text)
     sp = st = None
     if fallback is not None:
@@ -248,7 +248,8 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     pre_clause = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i < tok.i]
     obj = [c for c in tok.children if c.dep_ in ("dobj",)]
     if clause:
-        return subtree_span(clause[0], off, exclude=_answered(clause[0])), "clause", None
+        span = subtree_span(clause[0], off, exclude=_answered(clause[0]) | _nested_cues(clause[0]))
+        return _more_that(tok, clause[0], span, off), "clause", None
     if pre_clause:
         return subtree_span(pre_clause[0], off), "clause", None
     if (tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i and speaker_tok is not None
@@ -275,14 +276,44 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     return None, "none", None
 
 
-def _answered(clause: Any) -> set[int] | None:
+def _more_that(tok: Any, clause: Any, span: Span, off: int) -> Span:
+    """ "argued that A and that B": a second "that" clause joined to the cue verb is part of the content."""
+    for c in tok.children:
+        if c.dep_ == "conj" and c.i > clause.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return (span[0], max(span[1], subtree_span(c, off)[1]))
+    return span
+
+
+def _nested_cues(clause: Any) -> set[int]:
+    """Tokens of a later attribution hung on the reported clause ("... momentum and said that ...",
+    "..., claiming that ...", "$27, which he claimed as ..."): its own claim, not part of this one
+    (PolNeAR ends the content before it).  The comma or "and" that joins it goes with it."""
+    out: set[int] = set()
+    doc = clause.doc
+    for t in clause.subtree:
+        if (t.i > clause.i and t.dep_ in ("conj", "advcl", "relcl") and t.tag_.startswith("VB")
+                and (lemma_of(t) in SPEECH or lemma_of(t) in ATTITUDE_DEFAULT) and t.i not in out):
+            sub = sorted(x.i for x in t.subtree)
+            first = sub[0]
+            if first <= clause.i:
+                continue
+            k = first - 1
+            while k > clause.i and (doc[k].text == "," or doc[k].dep_ == "cc"):
+                k -= 1
+            if k == first - 1 and t.dep_ != "relcl":
+                continue  # no comma or "and" before it: not set off ("said he expected to win")
+            out.update(range(k + 1, sub[-1] + 1))
+    return out
+
+
+def _answered(clause: Any) -> set[int]:
     """Tokens of a ", a claim the Kremlin has dismissed" aside at the end of a reported clause: the
     answer is a claim of its own, not part of what was said."""
     for t in clause.subtree:
         if (t.i > clause.i and t.dep_ in ("npadvmod", "appos", "dep") and lemma_of(t) in ANAPHORIC_CONTENT
                 and t.i >= 2 and t.doc[t.i - 1].dep_ == "det" and t.doc[t.i - 2].text == ","):
             return {x.i for x in t.subtree} | {t.i - 2}
-    return None
+    return set()
 
 
 def _object_content(tok: Any, obj: Any, off: int, lemma: str, attitudes: bool) -> tuple[Span, str, Any]:
@@ -385,6 +416,15 @@ def cue_prep(tok: Any) -> Any:
         if c.dep_ == "prep" and c.lower_ in CUE_PREPS and 0 < c.i - tok.i <= 2 and any(g.dep_ == "pobj" for g in c.children):
             return c
     return None
+
+
+# "CAMBRIDGE, Mass., Dec. 11 (UPI) — " opens a wire story; it belongs to no sentence's content
+_DATELINE = re.compile(r"[A-Z][A-Z .’'-]+,[^\n()—]{0,40}\((?:UPI|AP|AFP|Reuters|CNN|dpa|Xinhua)\)\s*[—–-]+\s*")
+
+
+def _after_dateline(text: str, off: int, span: Span) -> Span:
+    m = _DATELINE.match(text, span[0] - off, span[1] - off)
+    return (off + m.end(), span[1]) if m and m.end() < span[1] - off else span
 
 
 def close_quote(text: str, off: int, span: Span) -> Span:
