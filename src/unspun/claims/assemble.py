@@ -7,7 +7,7 @@ from typing import Any, Sequence
 
 from ..records import Claim, Span
 from .frames import Frame, colon_frames
-from .lexicon import ANAPHORIC_CONTENT, ATTITUDE_DEFAULT, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE
+from .lexicon import ANAPHORIC_CONTENT, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE
 from .quotes import QuoteSpan, find_quotes
 from .aside import SetAside, set_aside
 from .speakers import NameIndex, Speaker, build_names, describe_speaker
@@ -206,7 +206,7 @@ def _reported(text: str, quotes: list[QuoteSpan], frames: list[Frame], used_fram
 
 def _reports(f: Frame, attitudes: bool) -> bool:
     """Does a frame with content make a claim of its own (a clause where the cue needs one, a source)?"""
-    attitudes = attitudes or f.lemma in ATTITUDE_DEFAULT
+    attitudes = attitudes or f.attitude
     if f.content_kind not in ("clause", "naming") and (f.lemma in STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE):
         return False
     if attitudes and f.lemma not in SPEECH and f.speaker_span is None and f.content_kind != "raising":

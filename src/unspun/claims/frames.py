@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDES, CUE_PREPS, OBJECT_PREPS, RAISING, SPEECH, lemma_of, upos,
+    ADDRESSEE, ANAPHORIC_CONTENT, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, lemma_of, upos,
 )
 
 
@@ -27,6 +27,7 @@ class Frame:
     passive_agent: bool = False
     negated: bool = False
     content_parts: tuple[Span, ...] = ()
+    attitude: bool = False  # read the attitude way (a want, a stance, a belief), see lexicon.ATTITUDE_DEFAULT
 
 
 
@@ -91,13 +92,14 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
             if according is not None:
                 out.append(according)
             continue
-        att = attitudes or lemma in ATTITUDE_DEFAULT  # read the attitude way (see lexicon.ATTITUDE_DEFAULT)
+        # read the attitude way (see lexicon.ATTITUDE_DEFAULT and ATTITUDE_PERSONAL)
+        att = attitudes or lemma in ATTITUDE_DEFAULT or lemma in ATTITUDE_PERSONAL and personal_subject(tok)
         if not tok.tag_.startswith("VB") or not (lemma in SPEECH or (att and lemma in ATTITUDES)):
             continue
         if att and lemma in RAISING:
             raised = _raising_frame(doc, tok, off, lemma)
             if raised is not None:
-                out.append(raised)
+                out.append(replace(raised, attitude=True))
                 continue
             if lemma != "expect":
                 continue
@@ -105,8 +107,29 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
             continue
         frame = _verb_frame(doc, tok, off, lemma, att, text)
         if frame is not None:
-            out.append(frame)
+            out.append(replace(frame, attitude=att) if att else frame)
     return out
+
+
+_NOT_PERSONS = frozenset({"it", "this", "that", "which", "what", "there", "these", "those"})
+
+
+def personal_subject(tok: Any) -> bool:
+    """Is the subject of verb `tok` (its own, or the governing verb's for "and wants") a person or an
+    organisation: a pronoun, a name, a title, role or vague-source noun ("Clinton wants", "they see",
+    "the senator knows", "voters want"), rather than a thing ("the bill seeks", "polls show")?"""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subj and tok.dep_ in ("conj", "xcomp", "advcl"):
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not subj:
+        return False
+    s = subj[0]
+    low = s.lower_
+    if s.tag_ in ("PRP", "WP"):
+        return low not in _NOT_PERSONS
+    if s.tag_ in ("NNP", "NNPS"):
+        return True
+    return lemma_of(s) in HEAD_TITLES or low in ROLE_WORDS or low in VAGUE or low.rstrip("s") in ROLE_WORDS
 
 
 def _according_frame(doc: Any, tok: Any, off: int) -> Frame | None:
