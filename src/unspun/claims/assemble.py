@@ -6,8 +6,8 @@ import re
 from typing import Any, Sequence
 
 from ..records import Claim, Span
-from .frames import Frame, colon_frames
-from .lexicon import ANAPHORIC_CONTENT, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE
+from .frames import Frame, colon_frames, headline_frames
+from .lexicon import ANAPHORIC_CONTENT, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE
 from .quotes import QuoteSpan, find_quotes
 from .aside import SetAside, set_aside
 from .speakers import NameIndex, Speaker, build_names, describe_speaker
@@ -43,6 +43,9 @@ def assemble(text: str, frames: list[Frame], sents: list[Span], attitudes: bool 
     # frames whose cue sits inside a quotation are part of the quoted words, not attributions
     frames = [f for f in frames if _in_quote(quotes, f.cue_span[0]) is None]
     frames = frames + colon_frames(text)
+    lexicon = SPEECH | ATTITUDES if attitudes else SPEECH | ATTITUDE_DEFAULT | ATTITUDE_PERSONAL
+    frames += [h for h in headline_frames(text, lexicon)
+               if not any(f.cue_span[0] < h.cue_span[1] and h.cue_span[0] < f.cue_span[1] for f in frames)]
     used_frames: set[int] = set()
     pending = _direct(text, quotes, frames, sents, used_frames)
     pending += _reported(text, quotes, frames, used_frames, pending, attitudes)

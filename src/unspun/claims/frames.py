@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, lemma_of, upos,
+    ADDRESSEE, ANAPHORIC_CONTENT, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, VERB_LEMMA, lemma_of, upos,
 )
 
 
@@ -401,6 +401,42 @@ def colon_frames(text: str) -> list[Frame]:
         if text[c1 - 1] == "." and text[c1 - 2:c1 - 1] not in "”\"’'":
             c1 -= 1  # the line's full stop is not part of what was said (PolNeAR: periods excluded)
         out.append(Frame(":", (m.end(1), m.end(1) + 1), "say", m.span(1), (), (c0, c1), "clause"))
+    return out
+
+
+# A Title Case headline on its own line: "Donald Trump Finally Endorses House Speaker Paul Ryan." The
+# parser reads capitalised verbs as names, so the line is read by its words: a run of capitalised words
+# (the source), an optional adverb, a cue verb in -s or -ed form, and the rest up to ":" "," or a dash
+_HEAD_WORD = r"(?:[A-Z0-9][\w’'.&\-]*|of|the|and|for|in|on|at|to)"
+_HEADLINE = re.compile(
+    rf"^[ \t]*(?P<src>[A-Z][\w’'.&\-]*(?:[ \t]+{_HEAD_WORD}){{0,6}}?)[ \t]+"
+    rf"(?P<cue>(?:(?:Just|Finally|Now|Again|Also|Still|Openly|Publicly|Quietly|Reportedly)[ \t]+)?"
+    rf"(?P<verb>[A-Z][a-z]+(?:s|ed)))[ \t]+(?P<rest>[^\n]*?)[.!?]?[ \t]*$",
+    re.MULTILINE,
+)
+_HEAD_STOP = re.compile(r":\s|,\s|\s[—–]\s|;|\sAnd\s")
+
+
+def headline_frames(text: str, lexicon: frozenset[str]) -> list[Frame]:
+    """Frames of Title Case headline lines ("Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ ..."):
+    source = the words before the cue verb, content = the words after it up to a colon, comma or dash."""
+    out = []
+    for m in _HEADLINE.finditer(text):
+        line = m.group(0).split()
+        if len(line) > 20 or sum(w[:1].isupper() or not w[:1].isalpha() for w in line) * 4 < len(line) * 3:
+            continue  # not Title Case: the parser reads it
+        verb = m.group("verb").lower()
+        if VERB_LEMMA.get(verb) not in lexicon:
+            continue
+        rest_start = m.start("rest")
+        stop = _HEAD_STOP.search(text, rest_start, m.end("rest"))
+        c1 = stop.start() if stop else m.end("rest")
+        while c1 > rest_start and text[c1 - 1] in " \t.":
+            c1 -= 1
+        if len(text[rest_start:c1].split()) < 1 or m.group("src").split()[-1].lower() in ("the", "of", "and", "to", "for"):
+            continue
+        out.append(Frame(m.group("cue"), m.span("cue"), VERB_LEMMA[verb], m.span("src"), (), (rest_start, c1),
+                         "object", attitude=True))
     return out
 
 
