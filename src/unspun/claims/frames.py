@@ -168,8 +168,8 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
     if ckind == "none" and speaker_tok is not None:
         content, parts = _parenthetical(doc, tok, off)
         ckind = "clause" if content is not None else ckind
-    if attitudes and ckind == "none":
-        return None
+    if attitudes and ckind == "none" and lemma not in SPEECH:
+        return None  # a speech verb without content may still introduce the quote after it ("X agreed. “...”")
     if content is not None:
         content = _after_dateline(text, off, close_quote(text, off, content))
     cue_text, cue_start, cue_end = _cue_extent(doc, tok, prep, text)
