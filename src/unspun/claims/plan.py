@@ -95,7 +95,8 @@ def _verb_like(sentence: str, found: list[re.Match[str]], i: int, headline: bool
 
 def _strong_cue(lows: list[str], i: int, attitudes: bool) -> bool:
     """Is word i (lower-cased words) a cue form likely enough to yield a claim to be worth a parse?"""
-    if lows[i] not in _RARE_CUES or (attitudes and lows[i] in _ATT_HINT_WORDS):
+    # the attitude reading makes "called for X", "called X Y" claims, so with it a rare form counts
+    if lows[i] not in _RARE_CUES or (attitudes and lows[i] in _ATT_HINT_WORDS) or lows[i] in _DEFAULT_ATT_WORDS:
         return True
     return i + 1 < len(lows) and lows[i + 1] in ("that", "out")
 
