@@ -19,13 +19,16 @@ SPEECH = frozenset(
     remark affirm assure inform advise report cite quote deny reject dismiss refute rebut dispute
     challenge contest question contradict doubt counter repudiate disavow debunk
     endorse support oppose defend denounce condemn decry tout applaud hail welcome slam blast mock
-    rebuke attack reiterate repeat echo express voice""".split()
+    rebuke attack reiterate repeat echo express voice
+    bemoan chant remind retweet invoke plead shout yell exclaim forecast deem imply email encourage request
+    order""".split()
 )
 # Verbs that only count as cues with a clausal complement or an adjacent quote (too common otherwise).
 NEEDS_CLAUSE = frozenset(
     {"call", "find", "show", "continue", "point", "think", "believe", "hope", "expect", "fear", "worry",
      "wonder", "add", "ask", "agree", "charge", "signal", "indicate", "answer", "reveal", "describe", "cite",
-     "quote", "post", "write", "threaten"}
+     "quote", "post", "write", "threaten", "chant", "remind", "plead", "shout", "yell", "exclaim", "imply",
+     "email", "encourage"}
 )
 # Attitudes (PolNeAR annotates beliefs, wants and stances, not just speech).  Off by default: "X wants
 # Y" is not a claim for the report; `ClaimExtractor(attitudes=True)` turns them on.  The list holds
@@ -60,7 +63,8 @@ ATTITUDES = ATTITUDE_OBJECT | ATTITUDE_CONTROL | ATTITUDE_PREP | RAISING | COGNI
 # know, speak, talk, focus, embrace, favor, intend, respond, threaten ("X wants Y" stays opt-in).
 ATTITUDE_DEFAULT = frozenset(
     """call refer seem appear expect refuse decline discuss describe hope vow pledge prefer thank agree
-    highlight recognize learn promise consider portray disclose aim reference assail advocate""".split()
+    highlight recognize learn promise consider portray disclose aim reference assail advocate rail liken list
+    remember""".split()
 ) & ATTITUDES
 # Read the attitude way by default only with a person or organisation as subject (a pronoun, a name, a
 # title, role or vague-source noun): "Clinton knows that ...", not "the bill offers".  Same bar as above,
