@@ -97,3 +97,14 @@ def test_a_title_case_headline_is_read_by_its_words(ex):
     text = "Ruth Okafor Finally Endorses Hillside Tram Plan.\n\nThe plan was drawn up in 2019.\n"
     (c,) = ex.extract(text)
     assert c.cue == "Finally Endorses" and c.speaker == "Ruth Okafor" and c.text == "Hillside Tram Plan"
+
+
+def test_a_quote_closed_by_a_mark_of_the_other_style_ends_there(ex):
+    from unspun.claims import find_quotes
+
+    text = ("“It is unusual,“ said Ivo Lind, a lawyer. “It is hard to do.”\n"
+            "“I disagree,\" said Mona Berg. She left. “He said \"no\" to me,” Lind said.")
+    quotes = [text[q.start:q.end] for q in find_quotes(text)]
+    assert quotes == ["“It is unusual,“", "“It is hard to do.”", "“I disagree,\"", "“He said \"no\" to me,”"]
+    speakers = [c.speaker for c in ex.extract(text) if c.kind == "direct"]
+    assert speakers[:2] == ["Ivo Lind", "Ivo Lind"] and "Mona Berg" in speakers
