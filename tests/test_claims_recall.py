@@ -108,3 +108,10 @@ def test_a_quote_closed_by_a_mark_of_the_other_style_ends_there(ex):
     assert quotes == ["“It is unusual,“", "“It is hard to do.”", "“I disagree,\"", "“He said \"no\" to me,”"]
     speakers = [c.speaker for c in ex.extract(text) if c.kind == "direct"]
     assert speakers[:2] == ["Ivo Lind", "Ivo Lind"] and "Mona Berg" in speakers
+
+
+def test_according_to_inside_a_clause_leaves_two_pieces_around_it(ex):
+    text = "Among the stations at risk, according to Ms. Berg, are the two oldest depots."
+    (c,) = ex.extract(text)
+    assert c.cue == "according to"
+    assert [text[a:b] for a, b in c.content_parts] == ["Among the stations at risk", "are the two oldest depots"]

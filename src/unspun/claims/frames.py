@@ -143,9 +143,27 @@ def _according_frame(doc: Any, tok: Any, off: int) -> Frame | None:
     head = tok.head
     while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
         head = head.head
-    content = subtree_span(head, off, exclude={t.i for t in tok.subtree})
+    phrase = {t.i for t in tok.subtree}
+    content = subtree_span(head, off, exclude=phrase)
     cue_end = to.idx + len(to.text)
-    return Frame("according to", (off + tok.idx, off + cue_end), "according", sp, st, content, "clause")
+    return Frame("according to", (off + tok.idx, off + cue_end), "according", sp, st, content, "clause",
+                 content_parts=_around(doc, head, phrase, off))
+
+
+def _around(doc: Any, head: Any, phrase: set[int], off: int) -> tuple[Span, ...]:
+    """The two pieces of a clause around a phrase set inside it ("Among the precedents at risk,
+    according to Ms. Epstein, are 16 ..."): PolNeAR leaves the phrase out; () when it is at an edge."""
+    toks = sorted((t for t in head.subtree if t.i not in phrase), key=lambda t: t.i)
+    first, last = min(phrase), max(phrase)
+    pieces = [[t for t in toks if t.i < first], [t for t in toks if t.i > last]]
+    for p in pieces:
+        while p and (p[-1].is_punct and p[-1].text not in "”\"’" or p[-1].is_space):
+            p.pop()
+        while p and (p[0].is_punct and p[0].text not in "“\"‘" or p[0].is_space):
+            p.pop(0)
+    if not pieces[0] or not pieces[1]:
+        return ()
+    return tuple((off + p[0].idx, off + p[-1].idx + len(p[-1].text)) for p in pieces)
 
 
 def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text: str) -> Frame | None:
