@@ -30,7 +30,9 @@ def test_a_cue_after_a_number_or_a_name_still_counts():
 
 
 def test_a_rarely_attributing_cue_alone_is_not_worth_a_parse_unless_a_clause_follows():
-    assert not may_attribute("The governor called the meeting for noon on Friday.")
+    assert not may_attribute("The depot charged a fee for parking on Friday.")
+    # "call" is read the attitude way by default since issue 18 ("called for calm", "called the plan a tax")
+    assert may_attribute("The governor called for calm.")
     assert not may_attribute("Supporters posted photos of the rally online.")
     assert may_attribute("The mayor pointed out that the bridge was closed.")
     assert may_attribute("The governor called the meeting for noon, officials said.")

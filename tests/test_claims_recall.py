@@ -53,3 +53,65 @@ def test_reported_content_ending_on_a_typewriter_mark_covers_both_characters(ex)
     text = "Mr. Quint said the deal was ''a fair price for everyone.''\n"
     c = ex.extract(text)[0]
     assert text[c.content_span[0]:c.content_span[1]] == "the deal was ''a fair price for everyone.''"
+
+
+# -- issue 18, second round: attitude readings by default, content ends, headlines ----------------------
+
+
+def test_refusals_and_hopes_are_claims_by_default_but_wants_are_not(ex):
+    text = ("Councillor Ruth Okafor refused to sign the tram budget. "
+            "Her deputy hopes to reopen the depot by May. Okafor wants a new depot.")
+    got = {c.cue: c for c in ex.extract(text)}
+    assert got["refused"].speaker == "Ruth Okafor" and got["refused"].text == "to sign the tram budget"
+    assert got["hopes"].text == "to reopen the depot by May"
+    assert "wants" not in got  # below the train precision bar: opt-in with attitudes=True
+
+
+def test_a_knowing_person_is_a_source_a_knowing_thing_is_not(ex):
+    text = "The mayor knows that the depot will close. The new timetable offers two extra trains."
+    got = {c.cue: c for c in ex.extract(text)}
+    assert got["knows"].text == "that the depot will close" and got["knows"].speaker_mention == "The mayor"
+    assert "offers" not in got
+
+
+def test_a_later_cue_hung_on_the_reported_clause_is_cut_off_it(ex):
+    text = "Ruth Okafor said the depot would close in May, adding that staff would move to Hillside."
+    got = {c.cue: c.text for c in ex.extract(text)}
+    assert got["said"] == "the depot would close in May"
+    assert got["adding"] == "that staff would move to Hillside"
+
+
+def test_a_wire_dateline_is_not_part_of_the_content(ex):
+    text = "HILLSIDE, Norrland, May 2 (AP) — The tram depot will close next year, the mayor said."
+    (c,) = ex.extract(text)
+    assert c.text == "The tram depot will close next year"
+
+
+def test_a_show_title_before_a_cue_with_a_clause_is_not_its_quote(ex):
+    text = 'Speaking on "Morning Talk," Ruth Okafor admitted that the depot was a year late.'
+    got = [c for c in ex.extract(text) if c.cue == "admitted"]
+    assert [c.text for c in got] == ["that the depot was a year late"]
+
+
+def test_a_title_case_headline_is_read_by_its_words(ex):
+    text = "Ruth Okafor Finally Endorses Hillside Tram Plan.\n\nThe plan was drawn up in 2019.\n"
+    (c,) = ex.extract(text)
+    assert c.cue == "Finally Endorses" and c.speaker == "Ruth Okafor" and c.text == "Hillside Tram Plan"
+
+
+def test_a_quote_closed_by_a_mark_of_the_other_style_ends_there(ex):
+    from unspun.claims import find_quotes
+
+    text = ("“It is unusual,“ said Ivo Lind, a lawyer. “It is hard to do.”\n"
+            "“I disagree,\" said Mona Berg. She left. “He said \"no\" to me,” Lind said.")
+    quotes = [text[q.start:q.end] for q in find_quotes(text)]
+    assert quotes == ["“It is unusual,“", "“It is hard to do.”", "“I disagree,\"", "“He said \"no\" to me,”"]
+    speakers = [c.speaker for c in ex.extract(text) if c.kind == "direct"]
+    assert speakers[:2] == ["Ivo Lind", "Ivo Lind"] and "Mona Berg" in speakers
+
+
+def test_according_to_inside_a_clause_leaves_two_pieces_around_it(ex):
+    text = "Among the stations at risk, according to Ms. Berg, are the two oldest depots."
+    (c,) = ex.extract(text)
+    assert c.cue == "according to"
+    assert [text[a:b] for a, b in c.content_parts] == ["Among the stations at risk", "are the two oldest depots"]

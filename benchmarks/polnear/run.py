@@ -67,7 +67,7 @@ def _with_marks(text: str, a: int, b: int) -> tuple[int, int]:
         a -= 1
     if text[b:b + 2] == "''":
         b += 2
-    elif b < len(text) and text[b] in "\"”’'»":
+    elif b < len(text) and text[b] in "\"”’'»“":  # “ closes in mixed-mark text ("unusual,“ said")
         b += 1
     return (a, b)
 

@@ -6,8 +6,8 @@ import re
 from typing import Any, Sequence
 
 from ..records import Claim, Span
-from .frames import Frame, colon_frames
-from .lexicon import ANAPHORIC_CONTENT, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE
+from .frames import Frame, colon_frames, headline_frames
+from .lexicon import ANAPHORIC_CONTENT, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE
 from .quotes import QuoteSpan, find_quotes
 from .aside import SetAside, set_aside
 from .speakers import NameIndex, Speaker, build_names, describe_speaker
@@ -43,6 +43,9 @@ def assemble(text: str, frames: list[Frame], sents: list[Span], attitudes: bool 
     # frames whose cue sits inside a quotation are part of the quoted words, not attributions
     frames = [f for f in frames if _in_quote(quotes, f.cue_span[0]) is None]
     frames = frames + colon_frames(text)
+    lexicon = SPEECH | ATTITUDES if attitudes else SPEECH | ATTITUDE_DEFAULT | ATTITUDE_PERSONAL
+    frames += [h for h in headline_frames(text, lexicon)
+               if not any(f.cue_span[0] < h.cue_span[1] and h.cue_span[0] < f.cue_span[1] for f in frames)]
     used_frames: set[int] = set()
     pending = _direct(text, quotes, frames, sents, used_frames)
     pending += _reported(text, quotes, frames, used_frames, pending, attitudes)
@@ -127,7 +130,7 @@ def _nearest_cue(text: str, q: QuoteSpan, quotes: list[QuoteSpan], frames: list[
     best: tuple[int, int] | None = None
     for fi, f in enumerate(frames):
         c0 = f.cue_span[0]
-        if q.end <= c0 < after_limit and _near(text, q.end, c0):
+        if q.end <= c0 < after_limit and _near(text, q.end, c0) and not _clause_after(f):
             d = c0 - q.end
             if best is None or d < best[0]:
                 best = (d, fi)
@@ -139,6 +142,12 @@ def _nearest_cue(text: str, q: QuoteSpan, quotes: list[QuoteSpan], frames: list[
                 if len(gap) < 120 and (best is None or d < best[0]):
                     best = (d, fi)
     return best
+
+
+def _clause_after(f: Frame) -> bool:
+    """A cue that reports a clause after itself ("Speaking on “This Week,” Cruz admitted that ...")
+    does not attribute the quote before it, which is a title or a name."""
+    return f.content_kind == "clause" and f.content_span is not None and f.content_span[0] >= f.cue_span[1] and not f.content_parts
 
 
 _LEAD_GAP = re.compile(r"[^.!?\n“”\"]{0,40}[.:]\s*|[^.!?\n“”\"]{0,120}:\s*")
@@ -200,6 +209,7 @@ def _reported(text: str, quotes: list[QuoteSpan], frames: list[Frame], used_fram
 
 def _reports(f: Frame, attitudes: bool) -> bool:
     """Does a frame with content make a claim of its own (a clause where the cue needs one, a source)?"""
+    attitudes = attitudes or f.attitude
     if f.content_kind not in ("clause", "naming") and (f.lemma in STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE):
         return False
     if attitudes and f.lemma not in SPEECH and f.speaker_span is None and f.content_kind != "raising":

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ATTITUDE_CONTROL, ATTITUDES, CUE_PREPS, OBJECT_PREPS, RAISING, SPEECH, lemma_of, upos,
+    ADDRESSEE, ANAPHORIC_CONTENT, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, VERB_LEMMA, lemma_of, upos,
 )
 
 
@@ -27,6 +27,7 @@ class Frame:
     passive_agent: bool = False
     negated: bool = False
     content_parts: tuple[Span, ...] = ()
+    attitude: bool = False  # read the attitude way (a want, a stance, a belief), see lexicon.ATTITUDE_DEFAULT
 
 
 
@@ -91,21 +92,44 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
             if according is not None:
                 out.append(according)
             continue
-        if not tok.tag_.startswith("VB") or not (lemma in SPEECH or (attitudes and lemma in ATTITUDES)):
+        # read the attitude way (see lexicon.ATTITUDE_DEFAULT and ATTITUDE_PERSONAL)
+        att = attitudes or lemma in ATTITUDE_DEFAULT or lemma in ATTITUDE_PERSONAL and personal_subject(tok)
+        if not tok.tag_.startswith("VB") or not (lemma in SPEECH or (att and lemma in ATTITUDES)):
             continue
-        if attitudes and lemma in RAISING:
+        if att and lemma in RAISING:
             raised = _raising_frame(doc, tok, off, lemma)
             if raised is not None:
-                out.append(raised)
+                out.append(replace(raised, attitude=True))
                 continue
             if lemma != "expect":
                 continue
         if upos(tok) == "AUX":
             continue
-        frame = _verb_frame(doc, tok, off, lemma, attitudes, text)
+        frame = _verb_frame(doc, tok, off, lemma, att, text)
         if frame is not None:
-            out.append(frame)
+            out.append(replace(frame, attitude=att) if att else frame)
     return out
+
+
+_NOT_PERSONS = frozenset({"it", "this", "that", "which", "what", "there", "these", "those"})
+
+
+def personal_subject(tok: Any) -> bool:
+    """Is the subject of verb `tok` (its own, or the governing verb's for "and wants") a person or an
+    organisation: a pronoun, a name, a title, role or vague-source noun ("Clinton wants", "they see",
+    "the senator knows", "voters want"), rather than a thing ("the bill seeks", "polls show")?"""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subj and tok.dep_ in ("conj", "xcomp", "advcl"):
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not subj:
+        return False
+    s = subj[0]
+    low = s.lower_
+    if s.tag_ in ("PRP", "WP"):
+        return low not in _NOT_PERSONS
+    if s.tag_ in ("NNP", "NNPS"):
+        return True
+    return lemma_of(s) in HEAD_TITLES or low in ROLE_WORDS or low in VAGUE or low.rstrip("s") in ROLE_WORDS
 
 
 def _according_frame(doc: Any, tok: Any, off: int) -> Frame | None:
@@ -119,9 +143,27 @@ def _according_frame(doc: Any, tok: Any, off: int) -> Frame | None:
     head = tok.head
     while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
         head = head.head
-    content = subtree_span(head, off, exclude={t.i for t in tok.subtree})
+    phrase = {t.i for t in tok.subtree}
+    content = subtree_span(head, off, exclude=phrase)
     cue_end = to.idx + len(to.text)
-    return Frame("according to", (off + tok.idx, off + cue_end), "according", sp, st, content, "clause")
+    return Frame("according to", (off + tok.idx, off + cue_end), "according", sp, st, content, "clause",
+                 content_parts=_around(doc, head, phrase, off))
+
+
+def _around(doc: Any, head: Any, phrase: set[int], off: int) -> tuple[Span, ...]:
+    """The two pieces of a clause around a phrase set inside it ("Among the precedents at risk,
+    according to Ms. Epstein, are 16 ..."): PolNeAR leaves the phrase out; () when it is at an edge."""
+    toks = sorted((t for t in head.subtree if t.i not in phrase), key=lambda t: t.i)
+    first, last = min(phrase), max(phrase)
+    pieces = [[t for t in toks if t.i < first], [t for t in toks if t.i > last]]
+    for p in pieces:
+        while p and (p[-1].is_punct and p[-1].text not in "”\"’" or p[-1].is_space):
+            p.pop()
+        while p and (p[0].is_punct and p[0].text not in "“\"‘" or p[0].is_space):
+            p.pop(0)
+    if not pieces[0] or not pieces[1]:
+        return ()
+    return tuple((off + p[0].idx, off + p[-1].idx + len(p[-1].text)) for p in pieces)
 
 
 def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text: str) -> Frame | None:
@@ -144,10 +186,10 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
     if ckind == "none" and speaker_tok is not None:
         content, parts = _parenthetical(doc, tok, off)
         ckind = "clause" if content is not None else ckind
-    if attitudes and ckind == "none":
-        return None
+    if attitudes and ckind == "none" and lemma not in SPEECH:
+        return None  # a speech verb without content may still introduce the quote after it ("X agreed. “...”")
     if content is not None:
-        content = close_quote(text, off, content)
+        content = _after_dateline(text, off, close_quote(text, off, content))
     cue_text, cue_start, cue_end = _cue_extent(doc, tok, prep, text)
     sp = st = None
     if fallback is not None:
@@ -247,7 +289,8 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     pre_clause = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i < tok.i]
     obj = [c for c in tok.children if c.dep_ in ("dobj",)]
     if clause:
-        return subtree_span(clause[0], off, exclude=_answered(clause[0])), "clause", None
+        span = subtree_span(clause[0], off, exclude=_answered(clause[0]) | _nested_cues(clause[0]))
+        return _more_that(tok, clause[0], span, off), "clause", None
     if pre_clause:
         return subtree_span(pre_clause[0], off), "clause", None
     if (tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i and speaker_tok is not None
@@ -274,14 +317,44 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     return None, "none", None
 
 
-def _answered(clause: Any) -> set[int] | None:
+def _more_that(tok: Any, clause: Any, span: Span, off: int) -> Span:
+    """ "argued that A and that B": a second "that" clause joined to the cue verb is part of the content."""
+    for c in tok.children:
+        if c.dep_ == "conj" and c.i > clause.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return (span[0], max(span[1], subtree_span(c, off)[1]))
+    return span
+
+
+def _nested_cues(clause: Any) -> set[int]:
+    """Tokens of a later attribution hung on the reported clause ("... momentum and said that ...",
+    "..., claiming that ...", "$27, which he claimed as ..."): its own claim, not part of this one
+    (PolNeAR ends the content before it).  The comma or "and" that joins it goes with it."""
+    out: set[int] = set()
+    doc = clause.doc
+    for t in clause.subtree:
+        if (t.i > clause.i and t.dep_ in ("conj", "advcl", "relcl") and t.tag_.startswith("VB")
+                and (lemma_of(t) in SPEECH or lemma_of(t) in ATTITUDE_DEFAULT) and t.i not in out):
+            sub = sorted(x.i for x in t.subtree)
+            first = sub[0]
+            if first <= clause.i:
+                continue
+            k = first - 1
+            while k > clause.i and (doc[k].text == "," or doc[k].dep_ == "cc"):
+                k -= 1
+            if k == first - 1 and t.dep_ != "relcl":
+                continue  # no comma or "and" before it: not set off ("said he expected to win")
+            out.update(range(k + 1, sub[-1] + 1))
+    return out
+
+
+def _answered(clause: Any) -> set[int]:
     """Tokens of a ", a claim the Kremlin has dismissed" aside at the end of a reported clause: the
     answer is a claim of its own, not part of what was said."""
     for t in clause.subtree:
         if (t.i > clause.i and t.dep_ in ("npadvmod", "appos", "dep") and lemma_of(t) in ANAPHORIC_CONTENT
                 and t.i >= 2 and t.doc[t.i - 1].dep_ == "det" and t.doc[t.i - 2].text == ","):
             return {x.i for x in t.subtree} | {t.i - 2}
-    return None
+    return set()
 
 
 def _object_content(tok: Any, obj: Any, off: int, lemma: str, attitudes: bool) -> tuple[Span, str, Any]:
@@ -349,6 +422,42 @@ def colon_frames(text: str) -> list[Frame]:
     return out
 
 
+# A Title Case headline on its own line: "Donald Trump Finally Endorses House Speaker Paul Ryan." The
+# parser reads capitalised verbs as names, so the line is read by its words: a run of capitalised words
+# (the source), an optional adverb, a cue verb in -s or -ed form, and the rest up to ":" "," or a dash
+_HEAD_WORD = r"(?:[A-Z0-9][\w’'.&\-]*|of|the|and|for|in|on|at|to)"
+_HEADLINE = re.compile(
+    rf"^[ \t]*(?P<src>[A-Z][\w’'.&\-]*(?:[ \t]+{_HEAD_WORD}){{0,6}}?)[ \t]+"
+    rf"(?P<cue>(?:(?:Just|Finally|Now|Again|Also|Still|Openly|Publicly|Quietly|Reportedly)[ \t]+)?"
+    rf"(?P<verb>[A-Z][a-z]+(?:s|ed)))[ \t]+(?P<rest>[^\n]*?)[.!?]?[ \t]*$",
+    re.MULTILINE,
+)
+_HEAD_STOP = re.compile(r":\s|,\s|\s[—–]\s|;|\sAnd\s")
+
+
+def headline_frames(text: str, lexicon: frozenset[str]) -> list[Frame]:
+    """Frames of Title Case headline lines ("Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ ..."):
+    source = the words before the cue verb, content = the words after it up to a colon, comma or dash."""
+    out = []
+    for m in _HEADLINE.finditer(text):
+        line = m.group(0).split()
+        if len(line) > 20 or sum(w[:1].isupper() or not w[:1].isalpha() for w in line) * 4 < len(line) * 3:
+            continue  # not Title Case: the parser reads it
+        verb = m.group("verb").lower()
+        if VERB_LEMMA.get(verb) not in lexicon:
+            continue
+        rest_start = m.start("rest")
+        stop = _HEAD_STOP.search(text, rest_start, m.end("rest"))
+        c1 = stop.start() if stop else m.end("rest")
+        while c1 > rest_start and text[c1 - 1] in " \t.":
+            c1 -= 1
+        if len(text[rest_start:c1].split()) < 1 or m.group("src").split()[-1].lower() in ("the", "of", "and", "to", "for"):
+            continue
+        out.append(Frame(m.group("cue"), m.span("cue"), VERB_LEMMA[verb], m.span("src"), (), (rest_start, c1),
+                         "object", attitude=True))
+    return out
+
+
 def _raising_frame(doc: Any, tok: Any, off: int, lemma: str) -> Frame | None:
     subj = [c for c in tok.children if c.dep_ in (("nsubjpass",) if lemma == "expect" else ("nsubj",))]
     comp = [c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > tok.i]
@@ -384,6 +493,15 @@ def cue_prep(tok: Any) -> Any:
         if c.dep_ == "prep" and c.lower_ in CUE_PREPS and 0 < c.i - tok.i <= 2 and any(g.dep_ == "pobj" for g in c.children):
             return c
     return None
+
+
+# "CAMBRIDGE, Mass., Dec. 11 (UPI) — " opens a wire story; it belongs to no sentence's content
+_DATELINE = re.compile(r"[A-Z][A-Z .’'-]+,[^\n()—]{0,40}\((?:UPI|AP|AFP|Reuters|CNN|dpa|Xinhua)\)\s*[—–-]+\s*")
+
+
+def _after_dateline(text: str, off: int, span: Span) -> Span:
+    m = _DATELINE.match(text, span[0] - off, span[1] - off)
+    return (off + m.end(), span[1]) if m and m.end() < span[1] - off else span
 
 
 def close_quote(text: str, off: int, span: Span) -> Span:

@@ -6,16 +6,18 @@ import re
 from typing import Iterable, Sequence
 
 from ..records import Span
-from .lexicon import ATTITUDES, IRREGULAR, SPEECH, VERB_LEMMA, verb_forms
+from .lexicon import ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, IRREGULAR, SPEECH, VERB_LEMMA, verb_forms
 from .quotes import rstrip_end
 
 _PARA = re.compile(r"\n\s*\n|\n")
 # a cheap word test decides which sentences are worth parsing
 _HINT_WORDS = frozenset(
-    {f for w in SPEECH for f in verb_forms(w)} | {f for f, w in VERB_LEMMA.items() if w in SPEECH} | set(IRREGULAR)
+    {f for w in SPEECH for f in verb_forms(w)} | {f for f, w in VERB_LEMMA.items() if w in SPEECH | ATTITUDE_DEFAULT | ATTITUDE_PERSONAL}
+    | set(IRREGULAR)
 ) - {"spoke"}
 _ATT_HINT_WORDS = frozenset(f for f, w in VERB_LEMMA.items() if w in ATTITUDES)
 _ALL_HINT_WORDS = _HINT_WORDS | _ATT_HINT_WORDS
+_DEFAULT_ATT_WORDS = frozenset(f for f, w in VERB_LEMMA.items() if w in ATTITUDE_DEFAULT | ATTITUDE_PERSONAL)
 # Cue forms that seldom end as an attribution when they are a sentence's only cue and it has no quote
 # (PolNeAR *train*, counts only: kept here when skipping them removed at least as many wrong cues as
 # annotated ones): "call", "point", "charge" ... need a clause they seldom have, "state(s)" is a noun.
@@ -93,7 +95,8 @@ def _verb_like(sentence: str, found: list[re.Match[str]], i: int, headline: bool
 
 def _strong_cue(lows: list[str], i: int, attitudes: bool) -> bool:
     """Is word i (lower-cased words) a cue form likely enough to yield a claim to be worth a parse?"""
-    if lows[i] not in _RARE_CUES or (attitudes and lows[i] in _ATT_HINT_WORDS):
+    # the attitude reading makes "called for X", "called X Y" claims, so with it a rare form counts
+    if lows[i] not in _RARE_CUES or (attitudes and lows[i] in _ATT_HINT_WORDS) or lows[i] in _DEFAULT_ATT_WORDS:
         return True
     return i + 1 < len(lows) and lows[i + 1] in ("that", "out")
 

@@ -8,6 +8,9 @@ from ..records import Span
 
 _OPEN_DOUBLE = "“„«‟"
 _CLOSE_FOR = {"“": "”", "„": "“”", "«": "»", "‟": "”", '"': '"', "‘": "’", "‚": "‘’", "‹": "›"}
+# Mixed marks ("“It's unusual,“ said X", "“I disagree," said X", "\"Fine,” she said"): a wrong double
+# mark closes a quote only in closing position, right after , . ! ? and before a space or the end
+_MIXED_CLOSE = {"“": '"“', '"': "”"}
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                     j = _next_stop(text, k + 1, ch)
                     continue
                 break
-            if c in closers and j > i + 1 and _closing_at(text, j, ch):
+            if j > i + 1 and (c in closers and _closing_at(text, j, ch) or _mixed_close(text, j, ch)):
                 closed_at = j
                 break
             j = _next_stop(text, j + 1, ch)
@@ -105,7 +108,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 
 # why regexes: scanning character by character in Python cost more than parsing the quote-free text
 _MARK = re.compile("[" + re.escape("".join(_CLOSE_FOR)) + "]")
-_STOPS = {ch: re.compile("[\n" + re.escape(closers) + "]") for ch, closers in _CLOSE_FOR.items()}
+_STOPS = {ch: re.compile("[\n" + re.escape(closers + _MIXED_CLOSE.get(ch, "")) + "]") for ch, closers in _CLOSE_FOR.items()}
 
 
 def _next_stop(text: str, j: int, opener: str) -> int:
@@ -134,6 +137,14 @@ def _opening_at(text: str, i: int) -> bool:
         return not _is_word(prev)
     # single marks: only where an apostrophe cannot be (not after a letter, followed by a letter)
     return not _is_word(prev) and (nxt.isalnum() or nxt in "‘“\"")
+
+
+def _mixed_close(text: str, j: int, opener: str) -> bool:
+    """A double mark of the other style closing the quote (see `_MIXED_CLOSE`)."""
+    if text[j] not in _MIXED_CLOSE.get(opener, ""):
+        return False
+    nxt = text[j + 1] if j + 1 < len(text) else " "
+    return text[j - 1] in ",.!?" and (nxt.isspace() or nxt in "—–")
 
 
 def _closing_at(text: str, j: int, opener: str) -> bool:
