@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .clean import clean_article
 from .config import AlignConfig, CleanConfig
-from .fingerprint import FeatureTable, SentenceFeatures, article_features, feature_table
+from .fingerprint import FeatureTable, SentenceFeatures, article_features, feature_table, sentence_key
 from .records import Article, CleanArticle, Match
 
 
@@ -123,10 +123,10 @@ def align(
     if semantic is not None:
         scores = np.maximum(scores, semantic)
     # Identical sentences always align, even when they are too short to carry features.
-    positions_b: dict[str, list[int]] = defaultdict(list)
-    for j, key in enumerate(keys_b):
+    positions_b: dict[int, list[int]] = defaultdict(list)
+    for j, key in enumerate(keys_b.tolist()):
         positions_b[key].append(j)
-    for i, key in enumerate(keys_a):
+    for i, key in enumerate(keys_a.tolist()):
         for j in positions_b.get(key, ()) if key else ():
             scores[i, j] = 1.0
     used_a: set[int] = set()
@@ -141,7 +141,8 @@ def align(
             used_a.add(i)
             used_b.add(j)
             sa, sb = a.sentences[i], b.sentences[j]
-            char_sim = 1.0 if keys_a[i] == keys_b[j] else fuzz.ratio(keys_a[i], keys_b[j]) / 100
+            char_sim = 1.0 if keys_a[i] == keys_b[j] else fuzz.ratio(
+                sentence_key(sa.text), sentence_key(sb.text)) / 100
             kind = "copy" if char_sim >= config.copy_score else "paraphrase"
             matches.append(Match(sa.span, sb.span, kind, round(max(float(scores[i, j]), char_sim), 4), (i,), (j,)))
     matches.sort(key=lambda m: m.a_span)

@@ -45,7 +45,9 @@ class FeatureTable:
     hashes: np.ndarray  # uint64
     sentence: np.ndarray  # int32
     kind: np.ndarray  # int8: KIND_CONTENT | KIND_SKELETON | KIND_IMMUTABLE
-    keys: tuple[str, ...]  # match_key per sentence
+    keys: np.ndarray  # uint64: each sentence's match_key hashed (`key_hash`; 0 = empty key). Hashes, not the
+    # strings: the strings were ~5 KB an article held for the whole pair stage (the aligner re-reads the two
+    # keys of a matched pair from its sentences)
     n_sentences: int
 
 
@@ -68,8 +70,17 @@ def number_key(tok: str) -> str:
     return "n:" + tok.replace(",", "").rstrip(".")
 
 
+@lru_cache(maxsize=16384)
 def sentence_features(text: str) -> SentenceFeatures:
-    """Features of one sentence (any text), independent of its neighbours."""
+    """Features of one sentence (any text), independent of its neighbours.
+
+    Memoized on the text (pure; frozen result): the relation test (`provenance.immutables_agree`) asks
+    for the sentences of each article once per pair it is in. `article_features` reads the uncached
+    function, so preparing a corpus (every sentence once) does not fill the cache."""
+    return _sentence_features(text)
+
+
+def _sentence_features(text: str) -> SentenceFeatures:
     norm = normalize(text)
     toks = tokens(norm)
     content: set[str] = set()
@@ -96,7 +107,7 @@ def sentence_features(text: str) -> SentenceFeatures:
 
 def article_features(article: CleanArticle) -> tuple[SentenceFeatures, ...]:
     """Features of every kept sentence, in order."""
-    return tuple(sentence_features(s.text) for s in article.sentences)
+    return tuple(_sentence_features(s.text) for s in article.sentences)
 
 
 def feature_table(features: Sequence[SentenceFeatures]) -> FeatureTable:
@@ -118,9 +129,19 @@ def feature_table(features: Sequence[SentenceFeatures]) -> FeatureTable:
         np.asarray(hashes, dtype=np.uint64),
         np.asarray(sentence, dtype=np.int32),
         np.asarray(kind, dtype=np.int8),
-        tuple(f.key for f in features),
+        np.fromiter((key_hash(f.key) for f in features), dtype=np.uint64, count=len(features)),
         len(features),
     )
+
+
+def key_hash(key: str) -> int:
+    """A sentence's match_key as a stable 64-bit hash (0 for the empty key, which matches nothing)."""
+    return xxh3_64_intdigest(key.encode(), seed=ord("k")) if key else 0
+
+
+def sentence_key(text: str) -> str:
+    """The match_key of a sentence exactly as `sentence_features` computes it."""
+    return match_key(normalize(text))
 
 
 def shingles(article: CleanArticle, size: int) -> list[str]:

@@ -60,7 +60,7 @@ class Removed:
     duplicate_of: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of the cleaned article: its position and its span in the original text."""
 

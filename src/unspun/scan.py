@@ -133,6 +133,15 @@ def assemble(
     )
 
 
+_SPENT = Signature(np.zeros(0, np.uint32), frozenset(), 0)
+"""The signature a Prepared keeps after the candidate stage (the pair stage does not read it)."""
+
+
+def _with_article(p: Prepared, article: Article) -> Prepared:
+    """p with its cleaned article pointing at `article` (an equal object: the one the caller holds)."""
+    return replace(p, clean=replace(p.clean, article=article)) if p.clean.article == article else p
+
+
 def _prepare_chunk(articles: Sequence[Article], config: ScanConfig) -> list[Prepared]:
     return [prepare(a, config) for a in articles]
 
@@ -281,10 +290,14 @@ def scan_articles(
     workers = _workers(config, len(articles))
     prepared: list[Prepared] = []
     for chunk in _map(workers, _prepare_chunk, _chunks(articles, 250), config):
+        if workers > 1:  # a worker's result holds an unpickled copy of each article: keep the caller's
+            chunk = [_with_article(p, a) for p, a in zip(chunk, articles[len(prepared):])]
         prepared.extend(chunk)
         report("fingerprint", len(prepared), len(articles))
 
     candidates = candidate_pairs(prepared, config)
+    # Signatures (MinHash, immutables: ~6 KB an article) are spent once candidates are found.
+    prepared = [replace(p, signature=_SPENT) for p in prepared]
     notes: list[str] = []
     leads, embedder = _embedding_candidates(prepared, candidates, config, embedder, report, notes)
     work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidates.items())]
@@ -299,7 +312,11 @@ def scan_articles(
         embedder.flush()
     # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
     event_leads = leads if config.embed.model == "minilm" else None
-    result = assemble([p.clean for p in prepared], pairs, tuple(errors), tuple(notes), config, event_leads)
+    cleans = [p.clean for p in prepared]
+    # The feature tables and signatures (~11 KB an article) are not needed past the pair stage: at 100k
+    # articles they were a gigabyte held through stories and spin (and seen by every spin worker).
+    del prepared
+    result = assemble(cleans, pairs, tuple(errors), tuple(notes), config, event_leads)
     if config.claims:
         from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
 

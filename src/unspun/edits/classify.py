@@ -10,7 +10,7 @@ The word tables it reads (negators, antonym axes, fixed expressions) live in `wo
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
@@ -251,11 +251,16 @@ def _side(article: CleanArticle) -> _Side:
 class SideCache:
     """Per-article explain inputs (tokens, names, quote regions), computed once per article id.
 
-    A scan holds one for its run, so an article in many candidate pairs is tokenized once.
+    A scan holds one for its run, so an article in many candidate pairs is tokenized once. It keeps the
+    `max_articles` most recently used articles: a tokenized article holds ~100 KB of tokens, so an
+    unbounded cache held gigabytes per worker at 100k articles. The scan's pairs come sorted by first
+    article, so an article's pairs are mostly diffed close together; an evicted article that comes back
+    is tokenized again (same tokens, more CPU).
     """
 
-    def __init__(self) -> None:
-        self._sides: dict[str, _Side] = {}
+    def __init__(self, max_articles: int = 2048) -> None:
+        self._sides: OrderedDict[str, _Side] = OrderedDict()
+        self._max = max_articles
 
     def __len__(self) -> int:
         return len(self._sides)
@@ -264,6 +269,9 @@ class SideCache:
         side = self._sides.get(article.id)
         if side is None or side.article is not article:
             side = self._sides[article.id] = _side(article)
+            if len(self._sides) > self._max:
+                self._sides.popitem(last=False)
+        self._sides.move_to_end(article.id)
         return side
 
 

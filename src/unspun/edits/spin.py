@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from ..clean import clean_article
 from ..records import Article, CleanArticle, Span
 from ..tokens import light_stem, zipf
-from .collocation import Collocations, pair_fit, shared
+from .collocation import Collocations, pair_pmi, shared
 from .tokenize import Token, proper_names, tokenize
 from .machine_style import MachineStyle, machine_style
 from .words import IDIOM_STEMS, IDIOMS, article_clash
@@ -111,6 +111,9 @@ _ONE_SWAP = {(*idiom[:j], "*", *idiom[j + 1 :]): n for n, idiom in enumerate(IDI
 # at least one of them, so every other window is skipped before its k masked lookups.
 _SWAP_FIRST = defaultdict(frozenset, {k: frozenset(i[0] for i in IDIOM_STEMS if len(i) == k) for k in range(3, 9)})
 _SWAP_SECOND = defaultdict(frozenset, {k: frozenset(i[1] for i in IDIOM_STEMS if len(i) == k) for k in range(3, 9)})
+# First stems of the expressions of each length: a window starting with none of them holds no whole one.
+_WHOLE_FIRST = defaultdict(frozenset, {k: frozenset(i[0] for i in IDIOM_STEMS if len(i) == k)
+                                       for k in {len(i) for i in IDIOM_STEMS}})
 _ARTICLE = re.compile(r"\b(an?)\s+([A-Za-z]+)", re.IGNORECASE)
 
 
@@ -134,14 +137,16 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
     stems = [(light_stem(t.key), t) for t in tokens if t.key not in ("a", "an", "the")]
     keys = [s for s, _ in stems]
     lengths = sorted({len(i) for i in IDIOM_STEMS})
-    intact = [(i, i + k) for k in lengths for i in range(len(keys) - k + 1) if tuple(keys[i : i + k]) in _WHOLE]
+    intact = [(i, i + k) for k in lengths for i in range(len(keys) - k + 1)
+              if keys[i] in _WHOLE_FIRST[k] and tuple(keys[i : i + k]) in _WHOLE]
     for k in lengths:
         if k < 3:  # two-word expressions with a word swapped are mostly ordinary phrases
             continue
+        first, second = _SWAP_FIRST[k], _SWAP_SECOND[k]
         for i in range(len(keys) - k + 1):
-            window = keys[i : i + k]
-            if window[0] not in _SWAP_FIRST[k] and window[1] not in _SWAP_SECOND[k]:
+            if keys[i] not in first and keys[i + 1] not in second:
                 continue  # a one-word swap keeps the first or the second word: no expression starts here
+            window = keys[i : i + k]
             if not all(x.isalpha() for x in window) or any(i <= lo and hi <= i + k for lo, hi in intact):
                 continue
             for j in range(k):
@@ -155,7 +160,7 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
                     break
     words = [t.key for t in tokens if not t.name and t.value is None and t.key.isalpha() and len(t.key) > 3]
     rare = sum(1 for w in words if zipf(w) < 3.0) / len(words) if words else 0.0
-    fit = pair_fit(collocations or shared(), text).pmi
+    fit = pair_pmi(collocations or shared(), text)
     fit = fit[~np.isnan(fit)]
     odd = float((fit <= 0).mean()) if len(fit) else 0.0
     raw = 0.35 * len({s.span for s in suspects}) + max(0.0, rare - 0.05) * 4 + max(0.0, odd - 0.3)

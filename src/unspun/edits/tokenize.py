@@ -85,11 +85,32 @@ def proper_names(text: str, sentences: Iterable[Span]) -> frozenset[str]:
     return frozenset(out)
 
 
+_PLAIN: dict[str, bool] = {}
+_PLAIN_MAX = 1 << 18
+
+
+def _plain(w: str) -> bool:
+    """True for a lowercase ASCII letter word that is no number word, fraction or ordinal: its token is
+    (w, key w, not a name, no value) whatever its neighbours, so `tokenize` skips the rules for it. Most
+    tokens are such words; the answer is kept per distinct word (bounded: a corpus has a vocabulary)."""
+    got = _PLAIN.get(w)
+    if got is None:
+        got = (w.isascii() and w.isalpha() and w.islower() and w not in UNITS and w not in FRACTIONS
+               and ordinal_value(w) is None)
+        if len(_PLAIN) >= _PLAIN_MAX:
+            _PLAIN.clear()
+        _PLAIN[w] = got
+    return got
+
+
 def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
     """Tokens of text[span] with normalized keys (number words become digits; names keep their case)."""
     raw = [(m.group(), m.start(), m.end()) for m in EDIT_TOKEN.finditer(text, *span)]
     out: list[Token] = []
     for n, (w, s, e) in enumerate(raw):
+        if _plain(w):  # same token as the rules below give it, without them
+            out.append(Token(w, s, e, w, False, None))
+            continue
         low = w.casefold().translate(QUOTE_FOLD)
         # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
         # values, without three function calls per token.
