@@ -85,6 +85,10 @@ def accounted(client, fn) -> tuple[object, dict]:
     """fn()'s result and the accounting of its run on `client`'s cluster (see the module doc)."""
     from distributed import get_task_stream
 
+    import os
+
+    # a LocalCluster's scheduler runs in the client's process: its CPU is in the client's then
+    in_client = client.run_on_scheduler(os.getpid) == os.getpid()
     cpu0 = client.run(_cpu)
     sched0 = client.run_on_scheduler(_cpu)
     moved0 = client.run(_moved)
@@ -128,7 +132,8 @@ def accounted(client, fn) -> tuple[object, dict]:
         "all_busy_s": both,
         "phases": {p: [round(d, 3) for d in sorted(ds, reverse=True)] for p, ds in phases.items()},
         "worker_cpu_s": {w: round(cpu1[w] - cpu0[w], 2) for w in cpu1},
-        "scheduler_cpu_s": sched1 - sched0,
+        "scheduler_cpu_s": 0.0 if in_client else sched1 - sched0,
+        "scheduler_in_client": in_client,
         "client_cpu_s": client_cpu,
         "moved_mb": sum(moved1[w][0] - moved0[w][0] for w in moved1) / 1e6,
         "moved_s": sum(moved1[w][1] - moved0[w][1] for w in moved1),
@@ -174,8 +179,10 @@ def summary(acc: dict) -> str:
     tasks = "+".join(f"{v:.1f}" for v in acc["task_s"].values())
     cpu = "+".join(f"{v:.1f}" for v in acc["worker_cpu_s"].values())
     return (f"wall {acc['wall']:.1f} s; task s per worker {tasks}; no task running {acc['idle_s']:.1f} s; "
-            f"all workers busy {acc['all_busy_s']:.1f} s; worker process CPU {cpu} s; scheduler CPU "
-            f"{acc['scheduler_cpu_s']:.1f} s; client CPU {acc['client_cpu_s']:.1f} s; {acc['tasks']} tasks; "
+            f"all workers busy {acc['all_busy_s']:.1f} s; worker process CPU {cpu} s; "
+            + ("client CPU (with the scheduler's: same process) " if acc.get("scheduler_in_client") else
+               f"scheduler CPU {acc['scheduler_cpu_s']:.1f} s; client CPU ")
+            + f"{acc['client_cpu_s']:.1f} s; {acc['tasks']} tasks; "
             f"moved between workers {acc['moved_mb']:.0f} MB in {acc['moved_s']:.1f} s; task thread CPU "
             f"{sum(acc['task_cpu_s'].values()):.1f} s, task wall not on a CPU {acc['task_wait_s']:.1f} s; "
             f"communication " + ", ".join(f"{k} {v:.1f} s" for k, v in acc["comm_s"].items() if v >= 0.05))
