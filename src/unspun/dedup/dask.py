@@ -266,19 +266,21 @@ def _run(client, groups, errors, config, columns, output) -> nd.DedupResult:
     if config.tune_malloc:
         client.run(tune_worker)
     parts = client.map(_sketch_files, groups, columns=columns, config=config, pure=False)
+    n = len(parts)
+    # band shuffle: part p's bucket r goes to reducer r (one reducer per partition). The split needs
+    # no offsets, so it is submitted before the row counts are gathered: a worker whose sketches
+    # finish first splits them instead of waiting for the slowest sketch.
+    split = [client.submit(_split_bands, p, config, n, pure=False) for p in parts]
     summaries = client.gather(client.map(_summary, parts))
     bounds = np.cumsum([0] + [n for n, _ in summaries]).astype(np.int64)
     errors = errors + [e for _, errs in summaries for e in errs]
     if bounds[-1] == 0:
         return nd.DedupResult((), tuple(errors), 0)
-    n = len(parts)
     offsets = [int(o) for o in bounds[:-1]]
 
     def pick(futures, i):  # piece i of every future's list, as futures
         return [client.submit(operator.getitem, f, i) for f in futures]
 
-    # band shuffle: part p's bucket r goes to reducer r (one reducer per partition)
-    split = [client.submit(_split_bands, p, config, n, pure=False) for p in parts]
     reduced = [client.submit(_reduce_bands, pick(split, r), config.window, bounds) for r in range(n)]
     # verification: candidates go to the part of their first article, then of their second
     first = [client.submit(_attach_first, p, o, pick(reduced, i), bounds) for i, (p, o) in enumerate(zip(parts, offsets))]
