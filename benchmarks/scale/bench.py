@@ -27,6 +27,8 @@ from pathlib import Path
 
 import numpy as np
 
+from account import accounted, phase_table, predicted_ratio, summary
+
 FILES = 8
 HERE = Path(__file__).resolve()
 
@@ -141,10 +143,8 @@ def run_dask(data: Path, workers: int) -> dict:
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       memory_limit="8GB") as cluster, Client(cluster) as client:
         client.run(_warm)
-        t0 = time.perf_counter()
-        result = dedup_dask(sorted(data.glob("*.parquet")), client=client, output=out)
-        wall = time.perf_counter() - t0
-    return {"wall": wall, "edges": result.n_edges, "files": len(list(out.glob("*.parquet")))}
+        result, acc = accounted(client, lambda: dedup_dask(sorted(data.glob("*.parquet")), client=client, output=out))
+    return {"wall": acc["wall"], "edges": result.n_edges, "files": len(list(out.glob("*.parquet"))), "acc": acc}
 
 
 def _scan_config():
@@ -173,8 +173,10 @@ def run_scan(data: Path, workers: int) -> dict:
 
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                           memory_limit="8GB") as cluster, Client(cluster) as client:
-            t0 = time.perf_counter()
-            result = scan_dask([data], _scan_config(), client=client)
+            result, acc = accounted(client, lambda: scan_dask([data], _scan_config(), client=client))
+        digest = hashlib.sha1(repr(_pair_rows(result)).encode()).hexdigest()[:12]
+        return {"wall": acc["wall"], "pairs": len(result.pairs), "stories": len(result.stories), "digest": digest,
+                "acc": acc}
     wall = time.perf_counter() - t0
     digest = hashlib.sha1(repr(_pair_rows(result)).encode()).hexdigest()[:12]
     return {"wall": wall, "pairs": len(result.pairs), "stories": len(result.stories), "digest": digest}
@@ -297,16 +299,36 @@ def dask_dedup(data: Path, n: int) -> None:
     """Local engine, then 1- and 2-worker LocalClusters on the same input, with the ratios."""
     local = child(["--child", "local", str(data)])
     print(f"dedup n={n}: local engine, 1 process: {local['wall']:.1f} s ({n / local['wall']:.0f} docs/s)")
-    walls = {}
+    walls, accs = {}, {}
     for workers in (1, 2):
+        load = os.getloadavg()[0]
         dask = child(["--child", "dask", str(data), str(workers)])
-        walls[workers] = dask["wall"]
+        walls[workers], accs[workers] = dask["wall"], dask["acc"]
         print(f"dedup n={n}: Dask LocalCluster, {workers} worker{'s' if workers > 1 else ''}: {dask['wall']:.1f} s "
               f"({n / dask['wall']:.0f} docs/s; {dask['files']} partitions; same links as local: "
-              f"{local['edges'] == dask['edges']})")
+              f"{local['edges'] == dask['edges']}; load average before {load:.1f})")
+        _accounting(f"dedup n={n}, {workers}w", dask["acc"])
     print(f"dedup n={n}: 2 workers / 1 worker speed-up {walls[1] / walls[2]:.2f}x (target >= 1.8); "
           f"1 worker / local time {walls[1] / local['wall']:.2f}x (target <= 1.3); load average "
           f"{os.getloadavg()[0]:.1f}")
+    _prediction(f"dedup n={n}", accs)
+
+
+def _accounting(label: str, acc: dict) -> None:
+    print(f"  accounting {label}: {summary(acc)}")
+    print(f"  phases {label}: {phase_table(acc)}")
+
+
+def _prediction(label: str, accs: dict) -> None:
+    """Amdahl from the 1-worker run's accounting, and the 2-worker run's CPU-time ratio (load-proof-ish)."""
+    serial, one, predicted, ratio = predicted_ratio(accs[1], 2)
+    cpu1, cpu2 = (sum(accs[w]["worker_cpu_s"].values()) for w in (1, 2))
+    extra2 = accs[2]["scheduler_cpu_s"] + accs[2]["client_cpu_s"]
+    print(f"{label}: accounting of the 1-worker run in CPU seconds: serial {serial:.1f} s of {one:.1f} s "
+          f"({serial / one:.0%}; the target needs <= 11%) -> predicted on 2 workers {predicted:.1f} s, "
+          f"speed-up {ratio:.2f}x. Worker process CPU 1w {cpu1:.1f} s, 2w {cpu2:.1f} s (x{cpu2 / cpu1:.2f}: "
+          f"the work added by splitting); with the 2w scheduler + client CPU ({extra2:.1f} s) on the same 2 cores "
+          f"the bound is {accs[1]['wall'] / max((cpu2 + extra2) / 2, predicted):.2f}x of this 1-worker wall time")
 
 
 def dask_scan(data: Path, n: int) -> None:
@@ -316,14 +338,18 @@ def dask_scan(data: Path, n: int) -> None:
     local = child(["--child", "scan", str(data), "0"])
     print(f"scan n={n}: local engine (process pool, one per core): {local['wall']:.1f} s, {local['pairs']} pairs, "
           f"{local['stories']} stories")
-    walls = {}
+    walls, accs = {}, {}
     for workers in (1, 2):
+        load = os.getloadavg()[0]
         r = child(["--child", "scan", str(data), str(workers)])
-        walls[workers] = r["wall"]
+        walls[workers], accs[workers] = r["wall"], r["acc"]
         print(f"scan n={n}: Dask LocalCluster, {workers} worker{'s' if workers > 1 else ''}: {r['wall']:.1f} s; "
-              f"pairs identical to local (relation, score, original, edits, matches): {r['digest'] == local['digest']}")
+              f"pairs identical to local (relation, score, original, edits, matches): {r['digest'] == local['digest']}; "
+              f"load average before {load:.1f}")
+        _accounting(f"scan n={n}, {workers}w", r["acc"])
     print(f"scan n={n}: 2 workers / 1 worker speed-up {walls[1] / walls[2]:.2f}x (target >= 1.8); load average "
           f"{os.getloadavg()[0]:.1f}")
+    _prediction(f"scan n={n}", accs)
 
 
 if __name__ == "__main__":

