@@ -202,22 +202,24 @@ class PairFit:
     pmi: np.ndarray
 
 
+def _content_pair(r1: str, r2: str, norm: dict[str, str], top: frozenset[str]) -> tuple[str, str] | None:
+    """The normalised pair (each distinct raw word normalised once, through `norm`), or None when both are
+    function words (their fit says nothing about word choice)."""
+    w1 = norm.get(r1)
+    if w1 is None:
+        w1 = norm[r1] = norm_word(r1)
+    w2 = norm.get(r2)
+    if w2 is None:
+        w2 = norm[r2] = norm_word(r2)
+    return None if w1 in top and w2 in top else (w1, w2)
+
+
 def pair_pmi(colloc: Collocations, text: str) -> np.ndarray:
     """`pair_fit(colloc, text).pmi` without the spans (what the spin score reads): the pairs come from one
     `findall` instead of a match object per pair."""
     top = function_words()
     norm: dict[str, str] = {}
-    pairs = []
-    for r1, r2 in _PAIR.findall(text):
-        w1 = norm.get(r1)
-        if w1 is None:
-            w1 = norm[r1] = norm_word(r1)
-        w2 = norm.get(r2)
-        if w2 is None:
-            w2 = norm[r2] = norm_word(r2)
-        if w1 in top and w2 in top:
-            continue
-        pairs.append((w1, w2))
+    pairs = [w for r1, r2 in _PAIR.findall(text) if (w := _content_pair(r1, r2, norm, top)) is not None]
     return colloc.pmi_many(pairs)
 
 
@@ -229,15 +231,10 @@ def pair_fit(colloc: Collocations, text: str) -> PairFit:
     spans, pairs = [], []
     for m in _PAIR.finditer(text):
         r1, r2 = m.group(1, 2)
-        w1 = norm.get(r1)
-        if w1 is None:
-            w1 = norm[r1] = norm_word(r1)
-        w2 = norm.get(r2)
-        if w2 is None:
-            w2 = norm[r2] = norm_word(r2)
-        if w1 in top and w2 in top:
+        w = _content_pair(r1, r2, norm, top)
+        if w is None:
             continue
         s2 = min(m.start(2), m.end() + 8)  # as far as 8 characters of spaces reach (the span's old rule)
         spans.append((m.start(1), m.end(1), s2, s2 + len(r2)))
-        pairs.append((w1, w2))
+        pairs.append(w)
     return PairFit(tuple(spans), colloc.pmi_many(pairs))
