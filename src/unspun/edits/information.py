@@ -43,9 +43,9 @@ def _examples(words: frozenset[str], other: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(missing, key=lambda w: (not w[0].isdigit(), zipf(w), w))[:6])
 
 
-def information(text_a: str, text_b: str) -> Information:
-    """Compare the specific words of two versions (see the module docstring)."""
-    a, b = specific_words(text_a), specific_words(text_b)
+def information(text_a: str, text_b: str, swapped: frozenset[str] = frozenset()) -> Information:
+    """Compare the specific words of two versions (see the module docstring), leaving out `swapped`."""
+    a, b = specific_words(text_a) - swapped, specific_words(text_b) - swapped
     shared = len(a & b)
     return Information(
         shared / len(a) if a else 0.0,
@@ -63,9 +63,11 @@ _MIN_GAP = 0.04  # below this the two sides hold about equally much the other la
 MAX_WEIGHT = 0.9
 
 
-def information_vote(text_a: str, text_b: str) -> tuple[float, str] | None:
-    """(weight in -MAX_WEIGHT..MAX_WEIGHT, why) when one side's details are contained in the other's."""
-    info = information(text_a, text_b)
+def information_vote(text_a: str, text_b: str, swapped: frozenset[str] = frozenset()
+                     ) -> tuple[float, str] | None:
+    """(weight in -MAX_WEIGHT..MAX_WEIGHT, why) when one side's details are contained in the other's.
+    `swapped`: specific words to leave out (see `fluent.swapped_details`)."""
+    info = information(text_a, text_b, swapped)
     if min(info.n_a, info.n_b) < _MIN_WORDS or abs(info.gap) < _MIN_GAP:
         return None
     weight = max(-1.0, min(1.0, info.gap / _FULL_GAP)) * MAX_WEIGHT
