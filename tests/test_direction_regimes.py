@@ -102,15 +102,35 @@ def test_a_moved_sentence_is_not_counted_as_reworded_text():
     assert rewrite_extent(a, b, c.edits) < 0.25  # one swapped word, not a heavy rewrite
 
 
-def test_copy_marks_overrule_one_process_votes_that_name_the_marked_side_the_original():
+def test_copy_marks_overrule_the_votes_that_depend_on_how_the_copy_was_made():
     marks = [Vote("length", 0.4, "b is shorter"), Vote("casing", 0.3, "b lost capitals")]
     found = [Vote("machine style", -0.6, "a reads like chatbot prose"), Vote("wording", 0.5, "b fits worse"),
-             Vote("name", -0.5, "a name in b is a common word in a"), Vote("information", -0.3, "a lost details")]
+             Vote("name", -0.5, "a name in b is a common word in a"), Vote("information", -0.3, "a lost details"),
+             Vote("truncation", -0.6, "a looks truncated")]
     kept = {v.signal for v in overruled(found, marks)}
-    assert kept == {"wording", "information"}  # information holds for every process: it is not overruled
+    # information is overruled too: in a heavy rewrite its details sit in swapped words, whose rarer side is
+    # the copy's for a shuffler and the source's for a translator; truncation is not a word-level vote
+    assert kept == {"wording", "truncation"}
     assert overruled(found, []) == found
     split = [Vote("length", 0.4, "b is shorter"), Vote("casing", -0.3, "a lost capitals")]
-    assert {v.signal for v in overruled(found, split)} == {"information"}  # marks that disagree drop both sides
+    assert {v.signal for v in overruled(found, split)} == {"truncation"}  # marks that disagree drop both sides
+
+
+DOUBLED = " Both were treated for cold at Northgate General and released that evening."
+
+
+def test_doubled_sentences_mark_a_light_copy_but_not_the_source_of_a_heavy_rewrite():
+    # A light copy with a sentence doubled by a scraper: the doubling marks the copy.
+    light = compare(SOURCE.replace("pulled", "hauled") + DOUBLED, SOURCE)
+    assert light.a.removed and not light.b.removed
+    found = votes(light.a, light.b, light.edits, light.coverage_a, light.coverage_b, matches=light.matches)
+    assert [v.weight for v in found if v.signal == "captions"] == [-0.7]
+    # The source's own repeated sentence, reworded away by a heavy rewrite: no vote against the source.
+    heavy = compare(SOURCE + DOUBLED, ROUND_TRIP)
+    assert heavy.a.removed and rewrite_extent(SOURCE + DOUBLED, ROUND_TRIP, heavy.edits) >= 0.25
+    found = votes(heavy.a, heavy.b, heavy.edits, heavy.coverage_a, heavy.coverage_b, matches=heavy.matches)
+    assert not any(v.signal == "captions" for v in found)
+    assert heavy.original == "a"
 
 
 def test_a_round_trip_is_judged_from_the_source_side_in_both_orders():

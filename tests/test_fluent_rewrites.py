@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from unspun.clean import clean_article
-from unspun.edits.direction import decide, rewrite_extent
-from unspun.edits.fluent import fluent_votes
+from unspun.edits.direction import decide, rewrite_extent, swapped_details, votes
+from unspun.edits.fluent import fluent_votes, style_vote
 from unspun.edits.information import information, information_vote
 from unspun.edits.machine_style import machine_style
 from unspun.report.json import spin_to_dict
@@ -65,6 +65,60 @@ def test_direction_of_a_chatbot_rewrite_names_the_original_with_its_signals():
         d = decide(c.a, c.b, c.edits, c.coverage_a, c.coverage_b, matches=c.matches)
         assert d.original == want
         assert any("chatbot prose" in s or "specific words" in s for s in d.signals)
+
+
+BRIDGE = ("The mayor closed the old bridge on Monday after engineers found cracks, and drivers complain about the "
+          "long detour. The council will vote on repairs at its meeting in the town hall next month, a spokesman "
+          "for the mayor said.")
+# A thesaurus spin: common words swapped for rarer ones, grammar words untouched.
+BRIDGE_SPUN = (BRIDGE.replace("closed", "shuttered").replace("found", "unearthed").replace("complain", "grouse")
+               .replace("cracks", "fissures"))
+
+
+def test_a_thesaurus_swap_is_not_counted_as_a_detail_lost():
+    c = compare(BRIDGE, BRIDGE_SPUN)
+    swapped = swapped_details(BRIDGE, BRIDGE_SPUN, c.edits)
+    assert {"shuttered", "unearthed", "grouse", "fissure"} <= swapped
+    # Counted as details, the spinner's rare picks make the copy look like the fuller text ...
+    wrong = information_vote(BRIDGE, BRIDGE_SPUN)
+    assert wrong is not None and wrong[0] < 0
+    # ... left out, both sides hold the same details, and the word-choice vote alone names the source.
+    assert information(BRIDGE, BRIDGE_SPUN, swapped).gap == 0
+    found = votes(c.a, c.b, c.edits, c.coverage_a, c.coverage_b, matches=c.matches)
+    assert not any(v.signal == "information" for v in found)
+    assert c.original == "a"
+
+
+def test_swaps_stay_details_in_a_heavy_rewrite():
+    # A chatbot's one-word swaps generalise ("cracks in three of its 1960s pilings" -> "cracks in its pilings"):
+    # there the information vote keeps them, and which side is rarer is left to the regime of the rewrite.
+    c = compare(ORIGINAL, CHATBOT)
+    assert swapped_details(ORIGINAL, CHATBOT, c.edits) == frozenset()
+
+
+def test_short_texts_get_a_style_vote_from_their_damped_scores():
+    human = ("Police in Dunmore arrested two men on Friday after a 4am break-in at Kerr's Hardware on Mill Lane; "
+             "owner Jim Kerr said \"they took 30 drills\".")
+    machine = ("Police have arrested two men following a break-in at a local hardware store. The incident "
+               "highlights the importance of community vigilance and the crucial role of local businesses.")
+    assert max(len(human.split()), len(machine.split())) < 60  # below the old floor of the style vote
+    style = [w for signal, w, _ in fluent_votes(human, machine) if signal == "machine style"]
+    assert style and style[0] > 0  # b, the chatbot-like text, is the copy
+    back = [w for signal, w, _ in fluent_votes(machine, human) if signal == "machine style"]
+    assert back == [-style[0]]
+
+
+def test_a_light_edit_gets_no_machine_style_vote():
+    # One chatbot sentence added to a human article: the style gap is real, but both versions are mostly the
+    # same author's prose, so it does not say which was written first.
+    edited = (ORIGINAL + " Overall, this situation highlights the crucial importance of maintaining vital "
+              "coastal infrastructure.")
+    c = compare(ORIGINAL, edited)
+    assert rewrite_extent(ORIGINAL, edited, c.edits) < 0.15
+    gap = style_vote(machine_style(ORIGINAL), machine_style(edited))
+    assert gap is not None and gap[1] > 0  # alone, the style would name the edited side the copy
+    found = votes(c.a, c.b, c.edits, c.coverage_a, c.coverage_b, matches=c.matches)
+    assert not any(v.signal == "machine style" for v in found)
 
 
 def test_a_rewrite_changes_more_of_the_text_than_a_thesaurus_spin():
