@@ -20,8 +20,8 @@ _STYLE_MIN = 1.0  # smaller logit gaps say nothing (thesaurus pairs of 100-word 
 STYLE_WEIGHT = 0.8
 # No word-count floor of its own: `machine_style` already scales a short text's logit down (words / 60), so
 # two short texts rarely differ by `_STYLE_MIN`. A 60-word floor here (until issue 13's third round) threw
-# away votes that were right as often as the long texts' ones: PAN13 pairs under 60 words 0.77-0.84
-# precision (first 200 and dev pairs 200-700, both obfuscation types), 0.75-0.83 at 60 words or more.
+# away votes that were right as often as the long texts' ones: PAN13 pairs under 60 words 0.73-0.92
+# precision (first 200 and dev pairs 200-700, both obfuscation types), 0.70-0.77 at 60 words or more.
 
 
 def style_vote(sa: MachineStyle, sb: MachineStyle) -> tuple[str, float, str] | None:
