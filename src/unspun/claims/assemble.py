@@ -210,6 +210,8 @@ def _reported(text: str, quotes: list[QuoteSpan], frames: list[Frame], used_fram
 def _reports(f: Frame, attitudes: bool) -> bool:
     """Does a frame with content make a claim of its own (a clause where the cue needs one, a source)?"""
     attitudes = attitudes or f.attitude
+    if f.speaker_span is None and f.addressee_passive:
+        return True  # "when asked whether ...", "was asked about X": PolNeAR marks the question, no source
     if f.content_kind not in ("clause", "naming") and (f.lemma in STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE):
         return False
     if attitudes and f.lemma not in SPEECH and f.speaker_span is None and f.content_kind != "raising":

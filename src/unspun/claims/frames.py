@@ -25,6 +25,7 @@ class Frame:
     content_span: Span | None
     content_kind: str  # "clause" | "object" | "naming" ("called the plan “a disgrace”") | "none"
     passive_agent: bool = False
+    addressee_passive: bool = False  # "was asked whether ...", "when told about ...": the subject was addressed
     negated: bool = False
     content_parts: tuple[Span, ...] = ()
     attitude: bool = False  # read the attitude way (a want, a stance, a belief), see lexicon.ATTITUDE_DEFAULT
@@ -171,7 +172,7 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
     (clause, object, prepositional object) and the verb group as the cue."""
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    passive = bool(agent) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    passive = bool(agent) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or reduced_passive(tok)
     negated = any(c.dep_ == "neg" for c in tok.children)
     speaker_tok, is_agent = _speaker_token(tok, subj, agent, passive)
     fallback = None
@@ -215,7 +216,15 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
     return Frame(
         cue_text, (off + cue_start, off + cue_end), lemma, sp, st, content, ckind,
         passive_agent=is_agent, negated=negated, content_parts=parts,
+        addressee_passive=passive and not agent and lemma in ADDRESSEE,
     )
+
+
+def reduced_passive(tok: Any) -> bool:
+    """A participle clause with no subject or auxiliary of its own ("when asked whether ...", "Asked
+    about the plan, she said ..."): passive, so the governing verb's subject is not its speaker."""
+    return (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children))
 
 
 def _joined_subjects(subj: list[Any], off: int) -> tuple[Span, tuple[Any, ...]]:
@@ -306,7 +315,7 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
         return subtree_span(xc[0], off), "clause", None  # "wants to run", "refused to answer"
     if obj:
         return _object_content(tok, obj[0], off, lemma, attitudes)
-    if attitudes and (pp := cue_prep(tok)) is not None:
+    if (attitudes or passive and lemma in ADDRESSEE) and (pp := cue_prep(tok)) is not None:
         return np_content([c for c in pp.children if c.dep_ == "pobj"][0], off), "object", pp
     if tok.dep_ in ("acl", "relcl") and (passive or lemma_of(tok.head) in ANAPHORIC_CONTENT):
         # "a claim later disputed by the Kremlin", "a claim the Kremlin has dismissed": the noun modified
@@ -384,7 +393,9 @@ def _cue_extent(doc: Any, tok: Any, prep: Any, text: str) -> tuple[str, int, int
     cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"] + ([prep] if prep is not None else [])
     cue_text = text[min(t.idx for t in cue_toks):max(t.idx + len(t.text) for t in cue_toks)]
     k = tok.i - 1
-    while k >= 0 and doc[k].head.i == tok.i and doc[k].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[k].tag_ != "TO":
+    # a wh-adverb opens the clause, it is not part of the verb group ("when asked" -> "asked")
+    while (k >= 0 and doc[k].head.i == tok.i and doc[k].dep_ in ("aux", "auxpass", "neg", "advmod")
+           and doc[k].tag_ not in ("TO", "WRB")):
         cue_toks.append(doc[k])
         k -= 1
     cue_start = min(t.idx for t in cue_toks)
