@@ -516,14 +516,24 @@ def _after_dateline(text: str, off: int, span: Span) -> Span:
 
 
 def close_quote(text: str, off: int, span: Span) -> Span:
-    """Reported content that ends inside a partial quote runs to the closing mark (`do so.”`)."""
+    """Reported content that ends inside a partial quote runs to the closing mark (`do so.”`), also
+    when the parse ended the clause early inside it (a quoted name or clause the parser cut short):
+    annotators keep a quotation whole."""
     a, b = span[0] - off, span[1] - off
     inner = text[a:b]
-    if inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1:
+    curly = inner.count("“") > inner.count("”")
+    if curly or inner.count('"') % 2 == 1:
         m = re.match(r"[.,!?;]?[”\"]", text[b:b + 2])
         if m:
             return (span[0], span[1] + m.end())
+        m = _QUOTE_REST[curly].match(text, b)
+        if m:
+            return (span[0], span[1] + m.end() - b)
     return span
+
+
+# the rest of a quotation a clause stops inside of, up to its closing mark within the paragraph
+_QUOTE_REST = {True: re.compile(r"[^”“\n]{1,300}?”"), False: re.compile(r'[^"\n]{1,300}?"')}
 
 
 # -- frames + quotes -> claims -------------------------------------------------------------------------
