@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, VERB_LEMMA, lemma_of, upos,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, VERB_LEMMA, lemma_of, upos,
 )
 
 
@@ -378,7 +378,7 @@ def _object_content(tok: Any, obj: Any, off: int, lemma: str, attitudes: bool) -
     oprd = [c for c in after if c.dep_ in ("oprd", "ccomp", "xcomp")]
     if (attitudes or lemma in ("call", "describe")) and oprd:
         return (content[0], subtree_span(oprd[0], off)[1]), "naming", None
-    preps = OBJECT_PREPS.get(lemma, ())
+    preps = OBJECT_PREPS.get(lemma, ()) + ARG_PREPS
     pp = [c for c in after if c.dep_ == "prep" and c.lower_ in preps] + [
         c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps and c.i > obj.i]
     if pp and any(g.dep_ in ("pobj", "pcomp") for g in pp[0].children):
