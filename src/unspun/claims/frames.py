@@ -395,7 +395,7 @@ def _cue_extent(doc: Any, tok: Any, prep: Any, text: str) -> tuple[str, int, int
     k = tok.i - 1
     # a wh-adverb opens the clause, it is not part of the verb group ("when asked" -> "asked")
     while (k >= 0 and doc[k].head.i == tok.i and doc[k].dep_ in ("aux", "auxpass", "neg", "advmod")
-           and doc[k].tag_ not in ("TO", "WRB")):
+           and doc[k].tag_ not in ("WRB",)):
         cue_toks.append(doc[k])
         k -= 1
     cue_start = min(t.idx for t in cue_toks)
