@@ -109,7 +109,7 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
         frame = _verb_frame(doc, tok, off, lemma, att, text)
         if frame is not None:
             out.append(replace(frame, attitude=att) if att else frame)
-    return out
+    return drop_chained(out)
 
 
 _NOT_PERSONS = frozenset({"it", "this", "that", "which", "what", "there", "these", "those"})
@@ -398,11 +398,34 @@ def _cue_extent(doc: Any, tok: Any, prep: Any, text: str) -> tuple[str, int, int
            and doc[k].tag_ not in ("WRB",)):
         cue_toks.append(doc[k])
         k -= 1
+    head = _chain_head(doc, tok)
+    if head is not None:  # "refuses to disavow", "tried to defend": the verb chain is one cue
+        cue_toks.append(head)
+        cue_toks.extend(c for c in head.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < head.i)
     cue_start = min(t.idx for t in cue_toks)
     cue_end = max(t.idx + len(t.text) for t in cue_toks)
     if text[cue_end:cue_end + 1] == ":":
         cue_end += 1
     return cue_text, cue_start, cue_end
+
+
+def _chain_head(doc: Any, tok: Any) -> Any:
+    """The verb a cue infinitive completes right after it, with the same subject ("refuses to
+    disavow", "tried to defend", "seems to feel"): PolNeAR marks the chain as one cue.  None when
+    other words stand between ("required Republicans to recognize", "reached for a metaphor to describe")."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or head.i >= tok.i or not head.tag_.startswith("VB"):
+        return None
+    between = doc[head.i + 1:tok.i]
+    if not any(t.tag_ == "TO" for t in between) or any(t.tag_ not in ("TO", "RB") for t in between):
+        return None
+    return head
+
+
+def drop_chained(frames: list[Frame]) -> list[Frame]:
+    """Frames whose cue lies inside a longer cue of another frame ("refuses" in "refuses to disavow")."""
+    return [f for f in frames if not any(g is not f and g.cue_span[0] <= f.cue_span[0] and f.cue_span[1] <= g.cue_span[1]
+                                         and g.cue_span != f.cue_span for g in frames)]
 
 
 # "Kerry: “By law ...”", "Wash Post Fact-Check: If Obama Says It, It’s True" — a line that opens with a
