@@ -104,8 +104,8 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
                 continue
             if lemma != "expect":
                 continue
-        if upos(tok) == "AUX":
-            continue
+        if upos(tok) == "AUX" or tok.dep_ == "amod":
+            continue  # an auxiliary, or a participle describing a noun ("pledged delegates")
         frame = _verb_frame(doc, tok, off, lemma, att, text)
         if frame is not None:
             out.append(replace(frame, attitude=att) if att else frame)
