@@ -28,7 +28,7 @@ NEEDS_CLAUSE = frozenset(
     {"call", "find", "show", "continue", "point", "think", "believe", "hope", "expect", "fear", "worry",
      "wonder", "add", "ask", "agree", "charge", "signal", "indicate", "answer", "reveal", "describe", "cite",
      "quote", "post", "write", "threaten", "chant", "remind", "plead", "shout", "yell", "exclaim", "imply",
-     "email", "encourage"}
+     "email", "encourage", "maintain"}
 )
 # Attitudes (PolNeAR annotates beliefs, wants and stances, not just speech).  Off by default: "X wants
 # Y" is not a claim for the report; `ClaimExtractor(attitudes=True)` turns them on.  The list holds
