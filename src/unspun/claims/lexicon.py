@@ -68,10 +68,9 @@ ATTITUDE_DEFAULT = frozenset(
 ) & ATTITUDES
 # Read the attitude way by default only with a person or organisation as subject (a pronoun, a name, a
 # title, role or vague-source noun): "Clinton knows that ...", not "the bill offers".  Same bar as above,
-# measured with that subject test (train, first 400 texts).  Below it even so: seek 34 % exact cue,
-# back 34, plan 29, see 26, feel 26, focus 31, embrace 32, speak 16, vote 10, intend 18.  "want" (33 %)
-# joined in round 3, once cues nested in another claim's clause were dropped: train[:300] +0.2 / +0.2 / +0.1.
-ATTITUDE_PERSONAL = frozenset("""offer know talk push threaten favor want""".split()) & ATTITUDES
+# measured with that subject test (train, first 400 texts).  Below it even so: want (33 % exact cue),
+# seek 34, back 34, plan 29, see 26, feel 26, focus 31, embrace 32, speak 16, vote 10, intend 18.
+ATTITUDE_PERSONAL = frozenset("""offer know talk push threaten favor""".split()) & ATTITUDES
 # "accused X of Y", "described X as Y", "blamed X on Y": the object and the phrase are the content
 OBJECT_PREPS = {
     "accuse": ("of",), "blame": ("on", "for"), "criticize": ("for",), "criticise": ("for",), "praise": ("for",),
