@@ -115,3 +115,56 @@ def test_according_to_inside_a_clause_leaves_two_pieces_around_it(ex):
     (c,) = ex.extract(text)
     assert c.cue == "according to"
     assert [text[a:b] for a, b in c.content_parts] == ["Among the stations at risk", "are the two oldest depots"]
+
+
+# -- issue 18, round 3 ----------------------------------------------------------------------------------
+
+def _span(text, span):
+    return text[span[0]:span[1]] if span else None
+
+
+def test_a_passive_question_has_no_source_and_the_wh_word_is_not_in_the_cue(ex):
+    text = "The ferry operator said little when asked whether the winter timetable would return in May."
+    asked = [c for c in ex.extract(text) if c.cue == "asked"]
+    assert len(asked) == 1
+    c = asked[0]
+    assert c.speaker is None and c.speaker_span is None
+    assert _span(text, c.cue_span) == "asked"
+    assert c.text == "whether the winter timetable would return in May"
+
+
+def test_asked_about_in_the_passive_takes_the_topic(ex):
+    text = "Asked about the new depot, the director of the tram company praised the builders."
+    c = next(c for c in ex.extract(text) if c.cue.startswith("asked") or c.cue.startswith("Asked"))
+    assert c.speaker is None and c.text == "the new depot"
+
+
+def test_a_clause_cut_inside_a_partial_quote_runs_to_the_closing_mark(ex):
+    text = "The mayor says the tram company has “always run a lean service and will continue to do so.”"
+    (c,) = ex.extract(text)
+    assert c.text.endswith("will continue to do so.”") and c.text.startswith("the tram company")
+
+
+def test_an_argument_phrase_after_the_object_is_part_of_the_content(ex):
+    text = "The union endorsed Mona Berg for chair of the transport board at its spring meeting."
+    (c,) = ex.extract(text)
+    assert c.text.startswith("Mona Berg for chair")
+
+
+def test_a_cue_infinitive_and_the_verb_it_completes_are_one_cue(ex):
+    text = "The councillor Ivo Lind refuses to disavow the endorsement of the hauliers' lobby."
+    (c,) = ex.extract(text)
+    assert _span(text, c.cue_span) == "refuses to disavow"
+    assert c.speaker == "Ivo Lind" and c.text == "the endorsement of the hauliers' lobby"
+
+
+def test_a_cue_inside_another_claims_reported_clause_is_not_a_claim_of_its_own(ex):
+    text = "Ruth Okafor told reporters she thought the depot would open in June."
+    claims = ex.extract(text)
+    assert [c.cue for c in claims] == ["told"]
+    assert claims[0].text == "she thought the depot would open in June"
+
+
+def test_a_participle_describing_a_noun_is_not_a_cue(ex):
+    text = "The mayor now leads her rival by forty pledged delegates in the count."
+    assert ex.extract(text) == []

@@ -42,6 +42,7 @@ def assemble(text: str, frames: list[Frame], sents: list[Span], attitudes: bool 
     sents.sort()
     # frames whose cue sits inside a quotation are part of the quoted words, not attributions
     frames = [f for f in frames if _in_quote(quotes, f.cue_span[0]) is None]
+    frames = _outer(frames)
     frames = frames + colon_frames(text)
     lexicon = SPEECH | ATTITUDES if attitudes else SPEECH | ATTITUDE_DEFAULT | ATTITUDE_PERSONAL
     frames += [h for h in headline_frames(text, lexicon)
@@ -54,6 +55,17 @@ def assemble(text: str, frames: list[Frame], sents: list[Span], attitudes: bool 
     # a caption printed twice yields its claim once
     pending = [p for p in pending if not aside.repeated(p[0])]
     return _claims(text, pending, names, aside)
+
+
+def _outer(frames: list[Frame]) -> list[Frame]:
+    """Frames whose cue sits inside the reported clause of another frame ("said they think ...", "told
+    reporters he thought ..."): the inner cue is part of what the outer speaker said, not a claim of its
+    own.  PolNeAR seldom nests attributions (6 of 2,319 dev contents hold another cue); dropping them
+    gave +1.2 / +1.1 / +0.8 exact F1 on train[:300]."""
+    def nested(f: Frame) -> bool:
+        return any(g is not f and g.content_span is not None and g.content_kind == "clause"
+                   and g.content_span[0] <= f.cue_span[0] < g.content_span[1] for g in frames)
+    return [f for f in frames if not nested(f)]
 
 
 def _in_quote(quotes: Sequence[QuoteSpan], pos: int) -> QuoteSpan | None:
@@ -210,6 +222,8 @@ def _reported(text: str, quotes: list[QuoteSpan], frames: list[Frame], used_fram
 def _reports(f: Frame, attitudes: bool) -> bool:
     """Does a frame with content make a claim of its own (a clause where the cue needs one, a source)?"""
     attitudes = attitudes or f.attitude
+    if f.speaker_span is None and f.addressee_passive:
+        return True  # "when asked whether ...", "was asked about X": PolNeAR marks the question, no source
     if f.content_kind not in ("clause", "naming") and (f.lemma in STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE):
         return False
     if attitudes and f.lemma not in SPEECH and f.speaker_span is None and f.content_kind != "raising":

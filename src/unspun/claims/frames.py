@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, VERB_LEMMA, lemma_of, upos,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, VERB_LEMMA, lemma_of, upos,
 )
 
 
@@ -25,6 +25,7 @@ class Frame:
     content_span: Span | None
     content_kind: str  # "clause" | "object" | "naming" ("called the plan “a disgrace”") | "none"
     passive_agent: bool = False
+    addressee_passive: bool = False  # "was asked whether ...", "when told about ...": the subject was addressed
     negated: bool = False
     content_parts: tuple[Span, ...] = ()
     attitude: bool = False  # read the attitude way (a want, a stance, a belief), see lexicon.ATTITUDE_DEFAULT
@@ -103,12 +104,12 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
                 continue
             if lemma != "expect":
                 continue
-        if upos(tok) == "AUX":
-            continue
+        if upos(tok) == "AUX" or tok.dep_ == "amod":
+            continue  # an auxiliary, or a participle describing a noun ("pledged delegates")
         frame = _verb_frame(doc, tok, off, lemma, att, text)
         if frame is not None:
             out.append(replace(frame, attitude=att) if att else frame)
-    return out
+    return drop_chained(out)
 
 
 _NOT_PERSONS = frozenset({"it", "this", "that", "which", "what", "there", "these", "those"})
@@ -171,7 +172,7 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
     (clause, object, prepositional object) and the verb group as the cue."""
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    passive = bool(agent) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    passive = bool(agent) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or reduced_passive(tok)
     negated = any(c.dep_ == "neg" for c in tok.children)
     speaker_tok, is_agent = _speaker_token(tok, subj, agent, passive)
     fallback = None
@@ -215,7 +216,15 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
     return Frame(
         cue_text, (off + cue_start, off + cue_end), lemma, sp, st, content, ckind,
         passive_agent=is_agent, negated=negated, content_parts=parts,
+        addressee_passive=passive and not agent and lemma in ADDRESSEE,
     )
+
+
+def reduced_passive(tok: Any) -> bool:
+    """A participle clause with no subject or auxiliary of its own ("when asked whether ...", "Asked
+    about the plan, she said ..."): passive, so the governing verb's subject is not its speaker."""
+    return (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children))
 
 
 def _joined_subjects(subj: list[Any], off: int) -> tuple[Span, tuple[Any, ...]]:
@@ -306,7 +315,7 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
         return subtree_span(xc[0], off), "clause", None  # "wants to run", "refused to answer"
     if obj:
         return _object_content(tok, obj[0], off, lemma, attitudes)
-    if attitudes and (pp := cue_prep(tok)) is not None:
+    if (attitudes or passive and lemma in ADDRESSEE) and (pp := cue_prep(tok)) is not None:
         return np_content([c for c in pp.children if c.dep_ == "pobj"][0], off), "object", pp
     if tok.dep_ in ("acl", "relcl") and (passive or lemma_of(tok.head) in ANAPHORIC_CONTENT):
         # "a claim later disputed by the Kremlin", "a claim the Kremlin has dismissed": the noun modified
@@ -369,7 +378,7 @@ def _object_content(tok: Any, obj: Any, off: int, lemma: str, attitudes: bool) -
     oprd = [c for c in after if c.dep_ in ("oprd", "ccomp", "xcomp")]
     if (attitudes or lemma in ("call", "describe")) and oprd:
         return (content[0], subtree_span(oprd[0], off)[1]), "naming", None
-    preps = OBJECT_PREPS.get(lemma, ())
+    preps = OBJECT_PREPS.get(lemma, ()) + ARG_PREPS
     pp = [c for c in after if c.dep_ == "prep" and c.lower_ in preps] + [
         c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps and c.i > obj.i]
     if pp and any(g.dep_ in ("pobj", "pcomp") for g in pp[0].children):
@@ -384,14 +393,39 @@ def _cue_extent(doc: Any, tok: Any, prep: Any, text: str) -> tuple[str, int, int
     cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"] + ([prep] if prep is not None else [])
     cue_text = text[min(t.idx for t in cue_toks):max(t.idx + len(t.text) for t in cue_toks)]
     k = tok.i - 1
-    while k >= 0 and doc[k].head.i == tok.i and doc[k].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[k].tag_ != "TO":
+    # a wh-adverb opens the clause, it is not part of the verb group ("when asked" -> "asked")
+    while (k >= 0 and doc[k].head.i == tok.i and doc[k].dep_ in ("aux", "auxpass", "neg", "advmod")
+           and doc[k].tag_ not in ("WRB",)):
         cue_toks.append(doc[k])
         k -= 1
+    head = _chain_head(doc, tok)
+    if head is not None:  # "refuses to disavow", "tried to defend": the verb chain is one cue
+        cue_toks.append(head)
+        cue_toks.extend(c for c in head.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < head.i)
     cue_start = min(t.idx for t in cue_toks)
     cue_end = max(t.idx + len(t.text) for t in cue_toks)
     if text[cue_end:cue_end + 1] == ":":
         cue_end += 1
     return cue_text, cue_start, cue_end
+
+
+def _chain_head(doc: Any, tok: Any) -> Any:
+    """The verb a cue infinitive completes right after it, with the same subject ("refuses to
+    disavow", "tried to defend", "seems to feel"): PolNeAR marks the chain as one cue.  None when
+    other words stand between ("required Republicans to recognize", "reached for a metaphor to describe")."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or head.i >= tok.i or not head.tag_.startswith("VB"):
+        return None
+    between = doc[head.i + 1:tok.i]
+    if not any(t.tag_ == "TO" for t in between) or any(t.tag_ not in ("TO", "RB") for t in between):
+        return None
+    return head
+
+
+def drop_chained(frames: list[Frame]) -> list[Frame]:
+    """Frames whose cue lies inside a longer cue of another frame ("refuses" in "refuses to disavow")."""
+    return [f for f in frames if not any(g is not f and g.cue_span[0] <= f.cue_span[0] and f.cue_span[1] <= g.cue_span[1]
+                                         and g.cue_span != f.cue_span for g in frames)]
 
 
 # "Kerry: “By law ...”", "Wash Post Fact-Check: If Obama Says It, It’s True" — a line that opens with a
@@ -505,14 +539,24 @@ def _after_dateline(text: str, off: int, span: Span) -> Span:
 
 
 def close_quote(text: str, off: int, span: Span) -> Span:
-    """Reported content that ends inside a partial quote runs to the closing mark (`do so.”`)."""
+    """Reported content that ends inside a partial quote runs to the closing mark (`do so.”`), also
+    when the parse ended the clause early inside it (a quoted name or clause the parser cut short):
+    annotators keep a quotation whole."""
     a, b = span[0] - off, span[1] - off
     inner = text[a:b]
-    if inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1:
+    curly = inner.count("“") > inner.count("”")
+    if curly or inner.count('"') % 2 == 1:
         m = re.match(r"[.,!?;]?[”\"]", text[b:b + 2])
         if m:
             return (span[0], span[1] + m.end())
+        m = _QUOTE_REST[curly].match(text, b)
+        if m:
+            return (span[0], span[1] + m.end() - b)
     return span
+
+
+# the rest of a quotation a clause stops inside of, up to its closing mark within the paragraph
+_QUOTE_REST = {True: re.compile(r"[^”“\n]{1,300}?”"), False: re.compile(r'[^"\n]{1,300}?"')}
 
 
 # -- frames + quotes -> claims -------------------------------------------------------------------------
