@@ -89,13 +89,18 @@ def pick(client, futures: Sequence, n: int) -> list[list]:
     A pick restricted to the worker holding its input does neither. (Should that worker leave, its
     result is lost anyway and the run fails as Dask fails on lost data without replicas.)
     """
+    from dask.base import tokenize
+    from dask.utils import key_split
     from distributed import wait
 
     wait(futures)
     held = client.who_has(futures)
     return [
         [
-            client.submit(operator.getitem, f, i, workers=sorted(held[f.key])[:1], allow_other_workers=False, pure=False)
+            client.submit(
+                operator.getitem, f, i, workers=sorted(held[f.key])[:1], allow_other_workers=False,
+                key=f"{key_split(f.key)}-piece-{tokenize(f.key, i)}",  # named after its source, for accounting
+            )
             for i in range(n)
         ]
         for f in futures
