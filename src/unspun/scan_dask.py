@@ -155,15 +155,16 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
         for r, lo, hi in zip(read, bounds[:-1], bounds[1:])
     ]
     del read
+    cleaned = client.map(_cleans, prepared)  # received while the pair stage runs, not after it
+    # Spin scores need only each partition's cleaned articles. At a lower priority than everything
+    # else, they fill the gaps where a worker would wait (the one candidates task, the client
+    # submitting the pair batches) and, mostly, run while the client assembles stories: measured,
+    # assembly was the engine's largest serial step when spins waited for it.
+    spun = _submit_spins(client, cleaned, np.diff(bounds).tolist()) if config.spin else []
     work = client.submit(_candidates, client.map(_candidate_inputs, prepared), config).result()
     report("fingerprint", len(ids), len(ids))
     size = min(PAIRS_PER_BATCH, max(MIN_PAIRS_PER_BATCH, len(work) // (8 * slots)))  # >= 8 batches per slot
-    cleaned = client.map(_cleans, prepared)  # received while the pair stage runs, not after it
     batches, futures = _submit_batches(client, prepared, bounds, work, size, config)
-    # Spin scores need only each partition's cleaned articles: submitted after the pair batches (Dask
-    # runs earlier submissions first), they keep the workers busy while the client assembles stories —
-    # measured, assembly was the engine's largest serial step when spins waited for it.
-    spun = _submit_spins(client, cleaned, np.diff(bounds).tolist()) if config.spin else []
     pairs, cleans = _collect(batches, futures, cleaned, len(work), report)
     notes = []
     if config.embed.enabled:
@@ -183,7 +184,7 @@ def _submit_spins(client, cleaned: Sequence, sizes: Sequence[int]) -> list:
     Why slices: spins are the last tasks to finish; measured at 20k articles, one task per partition
     took up to 6.6 s, so a worker could still be scoring its last partition alone at the end."""
     return [
-        client.submit(_spins, part, lo, min(lo + SPIN_ARTICLES, size), pure=False)
+        client.submit(_spins, part, lo, min(lo + SPIN_ARTICLES, size), pure=False, priority=-1)
         for part, size in zip(cleaned, sizes)
         for lo in range(0, size, SPIN_ARTICLES)
     ]
