@@ -57,6 +57,25 @@ def test_dask_engine_on_two_workers_equals_local_engine(tmp_path):
     assert written.n_edges == local.n_edges
 
 
+@pytest.mark.slow
+def test_picked_pieces_are_taken_on_the_worker_holding_the_list():
+    """A piece must not drag its whole list to another worker (measured: 312 of 387 MB moved at 1M)."""
+    from distributed import Client, LocalCluster
+
+    from unspun.dedup.dask import pick
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        workers = sorted(client.scheduler_info()["workers"])
+        lists = [client.submit(list, range(k * 10, k * 10 + 3), workers=[w], pure=False) for k, w in enumerate(workers)]
+        pieces = pick(client, lists, 3)
+        assert client.gather([x for row in pieces for x in row]) == [0, 1, 2, 10, 11, 12]
+        held = client.who_has([x for row in pieces for x in row])
+        for w, row in zip(workers, pieces):
+            assert all(set(held[x.key]) == {w} for x in row)
+        assert all(x.key.startswith("list-piece-") for row in pieces for x in row)  # named after the source
+
+
 def test_partitions_are_runs_of_consecutive_files_sized_from_the_data(tmp_path):
     from unspun.dedup.dask import plan_partitions
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -243,6 +244,16 @@ def test_articles_carry_their_language_from_ingest(tmp_path):
     articles, errors = read(tmp_path)
     assert errors == []
     assert {a.id: a.language for a in articles} == {"ru": "ru", "ja": "ja", "en": "en"}
+
+
+def test_a_reader_that_never_reads_the_language_can_skip_identifying_it(tmp_path):
+    from unspun.ingest import read_file
+
+    (tmp_path / "ru.txt").write_text(COOKING, encoding="utf-8")
+    identified, = read_file(tmp_path / "ru.txt")
+    skipped, = read_file(tmp_path / "ru.txt", identify_language=False)
+    assert (identified.language, skipped.language) == ("ru", "")
+    assert skipped == replace(identified, language="")  # everything else as read
 
 
 def test_only_languages_the_model_knows_are_embedded():

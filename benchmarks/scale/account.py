@@ -23,6 +23,17 @@ def _moved(dask_worker) -> tuple[int, float]:
     return sum(x["total"] for x in log), sum(x["duration"] for x in log)
 
 
+def _moved_by_prefix(dask_worker) -> dict[str, int]:
+    """Bytes received by this worker so far, by task-name prefix of the key that moved (which shuffle)."""
+    from dask.utils import key_split
+
+    out: dict[str, int] = defaultdict(int)
+    for x in dask_worker.transfer_incoming_log:
+        for key, size in x.get("keys", {}).items():
+            out[key_split(key)] += size
+    return dict(out)
+
+
 def _digests(dask_worker) -> dict[tuple, float]:
     """The worker's cumulative fine metrics: (execute, span, prefix, thread-cpu, seconds), (gather-dep, ...)."""
     return {k: v for k, v in dask_worker.digests_total.items() if isinstance(k, tuple)}
@@ -92,6 +103,7 @@ def accounted(client, fn) -> tuple[object, dict]:
     cpu0 = client.run(_cpu)
     sched0 = client.run_on_scheduler(_cpu)
     moved0 = client.run(_moved)
+    by0 = client.run(_moved_by_prefix)
     dig0 = client.run(_digests)
     c0, t0 = time.process_time(), time.time()
     with get_task_stream(client=client) as ts:
@@ -101,6 +113,11 @@ def accounted(client, fn) -> tuple[object, dict]:
     cpu1 = client.run(_cpu)
     sched1 = client.run_on_scheduler(_cpu)
     moved1 = client.run(_moved)
+    by1 = client.run(_moved_by_prefix)
+    moved_by: dict[str, float] = defaultdict(float)
+    for w, d in by1.items():
+        for k, v in d.items():
+            moved_by[k] += (v - by0.get(w, {}).get(k, 0)) / 1e6
     metrics = _metric_deltas(dig0, client.run(_digests))
     busy: dict[str, list[tuple[float, float]]] = defaultdict(list)
     phases: dict[str, list[float]] = defaultdict(list)
@@ -137,6 +154,7 @@ def accounted(client, fn) -> tuple[object, dict]:
         "client_cpu_s": client_cpu,
         "moved_mb": sum(moved1[w][0] - moved0[w][0] for w in moved1) / 1e6,
         "moved_s": sum(moved1[w][1] - moved0[w][1] for w in moved1),
+        "moved_by_mb": {k: round(v, 1) for k, v in sorted(moved_by.items(), key=lambda kv: -kv[1]) if v >= 0.05},
         "tasks": sum(len(d) for d in phases.values()),
     }
 
@@ -183,7 +201,10 @@ def summary(acc: dict) -> str:
             + ("client CPU (with the scheduler's: same process) " if acc.get("scheduler_in_client") else
                f"scheduler CPU {acc['scheduler_cpu_s']:.1f} s; client CPU ")
             + f"{acc['client_cpu_s']:.1f} s; {acc['tasks']} tasks; "
-            f"moved between workers {acc['moved_mb']:.0f} MB in {acc['moved_s']:.1f} s; task thread CPU "
+            f"moved between workers {acc['moved_mb']:.0f} MB in {acc['moved_s']:.1f} s"
+            + ("" if not acc.get("moved_by_mb") else
+               " (" + ", ".join(f"{k} {v:.0f} MB" for k, v in acc["moved_by_mb"].items()) + ")")
+            + "; task thread CPU "
             f"{sum(acc['task_cpu_s'].values()):.1f} s, task wall not on a CPU {acc['task_wait_s']:.1f} s; "
             f"communication " + ", ".join(f"{k} {v:.1f} s" for k, v in acc["comm_s"].items() if v >= 0.05))
 

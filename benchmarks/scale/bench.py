@@ -140,6 +140,8 @@ def run_dask(data: Path, workers: int) -> dict:
     from unspun.dedup.dask import dedup_dask
 
     out = data.parent / (data.name + "-out")
+    for stale in out.glob("part-*.parquet"):  # an earlier run's partitions would be counted as this one's
+        stale.unlink()
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       memory_limit="8GB") as cluster, Client(cluster) as client:
         client.run(_warm)

@@ -263,8 +263,14 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
             details[x] = specific_words(texts[x]) if texts and x in texts else frozenset()
         return details[x]
 
+    copies: dict[str, set[str]] = {}  # original -> the articles judged its copy (sources inverted, once)
+    for x, src in sources.items():
+        for o in src:
+            copies.setdefault(o, set()).add(x)
+
     def copy_of(*ids: str) -> set[str]:  # articles the direction votes judge a copy of one of ids
-        return {x for x, src in sources.items() if src & set(ids)}
+        # was a scan of every source per call: 2.5 of the 8.6 s of this function at 20k articles
+        return set().union(*(copies.get(i, ()) for i in ids))
 
     out = []
     for p in pairs:

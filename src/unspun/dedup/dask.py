@@ -1,7 +1,8 @@
 """The near-duplicate stage on Dask distributed: the same `neardup` functions mapped over partitions.
 
-Partitions are runs of consecutive input files sized from the data (about two per worker thread,
-by bytes on disk), so a cluster gets few large tasks whatever the file count. Map: each worker
+Partitions are runs of consecutive input files sized from the data (about four per worker thread,
+by bytes on disk), so a cluster gets a few large tasks whatever the file count, and enough of them
+that a slow or late task leaves the other workers work to do. Map: each worker
 sketches its partition (`neardup.sketch_file`) and keeps the Part; texts never leave it. Shuffle:
 each part's band entries are split by key into one bucket per partition and Dask moves bucket r of
 every part to reducer r, which runs `neardup.bucket_edges` — a bucket (band, key) is whole on one
@@ -30,6 +31,10 @@ from ..sketch import check_config, tune_malloc
 
 MIN_PARTITION_BYTES = 64 << 20  # below this per-task overhead outweighs parallelism
 MAX_PARTITION_BYTES = 1 << 30  # ~400k articles of Parquet input: ~250 MB of signatures per part
+# Measured at 1M articles: with two partitions per worker thread, the first task of each phase ran
+# ~1.5x its sibling (fresh memory faulting in), and a 1-worker run predicted only 1.71x on two
+# workers from that imbalance alone; four per thread halve each task and the tail.
+PARTITIONS_PER_SLOT = 4
 
 
 @dataclass(frozen=True)
@@ -72,14 +77,41 @@ def worker_slots(client) -> int:
     return sum(w["nthreads"] for w in client.scheduler_info()["workers"].values()) or 1
 
 
+def pick(client, futures: Sequence, n: int) -> list[list]:
+    """Items 0..n-1 of each future's result (a list), as futures computed on the worker holding it:
+    `pick(...)[k][i]` is item i of futures[k]. Returns when every future is done (each consumer of
+    the items needs all of them anyway); a finished future's items are submitted while the others run.
+
+    Why pinned: measured at 1M articles on 2 workers, free picks of the band split crossed to the
+    idle worker, taking the whole split (every reducer's piece) with them: 312 of 387 MB moved.
+    The scheduler places a large group of small tasks over few inputs without regard to where the
+    input is ("root-ish"), and steals a task whose duration it does not know yet from a busy worker.
+    A pick restricted to the worker holding its input does neither. (Should that worker leave, its
+    result is lost anyway and the run fails as Dask fails on lost data without replicas.)
+    """
+    from dask.base import tokenize
+    from dask.utils import key_split
+    from distributed import as_completed
+
+    out: dict[str, list] = {}
+    for f in as_completed(futures):
+        holder = sorted(client.who_has([f])[f.key])[:1]
+        out[f.key] = client.map(  # one message for the n items
+            operator.getitem, [f] * n, range(n), workers=holder, allow_other_workers=False,
+            key=[f"{key_split(f.key)}-piece-{tokenize(f.key, i)}" for i in range(n)],  # named for accounting
+        )
+    return [out[f.key] for f in futures]
+
+
 def plan_partitions(
     files: Sequence[str], slots: int, partition_bytes: int | None = None
 ) -> list[tuple[str, ...]]:
     """Group consecutive files into partitions of about `partition_bytes` (default: the input split
-    into two per worker slot, clamped to [64 MB, 1 GB]); a file larger than that is one partition."""
+    into `PARTITIONS_PER_SLOT` per worker slot, clamped to [64 MB, 1 GB]); a file larger than that
+    is one partition."""
     sizes = [max(os.path.getsize(f), 1) if os.path.exists(f) else 1 for f in files]
     if partition_bytes is None:
-        share = sum(sizes) // max(2 * slots, 1)
+        share = sum(sizes) // max(PARTITIONS_PER_SLOT * slots, 1)
         partition_bytes = min(max(share, MIN_PARTITION_BYTES), MAX_PARTITION_BYTES)
     groups: list[tuple[str, ...]] = []
     current: list[str] = []
@@ -278,15 +310,21 @@ def _run(client, groups, errors, config, columns, output) -> nd.DedupResult:
         return nd.DedupResult((), tuple(errors), 0)
     offsets = [int(o) for o in bounds[:-1]]
 
-    def pick(futures, i):  # piece i of every future's list, as futures
-        return [client.submit(operator.getitem, f, i) for f in futures]
-
-    reduced = [client.submit(_reduce_bands, pick(split, r), config.window, bounds) for r in range(n)]
+    pieces = pick(client, split, n)  # pieces[p][r]: part p's entries for reducer r
+    reduced = [client.submit(_reduce_bands, [x[r] for x in pieces], config.window, bounds) for r in range(n)]
+    del pieces, split
     # verification: candidates go to the part of their first article, then of their second
-    first = [client.submit(_attach_first, p, o, pick(reduced, i), bounds) for i, (p, o) in enumerate(zip(parts, offsets))]
-    kept = [client.submit(_verify_second, p, o, pick(first, q), config) for q, (p, o) in enumerate(zip(parts, offsets))]
+    routed = pick(client, reduced, n)
+    first = [
+        client.submit(_attach_first, p, o, [x[i] for x in routed], bounds) for i, (p, o) in enumerate(zip(parts, offsets))
+    ]
+    routed = pick(client, first, n)
+    kept = [
+        client.submit(_verify_second, p, o, [x[q] for x in routed], config) for q, (p, o) in enumerate(zip(parts, offsets))
+    ]
+    del routed
     components = client.submit(_components, kept, bounds)
-    assigned = client.submit(operator.itemgetter(1), components)
+    assigned = pick(client, [client.submit(operator.itemgetter(1), components)], n)[0]
     if output is not None:
         Path(output).mkdir(parents=True, exist_ok=True)
     written = [
@@ -294,7 +332,7 @@ def _run(client, groups, errors, config, columns, output) -> nd.DedupResult:
             _write_part,
             p,
             o,
-            client.submit(operator.getitem, assigned, i),
+            assigned[i],
             None if output is None else str(Path(output) / f"part-{i:05d}.parquet"),
         )
         for i, (p, o) in enumerate(zip(parts, offsets))
