@@ -222,3 +222,30 @@ def test_a_same_story_pair_never_carries_an_original():
     assert independent.original is None and independent.original_confidence == 0.0
     assert "same-story" in independent.original_signals[0]
     assert undirected(_pair("a", "b", "a")).original == "a"  # a rewrite keeps its direction
+
+
+FULL_REWRITE = (
+    "On Monday harbour officials in Port Elsworth shut the northern quay once divers spotted cracks in three "
+    "of its pilings dating from the 1960s; about 40% of the town's fish landings pass over the quay. Engineer "
+    "Tomasz Wierzba, who led the inspection, called the damage \"worse than anything we logged in 2019\" and put "
+    "repairs at £1.8 million. Trawlers now go to Kessock, 14 miles south, where crews complain of queues. On 12 "
+    "March the council decides whether to borrow the money or seek a grant from the coastal fund, and some "
+    "skippers say they may land their catch in Norway."
+)
+
+
+def test_a_trio_whose_votes_and_details_disagree_leaves_the_disputed_pairs_without_an_original():
+    # The votes name src the source of both rewrites; the details name FULL_REWRITE (it kept every detail of src
+    # and shares "shut", "spotted" and "dating" with SECOND_REWRITE). One reading makes the rewrites siblings,
+    # the other makes FULL_REWRITE the source and (src, second) siblings: neither pair may keep a direction.
+    texts = {"src": ORIGINAL, "full": FULL_REWRITE, "second": SECOND_REWRITE}
+    pairs = [_pair("src", "full", "src"), _pair("src", "second", "src"), _pair("full", "second", "full")]
+    out = {(p.a, p.b): p for p in mark_siblings(pairs, texts)}
+    for key in (("full", "second"), ("src", "second")):
+        assert out[key].relation == "rewrite" and out[key].original is None
+        assert "the details name full" in out[key].original_signals[0]
+        assert "unknown" in out[key].original_signals[0]
+    assert out[("src", "full")].original == "src"  # source and copy under both readings: its own vote stands
+    # without the texts there is no dispute: the votes alone make the rewrites siblings
+    plain = {(p.a, p.b): p for p in mark_siblings(pairs)}
+    assert plain[("full", "second")].relation == "sibling" and plain[("src", "second")].original == "src"

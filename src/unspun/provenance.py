@@ -254,7 +254,11 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
     The details alone do not make x the source by holding most of them (a thesaurus spin can hold as many as its
     source); a rewrite pair (b, c) is also made "sibling" when, for an article x linked to either, each of b and
     c keeps details of x that the other lacks (symmetric loss, `_common_source`): a copy of b could not hold
-    what b dropped."""
+    what b dropped. When the votes name x the source of b and c but the details name b (the veto above), the
+    trio is disputed: one reading makes (b, c) siblings, the other makes b the source and (x, c) siblings. Both
+    of those pairs lose their original (`_unknown_original`): "unknown" is right under either reading, while
+    any direction given to a sibling pair is wrong (on the ai-rewrites set one pair vote in 25 is wrong, and a
+    trio's votes and details cannot tell a wrong vote from a right one, so this is where siblings kept one)."""
     standing, linked, sources, related = _graph(pairs)
     details: dict[str, frozenset[str]] = {}
 
@@ -273,6 +277,7 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
         return set().union(*(copies.get(i, ()) for i in ids))
 
     out = []
+    contested: dict[frozenset[str], str] = {}  # pairs one reading of a disputed trio makes siblings
     for p in pairs:
         if p.relation not in ("rewrite", "same-story"):
             out.append(p)  # two verbatim copies stay near-duplicates of each other
@@ -283,12 +288,16 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
         shared_links = (linked.get(p.a, set()) & near.get(p.b, set())) | (near.get(p.a, set()) & linked.get(p.b, set()))
         named = sources.get(p.a, set()) & sources.get(p.b, set())
         found: list[tuple[int, str, str]] = []
+        disputes: list[tuple[str, str]] = []  # (x, y): the votes name x the source of both, the details name y
         for x in sorted(shared_links):
+            if x not in named or standing.get(x, 0) <= floor:
+                continue
             apex = _apex((x, p.a, p.b), {y: detail(y) for y in (x, p.a, p.b)}) if texts else None
-            vetoed = apex is not None and apex[0] != x and apex[1] >= _APEX_VETO  # the details name b or c
-            if x in named and standing.get(x, 0) > floor and not vetoed:
-                found.append((standing.get(x, 0), x, f"both are linked to {x}, the group's original ({x} is judged "
-                                                     f"the source in most of its pairs)"))
+            if apex is not None and apex[0] != x and apex[1] >= _APEX_VETO:
+                disputes.append((x, apex[0]))
+                continue
+            found.append((standing.get(x, 0), x, f"both are linked to {x}, the group's original ({x} is judged "
+                                                 f"the source in most of its pairs)"))
         if not found and texts and p.relation == "rewrite":
             judged_copies = copy_of(p.a, p.b)
             found = [(0, x, f"{x} is the common source by the details: {why}")
@@ -299,5 +308,22 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
             _, _, why = max(found)
             p = replace(p, relation="sibling", original=None, original_confidence=0.0,
                         original_signals=(f"{why}: siblings, neither is the original",))
+        elif disputes:
+            x, y = disputes[0]
+            t = p.b if y == p.a else p.a
+            why = (f"the votes name {x} the source of {p.a} and {p.b}, the details name {y}: one reading makes "
+                   f"{p.a} and {p.b} siblings, the other {x} and {t}")
+            contested.setdefault(frozenset((p.a, p.b)), why)
+            contested.setdefault(frozenset((x, t)), why)
         out.append(p)
-    return out
+    return [_unknown_original(p, contested[k]) if (k := frozenset((p.a, p.b))) in contested else p for p in out]
+
+
+def _unknown_original(pair: Pair, why: str) -> Pair:
+    """The pair without an original: a trio's votes and details disagree on which text is the source, and one
+    of the two readings makes this pair two copies of one original. Saying "unknown" is right under both readings;
+    either direction is wrong under one. A pair already called `sibling` stays as it is."""
+    if pair.relation == "sibling" or pair.original is None:
+        return pair
+    return replace(pair, original=None, original_confidence=0.0,
+                   original_signals=(f"{why}; the original is unknown",))
