@@ -361,6 +361,7 @@ def scan_articles(
     tables = Tables(cleans)
     pairs = _confirm_all(tables, work, workers, config, sides, report)
     if leads is not None and embedder is not None:
+        report("assist", 0, 1)  # the semantic pass over unsettled pairs (one step: it reports no progress)
         pairs = assist(
             cleans, tables, work, pairs, leads, embedder, config.embed, config.align,
             lambda i, j, channels, semantic: confirm(
@@ -368,6 +369,7 @@ def scan_articles(
             ),
         )
         embedder.flush()
+        report("assist", 1, 1)
     del tables, sides, work
     # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
     event_leads = leads if config.embed.model == "minilm" else None
