@@ -106,3 +106,27 @@ def test_scan_without_edits_keeps_relations_and_matches_but_skips_edits():
     assert _relations(fast) == unsibled
     assert all(not p.edits for p in fast.pairs)
     assert any(p.edits for p in full.pairs)
+
+
+def test_tables_rebuilt_on_demand_equal_the_prepared_ones() -> None:
+    """The pair stage rebuilds feature tables instead of the parent holding them: a rebuilt table is the
+    one `prepare` makes, and only the most recently used `keep` are held."""
+    import numpy as np
+
+    from unspun.config import ScanConfig
+    from unspun.records import Article
+    from unspun.scan import Tables, prepare
+
+    config = ScanConfig()
+    articles = [
+        Article(f"a{k}", f"Officials in Town {k} said the river rose {k + 3} feet overnight. Schools stayed closed.", "t")
+        for k in range(5)
+    ]
+    prepared = [prepare(a, config) for a in articles]
+    tables = Tables([p.clean for p in prepared], keep=2)
+    for k in (0, 1, 2, 0, 4):
+        got, want = tables[k], prepared[k].table
+        assert got.n_sentences == want.n_sentences
+        for name in ("hashes", "sentence", "kind", "keys"):
+            assert np.array_equal(getattr(got, name), getattr(want, name))
+    assert len(tables._tables) == 2 and list(tables._tables) == [0, 4]

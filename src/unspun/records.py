@@ -20,7 +20,7 @@ def valid_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article as read. `origin` says where it came from (path, path:line or WARC record)."""
 
@@ -50,7 +50,7 @@ class ReadError:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Removed:
     """Text excluded from matching (e.g. a doubled photo caption), reported instead of dropped."""
 
@@ -69,7 +69,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CleanArticle:
     """An article after normalization: sentences kept for matching and what was removed."""
 
@@ -83,7 +83,7 @@ class CleanArticle:
         return self.article.id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """A matched passage: spans in both texts, how it matched, and the score that decided it."""
 
@@ -95,7 +95,7 @@ class Match:
     b_sentences: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """One difference between two aligned versions, classified and ranked."""
 
@@ -108,7 +108,7 @@ class Edit:
     severity: str  # "high" | "medium" | "low"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pair:
     """A confirmed relation between two articles, with the evidence that decided it."""
 
@@ -127,7 +127,7 @@ class Pair:
     original_signals: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     """A group of articles linked by confirmed pairs."""
 
@@ -216,7 +216,7 @@ class ClaimsResult:
     linked: tuple[LinkedClaim, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SpinSuspect:
     """A word or phrase of a lone article that looks substituted by a spinner, and why."""
 
@@ -225,7 +225,7 @@ class SpinSuspect:
     why: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleSpin:
     """How likely one article is machine-spun (0..1), computed by the scan; reporters only format it."""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -23,7 +24,7 @@ from .clean import clean_article
 from .edits.collocation import shared as shared_collocations
 from .edits.spin import spin_article
 from .config import ScanConfig
-from .embed import Embedder, assist, check_available, lead_vectors, nearest_pairs
+from .embed import Embedder, assist, check_available, embeddable, lead_vectors, nearest_pairs
 from .errors import MissingExtraError
 from .events import attach_events, group_events, with_families
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint
@@ -45,9 +46,50 @@ class Prepared:
 
 def prepare(article: Article, config: ScanConfig) -> Prepared:
     """Clean, featurize and fingerprint one article (pure; safe to map over partitions)."""
+    return _prepare(article, config, with_table=True)
+
+
+def _prepare(article: Article, config: ScanConfig, with_table: bool) -> Prepared:
+    """`prepare`; without the feature table (`_NO_TABLE`) when the pair stage rebuilds it (`Tables`)."""
     clean = clean_article(article, config.clean)
     features = article_features(clean)
-    return Prepared(clean, feature_table(features), fingerprint(clean, features, config.fingerprint))
+    table = feature_table(features) if with_table else _NO_TABLE
+    return Prepared(clean, table, fingerprint(clean, features, config.fingerprint))
+
+
+_NO_TABLE = FeatureTable(np.zeros(0, np.uint64), np.zeros(0, np.int32), np.zeros(0, np.int8), np.zeros(0, np.uint64), 0)
+"""The table of a Prepared whose table is built where a pair needs it (`Tables`)."""
+
+
+class Tables(Sequence[FeatureTable]):
+    """The feature tables of a scan's articles, built on first use; the `keep` most recently used kept.
+
+    A table is ~8 KB an article: held for every article through the pair stage, it was 850 MB of the
+    parent (and of every forked worker) at 100k articles. Rebuilding one costs ~0.9 ms, paid only for
+    articles in candidate pairs; pairs come sorted by first article, so most lookups hit. Each forked
+    worker fills its own copy.
+    """
+
+    def __init__(self, cleans: Sequence[CleanArticle], keep: int = 2048) -> None:
+        self._cleans = cleans
+        self._keep = keep
+        self._tables: OrderedDict[int, FeatureTable] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._cleans)
+
+    def __getitem__(self, i: int) -> FeatureTable:  # type: ignore[override]
+        table = self._tables.get(i)
+        if table is None:
+            table = self._tables[i] = feature_table(article_features(self._cleans[i]))
+            if len(self._tables) > self._keep:
+                self._tables.popitem(last=False)
+        self._tables.move_to_end(i)
+        return table
+
+    def prepared(self, i: int) -> Prepared:
+        """Article i as `confirm` reads it (its signature is spent by then)."""
+        return Prepared(self._cleans[i], self[i], _SPENT)
 
 
 def text_key(clean: CleanArticle) -> bytes:
@@ -143,18 +185,23 @@ def _with_article(p: Prepared, article: Article) -> Prepared:
 
 
 def _prepare_chunk(articles: Sequence[Article], config: ScanConfig) -> list[Prepared]:
-    return [prepare(a, config) for a in articles]
+    return [_prepare(a, config, with_table=False) for a in articles]
 
 
 def _confirm_chunk(
-    items: Sequence[tuple[int, int, frozenset[str]]], config: ScanConfig, prepared: Sequence[Prepared],
-    sides: SideCache | None,
+    items: Sequence[tuple[int, int, frozenset[str]]], config: ScanConfig, tables: Tables, sides: SideCache | None,
 ) -> list[Pair | None]:
-    return [confirm(prepared[i], prepared[j], channels, config, sides=sides) for i, j, channels in items]
+    return [
+        confirm(tables.prepared(i), tables.prepared(j), channels, config, sides=sides) for i, j, channels in items
+    ]
 
 
 def _spin_chunk(indices: range, config: ScanConfig, cleans: Sequence[CleanArticle]) -> list[ArticleSpin]:
     return [article_spin(cleans[i]) for i in indices]
+
+
+def _embeddable_chunk(indices: range, config: ScanConfig, cleans: Sequence[CleanArticle]) -> list[bool]:
+    return [embeddable(cleans[i], config.embed.languages) for i in indices]
 
 
 def article_spin(clean: CleanArticle) -> ArticleSpin:
@@ -222,20 +269,26 @@ def _split(items: Iterable[Article | ReadError], report: Progress) -> tuple[list
 
 
 def _embedding_candidates(
-    prepared: Sequence[Prepared], candidates: dict[tuple[int, int], set[str]], config: ScanConfig,
-    embedder: Embedder | None, report: Progress, notes: list[str],
+    cleans: Sequence[CleanArticle], candidates: dict[tuple[int, int], set[str]], config: ScanConfig,
+    embedder: Embedder | None, workers: int, report: Progress, notes: list[str],
 ) -> tuple[np.ndarray | None, Embedder | None]:
     """Add the embedding channel's candidates (when enabled and installed); the lead vectors and embedder."""
-    if not config.embed.enabled or len(prepared) < 2:
+    if not config.embed.enabled or len(cleans) < 2:
         return None, embedder
     try:
         check_available(config.embed)
         embedder = embedder or Embedder(config.embed)
-        report("embed", 0, len(prepared))
-        leads = lead_vectors(
-            [p.clean for p in prepared], embedder, config.embed.lead_sentences, config.embed.languages
-        )
-        report("embed", len(prepared), len(prepared))
+        report("embed", 0, len(cleans))
+        if workers > 1 and config.embed.languages is not None:
+            from .ingest.language import load_identifier  # (ingest is imported on demand, as by `scan`)
+
+            load_identifier()  # once, before workers fork and inherit it
+        # Identifying languages (~1 ms an article) is the channel's largest cost past the model: use the workers.
+        usable = [ok for chunk in _map(
+            workers, _embeddable_chunk, _chunks(range(len(cleans)), 500), config, (cleans,)
+        ) for ok in chunk]
+        leads = lead_vectors(cleans, embedder, config.embed.lead_sentences, config.embed.languages, usable)
+        report("embed", len(cleans), len(cleans))
         for key in nearest_pairs(leads, config.embed.neighbours, config.embed.min_article_cosine):
             candidates.setdefault(key, set()).add("embedding")
         return leads, embedder
@@ -245,7 +298,7 @@ def _embedding_candidates(
 
 
 def _confirm_all(
-    prepared: Sequence[Prepared], work: Sequence[tuple[int, int, frozenset[str]]], workers: int,
+    tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]], workers: int,
     config: ScanConfig, sides: SideCache, report: Progress,
 ) -> list[Pair]:
     pairs: list[Pair] = []
@@ -253,7 +306,7 @@ def _confirm_all(
     pair_workers = workers if len(work) > 200 else 1
     if pair_workers > 1:
         shared_collocations().load()  # read the n-gram table once, before workers fork and inherit it
-    for chunk in _map(pair_workers, _confirm_chunk, _chunks(work, 100), config, (prepared, sides)):
+    for chunk in _map(pair_workers, _confirm_chunk, _chunks(work, 100), config, (tables, sides)):
         pairs.extend(p for p in chunk if p is not None)
         done += len(chunk)
         report("align", done, len(work))
@@ -296,26 +349,30 @@ def scan_articles(
         report("fingerprint", len(prepared), len(articles))
 
     candidates = candidate_pairs(prepared, config)
-    # Signatures (MinHash, immutables: ~6 KB an article) are spent once candidates are found.
-    prepared = [replace(p, signature=_SPENT) for p in prepared]
+    # Past the candidate stage only the cleaned articles are held: signatures (MinHash, immutables: ~6 KB
+    # an article) are spent, and feature tables were never kept (`Tables` builds them per pair worker).
+    cleans = [p.clean for p in prepared]
+    del prepared
     notes: list[str] = []
-    leads, embedder = _embedding_candidates(prepared, candidates, config, embedder, report, notes)
+    leads, embedder = _embedding_candidates(cleans, candidates, config, embedder, workers, report, notes)
     work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidates.items())]
+    del candidates
     sides = SideCache()  # the scan's per-article explain inputs, computed once per article
-    pairs = _confirm_all(prepared, work, workers, config, sides, report)
+    tables = Tables(cleans)
+    pairs = _confirm_all(tables, work, workers, config, sides, report)
     if leads is not None and embedder is not None:
+        report("assist", 0, 1)  # the semantic pass over unsettled pairs (one step: it reports no progress)
         pairs = assist(
-            [p.clean for p in prepared], [p.table for p in prepared], work, pairs, leads, embedder, config.embed,
-            config.align,
-            lambda i, j, channels, semantic: confirm(prepared[i], prepared[j], channels, config, semantic, sides),
+            cleans, tables, work, pairs, leads, embedder, config.embed, config.align,
+            lambda i, j, channels, semantic: confirm(
+                tables.prepared(i), tables.prepared(j), channels, config, semantic, sides
+            ),
         )
         embedder.flush()
+        report("assist", 1, 1)
+    del tables, sides, work
     # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
     event_leads = leads if config.embed.model == "minilm" else None
-    cleans = [p.clean for p in prepared]
-    # The feature tables and signatures (~11 KB an article) are not needed past the pair stage: at 100k
-    # articles they were a gigabyte held through stories and spin (and seen by every spin worker).
-    del prepared
     result = assemble(cleans, pairs, tuple(errors), tuple(notes), config, event_leads)
     if config.claims:
         from .claims import claims_for_articles  # spaCy is only needed when claims are asked for

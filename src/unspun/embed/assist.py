@@ -73,13 +73,17 @@ def lead_text(article: CleanArticle, n_sentences: int) -> str:
 
 
 def lead_vectors(
-    articles: Sequence[CleanArticle], embedder: Embedder, n_sentences: int, languages: Sequence[str] | None = None
+    articles: Sequence[CleanArticle], embedder: Embedder, n_sentences: int, languages: Sequence[str] | None = None,
+    usable: Sequence[bool] | None = None,
 ) -> np.ndarray:
     """One unit vector per article from its lead; an article without sentences gets a zero vector,
     and so does one in a language outside `languages` (the model's vectors for it mean little: two
     unrelated Russian pages scored 0.78-0.92). A zero lead keeps an article out of the embedding
-    candidate channel and out of `assist`, so it is matched lexically only."""
-    texts = [lead_text(a, n_sentences) if embeddable(a, languages) else "" for a in articles]
+    candidate channel and out of `assist`, so it is matched lexically only. `usable` gives each
+    article's `embeddable` verdict when the caller computed them (in parallel)."""
+    if usable is None:
+        usable = [embeddable(a, languages) for a in articles]
+    texts = [lead_text(a, n_sentences) if ok else "" for a, ok in zip(articles, usable)]
     vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     present = [n for n, t in enumerate(texts) if t.strip()]
     if present:
