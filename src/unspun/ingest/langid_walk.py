@@ -49,10 +49,10 @@ class CompiledIdentifier(LanguageIdentifier):
         # The class-feature table in float32 (exact: every float16 is a float32): the scorer's product
         # promoted each float16 row it gathered per text, three times the cost of the product itself.
         # Same products, same sums, same scores; +28 MB per process that reads files.
-        made = cls(np.asarray(nb_ptc, np.float32), nb_pc, nb_classes, plain.tk_nextmove, plain.tk_output, plain._norm_probs,
-                   plain.min_confidence, tk_row=plain.tk_row)
+        made = cls(np.asarray(nb_ptc, np.float32), nb_pc, nb_classes, plain.tk_nextmove, plain.tk_output,
+                   plain._norm_probs, plain.min_confidence, tk_row=plain.tk_row)
         output = np.asarray(plain.tk_output, np.int64)
-        made._walk = (np.frombuffer(plain.tk_nextmove, np.uint32), np.asarray(made._rowbase, np.int64), output,
+        made._walk = (np.asarray(plain.tk_nextmove), np.asarray(made._rowbase, np.int64), output,
                       int(output.max()) + 1)
         return made
 

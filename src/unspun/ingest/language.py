@@ -6,8 +6,8 @@ used only where the language is one the model knows, and lexical matching serves
 
 Identification is py3langid (a maintained fork of langid.py: a naive Bayes model over byte
 n-grams, 97 languages, model file shipped in the wheel, no network). It looks at the first
-`SAMPLE_CHARS` characters: ~0.3 ms per article after a one-time 1.5 s model load, with its per-byte
-feature walk compiled (`langid_walk`; the library's own walk in Python took ~1.5 ms).
+`SAMPLE_CHARS` characters: ~0.5-0.7 ms per article after a one-time 1.5 s model load, with its per-byte
+feature walk compiled (`langid_walk`; the library's own walk in Python took ~1.0-1.7 ms).
 """
 from __future__ import annotations
 
@@ -31,7 +31,11 @@ def _identifier():
 
     from .langid_walk import CompiledIdentifier
 
-    return CompiledIdentifier.of(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    try:
+        return CompiledIdentifier.of(plain)
+    except AttributeError:  # the compiled walk reads py3langid 0.4's model fields; older ones walk in Python
+        return plain
 
 
 def detect_language(text: str) -> str:
