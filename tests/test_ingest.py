@@ -569,7 +569,7 @@ def test_compiled_language_walk_scores_exactly_as_py3langid() -> None:
     import numpy as np
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from unspun.ingest.langid_walk import load
+    from unspun.ingest.language import _identifier
 
     texts = [
         "The council voted on Tuesday to close the old bridge after inspectors found cracks in two piers.",
@@ -582,7 +582,7 @@ def test_compiled_language_walk_scores_exactly_as_py3langid() -> None:
         "",
     ]
     slow = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    fast = load()
+    fast = _identifier()
     for text in texts:
         assert np.array_equal(fast._decide(text), slow._decide(text)), text
         assert fast.classify(text) == slow.classify(text)

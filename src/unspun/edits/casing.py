@@ -15,6 +15,7 @@ itself is careless with capitals, or when the copy restores a name the source wr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 # A word inside a sentence: after a lower-case letter, comma or semicolon and one space.
@@ -40,14 +41,16 @@ class Casing:
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
-def _forms(text: str) -> tuple[set[str], set[str], set[str]]:
+@lru_cache(maxsize=4096)
+def _forms(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Casefolded words seen capitalised mid-sentence, seen in lower case mid-sentence, and seen capitalised
-    anywhere (after a quote, a colon, at a sentence start)."""
+    anywhere (after a quote, a colon, at a sentence start). Memoized on the text (pure, frozen result): a
+    scan compares each article with every article of its story, ~2 ms a text."""
     cap, low = set(), set()
     for m in _MID.finditer(text):
         word = m.group(1)
         (cap if word[0].isupper() else low).add(word.casefold())
-    return cap, low, {w.casefold() for w in _CAPITALISED.findall(text)}
+    return frozenset(cap), frozenset(low), frozenset(w.casefold() for w in _CAPITALISED.findall(text))
 
 
 def casing(text_a: str, text_b: str) -> Casing:

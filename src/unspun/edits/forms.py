@@ -174,9 +174,10 @@ def name_form(a: Sequence[str], b: Sequence[str]) -> str | None:
         return None
     ca = [spelling_key(w) for w in _parts(a) if w not in _FUNCTION]
     cb = [spelling_key(w) for w in _parts(b) if w not in _FUNCTION]
-    if ca and Counter(ca) == Counter(cb):
+    count_a, count_b = Counter(ca), Counter(cb)
+    if ca and count_a == count_b:
         return "same words in another order (name or title form)"
-    left_a, left_b = Counter(ca) - Counter(cb), Counter(cb) - Counter(ca)
+    left_a, left_b = count_a - count_b, count_b - count_a
     if not left_a or not left_b or sum(left_a.values()) != sum(left_b.values()):
         return None
     wa = [w for w in a if spelling_key(w.casefold()) in left_a]

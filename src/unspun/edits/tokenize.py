@@ -76,6 +76,9 @@ def proper_names(text: str, sentences: Iterable[Span]) -> frozenset[str]:
         first = True
         for m in EDIT_TOKEN.finditer(text, start, end):
             w = m.group()
+            if w[:1].isalnum() and not w[:1].isupper() and not w.isupper():
+                first = False  # never a name here, and after it no sentence start (the rules below, skipped)
+                continue
             if _after_opener(text, m.start(), start):
                 first = True
             if not first and w[:1].isupper() and not w.isupper() or (not first and w.isupper() and len(w) > 1):
@@ -105,11 +108,15 @@ def _plain(w: str) -> bool:
 
 def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
     """Tokens of text[span] with normalized keys (number words become digits; names keep their case)."""
-    raw = [(m.group(), m.start(), m.end()) for m in EDIT_TOKEN.finditer(text, *span)]
+    raw = [(m.group(), *m.span()) for m in EDIT_TOKEN.finditer(text, *span)]
     out: list[Token] = []
+    plain_words, make = _PLAIN, tuple.__new__
     for n, (w, s, e) in enumerate(raw):
-        if _plain(w):  # same token as the rules below give it, without them
-            out.append(Token(w, s, e, w, False, None))
+        plain = plain_words.get(w)
+        if plain is None:
+            plain = _plain(w)
+        if plain:  # same token as the rules below give it, without them (built as the tuple it is)
+            out.append(make(Token, (w, s, e, w, False, None)))
             continue
         low = w.casefold().translate(QUOTE_FOLD)
         # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
