@@ -561,28 +561,3 @@ def test_broken_symlink_named_explicitly_is_an_input_error_and_inside_a_dir_a_re
         read_sources([tmp_path / "dir" / "gone.txt"])
     (err,) = read(tmp_path / "dir")[1]
     assert err.source == str(tmp_path / "dir" / "gone.txt") and "file not found" in err.reason
-
-
-def test_compiled_language_walk_scores_exactly_as_py3langid() -> None:
-    """The numba DFA walk hands py3langid's scorer the same features in the same order: every score is
-    bit-for-bit py3langid's, including texts without features and upper-case ones it lowercases."""
-    import numpy as np
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    from unspun.ingest.language import _identifier
-
-    texts = [
-        "The council voted on Tuesday to close the old bridge after inspectors found cracks in two piers.",
-        "Le conseil municipal a voté mardi la fermeture du vieux pont après la découverte de fissures.",
-        "Der Stadtrat stimmte am Dienstag für die Schließung der alten Brücke, nachdem Risse entdeckt wurden.",
-        "Городской совет во вторник проголосовал за закрытие старого моста после обнаружения трещин.",
-        "市議会は火曜日、橋脚にひびが見つかった古い橋の閉鎖を決めた。",
-        "BREAKING: MARKETS FALL AS RATES RISE",
-        "12 34 56",
-        "",
-    ]
-    slow = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    fast = _identifier()
-    for text in texts:
-        assert np.array_equal(fast._decide(text), slow._decide(text)), text
-        assert fast.classify(text) == slow.classify(text)

@@ -15,6 +15,8 @@ TEXTS = [
     "12345 -- 678 ... !!!",
     "",
     "WORDS IN CAPITALS ONLY, AS A HEADLINE MIGHT BE WRITTEN",
+    "BREAKING: MARKETS FALL AS RATES RISE",
+    "12 34 56",
 ]
 
 
