@@ -56,6 +56,28 @@ def test_nearest_pairs_finds_planted_near_vectors_exactly_and_with_the_index():
         assert all(c >= 0.9 for c in found.values())
 
 
+def test_mutual_nearest_leads_are_candidates_below_the_cosine_floor_and_a_crowd_is_not():
+    # a source and its rewrite (cosine 0.78, each the other's nearest) and a crowd of texts on one topic:
+    # every crowd member is at 0.78 to the next, but its nearest are other crowd members
+    rng = np.random.default_rng(5)
+    axis = _unit(rng, 1)[0]
+
+    def near(v: np.ndarray, cos: float) -> np.ndarray:
+        noise = _unit(rng, 1)[0]
+        noise -= (noise @ v) * v
+        out = cos * v + np.sqrt(1 - cos**2) * noise / np.linalg.norm(noise)
+        return out / np.linalg.norm(out)
+
+    source = _unit(rng, 1)[0]
+    crowd = [near(axis, 0.88) for _ in range(6)]  # pairwise ~0.77, each with 5 neighbours as close
+    vecs = np.vstack([source, near(source, 0.78), *crowd, _unit(rng, 20)])
+    plain = nearest_pairs(vecs, k=8, min_cosine=0.8)
+    mutual = nearest_pairs(vecs, k=8, min_cosine=0.8, mutual_k=1, mutual_min_cosine=0.75)
+    assert (0, 1) not in plain and (0, 1) in mutual
+    crowd_pairs = [k for k in mutual if k[0] >= 2 and k[1] < 8]
+    assert len(crowd_pairs) <= 3  # of the crowd's 15 pairs at 0.77, only mutual nearest ones: a matching
+
+
 def test_semantic_scores_keep_only_mutual_best_pairs_on_a_0_to_1_scale():
     cfg = EmbedConfig(sentence_floor=0.5, sentence_ceiling=0.9)
     cos = np.array([[0.95, 0.6], [0.7, 0.55], [0.2, 0.1]])

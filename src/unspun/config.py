@@ -127,6 +127,10 @@ class EmbedConfig:
     lead_sentences: int = 2  # the article vector embeds this many leading sentences as one text
     neighbours: int = 8  # nearest articles asked of the index per article
     min_article_cosine: float = 0.8  # lead vectors at least this close become "embedding" candidates
+    # ... and down to `mutual_min_cosine` when each lead is among the other's `mutual_neighbours` nearest
+    # (a rewrite's lead is its source's nearest; embed.assist._mutual)
+    mutual_neighbours: int = 2
+    mutual_min_cosine: float = 0.75
     sentence_floor: float = 0.6  # cosine that maps to alignment score 0 (static; MiniLM: 0.5)
     sentence_ceiling: float = 0.9  # cosine that maps to alignment score 1 (static; MiniLM: 0.85)
     min_pair_cosine: float = 0.7  # lead cosine below which a pair is not re-aligned (static; MiniLM: 0.5)

@@ -289,7 +289,8 @@ def _embedding_candidates(
         ) for ok in chunk]
         leads = lead_vectors(cleans, embedder, config.embed.lead_sentences, config.embed.languages, usable)
         report("embed", len(cleans), len(cleans))
-        for key in nearest_pairs(leads, config.embed.neighbours, config.embed.min_article_cosine):
+        for key in nearest_pairs(leads, config.embed.neighbours, config.embed.min_article_cosine,
+                                 config.embed.mutual_neighbours, config.embed.mutual_min_cosine):
             candidates.setdefault(key, set()).add("embedding")
         return leads, embedder
     except MissingExtraError as exc:
