@@ -170,8 +170,9 @@ def assist(
 
     Only pairs that are not already copies and whose leads are semantically close are touched. For a
     pair the lexical pass already calls a rewrite only unmatched sentences with some word overlap
-    are embedded (`_leftovers`); an unlinked pair has all its sentences embedded (each text once, in
-    one batch, cached).
+    are embedded (`_leftovers`); an unlinked or same-story pair has all its sentences embedded (each
+    text once, in one batch, cached): a lexical same-story verdict says the words fell short of a copy,
+    which is what a fluent rewrite's do, so it must not keep the pair from its full semantic alignment.
     A pair still unlinked whose mean sentence vectors are very close becomes "same-story": reported,
     never a copy.
     """
@@ -187,7 +188,7 @@ def assist(
             continue
         base = align(a, b, tables[i], tables[j], align_config)
         rows, cols = list(range(len(a.sentences))), list(range(len(b.sentences)))
-        if old is not None:  # already a rewrite: only its leftovers can gain a counterpart
+        if old is not None and old.relation != "same-story":  # a rewrite: only its leftovers can gain a counterpart
             rows, cols = _leftovers(base, rows, cols, score_matrix(tables[i], tables[j], align_config), config)
         if rows and cols:
             jobs.append((i, j, channels, old, cosine, base, rows, cols))
@@ -199,12 +200,13 @@ def assist(
         vb = np.stack([vectors[j, k] for k in cols])
         semantic = np.zeros((len(a.sentences), len(b.sentences)))
         semantic[np.ix_(rows, cols)] = semantic_scores(va @ vb.T, config)
-        if old is not None and len(align(a, b, tables[i], tables[j], align_config, semantic).matches) <= len(
-            base.matches
-        ):
+        rewrite = old is not None and old.relation != "same-story"
+        if rewrite and len(align(a, b, tables[i], tables[j], align_config, semantic).matches) <= len(base.matches):
             continue  # the rewrite gained no sentence: keep the lexical verdict and its explanation
         pair = decide(i, j, channels, semantic)
-        story = _mean_cosine(va, vb) if old is None else cosine  # unlinked: every sentence was embedded
+        if pair is None and old is not None and not rewrite:
+            pair = old  # still no copy: the lexical same-story verdict stands
+        story = cosine if rewrite else _mean_cosine(va, vb)  # else every sentence was embedded
         if pair is None and story >= config.same_story_cosine:
             pair = dataclasses.replace(
                 make_pair(a, b, base, "same-story", channels), score=round(story, 4)
