@@ -200,3 +200,49 @@ def test_independent_reports_of_one_event_are_same_story_and_stay_separate_stori
     story_of = {a: s.id for s in result.stories for a in s.articles}
     assert story_of["harbour-other-reporter"] != story_of["harbour-original"]
     assert story_of["harbour-reworded"] == story_of["harbour-original"]
+
+
+class _OneVector:
+    """Every text gets the same unit vector: all sentence pairs look alike, so `decide` sees them all."""
+
+    dim = 4
+
+    def encode(self, texts):
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        out[:, 0] = 1.0
+        return out
+
+
+def _same_story_setup():
+    from conftest import clean
+    from unspun.config import AlignConfig
+    from unspun.fingerprint import article_features, feature_table
+    from unspun.provenance import make_pair
+
+    a = clean("The harbour bridge closed on Monday. Engineers found a crack. Ferries run every hour.", "a")
+    # one sentence in common: a lexical match, which the leftovers of a rewrite would leave out
+    b = clean("A crack shut the bridge at the start of the week. Engineers found a crack. Repairs take months.", "b")
+    tables = [feature_table(article_features(x)) for x in (a, b)]
+    from unspun.align import align
+
+    lexical = [make_pair(a, b, align(a, b, tables[0], tables[1], AlignConfig()), "same-story", {"embedding"})]
+    leads = np.array([[1.0, 0, 0, 0], [1.0, 0, 0, 0]], dtype=np.float32)
+    return a, b, tables, lexical, leads
+
+
+def test_a_lexical_same_story_pair_is_re_decided_on_all_its_sentences_and_kept_when_still_no_copy():
+    from unspun.config import AlignConfig
+    from unspun.embed import assist
+
+    a, b, tables, lexical, leads = _same_story_setup()
+    seen = []
+
+    def decide(i, j, channels, semantic):
+        seen.append(semantic)
+        return None
+
+    out = assist([a, b], tables, [(0, 1, frozenset({"embedding"}))], lexical, leads, _OneVector(), EmbedConfig(),
+                 AlignConfig(), decide)
+    assert len(seen) == 1 and seen[0].shape == (len(a.sentences), len(b.sentences))
+    assert (seen[0] > 0).sum(axis=1).all()  # every sentence was embedded, not only a rewrite's leftovers
+    assert [p.relation for p in out] == ["same-story"]  # the semantic pass found no copy: the verdict stands

@@ -187,3 +187,42 @@ def test_scan_of_the_labelled_fixtures_meets_the_quality_floors(tmp_path):
     by_members = {frozenset(s.articles) for s in result.stories}
     assert frozenset({"original", "copy", "doubled_caption", "truncated", "spun"}) in by_members
     assert frozenset({"other_event"}) in by_members and frozenset({"unrelated"}) in by_members
+
+
+_LONG = (
+    "The council closed the Harbour Bridge on Monday after engineers found a crack in the main girder. "
+    "Inspectors from the county roads office measured the crack at forty centimetres. "
+    "They said heavy lorries had widened it over the winter months. "
+    "Ferry operators added two extra crossings every hour to carry commuters. "
+    "Repairs are expected to cost 2.4 million pounds and to take until the spring. "
+    "The mayor said the bridge would reopen only when the girder was replaced."
+)
+
+
+def _short_and_matches(short: str, links: list[tuple[int, int]]):
+    from unspun.records import Match
+
+    s, lg = clean(short, "s"), clean(_LONG, "l")
+    matches = [Match(s.sentences[i].span, lg.sentences[j].span, "paraphrase", 0.6, (i,), (j,)) for i, j in links]
+    return s, lg, matches
+
+
+def test_ordered_coverage_counts_a_condensed_sentence_in_its_place_and_not_a_shuffled_retelling():
+    from unspun.provenance import ordered_coverage
+
+    condensed = (
+        "Officials shut the Harbour Bridge on Monday because engineers discovered a crack in its main girder. "
+        "County inspectors measured the forty centimetre crack and blamed heavy lorries over the winter. "
+        "Fixing it will cost 2.4 million pounds and last until spring."
+    )
+    # the middle sentence merges the long text's 2nd and 3rd sentences: a one-to-one aligner leaves it unmatched
+    s, lg, matches = _short_and_matches(condensed, [(0, 0), (2, 4)])
+    assert ordered_coverage(s, lg, matches, True) == pytest.approx(1.0)
+    # the same matches in the opposite order: only one of them follows both texts' order
+    s, lg, matches = _short_and_matches(condensed, [(0, 4), (2, 0)])
+    assert ordered_coverage(s, lg, matches, True) < 0.8
+    # a middle sentence with details of its own (not in the long text's gap) is not a condensed one
+    own = condensed.replace("County inspectors measured the forty centimetre crack and blamed heavy lorries over the winter.",
+                            "Local historians recalled that Queen Victoria opened the span in 1887 amid fireworks.")
+    s, lg, matches = _short_and_matches(own, [(0, 0), (2, 4)])
+    assert ordered_coverage(s, lg, matches, True) < 0.8
