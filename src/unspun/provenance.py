@@ -83,7 +83,7 @@ _MERGED_MIN_WORDS = 3
 
 def ordered_coverage(short: CleanArticle, long: CleanArticle, matches: Sequence[Match], short_is_a: bool) -> float:
     """Share of the shorter text (kept characters) that retells the longer one in its order: its sentences
-    in the longest chain of matches that follows both texts' order, plus each unmatched sentence whose words
+    in the longest chain of matches that follows both texts' order, plus each sentence off that chain whose words
     (content stems, names, figures) are mostly (`_MERGED_WORDS`) in the longer text's sentences between the
     counterparts of its chained neighbours. A rewrite condenses two or three source sentences into one in
     place, which a one-to-one aligner leaves unmatched; a text written from the headline covers the topic
