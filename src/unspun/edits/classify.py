@@ -327,8 +327,8 @@ def diff_group(
     if ka == kb:
         return []  # identical match keys: nothing changed
     hits = _Hits(ta, tb, ((sa, ia), (sb, ib)))
-    surplus_a = Counter(ka) - Counter(kb)
-    surplus_b = Counter(kb) - Counter(ka)
+    count_a, count_b = Counter(ka), Counter(kb)
+    surplus_a, surplus_b = count_a - count_b, count_b - count_a
     text_a, text_b = sa.article.article.text, sb.article.article.text
     span_a = (sa.article.sentences[min(ia)].span[0], sa.article.sentences[max(ia)].span[1])
     span_b = (sb.article.sentences[min(ib)].span[0], sb.article.sentences[max(ib)].span[1])
