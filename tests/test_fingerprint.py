@@ -10,6 +10,7 @@ from unspun.config import FingerprintConfig
 from unspun.fingerprint import (
     article_features,
     fingerprint,
+    memo_article_features,
     number_key,
     sentence_features,
     shingles,
@@ -98,6 +99,13 @@ def test_stem_lets_inflections_meet():
 def test_article_features_has_one_entry_per_kept_sentence(story):
     ca = story["doubled_caption"]
     assert len(article_features(ca)) == len(ca.sentences)
+
+
+def test_memoized_article_features_equal_the_plain_ones_for_every_fixture(story):
+    # The pair stage builds feature tables from the memoized features; a stale or shared entry would
+    # change alignments silently.
+    for ca in story.values():
+        assert memo_article_features(ca) == article_features(ca)
 
 
 def test_article_signature_collects_immutables_from_all_sentences(story):

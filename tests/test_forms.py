@@ -55,6 +55,7 @@ def test_name_form_reordered_title_and_demonym():
     assert name_form(["Belarus"], ["Belarusian"]) == "place name and its demonym"
     assert name_form(["Belarus"], ["Ukraine"]) is None
     assert name_form("Deputy Secretary General".split(), "Secretary General".split()) is None
+    assert name_form(["Belarus", "capital"], ["Belarusian"]) is None  # a demonym pair, but a word left over
 
 
 def test_ordinals_written_as_words_and_figures():

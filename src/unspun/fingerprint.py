@@ -110,6 +110,13 @@ def article_features(article: CleanArticle) -> tuple[SentenceFeatures, ...]:
     return tuple(_sentence_features(s.text) for s in article.sentences)
 
 
+def memo_article_features(article: CleanArticle) -> tuple[SentenceFeatures, ...]:
+    """`article_features` through the sentence memo (`sentence_features`): what the pair stage builds its
+    feature tables with, so the relation test (`provenance.immutables_agree`), asking for the same sentences
+    of each article once per pair, finds them computed instead of computing each sentence a second time."""
+    return tuple(sentence_features(s.text) for s in article.sentences)
+
+
 def feature_table(features: Sequence[SentenceFeatures]) -> FeatureTable:
     """Flatten per-sentence feature sets into a FeatureTable (stable xxh3 hashes, any process)."""
     hashes: list[int] = []
@@ -190,7 +197,7 @@ def specific_words(text: str) -> frozenset[str]:
 
     Memoized on the text (pure; frozen result): a scan asks for each article once per pair it is in."""
     out = set()
-    for w in _DETAIL_WORD.findall(text):
+    for w in set(_DETAIL_WORD.findall(text)):  # each distinct word once: a news text repeats most of its words
         key = w.casefold().replace("\u2019", "'")
         if key[0].isdigit():
             out.add(key)

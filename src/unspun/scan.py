@@ -27,7 +27,7 @@ from .config import ScanConfig
 from .embed import Embedder, assist, check_available, embeddable, lead_vectors, nearest_pairs
 from .errors import MissingExtraError
 from .events import attach_events, group_events, with_families
-from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint
+from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint, memo_article_features
 from .provenance import make_pair, mark_siblings, relation, stories, undirected
 from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, ScanResult, SpinSuspect, Story
 
@@ -81,7 +81,7 @@ class Tables(Sequence[FeatureTable]):
     def __getitem__(self, i: int) -> FeatureTable:  # type: ignore[override]
         table = self._tables.get(i)
         if table is None:
-            table = self._tables[i] = feature_table(article_features(self._cleans[i]))
+            table = self._tables[i] = feature_table(memo_article_features(self._cleans[i]))
             if len(self._tables) > self._keep:
                 self._tables.popitem(last=False)
         self._tables.move_to_end(i)

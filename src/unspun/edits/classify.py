@@ -188,12 +188,13 @@ class _Side:
     token keys, its numeric values sorted). Everything is computed on first use and kept, so a sentence
     that no pair needs diffed (identical in every version) is never tokenized."""
 
-    __slots__ = ("article", "_names", "_tokens", "_quotes", "_keys", "_values", "_hits")
+    __slots__ = ("article", "_names", "_tokens", "_content", "_quotes", "_keys", "_values", "_hits")
 
     def __init__(self, article: CleanArticle) -> None:
         self.article = article
         self._names: frozenset[str] | None = None
         self._tokens: list[tuple[Token, ...] | None] = [None] * len(article.sentences)
+        self._content: list[frozenset[str] | None] = [None] * len(article.sentences)
         self._quotes: tuple[Span, ...] | None = None
         self._keys: frozenset[str] | None = None
         self._values: tuple[float, ...] | None = None
@@ -210,6 +211,13 @@ class _Side:
                 self._names = proper_names(self.article.article.text, [s.span for s in self.article.sentences])
             got = self._tokens[i] = tuple(tokenize(self.article.article.text, self.article.sentences[i].span,
                                                    self._names))
+        return got
+
+    def content(self, i: int) -> frozenset[str]:
+        """`_content` of sentence i: split folding and the added/removed test ask for it once per pair."""
+        got = self._content[i]
+        if got is None:
+            got = self._content[i] = frozenset(_content(self.tok(i)))
         return got
 
     def idiom_hits(self, indices: Sequence[int]) -> list[tuple[int, int, int]]:
@@ -319,8 +327,8 @@ def diff_group(
     if ka == kb:
         return []  # identical match keys: nothing changed
     hits = _Hits(ta, tb, ((sa, ia), (sb, ib)))
-    surplus_a = Counter(ka) - Counter(kb)
-    surplus_b = Counter(kb) - Counter(ka)
+    count_a, count_b = Counter(ka), Counter(kb)
+    surplus_a, surplus_b = count_a - count_b, count_b - count_a
     text_a, text_b = sa.article.article.text, sb.article.article.text
     span_a = (sa.article.sentences[min(ia)].span[0], sa.article.sentences[max(ia)].span[1])
     span_b = (sb.article.sentences[min(ib)].span[0], sb.article.sentences[max(ib)].span[1])
@@ -517,7 +525,7 @@ def _groups(sa: _Side, sb: _Side, matches: Sequence[Match], config: ExplainConfi
         for i in range(len(side)):
             if i in owner:
                 continue
-            words = _content(side.tok(i))
+            words = side.content(i)
             if not words:
                 continue
             best, best_cover = None, 0.0
@@ -525,8 +533,8 @@ def _groups(sa: _Side, sb: _Side, matches: Sequence[Match], config: ExplainConfi
                 g = owner.get(nb)
                 if g is None:
                     continue
-                mine_words = set().union(*(_content(side.tok(k)) for k in g[mine]))
-                their_words = set().union(*(_content(other_side.tok(k)) for k in g[theirs]))
+                mine_words = set().union(*(side.content(k) for k in g[mine]))
+                their_words = set().union(*(other_side.content(k) for k in g[theirs]))
                 spare = their_words - mine_words
                 cover = len(words & spare) / len(words)
                 if cover > best_cover:
@@ -563,10 +571,10 @@ def explain(
         edits.extend(diff_group(sa, sb, ia, ib, config))
     edits.extend(moved_edits(a, b, [g for g in groups if min(g[0]) in owner_a]))
     for i, s in enumerate(a.sentences):
-        if i not in owner_a and _content(sa.tok(i)):
+        if i not in owner_a and sa.content(i):
             edits.append(Edit("removed", s.span, None, s.text, "", "sentence only in a", SEVERITY["removed"]))
     for j, s in enumerate(b.sentences):
-        if j not in owner_b and _content(sb.tok(j)):
+        if j not in owner_b and sb.content(j):
             edits.append(Edit("added", None, s.span, "", s.text, "sentence only in b", SEVERITY["added"]))
     return tuple(rank(edits))
 

@@ -160,6 +160,11 @@ def span_words(text: str, span: tuple[int, int]) -> list[str]:
     return [norm_word(w) for w in _INNER.findall(text, *span)]
 
 
+def span_word_count(text: str, span: tuple[int, int]) -> int:
+    """len(span_words(text, span)), without normalising words only to count them."""
+    return len(_INNER.findall(text, *span))
+
+
 @lru_cache(maxsize=4096)
 def word_count(text: str) -> int:
     """len(span_words(text, whole text)), memoized on the text: the direction votes count each article's

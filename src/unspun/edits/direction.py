@@ -36,7 +36,7 @@ from ..records import CleanArticle, Edit, Match
 from ..tokens import COMPOUND, EDIT_TOKEN, STOPWORDS, light_stem, zipf
 from .casing import casing_vote
 from .clause_order import Reorder, reorder
-from .collocation import Collocations, edge_pairs, norm_word, shared, span_words, word_count
+from .collocation import Collocations, edge_pairs, norm_word, shared, span_word_count, span_words, word_count
 from .contradiction import clashes
 from .fluent import fluent_votes
 from .machine_style import machine_style
@@ -177,8 +177,8 @@ def rewrite_extent(text_a: str, text_b: str, edits: Sequence[Edit]) -> float:
     na = word_count(text_a) or 1
     nb = word_count(text_b) or 1
     reworded = [e for e in edits if e.kind not in _NOT_REWORDED]
-    ca = sum(len(span_words(text_a, e.a_span)) for e in reworded if e.a_span)
-    cb = sum(len(span_words(text_b, e.b_span)) for e in reworded if e.b_span)
+    ca = sum(span_word_count(text_a, e.a_span) for e in reworded if e.a_span)
+    cb = sum(span_word_count(text_b, e.b_span) for e in reworded if e.b_span)
     return (ca / na + cb / nb) / 2
 
 
@@ -259,12 +259,11 @@ def _wording(text_a: str, text_b: str, edits: Sequence[Edit], style_gap: float,
     return context_fit_vote(text_a, text_b, edits, collocations)
 
 
-def _choice_votes(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None
-                  ) -> list[Vote]:
+def _choice_votes(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None,
+                  extent: float) -> list[Vote]:
     """Word choice (a thesaurus swap is rarer and fits its neighbours worse than the author's word, see
     `_wording`), then the fluent-rewrite votes: details the copy lost, chatbot prose on one side (`fluent`)."""
     style_a, style_b = machine_style(text_a), machine_style(text_b)
-    extent = rewrite_extent(text_a, text_b, edits)  # once: three votes ask for it
     out = []
     wording = _wording(text_a, text_b, edits, style_b.logit - style_a.logit, collocations, extent)
     if wording is not None:
@@ -409,7 +408,8 @@ def votes(
     matches) lets the clause-order signal compare matched sentences."""
     out: list[Vote] = []
     text_a, text_b = a.article.text, b.article.text
-    heavy = rewrite_extent(text_a, text_b, edits) >= _HEAVY
+    extent = rewrite_extent(text_a, text_b, edits)  # once: five votes ask for it
+    heavy = extent >= _HEAVY
     out += _name_votes(text_a, text_b, edits, heavy)
     # Contradictions: a flipped up/down word that its own unchanged context contradicts was not the author's.
     for c in clashes(a, b, edits):
@@ -440,8 +440,8 @@ def votes(
         out.append(Vote("captions", 0.7, f"b has {len(b.removed)} doubled caption(s)/sentence(s)"))
     # Copy marks that hold whatever made the copy: lost capitals (`casing`), and a heavy rewrite's fewer words.
     marks = [Vote("casing", *lost)] if (lost := casing_vote(text_a, text_b)) is not None else []
-    marks += [shorter] if (shorter := length_vote(text_a, text_b, edits)) is not None else []
-    out += _choice_votes(text_a, text_b, edits, collocations)
+    marks += [shorter] if (shorter := length_vote(text_a, text_b, edits, extent)) is not None else []
+    out += _choice_votes(text_a, text_b, edits, collocations, extent)
     if heavy:
         out = overruled(out, marks)
     out += marks
@@ -479,14 +479,14 @@ _LENGTH_FULL = 0.5  # a log ratio this large gives the vote its full weight
 _LENGTH_WEIGHT = 0.6
 
 
-def length_vote(text_a: str, text_b: str, edits: Sequence[Edit]) -> Vote | None:
+def length_vote(text_a: str, text_b: str, edits: Sequence[Edit], extent: float | None = None) -> Vote | None:
     """In a heavy rewrite (see `rewrite_extent`) the shorter version is the copy: translating, paraphrasing,
     summarising and word-dropping obfuscation all lose words, none adds them. Measured on shared data
     (|log ratio| >= 0.1, source first): PAN13 translation round trips 0.86 precision at 36% coverage, random
     obfuscation 0.99 at 69%, ChatGPT rewrites of Wikipedia 0.99 at 92%. Light rewrites are left out: a
     thesaurus spin is as often longer ("most" -> "the majority of"). Fails on a rewrite that expands its
-    source (a chatbot asked to elaborate)."""
-    if rewrite_extent(text_a, text_b, edits) < _HEAVY:
+    source (a chatbot asked to elaborate). `extent`: `rewrite_extent` when the caller has it."""
+    if (rewrite_extent(text_a, text_b, edits) if extent is None else extent) < _HEAVY:
         return None
     na, nb = word_count(text_a), word_count(text_b)
     if not na or not nb:

@@ -174,6 +174,8 @@ def name_form(a: Sequence[str], b: Sequence[str]) -> str | None:
         return None
     ca = [spelling_key(w) for w in _parts(a) if w not in _FUNCTION]
     cb = [spelling_key(w) for w in _parts(b) if w not in _FUNCTION]
+    if len(ca) != len(cb):
+        return None  # the counts differ, and so would the sums of the leftovers compared below
     count_a, count_b = Counter(ca), Counter(cb)
     if ca and count_a == count_b:
         return "same words in another order (name or title form)"

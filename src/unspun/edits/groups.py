@@ -45,22 +45,25 @@ def made_common(mine: Sequence[Token], other: Sequence[Token]) -> set[str]:
     """One-word names written in the other version as a lowercase noun after "the"/"a" ("Bishop said" ->
     "the bishop said"): a person or body turned into a common noun, not the same name in lower case."""
     out = set()
+    nouns: set[str] | None = None  # the other side's lowercase words after a determiner, read once
     for k, t in enumerate(mine):
         if not t.name or (k and (mine[k - 1].name or mine[k - 1].key in _DETERMINERS)):
             continue
         if k + 1 < len(mine) and mine[k + 1].name:
             continue  # part of a longer name ("Main Street" -> "the main road" is a description)
+        if nouns is None:
+            nouns = {o.key for n, o in enumerate(other)
+                     if n and o.text[:1].islower() and other[n - 1].key in _DETERMINERS}
         low = t.key.casefold()
-        if any(o.key == low and o.text[:1].islower() and n and other[n - 1].key in _DETERMINERS
-               for n, o in enumerate(other)):
+        if low in nouns:
             out.add(low)
     return out
 
 
 def facts(ta: Sequence[Token], tb: Sequence[Token]) -> Facts:
     """Read a group once: balance of names and figures, its words, names made common."""
-    keys_a = Counter(spelling_key(t.key) for t in ta)
-    keys_b = Counter(spelling_key(t.key) for t in tb)
+    keys_a = Counter(map(spelling_key, [t.key for t in ta]))  # map: counted in C, no generator frame per token
+    keys_b = Counter(map(spelling_key, [t.key for t in tb]))
     names = {spelling_key(t.key) for t in (*ta, *tb) if t.name}
     names_ok = all(keys_a[k] == keys_b[k] for k in names)
     values_ok = Counter(round(v, 6) for v in figures(ta)) == Counter(round(v, 6) for v in figures(tb))

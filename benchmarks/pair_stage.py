@@ -1,0 +1,56 @@
+"""CPU time (or a pyinstrument profile) of the scan's pair stage alone, over a synthetic corpus.
+
+Usage: python benchmarks/pair_stage.py [--n 1000] [--profile OUT.txt]
+Prepares the articles and finds the candidate pairs untimed, then runs `scan.confirm` (align, relation,
+explain, direction) over every candidate pair in one process, as a pair worker does (`Tables`, `SideCache`),
+and prints the CPU seconds. Run two trees back to back (PYTHONPATH=tree/src) for a ratio on a shared machine.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import synth  # noqa: E402
+
+from unspun import Article, ScanConfig  # noqa: E402
+from unspun.config import EmbedConfig  # noqa: E402
+from unspun.edits.collocation import shared  # noqa: E402
+from unspun.scan import SideCache, Tables, _prepare, candidate_pairs, confirm  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--profile", type=Path, help="write a pyinstrument profile (0.5 ms) here instead of timing")
+    args = ap.parse_args()
+    cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=1)
+    articles = [Article(d.id, d.text, f"synthetic:{d.id}") for d in synth.corpus(args.n)]
+    prepared = [_prepare(a, cfg, with_table=False) for a in articles]
+    work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidate_pairs(prepared, cfg).items())]
+    tables, sides = Tables([p.clean for p in prepared]), SideCache()
+    shared().load()  # the n-gram table is read once per process, before the pair workers fork
+
+    def run() -> None:
+        for i, j, channels in work:
+            confirm(tables.prepared(i), tables.prepared(j), channels, cfg, sides=sides)
+
+    if args.profile:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.0005)
+        profiler.start()
+        run()
+        profiler.stop()
+        args.profile.write_text(profiler.output_text(unicode=False, color=False))
+        return
+    t = time.process_time()
+    run()
+    dt = time.process_time() - t
+    print(f"{len(work)} pairs, {dt:.2f} s CPU, {1000 * dt / max(len(work), 1):.2f} ms/pair")
+
+
+if __name__ == "__main__":
+    main()
