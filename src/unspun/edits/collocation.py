@@ -29,6 +29,7 @@ from ..tokens import EDGE_WORD
 _TOTAL = 1024908267229.0  # tokens in the corpus the counts come from (wordsegment.TOTAL)
 _BIGRAM_FLOOR = 100_000.0  # the bigram table lists only pairs seen at least this often
 _UNIGRAM_FLOOR = 12_711.0  # the unigram table's smallest count
+_MEMO_MAX = 1 << 17  # counts kept per memo (`Collocations._pair_counts`): ~35 MB for both, full
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ class Collocations:
     config: CollocationConfig = field(default_factory=CollocationConfig)
     _uni: _Counts | None = field(default=None, repr=False)
     _bi: _Counts | None = field(default=None, repr=False)
+    _word_memo: dict[str, float] = field(default_factory=dict, repr=False)  # word -> unigram count
+    _bigram_memo: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)  # pair -> bigram count
 
     def load(self) -> Collocations:
         if self._bi is None:
@@ -103,10 +106,7 @@ class Collocations:
         self.load()
         if not pairs:
             return np.zeros(0)
-        n = len(pairs)
-        c1 = self._uni.get(np.fromiter((hash(a) for a, _ in pairs), dtype=np.int64, count=n))
-        c2 = self._uni.get(np.fromiter((hash(b) for _, b in pairs), dtype=np.int64, count=n))
-        c12 = self._bi.get(np.fromiter((hash(a + " " + b) for a, b in pairs), dtype=np.int64, count=n))
+        c1, c2, c12 = self._pair_counts(pairs)
         cap = self.config.listed_cap
         with np.errstate(divide="ignore", invalid="ignore"):
             expected = c1 * c2 / _TOTAL
@@ -115,6 +115,29 @@ class Collocations:
         out = np.where(c12 > 0, listed, bound)
         out[(c1 == 0) | (c2 == 0)] = np.nan
         return out
+
+    def _pair_counts(self, pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Corpus counts of each pair's first word, second word and bigram (float64, 0 where unlisted).
+
+        Counts already looked up are kept in two bounded dicts (a text's words recur, and so do a corpus's):
+        only the new ones go through the tables' binary search, and the values are the tables' own."""
+        words, bigrams = self._word_memo, self._bigram_memo
+        for memo in (words, bigrams):
+            if len(memo) > _MEMO_MAX:
+                memo.clear()
+        new = {w for p in pairs for w in p if w not in words}
+        if new:
+            new_words = list(new)
+            found = self._uni.get(np.fromiter((hash(w) for w in new_words), dtype=np.int64, count=len(new_words)))
+            words.update(zip(new_words, found.tolist()))
+        new_pairs = {p for p in pairs if p not in bigrams}
+        if new_pairs:
+            unseen = list(new_pairs)
+            found = self._bi.get(np.fromiter((hash(a + " " + b) for a, b in unseen), dtype=np.int64, count=len(unseen)))
+            bigrams.update(zip(unseen, found.tolist()))
+        return (np.array([words[a] for a, _ in pairs], dtype=np.float64),
+                np.array([words[b] for _, b in pairs], dtype=np.float64),
+                np.array([bigrams[p] for p in pairs], dtype=np.float64))
 
     def pmi(self, w1: str, w2: str) -> float | None:
         """Association of two adjacent lowercased words in bits; None when either word is too rare to say."""
