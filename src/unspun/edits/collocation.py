@@ -120,29 +120,36 @@ class Collocations:
         """Corpus counts of each pair's first word, second word and bigram (float64, 0 where unlisted).
 
         Counts already looked up are kept in two bounded dicts (a text's words recur, and so do a corpus's):
-        only the new ones go through the tables' binary search, and the values are the tables' own."""
+        only the missing ones go through the tables' binary search, and the values are the tables' own."""
         words, bigrams = self._word_memo, self._bigram_memo
         for memo in (words, bigrams):
             if len(memo) > _MEMO_MAX:
                 memo.clear()
-        new = {w for p in pairs for w in p if w not in words}
-        if new:
-            new_words = list(new)
-            found = self._uni.get(np.fromiter((hash(w) for w in new_words), dtype=np.int64, count=len(new_words)))
-            words.update(zip(new_words, found.tolist()))
-        new_pairs = {p for p in pairs if p not in bigrams}
-        if new_pairs:
-            unseen = list(new_pairs)
+        c1, c2, c12 = _looked_up(words, bigrams, pairs)
+        if None in c1 or None in c2:
+            new = list({w for p in pairs for w in p if w not in words})
+            found = self._uni.get(np.fromiter((hash(w) for w in new), dtype=np.int64, count=len(new)))
+            words.update(zip(new, found.tolist()))
+        if None in c12:
+            unseen = list({p for p in pairs if p not in bigrams})
             found = self._bi.get(np.fromiter((hash(a + " " + b) for a, b in unseen), dtype=np.int64, count=len(unseen)))
             bigrams.update(zip(unseen, found.tolist()))
-        return (np.array([words[a] for a, _ in pairs], dtype=np.float64),
-                np.array([words[b] for _, b in pairs], dtype=np.float64),
-                np.array([bigrams[p] for p in pairs], dtype=np.float64))
+        if None in c1 or None in c2 or None in c12:
+            c1, c2, c12 = _looked_up(words, bigrams, pairs)
+        return np.array(c1, dtype=np.float64), np.array(c2, dtype=np.float64), np.array(c12, dtype=np.float64)
 
     def pmi(self, w1: str, w2: str) -> float | None:
         """Association of two adjacent lowercased words in bits; None when either word is too rare to say."""
         v = float(self.pmi_many([(w1, w2)])[0])
         return None if math.isnan(v) else v
+
+
+def _looked_up(
+    words: dict[str, float], bigrams: dict[tuple[str, str], float], pairs: Sequence[tuple[str, str]]
+) -> tuple[list[float | None], list[float | None], list[float | None]]:
+    """The memoized counts of each pair's words and bigram, None where not looked up yet."""
+    get, get2 = words.get, bigrams.get
+    return [get(a) for a, _ in pairs], [get(b) for _, b in pairs], [get2(p) for p in pairs]
 
 
 @lru_cache(maxsize=1)
@@ -239,10 +246,15 @@ def _content_pair(r1: str, r2: str, norm: dict[str, str], top: frozenset[str]) -
 
 def pair_pmi(colloc: Collocations, text: str) -> np.ndarray:
     """`pair_fit(colloc, text).pmi` without the spans (what the spin score reads): the pairs come from one
-    `findall` instead of a match object per pair."""
+    `findall` instead of a match object per pair, each distinct word normalised once."""
     top = function_words()
-    norm: dict[str, str] = {}
-    pairs = [w for r1, r2 in _PAIR.findall(text) if (w := _content_pair(r1, r2, norm, top)) is not None]
+    found = _PAIR.findall(text)
+    norm = {r: norm_word(r) for r in {r for p in found for r in p}}
+    pairs = []
+    for r1, r2 in found:
+        w1, w2 = norm[r1], norm[r2]
+        if w1 not in top or w2 not in top:  # two function words say nothing about word choice
+            pairs.append((w1, w2))
     return colloc.pmi_many(pairs)
 
 
