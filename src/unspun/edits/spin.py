@@ -21,7 +21,7 @@ from ..clean import clean_article
 from ..records import Article, CleanArticle, Span
 from ..tokens import light_stem, zipf
 from .collocation import Collocations, pair_pmi, shared
-from .tokenize import Token, proper_names, tokenize
+from .tokenize import Token, article_tokens
 from .machine_style import MachineStyle, machine_style
 from .words import IDIOM_STEMS, IDIOMS, article_clash
 
@@ -164,8 +164,7 @@ def spin_score(text: str, collocations: Collocations | None = None) -> SpinScore
 def spin_article(clean: CleanArticle, collocations: Collocations | None = None) -> SpinScore:
     """Score an already cleaned article; spans index its original text."""
     text = clean.article.text
-    names = proper_names(text, [s.span for s in clean.sentences])
-    tokens = [t for s in clean.sentences for t in tokenize(text, s.span, names)]
+    tokens = article_tokens(text, [s.span for s in clean.sentences])
     name_counts = Counter([t.key for t in tokens if t.name])
     key_counts = Counter([t.key for t in tokens])
     suspects = _name_variants(tokens, name_counts, key_counts)
