@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -125,11 +125,13 @@ _ANY_SWAP_SECOND = frozenset().union(*(_SWAP_SECOND[k] for k in _SWAP_LENGTHS))
 _ARTICLE_WORDS = frozenset(("a", "an", "the"))
 
 
-def _swapped_idioms(text: str, tokens: Sequence[Token]) -> list[Suspect]:
+def _swapped_idioms(text: str, tokens: Sequence[Token], keys: Iterable[str]) -> list[Suspect]:
     """Fixed expressions with one word swapped ("top of the iceberg"), matched on light stems with the
-    articles dropped; a window inside an intact expression is not one. Positions where no expression can
-    start (by its first or second stem) are skipped in one pass, before the per-length checks."""
-    stems = [(light_stem(t.key), t) for t in tokens if t.key not in _ARTICLE_WORDS]
+    articles dropped; a window inside an intact expression is not one. Each distinct key (`keys`) is
+    stemmed once; positions where no expression can start (by its first or second stem) are skipped in
+    one pass, before the per-length checks."""
+    stem_of = {k: light_stem(k) for k in keys}
+    stems = [(stem_of[t.key], t) for t in tokens if t.key not in _ARTICLE_WORDS]
     keys = [s for s, _ in stems]
     n = len(keys)
     intact = [(i, i + k) for i, x in enumerate(keys) if x in _WHOLE_AT for k in _WHOLE_AT[x]
@@ -172,7 +174,7 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
     for m in _ARTICLE.finditer(text):
         if article_clash(text, (m.start(2), m.end(2))):
             suspects.append(Suspect((m.start(), m.end()), m.group(), "'a'/'an' does not fit the next word"))
-    suspects.extend(_swapped_idioms(text, tokens))
+    suspects.extend(_swapped_idioms(text, tokens, key_counts))
     words = [t.key for t in tokens if not t.name and t.value is None and t.key.isalpha() and len(t.key) > 3]
     rare = sum(1 for w in words if zipf(w) < 3.0) / len(words) if words else 0.0
     fit = pair_pmi(collocations or shared(), text)
