@@ -29,7 +29,7 @@ from ..tokens import EDGE_WORD
 _TOTAL = 1024908267229.0  # tokens in the corpus the counts come from (wordsegment.TOTAL)
 _BIGRAM_FLOOR = 100_000.0  # the bigram table lists only pairs seen at least this often
 _UNIGRAM_FLOOR = 12_711.0  # the unigram table's smallest count
-_MEMO_MAX = 1 << 17  # counts kept per memo (`Collocations._pair_counts`): ~35 MB for both, full
+_MEMO_MAX = 1 << 17  # word counts kept by `Collocations._pair_counts` (~15 MB full)
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,6 @@ class Collocations:
     _uni: _Counts | None = field(default=None, repr=False)
     _bi: _Counts | None = field(default=None, repr=False)
     _word_memo: dict[str, float] = field(default_factory=dict, repr=False)  # word -> unigram count
-    _bigram_memo: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)  # pair -> bigram count
 
     def load(self) -> Collocations:
         if self._bi is None:
@@ -119,37 +118,27 @@ class Collocations:
     def _pair_counts(self, pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Corpus counts of each pair's first word, second word and bigram (float64, 0 where unlisted).
 
-        Counts already looked up are kept in two bounded dicts (a text's words recur, and so do a corpus's):
-        only the missing ones go through the tables' binary search, and the values are the tables' own."""
-        words, bigrams = self._word_memo, self._bigram_memo
-        for memo in (words, bigrams):
-            if len(memo) > _MEMO_MAX:
-                memo.clear()
-        c1, c2, c12 = _looked_up(words, bigrams, pairs)
+        Word counts already looked up are kept in a bounded dict (a text's words recur, and so do a
+        corpus's): only new words go through the table's binary search, and the values are the table's
+        own. Bigrams are looked up in one batch each time (a memo of them measured slower: too many, too
+        rarely repeated)."""
+        words = self._word_memo
+        if len(words) > _MEMO_MAX:
+            words.clear()
+        get = words.get
+        c1, c2 = [get(a) for a, _ in pairs], [get(b) for _, b in pairs]
         if None in c1 or None in c2:
             new = list({w for p in pairs for w in p if w not in words})
             found = self._uni.get(np.fromiter((hash(w) for w in new), dtype=np.int64, count=len(new)))
             words.update(zip(new, found.tolist()))
-        if None in c12:
-            unseen = list({p for p in pairs if p not in bigrams})
-            found = self._bi.get(np.fromiter((hash(a + " " + b) for a, b in unseen), dtype=np.int64, count=len(unseen)))
-            bigrams.update(zip(unseen, found.tolist()))
-        if None in c1 or None in c2 or None in c12:
-            c1, c2, c12 = _looked_up(words, bigrams, pairs)
-        return np.array(c1, dtype=np.float64), np.array(c2, dtype=np.float64), np.array(c12, dtype=np.float64)
+            c1, c2 = [get(a) for a, _ in pairs], [get(b) for _, b in pairs]
+        c12 = self._bi.get(np.fromiter((hash(a + " " + b) for a, b in pairs), dtype=np.int64, count=len(pairs)))
+        return np.array(c1, dtype=np.float64), np.array(c2, dtype=np.float64), c12
 
     def pmi(self, w1: str, w2: str) -> float | None:
         """Association of two adjacent lowercased words in bits; None when either word is too rare to say."""
         v = float(self.pmi_many([(w1, w2)])[0])
         return None if math.isnan(v) else v
-
-
-def _looked_up(
-    words: dict[str, float], bigrams: dict[tuple[str, str], float], pairs: Sequence[tuple[str, str]]
-) -> tuple[list[float | None], list[float | None], list[float | None]]:
-    """The memoized counts of each pair's words and bigram, None where not looked up yet."""
-    get, get2 = words.get, bigrams.get
-    return [get(a) for a, _ in pairs], [get(b) for _, b in pairs], [get2(p) for p in pairs]
 
 
 @lru_cache(maxsize=1)
