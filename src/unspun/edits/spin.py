@@ -125,12 +125,12 @@ _ANY_SWAP_SECOND = frozenset().union(*(_SWAP_SECOND[k] for k in _SWAP_LENGTHS))
 _ARTICLE_WORDS = frozenset(("a", "an", "the"))
 
 
-def _swapped_idioms(text: str, tokens: Sequence[Token], keys: Iterable[str]) -> list[Suspect]:
+def _swapped_idioms(text: str, tokens: Sequence[Token], distinct: Iterable[str]) -> list[Suspect]:
     """Fixed expressions with one word swapped ("top of the iceberg"), matched on light stems with the
-    articles dropped; a window inside an intact expression is not one. Each distinct key (`keys`) is
+    articles dropped; a window inside an intact expression is not one. Each distinct key (`distinct`) is
     stemmed once; positions where no expression can start (by its first or second stem) are skipped in
     one pass, before the per-length checks."""
-    stem_of = {k: light_stem(k) for k in keys}
+    stem_of = {k: light_stem(k) for k in distinct}
     stems = [(stem_of[t.key], t) for t in tokens if t.key not in _ARTICLE_WORDS]
     keys = [s for s, _ in stems]
     n = len(keys)
