@@ -64,3 +64,39 @@ def test_collocation_oddness_rises_when_words_are_swapped_blindly():
     spun = (CLEAN.replace("senior officers", "elder officers").replace("training schedule", "coaching timetable")
             .replace("new barracks", "novel barracks").replace("on Monday", "on Moon day"))
     assert spin_score(spun).collocation_oddness > spin_score(CLEAN).collocation_oddness
+
+
+_SHARED_TEXT = (
+    "Mayor Ellen Okafor opened the new bridge on Tuesday. \"It took four years,\" Okafor said; the crowd cheered.\n"
+    "The council spent $12.5 million, about a third of it from the state. In 2019 the first plan failed.\n"
+    "Critics, including Tom O'Neill, said the one-lane design was a mistake. The mayor disagreed."
+)
+
+
+def test_article_tokens_equal_names_then_tokenize_per_sentence():
+    """The spin score's one-pass tokens are the explain stage's: `proper_names` then `tokenize` per sentence."""
+    from unspun.clean import clean_article
+    from unspun.edits.tokenize import article_tokens, proper_names, tokenize
+    from unspun.records import Article
+
+    clean = clean_article(Article("a", _SHARED_TEXT, "t"))
+    spans = [s.span for s in clean.sentences]
+    names = proper_names(_SHARED_TEXT, spans)
+    assert "Okafor" in names
+    expected = [t for span in spans for t in tokenize(_SHARED_TEXT, span, names)]
+    assert article_tokens(_SHARED_TEXT, spans) == expected
+
+
+def test_memoized_word_counts_give_the_same_pmi_as_a_fresh_table():
+    """A `Collocations` that has already looked words up scores pairs exactly as a fresh one does."""
+    import numpy as np
+
+    from unspun.edits.collocation import Collocations, pair_pmi
+
+    used = Collocations().load()
+    pair_pmi(used, "heavy rain fell on the old bridge while the council met")
+    fresh = Collocations().load()
+    for text in (_SHARED_TEXT, "weighty rain fell on the old bridge", ""):
+        assert np.array_equal(pair_pmi(used, text), pair_pmi(fresh, text), equal_nan=True)
+    assert np.array_equal(used.pmi_many([("heavy", "rain"), ("weighty", "rain")]),
+                          fresh.pmi_many([("heavy", "rain"), ("weighty", "rain")]), equal_nan=True)

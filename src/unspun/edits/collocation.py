@@ -29,6 +29,7 @@ from ..tokens import EDGE_WORD
 _TOTAL = 1024908267229.0  # tokens in the corpus the counts come from (wordsegment.TOTAL)
 _BIGRAM_FLOOR = 100_000.0  # the bigram table lists only pairs seen at least this often
 _UNIGRAM_FLOOR = 12_711.0  # the unigram table's smallest count
+_MEMO_MAX = 1 << 17  # word counts kept by `Collocations._pair_counts` (~15 MB full)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Collocations:
     config: CollocationConfig = field(default_factory=CollocationConfig)
     _uni: _Counts | None = field(default=None, repr=False)
     _bi: _Counts | None = field(default=None, repr=False)
+    _word_memo: dict[str, float] = field(default_factory=dict, repr=False)  # word -> unigram count
 
     def load(self) -> Collocations:
         if self._bi is None:
@@ -103,10 +105,7 @@ class Collocations:
         self.load()
         if not pairs:
             return np.zeros(0)
-        n = len(pairs)
-        c1 = self._uni.get(np.fromiter((hash(a) for a, _ in pairs), dtype=np.int64, count=n))
-        c2 = self._uni.get(np.fromiter((hash(b) for _, b in pairs), dtype=np.int64, count=n))
-        c12 = self._bi.get(np.fromiter((hash(a + " " + b) for a, b in pairs), dtype=np.int64, count=n))
+        c1, c2, c12 = self._pair_counts(pairs)
         cap = self.config.listed_cap
         with np.errstate(divide="ignore", invalid="ignore"):
             expected = c1 * c2 / _TOTAL
@@ -115,6 +114,26 @@ class Collocations:
         out = np.where(c12 > 0, listed, bound)
         out[(c1 == 0) | (c2 == 0)] = np.nan
         return out
+
+    def _pair_counts(self, pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Corpus counts of each pair's first word, second word and bigram (float64, 0 where unlisted).
+
+        Word counts already looked up are kept in a bounded dict (a text's words recur, and so do a
+        corpus's): only new words go through the table's binary search, and the values are the table's
+        own. Bigrams are looked up in one batch each time (a memo of them measured slower: too many, too
+        rarely repeated)."""
+        words = self._word_memo
+        if len(words) > _MEMO_MAX:
+            words.clear()
+        get = words.get
+        c1, c2 = [get(a) for a, _ in pairs], [get(b) for _, b in pairs]
+        if None in c1 or None in c2:
+            new = list({w for p in pairs for w in p if w not in words})
+            found = self._uni.get(np.fromiter((hash(w) for w in new), dtype=np.int64, count=len(new)))
+            words.update(zip(new, found.tolist()))
+            c1, c2 = [get(a) for a, _ in pairs], [get(b) for _, b in pairs]
+        c12 = self._bi.get(np.fromiter((hash(a + " " + b) for a, b in pairs), dtype=np.int64, count=len(pairs)))
+        return np.array(c1, dtype=np.float64), np.array(c2, dtype=np.float64), c12
 
     def pmi(self, w1: str, w2: str) -> float | None:
         """Association of two adjacent lowercased words in bits; None when either word is too rare to say."""
@@ -221,10 +240,15 @@ def _content_pair(r1: str, r2: str, norm: dict[str, str], top: frozenset[str]) -
 
 def pair_pmi(colloc: Collocations, text: str) -> np.ndarray:
     """`pair_fit(colloc, text).pmi` without the spans (what the spin score reads): the pairs come from one
-    `findall` instead of a match object per pair."""
+    `findall` instead of a match object per pair, each distinct word normalised once."""
     top = function_words()
-    norm: dict[str, str] = {}
-    pairs = [w for r1, r2 in _PAIR.findall(text) if (w := _content_pair(r1, r2, norm, top)) is not None]
+    found = _PAIR.findall(text)
+    norm = {r: norm_word(r) for r in {r for p in found for r in p}}
+    pairs = []
+    for r1, r2 in found:
+        w1, w2 = norm[r1], norm[r2]
+        if w1 not in top or w2 not in top:  # two function words say nothing about word choice
+            pairs.append((w1, w2))
     return colloc.pmi_many(pairs)
 
 

@@ -60,8 +60,8 @@ def raw_features(text: str, lexicon: dict[str, float] | None = None) -> dict[str
 def _features(text: str, words: list[str], lex: dict[str, float]) -> dict[str, float]:
     n = max(1, len(words))
     alpha = [w for w in words if w[0].isalpha()]
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if _WORD.search(s)]
-    lengths = [len(_WORD.findall(s)) for s in sentences] or [0]
+    # Words per sentence, sentences without a word left out (one findall per piece, no separate search).
+    lengths = [c for c in map(len, map(_WORD.findall, _SENTENCE_END.split(text.strip()))) if c] or [0]
     mean = sum(lengths) / len(lengths)
     sd = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths))
     return {

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +21,7 @@ from ..clean import clean_article
 from ..records import Article, CleanArticle, Span
 from ..tokens import light_stem, zipf
 from .collocation import Collocations, pair_pmi, shared
-from .tokenize import Token, proper_names, tokenize
+from .tokenize import Token, article_tokens
 from .machine_style import MachineStyle, machine_style
 from .words import IDIOM_STEMS, IDIOMS, article_clash
 
@@ -116,6 +116,47 @@ _WHOLE_FIRST = defaultdict(frozenset, {k: frozenset(i[0] for i in IDIOM_STEMS if
                                        for k in {len(i) for i in IDIOM_STEMS}})
 _ARTICLE = re.compile(r"\b(an?)\s+([A-Za-z]+)", re.IGNORECASE)
 
+_LENGTHS = sorted({len(i) for i in IDIOM_STEMS})
+# Lengths of the whole expressions by their first stem: a window is looked up only where one can start.
+_WHOLE_AT = {w: tuple(k for k in _LENGTHS if w in _WHOLE_FIRST[k]) for w in {i[0] for i in IDIOM_STEMS}}
+_SWAP_LENGTHS = [k for k in _LENGTHS if k >= 3]  # two-word expressions with a word swapped are mostly ordinary phrases
+_ANY_SWAP_FIRST = frozenset().union(*(_SWAP_FIRST[k] for k in _SWAP_LENGTHS))
+_ANY_SWAP_SECOND = frozenset().union(*(_SWAP_SECOND[k] for k in _SWAP_LENGTHS))
+_ARTICLE_WORDS = frozenset(("a", "an", "the"))
+
+
+def _swapped_idioms(text: str, tokens: Sequence[Token], distinct: Iterable[str]) -> list[Suspect]:
+    """Fixed expressions with one word swapped ("top of the iceberg"), matched on light stems with the
+    articles dropped; a window inside an intact expression is not one. Each distinct key (`distinct`) is
+    stemmed once; positions where no expression can start (by its first or second stem) are skipped in
+    one pass, before the per-length checks."""
+    stem_of = {k: light_stem(k) for k in distinct}
+    stems = [(stem_of[t.key], t) for t in tokens if t.key not in _ARTICLE_WORDS]
+    keys = [s for s, _ in stems]
+    n = len(keys)
+    intact = [(i, i + k) for i, x in enumerate(keys) if x in _WHOLE_AT for k in _WHOLE_AT[x]
+              if i + k <= n and tuple(keys[i : i + k]) in _WHOLE]
+    starts = [i for i in range(n - 1) if keys[i] in _ANY_SWAP_FIRST or keys[i + 1] in _ANY_SWAP_SECOND]
+    suspects: list[Suspect] = []
+    for k in _SWAP_LENGTHS:
+        first, second = _SWAP_FIRST[k], _SWAP_SECOND[k]
+        for i in starts:
+            if i > n - k or (keys[i] not in first and keys[i + 1] not in second):
+                continue  # a one-word swap keeps the first or the second word: no expression starts here
+            window = keys[i : i + k]
+            if not all(x.isalpha() for x in window) or any(i <= lo and hi <= i + k for lo, hi in intact):
+                continue
+            for j in range(k):
+                m = _ONE_SWAP.get((*window[:j], "*", *window[j + 1 :]))
+                if m is None or IDIOM_STEMS[m][j] == window[j]:
+                    continue
+                if any(x == y and len(x) > 3 for x, y in zip(window, IDIOM_STEMS[m])):
+                    lo, hi = stems[i][1], stems[i + k - 1][1]
+                    suspects.append(Suspect((lo.start, hi.end), text[lo.start:hi.end],
+                                            f"fixed expression '{' '.join(IDIOMS[m])}' with a word swapped"))
+                    break
+    return suspects
+
 
 def spin_score(text: str, collocations: Collocations | None = None) -> SpinScore:
     """Score one article; spans index `text`."""
@@ -125,39 +166,15 @@ def spin_score(text: str, collocations: Collocations | None = None) -> SpinScore
 def spin_article(clean: CleanArticle, collocations: Collocations | None = None) -> SpinScore:
     """Score an already cleaned article; spans index its original text."""
     text = clean.article.text
-    names = proper_names(text, [s.span for s in clean.sentences])
-    tokens = [t for s in clean.sentences for t in tokenize(text, s.span, names)]
-    name_counts = Counter(t.key for t in tokens if t.name)
-    key_counts = Counter(t.key for t in tokens)
+    tokens = article_tokens(text, [s.span for s in clean.sentences])
+    name_counts = Counter([t.key for t in tokens if t.name])
+    key_counts = Counter([t.key for t in tokens])
     suspects = _name_variants(tokens, name_counts, key_counts)
     # "a" before a vowel sound or "an" before a consonant: a word swapped without fixing its article.
     for m in _ARTICLE.finditer(text):
         if article_clash(text, (m.start(2), m.end(2))):
             suspects.append(Suspect((m.start(), m.end()), m.group(), "'a'/'an' does not fit the next word"))
-    stems = [(light_stem(t.key), t) for t in tokens if t.key not in ("a", "an", "the")]
-    keys = [s for s, _ in stems]
-    lengths = sorted({len(i) for i in IDIOM_STEMS})
-    intact = [(i, i + k) for k in lengths for i in range(len(keys) - k + 1)
-              if keys[i] in _WHOLE_FIRST[k] and tuple(keys[i : i + k]) in _WHOLE]
-    for k in lengths:
-        if k < 3:  # two-word expressions with a word swapped are mostly ordinary phrases
-            continue
-        first, second = _SWAP_FIRST[k], _SWAP_SECOND[k]
-        for i in range(len(keys) - k + 1):
-            if keys[i] not in first and keys[i + 1] not in second:
-                continue  # a one-word swap keeps the first or the second word: no expression starts here
-            window = keys[i : i + k]
-            if not all(x.isalpha() for x in window) or any(i <= lo and hi <= i + k for lo, hi in intact):
-                continue
-            for j in range(k):
-                n = _ONE_SWAP.get((*window[:j], "*", *window[j + 1 :]))
-                if n is None or IDIOM_STEMS[n][j] == window[j]:
-                    continue
-                if any(x == y and len(x) > 3 for x, y in zip(window, IDIOM_STEMS[n])):
-                    lo, hi = stems[i][1], stems[i + k - 1][1]
-                    suspects.append(Suspect((lo.start, hi.end), text[lo.start:hi.end],
-                                            f"fixed expression '{' '.join(IDIOMS[n])}' with a word swapped"))
-                    break
+    suspects.extend(_swapped_idioms(text, tokens, key_counts))
     words = [t.key for t in tokens if not t.name and t.value is None and t.key.isalpha() and len(t.key) > 3]
     rare = sum(1 for w in words if zipf(w) < 3.0) / len(words) if words else 0.0
     fit = pair_pmi(collocations or shared(), text)

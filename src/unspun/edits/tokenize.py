@@ -72,20 +72,40 @@ def _after_opener(text: str, pos: int, floor: int) -> bool:
 def proper_names(text: str, sentences: Iterable[Span]) -> frozenset[str]:
     """Words written capitalized somewhere other than the start of a sentence (names, places, bodies)."""
     out: set[str] = set()
-    for start, end in sentences:
-        first = True
-        for m in EDIT_TOKEN.finditer(text, start, end):
-            w = m.group()
-            if w[:1].isalnum() and not w[:1].isupper() and not w.isupper():
-                first = False  # never a name here, and after it no sentence start (the rules below, skipped)
-                continue
-            if _after_opener(text, m.start(), start):
-                first = True
-            if not first and w[:1].isupper() and not w.isupper() or (not first and w.isupper() and len(w) > 1):
-                out.add(w)
-            if w[:1].isalnum():
-                first = False
+    for span in sentences:
+        _add_names(text, span[0], _raw(text, span), out)
     return frozenset(out)
+
+
+def _raw(text: str, span: Span) -> list[tuple[str, int, int]]:
+    """(word, start, end) of each `EDIT_TOKEN` in text[span]."""
+    return [(m.group(), *m.span()) for m in EDIT_TOKEN.finditer(text, *span)]
+
+
+def _add_names(text: str, start: int, raw: Sequence[tuple[str, int, int]], out: set[str]) -> None:
+    """`proper_names` of one sentence (starting at `start`, its words `raw`), added to `out`."""
+    first = True
+    for w, s, _ in raw:
+        if w[:1].isalnum() and not w[:1].isupper() and not w.isupper():
+            first = False  # never a name here, and after it no sentence start (the rules below, skipped)
+            continue
+        if _after_opener(text, s, start):
+            first = True
+        if not first and w[:1].isupper() and not w.isupper() or (not first and w.isupper() and len(w) > 1):
+            out.add(w)
+        if w[:1].isalnum():
+            first = False
+
+
+def article_tokens(text: str, sentences: Sequence[Span]) -> list[Token]:
+    """`tokenize` over every sentence with the article's `proper_names`: the same tokens, each sentence's
+    words found once (the names and the tokens both read them)."""
+    raws = [_raw(text, span) for span in sentences]
+    found: set[str] = set()
+    for span, raw in zip(sentences, raws):
+        _add_names(text, span[0], raw, found)
+    names = frozenset(found)
+    return [t for span, raw in zip(sentences, raws) for t in _tokens(text, span, names, raw)]
 
 
 _PLAIN: dict[str, bool] = {}
@@ -108,7 +128,10 @@ def _plain(w: str) -> bool:
 
 def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
     """Tokens of text[span] with normalized keys (number words become digits; names keep their case)."""
-    raw = [(m.group(), *m.span()) for m in EDIT_TOKEN.finditer(text, *span)]
+    return _tokens(text, span, names, _raw(text, span))
+
+
+def _tokens(text: str, span: Span, names: frozenset[str], raw: Sequence[tuple[str, int, int]]) -> list[Token]:
     out: list[Token] = []
     plain_words, make = _PLAIN, tuple.__new__
     for n, (w, s, e) in enumerate(raw):
