@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, VERB_LEMMA, lemma_of, upos,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, VERB_LEMMA, lemma_of, upos,
 )
 
 
@@ -342,7 +342,8 @@ def _nested_cues(clause: Any) -> set[int]:
     doc = clause.doc
     for t in clause.subtree:
         if (t.i > clause.i and t.dep_ in ("conj", "advcl", "relcl") and t.tag_.startswith("VB")
-                and (lemma_of(t) in SPEECH or lemma_of(t) in ATTITUDE_DEFAULT) and t.i not in out):
+                and (lemma_of(t) in SPEECH or lemma_of(t) in ATTITUDE_DEFAULT) and t.i not in out
+                and _says_something(t) and not _inside_quote(doc, clause.i, t.i)):
             sub = sorted(x.i for x in t.subtree)
             first = sub[0]
             if first <= clause.i:
@@ -350,10 +351,25 @@ def _nested_cues(clause: Any) -> set[int]:
             k = first - 1
             while k > clause.i and (doc[k].text == "," or doc[k].dep_ == "cc"):
                 k -= 1
-            if k == first - 1 and t.dep_ != "relcl":
-                continue  # no comma or "and" before it: not set off ("said he expected to win")
+            if k == first - 1:
+                # not set off by a comma or "and": part of the clause ("said he expected to win",
+                # "the shootings that Obama mentioned", "the paper they're written on")
+                continue
             out.update(range(k + 1, sub[-1] + 1))
     return out
+
+
+def _says_something(t: Any) -> bool:
+    """Would verb `t` make a claim of its own: a clause-only verb ("think", "agree") needs its clause
+    ("how they think and how they operate" is not an attribution)."""
+    return lemma_of(t) not in NEEDS_CLAUSE or any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
+
+
+def _inside_quote(doc: Any, start: int, i: int) -> bool:
+    """Is token i inside a quotation opened after token `start` (an odd number of marks between)?
+    Words inside a quote are what was said, never a new cue."""
+    between = doc[start:i].text
+    return between.count("“") > between.count("”") or between.count('"') % 2 == 1
 
 
 def _answered(clause: Any) -> set[int]:
