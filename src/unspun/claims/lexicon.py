@@ -88,6 +88,20 @@ CUE_PREPS = frozenset({"about", "of", "for", "on", "to", "against"})
 # with attitudes on, only these still need a clausal complement to count
 STRICT_CLAUSE = frozenset({"find", "show", "continue", "point", "add", "answer", "signal", "indicate", "reveal",
                             "write", "post", "quote", "cite", "think", "believe", "agree", "worry", "fear", "wonder"}) | COGNITIVE
+# Light-verb cues: a common verb and the word after it say what a speech verb would ("made it clear
+# that", "made the case for", "expressed concern that", "raised questions about", "shot back that").
+# The verb group through that word is the cue; what follows it is the content.  Phrases from general
+# usage (checked on PolNeAR train as a share of occurrences inside a gold cue: 50-90 %; "pointed to"
+# 78 %, where the bare "point" seldom is a cue).
+LIGHT_CUES: dict[str, frozenset[str]] = {
+    "make": frozenset({"clear", "case"}),
+    "express": frozenset(
+        """concern concerns hope hopes confidence doubt doubts frustration skepticism scepticism
+        opposition interest regret outrage dismay optimism disappointment anger surprise""".split()),
+    "raise": frozenset({"question", "questions", "concern", "concerns", "doubt", "doubts"}),
+    "shoot": frozenset({"back"}),
+    "point": frozenset({"to"}),
+}
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them", "it"})
 TITLES = frozenset(
     """president minister spokesman spokeswoman spokesperson secretary senator sen sen. rep rep. governor
@@ -162,7 +176,11 @@ for _w in sorted(SPEECH | ATTITUDES):
         VERB_LEMMA.setdefault(_f, _w)
 for _w in SPEECH | ATTITUDES:
     VERB_LEMMA[_w] = _w
+for _w in LIGHT_CUES:
+    for _f in verb_forms(_w):
+        VERB_LEMMA.setdefault(_f, _w)
 VERB_LEMMA.update(
+    made="make", making="make", shot="shoot", shoots="shoot", shooting="shoot",
     said="say", says="say", told="tell", wrote="write", written="write", thought="think", spoke="speak",
     spoken="speak", found="find", shown="show", quipped="quip", quipping="quip", agreed="agree",
     sought="seek", knew="know", felt="feel", backed="back", hoped="hope", hoping="hope",
