@@ -363,7 +363,12 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     if obj:
         return _object_content(tok, obj[0], off, lemma, attitudes)
     if (attitudes or passive and lemma in ADDRESSEE) and (pp := cue_prep(tok)) is not None:
-        return np_content([c for c in pp.children if c.dep_ == "pobj"][0], off), "object", pp
+        span = np_content([c for c in pp.children if c.dep_ == "pobj"][0], off)
+        # "called on the United States to attack ...": what was asked of the addressee is content too
+        xc = [c for c in tok.children if c.dep_ == "xcomp" and c.i > pp.i and any(t.tag_ == "TO" for t in c.children)]
+        if xc:
+            span = (span[0], max(span[1], subtree_span(xc[0], off)[1]))
+        return span, "object", pp
     if tok.dep_ in ("acl", "relcl") and (passive or lemma_of(tok.head) in ANAPHORIC_CONTENT):
         # "a claim later disputed by the Kremlin", "a claim the Kremlin has dismissed": the noun modified
         head = tok.head
