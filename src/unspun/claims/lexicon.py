@@ -102,6 +102,15 @@ LIGHT_CUES: dict[str, frozenset[str]] = {
     "shoot": frozenset({"back"}),
     "point": frozenset({"to"}),
 }
+# A poll, study or record "shows" / "found" / "suggests" X: a document as the source, and its verb
+# reports an object as well as a clause ("a CNN poll showed a one-point race").  With a person as
+# subject "show" and "find" need a clause ("she showed her ID" is no claim).
+EVIDENCE = frozenset(
+    """poll polls survey surveys study studies record records data figures numbers results analysis research
+    document documents email emails statistics polling report reports filing filings review audit census
+    tally count estimates projections""".split()
+)
+EVIDENCE_VERBS = frozenset({"show", "find", "indicate", "suggest", "reveal", "signal"})
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them", "it"})
 TITLES = frozenset(
     """president minister spokesman spokeswoman spokesperson secretary senator sen sen. rep rep. governor
