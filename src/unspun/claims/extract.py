@@ -94,6 +94,9 @@ class ClaimExtractor:
         try:
             parts = _collect(results, len(chunks), procs)
         finally:
+            # tasks no worker took are left in the queue's feeder thread: without this, an error in
+            # a worker made the interpreter wait on that thread at exit, forever
+            tasks.cancel_join_thread()
             for proc in procs:
                 if proc.is_alive():
                     proc.terminate()
