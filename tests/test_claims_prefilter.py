@@ -2,6 +2,9 @@
 change what it finds: sentences are filtered on cue verbs, long quotations are masked for the parser."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -144,3 +147,27 @@ def test_a_failing_worker_raises_in_the_parent_instead_of_hanging(extractor):
     texts[13] = None  # not a text: the worker that gets it fails, and its error reaches the caller
     with pytest.raises(TypeError):
         extractor.extract_many(texts, n_process=2)
+
+
+_FAILING_RUN = """
+from unspun.claims import ClaimExtractor
+
+class Failing(ClaimExtractor):
+    def extract_serial(self, texts):
+        if "boom" in texts:
+            raise ValueError("boom")
+        return super().extract_serial(texts)
+
+texts = ["boom"] + ["Mayor Ines Alvarez said the depot would close. " * 3000] * 100
+try:
+    Failing().extract_many(texts, n_process=2)
+except ValueError:
+    print("raised")
+"""
+
+
+def test_the_interpreter_exits_after_a_failing_worker_left_tasks_queued():
+    # tasks no worker took (more than a pipe buffer) once kept the queue's feeder thread, and so the
+    # interpreter's exit, waiting forever
+    done = subprocess.run([sys.executable, "-c", _FAILING_RUN], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == "raised" and done.returncode == 0

@@ -168,3 +168,35 @@ def test_a_cue_inside_another_claims_reported_clause_is_not_a_claim_of_its_own(e
 def test_a_participle_describing_a_noun_is_not_a_cue(ex):
     text = "The mayor now leads her rival by forty pledged delegates in the count."
     assert ex.extract(text) == []
+
+
+def test_a_light_verb_phrase_is_the_cue_and_what_follows_it_the_content(ex):
+    text = ("Ruth Okafor made it clear that the depot would stay open. Her deputy expressed concern "
+            "that the trams were late. The union has raised questions about the new timetable. "
+            "The tram company made $5 million last year.")
+    got = {_span(text, c.cue_span): c for c in ex.extract(text)}
+    assert got["made it clear"].text == "that the depot would stay open"
+    assert got["made it clear"].speaker == "Ruth Okafor"
+    assert got["expressed concern"].text == "that the trams were late"
+    assert got["has raised questions about"].text == "the new timetable"
+    assert len(got) == 3  # "made $5 million" says nothing
+
+
+def test_a_poll_that_shows_an_object_is_a_claim_a_person_showing_one_is_not(ex):
+    text = ("A new Hillside Herald poll showed a two-point race for mayor. "
+            "Ruth Okafor showed her pass at the depot gate.")
+    (c,) = ex.extract(text)
+    assert c.cue == "showed" and c.text == "a two-point race for mayor"
+    assert c.speaker_mention == "A new Hillside Herald poll"
+
+
+def test_a_restrictive_relative_clause_with_a_cue_stays_in_the_reported_clause(ex):
+    text = "Ruth Okafor says the rules would not have stopped any of the closures that the mayor mentioned."
+    (c,) = ex.extract(text)
+    assert c.text == "the rules would not have stopped any of the closures that the mayor mentioned"
+
+
+def test_called_on_x_to_y_keeps_what_was_asked(ex):
+    text = "Ruth Okafor has called on the tram company to publish its timetable."
+    (c,) = ex.extract(text)
+    assert c.text == "the tram company to publish its timetable"

@@ -7,7 +7,7 @@ from typing import Any, Sequence
 
 from ..records import Claim, Span
 from .frames import Frame, colon_frames, headline_frames
-from .lexicon import ANAPHORIC_CONTENT, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE
+from .lexicon import ANAPHORIC_CONTENT, ATTITUDE_DEFAULT, EVIDENCE, EVIDENCE_VERBS, ATTITUDE_PERSONAL, ATTITUDES, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE
 from .quotes import QuoteSpan, find_quotes
 from .aside import SetAside, set_aside
 from .speakers import NameIndex, Speaker, build_names, describe_speaker
@@ -61,9 +61,10 @@ def _outer(frames: list[Frame]) -> list[Frame]:
     """Frames whose cue sits inside the reported clause of another frame ("said they think ...", "told
     reporters he thought ..."): the inner cue is part of what the outer speaker said, not a claim of its
     own.  PolNeAR seldom nests attributions (6 of 2,319 dev contents hold another cue); dropping them
-    gave +1.2 / +1.1 / +0.8 exact F1 on train[:300]."""
+    gave +1.2 / +1.1 / +0.8 exact F1 on train[:300]; an object content counts too ("called on the
+    United States to attack ...": +0.1 source, precision +0.4 for -0.2 recall)."""
     def nested(f: Frame) -> bool:
-        return any(g is not f and g.content_span is not None and g.content_kind == "clause"
+        return any(g is not f and g.content_span is not None and g.content_kind in ("clause", "object", "naming")
                    and g.content_span[0] <= f.cue_span[0] < g.content_span[1] for g in frames)
     return [f for f in frames if not nested(f)]
 
@@ -224,7 +225,8 @@ def _reports(f: Frame, attitudes: bool) -> bool:
     attitudes = attitudes or f.attitude
     if f.speaker_span is None and f.addressee_passive:
         return True  # "when asked whether ...", "was asked about X": PolNeAR marks the question, no source
-    if f.content_kind not in ("clause", "naming") and (f.lemma in STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE):
+    if (f.content_kind not in ("clause", "naming") and (f.lemma in STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE)
+            and not (f.lemma in EVIDENCE_VERBS and f.content_kind == "object" and _evidence_source(f))):
         return False
     if attitudes and f.lemma not in SPEECH and f.speaker_span is None and f.content_kind != "raising":
         return False
@@ -232,6 +234,11 @@ def _reports(f: Frame, attitudes: bool) -> bool:
         if f.lemma not in REPORT:
             return False
     return True
+
+
+def _evidence_source(f: Frame) -> bool:
+    """Is the speaker a poll, study or record ("a CNN/ORC poll", "FEC records"), see lexicon.EVIDENCE?"""
+    return any(t.lower_ in EVIDENCE and t.tag_.startswith("NN") for t in f.speaker_tokens or ())
 
 
 def _claims(text: str, pending: Pending, names: NameIndex, aside: SetAside) -> list[Claim]:

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, VERB_LEMMA, lemma_of, upos,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, VERB_LEMMA, lemma_of, upos,
 )
 
 
@@ -93,6 +93,11 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
             if according is not None:
                 out.append(according)
             continue
+        if lemma in LIGHT_CUES and tok.tag_.startswith("VB"):
+            light = _light_frame(doc, tok, off, lemma, text)
+            if light is not None:
+                out.append(light)
+                continue
         # read the attitude way (see lexicon.ATTITUDE_DEFAULT and ATTITUDE_PERSONAL)
         att = attitudes or lemma in ATTITUDE_DEFAULT or lemma in ATTITUDE_PERSONAL and personal_subject(tok)
         if not tok.tag_.startswith("VB") or not (lemma in SPEECH or (att and lemma in ATTITUDES)):
@@ -110,6 +115,48 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
         if frame is not None:
             out.append(replace(frame, attitude=att) if att else frame)
     return drop_chained(out)
+
+
+def _light_frame(doc: Any, tok: Any, off: int, lemma: str, text: str) -> Frame | None:
+    """A light-verb cue ("made it clear that X", "made the case for X", "expressed concern that X",
+    "raised questions about X", "shot back that X"): the cue runs from the verb group to the word of
+    `lexicon.LIGHT_CUES` (a determiner, adjective or "it" may stand between), or on through a
+    preposition right after it; the content is that preposition's object or what the word or the
+    verb governs after it (the "that" clause included)."""
+    k = tok.i + 1
+    while k < len(doc) and k - tok.i <= 3 and doc[k].lower_ not in LIGHT_CUES[lemma] and doc[k].tag_ in ("DT", "JJ", "PRP", "PRP$", "RB"):
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in LIGHT_CUES[lemma] or k + 1 >= len(doc):
+        return None
+    word = doc[k]
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    speaker_tok, _ = _speaker_token(tok, subj, [], any(c.dep_ == "auxpass" for c in tok.children))
+    if speaker_tok is None:
+        return None
+    nxt = doc[k + 1]
+    end_tok = word
+    if nxt.tag_ == "IN" and nxt.lower_ != "that" and (objs := [c for c in nxt.children if c.dep_ in ("pobj", "pcomp")]):
+        end_tok = nxt
+        content = np_content(objs[0], off)
+        kind = "object"
+    else:
+        # what follows the word inside the verb's or the word's subtree ("clear that ...", "concern that ...")
+        last = max(max(t.i for t in word.subtree), max((t.i for c in tok.children if c.i > k for t in c.subtree), default=k))
+        toks = [t for t in doc[k + 1:last + 1] if not t.is_space]
+        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+            toks.pop()
+        while toks and toks[0].is_punct and toks[0].text not in "“\"‘":
+            toks.pop(0)
+        if len(toks) < 2:
+            return None
+        content = (off + toks[0].idx, off + toks[-1].idx + len(toks[-1].text))
+        kind = "clause"
+    _, cue_start, _ = _cue_extent(doc, tok, None, text)
+    cue_end = end_tok.idx + len(end_tok.text)
+    sp, st = np_span(speaker_tok, off)
+    content = _after_dateline(text, off, close_quote(text, off, content))
+    return Frame(text[cue_start:cue_end], (off + cue_start, off + cue_end), lemma, sp, st, content, kind,
+                 negated=any(c.dep_ == "neg" for c in tok.children))
 
 
 _NOT_PERSONS = frozenset({"it", "this", "that", "which", "what", "there", "these", "those"})
@@ -316,7 +363,12 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     if obj:
         return _object_content(tok, obj[0], off, lemma, attitudes)
     if (attitudes or passive and lemma in ADDRESSEE) and (pp := cue_prep(tok)) is not None:
-        return np_content([c for c in pp.children if c.dep_ == "pobj"][0], off), "object", pp
+        span = np_content([c for c in pp.children if c.dep_ == "pobj"][0], off)
+        # "called on the United States to attack ...": what was asked of the addressee is content too
+        xc = [c for c in tok.children if c.dep_ == "xcomp" and c.i > pp.i and any(t.tag_ == "TO" for t in c.children)]
+        if xc:
+            span = (span[0], max(span[1], subtree_span(xc[0], off)[1]))
+        return span, "object", pp
     if tok.dep_ in ("acl", "relcl") and (passive or lemma_of(tok.head) in ANAPHORIC_CONTENT):
         # "a claim later disputed by the Kremlin", "a claim the Kremlin has dismissed": the noun modified
         head = tok.head
@@ -342,7 +394,8 @@ def _nested_cues(clause: Any) -> set[int]:
     doc = clause.doc
     for t in clause.subtree:
         if (t.i > clause.i and t.dep_ in ("conj", "advcl", "relcl") and t.tag_.startswith("VB")
-                and (lemma_of(t) in SPEECH or lemma_of(t) in ATTITUDE_DEFAULT) and t.i not in out):
+                and (lemma_of(t) in SPEECH or lemma_of(t) in ATTITUDE_DEFAULT) and t.i not in out
+                and _says_something(t) and not _inside_quote(doc, clause.i, t.i)):
             sub = sorted(x.i for x in t.subtree)
             first = sub[0]
             if first <= clause.i:
@@ -350,10 +403,25 @@ def _nested_cues(clause: Any) -> set[int]:
             k = first - 1
             while k > clause.i and (doc[k].text == "," or doc[k].dep_ == "cc"):
                 k -= 1
-            if k == first - 1 and t.dep_ != "relcl":
-                continue  # no comma or "and" before it: not set off ("said he expected to win")
+            if k == first - 1:
+                # not set off by a comma or "and": part of the clause ("said he expected to win",
+                # "the shootings that Obama mentioned", "the paper they're written on")
+                continue
             out.update(range(k + 1, sub[-1] + 1))
     return out
+
+
+def _says_something(t: Any) -> bool:
+    """Would verb `t` make a claim of its own: a clause-only verb ("think", "agree") needs its clause
+    ("how they think and how they operate" is not an attribution)."""
+    return lemma_of(t) not in NEEDS_CLAUSE or any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
+
+
+def _inside_quote(doc: Any, start: int, i: int) -> bool:
+    """Is token i inside a quotation opened after token `start` (an odd number of marks between)?
+    Words inside a quote are what was said, never a new cue."""
+    between = doc[start:i].text
+    return between.count("“") > between.count("”") or between.count('"') % 2 == 1
 
 
 def _answered(clause: Any) -> set[int]:

@@ -88,6 +88,29 @@ CUE_PREPS = frozenset({"about", "of", "for", "on", "to", "against"})
 # with attitudes on, only these still need a clausal complement to count
 STRICT_CLAUSE = frozenset({"find", "show", "continue", "point", "add", "answer", "signal", "indicate", "reveal",
                             "write", "post", "quote", "cite", "think", "believe", "agree", "worry", "fear", "wonder"}) | COGNITIVE
+# Light-verb cues: a common verb and the word after it say what a speech verb would ("made it clear
+# that", "made the case for", "expressed concern that", "raised questions about", "shot back that").
+# The verb group through that word is the cue; what follows it is the content.  Phrases from general
+# usage (checked on PolNeAR train as a share of occurrences inside a gold cue: 50-90 %; "pointed to"
+# 78 %, where the bare "point" seldom is a cue).
+LIGHT_CUES: dict[str, frozenset[str]] = {
+    "make": frozenset({"clear", "case"}),
+    "express": frozenset(
+        """concern concerns hope hopes confidence doubt doubts frustration skepticism scepticism
+        opposition interest regret outrage dismay optimism disappointment anger surprise""".split()),
+    "raise": frozenset({"question", "questions", "concern", "concerns", "doubt", "doubts"}),
+    "shoot": frozenset({"back"}),
+    "point": frozenset({"to"}),
+}
+# A poll, study or record "shows" / "found" / "suggests" X: a document as the source, and its verb
+# reports an object as well as a clause ("a CNN poll showed a one-point race").  With a person as
+# subject "show" and "find" need a clause ("she showed her ID" is no claim).
+EVIDENCE = frozenset(
+    """poll polls survey surveys study studies record records data figures numbers results analysis research
+    document documents email emails statistics polling report reports filing filings review audit census
+    tally count estimates projections""".split()
+)
+EVIDENCE_VERBS = frozenset({"show", "find", "indicate", "suggest", "reveal", "signal"})
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them", "it"})
 TITLES = frozenset(
     """president minister spokesman spokeswoman spokesperson secretary senator sen sen. rep rep. governor
@@ -162,7 +185,11 @@ for _w in sorted(SPEECH | ATTITUDES):
         VERB_LEMMA.setdefault(_f, _w)
 for _w in SPEECH | ATTITUDES:
     VERB_LEMMA[_w] = _w
+for _w in LIGHT_CUES:
+    for _f in verb_forms(_w):
+        VERB_LEMMA.setdefault(_f, _w)
 VERB_LEMMA.update(
+    made="make", making="make", shot="shoot", shoots="shoot", shooting="shoot",
     said="say", says="say", told="tell", wrote="write", written="write", thought="think", spoke="speak",
     spoken="speak", found="find", shown="show", quipped="quip", quipping="quip", agreed="agree",
     sought="seek", knew="know", felt="feel", backed="back", hoped="hope", hoping="hope",

@@ -6,7 +6,7 @@ import re
 from typing import Iterable, Sequence
 
 from ..records import Span
-from .lexicon import ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, IRREGULAR, SPEECH, VERB_LEMMA, verb_forms
+from .lexicon import ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, IRREGULAR, LIGHT_CUES, SPEECH, VERB_LEMMA, verb_forms
 from .quotes import rstrip_end
 
 _PARA = re.compile(r"\n\s*\n|\n")
@@ -101,11 +101,23 @@ def _strong_cue(lows: list[str], i: int, attitudes: bool) -> bool:
     return i + 1 < len(lows) and lows[i + 1] in ("that", "out")
 
 
+_LIGHT_FORMS = frozenset(f for f, w in VERB_LEMMA.items() if w in LIGHT_CUES)
+_LIGHT_WORDS = frozenset(x for ws in LIGHT_CUES.values() for x in ws)
+
+
+def _light_cue(lows: list[str]) -> bool:
+    """A light-verb cue ("made it clear", "raised questions"): its verb form and, within four words
+    after it, its word (see lexicon.LIGHT_CUES)."""
+    return any(low in _LIGHT_FORMS and not _LIGHT_WORDS.isdisjoint(lows[i + 1:i + 5]) for i, low in enumerate(lows))
+
+
 def may_attribute(sentence: str, attitudes: bool = False) -> bool:
     """Cheap pre-parse test: does the sentence hold a cue verb form that could be a cue here?"""
     hints = _ALL_HINT_WORDS if attitudes else _HINT_WORDS
     found = list(_WORDS.finditer(sentence))
     lows = [m.group().lower() for m in found]
+    if _light_cue(lows):
+        return True
     if hints.isdisjoint(lows):
         return False
     if not _QUOTE_CHARS.isdisjoint(sentence) or sentence.rstrip().endswith(":"):
