@@ -205,7 +205,7 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
     # submitting the pair batches) and, mostly, run while the client assembles stories: measured,
     # assembly was the engine's largest serial step when spins waited for it.
     spun = _submit_spins(client, prepared, np.diff(bounds).tolist()) if config.spin else []
-    work = client.submit(_candidates, client.map(_candidate_inputs, prepared), config).result()
+    work = client.submit(_candidates, client.map(_candidate_inputs, prepared), config, pure=False).result()
     report("fingerprint", len(ids), len(ids))
     size = min(PAIRS_PER_BATCH, max(MIN_PAIRS_PER_BATCH, len(work) // (8 * slots)))  # >= 8 batches per slot
     batches, futures = _submit_batches(client, prepared, bounds, work, size, config)
@@ -245,8 +245,11 @@ def _submit_batches(
         rows = np.unique(np.array([(i, j) for i, j, _ in batch], dtype=np.int64))
         part_of = np.searchsorted(bounds, rows, side="right") - 1
         parts = np.unique(part_of).tolist()
-        takes = [client.submit(_take, prepared[q], (rows[part_of == q] - bounds[q]).tolist()) for q in parts]
-        futures.append(client.submit(_confirm_batch, batch, bounds, takes, parts, config))
+        # pure=False: a deterministic key would hash every argument (the batch, the config) on the client
+        takes = [
+            client.submit(_take, prepared[q], (rows[part_of == q] - bounds[q]).tolist(), pure=False) for q in parts
+        ]
+        futures.append(client.submit(_confirm_batch, batch, bounds, takes, parts, config, pure=False))
     return batches, futures
 
 
