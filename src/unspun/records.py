@@ -6,7 +6,7 @@ Every `Span` is a half-open (start, end) pair of character offsets into `Article
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Mapping
 
 Span = tuple[int, int]
@@ -251,3 +251,26 @@ class ScanResult:
     events: tuple[Event, ...] = field(default=())  # event grouping (empty when not computed)
     claims: ClaimsResult | None = None  # per-article claims + claims linked within stories (ScanConfig.claims)
     spin: tuple[ArticleSpin, ...] = ()  # one per article, in `articles` order (ScanConfig.spin)
+
+
+def _pickled_by_constructor(cls: type) -> None:
+    """Pickle `cls` as a call of its constructor with its fields, in order.
+
+    Why: a slotted dataclass pickles by default through `__setstate__`, which looks the fields up and
+    sets them one by one for every object; the constructor does the same work with less overhead.
+    Measured on 10k synthetic news articles and their 4,041 pairs (15 matches, 7 edits a pair): dumping
+    took 0.85 s instead of 1.55 s and loading 0.76-1.3 s instead of 1.8-2.1 s. Results cross processes
+    in both engines (the process pool's, the Dask workers'). Not for `Article`, whose `__post_init__`
+    would search every text again.
+    """
+    names = tuple(f.name for f in fields(cls))
+
+    def __reduce__(self):  # noqa: N807 - the pickle protocol's name
+        return cls, tuple([getattr(self, n) for n in names])
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+
+
+for _cls in (Removed, Sentence, CleanArticle, Match, Edit, Pair, Story, SpinSuspect, ArticleSpin):
+    _pickled_by_constructor(_cls)
+del _cls

@@ -21,7 +21,7 @@ from .config import ScanConfig
 from .dedup.dask import cluster_client, plan_partitions, worker_slots
 from .edits.classify import SideCache
 from .errors import require
-from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, ScanResult
+from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, Removed, ScanResult, Sentence
 from .scan import Prepared, Progress, article_spin, assemble, candidate_pairs_from, confirm, prepare, text_key
 
 PAIRS_PER_BATCH = 200  # a batch aligns in about a second: large enough to hide task overhead
@@ -92,12 +92,56 @@ def _confirm_batch(
     return [confirm(by_row[i], by_row[j], channels, config, sides=sides) for i, j, channels in items]
 
 
-def _spins(cleans: Sequence[CleanArticle], lo: int, hi: int) -> list[ArticleSpin]:
-    return [article_spin(c) for c in cleans[lo:hi]]
+def _spins(prepared: Sequence[Prepared], lo: int, hi: int) -> list[ArticleSpin]:
+    return [article_spin(p.clean) for p in prepared[lo:hi]]
 
 
-def _cleans(prepared: Sequence[Prepared]) -> list[CleanArticle]:
-    return [p.clean for p in prepared]
+@dataclass(frozen=True)
+class PackedCleans:
+    """A partition's cleaned articles as they travel to the client: each sentence as its span only.
+
+    A sentence's text is its span of the article's text and its index its position (`clean.clean_article`),
+    so neither needs to travel. Why: the client receives every cleaned article, and measured on 2,000
+    synthetic news articles, default pickling took 0.12-0.2 s to dump (worker) and 0.18-0.24 s to load
+    (client, which also hosts a LocalCluster's scheduler); packed, 0.02 s and 0.04-0.15 s, 35% fewer bytes.
+    """
+
+    articles: tuple[Article, ...]
+    spans: np.ndarray  # int64[sentences, 2], article by article
+    counts: np.ndarray  # int64[articles]: sentences per article
+    removed: tuple[tuple[Removed, ...], ...]
+    norm_texts: tuple[str, ...]
+
+
+def pack_cleans(cleans: Sequence[CleanArticle]) -> PackedCleans:
+    """`cleans` packed; raises ValueError for an article whose sentences are not its text's spans in order
+    (only a hand-built CleanArticle can be such: the engine never sends one)."""
+    for c in cleans:
+        text = c.article.text
+        if any(s.index != i or s.text != text[s.span[0] : s.span[1]] for i, s in enumerate(c.sentences)):
+            raise ValueError(f"article {c.id!r}: sentences are not spans of its text in order")
+    spans = np.array([s.span for c in cleans for s in c.sentences], dtype=np.int64).reshape(-1, 2)
+    return PackedCleans(
+        tuple(c.article for c in cleans), spans, np.array([len(c.sentences) for c in cleans], dtype=np.int64),
+        tuple(c.removed for c in cleans), tuple(c.norm_text for c in cleans),
+    )
+
+
+def unpack_cleans(packed: PackedCleans) -> list[CleanArticle]:
+    """The cleaned articles `pack_cleans` packed (equal to them)."""
+    out: list[CleanArticle] = []
+    flat = packed.spans.tolist()
+    at = 0
+    for article, n, removed, norm in zip(packed.articles, packed.counts.tolist(), packed.removed, packed.norm_texts):
+        text = article.text
+        sentences = tuple(Sentence(i, (s, e), text[s:e]) for i, (s, e) in enumerate(flat[at : at + n]))
+        out.append(CleanArticle(article, sentences, removed, norm))
+        at += n
+    return out
+
+
+def _cleans(prepared: Sequence[Prepared]) -> PackedCleans:
+    return pack_cleans([p.clean for p in prepared])
 
 
 def _unique_ids(ids: Sequence[str]) -> dict[int, str]:
@@ -160,8 +204,8 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
     # else, they fill the gaps where a worker would wait (the one candidates task, the client
     # submitting the pair batches) and, mostly, run while the client assembles stories: measured,
     # assembly was the engine's largest serial step when spins waited for it.
-    spun = _submit_spins(client, cleaned, np.diff(bounds).tolist()) if config.spin else []
-    work = client.submit(_candidates, client.map(_candidate_inputs, prepared), config).result()
+    spun = _submit_spins(client, prepared, np.diff(bounds).tolist()) if config.spin else []
+    work = client.submit(_candidates, client.map(_candidate_inputs, prepared), config, pure=False).result()
     report("fingerprint", len(ids), len(ids))
     size = min(PAIRS_PER_BATCH, max(MIN_PAIRS_PER_BATCH, len(work) // (8 * slots)))  # >= 8 batches per slot
     batches, futures = _submit_batches(client, prepared, bounds, work, size, config)
@@ -178,14 +222,14 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
     return replace(result, spin=tuple(spins[c.id] for c in result.articles))
 
 
-def _submit_spins(client, cleaned: Sequence, sizes: Sequence[int]) -> list:
-    """Spin scores in slices of at most SPIN_ARTICLES of each partition's cleaned articles, in order.
+def _submit_spins(client, prepared: Sequence, sizes: Sequence[int]) -> list:
+    """Spin scores in slices of at most SPIN_ARTICLES of each partition's prepared articles, in order.
 
     Why slices: spins are the last tasks to finish; measured at 20k articles, one task per partition
     took up to 6.6 s, so a worker could still be scoring its last partition alone at the end."""
     return [
         client.submit(_spins, part, lo, min(lo + SPIN_ARTICLES, size), pure=False, priority=-1)
-        for part, size in zip(cleaned, sizes)
+        for part, size in zip(prepared, sizes)
         for lo in range(0, size, SPIN_ARTICLES)
     ]
 
@@ -201,8 +245,11 @@ def _submit_batches(
         rows = np.unique(np.array([(i, j) for i, j, _ in batch], dtype=np.int64))
         part_of = np.searchsorted(bounds, rows, side="right") - 1
         parts = np.unique(part_of).tolist()
-        takes = [client.submit(_take, prepared[q], (rows[part_of == q] - bounds[q]).tolist()) for q in parts]
-        futures.append(client.submit(_confirm_batch, batch, bounds, takes, parts, config))
+        # pure=False: a deterministic key would hash every argument (the batch, the config) on the client
+        takes = [
+            client.submit(_take, prepared[q], (rows[part_of == q] - bounds[q]).tolist(), pure=False) for q in parts
+        ]
+        futures.append(client.submit(_confirm_batch, batch, bounds, takes, parts, config, pure=False))
     return batches, futures
 
 
@@ -220,4 +267,4 @@ def _collect(batches, futures, cleaned, total: int, report: Progress) -> tuple[l
             done += len(batches[k])
             report("align", done, total)
     pairs = [p for chunk in results[: len(futures)] for p in chunk if p is not None]
-    return pairs, [c for chunk in results[len(futures) :] for c in chunk]
+    return pairs, [c for packed in results[len(futures) :] for c in unpack_cleans(packed)]

@@ -1,0 +1,24 @@
+"""Records cross processes (the local engine's process pool, Dask workers): pickling must give equal records."""
+from __future__ import annotations
+
+import pickle
+
+from unspun.clean import clean_article
+from unspun.records import Article, ArticleSpin, Edit, Match, Pair, SpinSuspect, Story
+
+
+def test_pairs_articles_stories_and_spins_come_back_equal_after_pickling():
+    text = "The council voted on Monday.\nResidents said they had not been asked.\nThe council voted on Monday."
+    clean = clean_article(Article("a1", text, "test", published="2024-03-01"))
+    pair = Pair(
+        "a1", "a2", "rewrite", 0.81, 0.9, 0.7,
+        (Match((0, 28), (0, 30), "paraphrase", 0.8, (0,), (0,)),),
+        channels=("minhash",), copy_coverage=0.2,
+        edits=(Edit("synonym", (4, 11), (4, 9), "council", "board", "a synonym", "low"),),
+    )
+    spin = ArticleSpin("a1", 0.4, 0.1, 0.2, (SpinSuspect((0, 3), "The", "why"),), machine_words=(("to", 0.3, 2),))
+    records = [clean, pair, Story("s1", ("a1", "a2"), original="a1", copies=("a2",)), spin]
+    again = pickle.loads(pickle.dumps(records, protocol=5))
+    assert again == records
+    assert [type(r) for r in again] == [type(r) for r in records]
+    assert clean.removed and again[0].removed == clean.removed  # the repeated line, set aside, travels too
