@@ -160,16 +160,3 @@ def test_quality_gate_on_labelled_edit_pairs():
         assert m["recall"] >= r_floor, (kind, m)
     assert out["direction"]["undated"]["accuracy"] >= 0.80
     assert out["spin_auc"] >= 0.60
-
-
-def test_a_name_referred_to_by_a_pronoun_is_not_a_corrupted_name():
-    from unspun.edits.compare import compare
-
-    original = ("General Mirek Halloran inspected the Tarn garrison on Tuesday. Halloran ordered new barracks "
-                "for the winter and promised the soldiers better pay.")
-    pronoun = ("General Mirek Halloran inspected the Tarn garrison on Tuesday. He ordered new barracks "
-               "for the winter and promised the soldiers better pay.")
-    corrupted = ("General Mirek Halloran inspected the Tarn garrison on Tuesday. The halibut ordered new barracks "
-                 "for the winter and promised the soldiers better pay.")
-    assert not [e for e in compare(original, pronoun).edits if e.kind == "name_change"]
-    assert [e for e in compare(original, corrupted).edits if e.kind == "name_change"]

@@ -278,11 +278,3 @@ def test_a_heavy_rewrite_that_dropped_names_and_figures_still_votes_for_its_sour
     assert vote is not None and vote[0] > 0
     assert information_vote(CHATBOT, ORIGINAL, rewritten=True)[0] < 0
 
-
-def test_context_fit_needs_a_large_gap_per_swap_not_only_in_sum():
-    from unspun.edits.direction import fit_decisive
-
-    assert fit_decisive(9.0, 10)  # a garbled copy: ~1 bit worse per swap
-    assert fit_decisive(-4.0, 12)
-    assert not fit_decisive(2.5, 4)  # too little in sum
-    assert not fit_decisive(-5.4, 28)  # many small differences of a fluent rewrite add up, but say nothing

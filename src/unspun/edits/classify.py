@@ -146,12 +146,6 @@ def _fmt(values: Sequence[float]) -> str:
     return ", ".join(f"{v:g}" for v in values) or "none"
 
 
-# Words that refer back to a name already given. A name replaced by one of them is a rewriter varying its
-# references, not a corruption (a corruption puts another word or name in its place: "Shoigu" -> "the shogun").
-_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs",
-                       "himself", "herself", "itself", "themselves", "who", "whom", "whose", "which"})
-
-
 def name_reason(
     a: Sequence[Token], b: Sequence[Token], group_a: Sequence[Token] = (), group_b: Sequence[Token] = ()
 ) -> str | None:
@@ -171,8 +165,6 @@ def name_reason(
         return f"name {' '.join(t.text for t in named)} turned into a common word"
     if not other:
         return None  # a name dropped or added outright is a wording change, not a corruption
-    if all(t.key.casefold() in _PRONOUNS for t in other):
-        return None  # "Attila" -> "he": referring to a named person by pronoun is ordinary rewriting
     return f"name {' '.join(t.text for t in named)} replaced by common words"
 
 

@@ -167,10 +167,6 @@ _NOT_REWORDED = frozenset({"moved"})
 _HEAVY = 0.25  # share of words inside edits above which a pair is a rewrite, not a word-swap spin
 _STYLE_REGIME = 1.0  # machine-style logit gap that marks a chatbot rewrite (see `fluent.style_vote`)
 _FIT_MIN_BITS = 3.0  # summed context-fit gap below which a heavy rewrite's wording says nothing
-# Mean context-fit gap per swap (bits) below which it says nothing either: a garbled copy breaks collocations
-# in swap after swap, while a fluent rewrite's many swaps differ a little each way, and their sum grows with
-# their number (a chatbot rewrite of 28 swaps: -5.4 bits, 0.19 per swap, pointing at the fluent copy).
-_FIT_MIN_MEAN = 0.25
 
 
 def rewrite_extent(text_a: str, text_b: str, edits: Sequence[Edit]) -> float:
@@ -184,12 +180,6 @@ def rewrite_extent(text_a: str, text_b: str, edits: Sequence[Edit]) -> float:
     ca = sum(len(span_words(text_a, e.a_span)) for e in reworded if e.a_span)
     cb = sum(len(span_words(text_b, e.b_span)) for e in reworded if e.b_span)
     return (ca / na + cb / nb) / 2
-
-
-def fit_decisive(total: float, swaps: int) -> bool:
-    """Whether a heavy rewrite's summed context-fit gap (bits over `swaps` swaps) says who garbled whom: large
-    in sum (`_FIT_MIN_BITS`) and per swap (`_FIT_MIN_MEAN`), as a copy that breaks collocations throughout."""
-    return abs(total) >= max(_FIT_MIN_BITS, _FIT_MIN_MEAN * swaps)
 
 
 def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None
@@ -213,7 +203,7 @@ def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocatio
         fa, fb = pmi[k : k + len(pa)].mean(), pmi[k + len(pa) : k + len(pa) + len(pb)].mean()
         k += len(pa) + len(pb)
         total += max(-4.0, min(4.0, float(fa - fb)))
-    if not fit_decisive(total, len(sides)):
+    if abs(total) < _FIT_MIN_BITS:
         return None
     worse = "b" if total > 0 else "a"
     return (max(-1.0, min(1.0, total / _GAP_FULL)),
