@@ -8,6 +8,8 @@ independently on one topic each have their own details. So per side: inclusion =
 words that the other side also has. The side whose words are contained in the other is the derivative; a
 large gap is evidence of who copied whom, whether the copy reads better (a chatbot) or worse (a thesaurus
 spinner: its swapped-in synonyms are new words, balanced by the words it removed, so the gap stays small).
+In a heavy rewrite with the same names and figures on both sides, only a large gap counts (`same_facts`):
+a chatbot adds uncommon words of its own but no names or figures.
 Costs one word pass per text and a set intersection. Fails when the derivative added details of its own
 (a rewrite that adds facts from elsewhere) or when the original is a short summary the copy expanded.
 """
