@@ -278,3 +278,11 @@ def test_a_heavy_rewrite_that_dropped_names_and_figures_still_votes_for_its_sour
     assert vote is not None and vote[0] > 0
     assert information_vote(CHATBOT, ORIGINAL, rewritten=True)[0] < 0
 
+
+
+def test_names_are_the_words_capitalised_inside_a_sentence():
+    from unspun.edits.information import names
+
+    got = names('The quay in Port Elsworth closed. Divers said "Cracks" were found by Tomasz Wierzba.')
+    assert {"port", "elsworth", "tomasz", "wierzba"} <= got
+    assert not got & {"the", "divers", "cracks"}  # a capital at a sentence or quote start says nothing
