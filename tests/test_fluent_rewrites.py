@@ -249,3 +249,40 @@ def test_a_trio_whose_votes_and_details_disagree_leaves_the_disputed_pairs_witho
     # without the texts there is no dispute: the votes alone make the rewrites siblings
     plain = {(p.a, p.b): p for p in mark_siblings(pairs)}
     assert plain[("full", "second")].relation == "sibling" and plain[("src", "second")].original == "src"
+
+
+# Issue 13, round 5: a chatbot rewrite that keeps every name and figure but adds words of its own.
+LEAGUE = (
+    "The Northern Rowing League was founded in Carrow in 1931 by Edith Vance and Samuel Orme. It has 14 "
+    "clubs, among them Kessock, Elsworth and Tarn Bridge, and its final is held on the Lune each June. The "
+    "league has run a junior division since 1978 and admitted women's crews in 1994."
+)
+LEAGUE_CHATBOT = (
+    "The esteemed Northern Rowing League was founded in Carrow in 1931 by Edith Vance and Samuel Orme. "
+    "It boasts 14 clubs, including Kessock, Elsworth and Tarn Bridge, and its celebrated final is held on "
+    "the Lune each June. The league has globally admired juniors since 1978 and welcomed women's crews in 1994."
+)
+
+
+def test_same_names_and_figures_leave_a_small_word_gap_to_wording_in_a_heavy_rewrite():
+    # The chatbot's own words ("esteemed", "globally") make the rewrite look like the side with more details.
+    plain = information_vote(LEAGUE, LEAGUE_CHATBOT)
+    assert plain is not None and plain[0] < 0
+    assert "esteemed" in information(LEAGUE, LEAGUE_CHATBOT).only_b
+    # In a heavy rewrite with the same names and figures on both sides, that small gap is not a lost fact.
+    assert information_vote(LEAGUE, LEAGUE_CHATBOT, rewritten=True) is None
+
+
+def test_a_heavy_rewrite_that_dropped_names_and_figures_still_votes_for_its_source():
+    vote = information_vote(ORIGINAL, CHATBOT, rewritten=True)
+    assert vote is not None and vote[0] > 0
+    assert information_vote(CHATBOT, ORIGINAL, rewritten=True)[0] < 0
+
+
+
+def test_names_are_the_words_capitalised_inside_a_sentence():
+    from unspun.edits.information import names
+
+    got = names('The quay in Port Elsworth closed. Divers said "Cracks" were found by Tomasz Wierzba.')
+    assert {"port", "elsworth", "tomasz", "wierzba"} <= got
+    assert not got & {"the", "divers", "cracks"}  # a capital at a sentence or quote start says nothing

@@ -270,7 +270,7 @@ def _choice_votes(text_a: str, text_b: str, edits: Sequence[Edit], collocations:
         out.append(Vote("wording", *wording))
     swapped = swapped_details(text_a, text_b, edits, extent)
     light = extent < _STYLE_MIN_EXTENT
-    return out + [Vote(*v) for v in fluent_votes(text_a, text_b, style_a, style_b, swapped)
+    return out + [Vote(*v) for v in fluent_votes(text_a, text_b, style_a, style_b, swapped, extent >= _HEAVY)
                   if not (light and v[0] == "machine style")]
 
 

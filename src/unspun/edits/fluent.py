@@ -47,10 +47,11 @@ def both_machine(sa: MachineStyle, sb: MachineStyle) -> str | None:
 
 
 def fluent_votes(text_a: str, text_b: str, sa: MachineStyle | None = None, sb: MachineStyle | None = None,
-                 swapped: frozenset[str] = frozenset()) -> list[tuple[str, float, str]]:
-    """The information and machine-style votes for one pair; `swapped` as in `information.information_vote`."""
+                 swapped: frozenset[str] = frozenset(), rewritten: bool = False) -> list[tuple[str, float, str]]:
+    """The information and machine-style votes for one pair; `swapped`, `rewritten` as in
+    `information.information_vote`."""
     out = []
-    info = information_vote(text_a, text_b, swapped)
+    info = information_vote(text_a, text_b, swapped, rewritten)
     if info is not None:
         out.append(("information", *info))
     style = style_vote(sa or machine_style(text_a), sb or machine_style(text_b))
