@@ -1,6 +1,6 @@
 """Peak memory and stage times of the whole scan (`scan_articles`) over N synthetic news articles.
 
-Usage: python benchmarks/scale/scan_memory.py --n 20000 [--no-embed] [--workers 2]
+Usage: python benchmarks/scale/scan_memory.py --n 20000 [--no-embed] [--workers 2] [--json out.json]
 
 Builds the `benchmarks/synth.py` corpus (copies, noisy copies, spun rewrites), runs the scan with the
 default config (embeddings on: the static model) or `--no-embed`, and prints the wall time of each stage
@@ -22,6 +22,7 @@ import synth  # noqa: E402
 
 from unspun.config import EmbedConfig, ScanConfig  # noqa: E402
 from unspun.records import Article  # noqa: E402
+from unspun.report.json import write_json  # noqa: E402
 from unspun.scan import scan_articles  # noqa: E402
 
 
@@ -38,6 +39,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=20000)
     ap.add_argument("--no-embed", action="store_true")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--json", help="also write the result's JSON here (to compare two versions' output)")
     args = ap.parse_args()
     docs = synth.corpus(args.n)
     articles = [Article(d.id, d.text, f"synthetic:{d.id}") for d in docs]
@@ -71,6 +73,8 @@ def main() -> None:
           f"{len(result.stories)} stories")
     print(f"peak RSS: parent {own:.0f} MB, largest worker {child:.0f} MB; "
           f"parent above start {(own - start) * 1024 / len(articles):.1f} KB/article")
+    if args.json:
+        write_json(result, args.json)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -179,13 +180,34 @@ _SPENT = Signature(np.zeros(0, np.uint32), frozenset(), 0)
 """The signature a Prepared keeps after the candidate stage (the pair stage does not read it)."""
 
 
-def _with_article(p: Prepared, article: Article) -> Prepared:
-    """p with its cleaned article pointing at `article` (an equal object: the one the caller holds)."""
-    return replace(p, clean=replace(p.clean, article=article)) if p.clean.article == article else p
+_HELD = Article("", "", "held by the caller")
+"""The article a cleaned article carries back from `_prepare_chunk`; the caller puts its own in."""
 
 
-def _prepare_chunk(articles: Sequence[Article], config: ScanConfig) -> list[Prepared]:
-    return [_prepare(a, config, with_table=False) for a in articles]
+def _prepare_chunk(articles: Sequence[Article], config: ScanConfig) -> tuple[list[CleanArticle], bytes]:
+    """The chunk's cleaned articles without their `Article`, and its signatures and text keys, pickled.
+
+    Both serve the parent's memory. The article came back as an unpickled copy of its text (~4 KB)
+    only to be swapped for the caller's. The signatures (~5 KB an article of small objects, spent after
+    the candidate stage) unpickled between the cleaned articles left holes that kept the parent's RSS
+    up for the rest of the scan; as one blob per chunk, unpickled after every cleaned article is in
+    (`_signatures`), they are allocated apart and their memory goes back when they are dropped.
+    """
+    prepared = [_prepare(a, config, with_table=False) for a in articles]
+    spent = ([p.signature for p in prepared], [text_key(p.clean) for p in prepared])
+    return [replace(p.clean, article=_HELD) for p in prepared], pickle.dumps(spent, pickle.HIGHEST_PROTOCOL)
+
+
+def _signatures(blobs: list[bytes]) -> tuple[list[Signature], list[bytes]]:
+    """The signatures and text keys of `_prepare_chunk` blobs, in order; `blobs` is emptied on the way."""
+    signatures: list[Signature] = []
+    keys: list[bytes] = []
+    blobs.reverse()
+    while blobs:
+        sigs, ks = pickle.loads(blobs.pop())
+        signatures.extend(sigs)
+        keys.extend(ks)
+    return signatures, keys
 
 
 def _confirm_chunk(
@@ -341,18 +363,17 @@ def scan_articles(
     report = progress or (lambda stage, done, total: None)
     articles, errors = _split(items, report)
     workers = _workers(config, len(articles))
-    prepared: list[Prepared] = []
-    for chunk in _map(workers, _prepare_chunk, _chunks(articles, 250), config):
-        if workers > 1:  # a worker's result holds an unpickled copy of each article: keep the caller's
-            chunk = [_with_article(p, a) for p, a in zip(chunk, articles[len(prepared):])]
-        prepared.extend(chunk)
-        report("fingerprint", len(prepared), len(articles))
-
-    candidates = candidate_pairs(prepared, config)
-    # Past the candidate stage only the cleaned articles are held: signatures (MinHash, immutables: ~6 KB
+    cleans: list[CleanArticle] = []
+    blobs: list[bytes] = []
+    for chunk, blob in _map(workers, _prepare_chunk, _chunks(articles, 250), config):
+        cleans.extend(replace(c, article=a) for c, a in zip(chunk, articles[len(cleans):]))
+        blobs.append(blob)
+        report("fingerprint", len(cleans), len(articles))
+    signatures, text_keys = _signatures(blobs)
+    candidates = candidate_pairs_from(signatures, text_keys, config)
+    # Past the candidate stage only the cleaned articles are held: signatures (MinHash, immutables: ~5 KB
     # an article) are spent, and feature tables were never kept (`Tables` builds them per pair worker).
-    cleans = [p.clean for p in prepared]
-    del prepared
+    del signatures, text_keys
     notes: list[str] = []
     leads, embedder = _embedding_candidates(cleans, candidates, config, embedder, workers, report, notes)
     work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidates.items())]

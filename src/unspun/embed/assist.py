@@ -146,18 +146,42 @@ def assist(
     config: EmbedConfig,
     align_config: AlignConfig,
     decide: Decide,
+    block: int = 2000,
 ) -> list[Pair]:
     """Re-decide candidate pairs the lexical pass left unsettled, with sentence vectors for leftovers.
 
     Only pairs that are not already copies and whose leads are semantically close are touched. For a
     pair the lexical pass already calls a rewrite only unmatched sentences with some word overlap
-    are embedded (`_leftovers`); an unlinked pair has all its sentences embedded (each text once, in
-    one batch, cached).
+    are embedded (`_leftovers`); an unlinked pair has all its sentences embedded (each text once per
+    block, in one batch).
     A pair still unlinked whose mean sentence vectors are very close becomes "same-story": reported,
     never a copy.
+
+    Candidates are taken `block` at a time and each block's alignments and sentence vectors are dropped
+    before the next: held for every candidate at once they were ~40 KB a candidate (4 GB at 100k
+    articles). Each pair's verdict reads only its own vectors, so blocks change nothing for the static
+    model (a text's vector does not depend on its batch); MiniLM's can move in the last float bits.
     """
     found = {(p.a, p.b): p for p in lexical}
-    jobs = []
+    for start in range(0, len(work), block):
+        jobs = _jobs(articles, tables, work[start : start + block], found, leads, config, align_config)
+        wanted = [(i, rows) for i, *_, rows, _ in jobs] + [(j, cols) for _, j, *_, cols in jobs]
+        vectors = _sentence_vectors(articles, wanted, embedder)
+        for job in jobs:
+            _redecide(articles, tables, job, vectors, found, config, align_config, decide)
+    return list(found.values())
+
+
+_Job = tuple[int, int, frozenset[str], "Pair | None", float, Alignment, list[int], list[int]]
+"""(i, j, channels, lexical pair or None, lead cosine, lexical alignment, a's rows, b's cols to embed)."""
+
+
+def _jobs(
+    articles: Sequence[CleanArticle], tables: Sequence[FeatureTable], work: Sequence[tuple[int, int, frozenset[str]]],
+    found: dict[tuple[str, str], Pair], leads: np.ndarray, config: EmbedConfig, align_config: AlignConfig,
+) -> list[_Job]:
+    """The candidates of `work` the semantic pass re-decides, with the sentences each needs embedded."""
+    jobs: list[_Job] = []
     for i, j, channels in work:
         a, b = articles[i], articles[j]
         old = found.get((a.id, b.id))
@@ -172,26 +196,30 @@ def assist(
             rows, cols = _leftovers(base, rows, cols, score_matrix(tables[i], tables[j], align_config), config)
         if rows and cols:
             jobs.append((i, j, channels, old, cosine, base, rows, cols))
-    wanted = [(i, rows) for i, *_, rows, _ in jobs] + [(j, cols) for _, j, *_, cols in jobs]
-    vectors = _sentence_vectors(articles, wanted, embedder)
-    for i, j, channels, old, cosine, base, rows, cols in jobs:
-        a, b = articles[i], articles[j]
-        va = np.stack([vectors[i, k] for k in rows])
-        vb = np.stack([vectors[j, k] for k in cols])
-        semantic = np.zeros((len(a.sentences), len(b.sentences)))
-        semantic[np.ix_(rows, cols)] = semantic_scores(va @ vb.T, config)
-        if old is not None and len(align(a, b, tables[i], tables[j], align_config, semantic).matches) <= len(
-            base.matches
-        ):
-            continue  # the rewrite gained no sentence: keep the lexical verdict and its explanation
-        pair = decide(i, j, channels, semantic)
-        story = _mean_cosine(va, vb) if old is None else cosine  # unlinked: every sentence was embedded
-        if pair is None and story >= config.same_story_cosine:
-            pair = dataclasses.replace(
-                make_pair(a, b, base, "same-story", channels), score=round(story, 4)
-            )
-        if pair is not None:
-            found[(a.id, b.id)] = pair
-        else:
-            found.pop((a.id, b.id), None)
-    return list(found.values())
+    return jobs
+
+
+def _redecide(
+    articles: Sequence[CleanArticle], tables: Sequence[FeatureTable], job: _Job,
+    vectors: dict[tuple[int, int], np.ndarray], found: dict[tuple[str, str], Pair],
+    config: EmbedConfig, align_config: AlignConfig, decide: Decide,
+) -> None:
+    """Decide one job's pair again with its sentence vectors and record the verdict in `found`."""
+    i, j, channels, old, cosine, base, rows, cols = job
+    a, b = articles[i], articles[j]
+    va = np.stack([vectors[i, k] for k in rows])
+    vb = np.stack([vectors[j, k] for k in cols])
+    semantic = np.zeros((len(a.sentences), len(b.sentences)))
+    semantic[np.ix_(rows, cols)] = semantic_scores(va @ vb.T, config)
+    if old is not None and len(align(a, b, tables[i], tables[j], align_config, semantic).matches) <= len(
+        base.matches
+    ):
+        return  # the rewrite gained no sentence: keep the lexical verdict and its explanation
+    pair = decide(i, j, channels, semantic)
+    story = _mean_cosine(va, vb) if old is None else cosine  # unlinked: every sentence was embedded
+    if pair is None and story >= config.same_story_cosine:
+        pair = dataclasses.replace(make_pair(a, b, base, "same-story", channels), score=round(story, 4))
+    if pair is not None:
+        found[(a.id, b.id)] = pair
+    else:
+        found.pop((a.id, b.id), None)
