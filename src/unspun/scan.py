@@ -30,6 +30,7 @@ from .errors import MissingExtraError
 from .events import attach_events, group_events, with_families
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint
 from .provenance import make_pair, mark_siblings, relation, stories, undirected
+from .sketch import trim_malloc
 from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, ScanResult, SpinSuspect, Story
 
 Progress = Callable[[str, int, int], None]
@@ -374,6 +375,7 @@ def scan_articles(
     # Past the candidate stage only the cleaned articles are held: signatures (MinHash, immutables: ~5 KB
     # an article) are spent, and feature tables were never kept (`Tables` builds them per pair worker).
     del signatures, text_keys
+    trim_malloc()  # their small blocks sit among the cleaned articles: give the freed pages back
     notes: list[str] = []
     leads, embedder = _embedding_candidates(cleans, candidates, config, embedder, workers, report, notes)
     work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidates.items())]
@@ -392,6 +394,7 @@ def scan_articles(
         embedder.flush()
         report("assist", 1, 1)
     del tables, sides, work
+    trim_malloc()  # the pair stage's alignments, vectors and token caches; workers fork from here next
     # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
     event_leads = leads if config.embed.model == "minilm" else None
     result = assemble(cleans, pairs, tuple(errors), tuple(notes), config, event_leads)
