@@ -56,6 +56,15 @@ def test_nearest_pairs_finds_planted_near_vectors_exactly_and_with_the_index():
         assert all(c >= 0.9 for c in found.values())
 
 
+def test_nearest_pairs_from_the_index_are_the_same_on_every_run():
+    rng = np.random.default_rng(4)
+    base = _unit(rng, 2400, 64)
+    vecs = np.vstack([base, base[:600] + 0.3 * _unit(rng, 600, 64)])  # loose twins: the graph decides
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    first = nearest_pairs(vecs, k=8, min_cosine=0.5)
+    assert len(first) >= 600 and all(nearest_pairs(vecs, k=8, min_cosine=0.5) == first for _ in range(2))
+
+
 def test_semantic_scores_keep_only_mutual_best_pairs_on_a_0_to_1_scale():
     cfg = EmbedConfig(sentence_floor=0.5, sentence_ceiling=0.9)
     cos = np.array([[0.95, 0.6], [0.7, 0.55], [0.2, 0.1]])
@@ -178,3 +187,16 @@ def test_independent_reports_of_one_event_are_same_story_and_stay_separate_stori
     story_of = {a: s.id for s in result.stories for a in s.articles}
     assert story_of["harbour-other-reporter"] != story_of["harbour-original"]
     assert story_of["harbour-reworded"] == story_of["harbour-original"]
+
+
+@pytest.mark.slow
+def test_the_semantic_pass_gives_the_same_result_in_blocks_of_any_size(monkeypatch, embedder):
+    import functools
+
+    from unspun.embed import assist
+    from unspun.report.json import result_to_dict
+
+    whole = scan_articles(read_sources([DATA]), embedder=embedder)
+    assert any("embedding" in p.channels for p in whole.pairs)  # the semantic pass had work here
+    monkeypatch.setattr(sys.modules["unspun.scan"], "assist", functools.partial(assist, block=1))
+    assert result_to_dict(scan_articles(read_sources([DATA]), embedder=embedder)) == result_to_dict(whole)
