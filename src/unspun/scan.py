@@ -25,7 +25,10 @@ from .clean import clean_article
 from .edits.collocation import shared as shared_collocations
 from .edits.spin import spin_article
 from .config import ScanConfig
-from .embed import Embedder, assist, check_available, embeddable, lead_vectors, nearest_pairs
+from .embed import (
+    Decide, Embedder, Update, apply_updates, assist, assist_block, check_available, embeddable, lead_vectors,
+    nearest_pairs,
+)
 from .errors import MissingExtraError
 from .events import attach_events, group_events, with_families
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint
@@ -336,6 +339,50 @@ def _confirm_all(
     return pairs
 
 
+def _assist_all(
+    cleans: Sequence[CleanArticle], tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]],
+    pairs: list[Pair], leads: np.ndarray, embedder: Embedder, workers: int, config: ScanConfig, sides: SideCache,
+    report: Progress,
+) -> list[Pair]:
+    """The semantic pass (`embed.assist`) over the candidates, in blocks mapped over the workers.
+
+    Blocks read only their own pairs' lexical verdicts and are applied in candidate order, so the result
+    is the serial pass's. MiniLM runs in the parent only (torch in forked workers is not fork-safe, and
+    its vectors go to the parent's cache).
+    """
+    if config.embed.model != "static" or len(work) <= 200:
+        report("assist", 0, 1)
+        out = assist(cleans, tables, work, pairs, leads, embedder, config.embed, config.align, _decider(config, tables, sides))
+        embedder.flush()
+        report("assist", 1, 1)
+        return out
+    report("assist", 0, len(work))
+    found = {(p.a, p.b): p for p in pairs}
+    shared = (cleans, tables, found, leads, embedder, sides)
+    done = 0
+    for chunk_updates in _map(workers, _assist_chunk, _chunks(work, 500), config, shared):
+        apply_updates(found, chunk_updates)
+        done = min(done + 500, len(work))
+        report("assist", done, len(work))
+    return list(found.values())
+
+
+def _decider(config: ScanConfig, tables: Tables, sides: SideCache | None) -> Decide:
+    """The semantic pass's `decide`: `confirm` again, with the sentence score matrix."""
+    return lambda i, j, channels, semantic: confirm(
+        tables.prepared(i), tables.prepared(j), channels, config, semantic, sides
+    )
+
+
+def _assist_chunk(
+    work: Sequence[tuple[int, int, frozenset[str]]], config: ScanConfig, cleans: Sequence[CleanArticle], tables: Tables,
+    lexical: dict[tuple[str, str], Pair], leads: np.ndarray, embedder: Embedder, sides: SideCache,
+) -> list[Update]:
+    return assist_block(
+        cleans, tables, work, lexical, leads, embedder, config.embed, config.align, _decider(config, tables, sides)
+    )
+
+
 def _spin_all(cleans: Sequence[CleanArticle], workers: int, config: ScanConfig, report: Progress) -> tuple[ArticleSpin, ...]:
     if not config.spin:
         return ()
@@ -384,15 +431,7 @@ def scan_articles(
     tables = Tables(cleans)
     pairs = _confirm_all(tables, work, workers, config, sides, report)
     if leads is not None and embedder is not None:
-        report("assist", 0, 1)  # the semantic pass over unsettled pairs (one step: it reports no progress)
-        pairs = assist(
-            cleans, tables, work, pairs, leads, embedder, config.embed, config.align,
-            lambda i, j, channels, semantic: confirm(
-                tables.prepared(i), tables.prepared(j), channels, config, semantic, sides
-            ),
-        )
-        embedder.flush()
-        report("assist", 1, 1)
+        pairs = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, report)
     del tables, sides, work
     trim_malloc()  # the pair stage's alignments, vectors and token caches; workers fork from here next
     # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.

@@ -3,7 +3,7 @@ lexical aligner left unmatched, and same-story for close unlinked pairs."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -160,19 +160,53 @@ def assist(
     A pair still unlinked whose mean sentence vectors are very close becomes "same-story": reported,
     never a copy.
 
-    Candidates are taken `block` at a time and each block's alignments and sentence vectors are dropped
-    before the next: held for every candidate at once they were ~40 KB a candidate (4 GB at 100k
-    articles). Each pair's verdict reads only its own vectors, so blocks change nothing for the static
-    model (a text's vector does not depend on its batch); MiniLM's can move in the last float bits.
+    Candidates are taken `block` at a time (`assist_block`) and each block's alignments and sentence
+    vectors are dropped before the next: held for every candidate at once they grew the parent by ~750 MB
+    at 20k articles. Each pair's verdict reads only its own vectors, so blocks change nothing for the
+    static model (a text's vector does not depend on its batch); MiniLM's can move in the last float bits.
     """
     found = {(p.a, p.b): p for p in lexical}
     for start in range(0, len(work), block):
-        jobs = _jobs(articles, tables, work[start : start + block], found, leads, config, align_config)
-        wanted = [(i, rows) for i, *_, rows, _ in jobs] + [(j, cols) for _, j, *_, cols in jobs]
-        vectors = _sentence_vectors(articles, wanted, embedder)
-        for job in jobs:
-            _redecide(articles, tables, job, vectors, found, config, align_config, decide)
+        apply_updates(found, assist_block(
+            articles, tables, work[start : start + block], found, leads, embedder, config, align_config, decide
+        ))
     return list(found.values())
+
+
+Update = tuple[tuple[str, str], "Pair | None"]
+"""((a id, b id), the pair's new verdict, or None when it is no longer reported)."""
+
+
+def assist_block(
+    articles: Sequence[CleanArticle],
+    tables: Sequence[FeatureTable],
+    work: Sequence[tuple[int, int, frozenset[str]]],
+    lexical: Mapping[tuple[str, str], Pair],
+    leads: np.ndarray,
+    embedder: Embedder,
+    config: EmbedConfig,
+    align_config: AlignConfig,
+    decide: Decide,
+) -> list[Update]:
+    """`assist` over one block of candidates: the changed verdicts, in candidate order.
+
+    `lexical` maps (a id, b id) to the lexical pass's pairs; only the block's own keys are read, so
+    blocks can run anywhere (the scan maps them over its workers) and be applied in order after.
+    """
+    jobs = _jobs(articles, tables, work, lexical, leads, config, align_config)
+    wanted = [(i, rows) for i, *_, rows, _ in jobs] + [(j, cols) for _, j, *_, cols in jobs]
+    vectors = _sentence_vectors(articles, wanted, embedder)
+    updates = (_redecide(articles, tables, job, vectors, config, align_config, decide) for job in jobs)
+    return [u for u in updates if u is not None]
+
+
+def apply_updates(found: dict[tuple[str, str], Pair], updates: Iterable[Update]) -> None:
+    """Record `assist_block`'s verdicts in `found` (a pair no longer reported is removed)."""
+    for key, pair in updates:
+        if pair is not None:
+            found[key] = pair
+        else:
+            found.pop(key, None)
 
 
 _Job = tuple[int, int, frozenset[str], "Pair | None", float, Alignment, list[int], list[int]]
@@ -181,7 +215,7 @@ _Job = tuple[int, int, frozenset[str], "Pair | None", float, Alignment, list[int
 
 def _jobs(
     articles: Sequence[CleanArticle], tables: Sequence[FeatureTable], work: Sequence[tuple[int, int, frozenset[str]]],
-    found: dict[tuple[str, str], Pair], leads: np.ndarray, config: EmbedConfig, align_config: AlignConfig,
+    found: Mapping[tuple[str, str], Pair], leads: np.ndarray, config: EmbedConfig, align_config: AlignConfig,
 ) -> list[_Job]:
     """The candidates of `work` the semantic pass re-decides, with the sentences each needs embedded."""
     jobs: list[_Job] = []
@@ -204,10 +238,9 @@ def _jobs(
 
 def _redecide(
     articles: Sequence[CleanArticle], tables: Sequence[FeatureTable], job: _Job,
-    vectors: dict[tuple[int, int], np.ndarray], found: dict[tuple[str, str], Pair],
-    config: EmbedConfig, align_config: AlignConfig, decide: Decide,
-) -> None:
-    """Decide one job's pair again with its sentence vectors and record the verdict in `found`."""
+    vectors: dict[tuple[int, int], np.ndarray], config: EmbedConfig, align_config: AlignConfig, decide: Decide,
+) -> Update | None:
+    """One job's pair decided again with its sentence vectors; None when the lexical verdict stands."""
     i, j, channels, old, cosine, base, rows, cols = job
     a, b = articles[i], articles[j]
     va = np.stack([vectors[i, k] for k in rows])
@@ -217,12 +250,9 @@ def _redecide(
     if old is not None and len(align(a, b, tables[i], tables[j], align_config, semantic).matches) <= len(
         base.matches
     ):
-        return  # the rewrite gained no sentence: keep the lexical verdict and its explanation
+        return None  # the rewrite gained no sentence: keep the lexical verdict and its explanation
     pair = decide(i, j, channels, semantic)
     story = _mean_cosine(va, vb) if old is None else cosine  # unlinked: every sentence was embedded
     if pair is None and story >= config.same_story_cosine:
         pair = dataclasses.replace(make_pair(a, b, base, "same-story", channels), score=round(story, 4))
-    if pair is not None:
-        found[(a.id, b.id)] = pair
-    else:
-        found.pop((a.id, b.id), None)
+    return (a.id, b.id), pair
