@@ -78,6 +78,15 @@ def test_mutual_nearest_leads_are_candidates_below_the_cosine_floor_and_a_crowd_
     assert len(crowd_pairs) <= 3  # of the crowd's 15 pairs at 0.77, only mutual nearest ones: a matching
 
 
+def test_nearest_pairs_from_the_index_are_the_same_on_every_run():
+    rng = np.random.default_rng(4)
+    base = _unit(rng, 2400, 64)
+    vecs = np.vstack([base, base[:600] + 0.3 * _unit(rng, 600, 64)])  # loose twins: the graph decides
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    first = nearest_pairs(vecs, k=8, min_cosine=0.5)
+    assert len(first) >= 600 and all(nearest_pairs(vecs, k=8, min_cosine=0.5) == first for _ in range(2))
+
+
 def test_semantic_scores_keep_only_mutual_best_pairs_on_a_0_to_1_scale():
     cfg = EmbedConfig(sentence_floor=0.5, sentence_ceiling=0.9)
     cos = np.array([[0.95, 0.6], [0.7, 0.55], [0.2, 0.1]])
@@ -246,3 +255,16 @@ def test_a_lexical_same_story_pair_is_re_decided_on_all_its_sentences_and_kept_w
     assert len(seen) == 1 and seen[0].shape == (len(a.sentences), len(b.sentences))
     assert (seen[0] > 0).sum(axis=1).all()  # every sentence was embedded, not only a rewrite's leftovers
     assert [p.relation for p in out] == ["same-story"]  # the semantic pass found no copy: the verdict stands
+
+
+@pytest.mark.slow
+def test_the_semantic_pass_gives_the_same_result_in_blocks_of_any_size(monkeypatch, embedder):
+    import functools
+
+    from unspun.embed import assist
+    from unspun.report.json import result_to_dict
+
+    whole = scan_articles(read_sources([DATA]), embedder=embedder)
+    assert any("embedding" in p.channels for p in whole.pairs)  # the semantic pass had work here
+    monkeypatch.setattr(sys.modules["unspun.scan"], "assist", functools.partial(assist, block=1))
+    assert result_to_dict(scan_articles(read_sources([DATA]), embedder=embedder)) == result_to_dict(whole)

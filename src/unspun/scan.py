@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -24,11 +25,15 @@ from .clean import clean_article
 from .edits.collocation import shared as shared_collocations
 from .edits.spin import spin_article
 from .config import ScanConfig
-from .embed import Embedder, assist, check_available, embeddable, lead_vectors, nearest_pairs
+from .embed import (
+    Decide, Embedder, Update, apply_updates, assist, assist_block, check_available, embeddable, lead_vectors,
+    nearest_pairs,
+)
 from .errors import MissingExtraError
 from .events import attach_events, group_events, with_families
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint, memo_article_features
 from .provenance import make_pair, mark_siblings, relation, stories, undirected
+from .sketch import trim_malloc
 from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, ScanResult, SpinSuspect, Story
 
 Progress = Callable[[str, int, int], None]
@@ -179,13 +184,34 @@ _SPENT = Signature(np.zeros(0, np.uint32), frozenset(), 0)
 """The signature a Prepared keeps after the candidate stage (the pair stage does not read it)."""
 
 
-def _with_article(p: Prepared, article: Article) -> Prepared:
-    """p with its cleaned article pointing at `article` (an equal object: the one the caller holds)."""
-    return replace(p, clean=replace(p.clean, article=article)) if p.clean.article == article else p
+_HELD = Article("", "", "held by the caller")
+"""The article a cleaned article carries back from `_prepare_chunk`; the caller puts its own in."""
 
 
-def _prepare_chunk(articles: Sequence[Article], config: ScanConfig) -> list[Prepared]:
-    return [_prepare(a, config, with_table=False) for a in articles]
+def _prepare_chunk(articles: Sequence[Article], config: ScanConfig) -> tuple[list[CleanArticle], bytes]:
+    """The chunk's cleaned articles without their `Article`, and its signatures and text keys, pickled.
+
+    Both serve the parent's memory. The article came back as an unpickled copy of its text (~4 KB)
+    only to be swapped for the caller's. The signatures (~5 KB an article of small objects, spent after
+    the candidate stage) unpickled between the cleaned articles left holes that kept the parent's RSS
+    up for the rest of the scan; as one blob per chunk, unpickled after every cleaned article is in
+    (`_signatures`), they are allocated apart and their memory goes back when they are dropped.
+    """
+    prepared = [_prepare(a, config, with_table=False) for a in articles]
+    spent = ([p.signature for p in prepared], [text_key(p.clean) for p in prepared])
+    return [replace(p.clean, article=_HELD) for p in prepared], pickle.dumps(spent, pickle.HIGHEST_PROTOCOL)
+
+
+def _signatures(blobs: list[bytes]) -> tuple[list[Signature], list[bytes]]:
+    """The signatures and text keys of `_prepare_chunk` blobs, in order; `blobs` is emptied on the way."""
+    signatures: list[Signature] = []
+    keys: list[bytes] = []
+    blobs.reverse()
+    while blobs:
+        sigs, ks = pickle.loads(blobs.pop())
+        signatures.extend(sigs)
+        keys.extend(ks)
+    return signatures, keys
 
 
 def _confirm_chunk(
@@ -314,6 +340,50 @@ def _confirm_all(
     return pairs
 
 
+def _assist_all(
+    cleans: Sequence[CleanArticle], tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]],
+    pairs: list[Pair], leads: np.ndarray, embedder: Embedder, workers: int, config: ScanConfig, sides: SideCache,
+    report: Progress,
+) -> list[Pair]:
+    """The semantic pass (`embed.assist`) over the candidates, in blocks mapped over the workers.
+
+    Blocks read only their own pairs' lexical verdicts and are applied in candidate order, so the result
+    is the serial pass's. MiniLM runs in the parent only (torch in forked workers is not fork-safe, and
+    its vectors go to the parent's cache).
+    """
+    if config.embed.model != "static" or len(work) <= 200:
+        report("assist", 0, 1)
+        out = assist(cleans, tables, work, pairs, leads, embedder, config.embed, config.align, _decider(config, tables, sides))
+        embedder.flush()
+        report("assist", 1, 1)
+        return out
+    report("assist", 0, len(work))
+    found = {(p.a, p.b): p for p in pairs}
+    shared = (cleans, tables, found, leads, embedder, sides)
+    done = 0
+    for chunk_updates in _map(workers, _assist_chunk, _chunks(work, 500), config, shared):
+        apply_updates(found, chunk_updates)
+        done = min(done + 500, len(work))
+        report("assist", done, len(work))
+    return list(found.values())
+
+
+def _decider(config: ScanConfig, tables: Tables, sides: SideCache | None) -> Decide:
+    """The semantic pass's `decide`: `confirm` again, with the sentence score matrix."""
+    return lambda i, j, channels, semantic: confirm(
+        tables.prepared(i), tables.prepared(j), channels, config, semantic, sides
+    )
+
+
+def _assist_chunk(
+    work: Sequence[tuple[int, int, frozenset[str]]], config: ScanConfig, cleans: Sequence[CleanArticle], tables: Tables,
+    lexical: dict[tuple[str, str], Pair], leads: np.ndarray, embedder: Embedder, sides: SideCache,
+) -> list[Update]:
+    return assist_block(
+        cleans, tables, work, lexical, leads, embedder, config.embed, config.align, _decider(config, tables, sides)
+    )
+
+
 def _spin_all(cleans: Sequence[CleanArticle], workers: int, config: ScanConfig, report: Progress) -> tuple[ArticleSpin, ...]:
     if not config.spin:
         return ()
@@ -342,18 +412,18 @@ def scan_articles(
     report = progress or (lambda stage, done, total: None)
     articles, errors = _split(items, report)
     workers = _workers(config, len(articles))
-    prepared: list[Prepared] = []
-    for chunk in _map(workers, _prepare_chunk, _chunks(articles, 250), config):
-        if workers > 1:  # a worker's result holds an unpickled copy of each article: keep the caller's
-            chunk = [_with_article(p, a) for p, a in zip(chunk, articles[len(prepared):])]
-        prepared.extend(chunk)
-        report("fingerprint", len(prepared), len(articles))
-
-    candidates = candidate_pairs(prepared, config)
-    # Past the candidate stage only the cleaned articles are held: signatures (MinHash, immutables: ~6 KB
+    cleans: list[CleanArticle] = []
+    blobs: list[bytes] = []
+    for chunk, blob in _map(workers, _prepare_chunk, _chunks(articles, 250), config):
+        cleans.extend(replace(c, article=a) for c, a in zip(chunk, articles[len(cleans):]))
+        blobs.append(blob)
+        report("fingerprint", len(cleans), len(articles))
+    signatures, text_keys = _signatures(blobs)
+    candidates = candidate_pairs_from(signatures, text_keys, config)
+    # Past the candidate stage only the cleaned articles are held: signatures (MinHash, immutables: ~5 KB
     # an article) are spent, and feature tables were never kept (`Tables` builds them per pair worker).
-    cleans = [p.clean for p in prepared]
-    del prepared
+    del signatures, text_keys
+    trim_malloc()  # their small blocks sit among the cleaned articles: give the freed pages back
     notes: list[str] = []
     leads, embedder = _embedding_candidates(cleans, candidates, config, embedder, workers, report, notes)
     work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidates.items())]
@@ -362,16 +432,9 @@ def scan_articles(
     tables = Tables(cleans)
     pairs = _confirm_all(tables, work, workers, config, sides, report)
     if leads is not None and embedder is not None:
-        report("assist", 0, 1)  # the semantic pass over unsettled pairs (one step: it reports no progress)
-        pairs = assist(
-            cleans, tables, work, pairs, leads, embedder, config.embed, config.align,
-            lambda i, j, channels, semantic: confirm(
-                tables.prepared(i), tables.prepared(j), channels, config, semantic, sides
-            ),
-        )
-        embedder.flush()
-        report("assist", 1, 1)
+        pairs = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, report)
     del tables, sides, work
+    trim_malloc()  # the pair stage's alignments, vectors and token caches; workers fork from here next
     # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
     event_leads = leads if config.embed.model == "minilm" else None
     result = assemble(cleans, pairs, tuple(errors), tuple(notes), config, event_leads)

@@ -47,19 +47,38 @@ def tune_malloc(retain_bytes: int = 1 << 30) -> bool:
     Process-wide, so only engines that own their process call it (`NearDupConfig.tune_malloc`);
     returns False where glibc is not the allocator.
     """
+    libc = _libc()
+    try:
+        m_trim_threshold, m_mmap_threshold = -1, -3
+        ok = libc.mallopt(m_mmap_threshold, min(retain_bytes, 1 << 30)) == 1
+        return libc.mallopt(m_trim_threshold, retain_bytes) == 1 and ok
+    except AttributeError:  # pragma: no cover - not glibc
+        return False
+
+
+def trim_malloc() -> bool:
+    """Return freed heap pages to the OS (glibc `malloc_trim`), also from the middle of the heap.
+
+    For a long run that has just dropped many small objects it still lives beside (the scan's spent
+    signatures among its cleaned articles): glibc's own trimming only gives back the heap's top.
+    Returns False where glibc is not the allocator.
+    """
+    try:
+        return bool(_libc().malloc_trim(0))
+    except AttributeError:  # pragma: no cover - not glibc
+        return False
+
+
+def _libc():
+    """The C library through ctypes (an object without glibc's functions when there is none)."""
     import ctypes
     import ctypes.util
 
     name = ctypes.util.find_library("c")
-    if not name:
-        return False
     try:
-        libc = ctypes.CDLL(name)
-        m_trim_threshold, m_mmap_threshold = -1, -3
-        ok = libc.mallopt(m_mmap_threshold, min(retain_bytes, 1 << 30)) == 1
-        return libc.mallopt(m_trim_threshold, retain_bytes) == 1 and ok
-    except (OSError, AttributeError):  # pragma: no cover - not glibc
-        return False
+        return ctypes.CDLL(name) if name else object()
+    except OSError:  # pragma: no cover
+        return object()
 
 
 def check_config(config: NearDupConfig) -> int:

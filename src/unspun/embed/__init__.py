@@ -7,7 +7,10 @@ the scan's semantic pass.
 """
 from .assist import (
     Decide,
+    Update,
+    apply_updates,
     assist,
+    assist_block,
     embeddable,
     lead_text,
     lead_vectors,
@@ -18,6 +21,7 @@ from .cache import VectorCache, text_key
 from .models import DIM, MODELS, Embedder, check_available, forget_models, load_model
 
 __all__ = [
-    "DIM", "MODELS", "Decide", "Embedder", "VectorCache", "assist", "check_available", "embeddable", "forget_models",
+    "DIM", "MODELS", "Decide", "Embedder", "Update", "VectorCache", "apply_updates", "assist", "assist_block",
+    "check_available", "embeddable", "forget_models",
     "lead_text", "lead_vectors", "load_model", "nearest_pairs", "semantic_scores", "text_key",
 ]

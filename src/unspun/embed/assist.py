@@ -3,7 +3,7 @@ lexical aligner left unmatched, and same-story for close unlinked pairs."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -23,6 +23,9 @@ def nearest_pairs(
     `mutual_min_cosine` that are among each other's `mutual_k` nearest (`_mutual`).
 
     Uses a usearch HNSW index when the corpus is large enough for it to pay, exact search otherwise.
+    The index is built on one thread: built on several, its graph (and so the candidates) changed from
+    run to run (measured: up to 0.8 in the distances of the same query), and a scan's result must not
+    depend on thread timing. Searching it is read-only and stays parallel.
     """
     n = len(vectors)
     found: dict[tuple[int, int], float] = {}
@@ -36,7 +39,7 @@ def nearest_pairs(
     else:
         usearch_index = require("usearch.index", "embed", "Nearest-neighbour candidates")
         index = usearch_index.Index(ndim=vectors.shape[1], metric="cos", dtype="f32")
-        index.add(np.arange(n), vectors)
+        index.add(np.arange(n), vectors, threads=1)
         res = index.search(vectors, k)
         idx = np.asarray(res.keys).reshape(n, -1)
         neigh_sims = 1.0 - np.asarray(res.distances).reshape(n, -1)
@@ -165,19 +168,77 @@ def assist(
     config: EmbedConfig,
     align_config: AlignConfig,
     decide: Decide,
+    block: int = 2000,
 ) -> list[Pair]:
     """Re-decide candidate pairs the lexical pass left unsettled, with sentence vectors for leftovers.
 
     Only pairs that are not already copies and whose leads are semantically close are touched. For a
     pair the lexical pass already calls a rewrite only unmatched sentences with some word overlap
     are embedded (`_leftovers`); an unlinked or same-story pair has all its sentences embedded (each
-    text once, in one batch, cached): a lexical same-story verdict says the words fell short of a copy,
+    text once per block, in one batch): a lexical same-story verdict says the words fell short of a copy,
     which is what a fluent rewrite's do, so it must not keep the pair from its full semantic alignment.
     A pair still unlinked whose mean sentence vectors are very close becomes "same-story": reported,
     never a copy.
+
+    Candidates are taken `block` at a time (`assist_block`) and each block's alignments and sentence
+    vectors are dropped before the next: held for every candidate at once they grew the parent by ~750 MB
+    at 20k articles. Each pair's verdict reads only its own vectors, so blocks change nothing for the
+    static model (a text's vector does not depend on its batch); MiniLM's can move in the last float bits.
     """
     found = {(p.a, p.b): p for p in lexical}
-    jobs = []
+    for start in range(0, len(work), block):
+        apply_updates(found, assist_block(
+            articles, tables, work[start : start + block], found, leads, embedder, config, align_config, decide
+        ))
+    return list(found.values())
+
+
+Update = tuple[tuple[str, str], "Pair | None"]
+"""((a id, b id), the pair's new verdict, or None when it is no longer reported)."""
+
+
+def assist_block(
+    articles: Sequence[CleanArticle],
+    tables: Sequence[FeatureTable],
+    work: Sequence[tuple[int, int, frozenset[str]]],
+    lexical: Mapping[tuple[str, str], Pair],
+    leads: np.ndarray,
+    embedder: Embedder,
+    config: EmbedConfig,
+    align_config: AlignConfig,
+    decide: Decide,
+) -> list[Update]:
+    """`assist` over one block of candidates: the changed verdicts, in candidate order.
+
+    `lexical` maps (a id, b id) to the lexical pass's pairs; only the block's own keys are read, so
+    blocks can run anywhere (the scan maps them over its workers) and be applied in order after.
+    """
+    jobs = _jobs(articles, tables, work, lexical, leads, config, align_config)
+    wanted = [(i, rows) for i, *_, rows, _ in jobs] + [(j, cols) for _, j, *_, cols in jobs]
+    vectors = _sentence_vectors(articles, wanted, embedder)
+    updates = (_redecide(articles, tables, job, vectors, config, align_config, decide) for job in jobs)
+    return [u for u in updates if u is not None]
+
+
+def apply_updates(found: dict[tuple[str, str], Pair], updates: Iterable[Update]) -> None:
+    """Record `assist_block`'s verdicts in `found` (a pair no longer reported is removed)."""
+    for key, pair in updates:
+        if pair is not None:
+            found[key] = pair
+        else:
+            found.pop(key, None)
+
+
+_Job = tuple[int, int, frozenset[str], "Pair | None", float, Alignment, list[int], list[int]]
+"""(i, j, channels, lexical pair or None, lead cosine, lexical alignment, a's rows, b's cols to embed)."""
+
+
+def _jobs(
+    articles: Sequence[CleanArticle], tables: Sequence[FeatureTable], work: Sequence[tuple[int, int, frozenset[str]]],
+    found: Mapping[tuple[str, str], Pair], leads: np.ndarray, config: EmbedConfig, align_config: AlignConfig,
+) -> list[_Job]:
+    """The candidates of `work` the semantic pass re-decides, with the sentences each needs embedded."""
+    jobs: list[_Job] = []
     for i, j, channels in work:
         a, b = articles[i], articles[j]
         old = found.get((a.id, b.id))
@@ -192,27 +253,27 @@ def assist(
             rows, cols = _leftovers(base, rows, cols, score_matrix(tables[i], tables[j], align_config), config)
         if rows and cols:
             jobs.append((i, j, channels, old, cosine, base, rows, cols))
-    wanted = [(i, rows) for i, *_, rows, _ in jobs] + [(j, cols) for _, j, *_, cols in jobs]
-    vectors = _sentence_vectors(articles, wanted, embedder)
-    for i, j, channels, old, cosine, base, rows, cols in jobs:
-        a, b = articles[i], articles[j]
-        va = np.stack([vectors[i, k] for k in rows])
-        vb = np.stack([vectors[j, k] for k in cols])
-        semantic = np.zeros((len(a.sentences), len(b.sentences)))
-        semantic[np.ix_(rows, cols)] = semantic_scores(va @ vb.T, config)
-        rewrite = old is not None and old.relation != "same-story"
-        if rewrite and len(align(a, b, tables[i], tables[j], align_config, semantic).matches) <= len(base.matches):
-            continue  # the rewrite gained no sentence: keep the lexical verdict and its explanation
-        pair = decide(i, j, channels, semantic)
-        if pair is None and old is not None and not rewrite:
-            pair = old  # still no copy: the lexical same-story verdict stands
-        story = cosine if rewrite else _mean_cosine(va, vb)  # else every sentence was embedded
-        if pair is None and story >= config.same_story_cosine:
-            pair = dataclasses.replace(
-                make_pair(a, b, base, "same-story", channels), score=round(story, 4)
-            )
-        if pair is not None:
-            found[(a.id, b.id)] = pair
-        else:
-            found.pop((a.id, b.id), None)
-    return list(found.values())
+    return jobs
+
+
+def _redecide(
+    articles: Sequence[CleanArticle], tables: Sequence[FeatureTable], job: _Job,
+    vectors: dict[tuple[int, int], np.ndarray], config: EmbedConfig, align_config: AlignConfig, decide: Decide,
+) -> Update | None:
+    """One job's pair decided again with its sentence vectors; None when the lexical verdict stands."""
+    i, j, channels, old, cosine, base, rows, cols = job
+    a, b = articles[i], articles[j]
+    va = np.stack([vectors[i, k] for k in rows])
+    vb = np.stack([vectors[j, k] for k in cols])
+    semantic = np.zeros((len(a.sentences), len(b.sentences)))
+    semantic[np.ix_(rows, cols)] = semantic_scores(va @ vb.T, config)
+    rewrite = old is not None and old.relation != "same-story"
+    if rewrite and len(align(a, b, tables[i], tables[j], align_config, semantic).matches) <= len(base.matches):
+        return None  # the rewrite gained no sentence: keep the lexical verdict and its explanation
+    pair = decide(i, j, channels, semantic)
+    if pair is None and old is not None and not rewrite:
+        return None  # still no copy: the lexical same-story verdict stands
+    story = cosine if rewrite else _mean_cosine(va, vb)  # else every sentence was embedded
+    if pair is None and story >= config.same_story_cosine:
+        pair = dataclasses.replace(make_pair(a, b, base, "same-story", channels), score=round(story, 4))
+    return (a.id, b.id), pair

@@ -76,8 +76,9 @@ def forget_models() -> None:
 class Embedder:
     """Encodes texts to normalized vectors, each distinct text once.
 
-    MiniLM vectors go through a `VectorCache` (on disk with `cache_dir`); static vectors are cheaper
-    to recompute than to read back, so they are only kept in memory for the Embedder's life.
+    MiniLM vectors go through a `VectorCache` (on disk with `cache_dir`). Static vectors are cheaper
+    to recompute than to hold (~1 KB each: kept for a scan's life they were ~1 GB at 100k articles),
+    so a static Embedder keeps them only within one `encode` call.
     """
 
     def __init__(self, config: EmbedConfig = EmbedConfig(), cache: VectorCache | None = None) -> None:
@@ -97,19 +98,20 @@ class Embedder:
         if not texts:
             return out
         keys = [text_key(t) for t in texts]
+        cache = self.cache if self.config.model == "minilm" else VectorCache()  # static: this call only
         missing: dict[bytes, str] = {}
         for k, t in zip(keys, texts):
-            if self.cache.get(k) is None and k not in missing:
+            if cache.get(k) is None and k not in missing:
                 missing[k] = t
         if missing:
             with self._lock:
                 order = sorted(missing, key=lambda k: len(missing[k]))  # less padding per batch
                 vecs = self._run([missing[k] for k in order])
                 for k, v in zip(order, vecs):
-                    self.cache.put(k, v)
+                    cache.put(k, v)
                 self.encoded += len(order)
         for n, k in enumerate(keys):
-            out[n] = self.cache.get(k)
+            out[n] = cache.get(k)
         return out
 
     def _run(self, texts: list[str]) -> np.ndarray:
