@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, VERB_LEMMA, lemma_of, upos,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
 )
 
 
@@ -93,6 +93,11 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
             if according is not None:
                 out.append(according)
             continue
+        if tok.tag_ in ("NN", "NNS") and tok.lower_ in NOMINAL_CUES:
+            nominal = _nominal_frame(tok, off, text)
+            if nominal is not None:
+                out.append(nominal)
+            continue
         if lemma in LIGHT_CUES and tok.tag_.startswith("VB"):
             light = _light_frame(doc, tok, off, lemma, text)
             if light is not None:
@@ -157,6 +162,49 @@ def _light_frame(doc: Any, tok: Any, off: int, lemma: str, text: str) -> Frame |
     content = _after_dateline(text, off, close_quote(text, off, content))
     return Frame(text[cue_start:cue_end], (off + cue_start, off + cue_end), lemma, sp, st, content, kind,
                  negated=any(c.dep_ == "neg" for c in tok.children))
+
+
+def _nominal_frame(tok: Any, off: int, text: str) -> Frame | None:
+    """A nominal cue (`lexicon.NOMINAL_CUES`): "Smith's claim that X", "his warning that X", "Pence's
+    call for X", "criticism of X from Y".  Why a source is required: without one ("the claim that X")
+    the noun mostly names an idea already reported, which annotators seldom mark."""
+    wanted = NOMINAL_CUES[tok.lower_]
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    src = poss[0] if poss else next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                                     for g in c.children if g.dep_ == "pobj"), None)
+    if src is None:
+        return None
+    end_tok = tok
+    clause = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                   and not _object_gap(c)), None) if "that" in wanted else None
+    if clause is not None:
+        content, kind = subtree_span(clause, off), "clause"
+    else:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in wanted), None)
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if obj is None:
+            return None
+        end_tok, content, kind = prep, np_content(obj, off), "object"
+    sp, st = np_span(src, off)
+    cue_end = end_tok.idx + len(end_tok.text)
+    content = close_quote(text, off, content)
+    # the lemma names the whole cue: the bare noun may be a verb lemma with other needs ("call" wants a clause)
+    cue = text[tok.idx:cue_end]
+    return Frame(cue, (off + tok.idx, off + cue_end), cue.lower(), sp, st, content, kind)
+
+
+# verbs that produce a statement ("the claim that she made", "the statement that they issued")
+_PRODUCE = frozenset(f for w in ("make", "issue", "release", "deliver", "give", "publish", "send", "sign", "read")
+                     for f in verb_forms(w)) | {"made", "gave", "given", "sent", "read"}
+
+
+def _object_gap(clause: Any) -> bool:
+    """Is a "that" clause after a noun a relative clause in disguise ("the claim that she made"): its verb
+    takes an object (produces a statement or is a speech verb) but has none of its own?"""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "nsubjpass") for c in clause.children):
+        return False
+    return clause.lower_ in _PRODUCE or lemma_of(clause) in SPEECH
 
 
 _NOT_PERSONS = frozenset({"it", "this", "that", "which", "what", "there", "these", "those"})

@@ -6,7 +6,7 @@ import re
 from typing import Iterable, Sequence
 
 from ..records import Span
-from .lexicon import ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, IRREGULAR, LIGHT_CUES, SPEECH, VERB_LEMMA, verb_forms
+from .lexicon import ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, IRREGULAR, LIGHT_CUES, NOMINAL_CUES, SPEECH, VERB_LEMMA, verb_forms
 from .quotes import rstrip_end
 
 _PARA = re.compile(r"\n\s*\n|\n")
@@ -111,12 +111,23 @@ def _light_cue(lows: list[str]) -> bool:
     return any(low in _LIGHT_FORMS and not _LIGHT_WORDS.isdisjoint(lows[i + 1:i + 5]) for i, low in enumerate(lows))
 
 
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "s"})  # "s": "Pence's" splits in two
+
+
+def _nominal_cue(lows: list[str]) -> bool:
+    """A nominal cue ("his claim that", "Pence's call for"): the noun with its complement word after it
+    and a possessive within three words before it, or "from" after the complement (lexicon.NOMINAL_CUES)."""
+    return any(low in NOMINAL_CUES and i + 1 < len(lows) and lows[i + 1] in NOMINAL_CUES[low]
+               and (not _POSSESSIVES.isdisjoint(lows[max(0, i - 3):i]) or "from" in lows[i + 2:i + 12])
+               for i, low in enumerate(lows))
+
+
 def may_attribute(sentence: str, attitudes: bool = False) -> bool:
     """Cheap pre-parse test: does the sentence hold a cue verb form that could be a cue here?"""
     hints = _ALL_HINT_WORDS if attitudes else _HINT_WORDS
     found = list(_WORDS.finditer(sentence))
     lows = [m.group().lower() for m in found]
-    if _light_cue(lows):
+    if _light_cue(lows) or _nominal_cue(lows):
         return True
     if hints.isdisjoint(lows):
         return False
