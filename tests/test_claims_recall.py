@@ -218,3 +218,14 @@ def test_a_speech_noun_without_a_source_or_with_a_relative_clause_is_no_claim(ex
             "Ruth Okafor's claim that she made on Monday was repeated by nobody. "
             "Her call lasted ten minutes.")
     assert [c.cue for c in ex.extract(text)] == []
+
+
+def test_a_press_statement_with_a_participle_or_a_that_clause_is_a_claim_of_its_issuer(ex):
+    text = ("The Hillside council issued a statement on Tuesday, saying that the depot would stay open. "
+            "The tram union released a statement condemning the new timetable. "
+            "The mayor issued new parking permits that day.")
+    got = {_span(text, c.cue_span): c for c in ex.extract(text)}
+    assert got["issued a statement on Tuesday, saying"].text == "that the depot would stay open"
+    assert got["issued a statement on Tuesday, saying"].speaker_mention == "The Hillside council"
+    assert got["released a statement condemning"].text == "the new timetable"
+    assert len(got) == 2  # parking permits say nothing

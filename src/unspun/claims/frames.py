@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
 )
 
 
@@ -98,6 +98,11 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
             if nominal is not None:
                 out.append(nominal)
             continue
+        if lemma in STATEMENT_VERBS and tok.tag_.startswith("VB"):
+            statement = _statement_frame(doc, tok, off, lemma, text)
+            if statement is not None:
+                out.append(statement)
+            continue
         if lemma in LIGHT_CUES and tok.tag_.startswith("VB"):
             light = _light_frame(doc, tok, off, lemma, text)
             if light is not None:
@@ -147,15 +152,10 @@ def _light_frame(doc: Any, tok: Any, off: int, lemma: str, text: str) -> Frame |
     else:
         # what follows the word inside the verb's or the word's subtree ("clear that ...", "concern that ...")
         last = max(max(t.i for t in word.subtree), max((t.i for c in tok.children if c.i > k for t in c.subtree), default=k))
-        toks = [t for t in doc[k + 1:last + 1] if not t.is_space]
-        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
-            toks.pop()
-        while toks and toks[0].is_punct and toks[0].text not in "“\"‘":
-            toks.pop(0)
-        if len(toks) < 2:
+        tail = _tail_span(doc[k + 1:last + 1], off)
+        if tail is None:
             return None
-        content = (off + toks[0].idx, off + toks[-1].idx + len(toks[-1].text))
-        kind = "clause"
+        content, kind = tail, "clause"
     _, cue_start, _ = _cue_extent(doc, tok, None, text)
     cue_end = end_tok.idx + len(end_tok.text)
     sp, st = np_span(speaker_tok, off)
@@ -205,6 +205,53 @@ def _object_gap(clause: Any) -> bool:
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "nsubjpass") for c in clause.children):
         return False
     return clause.lower_ in _PRODUCE or lemma_of(clause) in SPEECH
+
+
+def _tail_span(toks: Iterable[Any], off: int) -> Span | None:
+    """The span of the words after a cue, outer punctuation trimmed (quote marks kept); None under two words."""
+    kept = [t for t in toks if not t.is_space]
+    while kept and kept[-1].is_punct and kept[-1].text not in "”\"’":
+        kept.pop()
+    while kept and kept[0].is_punct and kept[0].text not in "“\"‘":
+        kept.pop(0)
+    if len(kept) < 2:
+        return None
+    return (off + kept[0].idx, off + kept[-1].idx + len(kept[-1].text))
+
+
+def _statement_frame(doc: Any, tok: Any, off: int, lemma: str, text: str) -> Frame | None:
+    """A press statement ("issued a statement Tuesday saying X", "released a statement condemning X",
+    "issued a statement that X"): the subject is the source; the cue runs from the verb group through the
+    participle (and a preposition right after it: "calling on"), the content is what the participle
+    governs, or the "that" clause on the noun."""
+    noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in STATEMENT_NOUNS), None)
+    if noun is None:
+        return None
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    speaker_tok, _ = _speaker_token(tok, subj, [], False)
+    if speaker_tok is None:
+        return None
+    part = next((c for c in [*noun.children, *tok.children] if c.tag_ == "VBG" and c.dep_ in ("acl", "advcl", "xcomp")
+                 and noun.i < c.i <= noun.i + 8), None)
+    if part is not None:
+        end_tok = part
+        prep = cue_prep(part)
+        if prep is not None and prep.i == part.i + 1:
+            end_tok = prep
+        content = _tail_span((t for t in sorted(part.subtree, key=lambda t: t.i) if t.i > end_tok.i), off)
+    else:
+        end_tok = noun
+        clause = next((c for c in noun.children if c.i > noun.i and c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and not _object_gap(c)), None)
+        content = subtree_span(clause, off) if clause is not None else None
+    if content is None:
+        return None
+    _, cue_start, _ = _cue_extent(doc, tok, None, text)
+    cue_end = end_tok.idx + len(end_tok.text)
+    sp, st = np_span(speaker_tok, off)
+    content = close_quote(text, off, content)
+    return Frame(text[cue_start:cue_end], (off + cue_start, off + cue_end), "statement", sp, st, content, "clause",
+                 negated=any(c.dep_ == "neg" for c in tok.children))
 
 
 _NOT_PERSONS = frozenset({"it", "this", "that", "which", "what", "there", "these", "those"})

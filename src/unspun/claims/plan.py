@@ -6,7 +6,7 @@ import re
 from typing import Iterable, Sequence
 
 from ..records import Span
-from .lexicon import ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, IRREGULAR, LIGHT_CUES, NOMINAL_CUES, SPEECH, VERB_LEMMA, verb_forms
+from .lexicon import ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, IRREGULAR, LIGHT_CUES, NOMINAL_CUES, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VERB_LEMMA, verb_forms
 from .quotes import rstrip_end
 
 _PARA = re.compile(r"\n\s*\n|\n")
@@ -101,13 +101,13 @@ def _strong_cue(lows: list[str], i: int, attitudes: bool) -> bool:
     return i + 1 < len(lows) and lows[i + 1] in ("that", "out")
 
 
-_LIGHT_FORMS = frozenset(f for f, w in VERB_LEMMA.items() if w in LIGHT_CUES)
-_LIGHT_WORDS = frozenset(x for ws in LIGHT_CUES.values() for x in ws)
+_LIGHT_FORMS = frozenset(f for f, w in VERB_LEMMA.items() if w in LIGHT_CUES or w in STATEMENT_VERBS)
+_LIGHT_WORDS = frozenset(x for ws in LIGHT_CUES.values() for x in ws) | STATEMENT_NOUNS
 
 
 def _light_cue(lows: list[str]) -> bool:
-    """A light-verb cue ("made it clear", "raised questions"): its verb form and, within four words
-    after it, its word (see lexicon.LIGHT_CUES)."""
+    """A light-verb cue ("made it clear", "raised questions") or a press statement ("issued a statement"):
+    its verb form and, within four words after it, its word (see lexicon.LIGHT_CUES, STATEMENT_VERBS)."""
     return any(low in _LIGHT_FORMS and not _LIGHT_WORDS.isdisjoint(lows[i + 1:i + 5]) for i, low in enumerate(lows))
 
 
