@@ -200,3 +200,32 @@ def test_called_on_x_to_y_keeps_what_was_asked(ex):
     text = "Ruth Okafor has called on the tram company to publish its timetable."
     (c,) = ex.extract(text)
     assert c.text == "the tram company to publish its timetable"
+
+
+def test_a_speech_noun_with_a_possessive_source_and_a_clause_or_its_preposition_is_a_claim(ex):
+    text = ("The depot manager repeated it on Monday. Ruth Okafor's claim that the depot would stay open "
+            "surprised the drivers. The mayor's call for a new timetable came a day later. "
+            "The council's criticism of the tram fares was mild.")
+    got = {_span(text, c.cue_span): c for c in ex.extract(text)}
+    assert got["claim"].text == "that the depot would stay open"
+    assert got["claim"].speaker == "Ruth Okafor"
+    assert got["call for"].text == "a new timetable"
+    assert got["criticism of"].text == "the tram fares"
+
+
+def test_a_speech_noun_without_a_source_or_with_a_relative_clause_is_no_claim(ex):
+    text = ("The claim that the depot would close spread fast. "
+            "Ruth Okafor's claim that she made on Monday was repeated by nobody. "
+            "Her call lasted ten minutes.")
+    assert [c.cue for c in ex.extract(text)] == []
+
+
+def test_a_press_statement_with_a_participle_or_a_that_clause_is_a_claim_of_its_issuer(ex):
+    text = ("The Hillside council issued a statement on Tuesday, saying that the depot would stay open. "
+            "The tram union released a statement condemning the new timetable. "
+            "The mayor issued new parking permits that day.")
+    got = {_span(text, c.cue_span): c for c in ex.extract(text)}
+    assert got["issued a statement on Tuesday, saying"].text == "that the depot would stay open"
+    assert got["issued a statement on Tuesday, saying"].speaker_mention == "The Hillside council"
+    assert got["released a statement condemning"].text == "the new timetable"
+    assert len(got) == 2  # parking permits say nothing

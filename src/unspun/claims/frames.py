@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, VAGUE, VERB_LEMMA, lemma_of, upos,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
 )
 
 
@@ -93,6 +93,16 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
             if according is not None:
                 out.append(according)
             continue
+        if tok.tag_ in ("NN", "NNS") and tok.lower_ in NOMINAL_CUES:
+            nominal = _nominal_frame(tok, off, text)
+            if nominal is not None:
+                out.append(nominal)
+            continue
+        if lemma in STATEMENT_VERBS and tok.tag_.startswith("VB"):
+            statement = _statement_frame(doc, tok, off, lemma, text)
+            if statement is not None:
+                out.append(statement)
+            continue
         if lemma in LIGHT_CUES and tok.tag_.startswith("VB"):
             light = _light_frame(doc, tok, off, lemma, text)
             if light is not None:
@@ -142,20 +152,105 @@ def _light_frame(doc: Any, tok: Any, off: int, lemma: str, text: str) -> Frame |
     else:
         # what follows the word inside the verb's or the word's subtree ("clear that ...", "concern that ...")
         last = max(max(t.i for t in word.subtree), max((t.i for c in tok.children if c.i > k for t in c.subtree), default=k))
-        toks = [t for t in doc[k + 1:last + 1] if not t.is_space]
-        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
-            toks.pop()
-        while toks and toks[0].is_punct and toks[0].text not in "“\"‘":
-            toks.pop(0)
-        if len(toks) < 2:
+        tail = _tail_span(doc[k + 1:last + 1], off)
+        if tail is None:
             return None
-        content = (off + toks[0].idx, off + toks[-1].idx + len(toks[-1].text))
-        kind = "clause"
+        content, kind = tail, "clause"
     _, cue_start, _ = _cue_extent(doc, tok, None, text)
     cue_end = end_tok.idx + len(end_tok.text)
     sp, st = np_span(speaker_tok, off)
     content = _after_dateline(text, off, close_quote(text, off, content))
     return Frame(text[cue_start:cue_end], (off + cue_start, off + cue_end), lemma, sp, st, content, kind,
+                 negated=any(c.dep_ == "neg" for c in tok.children))
+
+
+def _nominal_frame(tok: Any, off: int, text: str) -> Frame | None:
+    """A nominal cue (`lexicon.NOMINAL_CUES`): "Smith's claim that X", "his warning that X", "Pence's
+    call for X", "criticism of X from Y".  Why a source is required: without one ("the claim that X")
+    the noun mostly names an idea already reported, which annotators seldom mark."""
+    wanted = NOMINAL_CUES[tok.lower_]
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    src = poss[0] if poss else next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                                     for g in c.children if g.dep_ == "pobj"), None)
+    if src is None:
+        return None
+    end_tok = tok
+    clause = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                   and not _object_gap(c)), None) if "that" in wanted else None
+    if clause is not None:
+        content, kind = subtree_span(clause, off), "clause"
+    else:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in wanted), None)
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if obj is None:
+            return None
+        end_tok, content, kind = prep, np_content(obj, off), "object"
+    sp, st = np_span(src, off)
+    cue_end = end_tok.idx + len(end_tok.text)
+    content = close_quote(text, off, content)
+    # the lemma names the whole cue: the bare noun may be a verb lemma with other needs ("call" wants a clause)
+    cue = text[tok.idx:cue_end]
+    return Frame(cue, (off + tok.idx, off + cue_end), cue.lower(), sp, st, content, kind)
+
+
+# verbs that produce a statement ("the claim that she made", "the statement that they issued")
+_PRODUCE = frozenset(f for w in ("make", "issue", "release", "deliver", "give", "publish", "send", "sign", "read")
+                     for f in verb_forms(w)) | {"made", "gave", "given", "sent", "read"}
+
+
+def _object_gap(clause: Any) -> bool:
+    """Is a "that" clause after a noun a relative clause in disguise ("the claim that she made"): its verb
+    takes an object (produces a statement or is a speech verb) but has none of its own?"""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "nsubjpass") for c in clause.children):
+        return False
+    return clause.lower_ in _PRODUCE or lemma_of(clause) in SPEECH
+
+
+def _tail_span(toks: Iterable[Any], off: int) -> Span | None:
+    """The span of the words after a cue, outer punctuation trimmed (quote marks kept); None under two words."""
+    kept = [t for t in toks if not t.is_space]
+    while kept and kept[-1].is_punct and kept[-1].text not in "”\"’":
+        kept.pop()
+    while kept and kept[0].is_punct and kept[0].text not in "“\"‘":
+        kept.pop(0)
+    if len(kept) < 2:
+        return None
+    return (off + kept[0].idx, off + kept[-1].idx + len(kept[-1].text))
+
+
+def _statement_frame(doc: Any, tok: Any, off: int, lemma: str, text: str) -> Frame | None:
+    """A press statement ("issued a statement Tuesday saying X", "released a statement condemning X",
+    "issued a statement that X"): the subject is the source; the cue runs from the verb group through the
+    participle (and a preposition right after it: "calling on"), the content is what the participle
+    governs, or the "that" clause on the noun."""
+    noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in STATEMENT_NOUNS), None)
+    if noun is None:
+        return None
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    speaker_tok, _ = _speaker_token(tok, subj, [], False)
+    if speaker_tok is None:
+        return None
+    part = next((c for c in [*noun.children, *tok.children] if c.tag_ == "VBG" and c.dep_ in ("acl", "advcl", "xcomp")
+                 and noun.i < c.i <= noun.i + 8), None)
+    if part is not None:
+        end_tok = part
+        prep = cue_prep(part)
+        if prep is not None and prep.i == part.i + 1:
+            end_tok = prep
+        content = _tail_span((t for t in sorted(part.subtree, key=lambda t: t.i) if t.i > end_tok.i), off)
+    else:
+        end_tok = noun
+        clause = next((c for c in noun.children if c.i > noun.i and c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and not _object_gap(c)), None)
+        content = subtree_span(clause, off) if clause is not None else None
+    if content is None:
+        return None
+    _, cue_start, _ = _cue_extent(doc, tok, None, text)
+    cue_end = end_tok.idx + len(end_tok.text)
+    sp, st = np_span(speaker_tok, off)
+    content = close_quote(text, off, content)
+    return Frame(text[cue_start:cue_end], (off + cue_start, off + cue_end), "statement", sp, st, content, "clause",
                  negated=any(c.dep_ == "neg" for c in tok.children))
 
 

@@ -6,7 +6,7 @@ import re
 from typing import Iterable, Sequence
 
 from ..records import Span
-from .lexicon import ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, IRREGULAR, LIGHT_CUES, SPEECH, VERB_LEMMA, verb_forms
+from .lexicon import ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, IRREGULAR, LIGHT_CUES, NOMINAL_CUES, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VERB_LEMMA, verb_forms
 from .quotes import rstrip_end
 
 _PARA = re.compile(r"\n\s*\n|\n")
@@ -101,14 +101,25 @@ def _strong_cue(lows: list[str], i: int, attitudes: bool) -> bool:
     return i + 1 < len(lows) and lows[i + 1] in ("that", "out")
 
 
-_LIGHT_FORMS = frozenset(f for f, w in VERB_LEMMA.items() if w in LIGHT_CUES)
-_LIGHT_WORDS = frozenset(x for ws in LIGHT_CUES.values() for x in ws)
+_LIGHT_FORMS = frozenset(f for f, w in VERB_LEMMA.items() if w in LIGHT_CUES or w in STATEMENT_VERBS)
+_LIGHT_WORDS = frozenset(x for ws in LIGHT_CUES.values() for x in ws) | STATEMENT_NOUNS
 
 
 def _light_cue(lows: list[str]) -> bool:
-    """A light-verb cue ("made it clear", "raised questions"): its verb form and, within four words
-    after it, its word (see lexicon.LIGHT_CUES)."""
+    """A light-verb cue ("made it clear", "raised questions") or a press statement ("issued a statement"):
+    its verb form and, within four words after it, its word (see lexicon.LIGHT_CUES, STATEMENT_VERBS)."""
     return any(low in _LIGHT_FORMS and not _LIGHT_WORDS.isdisjoint(lows[i + 1:i + 5]) for i, low in enumerate(lows))
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "s"})  # "s": "Pence's" splits in two
+
+
+def _nominal_cue(lows: list[str]) -> bool:
+    """A nominal cue ("his claim that", "Pence's call for"): the noun with its complement word after it
+    and a possessive within three words before it, or "from" after the complement (lexicon.NOMINAL_CUES)."""
+    return any(low in NOMINAL_CUES and i + 1 < len(lows) and lows[i + 1] in NOMINAL_CUES[low]
+               and (not _POSSESSIVES.isdisjoint(lows[max(0, i - 3):i]) or "from" in lows[i + 2:i + 12])
+               for i, low in enumerate(lows))
 
 
 def may_attribute(sentence: str, attitudes: bool = False) -> bool:
@@ -116,7 +127,7 @@ def may_attribute(sentence: str, attitudes: bool = False) -> bool:
     hints = _ALL_HINT_WORDS if attitudes else _HINT_WORDS
     found = list(_WORDS.finditer(sentence))
     lows = [m.group().lower() for m in found]
-    if _light_cue(lows):
+    if _light_cue(lows) or _nominal_cue(lows):
         return True
     if hints.isdisjoint(lows):
         return False

@@ -13,8 +13,9 @@ from .lexicon import HEAD_TITLES, PRONOUNS, ROLE_WORDS, TITLES, VAGUE, VERB_LEMM
 # nouns that name what a person is ("the minister", "the striker"): a definite one refers to a named holder
 PERSON_NOUNS = HEAD_TITLES | ROLE_WORDS
 
+# a dot joins only an abbreviation ("Sen.", "Jr."): "on Monday. Ruth Okafor said" is two runs
 _NAME_RUN = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s(?:[A-Z][\w’'\-]*\.?|[A-Z]\.|de|van|von|der|bin|al|da|di|la|le)(?=\s|[,.;:!?’'”\")]|$))*"
+    r"(?<![\w’'])(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'\-]*|[A-Z]\.)(?:\s(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'\-]*|[A-Z]\.|de|van|von|der|bin|al|da|di|la|le)(?=\s|[,.;:!?’'”\")]|$))*"
 )
 _STOP_CAPS = frozenset(
     """the a an and but or in on at of for to by with from as it its he she they we i this that these those
