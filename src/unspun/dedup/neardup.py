@@ -138,19 +138,31 @@ def unique_edges(edges: np.ndarray) -> np.ndarray:
 
 def confirmed(
     sig_a: np.ndarray, sig_b: np.ndarray, exact_a: np.ndarray, exact_b: np.ndarray,
-    config: NearDupConfig = NearDupConfig(),
+    config: NearDupConfig = NearDupConfig(), rows_a: np.ndarray | None = None, rows_b: np.ndarray | None = None,
 ) -> np.ndarray:
     """Which candidate pairs (row by row of the arrays) have estimated Jaccard (signature agreement)
-    at the threshold or share the exact hash: bool[e]."""
-    return similarity(sig_a, sig_b, exact_a, exact_b) >= config.threshold
+    at the threshold or share the exact hash: bool[e]. `rows_a` / `rows_b` as in `similarity`."""
+    return similarity(sig_a, sig_b, exact_a, exact_b, rows_a, rows_b) >= config.threshold
 
 
-def similarity(sig_a: np.ndarray, sig_b: np.ndarray, exact_a: np.ndarray, exact_b: np.ndarray) -> np.ndarray:
-    """Estimated Jaccard of each pair: signature agreement, 1.0 for exact copies (float32[e])."""
-    sim = np.empty(sig_a.shape[0], dtype=np.float32)
-    step = 1 << 16  # bounds the temporary (step x num_perm) comparison array
-    for i in range(0, sig_a.shape[0], step):
-        sim[i : i + step] = (sig_a[i : i + step] == sig_b[i : i + step]).mean(axis=1)
+def similarity(
+    sig_a: np.ndarray, sig_b: np.ndarray, exact_a: np.ndarray, exact_b: np.ndarray,
+    rows_a: np.ndarray | None = None, rows_b: np.ndarray | None = None,
+) -> np.ndarray:
+    """Estimated Jaccard of each pair: signature agreement, 1.0 for exact copies (float32[e]).
+
+    With `rows_a` (or `rows_b`), pair i compares row `rows_a[i]` of `sig_a` (a whole part's
+    signatures), gathered a small block at a time: a full gathered copy (512 bytes a pair at 128
+    permutations) is fresh memory the kernel must fault in, which cost more than the comparison.
+    """
+    n = exact_a.shape[0]
+    sim = np.empty(n, dtype=np.float32)
+    gathered = rows_a is not None or rows_b is not None
+    step = 1 << 12 if gathered else 1 << 16  # bounds the temporary (step x num_perm) arrays
+    for i in range(0, n, step):
+        a = sig_a[i : i + step] if rows_a is None else sig_a[rows_a[i : i + step]]
+        b = sig_b[i : i + step] if rows_b is None else sig_b[rows_b[i : i + step]]
+        sim[i : i + step] = (a == b).mean(axis=1)
     sim[exact_a == exact_b] = 1.0
     return sim
 
