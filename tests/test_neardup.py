@@ -283,3 +283,19 @@ def test_sketch_arrow_equals_sketch_batch_on_sliced_arrays(large):
     a, b = sketch_arrow(arr), sketch_batch(arr.to_pylist())
     assert (a.signatures == b.signatures).all() and (a.exact == b.exact).all()
     assert (a.n_shingles == b.n_shingles).all() and a.n_shingles[arr.to_pylist().index("")] == 0
+
+
+def test_similarity_over_row_indices_equals_similarity_over_gathered_copies():
+    """The Dask verification compares rows of whole parts in blocks; it must score each pair exactly
+    as the gathered copies would (same estimate, exact copies at 1.0), across block boundaries."""
+    from unspun.dedup.neardup import similarity
+
+    rng = np.random.default_rng(3)
+    sig_a = rng.integers(0, 4, size=(50, 16), dtype=np.uint32)
+    sig_b = rng.integers(0, 4, size=(40, 16), dtype=np.uint32)
+    exact_a, exact_b = rng.integers(0, 3, 50).astype(np.uint64), rng.integers(0, 3, 40).astype(np.uint64)
+    ra, rb = rng.integers(0, 50, 9000), rng.integers(0, 40, 9000)  # more pairs than one block (4096)
+    want = similarity(sig_a[ra], sig_b[rb], exact_a[ra], exact_b[rb])
+    assert np.array_equal(similarity(sig_a, sig_b, exact_a[ra], exact_b[rb], ra, rb), want)
+    assert np.array_equal(similarity(sig_a[ra], sig_b, exact_a[ra], exact_b[rb], None, rb), want)
+    assert 0 < (want == 1.0).sum() < want.size  # exact copies and partial agreement both occur

@@ -7,7 +7,8 @@ sketches its partition (`neardup.sketch_file`) and keeps the Part; texts never l
 each part's band entries are split by key into one bucket per partition and Dask moves bucket r of
 every part to reducer r, which runs `neardup.bucket_edges` — a bucket (band, key) is whole on one
 reducer, so the candidate edges equal the local engine's. Verification routes each candidate to
-the part holding its first article (which attaches the signature and the facts clustering needs)
+the part holding its first article (which drops the copies of a pair found by several reducers and
+attaches the signature and the facts clustering needs)
 and then to the part holding its second, which confirms it (`neardup.verify_edges`). Connected
 components (`neardup.assign_clusters`) run in one worker task over the confirmed edges; each part
 then writes its own output file. The client only plans, submits and gathers counts.
