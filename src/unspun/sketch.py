@@ -47,7 +47,7 @@ def tune_malloc(retain_bytes: int = 1 << 30) -> bool:
     Process-wide, so only engines that own their process call it (`NearDupConfig.tune_malloc`);
     returns False where glibc is not the allocator.
     """
-    libc = _libc()
+    libc = c_library()
     try:
         m_trim_threshold, m_mmap_threshold = -1, -3
         ok = libc.mallopt(m_mmap_threshold, min(retain_bytes, 1 << 30)) == 1
@@ -64,12 +64,12 @@ def trim_malloc() -> bool:
     Returns False where glibc is not the allocator.
     """
     try:
-        return bool(_libc().malloc_trim(0))
+        return bool(c_library().malloc_trim(0))
     except AttributeError:  # pragma: no cover - not glibc
         return False
 
 
-def _libc():
+def c_library():
     """The C library through ctypes (an object without glibc's functions when there is none)."""
     import ctypes
     import ctypes.util

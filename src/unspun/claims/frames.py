@@ -175,9 +175,7 @@ def _nominal_frame(tok: Any, off: int, text: str) -> Frame | None:
     if src is None:
         return None
     end_tok = tok
-    clause = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                   and not _object_gap(c)), None) if "that" in wanted else None
+    clause = _that_clause(tok) if "that" in wanted else None
     if clause is not None:
         content, kind = subtree_span(clause, off), "clause"
     else:
@@ -197,6 +195,13 @@ def _nominal_frame(tok: Any, off: int, text: str) -> Frame | None:
 # verbs that produce a statement ("the claim that she made", "the statement that they issued")
 _PRODUCE = frozenset(f for w in ("make", "issue", "release", "deliver", "give", "publish", "send", "sign", "read")
                      for f in verb_forms(w)) | {"made", "gave", "given", "sent", "read"}
+
+
+def _that_clause(noun: Any) -> Any | None:
+    """The "that" clause a speech noun governs after it ("the claim that X"), not a relative clause in
+    disguise (`_object_gap`); None when there is none."""
+    return next((c for c in noun.children if c.i > noun.i and c.dep_ in ("acl", "ccomp", "relcl")
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and not _object_gap(c)), None)
 
 
 def _object_gap(clause: Any) -> bool:
@@ -241,8 +246,7 @@ def _statement_frame(doc: Any, tok: Any, off: int, lemma: str, text: str) -> Fra
         content = _tail_span((t for t in sorted(part.subtree, key=lambda t: t.i) if t.i > end_tok.i), off)
     else:
         end_tok = noun
-        clause = next((c for c in noun.children if c.i > noun.i and c.dep_ in ("acl", "ccomp", "relcl")
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and not _object_gap(c)), None)
+        clause = _that_clause(noun)
         content = subtree_span(clause, off) if clause is not None else None
     if content is None:
         return None

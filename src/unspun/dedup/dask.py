@@ -28,7 +28,7 @@ from . import neardup as nd
 from ..config import NearDupConfig
 from ..errors import require
 from ..records import ReadError
-from ..sketch import check_config, tune_malloc
+from ..sketch import c_library, check_config, tune_malloc
 
 MIN_PARTITION_BYTES = 64 << 20  # below this per-task overhead outweighs parallelism
 MAX_PARTITION_BYTES = 1 << 30  # ~400k articles of Parquet input: ~250 MB of signatures per part
@@ -142,16 +142,10 @@ def tune_worker() -> bool:
     Run it with `client.run` on fresh workers; `dask worker` started with MALLOC_ARENA_MAX=1 in its
     environment needs nothing. Returns False where glibc is not the allocator.
     """
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    if not name:
-        return False
     try:
         m_arena_max = -8
-        one_arena = ctypes.CDLL(name).mallopt(m_arena_max, 1) == 1
-    except (OSError, AttributeError):  # pragma: no cover - not glibc
+        one_arena = c_library().mallopt(m_arena_max, 1) == 1
+    except AttributeError:  # pragma: no cover - not glibc
         return False
     return tune_malloc() and one_arena
 

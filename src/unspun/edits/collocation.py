@@ -244,12 +244,7 @@ def pair_pmi(colloc: Collocations, text: str) -> np.ndarray:
     top = function_words()
     found = _PAIR.findall(text)
     norm = {r: norm_word(r) for r in {r for p in found for r in p}}
-    pairs = []
-    for r1, r2 in found:
-        w1, w2 = norm[r1], norm[r2]
-        if w1 not in top or w2 not in top:  # two function words say nothing about word choice
-            pairs.append((w1, w2))
-    return colloc.pmi_many(pairs)
+    return colloc.pmi_many([w for r1, r2 in found if (w := _content_pair(r1, r2, norm, top)) is not None])
 
 
 def pair_fit(colloc: Collocations, text: str) -> PairFit:
