@@ -224,9 +224,9 @@ def truth_vote_scan(articles, labels: list[dict[str, str]]):
     truth = {frozenset((r["a"], r["b"])): r["a"] for r in labels if r["label"] == "pos"}
     mark = scan_module.mark_siblings
 
-    def with_truth(pairs, texts=None):
+    def with_truth(pairs, *args):
         return mark([replace(p, original=truth[k], original_confidence=1.0)
-                     if p.relation == "rewrite" and (k := frozenset((p.a, p.b))) in truth else p for p in pairs], texts)
+                     if p.relation == "rewrite" and (k := frozenset((p.a, p.b))) in truth else p for p in pairs], *args)
 
     scan_module.mark_siblings = with_truth
     try:

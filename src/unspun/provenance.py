@@ -1,7 +1,7 @@
 """From alignments to verdicts: the relation of a pair, and stories (groups of linked articles)."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from .align import Alignment, summarize
@@ -303,7 +303,12 @@ def _graph(pairs: Sequence[Pair]) -> tuple[dict, dict, dict, dict]:
     return standing, linked, sources, related
 
 
-def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None) -> list[Pair]:
+Apart = Callable[[str, str], "str | None"]
+"""A pairwise test on two texts: why neither is the other's source (two rewrites of one absent original), or None."""
+
+
+def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None, apart: Apart | None = None
+                  ) -> list[Pair]:
     """Two rewrites of one original are siblings. A rewrite or same-story pair (b, c) becomes "sibling", with no
     direction, when a third article x linked to both is judged the original of both in rewrite pairs and wins more
     direction verdicts overall (times judged original minus times judged a copy) than either, so one wrongly
@@ -317,7 +322,10 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
     trio is disputed: one reading makes (b, c) siblings, the other makes b the source and (x, c) siblings. Both
     of those pairs lose their original (`_unknown_original`): "unknown" is right under either reading, while
     any direction given to a sibling pair is wrong (on the ai-rewrites set one pair vote in 25 is wrong, and a
-    trio's votes and details cannot tell a wrong vote from a right one, so this is where siblings kept one)."""
+    trio's votes and details cannot tell a wrong vote from a right one, so this is where siblings kept one).
+    Last, a directed rewrite pair with no third article linked to both has no trio to read: with `texts` and
+    `apart` (the scan passes `edits.fluent.absent_source`), the pair's own texts may show that neither is the
+    other's source, and it becomes "sibling" of an original not in the corpus."""
     standing, linked, sources, related = _graph(pairs)
     details: dict[str, frozenset[str]] = {}
 
@@ -363,6 +371,10 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None)
                      for x in sorted((related.get(p.a, set()) | related.get(p.b, set())) - {p.a, p.b})
                      if (why := _common_source(x, p.a, p.b, {y: detail(y) for y in (x, p.a, p.b)},
                                                _OVERRULE_MARGIN if x in judged_copies else _SOURCE_MARGIN))]
+        if (not found and not disputes and not shared_links and apart is not None and texts
+                and p.relation == "rewrite" and p.original is not None and p.a in texts and p.b in texts
+                and (why := apart(texts[p.a], texts[p.b]))):
+            found = [(0, "", why)]
         if found:
             _, _, why = max(found)
             p = replace(p, relation="sibling", original=None, original_confidence=0.0,

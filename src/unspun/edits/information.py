@@ -47,6 +47,32 @@ def details(text: str) -> frozenset[str]:
                      if w[0].isdigit() or w in found or w + "s" in found)
 
 
+_WORD = re.compile(r"[\w'\u2019-]+")
+
+
+def _mentions(text: str) -> frozenset[str]:
+    """Every form in which `text` mentions a word, casefolded: as written, without a possessive or plural
+    ending, and each part of a hyphenated word, so a name it writes "Rome's" or "Greco-Roman" counts as there."""
+    words = {w.casefold().replace("\u2019", "'").rstrip("'") for w in _WORD.findall(text)}
+    words |= {w[:-2] for w in words if w.endswith("'s")}
+    words |= {part for w in words if "-" in w for part in w.split("-")}
+    return frozenset(words | {w[:-1] for w in words if w.endswith("s")})
+
+
+def unmentioned(text_a: str, text_b: str) -> tuple[str, ...]:
+    """a's names and figures (`details`) that b does not mention in any form (`_mentions`): facts b lacks.
+    Stricter than `information`'s set difference, which counts a name b writes at a sentence start or in the
+    possessive as lost."""
+    there = _mentions(text_b)
+    out = []
+    for w in details(text_a):
+        w = w.rstrip("'")
+        if w in there or w + "s" in there or all(part in there for part in w.split("-")):
+            continue
+        out.append(w)
+    return tuple(sorted(out))
+
+
 @dataclass(frozen=True)
 class Information:
     """Inclusion of each side's specific words in the other, and examples of what only one side has."""
