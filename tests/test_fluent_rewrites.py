@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from unspun.clean import clean_article
 from unspun.edits.direction import decide, rewrite_extent, swapped_details, votes
-from unspun.edits.fluent import fluent_votes, style_vote
+from unspun.edits.fluent import absent_source, fluent_votes, style_vote
 from unspun.edits.information import information, information_vote
 from unspun.edits.machine_style import machine_style
 from unspun.report.json import spin_to_dict
@@ -286,3 +286,50 @@ def test_names_are_the_words_capitalised_inside_a_sentence():
     got = names('The quay in Port Elsworth closed. Divers said "Cracks" were found by Tomasz Wierzba.')
     assert {"port", "elsworth", "tomasz", "wierzba"} <= got
     assert not got & {"the", "divers", "cracks"}  # a capital at a sentence or quote start says nothing
+REWRITE_ONE = (
+    "The Valdria river bridge has been closed to traffic after inspectors identified significant corrosion in "
+    "its steel supports. Mayor Ilse Brandvold emphasized that the safety of residents remains a crucial "
+    "priority for the town. The closure is expected to have a notable impact on local businesses and "
+    "commuters. Buses will now follow a longer route through Harrowgate, adding time to many journeys. "
+    "Overall, the council is exploring various options to ensure that the vital crossing can reopen."
+)
+REWRITE_TWO = (
+    "Valdria's river bridge was closed on 4 June after inspectors found serious corrosion in its supports. "
+    "The bridge, which was built in 1931, carries a significant share of the town's daily traffic. "
+    "Repairs are estimated to cost around 2.6 million euros, highlighting the crucial need for investment. "
+    "The council will consider the available options at a meeting later this month. Overall, the closure "
+    "underscores the importance of maintaining essential infrastructure."
+)
+CUT_OF_ONE = (
+    "The Valdria river bridge has been closed after inspectors identified significant corrosion in its steel "
+    "supports. Mayor Ilse Brandvold emphasized that the safety of residents remains a crucial priority. The "
+    "closure is expected to have a notable impact on local businesses and commuters. Overall, the council is "
+    "exploring various options to ensure that the vital crossing can reopen."
+)
+
+
+def test_two_fluent_rewrites_of_an_absent_original_are_siblings_without_a_direction():
+    # Their original is not in the corpus: one rewrite kept the mayor and the detour, the other the date, the
+    # year and the cost. Neither could have been made from the other.
+    why = absent_source(REWRITE_ONE, REWRITE_TWO)
+    assert why is not None and "brandvold" in why and "1931" in why
+    assert absent_source(REWRITE_TWO, REWRITE_ONE) is not None  # symmetric
+    texts = {"one": REWRITE_ONE, "two": REWRITE_TWO}
+    out = mark_siblings([_pair("one", "two", "one")], texts, absent_source)[0]
+    assert out.relation == "sibling" and out.original is None and "not in the corpus" in out.original_signals[0]
+
+
+def test_a_copy_that_only_lost_facts_or_a_human_original_keeps_its_direction():
+    assert absent_source(REWRITE_ONE, CUT_OF_ONE) is None  # the cut copy names nothing its source lacks
+    assert absent_source(ORIGINAL, CHATBOT) is None  # the original reads like human prose
+    texts = {"one": REWRITE_ONE, "cut": CUT_OF_ONE}
+    out = mark_siblings([_pair("one", "cut", "one")], texts, absent_source)[0]
+    assert out.relation == "rewrite" and out.original == "one"
+
+
+def test_a_pair_with_a_third_linked_text_is_left_to_the_trio_reading():
+    # With a third text linked to both, the trio's votes and details decide; the pairwise test stays out.
+    texts = {"one": REWRITE_ONE, "two": REWRITE_TWO, "x": OTHER_TOPIC}
+    pairs = [_pair("x", "one", "one"), _pair("x", "two", "two"), _pair("one", "two", "one")]
+    out = mark_siblings(pairs, texts, absent_source)[2]
+    assert out.relation == "rewrite" and out.original == "one"
