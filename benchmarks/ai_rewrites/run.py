@@ -1,6 +1,7 @@
 """Fluent chatbot rewrites: are they found, told from same-topic texts, and is the original named?
 
 Usage: python benchmarks/ai_rewrites/run.py [--data DIR] [--groups N] [--skip-embed] [--skip-datasketch] [--truth-votes]
+       [--without-originals]
 
 DIR holds docs/*.txt and labels.tsv (`a b label kind group`: pos = a is the original of b, neg = not
 derived, sib = two rewrites of one original); default ../shared/data/ai-rewrites-wiki. The texts are
@@ -104,6 +105,13 @@ def score_scan(result, labels: list[dict[str, str]]) -> dict[str, float]:
     return out
 
 
+def without_originals(labels: list[dict[str, str]]) -> tuple[list[dict[str, str]], set[str]]:
+    """The labels and texts left when every labelled original (the `a` of a pos pair) is taken out."""
+    originals = {r["a"] for r in labels if r["label"] == "pos"}
+    rows = [r for r in labels if r["a"] not in originals and r["b"] not in originals]
+    return rows, {x for r in rows for x in (r["a"], r["b"])}
+
+
 def datasketch_pairs(texts: dict[str, str], size: int = 5, threshold: float = 0.5) -> set[frozenset[str]]:
     from datasketch import MinHash, MinHashLSH
 
@@ -140,8 +148,14 @@ def main() -> None:
     ap.add_argument("--truth-votes", action="store_true",
                     help="also scan with the original-rewrite pairs' direction set to the labels before siblings are "
                          "marked: what the sibling logic does when the pair votes are right")
+    ap.add_argument("--without-originals", action="store_true",
+                    help="scan without the human originals: every sibling pair then meets with its source absent, as "
+                         "two outlets' rewrites of a story whose source was never crawled (only the sibling and "
+                         "headline-only figures mean anything then)")
     args = ap.parse_args()
     labels, ids = pick_groups(load_labels(args.data / "labels.tsv"), args.groups)
+    if args.without_originals:
+        labels, ids = without_originals(labels)
     articles = read_docs(args.data, ids)
     print(f"{len(articles)} texts, {len(labels)} labelled pairs from {args.data}")
     runs: dict[str, dict] = {}

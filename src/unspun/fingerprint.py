@@ -186,7 +186,7 @@ def sketch_config(config: FingerprintConfig) -> NearDupConfig:
     )
 
 
-_DETAIL_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|\d+(?:[.,:]\d+)*")
+DETAIL_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|\d+(?:[.,:]\d+)*")
 _SPECIFIC_ZIPF = 5.0  # words rarer than this (wordfreq Zipf) carry content; "the", "said", "year" do not
 
 
@@ -197,7 +197,7 @@ def specific_words(text: str) -> frozenset[str]:
 
     Memoized on the text (pure; frozen result): a scan asks for each article once per pair it is in."""
     out = set()
-    for w in set(_DETAIL_WORD.findall(text)):  # each distinct word once: a news text repeats most of its words
+    for w in set(DETAIL_WORD.findall(text)):  # each distinct word once: a news text repeats most of its words
         key = w.casefold().replace("\u2019", "'")
         if key[0].isdigit():
             out.add(key)

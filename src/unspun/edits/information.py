@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..fingerprint import specific_words  # the one definition of "details", shared with provenance.derived
+from ..fingerprint import DETAIL_WORD, specific_words  # the one definition of "details", shared with provenance.derived
 from ..tokens import zipf
 
 _MIN_WORDS = 5  # a side with fewer specific words says too little
@@ -47,30 +47,44 @@ def details(text: str) -> frozenset[str]:
                      if w[0].isdigit() or w in found or w + "s" in found)
 
 
-_WORD = re.compile(r"[\w'\u2019-]+")
+_STEM = 6  # a name's form changes in a rewrite ("Antarctic" -> "Antarctica", "German" -> "Germany")
 
 
 def _mentions(text: str) -> frozenset[str]:
     """Every form in which `text` mentions a word, casefolded: as written, without a possessive or plural
-    ending, and each part of a hyphenated word, so a name it writes "Rome's" or "Greco-Roman" counts as there."""
-    words = {w.casefold().replace("\u2019", "'").rstrip("'") for w in _WORD.findall(text)}
+    ending, each part of a hyphenated word, and the first `_STEM` letters of a word that long, so a name it writes
+    "Rome's", "Greco-Roman" or "Antarctica" counts as there."""
+    words = {w.casefold().replace("\u2019", "'").rstrip("'") for w in DETAIL_WORD.findall(text)}
     words |= {w[:-2] for w in words if w.endswith("'s")}
     words |= {part for w in words if "-" in w for part in w.split("-")}
-    return frozenset(words | {w[:-1] for w in words if w.endswith("s")})
+    words |= {w[:-1] for w in words if w.endswith("s")}
+    words.discard("")
+    return frozenset(words | {"~" + w[:_STEM] for w in words if w[0].isalpha() and len(w) >= _STEM})
+
+
+def _coarsened(figure: str) -> bool:
+    """A round figure ("1600", "200,000") is what a rewriter makes of a precise one ("1670" -> "the 1600s",
+    "146,385" -> "about 150,000"), not a fact of its own."""
+    whole = figure.split(".")[0].replace(",", "")
+    return whole.isdigit() and len(whole) >= 3 and whole.endswith("00")
 
 
 def unmentioned(text_a: str, text_b: str) -> tuple[str, ...]:
-    """a's names and figures (`details`) that b does not mention in any form (`_mentions`): facts b lacks.
-    Stricter than `information`'s set difference, which counts a name b writes at a sentence start or in the
-    possessive as lost."""
+    """a's names and figures (`details`) that b does not mention in any form (`_mentioned`): facts b lacks.
+    Stricter than `information`'s set difference, which counts a name b writes at a sentence start, in the
+    possessive or in another form as lost."""
     there = _mentions(text_b)
-    out = []
-    for w in details(text_a):
-        w = w.rstrip("'")
-        if w in there or w + "s" in there or all(part in there for part in w.split("-")):
-            continue
-        out.append(w)
-    return tuple(sorted(out))
+    return tuple(sorted(w for w in (d.rstrip("'") for d in details(text_a)) if w and not _mentioned(w, there)))
+
+
+def _mentioned(word: str, there: frozenset[str]) -> bool:
+    """`word` (a name or figure) is among `there` (`_mentions`) in some form. A hyphenated word counts when one
+    of its parts does: a rewriter coins compounds from its source's names ("Roman-educated", "Soviet-Afghan").
+    A round figure always does (`_coarsened`)."""
+    if word[0].isdigit():
+        return word in there or _coarsened(word)
+    return any(w in there or w + "s" in there or len(w) >= _STEM and "~" + w[:_STEM] in there
+               for w in (word, *word.split("-")[int("-" not in word):]) if w)
 
 
 @dataclass(frozen=True)
