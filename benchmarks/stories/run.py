@@ -221,6 +221,9 @@ def main() -> None:
     print(f"relations across events:     {dict(sorted(by_rel_cross.items()))}")
     print(f"copy verdicts across events: {len(cross_copy)} (target 0)")
     print(f"same-event copy verdicts with copy coverage < 0.1: {no_verbatim} of {len(same_copy)}")
+    rewrites = [p for p in result.pairs if p.relation == "rewrite"]
+    print(f"rewrite pairs with an original (no direction labels here; a guard on sibling rules): "
+          f"{sum(p.original is not None for p in rewrites)} of {len(rewrites)}")
     lengths = {a.id: len(a.text.split()) for a in articles}
     for p in sorted(cross_copy, key=lambda p: -p.score)[: args.show]:
         print(f"  {p.relation:14} {p.a} ({event[p.a]}, {lengths[p.a]}w) ~ {p.b} ({event[p.b]}, {lengths[p.b]}w) "
