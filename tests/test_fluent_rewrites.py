@@ -333,3 +333,14 @@ def test_a_pair_with_a_third_linked_text_is_left_to_the_trio_reading():
     pairs = [_pair("x", "one", "one"), _pair("x", "two", "two"), _pair("one", "two", "one")]
     out = mark_siblings(pairs, texts, absent_source)[2]
     assert out.relation == "rewrite" and out.original == "one"
+
+
+def test_a_fact_written_in_another_form_is_not_a_fact_lost():
+    from unspun.edits.information import unmentioned
+
+    source = "Crews from Norway reached the Antarctic coast in 1911, and Amundsen's team of 5 men got to the pole."
+    rewrite = "In the 1900s a Norway-based party under Amundsen crossed Antarctica; the expedition's five men won."
+    # Possessive, another form of the name, a compound, a round figure: none of them is a fact of its own.
+    assert unmentioned(rewrite, source) == ()
+    # The source's precise year and its team size in figures are facts the rewrite lost.
+    assert set(unmentioned(source, rewrite)) >= {"1911", "5"}

@@ -83,8 +83,8 @@ def _mentioned(word: str, there: frozenset[str]) -> bool:
     A round figure always does (`_coarsened`)."""
     if word[0].isdigit():
         return word in there or _coarsened(word)
-    return any(w in there or w + "s" in there or len(w) >= _STEM and "~" + w[:_STEM] in there
-               for w in (word, *word.split("-")[int("-" not in word):]) if w)
+    forms = (word, *word.split("-")) if "-" in word else (word,)
+    return any(w in there or w + "s" in there or len(w) >= _STEM and "~" + w[:_STEM] in there for w in forms if w)
 
 
 @dataclass(frozen=True)
