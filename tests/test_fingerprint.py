@@ -13,6 +13,7 @@ from unspun.fingerprint import (
     memo_article_features,
     number_key,
     sentence_features,
+    sentence_immutables,
     shingles,
     stem,
 )
@@ -119,6 +120,15 @@ def test_article_signature_collects_immutables_from_all_sentences(story):
     assert abs(sig.n_tokens - expected) <= 0.05 * expected
 
 
+def test_signature_reads_the_same_immutables_with_or_without_the_sentence_features(story):
+    # The scan's prepare step fingerprints without features (only the immutables are needed there); the
+    # candidates it proposes must be the ones the full features would have proposed.
+    for ca in story.values():
+        with_features, without = fingerprint(ca, article_features(ca)), fingerprint(ca)
+        assert without.immutables == with_features.immutables
+        assert np.array_equal(without.minhash, with_features.minhash)
+
+
 # --- shingles and MinHash ------------------------------------------------------------------------------
 
 
@@ -161,6 +171,12 @@ def test_features_do_not_change_under_normalization_of_the_input(text):
     from unspun.clean import normalize
 
     assert sentence_features(normalize(text)) == sentence_features(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_sentences)
+def test_sentence_immutables_are_the_immutables_of_the_full_features(text):
+    assert sentence_immutables(text) == sentence_features(text).immutables
 
 
 @settings(max_examples=50, deadline=None)

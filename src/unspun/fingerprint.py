@@ -94,15 +94,37 @@ def _sentence_features(text: str) -> SentenceFeatures:
             skeleton_seq.append(key)
         elif low in STOPWORDS:
             skeleton_seq.append(low)
-        elif tok[0].isupper() and (i > 0 or (len(toks) > 1 and toks[1][0].isupper())):
+        elif _proper(toks, i):
             immutables.add("p:" + low)
             skeleton_seq.append("p:" + low)
         else:
             content.add(stem(tok))
-    for quoted in _QUOTED.findall(norm):
-        immutables.add("q:" + " ".join(t.casefold() for t in tokens(quoted)))
+    immutables.update(_quoted(norm))
     skeleton = {a + " " + b for a, b in zip(skeleton_seq, skeleton_seq[1:])}
     return SentenceFeatures(frozenset(content), frozenset(immutables), frozenset(skeleton), match_key(norm))
+
+
+def _proper(toks: Sequence[str], i: int) -> bool:
+    """Token i (not a number, not a stopword) is a name: capitalized, and not only because it opens the
+    sentence (unless the next word is capitalized too)."""
+    return toks[i][0].isupper() and (i > 0 or (len(toks) > 1 and toks[1][0].isupper()))
+
+
+def _quoted(norm: str) -> list[str]:
+    """The quoted-string immutables of a normalized sentence."""
+    return ["q:" + " ".join(t.casefold() for t in tokens(quoted)) for quoted in _QUOTED.findall(norm)]
+
+
+def sentence_immutables(text: str) -> set[str]:
+    """`_sentence_features(text).immutables` alone (as a set), by the same rules: all the signature
+    needs. Preparing an article for the candidate stage skips the stems, skeleton and match key, which
+    the pair stage builds again where it needs them (`scan.Tables`)."""
+    norm = normalize(text)
+    toks = tokens(norm)
+    out = {number_key(tok) if tok[0].isdigit() else "p:" + tok.casefold() for i, tok in enumerate(toks)
+           if tok[0].isdigit() or (tok[0].isupper() and tok.casefold() not in STOPWORDS and _proper(toks, i))}
+    out.update(_quoted(norm))
+    return out
 
 
 def article_features(article: CleanArticle) -> tuple[SentenceFeatures, ...]:
@@ -166,16 +188,20 @@ def text_shingles(text: str, size: int) -> list[str]:
 
 def fingerprint(
     article: CleanArticle,
-    features: tuple[SentenceFeatures, ...],
+    features: tuple[SentenceFeatures, ...] | None = None,
     config: FingerprintConfig = FingerprintConfig(),
 ) -> Signature:
-    """One-permutation MinHash of the kept text's word shingles plus the sentences' immutables.
+    """One-permutation MinHash of the kept text's word shingles plus the sentences' immutables (taken from
+    `features` when given, else read from the sentences by `sentence_immutables`).
 
     The signature comes from the vectorised near-duplicate stage (`sketch.sketch_batch`), so scan,
     index and `dedup` share one hashing scheme and no Python runs per shingle.
     """
     sketch = sketch_batch([article.norm_text], sketch_config(config))
-    immutables: frozenset[str] = frozenset().union(*(f.immutables for f in features)) if features else frozenset()
+    if features is not None:
+        immutables = frozenset().union(*(f.immutables for f in features))
+    else:
+        immutables = frozenset().union(*(sentence_immutables(s.text) for s in article.sentences))
     return Signature(sketch.signatures[0], immutables, int(sketch.n_shingles[0]))
 
 

@@ -58,9 +58,10 @@ def prepare(article: Article, config: ScanConfig) -> Prepared:
 def _prepare(article: Article, config: ScanConfig, with_table: bool) -> Prepared:
     """`prepare`; without the feature table (`_NO_TABLE`) when the pair stage rebuilds it (`Tables`)."""
     clean = clean_article(article, config.clean)
+    if not with_table:  # the signature needs only the immutables, not the stems, skeleton and match keys
+        return Prepared(clean, _NO_TABLE, fingerprint(clean, None, config.fingerprint))
     features = article_features(clean)
-    table = feature_table(features) if with_table else _NO_TABLE
-    return Prepared(clean, table, fingerprint(clean, features, config.fingerprint))
+    return Prepared(clean, feature_table(features), fingerprint(clean, features, config.fingerprint))
 
 
 _NO_TABLE = FeatureTable(np.zeros(0, np.uint64), np.zeros(0, np.int32), np.zeros(0, np.int8), np.zeros(0, np.uint64), 0)
