@@ -313,16 +313,19 @@ def concat_parts(parts: Sequence[Part], config: NearDupConfig = NearDupConfig())
     )
 
 
-def sketch_file(path: str | os.PathLike[str], columns=None, config: NearDupConfig = NearDupConfig()) -> Part:
+def sketch_file(
+    path: str | os.PathLike[str], columns=None, config: NearDupConfig = NearDupConfig(), *, threads: bool = True
+) -> Part:
     """Sketch one input file. Parquet takes a columnar path (no Article object per row); other
-    formats stream through `ingest.read_file`. Both give the same Part for the same rows."""
+    formats stream through `ingest.read_file`. Both give the same Part for the same rows.
+    `threads=False` decodes Parquet in this thread, not in Arrow's pool (see `dedup.dask`)."""
     from ..ingest import ColumnMap, detect_format, read_file
     from ..ingest.parquet import read_parquet_columns
 
     fmt, compression, _ = detect_format(os.fspath(path))
     if fmt != "parquet" or compression:
         return sketch_part(read_file(path, columns), config)
-    columnar = read_parquet_columns(Path(os.fspath(path)), columns or ColumnMap(), config.batch_size)
+    columnar = read_parquet_columns(Path(os.fspath(path)), columns or ColumnMap(), config.batch_size, threads)
     return _part_from_batches(((b.ids, b.texts, b.published, b.errors) for b in columnar), config)
 
 
