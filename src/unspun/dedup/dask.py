@@ -99,6 +99,12 @@ def worker_slots(client) -> int:
     return sum(w["nthreads"] for w in client.scheduler_info()["workers"].values()) or 1
 
 
+def holders(client, futures: Sequence) -> list[list[str]]:
+    """For each finished future, the worker holding its result (one address, as a `workers=` list)."""
+    held = client.who_has(list(futures))
+    return [sorted(held[f.key])[:1] for f in futures]
+
+
 def pick(client, futures: Sequence, n: int) -> list[list]:
     """Items 0..n-1 of each future's result (a list), as futures computed on the worker holding it:
     `pick(...)[k][i]` is item i of futures[k]. Returns when every future is done (each consumer of
@@ -117,7 +123,7 @@ def pick(client, futures: Sequence, n: int) -> list[list]:
 
     out: dict[str, list] = {}
     for f in as_completed(futures):
-        holder = sorted(client.who_has([f])[f.key])[:1]
+        holder = holders(client, [f])[0]
         out[f.key] = client.map(  # one message for the n items
             operator.getitem, [f] * n, range(n), workers=holder, allow_other_workers=False,
             key=[f"{key_split(f.key)}-piece-{tokenize(f.key, i)}" for i in range(n)],  # named for accounting
@@ -285,14 +291,15 @@ def _components(facts: Sequence[EdgeFacts], bounds: np.ndarray) -> tuple[int, li
     exact = np.concatenate([f.exact for f in facts]).reshape(-1)[first]
     published = np.concatenate([f.published for f in facts]).reshape(-1)[first]
     ids = np.concatenate([f.ids for f in facts]).reshape(-1)[first]
-    n_edges = nd.unique_edges(edges).shape[0]
+    n_edges = edges.shape[0]  # unique already: every copy of a pair met in one `_attach_first`
     cl = nd.assign_clusters(edges, nodes, exact, published.tolist())
     origin = np.searchsorted(nodes, cl.original)
     out = []
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         i, j = np.searchsorted(cl.rows, [lo, hi])
         piece = nd.Clusters(cl.rows[i:j], cl.cluster[i:j], cl.original[i:j], cl.relation[i:j])
-        out.append((piece, {int(nodes[k]): ids[k] for k in np.unique(origin[i:j]).tolist()}))
+        named = np.unique(origin[i:j])
+        out.append((piece, dict(zip(nodes[named].tolist(), ids[named].tolist()))))
     return n_edges, out
 
 
@@ -354,17 +361,27 @@ def _run(client, groups, errors, config, columns, output) -> nd.DedupResult:
         return nd.DedupResult((), tuple(errors), 0)
     offsets = [int(o) for o in bounds[:-1]]
 
+    # Every later task of partition i runs where part i is (reducer i too, so each worker reduces as
+    # many buckets as it holds parts). Left to the scheduler, a 2-worker run at 1M articles wrote 7 of
+    # 8 parts on one worker, moving the parts there: it judged them by `sizeof` before `Part` had one.
+    at = holders(client, parts)
+
+    def on(i: int) -> dict:
+        return {"workers": at[i], "allow_other_workers": True}  # loose: a lost worker does not stall
+
     pieces = pick(client, split, n)  # pieces[p][r]: part p's entries for reducer r
-    reduced = [client.submit(_reduce_bands, [x[r] for x in pieces], config.window, bounds) for r in range(n)]
+    reduced = [client.submit(_reduce_bands, [x[r] for x in pieces], config.window, bounds, **on(r)) for r in range(n)]
     del pieces, split
     # verification: candidates go to the part of their first article, then of their second
     routed = pick(client, reduced, n)
     first = [
-        client.submit(_attach_first, p, o, [x[i] for x in routed], bounds) for i, (p, o) in enumerate(zip(parts, offsets))
+        client.submit(_attach_first, p, o, [x[i] for x in routed], bounds, **on(i))
+        for i, (p, o) in enumerate(zip(parts, offsets))
     ]
     routed = pick(client, first, n)
     kept = [
-        client.submit(_verify_second, p, o, [x[q] for x in routed], config) for q, (p, o) in enumerate(zip(parts, offsets))
+        client.submit(_verify_second, p, o, [x[q] for x in routed], config, **on(q))
+        for q, (p, o) in enumerate(zip(parts, offsets))
     ]
     del routed
     components = client.submit(_components, kept, bounds)
@@ -378,6 +395,7 @@ def _run(client, groups, errors, config, columns, output) -> nd.DedupResult:
             o,
             assigned[i],
             None if output is None else str(Path(output) / f"part-{i:05d}.parquet"),
+            **on(i),
         )
         for i, (p, o) in enumerate(zip(parts, offsets))
     ]
