@@ -348,26 +348,34 @@ def _run(client, groups, errors, config, columns, output) -> nd.DedupResult:
         return nd.DedupResult((), tuple(errors), 0)
     if config.tune_malloc:
         client.run(tune_worker)
+    from distributed import as_completed
+
     parts = client.map(_sketch_files, groups, columns=columns, config=config, pure=False)
     n = len(parts)
+    # Every later task of partition i runs on the worker holding part i (reducer i too, so each
+    # worker reduces as many buckets as it holds parts), pinned as the pieces are (`pick`): left
+    # free, the scheduler moved parts (64 MB each at 1M articles on 2 workers) to split, verify or
+    # write them on the other worker — 7 of 8 parts were written on one worker in a measured run,
+    # and work stealing moved splits at the end of the sketch phase.
+    at: dict[str, list[str]] = {}
+    split_of: dict[str, object] = {}
+    summary_of: dict[str, object] = {}
     # band shuffle: part p's bucket r goes to reducer r (one reducer per partition). The split needs
-    # no offsets, so it is submitted before the row counts are gathered: a worker whose sketches
-    # finish first splits them instead of waiting for the slowest sketch.
-    split = [client.submit(_split_bands, p, config, n, pure=False) for p in parts]
-    summaries = client.gather(client.map(_summary, parts))
+    # no offsets, so it is submitted as each sketch finishes, before the row counts are gathered.
+    for f in as_completed(parts):
+        at[f.key] = holders(client, [f])[0]
+        split_of[f.key] = client.submit(_split_bands, f, config, n, pure=False, workers=at[f.key])
+        summary_of[f.key] = client.submit(_summary, f, workers=at[f.key])
+    split = [split_of[p.key] for p in parts]
+    summaries = client.gather([summary_of[p.key] for p in parts])
     bounds = np.cumsum([0] + [n for n, _ in summaries]).astype(np.int64)
     errors = errors + [e for _, errs in summaries for e in errs]
     if bounds[-1] == 0:
         return nd.DedupResult((), tuple(errors), 0)
     offsets = [int(o) for o in bounds[:-1]]
 
-    # Every later task of partition i runs where part i is (reducer i too, so each worker reduces as
-    # many buckets as it holds parts). Left to the scheduler, a 2-worker run at 1M articles wrote 7 of
-    # 8 parts on one worker, moving the parts there: it judged them by `sizeof` before `Part` had one.
-    at = holders(client, parts)
-
     def on(i: int) -> dict:
-        return {"workers": at[i], "allow_other_workers": True}  # loose: a lost worker does not stall
+        return {"workers": at[parts[i].key]}
 
     pieces = pick(client, split, n)  # pieces[p][r]: part p's entries for reducer r
     reduced = [client.submit(_reduce_bands, [x[r] for x in pieces], config.window, bounds, **on(r)) for r in range(n)]
