@@ -135,15 +135,14 @@ def _warm() -> bool:
 
 
 def run_dask(data: Path, workers: int) -> dict:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    from unspun.dedup.dask import dedup_dask
+    from unspun.dedup.dask import dedup_dask, local_cluster
 
     out = data.parent / (data.name + "-out")
     for stale in out.glob("part-*.parquet"):  # an earlier run's partitions would be counted as this one's
         stale.unlink()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      memory_limit="8GB") as cluster, Client(cluster) as client:
+    with local_cluster(workers, memory_limit="8GB") as cluster, Client(cluster) as client:
         client.run(_warm)
         result, acc = accounted(client, lambda: dedup_dask(sorted(data.glob("*.parquet")), client=client, output=out))
     return {"wall": acc["wall"], "edges": result.n_edges, "files": len(list(out.glob("*.parquet"))), "acc": acc}
@@ -169,12 +168,12 @@ def run_scan(data: Path, workers: int) -> dict:
     if workers == 0:
         result = scan([data], _scan_config())
     else:
-        from distributed import Client, LocalCluster
+        from distributed import Client
 
+        from unspun.dedup.dask import local_cluster
         from unspun.scan_dask import scan_dask
 
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                          memory_limit="8GB") as cluster, Client(cluster) as client:
+        with local_cluster(workers, memory_limit="8GB") as cluster, Client(cluster) as client:
             result, acc = accounted(client, lambda: scan_dask([data], _scan_config(), client=client))
         digest = hashlib.sha1(repr(_pair_rows(result)).encode()).hexdigest()[:12]
         return {"wall": acc["wall"], "pairs": len(result.pairs), "stories": len(result.stories), "digest": digest,

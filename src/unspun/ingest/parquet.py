@@ -115,10 +115,12 @@ def _column_strings(rb, name: str, default: list) -> list:
 
 
 def read_parquet_columns(
-    path: Path, columns: ColumnMap, batch_rows: int = 8192
+    path: Path, columns: ColumnMap, batch_rows: int = 8192, threads: bool = True
 ) -> Iterator[TextBatch]:
     """Columnar fast path: no Article per row. Rows whose text is missing go through the full
-    record path (html extraction, or a ReadError saying what is wrong), so nothing is dropped."""
+    record path (html extraction, or a ReadError saying what is wrong), so nothing is dropped.
+    `threads=False` decodes in the calling thread instead of Arrow's pool (a Dask worker's one
+    task thread should use one core)."""
     stem = path.name.split(".")[0]
     origin = str(path)
     pq = require("pyarrow.parquet", "scale", "Reading Parquet files")
@@ -143,7 +145,7 @@ def read_parquet_columns(
         return
     wanted = [name for name in dict.fromkeys(_fields(columns)) if name in available]
     row = 0
-    for rb in pfile.iter_batches(batch_size=batch_rows, columns=wanted):
+    for rb in pfile.iter_batches(batch_size=batch_rows, columns=wanted, use_threads=threads):
         clean = _clean_texts(rb.column(columns.text))
         if clean is not None:  # the common case: the text column stays an arrow array
             n = len(clean)
