@@ -416,10 +416,29 @@ def _speaker_token(tok: Any, subj: list[Any], agent: list[Any], passive: bool) -
         return subj[0], False
     if tok.dep_ in ("advcl", "xcomp", "conj", "acl") and not passive:
         # "..., adding that", "and added": the speaker is the subject of the governing verb
-        hs = [c for c in tok.head.children if c.dep_ == "nsubj"]
-        if hs:
-            return hs[0], False
+        hs = _governing_subject(tok.head)
+        if hs is not None:
+            return hs, False
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and not passive:
+        # "distanced himself by saying that ...", "After saying he was nervous, the man ...": a gerund
+        # under a preposition has the subject of the verb the phrase modifies
+        hs = _governing_subject(tok.head.head)
+        if hs is not None:
+            return hs, False
     return None, False
+
+
+def _governing_subject(verb: Any) -> Any | None:
+    """The subject of `verb`, or of the first verb of its coordination ("reversed themselves, rushed
+    everyone inside and said ...": the conjuncts share the first one's subject); None when there is none."""
+    for _ in range(4):
+        hs = [c for c in verb.children if c.dep_ == "nsubj"]
+        if hs:
+            return hs[0]
+        if verb.dep_ != "conj" or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _speaker_after_quote(doc: Any, tok: Any, off: int) -> tuple[Span, tuple[Any, ...]] | None:
