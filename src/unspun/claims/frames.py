@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, EVIDENCE, EVIDENCE_VERBS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
 )
 
 
@@ -347,6 +347,10 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
             sp, st = (off + speaker_tok.idx, off + speaker_tok.idx + len(speaker_tok.text)), (speaker_tok,)
         elif len(subj) > 1 and speaker_tok is subj[0] and not passive:
             sp, st = _joined_subjects(subj, off)
+        if speaker_tok.i == tok.head.i and participle_source(tok):
+            # the noun phrase up to the participle: "GOP primary voters" of "voters saying they ..."
+            st = tuple(t for t in np_span(speaker_tok, off, cut=True)[1] if t.i < tok.i)
+            sp = (off + st[0].idx, off + st[-1].idx + len(st[-1].text))
         if relative is not None:
             clause = {t.i for t in tok.subtree}
             st = tuple(t for t in np_span(speaker_tok, off, cut=True)[1] if t.i not in clause)
@@ -419,6 +423,8 @@ def _speaker_token(tok: Any, subj: list[Any], agent: list[Any], passive: bool) -
         hs = _governing_subject(tok.head)
         if hs is not None:
             return hs, False
+    if participle_source(tok):
+        return tok.head, False
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and not passive:
         # "distanced himself by saying that ...", "After saying he was nervous, the man ...": a gerund
         # under a preposition has the subject of the verb the phrase modifies
@@ -426,6 +432,17 @@ def _speaker_token(tok: Any, subj: list[Any], agent: list[Any], passive: bool) -
         if hs is not None:
             return hs, False
     return None, False
+
+
+def participle_source(tok: Any) -> bool:
+    """Is cue `tok` a present participle on a noun that is its source, with a clause ("voters saying
+    they want a ban", "calls saying shots were fired") or, for a poll or record, an object ("a new
+    poll showing Trump ahead")?  Why the condition: "groups supporting her", "rivals promising
+    upheaval" describe the noun rather than report what it said."""
+    if not (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i and tok.head.tag_ in ("NN", "NNS", "NNP", "NNPS")):
+        return False
+    return (any(c.dep_ == "ccomp" for c in tok.children)
+            or lemma_of(tok) in EVIDENCE_VERBS and tok.head.lower_ in EVIDENCE)
 
 
 def _governing_subject(verb: Any) -> Any | None:
