@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, EVIDENCE, EVIDENCE_VERBS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, EVIDENCE, EVIDENCE_VERBS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, REPORT_ADVERBS, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
 )
 
 
@@ -92,6 +92,11 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
             according = _according_frame(doc, tok, off)
             if according is not None:
                 out.append(according)
+            continue
+        if tok.lower_ in REPORT_ADVERBS:
+            adverb = _adverb_frame(doc, tok, off)
+            if adverb is not None:
+                out.append(adverb)
             continue
         if tok.tag_ in ("NN", "NNS") and tok.lower_ in NOMINAL_CUES:
             nominal = _nominal_frame(tok, off, text)
@@ -295,6 +300,20 @@ def _according_frame(doc: Any, tok: Any, off: int) -> Frame | None:
     cue_end = to.idx + len(to.text)
     return Frame("according to", (off + tok.idx, off + cue_end), "according", sp, st, content, "clause",
                  content_parts=_around(doc, head, phrase, off))
+
+
+def _adverb_frame(doc: Any, tok: Any, off: int) -> Frame | None:
+    """ "The group is reportedly spending $1.5 million": a report adverb (`lexicon.REPORT_ADVERBS`) is a cue
+    with no source; the content is the clause it modifies without the adverb (two pieces when inside)."""
+    head = tok.head
+    if tok.dep_ != "advmod" or not head.tag_.startswith(("VB", "JJ")):
+        return None
+    while head.dep_ in ("xcomp", "acomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        head = head.head  # "is reportedly set to run": the clause of the verb that has the subject
+    phrase = {tok.i}
+    content = subtree_span(head, off, exclude=phrase)
+    cue = (off + tok.idx, off + tok.idx + len(tok.text))
+    return Frame(tok.text, cue, tok.lower_, None, (), content, "clause", content_parts=_around(doc, head, phrase, off))
 
 
 def _around(doc: Any, head: Any, phrase: set[int], off: int) -> tuple[Span, ...]:
