@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, EVIDENCE, EVIDENCE_VERBS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, REPORT_ADVERBS, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, CLAUSE_MARKS, EVIDENCE, EVIDENCE_VERBS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, REPORT_ADVERBS, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
 )
 
 
@@ -351,6 +351,8 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
     parts: tuple[Span, ...] = ()
     if ckind == "none" and speaker_tok is not None:
         content, parts = _parenthetical(doc, tok, off)
+        if content is None:
+            content, parts = _as_clause(doc, tok, off)
         ckind = "clause" if content is not None else ckind
     if attitudes and ckind == "none" and lemma not in SPEECH:
         return None  # a speech verb without content may still introduce the quote after it ("X agreed. “...”")
@@ -362,7 +364,7 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
         sp, st = fallback
     if speaker_tok is not None:
         sp, st = np_span(speaker_tok, off)
-        if content and sp[0] < content[1] and content[0] < sp[1]:
+        if content and any(sp[0] < b and a < sp[1] for a, b in parts or (content,)):
             sp, st = (off + speaker_tok.idx, off + speaker_tok.idx + len(speaker_tok.text)), (speaker_tok,)
         elif len(subj) > 1 and speaker_tok is subj[0] and not passive:
             sp, st = _joined_subjects(subj, off)
@@ -429,6 +431,17 @@ def _parenthetical(doc: Any, tok: Any, off: int) -> tuple[Span | None, tuple[Spa
         return None, ()
     pieces = tuple((off + p[0].idx, off + p[-1].idx + len(p[-1].text)) for p in (before, after))
     return (pieces[0][0], pieces[1][1]), pieces
+
+
+def _as_clause(doc: Any, tok: Any, off: int) -> tuple[Span | None, tuple[Span, ...]]:
+    """ "As The Washington Post reported, Sanders would need ...": a cue in an "as" clause reports the
+    clause it modifies (without the "as" clause; two pieces when it stands inside)."""
+    head = tok.head
+    if (tok.dep_ != "advcl" or head.i == tok.i or not head.tag_.startswith("VB")
+            or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children)):
+        return None, ()
+    inside = {t.i for t in tok.subtree}
+    return subtree_span(head, off, exclude=inside), _around(doc, head, inside, off)
 
 
 def _speaker_token(tok: Any, subj: list[Any], agent: list[Any], passive: bool) -> tuple[Any, bool]:
@@ -498,6 +511,12 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     clause = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.i > tok.i]
     pre_clause = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i < tok.i]
     obj = [c for c in tok.children if c.dep_ in ("dobj",)]
+    marked = _marked_clause(tok, lemma)
+    if not clause and marked is not None:
+        clause_tok, mark = marked
+        if mark.lower_ == "for":  # "is calling for the US to step up": "for" is part of the cue
+            return subtree_span(clause_tok, off, exclude={mark.i}), "clause", mark
+        return subtree_span(clause_tok, off), "clause", None
     if clause:
         span = subtree_span(clause[0], off, exclude=_answered(clause[0]) | _nested_cues(clause[0]))
         return _more_that(tok, clause[0], span, off), "clause", None
@@ -530,6 +549,18 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
                     key=lambda t: t.i)
         return (off + first.idx, off + head.idx + len(head.text)), "object", None
     return None, "none", None
+
+
+def _marked_clause(tok: Any, lemma: str) -> tuple[Any, Any] | None:
+    """(clause, mark) of a reported clause the parser hung on a cue as an adverbial clause: a question
+    after "asked (them) if / whether ...", a demand after "called for X to Y"; None when there is none."""
+    marks = CLAUSE_MARKS.get(lemma, ())
+    for c in tok.children:
+        if c.dep_ == "advcl" and c.i > tok.i:
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in marks and m.i < c.i), None)
+            if mark is not None:
+                return c, mark
+    return None
 
 
 def _more_that(tok: Any, clause: Any, span: Span, off: int) -> Span:

@@ -87,6 +87,13 @@ ARG_PREPS = ("as", "for", "to", "by", "about", "against", "with", "from")
 # "urged the judge to give ...", "told her not to worry": what was asked is the infinitive, not the addressee
 ADDRESSEE = frozenset("urge ask tell warn advise encourage remind implore beg invite order instruct press".split())
 CUE_PREPS = frozenset({"about", "of", "for", "on", "to", "against"})
+# A reported clause opened by a mark the parser reads as an adverbial clause: the question of "asked
+# (them) if / whether ...", the demand of "called for the US to step up ...", "pushing for X to Y"
+_QUESTION = ("if", "whether")
+CLAUSE_MARKS: dict[str, tuple[str, ...]] = {
+    "ask": _QUESTION, "wonder": _QUESTION, "question": _QUESTION, "inquire": _QUESTION,
+    "call": ("for",), "push": ("for",), "advocate": ("for",), "plead": ("for",), "press": ("for",),
+}
 # with attitudes on, only these still need a clausal complement to count
 STRICT_CLAUSE = frozenset({"find", "show", "continue", "point", "add", "answer", "signal", "indicate", "reveal",
                             "write", "post", "quote", "think", "believe", "agree", "worry", "fear", "wonder"}) | COGNITIVE
