@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, CLAUSE_MARKS, EVIDENCE, EVIDENCE_VERBS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, REPORT_ADVERBS, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, CLAUSE_MARKS, EVIDENCE, EVIDENCE_VERBS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, COGNITIVE_CLAUSE, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, REPORT_ADVERBS, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
 )
 
 
@@ -114,7 +114,8 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
                 out.append(light)
                 continue
         # read the attitude way (see lexicon.ATTITUDE_DEFAULT and ATTITUDE_PERSONAL)
-        att = attitudes or lemma in ATTITUDE_DEFAULT or lemma in ATTITUDE_PERSONAL and personal_subject(tok)
+        att = (attitudes or lemma in ATTITUDE_DEFAULT or lemma in ATTITUDE_PERSONAL and personal_subject(tok)
+               or lemma in COGNITIVE_CLAUSE and finite_clause(tok) and personal_subject(tok))
         if not tok.tag_.startswith("VB") or not (lemma in SPEECH or (att and lemma in ATTITUDES)):
             continue
         if att and lemma in RAISING:
@@ -282,6 +283,14 @@ def personal_subject(tok: Any) -> bool:
     if s.tag_ in ("NNP", "NNPS"):
         return True
     return lemma_of(s) in HEAD_TITLES or low in ROLE_WORDS or low in VAGUE or low.rstrip("s") in ROLE_WORDS
+
+
+def finite_clause(tok: Any) -> bool:
+    """Does verb `tok` govern a clause after it with a subject of its own ("realize that the plan
+    failed", "feel the economy is rigged"), not a small clause or an object ("see him run", "feel good")?"""
+    return any(c.dep_ == "ccomp" and c.i > tok.i and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+               and (c.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(g.dep_ in ("aux", "auxpass", "mark") for g in c.children))
+               for c in tok.children)
 
 
 def _according_frame(doc: Any, tok: Any, off: int) -> Frame | None:
