@@ -488,14 +488,15 @@ def participle_source(tok: Any) -> bool:
 
 def _governing_subject(verb: Any) -> Any | None:
     """The subject of `verb`, or of the first verb of its coordination ("reversed themselves, rushed
-    everyone inside and said ...": the conjuncts share the first one's subject); None when there is none."""
+    everyone inside and said ...": the conjuncts share the first one's subject; "are likely to say": the
+    copula's); None when there is none."""
     for _ in range(4):
         hs = [c for c in verb.children if c.dep_ == "nsubj"]
         if hs:
             return hs[0]
-        if verb.dep_ != "conj" or verb.head is verb:
+        if verb.dep_ not in ("conj", "acomp") or verb.head.i == verb.i:
             return None
-        verb = verb.head
+        verb = verb.head  # "were more likely to say": the adjective's copula holds the subject
     return None
 
 
@@ -676,6 +677,12 @@ def _chain_head(doc: Any, tok: Any) -> Any:
     disavow", "tried to defend", "seems to feel"): PolNeAR marks the chain as one cue.  None when
     other words stand between ("required Republicans to recognize", "reached for a metaphor to describe")."""
     head = tok.head
+    if tok.dep_ == "xcomp" and head.tag_ == "JJ" and head.dep_ == "acomp" and head.head.i < head.i < tok.i:
+        # "were slightly more likely to say", "is quick to point out": copula, adjective and infinitive
+        between = doc[head.i + 1:tok.i]
+        if any(t.tag_ == "TO" for t in between) and all(t.tag_ in ("TO", "RB") for t in between):
+            return head.head
+        return None
     if tok.dep_ != "xcomp" or head.i >= tok.i or not head.tag_.startswith("VB"):
         return None
     between = doc[head.i + 1:tok.i]
