@@ -698,15 +698,17 @@ def drop_chained(frames: list[Frame]) -> list[Frame]:
 
 
 # "Kerry: “By law ...”", "Wash Post Fact-Check: If Obama Says It, It’s True" — a line that opens with a
-# name and a colon attributes the rest of the line (headline and transcript style)
+# name and a colon attributes the rest of the line (headline and transcript style), as does a name after
+# a dash that ends a lead-in ("Polls were not wrong, just early - Ann Selzer: “...”", newsletter style).
+# "The Latest: ..." (AP's running story) and "Paid Notice: ..." are labels, not sources.
 _COLON_LINE = re.compile(
-    r"^[ \t]*((?:[A-Z][\w’'.&\-]*|of|the|and|for)(?:[ \t]+(?:[A-Z][\w’'.&\-]*|of|the|and|for)){0,4}):[ \t]+(\S[^\n]*\S)[ \t]*$",
+    r"(?:^[ \t]*|[ \t][-–—][ \t]+)((?:[A-Z][\w’'.&\-]*|of|the|and|for)(?:[ \t]+(?:[A-Z][\w’'.&\-]*|of|the|and|for)){0,4}):[ \t]+(\S[^\n]*\S)[ \t]*$",
     re.MULTILINE,
 )
 _NOT_SOURCES = frozenset(
     """photo photos caption update updated note editor editors source sources related read watch video image
     images credit credits advertisement contact email tags posted filed by correction clarification warning
-    q a question answer tl dr bottom line breaking live""".split()
+    q a question answer tl dr bottom line breaking live latest notice name""".split()
 )
 
 
