@@ -169,6 +169,13 @@ ROLE_WORDS = frozenset(
     negotiator historian journalist reporter editor columnist lawmaker legislator councillor
     commander keeper owner""".split()
 )
+# Groups of people that hold views in poll and campaign reports ("voters feel the race is rigged",
+# "Democrats know that ..."): persons as subjects of attitude verbs (`frames.personal_subject`), not sources
+# the report names as people
+GROUPS = frozenset(
+    """voters voter americans democrats republicans independents conservatives liberals progressives residents
+    citizens members leaders delegates donors caucusgoers caucus-goers respondents workers parents""".split()
+)
 # Vague sources: nobody in particular, grouped apart in the report and never listed as a person
 VAGUE = frozenset(
     """some others many few several most one someone somebody anyone everyone nobody reports report
