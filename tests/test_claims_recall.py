@@ -301,3 +301,11 @@ def test_a_name_after_a_dash_attributes_a_colon_line_and_the_latest_is_a_label(e
             "The Latest: Hillside council votes on the tram depot.")
     claims = ex.extract(text)
     assert [(c.speaker, c.cue) for c in claims] == [("Ruth Okafor", ":")]
+
+
+def test_a_verb_right_before_by_and_its_gerund_are_one_cue(ex):
+    text = ("The mayor responded by saying that the depot would stay open. "
+            "The manager ended the meeting by saying that the trams would run.")
+    got = {_span(text, c.cue_span): c for c in ex.extract(text)}
+    assert got["responded by saying"].speaker_mention == "The mayor"
+    assert got["saying"].speaker_mention == "The manager"  # an object between: the gerund alone

@@ -677,6 +677,13 @@ def _chain_head(doc: Any, tok: Any) -> Any:
     disavow", "tried to defend", "seems to feel"): PolNeAR marks the chain as one cue.  None when
     other words stand between ("required Republicans to recognize", "reached for a metaphor to describe")."""
     head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "by" and head.i == tok.i - 1 and head.head.tag_.startswith("VB"):
+        # "responded by saying", "followed up by asking": a verb right before "by" (adverbs and particles
+        # aside) and the gerund are one cue; with an object between ("ended the meeting by saying") not
+        verb = head.head
+        if verb.i < head.i and all(t.tag_ in ("RB", "RP") for t in doc[verb.i + 1:head.i]):
+            return verb
+        return None
     if tok.dep_ == "xcomp" and head.tag_ == "JJ" and head.dep_ == "acomp" and head.head.i < head.i < tok.i:
         # "were slightly more likely to say", "is quick to point out": copula, adjective and infinitive
         between = doc[head.i + 1:tok.i]
