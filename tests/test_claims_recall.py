@@ -309,3 +309,10 @@ def test_a_verb_right_before_by_and_its_gerund_are_one_cue(ex):
     got = {_span(text, c.cue_span): c for c in ex.extract(text)}
     assert got["responded by saying"].speaker_mention == "The mayor"
     assert got["saying"].speaker_mention == "The manager"  # an object between: the gerund alone
+
+
+def test_thats_according_to_keeps_the_copula_in_the_cue_and_the_subject_as_content(ex):
+    text = "The union raised 2 million dollars in May. That’s according to filings released on Sunday."
+    c = ex.extract(text)[0]
+    assert _span(text, c.cue_span) == "’s according to" and c.text == "That"
+    assert c.speaker_mention == "filings released on Sunday"

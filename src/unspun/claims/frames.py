@@ -305,10 +305,19 @@ def _according_frame(doc: Any, tok: Any, off: int) -> Frame | None:
     while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
         head = head.head
     phrase = {t.i for t in tok.subtree}
+    cue_start = tok.idx
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ in _COPULA and tok.head.i == prev.i and prev.i > 0:
+        # "That’s according to exit polls": the copula is part of the cue, the subject the content
+        cue_start = prev.idx
+        phrase.add(prev.i)
     content = subtree_span(head, off, exclude=phrase)
     cue_end = to.idx + len(to.text)
-    return Frame("according to", (off + tok.idx, off + cue_end), "according", sp, st, content, "clause",
+    return Frame("according to", (off + cue_start, off + cue_end), "according", sp, st, content, "clause",
                  content_parts=_around(doc, head, phrase, off))
+
+
+_COPULA = frozenset({"'s", "’s", "is", "was"})
 
 
 def _adverb_frame(doc: Any, tok: Any, off: int) -> Frame | None:
