@@ -316,3 +316,12 @@ def test_thats_according_to_keeps_the_copula_in_the_cue_and_the_subject_as_conte
     c = ex.extract(text)[0]
     assert _span(text, c.cue_span) == "’s according to" and c.text == "That"
     assert c.speaker_mention == "filings released on Sunday"
+
+
+def test_a_sentence_opening_in_a_poll_reads_like_according_to(ex):
+    text = ("In a new Hillside Gazette poll released Monday, 52 percent of residents backed the depot. "
+            "In the morning, the mayor visited the depot.")
+    claims = ex.extract(text)
+    assert [(c.cue, c.speaker_mention, c.stance) for c in claims] == [
+        ("In", "a new Hillside Gazette poll released Monday", "report")]
+    assert claims[0].text == "52 percent of residents backed the depot"

@@ -124,7 +124,7 @@ class ClaimExtractor:
         frames: list[list[Frame]] = [[] for _ in texts]
         strings = self.nlp.vocab.strings
         lexicon = SPEECH | ATTITUDES if self.attitudes else SPEECH | ATTITUDE_DEFAULT | ATTITUDE_PERSONAL | COGNITIVE_CLAUSE
-        cue_hashes = {strings.add(f) for f, w in VERB_LEMMA.items() if w in lexicon or w in LIGHT_CUES or w in STATEMENT_VERBS} | {strings.add(w) for w in ("according", *REPORT_ADVERBS, *NOMINAL_CUES)}
+        cue_hashes = {strings.add(f) for f, w in VERB_LEMMA.items() if w in lexicon or w in LIGHT_CUES or w in STATEMENT_VERBS} | {strings.add(w) for w in ("according", "in", *REPORT_ADVERBS, *NOMINAL_CUES)}
         for (ti, off, chunk), doc in zip(units, docs):
             sents[ti].extend(sentence_spans(doc, off))
             frames[ti].extend(parse_frames(doc, off, self.attitudes, cue_hashes, chunk))

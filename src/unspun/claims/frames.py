@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, CLAUSE_MARKS, EVIDENCE, EVIDENCE_VERBS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, COGNITIVE_CLAUSE, HEAD_TITLES, CUE_PREPS, GROUPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, REPORT_ADVERBS, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, CLAUSE_MARKS, EVIDENCE, EVIDENCE_VERBS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, COGNITIVE_CLAUSE, HEAD_TITLES, CUE_PREPS, GROUPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, POLL_NOUNS, RAISING, REPORT_ADVERBS, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
 )
 
 
@@ -92,6 +92,11 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
             according = _according_frame(doc, tok, off)
             if according is not None:
                 out.append(according)
+            continue
+        if tok.lower_ == "in":
+            poll = _poll_frame(doc, tok, off)
+            if poll is not None:
+                out.append(poll)
             continue
         if tok.lower_ in REPORT_ADVERBS:
             adverb = _adverb_frame(doc, tok, off)
@@ -318,6 +323,23 @@ def _according_frame(doc: Any, tok: Any, off: int) -> Frame | None:
 
 
 _COPULA = frozenset({"'s", "’s", "is", "was"})
+
+
+def _poll_frame(doc: Any, tok: Any, off: int) -> Frame | None:
+    """ "In a new CNN poll released Monday, 50 percent chose Clinton": a sentence-opening "In" with a poll
+    (`lexicon.POLL_NOUNS`) is read as "according to": the poll is the source, the clause the content."""
+    if not (tok.i == 0 or tok.is_sent_start) or tok.dep_ != "prep":
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj" and c.lower_ in POLL_NOUNS), None)
+    if obj is None:
+        return None
+    head = tok.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
+        head = head.head
+    phrase = {t.i for t in tok.subtree}
+    content = subtree_span(head, off, exclude=phrase)
+    sp, st = np_span(obj, off)
+    return Frame(tok.text, (off + tok.idx, off + tok.idx + len(tok.text)), "according", sp, st, content, "clause")
 
 
 def _adverb_frame(doc: Any, tok: Any, off: int) -> Frame | None:

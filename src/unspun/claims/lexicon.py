@@ -127,6 +127,10 @@ EVIDENCE = frozenset(
     tally count estimates projections""".split()
 )
 EVIDENCE_VERBS = frozenset({"show", "find", "indicate", "suggest", "reveal", "signal"})
+# "In a new CNN poll, 50 percent of respondents chose Clinton": a sentence that opens with "In" and a poll
+# reports its clause as "according to" would (PolNeAR train, counts only: 15 of 20 sentence-initial
+# occurrences lie inside a gold cue; elsewhere in a sentence 25 of 106, so only the opening counts)
+POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys"})
 # Nominal cues: a speech noun with its source as possessive ("Smith's claim that X", "his warning that
 # X", "Pence's call for X", "the senator's criticism of X") or a "from" phrase ("criticism from X").  The
 # noun (with the preposition of its content) is the cue, the clause or the preposition's object the
