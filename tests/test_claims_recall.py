@@ -229,3 +229,99 @@ def test_a_press_statement_with_a_participle_or_a_that_clause_is_a_claim_of_its_
     assert got["issued a statement on Tuesday, saying"].speaker_mention == "The Hillside council"
     assert got["released a statement condemning"].text == "the new timetable"
     assert len(got) == 2  # parking permits say nothing
+
+
+# -- issue 18, round 6: more sources and cues -----------------------------------------------------------
+
+def test_a_gerund_under_a_preposition_and_a_later_conjunct_take_the_governing_subject(ex):
+    text = ("The depot manager ended the meeting by saying that the night trams would stay. "
+            "The drivers left the hall, crossed the square and said they would strike on Monday.")
+    got = {_span(text, c.cue_span): c for c in ex.extract(text)}
+    assert got["saying"].speaker_mention == "The depot manager"
+    assert got["saying"].text == "that the night trams would stay"
+    assert got["said"].speaker_mention == "The drivers" and got["said"].text.startswith("they would strike")
+
+
+def test_a_participle_on_a_noun_reports_for_it_with_a_clause_or_as_a_poll(ex):
+    text = ("The council received angry letters saying the depot should stay open. "
+            "A new survey showing a tie between the two candidates worried the mayor. "
+            "Groups supporting the mayor met on Friday.")
+    got = {_span(text, c.cue_span): c for c in ex.extract(text)}
+    assert got["saying"].speaker_mention == "angry letters"
+    assert got["saying"].text == "the depot should stay open"
+    assert got["showing"].speaker_mention == "A new survey"
+    assert "supporting" not in got  # the participle describes the groups, it reports nothing
+
+
+def test_citing_takes_an_object_alone(ex):
+    text = "The plan will fail, the auditor said, citing the rising cost of steel."
+    got = {_span(text, c.cue_span): c for c in ex.extract(text)}
+    assert got["citing"].speaker_mention == "the auditor" and got["citing"].text == "the rising cost of steel"
+
+
+def test_reportedly_is_a_cue_without_a_source_and_leaves_the_clause_in_two_pieces(ex):
+    text = "The tram company is reportedly planning a new line to the harbour."
+    c = ex.extract(text)[0]
+    assert c.cue == "reportedly" and c.speaker is None and c.stance == "report"
+    assert [text[a:b] for a, b in c.content_parts] == ["The tram company is", "planning a new line to the harbour"]
+
+
+def test_asked_if_and_calling_for_x_to_y_report_the_marked_clause(ex):
+    text = ("The reporter asked the mayor if the depot would close. "
+            "The union is calling for the council to publish the audit.")
+    got = {_span(text, c.cue_span): c for c in ex.extract(text)}
+    assert got["asked"].text == "if the depot would close" and got["asked"].speaker_mention == "The reporter"
+    assert got["is calling for"].text == "the council to publish the audit"
+
+
+def test_a_cue_in_an_as_clause_reports_the_clause_it_modifies(ex):
+    text = "As the Hillside Gazette reported, the depot will close in May."
+    c = ex.extract(text)[0]
+    assert c.cue == "reported" and c.speaker_mention == "the Hillside Gazette"
+    assert c.text == "the depot will close in May"
+
+
+def test_a_cognition_verb_with_a_person_and_a_finite_clause_is_a_cue(ex):
+    text = ("The mayor realizes that the depot will close. "
+            "I realize the problem now. The timetable assumes that trams run on time.")
+    got = {_span(text, c.cue_span): c for c in ex.extract(text)}
+    assert got["realizes"].speaker_mention == "The mayor" and got["realizes"].text == "that the depot will close"
+    assert len(got) == 1  # no clause; a timetable is not a person
+
+
+def test_likely_to_say_is_one_cue_with_the_copulas_subject(ex):
+    text = "Older voters were far more likely to say that the tram fares are too high."
+    c = ex.extract(text)[0]
+    assert _span(text, c.cue_span) == "were far more likely to say"
+    assert c.speaker_mention == "Older voters" and c.text == "that the tram fares are too high"
+
+
+def test_a_name_after_a_dash_attributes_a_colon_line_and_the_latest_is_a_label(ex):
+    text = ("THE POLLS WERE EARLY, NOT WRONG - Ruth Okafor: “The late deciders broke for the mayor.”\n\n"
+            "The Latest: Hillside council votes on the tram depot.")
+    claims = ex.extract(text)
+    assert [(c.speaker, c.cue) for c in claims] == [("Ruth Okafor", ":")]
+
+
+def test_a_verb_right_before_by_and_its_gerund_are_one_cue(ex):
+    text = ("The mayor responded by saying that the depot would stay open. "
+            "The manager ended the meeting by saying that the trams would run.")
+    got = {_span(text, c.cue_span): c for c in ex.extract(text)}
+    assert got["responded by saying"].speaker_mention == "The mayor"
+    assert got["saying"].speaker_mention == "The manager"  # an object between: the gerund alone
+
+
+def test_thats_according_to_keeps_the_copula_in_the_cue_and_the_subject_as_content(ex):
+    text = "The union raised 2 million dollars in May. That’s according to filings released on Sunday."
+    c = ex.extract(text)[0]
+    assert _span(text, c.cue_span) == "’s according to" and c.text == "That"
+    assert c.speaker_mention == "filings released on Sunday"
+
+
+def test_a_sentence_opening_in_a_poll_reads_like_according_to(ex):
+    text = ("In a new Hillside Gazette poll released Monday, 52 percent of residents backed the depot. "
+            "In the morning, the mayor visited the depot.")
+    claims = ex.extract(text)
+    assert [(c.cue, c.speaker_mention, c.stance) for c in claims] == [
+        ("In", "a new Hillside Gazette poll released Monday", "report")]
+    assert claims[0].text == "52 percent of residents backed the depot"

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, CLAUSE_MARKS, EVIDENCE, EVIDENCE_VERBS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, COGNITIVE_CLAUSE, HEAD_TITLES, CUE_PREPS, GROUPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, POLL_NOUNS, RAISING, REPORT_ADVERBS, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
 )
 
 
@@ -93,6 +93,16 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
             if according is not None:
                 out.append(according)
             continue
+        if tok.lower_ == "in":
+            poll = _poll_frame(doc, tok, off)
+            if poll is not None:
+                out.append(poll)
+            continue
+        if tok.lower_ in REPORT_ADVERBS:
+            adverb = _adverb_frame(doc, tok, off)
+            if adverb is not None:
+                out.append(adverb)
+            continue
         if tok.tag_ in ("NN", "NNS") and tok.lower_ in NOMINAL_CUES:
             nominal = _nominal_frame(tok, off, text)
             if nominal is not None:
@@ -109,7 +119,8 @@ def parse_frames(doc: Any, off: int, attitudes: bool = False, cue_hashes: Any = 
                 out.append(light)
                 continue
         # read the attitude way (see lexicon.ATTITUDE_DEFAULT and ATTITUDE_PERSONAL)
-        att = attitudes or lemma in ATTITUDE_DEFAULT or lemma in ATTITUDE_PERSONAL and personal_subject(tok)
+        att = (attitudes or lemma in ATTITUDE_DEFAULT or lemma in ATTITUDE_PERSONAL and personal_subject(tok)
+               or lemma in COGNITIVE_CLAUSE and finite_clause(tok) and personal_subject(tok))
         if not tok.tag_.startswith("VB") or not (lemma in SPEECH or (att and lemma in ATTITUDES)):
             continue
         if att and lemma in RAISING:
@@ -276,7 +287,15 @@ def personal_subject(tok: Any) -> bool:
         return low not in _NOT_PERSONS
     if s.tag_ in ("NNP", "NNPS"):
         return True
-    return lemma_of(s) in HEAD_TITLES or low in ROLE_WORDS or low in VAGUE or low.rstrip("s") in ROLE_WORDS
+    return lemma_of(s) in HEAD_TITLES or low in ROLE_WORDS or low in VAGUE or low.rstrip("s") in ROLE_WORDS or low in GROUPS
+
+
+def finite_clause(tok: Any) -> bool:
+    """Does verb `tok` govern a clause after it with a subject of its own ("realize that the plan
+    failed", "feel the economy is rigged"), not a small clause or an object ("see him run", "feel good")?"""
+    return any(c.dep_ == "ccomp" and c.i > tok.i and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+               and (c.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(g.dep_ in ("aux", "auxpass", "mark") for g in c.children))
+               for c in tok.children)
 
 
 def _according_frame(doc: Any, tok: Any, off: int) -> Frame | None:
@@ -291,10 +310,50 @@ def _according_frame(doc: Any, tok: Any, off: int) -> Frame | None:
     while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
         head = head.head
     phrase = {t.i for t in tok.subtree}
+    cue_start = tok.idx
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ in _COPULA and tok.head.i == prev.i and prev.i > 0:
+        # "That’s according to exit polls": the copula is part of the cue, the subject the content
+        cue_start = prev.idx
+        phrase.add(prev.i)
     content = subtree_span(head, off, exclude=phrase)
     cue_end = to.idx + len(to.text)
-    return Frame("according to", (off + tok.idx, off + cue_end), "according", sp, st, content, "clause",
+    return Frame("according to", (off + cue_start, off + cue_end), "according", sp, st, content, "clause",
                  content_parts=_around(doc, head, phrase, off))
+
+
+_COPULA = frozenset({"'s", "’s", "is", "was"})
+
+
+def _poll_frame(doc: Any, tok: Any, off: int) -> Frame | None:
+    """ "In a new CNN poll released Monday, 50 percent chose Clinton": a sentence-opening "In" with a poll
+    (`lexicon.POLL_NOUNS`) is read as "according to": the poll is the source, the clause the content."""
+    if not (tok.i == 0 or tok.is_sent_start) or tok.dep_ != "prep":
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj" and c.lower_ in POLL_NOUNS), None)
+    if obj is None:
+        return None
+    head = tok.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
+        head = head.head
+    phrase = {t.i for t in tok.subtree}
+    content = subtree_span(head, off, exclude=phrase)
+    sp, st = np_span(obj, off)
+    return Frame(tok.text, (off + tok.idx, off + tok.idx + len(tok.text)), "according", sp, st, content, "clause")
+
+
+def _adverb_frame(doc: Any, tok: Any, off: int) -> Frame | None:
+    """ "The group is reportedly spending $1.5 million": a report adverb (`lexicon.REPORT_ADVERBS`) is a cue
+    with no source; the content is the clause it modifies without the adverb (two pieces when inside)."""
+    head = tok.head
+    if tok.dep_ != "advmod" or not head.tag_.startswith(("VB", "JJ")):
+        return None
+    while head.dep_ in ("xcomp", "acomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        head = head.head  # "is reportedly set to run": the clause of the verb that has the subject
+    phrase = {tok.i}
+    content = subtree_span(head, off, exclude=phrase)
+    cue = (off + tok.idx, off + tok.idx + len(tok.text))
+    return Frame(tok.text, cue, tok.lower_, None, (), content, "clause", content_parts=_around(doc, head, phrase, off))
 
 
 def _around(doc: Any, head: Any, phrase: set[int], off: int) -> tuple[Span, ...]:
@@ -332,6 +391,8 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
     parts: tuple[Span, ...] = ()
     if ckind == "none" and speaker_tok is not None:
         content, parts = _parenthetical(doc, tok, off)
+        if content is None:
+            content, parts = _as_clause(doc, tok, off)
         ckind = "clause" if content is not None else ckind
     if attitudes and ckind == "none" and lemma not in SPEECH:
         return None  # a speech verb without content may still introduce the quote after it ("X agreed. “...”")
@@ -343,10 +404,14 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
         sp, st = fallback
     if speaker_tok is not None:
         sp, st = np_span(speaker_tok, off)
-        if content and sp[0] < content[1] and content[0] < sp[1]:
+        if content and any(sp[0] < b and a < sp[1] for a, b in parts or (content,)):
             sp, st = (off + speaker_tok.idx, off + speaker_tok.idx + len(speaker_tok.text)), (speaker_tok,)
         elif len(subj) > 1 and speaker_tok is subj[0] and not passive:
             sp, st = _joined_subjects(subj, off)
+        if speaker_tok.i == tok.head.i and participle_source(tok):
+            # the noun phrase up to the participle: "GOP primary voters" of "voters saying they ..."
+            st = tuple(t for t in np_span(speaker_tok, off, cut=True)[1] if t.i < tok.i)
+            sp = (off + st[0].idx, off + st[-1].idx + len(st[-1].text))
         if relative is not None:
             clause = {t.i for t in tok.subtree}
             st = tuple(t for t in np_span(speaker_tok, off, cut=True)[1] if t.i not in clause)
@@ -408,6 +473,17 @@ def _parenthetical(doc: Any, tok: Any, off: int) -> tuple[Span | None, tuple[Spa
     return (pieces[0][0], pieces[1][1]), pieces
 
 
+def _as_clause(doc: Any, tok: Any, off: int) -> tuple[Span | None, tuple[Span, ...]]:
+    """ "As The Washington Post reported, Sanders would need ...": a cue in an "as" clause reports the
+    clause it modifies (without the "as" clause; two pieces when it stands inside)."""
+    head = tok.head
+    if (tok.dep_ != "advcl" or head.i == tok.i or not head.tag_.startswith("VB")
+            or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children)):
+        return None, ()
+    inside = {t.i for t in tok.subtree}
+    return subtree_span(head, off, exclude=inside), _around(doc, head, inside, off)
+
+
 def _speaker_token(tok: Any, subj: list[Any], agent: list[Any], passive: bool) -> tuple[Any, bool]:
     """The token heading the speaker (None when the parse names none) and whether it is a passive agent."""
     if agent:
@@ -416,10 +492,43 @@ def _speaker_token(tok: Any, subj: list[Any], agent: list[Any], passive: bool) -
         return subj[0], False
     if tok.dep_ in ("advcl", "xcomp", "conj", "acl") and not passive:
         # "..., adding that", "and added": the speaker is the subject of the governing verb
-        hs = [c for c in tok.head.children if c.dep_ == "nsubj"]
-        if hs:
-            return hs[0], False
+        hs = _governing_subject(tok.head)
+        if hs is not None:
+            return hs, False
+    if participle_source(tok):
+        return tok.head, False
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and not passive:
+        # "distanced himself by saying that ...", "After saying he was nervous, the man ...": a gerund
+        # under a preposition has the subject of the verb the phrase modifies
+        hs = _governing_subject(tok.head.head)
+        if hs is not None:
+            return hs, False
     return None, False
+
+
+def participle_source(tok: Any) -> bool:
+    """Is cue `tok` a present participle on a noun that is its source, with a clause ("voters saying
+    they want a ban", "calls saying shots were fired") or, for a poll or record, an object ("a new
+    poll showing Trump ahead")?  Why the condition: "groups supporting her", "rivals promising
+    upheaval" describe the noun rather than report what it said."""
+    if not (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i and tok.head.tag_ in ("NN", "NNS", "NNP", "NNPS")):
+        return False
+    return (any(c.dep_ == "ccomp" for c in tok.children)
+            or lemma_of(tok) in EVIDENCE_VERBS and tok.head.lower_ in EVIDENCE)
+
+
+def _governing_subject(verb: Any) -> Any | None:
+    """The subject of `verb`, or of the first verb of its coordination ("reversed themselves, rushed
+    everyone inside and said ...": the conjuncts share the first one's subject; "are likely to say": the
+    copula's); None when there is none."""
+    for _ in range(4):
+        hs = [c for c in verb.children if c.dep_ == "nsubj"]
+        if hs:
+            return hs[0]
+        if verb.dep_ not in ("conj", "acomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head  # "were more likely to say": the adjective's copula holds the subject
+    return None
 
 
 def _speaker_after_quote(doc: Any, tok: Any, off: int) -> tuple[Span, tuple[Any, ...]] | None:
@@ -443,6 +552,12 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     clause = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.i > tok.i]
     pre_clause = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i < tok.i]
     obj = [c for c in tok.children if c.dep_ in ("dobj",)]
+    marked = _marked_clause(tok, lemma)
+    if not clause and marked is not None:
+        clause_tok, mark = marked
+        if mark.lower_ == "for":  # "is calling for the US to step up": "for" is part of the cue
+            return subtree_span(clause_tok, off, exclude={mark.i}), "clause", mark
+        return subtree_span(clause_tok, off), "clause", None
     if clause:
         span = subtree_span(clause[0], off, exclude=_answered(clause[0]) | _nested_cues(clause[0]))
         return _more_that(tok, clause[0], span, off), "clause", None
@@ -475,6 +590,18 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
                     key=lambda t: t.i)
         return (off + first.idx, off + head.idx + len(head.text)), "object", None
     return None, "none", None
+
+
+def _marked_clause(tok: Any, lemma: str) -> tuple[Any, Any] | None:
+    """(clause, mark) of a reported clause the parser hung on a cue as an adverbial clause: a question
+    after "asked (them) if / whether ...", a demand after "called for X to Y"; None when there is none."""
+    marks = CLAUSE_MARKS.get(lemma, ())
+    for c in tok.children:
+        if c.dep_ == "advcl" and c.i > tok.i:
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in marks and m.i < c.i), None)
+            if mark is not None:
+                return c, mark
+    return None
 
 
 def _more_that(tok: Any, clause: Any, span: Span, off: int) -> Span:
@@ -581,6 +708,19 @@ def _chain_head(doc: Any, tok: Any) -> Any:
     disavow", "tried to defend", "seems to feel"): PolNeAR marks the chain as one cue.  None when
     other words stand between ("required Republicans to recognize", "reached for a metaphor to describe")."""
     head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "by" and head.i == tok.i - 1 and head.head.tag_.startswith("VB"):
+        # "responded by saying", "followed up by asking": a verb right before "by" (adverbs and particles
+        # aside) and the gerund are one cue; with an object between ("ended the meeting by saying") not
+        verb = head.head
+        if verb.i < head.i and all(t.tag_ in ("RB", "RP") for t in doc[verb.i + 1:head.i]):
+            return verb
+        return None
+    if tok.dep_ == "xcomp" and head.tag_ == "JJ" and head.dep_ == "acomp" and head.head.i < head.i < tok.i:
+        # "were slightly more likely to say", "is quick to point out": copula, adjective and infinitive
+        between = doc[head.i + 1:tok.i]
+        if any(t.tag_ == "TO" for t in between) and all(t.tag_ in ("TO", "RB") for t in between):
+            return head.head
+        return None
     if tok.dep_ != "xcomp" or head.i >= tok.i or not head.tag_.startswith("VB"):
         return None
     between = doc[head.i + 1:tok.i]
@@ -596,15 +736,17 @@ def drop_chained(frames: list[Frame]) -> list[Frame]:
 
 
 # "Kerry: “By law ...”", "Wash Post Fact-Check: If Obama Says It, It’s True" — a line that opens with a
-# name and a colon attributes the rest of the line (headline and transcript style)
+# name and a colon attributes the rest of the line (headline and transcript style), as does a name after
+# a dash that ends a lead-in ("Polls were not wrong, just early - Ann Selzer: “...”", newsletter style).
+# "The Latest: ..." (AP's running story) and "Paid Notice: ..." are labels, not sources.
 _COLON_LINE = re.compile(
-    r"^[ \t]*((?:[A-Z][\w’'.&\-]*|of|the|and|for)(?:[ \t]+(?:[A-Z][\w’'.&\-]*|of|the|and|for)){0,4}):[ \t]+(\S[^\n]*\S)[ \t]*$",
+    r"(?:^[ \t]*|[ \t][-–—][ \t]+)((?:[A-Z][\w’'.&\-]*|of|the|and|for)(?:[ \t]+(?:[A-Z][\w’'.&\-]*|of|the|and|for)){0,4}):[ \t]+(\S[^\n]*\S)[ \t]*$",
     re.MULTILINE,
 )
 _NOT_SOURCES = frozenset(
     """photo photos caption update updated note editor editors source sources related read watch video image
     images credit credits advertisement contact email tags posted filed by correction clarification warning
-    q a question answer tl dr bottom line breaking live""".split()
+    q a question answer tl dr bottom line breaking live latest notice name""".split()
 )
 
 

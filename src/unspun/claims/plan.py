@@ -6,13 +6,13 @@ import re
 from typing import Iterable, Sequence
 
 from ..records import Span
-from .lexicon import ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, IRREGULAR, LIGHT_CUES, NOMINAL_CUES, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VERB_LEMMA, verb_forms
+from .lexicon import ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, COGNITIVE_CLAUSE, IRREGULAR, LIGHT_CUES, NOMINAL_CUES, POLL_NOUNS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VERB_LEMMA, verb_forms
 from .quotes import rstrip_end
 
 _PARA = re.compile(r"\n\s*\n|\n")
 # a cheap word test decides which sentences are worth parsing
 _HINT_WORDS = frozenset(
-    {f for w in SPEECH for f in verb_forms(w)} | {f for f, w in VERB_LEMMA.items() if w in SPEECH | ATTITUDE_DEFAULT | ATTITUDE_PERSONAL}
+    {f for w in SPEECH for f in verb_forms(w)} | {f for f, w in VERB_LEMMA.items() if w in SPEECH | ATTITUDE_DEFAULT | ATTITUDE_PERSONAL | COGNITIVE_CLAUSE}
     | set(IRREGULAR)
 ) - {"spoke"}
 _ATT_HINT_WORDS = frozenset(f for f, w in VERB_LEMMA.items() if w in ATTITUDES)
@@ -127,8 +127,8 @@ def may_attribute(sentence: str, attitudes: bool = False) -> bool:
     hints = _ALL_HINT_WORDS if attitudes else _HINT_WORDS
     found = list(_WORDS.finditer(sentence))
     lows = [m.group().lower() for m in found]
-    if _light_cue(lows) or _nominal_cue(lows):
-        return True
+    if _light_cue(lows) or _nominal_cue(lows) or lows[:1] == ["in"] and not POLL_NOUNS.isdisjoint(lows[1:9]):
+        return True  # ... or "In a new CNN poll, ..." (lexicon.POLL_NOUNS)
     if hints.isdisjoint(lows):
         return False
     if not _QUOTE_CHARS.isdisjoint(sentence) or sentence.rstrip().endswith(":"):
