@@ -143,7 +143,7 @@ def _nearest_cue(text: str, q: QuoteSpan, quotes: list[QuoteSpan], frames: list[
     best: tuple[int, int] | None = None
     for fi, f in enumerate(frames):
         c0 = f.cue_span[0]
-        if q.end <= c0 < after_limit and _near(text, q.end, c0) and not _clause_after(f):
+        if q.end <= c0 < after_limit and _near(text, q.end, c0) and not _clause_after(text, f):
             d = c0 - q.end
             if best is None or d < best[0]:
                 best = (d, fi)
@@ -157,10 +157,18 @@ def _nearest_cue(text: str, q: QuoteSpan, quotes: list[QuoteSpan], frames: list[
     return best
 
 
-def _clause_after(f: Frame) -> bool:
+def _clause_after(text: str, f: Frame) -> bool:
     """A cue that reports a clause after itself ("Speaking on “This Week,” Cruz admitted that ...")
-    does not attribute the quote before it, which is a title or a name."""
-    return f.content_kind == "clause" and f.content_span is not None and f.content_span[0] >= f.cue_span[1] and not f.content_parts
+    does not attribute the quote before it, which is a title or a name.  A clause that is the next
+    piece of the quotation ("“X,” she said, “because Y.”") is not such a clause: the cue stands
+    between two pieces of one quote and attributes both."""
+    if f.content_kind != "clause" or f.content_span is None or f.content_parts:
+        return False
+    return f.content_span[0] >= f.cue_span[1] and not _QUOTE_PIECE_GAP.fullmatch(text, f.cue_span[1], f.content_span[0])
+
+
+# between a cue and the quote piece it stands before: "said, “", "said: “", "said — “"
+_QUOTE_PIECE_GAP = re.compile(r"[\s,:;—–-]*(?:[\"“‘«„]|``)\s*")
 
 
 _LEAD_GAP = re.compile(r"[^.!?\n“”\"]{0,40}[.:]\s*|[^.!?\n“”\"]{0,120}:\s*")
