@@ -478,11 +478,27 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
 
 
 def _more_that(tok: Any, clause: Any, span: Span, off: int) -> Span:
-    """ "argued that A and that B": a second "that" clause joined to the cue verb is part of the content."""
+    """ "argued that A and that B": a second "that" clause joined to the cue verb is part of the content;
+    so is a contrast the parser hung on the cue verb ("says the plan was rushed but she feels confident
+    ...", "said he was rooting for X but would now root for Y"): a "but" after a reported clause goes on
+    reporting, unless it brings a cue of its own ("but added that ...")."""
     for c in tok.children:
-        if c.dep_ == "conj" and c.i > clause.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
-            return (span[0], max(span[1], subtree_span(c, off)[1]))
+        if c.dep_ != "conj" or c.i <= clause.i:
+            continue
+        if _complement(c) or _contrast(c) and not (lemma_of(c) in SPEECH and _says_something(c)):
+            return (span[0], max(span[1], subtree_span(c, off, exclude=_nested_cues(c))[1]))
     return span
+
+
+def _complement(t: Any) -> bool:
+    """Does a complementiser open t's clause ("that the committee would continue")?"""
+    return any(g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in t.children)
+
+
+def _contrast(t: Any) -> bool:
+    """Is t joined by "but" ("..., but the board rejected it")?"""
+    return any(g.dep_ == "cc" and g.lower_ == "but" and g.i < t.i for g in t.children) or any(
+        g.dep_ == "cc" and g.lower_ == "but" and t.i > g.i > t.head.i for g in t.head.children)
 
 
 def _nested_cues(clause: Any) -> set[int]:
@@ -494,6 +510,7 @@ def _nested_cues(clause: Any) -> set[int]:
     for t in clause.subtree:
         if (t.i > clause.i and t.dep_ in ("conj", "advcl", "relcl") and t.tag_.startswith("VB")
                 and (lemma_of(t) in SPEECH or lemma_of(t) in ATTITUDE_DEFAULT) and t.i not in out
+                and not _complement(t)  # "... and that the committee would continue": still reported
                 and _says_something(t) and not _inside_quote(doc, clause.i, t.i)):
             sub = sorted(x.i for x in t.subtree)
             first = sub[0]
