@@ -444,7 +444,7 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     pre_clause = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i < tok.i]
     obj = [c for c in tok.children if c.dep_ in ("dobj",)]
     if clause:
-        span = subtree_span(clause[0], off, exclude=_answered(clause[0]) | _nested_cues(clause[0]))
+        span = subtree_span(clause[0], off, exclude=_answered(clause[0]) | _nested_cues(clause[0]) | _trailing_aside(clause[0]))
         return _more_that(tok, clause[0], span, off), "clause", None
     if pre_clause:
         return subtree_span(pre_clause[0], off), "clause", None
@@ -488,6 +488,27 @@ def _more_that(tok: Any, clause: Any, span: Span, off: int) -> Span:
         if _complement(c) or _contrast(c) and not (lemma_of(c) in SPEECH and _says_something(c)):
             return (span[0], max(span[1], subtree_span(c, off, exclude=_nested_cues(c))[1]))
     return span
+
+
+def _trailing_aside(clause: Any) -> set[int]:
+    """Tokens of a comma-set relative clause that closes a reported clause ("said it would be Trump,
+    who has a lead of ..."): the writer's gloss on a name, not the speaker's words, so the content ends
+    before the comma.  A restrictive one ("the plan that failed") has no comma and stays."""
+    toks = sorted(clause.subtree, key=lambda t: t.i)
+    while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+        toks.pop()
+    if not toks:
+        return set()
+    last = toks[-1].i
+    for t in toks:
+        if t.dep_ != "relcl" or t.i <= clause.i:
+            continue
+        sub = sorted(x.i for x in t.subtree)
+        first = clause.doc[sub[0]]
+        if (sub[-1] == last and first.lower_ in ("who", "which", "where", "whose") and sub[0] > 0
+                and clause.doc[sub[0] - 1].text == "," and not _inside_quote(clause.doc, clause.i, t.i)):
+            return set(range(sub[0] - 1, last + 1))
+    return set()
 
 
 def _complement(t: Any) -> bool:
