@@ -462,12 +462,15 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     if obj:
         return _object_content(tok, obj[0], off, lemma, attitudes)
     if (attitudes or passive and lemma in ADDRESSEE) and (pp := cue_prep(tok)) is not None:
-        span = np_content([c for c in pp.children if c.dep_ == "pobj"][0], off)
+        pobj = [c for c in pp.children if c.dep_ == "pobj"][0]
+        span = np_content(pobj, off)
         # "called on the United States to attack ...": what was asked of the addressee is content too
         xc = [c for c in tok.children if c.dep_ == "xcomp" and c.i > pp.i and any(t.tag_ == "TO" for t in c.children)]
         if xc:
             span = (span[0], max(span[1], subtree_span(xc[0], off)[1]))
-        return span, "object", pp
+            return span, "object", pp
+        span, kind, _ = _object_tail(tok, pobj, span, off)
+        return span, kind, pp
     if tok.dep_ in ("acl", "relcl") and (passive or lemma_of(tok.head) in ANAPHORIC_CONTENT):
         # "a claim later disputed by the Kremlin", "a claim the Kremlin has dismissed": the noun modified
         head = tok.head
@@ -588,6 +591,26 @@ def _object_content(tok: Any, obj: Any, off: int, lemma: str, attitudes: bool) -
         c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps and c.i > obj.i]
     if pp and any(g.dep_ in ("pobj", "pcomp") for g in pp[0].children):
         return (content[0], max(content[1], subtree_span(pp[0], off)[1])), "object", None
+    return _object_tail(tok, obj, content, off)
+
+
+def _object_tail(tok: Any, obj: Any, content: Span, off: int) -> tuple[Span, str, Any]:
+    """What the cue verb says of its object right after it: "as" and a description ("slammed his
+    proposal as too vague", "referred to Rubio as “a leader”": a naming, so a quote in it is a partial
+    quote), or a to-infinitive the parser hung on the verb ("defended his call to raise the wage",
+    "announced steps to tighten sales").  Nothing between the object and the phrase but spaces or
+    quote marks: a comma-set phrase is the writer's."""
+    last = max(t.i for t in obj.subtree)
+    for c in tok.children:
+        if c.i <= last:
+            continue
+        first = min(t.i for t in c.subtree)
+        if any(not (t.is_space or t.is_quote) for t in tok.doc[last + 1:first]):
+            continue
+        if c.dep_ == "prep" and c.lower_ == "as" and any(not g.is_punct for g in c.children):
+            return (content[0], max(content[1], subtree_span(c, off)[1])), "naming", None
+        if c.dep_ in ("xcomp", "advcl") and tok.doc[first].tag_ == "TO" and first == c.i - 1:
+            return (content[0], max(content[1], subtree_span(c, off)[1])), "object", None
     return content, "object", None
 
 
