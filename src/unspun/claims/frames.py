@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, HEAD_TITLES, CUE_PREPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, RAISING, REQUEST, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
 )
 
 
@@ -577,12 +577,12 @@ def _answered(clause: Any) -> set[int]:
 def _object_content(tok: Any, obj: Any, off: int, lemma: str, attitudes: bool) -> tuple[Span, str, Any]:
     """The content of a cue with a direct object: the object, what it was called ("called the plan “a
     disgrace”"), the phrase a verb takes with it ("accused X of Y", "described X as Y"), or the
-    infinitive asked of an addressee ("urged the judge to give ...")."""
+    infinitive asked of an addressee, with the addressee for a request ("urged the judge to give ...")."""
     content = np_content(obj, off)
     after = [c for c in tok.children if c.i > obj.i]
     xcomp = [c for c in after if c.dep_ == "xcomp"]
     if lemma in ADDRESSEE and xcomp and any(t.tag_ == "TO" for t in xcomp[0].children):
-        return subtree_span(xcomp[0], off), "clause", None
+        return (content[0] if lemma in REQUEST else subtree_span(xcomp[0], off)[0], subtree_span(xcomp[0], off)[1]), "clause", None
     oprd = [c for c in after if c.dep_ in ("oprd", "ccomp", "xcomp")]
     if (attitudes or lemma in ("call", "describe")) and oprd:
         return (content[0], subtree_span(oprd[0], off)[1]), "naming", None

@@ -84,6 +84,9 @@ OBJECT_PREPS = {
 ARG_PREPS = ("as", "for", "to", "by", "about", "against", "with", "from")
 # "urged the judge to give ...", "told her not to worry": what was asked is the infinitive, not the addressee
 ADDRESSEE = frozenset("urge ask tell warn advise encourage remind implore beg invite order instruct press".split())
+# A request names who is to act as part of what is asked ("asked the congregation to stand", "urges
+# conservatives to unite"); telling and warning keep only the infinitive ("told her not to worry").
+REQUEST = frozenset("urge ask encourage implore beg invite order instruct press".split())
 CUE_PREPS = frozenset({"about", "of", "for", "on", "to", "against"})
 # with attitudes on, only these still need a clausal complement to count
 STRICT_CLAUSE = frozenset({"find", "show", "continue", "point", "add", "answer", "signal", "indicate", "reveal",
