@@ -104,6 +104,8 @@ def _direct(text: str, quotes: list[QuoteSpan], frames: list[Frame], sents: list
             used_frames.add(best[1])
             fields.update(cue=f.cue, cue_span=f.cue_span, stance=_stance(f.lemma), frame=f)
             lead = _lead_words(text, q, sents) if f.cue_span[0] >= q.end and len(q.pieces) == 1 else None
+            if f.cue_span[1] <= q.start:
+                lead = _subordinate_gap(text, f.cue_span[1], q.start)
             if lead is not None:
                 # "The French are big fans of “Prison Break,” he wrote": the claim is the whole clause
                 start = lead
@@ -131,6 +133,19 @@ def _lead_words(text: str, q: QuoteSpan, sents: list[Span]) -> int | None:
         return None
     return a + len(lead) - len(lead.lstrip())
 
+
+def _subordinate_gap(text: str, cue_end: int, quote_start: int) -> int | None:
+    """Start of a subordinate clause between a cue and the quote it introduces ("says if elected
+    president “I will ...”", "said, whatever choice voters make, “they should ...”"): it frames what
+    was said, so the claim runs from it through the quote; a gap of addressee, time or place ("told
+    reporters Monday, “...") stays out."""
+    m = _SUBORDINATE.match(text, cue_end, quote_start)
+    return m.start(1) if m else None
+
+
+_SUBORDINATE = re.compile(
+    r"[\s,]*\b((?:if|when|whenever|while|although|though|because|unless|once|whatever|whoever|no matter|"
+    r"even if|as long as|given that|despite)\b[^“”\"\n]{0,150})$", re.I)
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]|''|``")
 
