@@ -165,7 +165,8 @@ def _nearest_cue(text: str, q: QuoteSpan, quotes: list[QuoteSpan], frames: list[
         elif before_limit <= c0 < q.start and f.speaker_span is not None:
             gap = text[f.cue_span[1]:q.start]
             # the quote must follow the cue frame directly: "X said:", "X told Y, “..."
-            if f.content_span is None or f.content_span[0] >= q.start - 1 or _only_filler(gap, f):
+            # (a quote between the cue and a content after it is a name or title: told ABC's “GMA” that ...)
+            if f.content_span is None or q.start - 1 <= f.content_span[0] < q.end or _only_filler(gap, f):
                 d = (q.start - f.cue_span[1]) + 1
                 if len(gap) < 120 and (best is None or d < best[0]):
                     best = (d, fi)
