@@ -43,19 +43,42 @@ def np_span(tok: Any, off: int, cut: bool = False) -> tuple[Span, tuple[Any, ...
             if nxt.like_num or nxt.lower_ in ("who", "which", "whose") or nxt.dep_ == "relcl":
                 keep = keep[:k]
                 break
-    while keep and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):
+    while keep and (keep[-1].is_punct and not _closes(keep) or keep[-1].is_space or keep[-1].dep_ == "cc"):
         keep.pop()
     while keep and (keep[0].is_punct or keep[0].is_space):  # spaces: the padding of a masked quote
         keep.pop(0)
     if not keep:
         return (off + tok.idx, off + tok.idx + len(tok.text)), (tok,)
-    return (off + keep[0].idx, off + keep[-1].idx + len(keep[-1].text)), tuple(keep)
+    return (off + keep[0].idx, _quote_closed(tok.doc, keep, off)), tuple(keep)
+
+
+def _closes(toks: list[Any]) -> bool:
+    """Is the last token a bracket that closes one opened inside the span ("Sen. Jan Ek (D-Vt.)")?"""
+    close = toks[-1].text
+    if close not in ")]":
+        return False
+    opener = "(" if close == ")" else "["
+    return sum(t.text == opener for t in toks) > sum(t.text == close for t in toks[:-1])
+
+
+def _quote_closed(doc: Any, keep: list[Any], off: int) -> int:
+    """End of a mention whose last words are a quoted title: through the closing mark ("host of
+    MSNBC’s “Morning Joe,”"), since the marks were left out of the tokens."""
+    last = keep[-1]
+    end = off + last.idx + len(last.text)
+    opened = sum(t.text == "“" for t in doc[keep[0].i:last.i + 1]) - sum(t.text == "”" for t in doc[keep[0].i:last.i + 1])
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if opened > 0 and nxt is not None and nxt.text == "”":
+        return off + nxt.idx + len(nxt.text)
+    if opened > 0 and nxt is not None and nxt.text == "," and last.i + 2 < len(doc) and doc[last.i + 2].text == "”":
+        return off + doc[last.i + 2].idx + 1
+    return end
 
 
 def subtree_span(tok: Any, off: int, exclude: Any = None) -> Span:
     toks = [t for t in tok.subtree if exclude is None or t.i not in exclude]
     toks.sort(key=lambda t: t.i)
-    while toks and (toks[-1].is_punct and toks[-1].text not in "”\"’"):
+    while toks and (toks[-1].is_punct and toks[-1].text not in "”\"’" and not _closes(toks)):
         toks.pop()
     while toks and (toks[0].is_space or toks[0].is_punct and toks[0].text not in "“\"‘"):
         toks.pop(0)
@@ -351,6 +374,8 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
             clause = {t.i for t in tok.subtree}
             st = tuple(t for t in np_span(speaker_tok, off, cut=True)[1] if t.i not in clause)
             sp = (off + relative.idx, off + relative.idx + len(relative.text))
+    if sp is not None and (m := _SUBJECT_DATELINE.match(text, sp[0] - off, sp[1] - off)) and m.end() < sp[1] - off:
+        sp, st = (off + m.end(), sp[1]), tuple(t for t in st if t.idx >= m.end())
     if content is not None and not parts and content[0] < off + cue_start and off + cue_end < content[1]:
         # "which I said was not a prison sentence": the speaker and cue are not part of the content
         cut = min(off + cue_start, sp[0] if sp and content[0] < sp[0] else off + cue_start)
@@ -759,6 +784,9 @@ def cue_prep(tok: Any) -> Any:
 
 # "CAMBRIDGE, Mass., Dec. 11 (UPI) — " opens a wire story; it belongs to no sentence's content
 _DATELINE = re.compile(r"[A-Z][A-Z .’'-]+,[^\n()—]{0,40}\((?:UPI|AP|AFP|Reuters|CNN|dpa|Xinhua)\)\s*[—–-]+\s*")
+# the same before a subject, also without the place or with the parse's span starting inside it
+# ("LONDON (Reuters) - Donald Trump said", "AP) — Republican hopeful Donald Trump says")
+_SUBJECT_DATELINE = re.compile(r"[^\n()—–]{0,40}\(?(?:UPI|AP|AFP|Reuters|CNN|dpa|Xinhua)\)\s*[—–-]+\s*")
 
 
 def _after_dateline(text: str, off: int, span: Span) -> Span:
