@@ -366,7 +366,9 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
         sp, st = fallback
     if speaker_tok is not None:
         sp, st = np_span(speaker_tok, off)
-        if content and sp[0] < content[1] and content[0] < sp[1]:
+        inset = content is not None and content[0] < sp[0] and sp[1] <= off + cue_start and off + cue_end < content[1]
+        if content and sp[0] < content[1] and content[0] < sp[1] and not inset:
+            # (a subject set inside the content, "The plan, the campaign said, will fail", is cut out below)
             sp, st = (off + speaker_tok.idx, off + speaker_tok.idx + len(speaker_tok.text)), (speaker_tok,)
         elif len(subj) > 1 and speaker_tok is subj[0] and not passive:
             sp, st = _joined_subjects(subj, off)
