@@ -78,7 +78,9 @@ def _quote_closed(doc: Any, keep: list[Any], off: int) -> int:
 def subtree_span(tok: Any, off: int, exclude: Any = None) -> Span:
     toks = [t for t in tok.subtree if exclude is None or t.i not in exclude]
     toks.sort(key=lambda t: t.i)
-    while toks and (toks[-1].is_punct and toks[-1].text not in "”\"’" and not _closes(toks)):
+    # a conjunction left at the end once a nested cue was cut out ("..., and [he said]") goes too
+    while toks and (toks[-1].is_punct and toks[-1].text not in "”\"’" and not _closes(toks)
+                    or toks[-1].dep_ == "cc" and len(toks) > 1):
         toks.pop()
     while toks and (toks[0].is_space or toks[0].is_punct and toks[0].text not in "“\"‘"):
         toks.pop(0)
