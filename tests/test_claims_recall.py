@@ -35,12 +35,15 @@ def test_called_x_y_is_a_claim_holding_its_quote(ex):
     assert c.text == 'the toll plan "a tax on commuters"' and len(c.quote_spans) == 1
 
 
-def test_accused_x_of_y_takes_the_phrase_and_urged_x_to_takes_the_infinitive(ex):
+def test_accused_x_of_y_takes_the_phrase_and_urged_x_to_takes_who_was_urged(ex):
+    # a request names who is to act ("urged the judge to delay"); telling keeps the infinitive only
     text = ("The mayor accused the council of hiding the audit. "
-            "She urged the judge to delay the vote until May.")
+            "She urged the judge to delay the vote until May. "
+            "Later she told her aides not to worry about the press.")
     got = {c.cue: c.text for c in ex.extract(text)}
     assert got["accused"] == "the council of hiding the audit"
-    assert got["urged"] == "to delay the vote until May"
+    assert got["urged"] == "the judge to delay the vote until May"
+    assert got["told"] == "not to worry about the press"
 
 
 def test_who_said_keeps_who_as_the_mention_and_the_name_as_speaker(ex):

@@ -104,6 +104,8 @@ def _direct(text: str, quotes: list[QuoteSpan], frames: list[Frame], sents: list
             used_frames.add(best[1])
             fields.update(cue=f.cue, cue_span=f.cue_span, stance=_stance(f.lemma), frame=f)
             lead = _lead_words(text, q, sents) if f.cue_span[0] >= q.end and len(q.pieces) == 1 else None
+            if f.cue_span[1] <= q.start:
+                lead = _subordinate_gap(text, f.cue_span[1], q.start)
             if lead is not None:
                 # "The French are big fans of “Prison Break,” he wrote": the claim is the whole clause
                 start = lead
@@ -132,6 +134,19 @@ def _lead_words(text: str, q: QuoteSpan, sents: list[Span]) -> int | None:
     return a + len(lead) - len(lead.lstrip())
 
 
+def _subordinate_gap(text: str, cue_end: int, quote_start: int) -> int | None:
+    """Start of a subordinate clause between a cue and the quote it introduces ("says if elected
+    president “I will ...”", "said, whatever choice voters make, “they should ...”"): it frames what
+    was said, so the claim runs from it through the quote; a gap of addressee, time or place ("told
+    reporters Monday, “...") stays out."""
+    m = _SUBORDINATE.match(text, cue_end, quote_start)
+    return m.start(1) if m else None
+
+
+_SUBORDINATE = re.compile(
+    r"[\s,]*\b((?:if|when|whenever|while|although|though|because|unless|once|whatever|whoever|no matter|"
+    r"even if|as long as|given that|despite)\b[^“”\"\n]{0,150})$", re.I)
+
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]|''|``")
 
 
@@ -143,24 +158,33 @@ def _nearest_cue(text: str, q: QuoteSpan, quotes: list[QuoteSpan], frames: list[
     best: tuple[int, int] | None = None
     for fi, f in enumerate(frames):
         c0 = f.cue_span[0]
-        if q.end <= c0 < after_limit and _near(text, q.end, c0) and not _clause_after(f):
+        if q.end <= c0 < after_limit and _near(text, q.end, c0) and not _clause_after(text, f):
             d = c0 - q.end
             if best is None or d < best[0]:
                 best = (d, fi)
         elif before_limit <= c0 < q.start and f.speaker_span is not None:
             gap = text[f.cue_span[1]:q.start]
             # the quote must follow the cue frame directly: "X said:", "X told Y, “..."
-            if f.content_span is None or f.content_span[0] >= q.start - 1 or _only_filler(gap, f):
+            # (a quote between the cue and a content after it is a name or title: told ABC's “GMA” that ...)
+            if f.content_span is None or q.start - 1 <= f.content_span[0] < q.end or _only_filler(gap, f):
                 d = (q.start - f.cue_span[1]) + 1
                 if len(gap) < 120 and (best is None or d < best[0]):
                     best = (d, fi)
     return best
 
 
-def _clause_after(f: Frame) -> bool:
+def _clause_after(text: str, f: Frame) -> bool:
     """A cue that reports a clause after itself ("Speaking on “This Week,” Cruz admitted that ...")
-    does not attribute the quote before it, which is a title or a name."""
-    return f.content_kind == "clause" and f.content_span is not None and f.content_span[0] >= f.cue_span[1] and not f.content_parts
+    does not attribute the quote before it, which is a title or a name.  A clause that is the next
+    piece of the quotation ("“X,” she said, “because Y.”") is not such a clause: the cue stands
+    between two pieces of one quote and attributes both."""
+    if f.content_kind != "clause" or f.content_span is None or f.content_parts:
+        return False
+    return f.content_span[0] >= f.cue_span[1] and not _QUOTE_PIECE_GAP.fullmatch(text, f.cue_span[1], f.content_span[0])
+
+
+# between a cue and the quote piece it stands before: "said, “", "said: “", "said — “"
+_QUOTE_PIECE_GAP = re.compile(r"[\s,:;—–-]*(?:[\"“‘«„]|``)\s*")
 
 
 _LEAD_GAP = re.compile(r"[^.!?\n“”\"]{0,40}[.:]\s*|[^.!?\n“”\"]{0,120}:\s*")

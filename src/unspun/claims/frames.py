@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, CLAUSE_MARKS, EVIDENCE, EVIDENCE_VERBS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, COGNITIVE_CLAUSE, HEAD_TITLES, CUE_PREPS, GROUPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, POLL_NOUNS, RAISING, REPORT_ADVERBS, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, CLAUSE_MARKS, EVIDENCE, EVIDENCE_VERBS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, COGNITIVE_CLAUSE, HEAD_TITLES, CUE_PREPS, GROUPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, POLL_NOUNS, RAISING, REPORT_ADVERBS, REQUEST, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
 )
 
 
@@ -43,19 +43,44 @@ def np_span(tok: Any, off: int, cut: bool = False) -> tuple[Span, tuple[Any, ...
             if nxt.like_num or nxt.lower_ in ("who", "which", "whose") or nxt.dep_ == "relcl":
                 keep = keep[:k]
                 break
-    while keep and (keep[-1].is_punct or keep[-1].is_space or keep[-1].dep_ == "cc"):
+    while keep and (keep[-1].is_punct and not _closes(keep) or keep[-1].is_space or keep[-1].dep_ == "cc"):
         keep.pop()
     while keep and (keep[0].is_punct or keep[0].is_space):  # spaces: the padding of a masked quote
         keep.pop(0)
     if not keep:
         return (off + tok.idx, off + tok.idx + len(tok.text)), (tok,)
-    return (off + keep[0].idx, off + keep[-1].idx + len(keep[-1].text)), tuple(keep)
+    return (off + keep[0].idx, _quote_closed(tok.doc, keep, off)), tuple(keep)
+
+
+def _closes(toks: list[Any]) -> bool:
+    """Is the last token a bracket that closes one opened inside the span ("Sen. Jan Ek (D-Vt.)")?"""
+    close = toks[-1].text
+    if close not in ")]":
+        return False
+    opener = "(" if close == ")" else "["
+    return sum(t.text == opener for t in toks) > sum(t.text == close for t in toks[:-1])
+
+
+def _quote_closed(doc: Any, keep: list[Any], off: int) -> int:
+    """End of a mention whose last words are a quoted title: through the closing mark ("host of
+    MSNBC’s “Morning Joe,”"), since the marks were left out of the tokens."""
+    last = keep[-1]
+    end = off + last.idx + len(last.text)
+    opened = sum(t.text == "“" for t in doc[keep[0].i:last.i + 1]) - sum(t.text == "”" for t in doc[keep[0].i:last.i + 1])
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if opened > 0 and nxt is not None and nxt.text == "”":
+        return off + nxt.idx + len(nxt.text)
+    if opened > 0 and nxt is not None and nxt.text == "," and last.i + 2 < len(doc) and doc[last.i + 2].text == "”":
+        return off + doc[last.i + 2].idx + 1
+    return end
 
 
 def subtree_span(tok: Any, off: int, exclude: Any = None) -> Span:
     toks = [t for t in tok.subtree if exclude is None or t.i not in exclude]
     toks.sort(key=lambda t: t.i)
-    while toks and (toks[-1].is_punct and toks[-1].text not in "”\"’"):
+    # a conjunction left at the end once a nested cue was cut out ("..., and [he said]") goes too
+    while toks and (toks[-1].is_punct and toks[-1].text not in "”\"’" and not _closes(toks)
+                    or toks[-1].dep_ == "cc" and len(toks) > 1):
         toks.pop()
     while toks and (toks[0].is_space or toks[0].is_punct and toks[0].text not in "“\"‘"):
         toks.pop(0)
@@ -404,7 +429,9 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
         sp, st = fallback
     if speaker_tok is not None:
         sp, st = np_span(speaker_tok, off)
-        if content and any(sp[0] < b and a < sp[1] for a, b in parts or (content,)):
+        inset = content is not None and content[0] < sp[0] and sp[1] <= off + cue_start and off + cue_end < content[1]
+        if content and not inset and any(sp[0] < b and a < sp[1] for a, b in parts or (content,)):
+            # (a subject set inside the content, "The plan, the campaign said, will fail", is cut out below)
             sp, st = (off + speaker_tok.idx, off + speaker_tok.idx + len(speaker_tok.text)), (speaker_tok,)
         elif len(subj) > 1 and speaker_tok is subj[0] and not passive:
             sp, st = _joined_subjects(subj, off)
@@ -416,6 +443,8 @@ def _verb_frame(doc: Any, tok: Any, off: int, lemma: str, attitudes: bool, text:
             clause = {t.i for t in tok.subtree}
             st = tuple(t for t in np_span(speaker_tok, off, cut=True)[1] if t.i not in clause)
             sp = (off + relative.idx, off + relative.idx + len(relative.text))
+    if sp is not None and (m := _SUBJECT_DATELINE.match(text, sp[0] - off, sp[1] - off)) and m.end() < sp[1] - off:
+        sp, st = (off + m.end(), sp[1]), tuple(t for t in st if t.idx >= m.end())
     if content is not None and not parts and content[0] < off + cue_start and off + cue_end < content[1]:
         # "which I said was not a prison sentence": the speaker and cue are not part of the content
         cut = min(off + cue_start, sp[0] if sp and content[0] < sp[0] else off + cue_start)
@@ -559,7 +588,7 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
             return subtree_span(clause_tok, off, exclude={mark.i}), "clause", mark
         return subtree_span(clause_tok, off), "clause", None
     if clause:
-        span = subtree_span(clause[0], off, exclude=_answered(clause[0]) | _nested_cues(clause[0]))
+        span = subtree_span(clause[0], off, exclude=_answered(clause[0]) | _nested_cues(clause[0]) | _trailing_aside(clause[0]))
         return _more_that(tok, clause[0], span, off), "clause", None
     if pre_clause:
         return subtree_span(pre_clause[0], off), "clause", None
@@ -577,12 +606,15 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
     if obj:
         return _object_content(tok, obj[0], off, lemma, attitudes)
     if (attitudes or passive and lemma in ADDRESSEE) and (pp := cue_prep(tok)) is not None:
-        span = np_content([c for c in pp.children if c.dep_ == "pobj"][0], off)
+        pobj = [c for c in pp.children if c.dep_ == "pobj"][0]
+        span = np_content(pobj, off)
         # "called on the United States to attack ...": what was asked of the addressee is content too
         xc = [c for c in tok.children if c.dep_ == "xcomp" and c.i > pp.i and any(t.tag_ == "TO" for t in c.children)]
         if xc:
             span = (span[0], max(span[1], subtree_span(xc[0], off)[1]))
-        return span, "object", pp
+            return span, "object", pp
+        span, kind, _ = _object_tail(tok, pobj, span, off)
+        return span, kind, pp
     if tok.dep_ in ("acl", "relcl") and (passive or lemma_of(tok.head) in ANAPHORIC_CONTENT):
         # "a claim later disputed by the Kremlin", "a claim the Kremlin has dismissed": the noun modified
         head = tok.head
@@ -605,11 +637,48 @@ def _marked_clause(tok: Any, lemma: str) -> tuple[Any, Any] | None:
 
 
 def _more_that(tok: Any, clause: Any, span: Span, off: int) -> Span:
-    """ "argued that A and that B": a second "that" clause joined to the cue verb is part of the content."""
+    """ "argued that A and that B": a second "that" clause joined to the cue verb is part of the content;
+    so is a contrast the parser hung on the cue verb ("says the plan was rushed but she feels confident
+    ...", "said he was rooting for X but would now root for Y"): a "but" after a reported clause goes on
+    reporting, unless it brings a cue of its own ("but added that ...")."""
     for c in tok.children:
-        if c.dep_ == "conj" and c.i > clause.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
-            return (span[0], max(span[1], subtree_span(c, off)[1]))
+        if c.dep_ != "conj" or c.i <= clause.i:
+            continue
+        if _complement(c) or _contrast(c) and not (lemma_of(c) in SPEECH and _says_something(c)):
+            return (span[0], max(span[1], subtree_span(c, off, exclude=_nested_cues(c))[1]))
     return span
+
+
+def _trailing_aside(clause: Any) -> set[int]:
+    """Tokens of a comma-set relative clause that closes a reported clause ("said it would be Trump,
+    who has a lead of ..."): the writer's gloss on a name, not the speaker's words, so the content ends
+    before the comma.  A restrictive one ("the plan that failed") has no comma and stays."""
+    toks = sorted(clause.subtree, key=lambda t: t.i)
+    while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+        toks.pop()
+    if not toks:
+        return set()
+    last = toks[-1].i
+    for t in toks:
+        if t.dep_ != "relcl" or t.i <= clause.i:
+            continue
+        sub = sorted(x.i for x in t.subtree)
+        first = clause.doc[sub[0]]
+        if (sub[-1] == last and first.lower_ in ("who", "which", "where", "whose") and sub[0] > 0
+                and clause.doc[sub[0] - 1].text == "," and not _inside_quote(clause.doc, clause.i, t.i)):
+            return set(range(sub[0] - 1, last + 1))
+    return set()
+
+
+def _complement(t: Any) -> bool:
+    """Does a complementiser open t's clause ("that the committee would continue")?"""
+    return any(g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in t.children)
+
+
+def _contrast(t: Any) -> bool:
+    """Is t joined by "but" ("..., but the board rejected it")?"""
+    return any(g.dep_ == "cc" and g.lower_ == "but" and g.i < t.i for g in t.children) or any(
+        g.dep_ == "cc" and g.lower_ == "but" and t.i > g.i > t.head.i for g in t.head.children)
 
 
 def _nested_cues(clause: Any) -> set[int]:
@@ -621,6 +690,7 @@ def _nested_cues(clause: Any) -> set[int]:
     for t in clause.subtree:
         if (t.i > clause.i and t.dep_ in ("conj", "advcl", "relcl") and t.tag_.startswith("VB")
                 and (lemma_of(t) in SPEECH or lemma_of(t) in ATTITUDE_DEFAULT) and t.i not in out
+                and not _complement(t)  # "... and that the committee would continue": still reported
                 and _says_something(t) and not _inside_quote(doc, clause.i, t.i)):
             sub = sorted(x.i for x in t.subtree)
             first = sub[0]
@@ -663,12 +733,12 @@ def _answered(clause: Any) -> set[int]:
 def _object_content(tok: Any, obj: Any, off: int, lemma: str, attitudes: bool) -> tuple[Span, str, Any]:
     """The content of a cue with a direct object: the object, what it was called ("called the plan “a
     disgrace”"), the phrase a verb takes with it ("accused X of Y", "described X as Y"), or the
-    infinitive asked of an addressee ("urged the judge to give ...")."""
+    infinitive asked of an addressee, with the addressee for a request ("urged the judge to give ...")."""
     content = np_content(obj, off)
     after = [c for c in tok.children if c.i > obj.i]
     xcomp = [c for c in after if c.dep_ == "xcomp"]
     if lemma in ADDRESSEE and xcomp and any(t.tag_ == "TO" for t in xcomp[0].children):
-        return subtree_span(xcomp[0], off), "clause", None
+        return (content[0] if lemma in REQUEST else subtree_span(xcomp[0], off)[0], subtree_span(xcomp[0], off)[1]), "clause", None
     oprd = [c for c in after if c.dep_ in ("oprd", "ccomp", "xcomp")]
     if (attitudes or lemma in ("call", "describe")) and oprd:
         return (content[0], subtree_span(oprd[0], off)[1]), "naming", None
@@ -677,6 +747,26 @@ def _object_content(tok: Any, obj: Any, off: int, lemma: str, attitudes: bool) -
         c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps and c.i > obj.i]
     if pp and any(g.dep_ in ("pobj", "pcomp") for g in pp[0].children):
         return (content[0], max(content[1], subtree_span(pp[0], off)[1])), "object", None
+    return _object_tail(tok, obj, content, off)
+
+
+def _object_tail(tok: Any, obj: Any, content: Span, off: int) -> tuple[Span, str, Any]:
+    """What the cue verb says of its object right after it: "as" and a description ("slammed his
+    proposal as too vague", "referred to Rubio as “a leader”": a naming, so a quote in it is a partial
+    quote), or a to-infinitive the parser hung on the verb ("defended his call to raise the wage",
+    "announced steps to tighten sales").  Nothing between the object and the phrase but spaces or
+    quote marks: a comma-set phrase is the writer's."""
+    last = max(t.i for t in obj.subtree)
+    for c in tok.children:
+        if c.i <= last:
+            continue
+        first = min(t.i for t in c.subtree)
+        if any(not (t.is_space or t.is_quote) for t in tok.doc[last + 1:first]):
+            continue
+        if c.dep_ == "prep" and c.lower_ == "as" and any(not g.is_punct for g in c.children):
+            return (content[0], max(content[1], subtree_span(c, off)[1])), "naming", None
+        if c.dep_ in ("xcomp", "advcl") and tok.doc[first].tag_ == "TO" and first == c.i - 1:
+            return (content[0], max(content[1], subtree_span(c, off)[1])), "object", None
     return content, "object", None
 
 
@@ -840,6 +930,9 @@ def cue_prep(tok: Any) -> Any:
 
 # "CAMBRIDGE, Mass., Dec. 11 (UPI) — " opens a wire story; it belongs to no sentence's content
 _DATELINE = re.compile(r"[A-Z][A-Z .’'-]+,[^\n()—]{0,40}\((?:UPI|AP|AFP|Reuters|CNN|dpa|Xinhua)\)\s*[—–-]+\s*")
+# the same before a subject, also without the place or with the parse's span starting inside it
+# ("LONDON (Reuters) - Donald Trump said", "AP) — Republican hopeful Donald Trump says")
+_SUBJECT_DATELINE = re.compile(r"[^\n()—–]{0,40}\(?(?:UPI|AP|AFP|Reuters|CNN|dpa|Xinhua)\)\s*[—–-]+\s*")
 
 
 def _after_dateline(text: str, off: int, span: Span) -> Span:

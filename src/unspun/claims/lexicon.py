@@ -93,6 +93,9 @@ OBJECT_PREPS = {
 ARG_PREPS = ("as", "for", "to", "by", "about", "against", "with", "from")
 # "urged the judge to give ...", "told her not to worry": what was asked is the infinitive, not the addressee
 ADDRESSEE = frozenset("urge ask tell warn advise encourage remind implore beg invite order instruct press".split())
+# A request names who is to act as part of what is asked ("asked the congregation to stand", "urges
+# conservatives to unite"); telling and warning keep only the infinitive ("told her not to worry").
+REQUEST = frozenset("urge ask encourage implore beg invite order instruct press".split())
 CUE_PREPS = frozenset({"about", "of", "for", "on", "to", "against"})
 # A reported clause opened by a mark the parser reads as an adverbial clause: the question of "asked
 # (them) if / whether ...", the demand of "called for the US to step up ...", "pushing for X to Y"
