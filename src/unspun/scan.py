@@ -26,7 +26,7 @@ from .edits.collocation import shared as shared_collocations
 from .edits.spin import spin_article
 from .config import ScanConfig
 from .embed import (
-    Decide, Embedder, Update, apply_updates, assist, assist_block, check_available, embeddable, lead_vectors,
+    Decide, Embedder, Update, apply_updates, assist_block, check_available, embeddable, lead_vectors,
     nearest_pairs,
 )
 from .errors import MissingExtraError
@@ -34,9 +34,14 @@ from .events import attach_events, group_events, with_families
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint, memo_article_features
 from .provenance import make_pair, mark_siblings, relation, stories, undirected
 from .sketch import trim_malloc
-from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, ScanResult, SpinSuspect, Story
+from .records import (
+    Article, ArticleSpin, CleanArticle, PackedPairs, Pair, ReadError, ScanResult, SpinSuspect, Story, pack_evidence,
+)
 
 Progress = Callable[[str, int, int], None]
+Packed = tuple[Pair, bytes]
+"""A pair as the pair stage hands it over (`records.pack_evidence`): light pair, packed matches and edits."""
+Evidence = dict[tuple[str, str], bytes]
 """progress(stage, done, total): called as work advances; total is 0 when unknown."""
 
 
@@ -216,10 +221,10 @@ def _signatures(blobs: list[bytes]) -> tuple[list[Signature], list[bytes]]:
 
 def _confirm_chunk(
     items: Sequence[tuple[int, int, frozenset[str]]], config: ScanConfig, tables: Tables, sides: SideCache | None,
-) -> list[Pair | None]:
-    return [
-        confirm(tables.prepared(i), tables.prepared(j), channels, config, sides=sides) for i, j, channels in items
-    ]
+) -> list[Packed | None]:
+    """The chunk's confirmed pairs, packed where they are made (a whole pair is ~35 KB of small objects)."""
+    pairs = (confirm(tables.prepared(i), tables.prepared(j), channels, config, sides=sides) for i, j, channels in items)
+    return [None if p is None else pack_evidence(p) for p in pairs]
 
 
 def _spin_chunk(indices: range, config: ScanConfig, cleans: Sequence[CleanArticle]) -> list[ArticleSpin]:
@@ -326,46 +331,57 @@ def _embedding_candidates(
 
 def _confirm_all(
     tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]], workers: int,
-    config: ScanConfig, sides: SideCache, report: Progress,
+    config: ScanConfig, sides: SideCache, evidence: Evidence, report: Progress,
 ) -> list[Pair]:
+    """The confirmed pairs, light; their packed matches and edits go into `evidence` by (a, b)."""
     pairs: list[Pair] = []
     done = 0
     pair_workers = workers if len(work) > 200 else 1
     if pair_workers > 1:
         shared_collocations().load()  # read the n-gram table once, before workers fork and inherit it
     for chunk in _map(pair_workers, _confirm_chunk, _chunks(work, 100), config, (tables, sides)):
-        pairs.extend(p for p in chunk if p is not None)
+        pairs.extend(_keep(evidence, packed) for packed in chunk if packed is not None)
         done += len(chunk)
         report("align", done, len(work))
     return pairs
 
 
+def _keep(evidence: Evidence, packed: Packed) -> Pair:
+    """The light pair of `packed`, its blob recorded in `evidence`."""
+    pair, blob = packed
+    evidence[pair.a, pair.b] = blob
+    return pair
+
+
 def _assist_all(
     cleans: Sequence[CleanArticle], tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]],
     pairs: list[Pair], leads: np.ndarray, embedder: Embedder, workers: int, config: ScanConfig, sides: SideCache,
-    report: Progress,
+    evidence: Evidence, report: Progress,
 ) -> list[Pair]:
     """The semantic pass (`embed.assist`) over the candidates, in blocks mapped over the workers.
 
-    Blocks read only their own pairs' lexical verdicts and are applied in candidate order, so the result
-    is the serial pass's. MiniLM runs in the parent only (torch in forked workers is not fork-safe, and
-    its vectors go to the parent's cache).
+    Blocks read only their own pairs' lexical verdicts (the light pairs: only `relation` is read) and are
+    applied in candidate order, so the result is the serial pass's (`assist`, blocks of 2,000). A changed
+    verdict comes back packed, its blob replacing the lexical one in `evidence`. MiniLM runs in the parent
+    only (torch in forked workers is not fork-safe, and its vectors go to the parent's cache).
     """
-    if config.embed.model != "static" or len(work) <= 200:
-        report("assist", 0, 1)
-        out = assist(cleans, tables, work, pairs, leads, embedder, config.embed, config.align, _decider(config, tables, sides))
-        embedder.flush()
-        report("assist", 1, 1)
-        return out
+    parallel = config.embed.model == "static" and len(work) > 200
+    block = _WORKER_BLOCK if parallel else _PARENT_BLOCK
     report("assist", 0, len(work))
     found = {(p.a, p.b): p for p in pairs}
     shared = (cleans, tables, found, leads, embedder, sides)
     done = 0
-    for chunk_updates in _map(workers, _assist_chunk, _chunks(work, 500), config, shared):
-        apply_updates(found, chunk_updates)
-        done = min(done + 500, len(work))
+    for chunk_updates in _map(workers if parallel else 1, _assist_chunk, _chunks(work, block), config, shared):
+        apply_updates(found, [(key, packed and _keep(evidence, packed)) for key, packed in chunk_updates])
+        done = min(done + block, len(work))
         report("assist", done, len(work))
+    embedder.flush()
     return list(found.values())
+
+
+_WORKER_BLOCK = 500
+_PARENT_BLOCK = 2000  # `embed.assist`'s default block: MiniLM's vectors can move in the last bits with the batch
+"""Candidates per block of the semantic pass, in the workers and in the parent."""
 
 
 def _decider(config: ScanConfig, tables: Tables, sides: SideCache | None) -> Decide:
@@ -378,10 +394,12 @@ def _decider(config: ScanConfig, tables: Tables, sides: SideCache | None) -> Dec
 def _assist_chunk(
     work: Sequence[tuple[int, int, frozenset[str]]], config: ScanConfig, cleans: Sequence[CleanArticle], tables: Tables,
     lexical: dict[tuple[str, str], Pair], leads: np.ndarray, embedder: Embedder, sides: SideCache,
-) -> list[Update]:
-    return assist_block(
+) -> list[tuple[tuple[str, str], Packed | None]]:
+    """`embed.assist_block` over one block, its changed verdicts packed (`_confirm_chunk`)."""
+    updates: list[Update] = assist_block(
         cleans, tables, work, lexical, leads, embedder, config.embed, config.align, _decider(config, tables, sides)
     )
+    return [(key, None if pair is None else pack_evidence(pair)) for key, pair in updates]
 
 
 def _spin_all(cleans: Sequence[CleanArticle], workers: int, config: ScanConfig, report: Progress) -> tuple[ArticleSpin, ...]:
@@ -430,14 +448,18 @@ def scan_articles(
     del candidates
     sides = SideCache()  # the scan's per-article explain inputs, computed once per article
     tables = Tables(cleans)
-    pairs = _confirm_all(tables, work, workers, config, sides, report)
+    evidence: Evidence = {}  # each pair's matches and edits, packed (`PackedPairs`)
+    pairs = _confirm_all(tables, work, workers, config, sides, evidence, report)
     if leads is not None and embedder is not None:
-        pairs = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, report)
+        pairs = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, evidence, report)
     del tables, sides, work
     trim_malloc()  # the pair stage's alignments, vectors and token caches; workers fork from here next
     # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
     event_leads = leads if config.embed.model == "minilm" else None
     result = assemble(cleans, pairs, tuple(errors), tuple(notes), config, event_leads)
+    kept = {key: evidence[key] for p in result.pairs if (key := (p.a, p.b)) in evidence}
+    result = replace(result, pairs=PackedPairs(result.pairs, kept))
+    del evidence
     if config.claims:
         from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
 
