@@ -193,18 +193,36 @@ _HELD = Article("", "", "held by the caller")
 """The article a cleaned article carries back from `_prepare_chunk`; the caller puts its own in."""
 
 
-def _prepare_chunk(articles: Sequence[Article], config: ScanConfig) -> tuple[list[CleanArticle], bytes]:
-    """The chunk's cleaned articles without their `Article`, and its signatures and text keys, pickled.
+def _prepare_chunk(
+    articles: Sequence[Article], config: ScanConfig
+) -> tuple[list[CleanArticle], bytes, list[bool] | None]:
+    """The chunk's cleaned articles without their `Article`, its signatures and text keys pickled, and
+    each article's `embeddable` verdict when the embedding channel asks for one (`_wants_languages`).
 
     Both serve the parent's memory. The article came back as an unpickled copy of its text (~4 KB)
     only to be swapped for the caller's. The signatures (~5 KB an article of small objects, spent after
     the candidate stage) unpickled between the cleaned articles left holes that kept the parent's RSS
     up for the rest of the scan; as one blob per chunk, unpickled after every cleaned article is in
     (`_signatures`), they are allocated apart and their memory goes back when they are dropped.
+    The language check (~1 ms an article) runs here, where the article is at hand: run later over every
+    cleaned article it forked workers of its own, each counting the parent's whole memory.
     """
     prepared = [_prepare(a, config, with_table=False) for a in articles]
     spent = ([p.signature for p in prepared], [text_key(p.clean) for p in prepared])
-    return [replace(p.clean, article=_HELD) for p in prepared], pickle.dumps(spent, pickle.HIGHEST_PROTOCOL)
+    usable = [embeddable(p.clean, config.embed.languages) for p in prepared] if _wants_languages(config) else None
+    return [replace(p.clean, article=_HELD) for p in prepared], pickle.dumps(spent, pickle.HIGHEST_PROTOCOL), usable
+
+
+def _wants_languages(config: ScanConfig) -> bool:
+    """Whether the embedding channel will read each article's language (`embed.embeddable`): enabled,
+    limited to some languages, and installed (else `_embedding_candidates` notes it and reads none)."""
+    if not config.embed.enabled or config.embed.languages is None:
+        return False
+    try:
+        check_available(config.embed)
+    except MissingExtraError:
+        return False
+    return True
 
 
 def _signatures(blobs: list[bytes]) -> tuple[list[Signature], list[bytes]]:
@@ -229,10 +247,6 @@ def _confirm_chunk(
 
 def _spin_chunk(indices: range, config: ScanConfig, cleans: Sequence[CleanArticle]) -> list[ArticleSpin]:
     return [article_spin(cleans[i]) for i in indices]
-
-
-def _embeddable_chunk(indices: range, config: ScanConfig, cleans: Sequence[CleanArticle]) -> list[bool]:
-    return [embeddable(cleans[i], config.embed.languages) for i in indices]
 
 
 def article_spin(clean: CleanArticle) -> ArticleSpin:
@@ -301,23 +315,17 @@ def _split(items: Iterable[Article | ReadError], report: Progress) -> tuple[list
 
 def _embedding_candidates(
     cleans: Sequence[CleanArticle], candidates: dict[tuple[int, int], set[str]], config: ScanConfig,
-    embedder: Embedder | None, workers: int, report: Progress, notes: list[str],
+    embedder: Embedder | None, usable: Sequence[bool] | None, report: Progress, notes: list[str],
 ) -> tuple[np.ndarray | None, Embedder | None]:
-    """Add the embedding channel's candidates (when enabled and installed); the lead vectors and embedder."""
+    """Add the embedding channel's candidates (when enabled and installed); the lead vectors and embedder.
+
+    `usable` holds each article's `embeddable` verdict from the prepare stage (None: not asked)."""
     if not config.embed.enabled or len(cleans) < 2:
         return None, embedder
     try:
         check_available(config.embed)
         embedder = embedder or Embedder(config.embed)
         report("embed", 0, len(cleans))
-        if workers > 1 and config.embed.languages is not None:
-            from .ingest.language import load_identifier  # (ingest is imported on demand, as by `scan`)
-
-            load_identifier()  # once, before workers fork and inherit it
-        # Identifying languages (~1 ms an article) is the channel's largest cost past the model: use the workers.
-        usable = [ok for chunk in _map(
-            workers, _embeddable_chunk, _chunks(range(len(cleans)), 500), config, (cleans,)
-        ) for ok in chunk]
         leads = lead_vectors(cleans, embedder, config.embed.lead_sentences, config.embed.languages, usable)
         report("embed", len(cleans), len(cleans))
         for key in nearest_pairs(leads, config.embed.neighbours, config.embed.min_article_cosine,
@@ -432,9 +440,16 @@ def scan_articles(
     workers = _workers(config, len(articles))
     cleans: list[CleanArticle] = []
     blobs: list[bytes] = []
-    for chunk, blob in _map(workers, _prepare_chunk, _chunks(articles, 250), config):
+    usable: list[bool] | None = [] if _wants_languages(config) else None
+    if workers > 1 and usable is not None:
+        from .ingest.language import load_identifier  # (ingest is imported on demand, as by `scan`)
+
+        load_identifier()  # once, before workers fork and inherit it
+    for chunk, blob, oks in _map(workers, _prepare_chunk, _chunks(articles, 250), config):
         cleans.extend(replace(c, article=a) for c, a in zip(chunk, articles[len(cleans):]))
         blobs.append(blob)
+        if usable is not None and oks is not None:
+            usable.extend(oks)
         report("fingerprint", len(cleans), len(articles))
     signatures, text_keys = _signatures(blobs)
     candidates = candidate_pairs_from(signatures, text_keys, config)
@@ -443,7 +458,8 @@ def scan_articles(
     del signatures, text_keys
     trim_malloc()  # their small blocks sit among the cleaned articles: give the freed pages back
     notes: list[str] = []
-    leads, embedder = _embedding_candidates(cleans, candidates, config, embedder, workers, report, notes)
+    leads, embedder = _embedding_candidates(cleans, candidates, config, embedder, usable, report, notes)
+    del usable
     work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidates.items())]
     del candidates
     sides = SideCache()  # the scan's per-article explain inputs, computed once per article
