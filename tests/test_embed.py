@@ -259,12 +259,9 @@ def test_a_lexical_same_story_pair_is_re_decided_on_all_its_sentences_and_kept_w
 
 @pytest.mark.slow
 def test_the_semantic_pass_gives_the_same_result_in_blocks_of_any_size(monkeypatch, embedder):
-    import functools
-
-    from unspun.embed import assist
     from unspun.report.json import result_to_dict
 
     whole = scan_articles(read_sources([DATA]), embedder=embedder)
     assert any("embedding" in p.channels for p in whole.pairs)  # the semantic pass had work here
-    monkeypatch.setattr(sys.modules["unspun.scan"], "assist", functools.partial(assist, block=1))
+    monkeypatch.setattr(sys.modules["unspun.scan"], "_PARENT_BLOCK", 1)
     assert result_to_dict(scan_articles(read_sources([DATA]), embedder=embedder)) == result_to_dict(whole)

@@ -22,3 +22,26 @@ def test_pairs_articles_stories_and_spins_come_back_equal_after_pickling():
     assert again == records
     assert [type(r) for r in again] == [type(r) for r in records]
     assert clean.removed and again[0].removed == clean.removed  # the repeated line, set aside, travels too
+
+
+def test_packed_pairs_read_back_as_the_whole_pairs_with_changes_made_to_the_light_ones():
+    from dataclasses import replace
+
+    from unspun.records import PackedPairs, pack_evidence
+
+    match = Match((0, 28), (0, 30), "copy", 1.0, (0,), (0,))
+    edit = Edit("number_change", (12, 14), (12, 15), "12", "120", "a figure changed", "high")
+    whole = (
+        Pair("a1", "a2", "rewrite", 0.8, 0.9, 0.7, (match,), edits=(edit,), original="a1"),
+        Pair("a1", "a3", "same-story", 0.3, 0.2, 0.2, ()),
+    )
+    packed = [pack_evidence(p) for p in whole]
+    assert all(not light.matches and not light.edits for light, _ in packed)
+    light = [light for light, _ in packed]
+    light[0] = replace(light[0], relation="sibling", original=None)  # what a pass after the pair stage does
+    pairs = PackedPairs(light, {(p.a, p.b): blob for p, (_, blob) in zip(whole, packed)})
+    expected = (replace(whole[0], relation="sibling", original=None), whole[1])
+    assert pairs == expected and expected == pairs and list(pairs) == list(expected)
+    assert pairs[0].edits == (edit,) and pairs[-1] == whole[1] and pairs[:1] == expected[:1]
+    assert len(pairs) == 2 and pairs != whole
+    assert pickle.loads(pickle.dumps(pairs)) == expected

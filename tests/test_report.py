@@ -160,3 +160,22 @@ def test_write_json_round_trips_and_keeps_unicode_readable(tmp_path, hostile_res
     assert f"Ledger hack {SCRIPT}" in raw  # JSON carries data verbatim; escaping is the viewer's job
     assert {a["id"]: a["source"] for a in data["articles"]}["ledger"] == "Riverside Ledger"
     assert data["errors"] == [{"source": f"feed{SCRIPT}.jsonl", "line": 7, "reason": f"invalid JSON near {IMG}"}]
+
+
+def test_write_json_streams_the_same_bytes_as_dumping_the_whole_dict(tmp_path, story_result):
+    from unspun.report.json import dumps
+
+    out = tmp_path / "result.json"
+    write_json(story_result, out)
+    assert story_result.pairs and story_result.errors  # lists with items and nested lists are streamed
+    assert out.read_text(encoding="utf-8") == dumps(result_to_dict(story_result))
+
+
+@pytest.mark.parametrize("data", [
+    {}, {"empty": []}, {"nested": [[], [[1]], {}], "text": "line\nbreak \"quoted\" é"}, {"a": [{"x": [1, 2], "y": {}}]},
+])
+def test_streamed_json_pieces_join_to_the_one_dumped_text(data):
+    from unspun.report.json import _dumps_chunks, dumps
+
+    items = [(k, iter(v) if isinstance(v, list) else v) for k, v in data.items()]
+    assert "".join(_dumps_chunks(items)) == dumps(data)

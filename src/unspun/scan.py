@@ -27,7 +27,7 @@ from .edits.collocation import shared as shared_collocations
 from .edits.spin import spin_article
 from .config import ScanConfig
 from .embed import (
-    Decide, Embedder, Update, apply_updates, assist, assist_block, check_available, embeddable, lead_vectors,
+    Decide, Embedder, Update, apply_updates, assist_block, check_available, embeddable, lead_vectors,
     nearest_pairs,
 )
 from .errors import MissingExtraError
@@ -35,9 +35,14 @@ from .events import attach_events, group_events, with_families
 from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint, memo_article_features
 from .provenance import make_pair, mark_siblings, relation, stories, undirected
 from .sketch import trim_malloc
-from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, ScanResult, SpinSuspect, Story
+from .records import (
+    Article, ArticleSpin, CleanArticle, PackedPairs, Pair, ReadError, ScanResult, SpinSuspect, Story, pack_evidence,
+)
 
 Progress = Callable[[str, int, int], None]
+Packed = tuple[Pair, bytes]
+"""A pair as the pair stage hands it over (`records.pack_evidence`): light pair, packed matches and edits."""
+Evidence = dict[tuple[str, str], bytes]
 """progress(stage, done, total): called as work advances; total is 0 when unknown."""
 
 
@@ -190,18 +195,36 @@ _HELD = Article("", "", "held by the caller")
 """The article a cleaned article carries back from `_prepare_chunk`; the caller puts its own in."""
 
 
-def _prepare_chunk(articles: Sequence[Article], config: ScanConfig) -> tuple[list[CleanArticle], bytes]:
-    """The chunk's cleaned articles without their `Article`, and its signatures and text keys, pickled.
+def _prepare_chunk(
+    articles: Sequence[Article], config: ScanConfig
+) -> tuple[list[CleanArticle], bytes, list[bool] | None]:
+    """The chunk's cleaned articles without their `Article`, its signatures and text keys pickled, and
+    each article's `embeddable` verdict when the embedding channel asks for one (`_wants_languages`).
 
     Both serve the parent's memory. The article came back as an unpickled copy of its text (~4 KB)
     only to be swapped for the caller's. The signatures (~5 KB an article of small objects, spent after
     the candidate stage) unpickled between the cleaned articles left holes that kept the parent's RSS
     up for the rest of the scan; as one blob per chunk, unpickled after every cleaned article is in
     (`_signatures`), they are allocated apart and their memory goes back when they are dropped.
+    The language check (~1 ms an article) runs here, where the article is at hand: run later over every
+    cleaned article it forked workers of its own, each counting the parent's whole memory.
     """
     prepared = [_prepare(a, config, with_table=False) for a in articles]
     spent = ([p.signature for p in prepared], [text_key(p.clean) for p in prepared])
-    return [replace(p.clean, article=_HELD) for p in prepared], pickle.dumps(spent, pickle.HIGHEST_PROTOCOL)
+    usable = [embeddable(p.clean, config.embed.languages) for p in prepared] if _wants_languages(config) else None
+    return [replace(p.clean, article=_HELD) for p in prepared], pickle.dumps(spent, pickle.HIGHEST_PROTOCOL), usable
+
+
+def _wants_languages(config: ScanConfig) -> bool:
+    """Whether the embedding channel will read each article's language (`embed.embeddable`): enabled,
+    limited to some languages, and installed (else `_embedding_candidates` notes it and reads none)."""
+    if not config.embed.enabled or config.embed.languages is None:
+        return False
+    try:
+        check_available(config.embed)
+    except MissingExtraError:
+        return False
+    return True
 
 
 def _signatures(blobs: list[bytes]) -> tuple[list[Signature], list[bytes]]:
@@ -218,18 +241,14 @@ def _signatures(blobs: list[bytes]) -> tuple[list[Signature], list[bytes]]:
 
 def _confirm_chunk(
     items: Sequence[tuple[int, int, frozenset[str]]], config: ScanConfig, tables: Tables, sides: SideCache | None,
-) -> list[Pair | None]:
-    return [
-        confirm(tables.prepared(i), tables.prepared(j), channels, config, sides=sides) for i, j, channels in items
-    ]
+) -> list[Packed | None]:
+    """The chunk's confirmed pairs, packed where they are made (a whole pair is ~35 KB of small objects)."""
+    pairs = (confirm(tables.prepared(i), tables.prepared(j), channels, config, sides=sides) for i, j, channels in items)
+    return [None if p is None else pack_evidence(p) for p in pairs]
 
 
 def _spin_chunk(indices: range, config: ScanConfig, cleans: Sequence[CleanArticle]) -> list[ArticleSpin]:
     return [article_spin(cleans[i]) for i in indices]
-
-
-def _embeddable_chunk(indices: range, config: ScanConfig, cleans: Sequence[CleanArticle]) -> list[bool]:
-    return [embeddable(cleans[i], config.embed.languages) for i in indices]
 
 
 def article_spin(clean: CleanArticle) -> ArticleSpin:
@@ -298,23 +317,17 @@ def _split(items: Iterable[Article | ReadError], report: Progress) -> tuple[list
 
 def _embedding_candidates(
     cleans: Sequence[CleanArticle], candidates: dict[tuple[int, int], set[str]], config: ScanConfig,
-    embedder: Embedder | None, workers: int, report: Progress, notes: list[str],
+    embedder: Embedder | None, usable: Sequence[bool] | None, report: Progress, notes: list[str],
 ) -> tuple[np.ndarray | None, Embedder | None]:
-    """Add the embedding channel's candidates (when enabled and installed); the lead vectors and embedder."""
+    """Add the embedding channel's candidates (when enabled and installed); the lead vectors and embedder.
+
+    `usable` holds each article's `embeddable` verdict from the prepare stage (None: not asked)."""
     if not config.embed.enabled or len(cleans) < 2:
         return None, embedder
     try:
         check_available(config.embed)
         embedder = embedder or Embedder(config.embed)
         report("embed", 0, len(cleans))
-        if workers > 1 and config.embed.languages is not None:
-            from .ingest.language import load_identifier  # (ingest is imported on demand, as by `scan`)
-
-            load_identifier()  # once, before workers fork and inherit it
-        # Identifying languages (~1 ms an article) is the channel's largest cost past the model: use the workers.
-        usable = [ok for chunk in _map(
-            workers, _embeddable_chunk, _chunks(range(len(cleans)), 500), config, (cleans,)
-        ) for ok in chunk]
         leads = lead_vectors(cleans, embedder, config.embed.lead_sentences, config.embed.languages, usable)
         report("embed", len(cleans), len(cleans))
         for key in nearest_pairs(leads, config.embed.neighbours, config.embed.min_article_cosine,
@@ -328,46 +341,57 @@ def _embedding_candidates(
 
 def _confirm_all(
     tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]], workers: int,
-    config: ScanConfig, sides: SideCache, report: Progress,
+    config: ScanConfig, sides: SideCache, evidence: Evidence, report: Progress,
 ) -> list[Pair]:
+    """The confirmed pairs, light; their packed matches and edits go into `evidence` by (a, b)."""
     pairs: list[Pair] = []
     done = 0
     pair_workers = workers if len(work) > 200 else 1
     if pair_workers > 1:
         shared_collocations().load()  # read the n-gram table once, before workers fork and inherit it
     for chunk in _map(pair_workers, _confirm_chunk, _chunks(work, 100), config, (tables, sides)):
-        pairs.extend(p for p in chunk if p is not None)
+        pairs.extend(_keep(evidence, packed) for packed in chunk if packed is not None)
         done += len(chunk)
         report("align", done, len(work))
     return pairs
 
 
+def _keep(evidence: Evidence, packed: Packed) -> Pair:
+    """The light pair of `packed`, its blob recorded in `evidence`."""
+    pair, blob = packed
+    evidence[pair.a, pair.b] = blob
+    return pair
+
+
 def _assist_all(
     cleans: Sequence[CleanArticle], tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]],
     pairs: list[Pair], leads: np.ndarray, embedder: Embedder, workers: int, config: ScanConfig, sides: SideCache,
-    report: Progress,
+    evidence: Evidence, report: Progress,
 ) -> list[Pair]:
     """The semantic pass (`embed.assist`) over the candidates, in blocks mapped over the workers.
 
-    Blocks read only their own pairs' lexical verdicts and are applied in candidate order, so the result
-    is the serial pass's. MiniLM runs in the parent only (torch in forked workers is not fork-safe, and
-    its vectors go to the parent's cache).
+    Blocks read only their own pairs' lexical verdicts (the light pairs: only `relation` is read) and are
+    applied in candidate order, so the result is the serial pass's (`assist`, blocks of 2,000). A changed
+    verdict comes back packed, its blob replacing the lexical one in `evidence`. MiniLM runs in the parent
+    only (torch in forked workers is not fork-safe, and its vectors go to the parent's cache).
     """
-    if config.embed.model != "static" or len(work) <= 200:
-        report("assist", 0, 1)
-        out = assist(cleans, tables, work, pairs, leads, embedder, config.embed, config.align, _decider(config, tables, sides))
-        embedder.flush()
-        report("assist", 1, 1)
-        return out
+    parallel = config.embed.model == "static" and len(work) > 200
+    block = _WORKER_BLOCK if parallel else _PARENT_BLOCK
     report("assist", 0, len(work))
     found = {(p.a, p.b): p for p in pairs}
     shared = (cleans, tables, found, leads, embedder, sides)
     done = 0
-    for chunk_updates in _map(workers, _assist_chunk, _chunks(work, 500), config, shared):
-        apply_updates(found, chunk_updates)
-        done = min(done + 500, len(work))
+    for chunk_updates in _map(workers if parallel else 1, _assist_chunk, _chunks(work, block), config, shared):
+        apply_updates(found, [(key, packed and _keep(evidence, packed)) for key, packed in chunk_updates])
+        done = min(done + block, len(work))
         report("assist", done, len(work))
+    embedder.flush()
     return list(found.values())
+
+
+_WORKER_BLOCK = 500
+_PARENT_BLOCK = 2000  # `embed.assist`'s default block: MiniLM's vectors can move in the last bits with the batch
+"""Candidates per block of the semantic pass, in the workers and in the parent."""
 
 
 def _decider(config: ScanConfig, tables: Tables, sides: SideCache | None) -> Decide:
@@ -380,10 +404,12 @@ def _decider(config: ScanConfig, tables: Tables, sides: SideCache | None) -> Dec
 def _assist_chunk(
     work: Sequence[tuple[int, int, frozenset[str]]], config: ScanConfig, cleans: Sequence[CleanArticle], tables: Tables,
     lexical: dict[tuple[str, str], Pair], leads: np.ndarray, embedder: Embedder, sides: SideCache,
-) -> list[Update]:
-    return assist_block(
+) -> list[tuple[tuple[str, str], Packed | None]]:
+    """`embed.assist_block` over one block, its changed verdicts packed (`_confirm_chunk`)."""
+    updates: list[Update] = assist_block(
         cleans, tables, work, lexical, leads, embedder, config.embed, config.align, _decider(config, tables, sides)
     )
+    return [(key, None if pair is None else pack_evidence(pair)) for key, pair in updates]
 
 
 def _spin_all(cleans: Sequence[CleanArticle], workers: int, config: ScanConfig, report: Progress) -> tuple[ArticleSpin, ...]:
@@ -416,9 +442,16 @@ def scan_articles(
     workers = _workers(config, len(articles))
     cleans: list[CleanArticle] = []
     blobs: list[bytes] = []
-    for chunk, blob in _map(workers, _prepare_chunk, _chunks(articles, 250), config):
+    usable: list[bool] | None = [] if _wants_languages(config) else None
+    if workers > 1 and usable is not None:
+        from .ingest.language import load_identifier  # (ingest is imported on demand, as by `scan`)
+
+        load_identifier()  # once, before workers fork and inherit it
+    for chunk, blob, oks in _map(workers, _prepare_chunk, _chunks(articles, 250), config):
         cleans.extend(replace(c, article=a) for c, a in zip(chunk, articles[len(cleans):]))
         blobs.append(blob)
+        if usable is not None and oks is not None:
+            usable.extend(oks)
         report("fingerprint", len(cleans), len(articles))
     signatures, text_keys = _signatures(blobs)
     candidates = candidate_pairs_from(signatures, text_keys, config)
@@ -427,19 +460,24 @@ def scan_articles(
     del signatures, text_keys
     trim_malloc()  # their small blocks sit among the cleaned articles: give the freed pages back
     notes: list[str] = []
-    leads, embedder = _embedding_candidates(cleans, candidates, config, embedder, workers, report, notes)
+    leads, embedder = _embedding_candidates(cleans, candidates, config, embedder, usable, report, notes)
+    del usable
     work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidates.items())]
     del candidates
     sides = SideCache()  # the scan's per-article explain inputs, computed once per article
     tables = Tables(cleans)
-    pairs = _confirm_all(tables, work, workers, config, sides, report)
+    evidence: Evidence = {}  # each pair's matches and edits, packed (`PackedPairs`)
+    pairs = _confirm_all(tables, work, workers, config, sides, evidence, report)
     if leads is not None and embedder is not None:
-        pairs = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, report)
+        pairs = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, evidence, report)
     del tables, sides, work
     trim_malloc()  # the pair stage's alignments, vectors and token caches; workers fork from here next
     # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
     event_leads = leads if config.embed.model == "minilm" else None
     result = assemble(cleans, pairs, tuple(errors), tuple(notes), config, event_leads)
+    kept = {key: evidence[key] for p in result.pairs if (key := (p.a, p.b)) in evidence}
+    result = replace(result, pairs=PackedPairs(result.pairs, kept))
+    del evidence
     if config.claims:
         from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
 
