@@ -7,7 +7,7 @@ from typing import Any, Sequence
 
 from ..records import Claim, Span
 from .frames import Frame, colon_frames, headline_frames
-from .lexicon import ANAPHORIC_CONTENT, ATTITUDE_DEFAULT, EVIDENCE, EVIDENCE_VERBS, ATTITUDE_PERSONAL, ATTITUDES, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE
+from .lexicon import ANAPHORIC_CONTENT, ATTITUDE_DEFAULT, EVIDENCE, EVIDENCE_VERBS, ATTITUDE_PERSONAL, ATTITUDES, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE, TOPIC_PREPS, TOPIC_SPEECH
 from .quotes import QuoteSpan, find_quotes
 from .aside import SetAside, set_aside
 from .speakers import NameIndex, Speaker, build_names, describe_speaker
@@ -244,13 +244,19 @@ def _reported(text: str, quotes: list[QuoteSpan], frames: list[Frame], used_fram
     return pending
 
 
+def _topic_cue(f: Frame) -> bool:
+    """ "wrote about the steel industry": a speech verb with its topic phrase reports without a clause."""
+    return f.lemma in TOPIC_SPEECH and f.cue.rsplit(" ", 1)[-1].lower() in TOPIC_PREPS
+
+
 def _reports(f: Frame, attitudes: bool) -> bool:
     """Does a frame with content make a claim of its own (a clause where the cue needs one, a source)?"""
     attitudes = attitudes or f.attitude
     if f.speaker_span is None and f.addressee_passive:
         return True  # "when asked whether ...", "was asked about X": PolNeAR marks the question, no source
     if (f.content_kind not in ("clause", "naming") and (f.lemma in STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE)
-            and not (f.lemma in EVIDENCE_VERBS and f.content_kind == "object" and _evidence_source(f))):
+            and not (f.lemma in EVIDENCE_VERBS and f.content_kind == "object" and _evidence_source(f))
+            and not _topic_cue(f)):
         return False
     if attitudes and f.lemma not in SPEECH and f.speaker_span is None and f.content_kind != "raising":
         return False

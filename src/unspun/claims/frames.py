@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Span
 from .lexicon import (
-    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, CLAUSE_MARKS, EVIDENCE, EVIDENCE_VERBS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, COGNITIVE_CLAUSE, HEAD_TITLES, CUE_PREPS, GROUPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, POLL_NOUNS, RAISING, REPORT_ADVERBS, REQUEST, ROLE_WORDS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
+    ADDRESSEE, ANAPHORIC_CONTENT, ARG_PREPS, CLAUSE_MARKS, EVIDENCE, EVIDENCE_VERBS, NEEDS_CLAUSE, ATTITUDE_CONTROL, ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, COGNITIVE_CLAUSE, HEAD_TITLES, CUE_PREPS, GROUPS, LIGHT_CUES, NOMINAL_CUES, OBJECT_PREPS, POLL_NOUNS, RAISING, REPORT_ADVERBS, REQUEST, ROLE_WORDS, SPEECH, TOPIC_PREPS, TOPIC_SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VAGUE, VERB_LEMMA, lemma_of, upos, verb_forms,
 )
 
 
@@ -605,7 +605,8 @@ def _content(doc: Any, tok: Any, off: int, lemma: str, speaker_tok: Any, passive
         return subtree_span(xc[0], off), "clause", None  # "wants to run", "refused to answer"
     if obj:
         return _object_content(tok, obj[0], off, lemma, attitudes)
-    if (attitudes or passive and lemma in ADDRESSEE) and (pp := cue_prep(tok)) is not None:
+    if (pp := cue_prep(tok)) is not None and (attitudes or passive and lemma in ADDRESSEE
+                                              or lemma in TOPIC_SPEECH and pp.lower_ in TOPIC_PREPS):
         pobj = [c for c in pp.children if c.dep_ == "pobj"][0]
         span = np_content(pobj, off)
         # "called on the United States to attack ...": what was asked of the addressee is content too
