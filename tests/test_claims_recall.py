@@ -328,3 +328,15 @@ def test_a_sentence_opening_in_a_poll_reads_like_according_to(ex):
     assert [(c.cue, c.speaker_mention, c.stance) for c in claims] == [
         ("In", "a new Hillside Gazette poll released Monday", "report")]
     assert claims[0].text == "52 percent of residents backed the depot"
+
+
+def test_a_speech_verb_with_only_a_topic_phrase_reports_the_topic(ex):
+    # the verb and "about" / "of" are the cue, the topic the content; writing with no topic reports nothing
+    text = ("Residents complained about the noise from the new depot. "
+            "The columnist wrote about the collapse of the tram network. "
+            "The clerk wrote in the ledger every morning.")
+    got = {_span(text, c.cue_span): c for c in ex.extract(text)}
+    assert got["complained about"].speaker_mention == "Residents"
+    assert got["complained about"].text == "the noise from the new depot"
+    assert got["wrote about"].text == "the collapse of the tram network"
+    assert set(got) == {"complained about", "wrote about"}
