@@ -340,3 +340,12 @@ def test_a_speech_verb_with_only_a_topic_phrase_reports_the_topic(ex):
     assert got["complained about"].text == "the noise from the new depot"
     assert got["wrote about"].text == "the collapse of the tram network"
     assert set(got) == {"complained about", "wrote about"}
+
+
+def test_a_speaker_in_capitals_before_a_sentence_case_turn_is_a_transcript_line(ex):
+    text = ("JANE ROSS: The depot will close in May. The drivers were not consulted.\n\n"
+            "BOOM: Mayor Just Fired A Warning Shot At The Council.")
+    got = {c.speaker_mention: c for c in ex.extract(text)}
+    assert set(got) == {"JANE ROSS"}  # a capital label before a Title Case headline is no speaker
+    c = got["JANE ROSS"]
+    assert c.cue == ":" and c.text == "The depot will close in May. The drivers were not consulted."
