@@ -349,3 +349,11 @@ def test_a_speaker_in_capitals_before_a_sentence_case_turn_is_a_transcript_line(
     assert set(got) == {"JANE ROSS"}  # a capital label before a Title Case headline is no speaker
     c = got["JANE ROSS"]
     assert c.cue == ":" and c.text == "The depot will close in May. The drivers were not consulted."
+
+
+def test_records_show_closing_a_sentence_report_the_sentence_before_them(ex):
+    text = ("That is why the mayor had to lend his campaign money last month, fundraising documents show. "
+            "The tram is late, the show goes on.")
+    got = [c for c in ex.extract(text) if c.cue == "show"]
+    assert len(got) == 1 and got[0].speaker_mention == "fundraising documents"
+    assert got[0].text == "That is why the mayor had to lend his campaign money last month"

@@ -6,7 +6,7 @@ import re
 from typing import Any, Sequence
 
 from ..records import Claim, Span
-from .frames import Frame, colon_frames, headline_frames
+from .frames import Frame, colon_frames, evidence_tail_frames, headline_frames
 from .lexicon import ANAPHORIC_CONTENT, ATTITUDE_DEFAULT, EVIDENCE, EVIDENCE_VERBS, ATTITUDE_PERSONAL, ATTITUDES, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE, TOPIC_PREPS, TOPIC_SPEECH
 from .quotes import QuoteSpan, find_quotes
 from .aside import SetAside, set_aside
@@ -45,8 +45,10 @@ def assemble(text: str, frames: list[Frame], sents: list[Span], attitudes: bool 
     frames = _outer(frames)
     frames = frames + colon_frames(text)
     lexicon = SPEECH | ATTITUDES if attitudes else SPEECH | ATTITUDE_DEFAULT | ATTITUDE_PERSONAL
-    frames += [h for h in headline_frames(text, lexicon)
-               if not any(f.cue_span[0] < h.cue_span[1] and h.cue_span[0] < f.cue_span[1] for f in frames)]
+    frames += _unclaimed(headline_frames(text, lexicon), frames)
+    # (a tail the parser misread as a cue without content is replaced: "…, documents show.")
+    tails = _unclaimed(evidence_tail_frames(text, sents), [f for f in frames if f.content_span is not None])
+    frames = [f for f in frames if f.content_span is not None or _unclaimed([f], tails)] + tails
     used_frames: set[int] = set()
     pending = _direct(text, quotes, frames, sents, used_frames)
     pending += _reported(text, quotes, frames, used_frames, pending, attitudes)
@@ -55,6 +57,11 @@ def assemble(text: str, frames: list[Frame], sents: list[Span], attitudes: bool 
     # a caption printed twice yields its claim once
     pending = [p for p in pending if not aside.repeated(p[0])]
     return _claims(text, pending, names, aside)
+
+
+def _unclaimed(extra: list[Frame], frames: list[Frame]) -> list[Frame]:
+    """Frames read from the words alone whose cue no parsed frame already covers."""
+    return [h for h in extra if not any(f.cue_span[0] < h.cue_span[1] and h.cue_span[0] < f.cue_span[1] for f in frames)]
 
 
 def _outer(frames: list[Frame]) -> list[Frame]:
