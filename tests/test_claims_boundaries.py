@@ -100,3 +100,12 @@ def test_a_sentence_connective_before_a_fronted_content_is_the_writers(ex):
     got = [c.text for c in ex.extract(text)]
     assert got == ["the depot will close in May", "two in three riders back the plan",
                    "Instead, the council will vote in June"]  # "Instead" is kept (as annotated)
+
+
+def test_a_closing_in_an_interview_phrase_is_the_occasion_not_the_content(ex):
+    text = ("The mayor said he would stay in the race in an interview with the Gazette on Sunday. "
+            "She said the depot would close during a speech in Hillside. "
+            "He said “I spoke in an interview” and left.")
+    got = [c.text for c in ex.extract(text)]
+    assert got[:2] == ["he would stay in the race", "the depot would close"]
+    assert any("interview" in t for t in got[2:])  # inside a quotation nothing is cut

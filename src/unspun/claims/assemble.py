@@ -6,7 +6,7 @@ import re
 from typing import Any, Sequence
 
 from ..records import Claim, Span
-from .frames import Frame, colon_frames, evidence_tail_frames, headline_frames, without_connective
+from .frames import Frame, colon_frames, evidence_tail_frames, headline_frames, without_connective, without_venue
 from .lexicon import ANAPHORIC_CONTENT, ATTITUDE_DEFAULT, EVIDENCE, EVIDENCE_VERBS, ATTITUDE_PERSONAL, ATTITUDES, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE, TOPIC_PREPS, TOPIC_SPEECH
 from .quotes import QuoteSpan, find_quotes
 from .aside import SetAside, set_aside
@@ -49,7 +49,7 @@ def assemble(text: str, frames: list[Frame], sents: list[Span], attitudes: bool 
     # (a tail the parser misread as a cue without content is replaced: "…, documents show.")
     tails = _unclaimed(evidence_tail_frames(text, sents), [f for f in frames if f.content_span is not None])
     frames = [f for f in frames if f.content_span is not None or _unclaimed([f], tails)] + tails
-    frames = [without_connective(text, f) for f in frames]
+    frames = [without_venue(text, without_connective(text, f)) for f in frames]
     used_frames: set[int] = set()
     pending = _direct(text, quotes, frames, sents, used_frames)
     pending += _reported(text, quotes, frames, used_frames, pending, attitudes)
