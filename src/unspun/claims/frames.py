@@ -844,8 +844,9 @@ _NOT_SOURCES = frozenset(
 def _transcript_turn(name: list[str], content: str) -> bool:
     """ "TAPPER: Do you think he has campaigned as a healer?": a speaker in capitals before a turn in
     sentence case is a transcript; a capital label before a Title Case headline ("BOOM: Trump Just
-    Fired ...", "EXCLUSIVE: ...") is not (PolNeAR train: 13 of 13 such turns inside a gold cue, the
-    labels 0 of 10)."""
+    Fired ...", "EXCLUSIVE: ...") is not (PolNeAR train: 13 capital names before a colon at a line start
+    lie inside a gold cue, 10 do not, and those 10 are labels or stand before a Title Case or capital
+    headline)."""
     if not all(w.isupper() for w in name):
         return False
     words = [w for w in content.split() if w[:1].isalpha()]
