@@ -91,3 +91,21 @@ def test_a_subject_set_inside_the_content_keeps_its_whole_mention(ex):
     c = ex.extract("The plan, the campaign said, will fail.")[0]
     assert c.speaker_mention == "the campaign"
     assert c.text == "The plan … will fail"
+
+
+def test_a_sentence_connective_before_a_fronted_content_is_the_writers(ex):
+    text = ("But the depot will close in May, the mayor said. "
+            "Still, two in three riders back the plan, according to a new survey. "
+            "Instead, the council will vote in June, officials said.")
+    got = [c.text for c in ex.extract(text)]
+    assert got == ["the depot will close in May", "two in three riders back the plan",
+                   "Instead, the council will vote in June"]  # "Instead" is kept (as annotated)
+
+
+def test_a_closing_in_an_interview_phrase_is_the_occasion_not_the_content(ex):
+    text = ("The mayor said he would stay in the race in an interview with the Gazette on Sunday. "
+            "She said the depot would close during a speech in Hillside. "
+            "He said “I spoke in an interview” and left.")
+    got = [c.text for c in ex.extract(text)]
+    assert got[:2] == ["he would stay in the race", "the depot would close"]
+    assert any("interview" in t for t in got[2:])  # inside a quotation nothing is cut

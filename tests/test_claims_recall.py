@@ -328,3 +328,32 @@ def test_a_sentence_opening_in_a_poll_reads_like_according_to(ex):
     assert [(c.cue, c.speaker_mention, c.stance) for c in claims] == [
         ("In", "a new Hillside Gazette poll released Monday", "report")]
     assert claims[0].text == "52 percent of residents backed the depot"
+
+
+def test_a_speech_verb_with_only_a_topic_phrase_reports_the_topic(ex):
+    # the verb and "about" / "of" are the cue, the topic the content; writing with no topic reports nothing
+    text = ("Residents complained about the noise from the new depot. "
+            "The columnist wrote about the collapse of the tram network. "
+            "The clerk wrote in the ledger every morning.")
+    got = {_span(text, c.cue_span): c for c in ex.extract(text)}
+    assert got["complained about"].speaker_mention == "Residents"
+    assert got["complained about"].text == "the noise from the new depot"
+    assert got["wrote about"].text == "the collapse of the tram network"
+    assert set(got) == {"complained about", "wrote about"}
+
+
+def test_a_speaker_in_capitals_before_a_sentence_case_turn_is_a_transcript_line(ex):
+    text = ("JANE ROSS: The depot will close in May. The drivers were not consulted.\n\n"
+            "BOOM: Mayor Just Fired A Warning Shot At The Council.")
+    got = {c.speaker_mention: c for c in ex.extract(text)}
+    assert set(got) == {"JANE ROSS"}  # a capital label before a Title Case headline is no speaker
+    c = got["JANE ROSS"]
+    assert c.cue == ":" and c.text == "The depot will close in May. The drivers were not consulted."
+
+
+def test_records_show_closing_a_sentence_report_the_sentence_before_them(ex):
+    text = ("That is why the mayor had to lend his campaign money last month, fundraising documents show. "
+            "The tram is late, the show goes on.")
+    got = [c for c in ex.extract(text) if c.cue == "show"]
+    assert len(got) == 1 and got[0].speaker_mention == "fundraising documents"
+    assert got[0].text == "That is why the mayor had to lend his campaign money last month"

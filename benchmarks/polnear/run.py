@@ -1,6 +1,6 @@
 """Score unspun's claim extractor on PolNeAR and print it beside the published figures.
 
-    python benchmarks/polnear/run.py [--split dev] [--limit N]
+    python benchmarks/polnear/run.py [--split dev] [--limit N] [--offset K]
 
 Develop rules on train (the default split for --split is dev, the one to report).  Speed is measured
 over the split on one process with the spaCy model already loaded.
@@ -76,11 +76,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev", choices=["train", "dev"])
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--offset", type=int, default=0, help="skip this many texts first (a second tuning slice)")
     ap.add_argument("--processes", type=int, default=1, help="spaCy worker processes for parsing")
     ap.add_argument("--attitudes", action="store_true",
                     help="also extract wants/stances (ClaimExtractor(attitudes=True)), as PolNeAR annotates them")
     args = ap.parse_args()
-    docs = load_split(args.split)
+    docs = load_split(args.split)[args.offset:]
     if args.limit:
         docs = docs[: args.limit]
     ex = ClaimExtractor(n_process=args.processes, attitudes=args.attitudes)

@@ -6,8 +6,8 @@ import re
 from typing import Any, Sequence
 
 from ..records import Claim, Span
-from .frames import Frame, colon_frames, headline_frames
-from .lexicon import ANAPHORIC_CONTENT, ATTITUDE_DEFAULT, EVIDENCE, EVIDENCE_VERBS, ATTITUDE_PERSONAL, ATTITUDES, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE
+from .frames import Frame, colon_frames, evidence_tail_frames, headline_frames, without_connective, without_venue
+from .lexicon import ANAPHORIC_CONTENT, ATTITUDE_DEFAULT, EVIDENCE, EVIDENCE_VERBS, ATTITUDE_PERSONAL, ATTITUDES, DENY, DISPUTE, NEEDS_CLAUSE, REPORT, SPEECH, STRICT_CLAUSE, TOPIC_PREPS, TOPIC_SPEECH
 from .quotes import QuoteSpan, find_quotes
 from .aside import SetAside, set_aside
 from .speakers import NameIndex, Speaker, build_names, describe_speaker
@@ -45,8 +45,11 @@ def assemble(text: str, frames: list[Frame], sents: list[Span], attitudes: bool 
     frames = _outer(frames)
     frames = frames + colon_frames(text)
     lexicon = SPEECH | ATTITUDES if attitudes else SPEECH | ATTITUDE_DEFAULT | ATTITUDE_PERSONAL
-    frames += [h for h in headline_frames(text, lexicon)
-               if not any(f.cue_span[0] < h.cue_span[1] and h.cue_span[0] < f.cue_span[1] for f in frames)]
+    frames += _unclaimed(headline_frames(text, lexicon), frames)
+    # (a tail the parser misread as a cue without content is replaced: "…, documents show.")
+    tails = _unclaimed(evidence_tail_frames(text, sents), [f for f in frames if f.content_span is not None])
+    frames = [f for f in frames if f.content_span is not None or _unclaimed([f], tails)] + tails
+    frames = [without_venue(text, without_connective(text, f)) for f in frames]
     used_frames: set[int] = set()
     pending = _direct(text, quotes, frames, sents, used_frames)
     pending += _reported(text, quotes, frames, used_frames, pending, attitudes)
@@ -55,6 +58,11 @@ def assemble(text: str, frames: list[Frame], sents: list[Span], attitudes: bool 
     # a caption printed twice yields its claim once
     pending = [p for p in pending if not aside.repeated(p[0])]
     return _claims(text, pending, names, aside)
+
+
+def _unclaimed(extra: list[Frame], frames: list[Frame]) -> list[Frame]:
+    """Frames read from the words alone whose cue no parsed frame already covers."""
+    return [h for h in extra if not any(f.cue_span[0] < h.cue_span[1] and h.cue_span[0] < f.cue_span[1] for f in frames)]
 
 
 def _outer(frames: list[Frame]) -> list[Frame]:
@@ -244,13 +252,19 @@ def _reported(text: str, quotes: list[QuoteSpan], frames: list[Frame], used_fram
     return pending
 
 
+def _topic_cue(f: Frame) -> bool:
+    """ "wrote about the steel industry": a speech verb with its topic phrase reports without a clause."""
+    return f.lemma in TOPIC_SPEECH and f.cue.rsplit(" ", 1)[-1].lower() in TOPIC_PREPS
+
+
 def _reports(f: Frame, attitudes: bool) -> bool:
     """Does a frame with content make a claim of its own (a clause where the cue needs one, a source)?"""
     attitudes = attitudes or f.attitude
     if f.speaker_span is None and f.addressee_passive:
         return True  # "when asked whether ...", "was asked about X": PolNeAR marks the question, no source
     if (f.content_kind not in ("clause", "naming") and (f.lemma in STRICT_CLAUSE if attitudes else f.lemma in NEEDS_CLAUSE)
-            and not (f.lemma in EVIDENCE_VERBS and f.content_kind == "object" and _evidence_source(f))):
+            and not (f.lemma in EVIDENCE_VERBS and f.content_kind == "object" and _evidence_source(f))
+            and not _topic_cue(f)):
         return False
     if attitudes and f.lemma not in SPEECH and f.speaker_span is None and f.content_kind != "raising":
         return False
