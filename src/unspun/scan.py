@@ -40,10 +40,11 @@ from .records import (
 )
 
 Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total): called as work advances; total is 0 when unknown."""
 Packed = tuple[Pair, bytes]
 """A pair as the pair stage hands it over (`records.pack_evidence`): light pair, packed matches and edits."""
 Evidence = dict[tuple[str, str], bytes]
-"""progress(stage, done, total): called as work advances; total is 0 when unknown."""
+"""Each confirmed pair's packed matches and edits, by its (a, b) key (`PackedPairs`)."""
 
 
 @dataclass(frozen=True)

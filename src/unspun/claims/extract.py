@@ -21,7 +21,7 @@ from ..errors import require
 from ..records import Claim, Span, valid_text
 from .assemble import assemble
 from .frames import Frame, parse_frames, sentence_spans
-from .lexicon import ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, COGNITIVE_CLAUSE, LIGHT_CUES, NOMINAL_CUES, REPORT_ADVERBS, SPEECH, STATEMENT_VERBS, VERB_LEMMA
+from .lexicon import ATTITUDES, DEFAULT_CUE_VERBS, LIGHT_CUES, NOMINAL_CUES, REPORT_ADVERBS, SPEECH, STATEMENT_VERBS, VERB_LEMMA
 from .plan import masked, paragraphs, plan_paragraph, standalone
 from .quotes import double_marks, find_quotes
 
@@ -123,7 +123,7 @@ class ClaimExtractor:
         docs = self.nlp.pipe([u[2] for u in units], batch_size=self.batch_size)
         frames: list[list[Frame]] = [[] for _ in texts]
         strings = self.nlp.vocab.strings
-        lexicon = SPEECH | ATTITUDES if self.attitudes else SPEECH | ATTITUDE_DEFAULT | ATTITUDE_PERSONAL | COGNITIVE_CLAUSE
+        lexicon = SPEECH | ATTITUDES if self.attitudes else DEFAULT_CUE_VERBS
         cue_hashes = {strings.add(f) for f, w in VERB_LEMMA.items() if w in lexicon or w in LIGHT_CUES or w in STATEMENT_VERBS} | {strings.add(w) for w in ("according", "in", *REPORT_ADVERBS, *NOMINAL_CUES)}
         for (ti, off, chunk), doc in zip(units, docs):
             sents[ti].extend(sentence_spans(doc, off))

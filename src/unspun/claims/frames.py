@@ -331,9 +331,7 @@ def _according_frame(doc: Any, tok: Any, off: int) -> Frame | None:
         return None
     sp, st = np_span(objs[0], off)
     # content: the clause "according to X" attaches to, minus the prepositional phrase itself
-    head = tok.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
-        head = head.head
+    head = _clause_head(tok)
     phrase = {t.i for t in tok.subtree}
     cue_start = tok.idx
     prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -350,6 +348,15 @@ def _according_frame(doc: Any, tok: Any, off: int) -> Frame | None:
 _COPULA = frozenset({"'s", "’s", "is", "was"})
 
 
+def _clause_head(tok: Any) -> Any:
+    """The head of the clause a sourcing phrase ("according to X", "In a new poll") attaches to: up from
+    its head to the sentence root, a reported clause or a conjunct."""
+    head = tok.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
 def _poll_frame(doc: Any, tok: Any, off: int) -> Frame | None:
     """ "In a new CNN poll released Monday, 50 percent chose Clinton": a sentence-opening "In" with a poll
     (`lexicon.POLL_NOUNS`) is read as "according to": the poll is the source, the clause the content."""
@@ -358,9 +365,7 @@ def _poll_frame(doc: Any, tok: Any, off: int) -> Frame | None:
     obj = next((c for c in tok.children if c.dep_ == "pobj" and c.lower_ in POLL_NOUNS), None)
     if obj is None:
         return None
-    head = tok.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
-        head = head.head
+    head = _clause_head(tok)
     phrase = {t.i for t in tok.subtree}
     content = subtree_span(head, off, exclude=phrase)
     sp, st = np_span(obj, off)
@@ -739,7 +744,8 @@ def _object_content(tok: Any, obj: Any, off: int, lemma: str, attitudes: bool) -
     after = [c for c in tok.children if c.i > obj.i]
     xcomp = [c for c in after if c.dep_ == "xcomp"]
     if lemma in ADDRESSEE and xcomp and any(t.tag_ == "TO" for t in xcomp[0].children):
-        return (content[0] if lemma in REQUEST else subtree_span(xcomp[0], off)[0], subtree_span(xcomp[0], off)[1]), "clause", None
+        asked = subtree_span(xcomp[0], off)
+        return (content[0] if lemma in REQUEST else asked[0], asked[1]), "clause", None
     oprd = [c for c in after if c.dep_ in ("oprd", "ccomp", "xcomp")]
     if (attitudes or lemma in ("call", "describe")) and oprd:
         return (content[0], subtree_span(oprd[0], off)[1]), "naming", None

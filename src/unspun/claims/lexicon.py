@@ -80,6 +80,9 @@ ATTITUDE_PERSONAL = frozenset("""offer know talk push threaten favor""".split())
 # the clause is what the source holds true.  Without the clause ("I see him", "they feel good") they
 # are not attributions.  (issue 18, round 6; measured on PolNeAR train[:300], see docs/claims.md)
 COGNITIVE_CLAUSE = COGNITIVE - {"see"}  # "waited to see if", "can see that": mostly perception (train: 1 of 5 added in gold)
+# Every verb that can be a cue with attitudes off, each under its own condition in `frames.parse_frames`:
+# what the parser is asked to look at (`extract`) and which sentences are worth parsing (`plan`)
+DEFAULT_CUE_VERBS = SPEECH | ATTITUDE_DEFAULT | ATTITUDE_PERSONAL | COGNITIVE_CLAUSE
 # "accused X of Y", "described X as Y", "blamed X on Y": the object and the phrase are the content
 OBJECT_PREPS = {
     "accuse": ("of",), "blame": ("on", "for"), "criticize": ("for",), "criticise": ("for",), "praise": ("for",),

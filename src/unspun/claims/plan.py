@@ -6,13 +6,13 @@ import re
 from typing import Iterable, Sequence
 
 from ..records import Span
-from .lexicon import ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, COGNITIVE_CLAUSE, IRREGULAR, LIGHT_CUES, NOMINAL_CUES, POLL_NOUNS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VERB_LEMMA, verb_forms
+from .lexicon import ATTITUDE_DEFAULT, ATTITUDE_PERSONAL, ATTITUDES, DEFAULT_CUE_VERBS, IRREGULAR, LIGHT_CUES, NOMINAL_CUES, POLL_NOUNS, SPEECH, STATEMENT_NOUNS, STATEMENT_VERBS, VERB_LEMMA, verb_forms
 from .quotes import rstrip_end
 
 _PARA = re.compile(r"\n\s*\n|\n")
 # a cheap word test decides which sentences are worth parsing
 _HINT_WORDS = frozenset(
-    {f for w in SPEECH for f in verb_forms(w)} | {f for f, w in VERB_LEMMA.items() if w in SPEECH | ATTITUDE_DEFAULT | ATTITUDE_PERSONAL | COGNITIVE_CLAUSE}
+    {f for w in SPEECH for f in verb_forms(w)} | {f for f, w in VERB_LEMMA.items() if w in DEFAULT_CUE_VERBS}
     | set(IRREGULAR)
 ) - {"spoke"}
 _ATT_HINT_WORDS = frozenset(f for f, w in VERB_LEMMA.items() if w in ATTITUDES)
