@@ -249,6 +249,16 @@ def test_normalize_is_idempotent(text):
     assert normalize(once) == once
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(any_text, pooled_text))
+def test_match_key_is_the_word_runs_left_by_replacing_every_other_run_with_a_space(text):
+    # match_key finds the word runs in one pass; it was defined as the runs of non-word characters
+    # replaced by a space, then split on whitespace
+    import re
+
+    assert match_key(text) == " ".join(re.sub(r"[^\w]+", " ", normalize(text).casefold()).split())
+
+
 @settings(max_examples=100, deadline=None)
 @given(any_text)
 def test_match_key_is_stable_under_normalize(text):

@@ -9,12 +9,15 @@ from hypothesis import strategies as st
 from unspun.config import FingerprintConfig
 from unspun.fingerprint import (
     article_features,
+    article_immutables,
+    article_table,
+    feature_table,
     fingerprint,
-    memo_article_features,
     number_key,
     sentence_features,
     sentence_immutables,
     shingles,
+    specific_words,
     stem,
 )
 from unspun.tokens import EDIT_TOKEN, FEATURE_TOKEN, light_stem
@@ -102,11 +105,22 @@ def test_article_features_has_one_entry_per_kept_sentence(story):
     assert len(article_features(ca)) == len(ca.sentences)
 
 
-def test_memoized_article_features_equal_the_plain_ones_for_every_fixture(story):
-    # The pair stage builds feature tables from the memoized features; a stale or shared entry would
-    # change alignments silently.
+def _rows(table) -> list[tuple[int, int, int]]:
+    return sorted(zip(table.hashes.tolist(), table.sentence.tolist(), table.kind.tolist()))
+
+
+def _same_table(ca) -> None:
+    """The compiled table (`article_table`) holds the rows of the per-sentence feature sets, once each."""
+    old, new = feature_table(article_features(ca)), article_table(ca)
+    assert _rows(new) == _rows(old) and len(new.hashes) == len(old.hashes)
+    assert new.keys.tolist() == old.keys.tolist() and new.n_sentences == old.n_sentences == len(ca.sentences)
+    assert article_immutables(ca) == frozenset().union(*(f.immutables for f in article_features(ca)))
+
+
+def test_the_compiled_feature_table_equals_the_per_sentence_one_for_every_fixture(story):
+    # The pair stage aligns on `article_table`; any row it lost or added would change alignments silently.
     for ca in story.values():
-        assert memo_article_features(ca) == article_features(ca)
+        _same_table(ca)
 
 
 def test_article_signature_collects_immutables_from_all_sentences(story):
@@ -199,3 +213,31 @@ def test_edit_and_feature_token_patterns_split_numbers_differently():
     text = "A two-year deal worth £4.5m, signed at 10:30."
     assert EDIT_TOKEN.findall(text) == ["A", "two-year", "deal", "worth", "£", "4.5m", "signed", "at", "10", "30"]
     assert FEATURE_TOKEN.findall(text) == ["A", "two", "year", "deal", "worth", "4.5", "m", "signed", "at", "10:30"]
+
+
+_article_lines = st.one_of(_sentences, st.sampled_from(
+    ["Okafor said. Denise Okafor agreed.", "Riverside Council voted 7-2 on the $6.40 fare.", "Advertisement",
+     'She said "we cannot wait for the vote" and left.', "U.S. Sen. Castillo, 61, said no.", "I", "A B",
+     "\u00c9t\u00e9 \u00e0 Montr\u00e9al, M\u00fcller said."]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_article_lines, max_size=8).map("\n".join))
+def test_the_compiled_feature_table_equals_the_per_sentence_one_for_any_text(text):
+    _same_table(clean(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=150), _article_lines))
+def test_specific_words_are_the_per_word_rule_for_any_text(text):
+    from unspun.fingerprint import DETAIL_WORD
+    from unspun.tokens import zipf
+
+    expected = set()  # the rule as it was written word by word, before each word's verdict was kept
+    for w in set(DETAIL_WORD.findall(text)):
+        key = w.casefold().replace("\u2019", "'")
+        if key[0].isdigit():
+            expected.add(key)
+        elif len(key) > 2 and zipf(key) < 5.0:
+            expected.add(key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 4 else key)
+    assert specific_words(text) == frozenset(expected)

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .clean import clean_article
 from .config import AlignConfig, CleanConfig
-from .fingerprint import FeatureTable, SentenceFeatures, article_features, feature_table, sentence_key
+from .fingerprint import FeatureTable, SentenceFeatures, article_table, feature_table, sentence_key
 from .records import Article, CleanArticle, Match
 
 
@@ -54,7 +54,7 @@ def _tables(
 ) -> FeatureTable:
     if isinstance(given, FeatureTable):
         return given
-    return feature_table(article_features(article) if given is None else given)
+    return article_table(article) if given is None else feature_table(given)
 
 
 def score_matrix(ta: FeatureTable, tb: FeatureTable, config: AlignConfig = AlignConfig()) -> np.ndarray:
@@ -92,8 +92,9 @@ def assign(scores: np.ndarray, threshold: float, used_a: set[int] = frozenset(),
     Rows/columns already used are left out."""
     from scipy.optimize import linear_sum_assignment
 
-    rows = [i for i in range(scores.shape[0]) if i not in used_a and (scores[i] >= threshold).any()]
-    cols = [j for j in range(scores.shape[1]) if j not in used_b and (scores[:, j] >= threshold).any()]
+    above = scores >= threshold
+    rows = [i for i in np.flatnonzero(above.any(axis=1)).tolist() if i not in used_a]
+    cols = [j for j in np.flatnonzero(above.any(axis=0)).tolist() if j not in used_b]
     if not rows or not cols:
         return []
     sub = scores[np.ix_(rows, cols)]

@@ -18,7 +18,7 @@ _QUOTES = str.maketrans(
         "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
     }
 )
-_NON_WORD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"\w+")
 
 # Sentence ends: terminal punctuation (optionally closing quotes/brackets) followed by whitespace and
 # something that can start a sentence. Abbreviations are checked separately.
@@ -37,8 +37,11 @@ def normalize(text: str) -> str:
 
 
 def match_key(text: str) -> str:
-    """A case- and punctuation-insensitive key: two captions that differ only in quotes/spaces share it."""
-    return " ".join(_NON_WORD.sub(" ", normalize(text).casefold()).split())
+    """A case- and punctuation-insensitive key: two captions that differ only in quotes/spaces share it.
+
+    The casefolded word runs joined by one space (what replacing every run of other characters by a space
+    and splitting on whitespace leaves: no word character is whitespace), found in one pass."""
+    return " ".join(_WORD.findall(normalize(text).casefold()))
 
 
 def _is_abbreviation(text: str, end: int) -> bool:

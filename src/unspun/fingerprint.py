@@ -5,16 +5,17 @@ immutables signature finds rewrites that share too few shingles for MinHash.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
-from dataclasses import dataclass
+import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from xxhash import xxh3_64_intdigest
 
 from .clean import match_key, normalize
+from . import feature_kernel as fk
 from .config import FingerprintConfig, NearDupConfig
 from .records import CleanArticle
 from .sketch import sketch_batch
@@ -32,14 +33,15 @@ class SentenceFeatures:
     key: str  # match_key of the sentence: equal keys mean a verbatim copy
 
 
-KIND_CONTENT, KIND_SKELETON, KIND_IMMUTABLE = 0, 1, 2
+KIND_CONTENT, KIND_SKELETON, KIND_IMMUTABLE = fk.KIND_CONTENT, fk.KIND_SKELETON, fk.KIND_IMMUTABLE
 
 
 @dataclass(frozen=True)
 class FeatureTable:
     """All sentences' features of one article as flat arrays: compact to pickle, fast to join.
 
-    Row r says sentence `sentence[r]` has the feature hashed to `hashes[r]` (hash salted by kind).
+    Row r says sentence `sentence[r]` has the feature hashed to `hashes[r]` (xxh3 salted by kind; a skeleton
+    bigram from its two words' hashes, `feature_kernel.skeleton_hash`).
     """
 
     hashes: np.ndarray  # uint64
@@ -115,28 +117,23 @@ def _quoted(norm: str) -> list[str]:
     return ["q:" + " ".join(t.casefold() for t in tokens(quoted)) for quoted in _QUOTED.findall(norm)]
 
 
-def sentence_immutables(text: str) -> set[str]:
-    """`_sentence_features(text).immutables` alone (as a set), by the same rules: all the signature
-    needs. Preparing an article for the candidate stage skips the stems, skeleton and match key, which
-    the pair stage builds again where it needs them (`scan.Tables`)."""
+@lru_cache(maxsize=16384)
+def sentence_immutables(text: str) -> frozenset[str]:
+    """`_sentence_features(text).immutables` alone, by the same rules: what the relation test reads of a
+    matched sentence (`provenance.immutables_agree`), without the stems, skeleton and match key.
+
+    Memoized on the text (pure; frozen result), as `sentence_features`: asked once per pair an article is in."""
     norm = normalize(text)
     toks = tokens(norm)
     out = {number_key(tok) if tok[0].isdigit() else "p:" + tok.casefold() for i, tok in enumerate(toks)
            if tok[0].isdigit() or (tok[0].isupper() and tok.casefold() not in STOPWORDS and _proper(toks, i))}
     out.update(_quoted(norm))
-    return out
+    return frozenset(out)
 
 
 def article_features(article: CleanArticle) -> tuple[SentenceFeatures, ...]:
     """Features of every kept sentence, in order."""
     return tuple(_sentence_features(s.text) for s in article.sentences)
-
-
-def memo_article_features(article: CleanArticle) -> tuple[SentenceFeatures, ...]:
-    """`article_features` through the sentence memo (`sentence_features`): what the pair stage builds its
-    feature tables with, so the relation test (`provenance.immutables_agree`), asking for the same sentences
-    of each article once per pair, finds them computed instead of computing each sentence a second time."""
-    return tuple(sentence_features(s.text) for s in article.sentences)
 
 
 def feature_table(features: Sequence[SentenceFeatures]) -> FeatureTable:
@@ -145,13 +142,13 @@ def feature_table(features: Sequence[SentenceFeatures]) -> FeatureTable:
     sentence: list[int] = []
     kind: list[int] = []
     for i, f in enumerate(features):
-        for k, items, salt in (
-            (KIND_CONTENT, f.content, "c"),
-            (KIND_SKELETON, f.skeleton, "s"),
-            (KIND_IMMUTABLE, f.immutables, "i"),
+        for k, items, hash_of in (
+            (KIND_CONTENT, f.content, lambda item: _hash(item, "c")),
+            (KIND_SKELETON, f.skeleton, _skeleton_item_hash),
+            (KIND_IMMUTABLE, f.immutables, lambda item: _hash(item, "i")),
         ):
             for item in items:
-                hashes.append(xxh3_64_intdigest(item.encode(), seed=ord(salt)))
+                hashes.append(hash_of(item))
                 sentence.append(i)
                 kind.append(k)
     return FeatureTable(
@@ -163,14 +160,136 @@ def feature_table(features: Sequence[SentenceFeatures]) -> FeatureTable:
     )
 
 
+_WORDS_MAX = 1 << 17
+"""Distinct words a process's word table holds before it starts again (~20 MB when full)."""
+_SPLIT_TOKEN = re.compile(FEATURE_TOKEN.pattern + r"|\n")  # FEATURE_TOKEN, and the line break between sentences
+
+
+class _Words(dict):
+    """token -> id, with each distinct token's feature facts in arrays indexed by id: an article's tokens
+    become ids in one C-level `map`, and `feature_kernel.table_rows` applies the rules of
+    `_sentence_features` to them. Every fact here reads only the token, by the same expressions as
+    `_sentence_features`, so each is worked out once per process instead of once per token."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cls = np.zeros(1024, np.int8)  # feature_kernel DIGIT | STOP | UPPER (a name unless it opens a sentence alone) | LOWER | BREAK
+        self.upper = np.zeros(1024, np.bool_)  # tok[0].isupper()
+        self.content = np.zeros(1024, np.uint64)  # hash of the stem, kind content (UPPER, LOWER)
+        self.immutable = np.zeros(1024, np.uint64)  # hash of the immutable, kind immutable (DIGIT, UPPER)
+        self.skeleton = np.zeros(1024, np.uint64)  # hash of the skeleton word (`skeleton_word`)
+        self.words: list[str] = []  # the skeleton word (a number key, a stopword, a "p:" name)
+        self.__missing__("\n")  # id 0: the sentence break
+
+    def __missing__(self, tok: str) -> int:
+        i = len(self.words)
+        if i == len(self.cls):
+            for name in ("cls", "upper", "content", "immutable", "skeleton"):
+                setattr(self, name, np.concatenate([getattr(self, name), np.zeros_like(getattr(self, name))]))
+        if tok == "\n":
+            cls, word = fk.BREAK, ""
+        elif tok[0].isdigit():
+            cls, word = fk.DIGIT, number_key(tok)
+        elif (low := tok.casefold()) in STOPWORDS:
+            cls, word = fk.STOP, low
+        else:
+            cls, word = (fk.UPPER if tok[0].isupper() else fk.LOWER), "p:" + low
+            self.content[i] = _hash(stem(tok), "c")
+        if cls in (fk.DIGIT, fk.UPPER):
+            self.immutable[i] = _hash(word, "i")
+        self.cls[i] = cls
+        self.upper[i] = tok[:1].isupper()
+        self.skeleton[i] = _hash(word, "s")
+        self.words.append(word)
+        self[tok] = i
+        return i
+
+
+_local = threading.local()  # one word table per thread (the index and server may prepare in threads)
+
+
+def _words() -> _Words:
+    words = getattr(_local, "words", None)
+    if words is None or len(words) > _WORDS_MAX:
+        words = _local.words = _Words()
+    return words
+
+
+def _hash(item: str, salt: str) -> int:
+    """The table hash of a feature string: xxh3 salted by its kind's letter."""
+    return xxh3_64_intdigest(item.encode(), seed=ord(salt))
+
+
+def _skeleton_item_hash(item: str) -> int:
+    """The table hash of a skeleton bigram "x y" (`feature_kernel.skeleton_hash`: from its words' hashes;
+    skeleton words never hold a space)."""
+    x, y = item.split(" ")
+    return int(fk.skeleton_hash(np.uint64(_hash(x, "s")), np.uint64(_hash(y, "s"))))
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """An article's feature rows (`feature_kernel.table_rows`), with what `article_immutables` reads."""
+
+    table: FeatureTable
+    words: _Words
+    ids: np.ndarray  # each token's word id, sentences joined by the break id
+    names: np.ndarray  # bool per token: an immutable (a number or a name at its place)
+    quoted: list[str]
+
+
+def _article_rows(article: CleanArticle) -> _Rows:
+    """Tokenize every sentence (as `_sentence_features` does: `tokens(normalize(text))`) into word ids and
+    apply the feature rules to them in one compiled pass."""
+    words = _words()
+    norms = [normalize(s.text) for s in article.sentences]
+    joined = "\n".join(norms)  # no normalized sentence holds a line break, and no token crosses one
+    ids = np.fromiter(map(words.__getitem__, _SPLIT_TOKEN.findall(joined)), np.int64)
+    quoted = [(k, q) for k, norm in enumerate(norms) if '"' in norm for q in _quoted(norm)]
+    q_sentence = np.array([k for k, _ in quoted], np.int64)
+    q_hash = np.array([_hash(q, "i") for _, q in quoted], np.uint64)
+    if norms:
+        hashes, sentence, kind, n, names = fk.table_rows(
+            ids, words.cls, words.upper, words.content, words.immutable, words.skeleton, q_sentence, q_hash)
+        assert n == len(norms)
+    else:
+        hashes, sentence, kind, names = np.zeros(0, np.uint64), np.zeros(0, np.int32), np.zeros(0, np.int8), ids > 0
+    table = FeatureTable(hashes, sentence, kind, _key_hashes(norms), len(norms))
+    return _Rows(table, words, ids, names, [q for _, q in quoted])
+
+
+def _key_hashes(norms: list[str]) -> np.ndarray:
+    """`key_hash(match_key(norm))` of each normalized sentence (`sentence_features`' key)."""
+    return np.fromiter((key_hash(match_key(norm)) for norm in norms), np.uint64, count=len(norms))
+
+
+def article_table(article: CleanArticle) -> FeatureTable:
+    """`feature_table(article_features(article))` without a Python loop per token: the same rows (as a set:
+    each sentence's distinct features by kind, hashed alike), sorted by sentence, kind and hash.
+
+    The pair stage builds each article's table where a pair needs it (`scan.Tables`); this is several
+    times cheaper than the per-sentence feature sets it replaces (docs/benchmarks.md, "i15prep")."""
+    return _article_rows(article).table
+
+
+def article_immutables(article: CleanArticle) -> frozenset[str]:
+    """The union of the sentences' immutables (`sentence_immutables`), from the same pass as
+    `article_table`: what the signature needs."""
+    rows = _article_rows(article)
+    out = {rows.words.words[i] for i in np.unique(rows.ids[rows.names]).tolist()}
+    out.update(rows.quoted)
+    return frozenset(out)
+
+
 def key_hash(key: str) -> int:
     """A sentence's match_key as a stable 64-bit hash (0 for the empty key, which matches nothing)."""
     return xxh3_64_intdigest(key.encode(), seed=ord("k")) if key else 0
 
 
 def sentence_key(text: str) -> str:
-    """The match_key of a sentence exactly as `sentence_features` computes it."""
-    return match_key(normalize(text))
+    """The match_key of a sentence exactly as `sentence_features` computes it (of ASCII text, `normalize`
+    only folds whitespace, which `match_key` folds again: one pass)."""
+    return match_key(text if text.isascii() else normalize(text))
 
 
 def shingles(article: CleanArticle, size: int) -> list[str]:
@@ -192,7 +311,7 @@ def fingerprint(
     config: FingerprintConfig = FingerprintConfig(),
 ) -> Signature:
     """One-permutation MinHash of the kept text's word shingles plus the sentences' immutables (taken from
-    `features` when given, else read from the sentences by `sentence_immutables`).
+    `features` when given, else read from the sentences' word ids by `article_immutables`).
 
     The signature comes from the vectorised near-duplicate stage (`sketch.sketch_batch`), so scan,
     index and `dedup` share one hashing scheme and no Python runs per shingle.
@@ -201,7 +320,7 @@ def fingerprint(
     if features is not None:
         immutables = frozenset().union(*(f.immutables for f in features))
     else:
-        immutables = frozenset().union(*(sentence_immutables(s.text) for s in article.sentences))
+        immutables = article_immutables(article)
     return Signature(sketch.signatures[0], immutables, int(sketch.n_shingles[0]))
 
 
@@ -221,15 +340,34 @@ def specific_words(text: str) -> frozenset[str]:
     """The details of `text`: figures and uncommon words, casefolded, a final plural "s" dropped ("votes" =
     "vote"). What a rewrite carries over from its source and an independent text on the topic has its own of.
 
-    Memoized on the text (pure; frozen result): a scan asks for each article once per pair it is in."""
-    out = set()
-    for w in set(DETAIL_WORD.findall(text)):  # each distinct word once: a news text repeats most of its words
+    Memoized on the text (pure; frozen result): a scan asks for each article once per pair it is in. Each
+    distinct word's verdict is kept per thread (`_Details`), so a text costs one lookup per distinct word."""
+    details = _details()
+    out = set(map(details.__getitem__, set(DETAIL_WORD.findall(text))))
+    out.discard("")
+    return frozenset(out)
+
+
+class _Details(dict):
+    """word -> its detail key in `specific_words` ("" when it is not a detail), worked out on first sight."""
+
+    def __missing__(self, w: str) -> str:
         key = w.casefold().replace("\u2019", "'")
         if key[0].isdigit():
-            out.add(key)
+            out = key
         elif len(key) > 2 and zipf(key) < _SPECIFIC_ZIPF:
-            out.add(key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 4 else key)
-    return frozenset(out)
+            out = key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 4 else key
+        else:
+            out = ""
+        self[w] = out
+        return out
+
+
+def _details() -> _Details:
+    details = getattr(_local, "details", None)
+    if details is None or len(details) > _WORDS_MAX:
+        details = _local.details = _Details()
+    return details
 
 
 def detail_inclusion(text_a: str, text_b: str) -> tuple[float, float]:

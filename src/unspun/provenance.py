@@ -8,7 +8,7 @@ from .align import Alignment, summarize
 from .clean import normalize
 from .cluster import cluster
 from .config import ClusterConfig, RelationConfig
-from .fingerprint import detail_inclusion, sentence_features, specific_words
+from .fingerprint import detail_inclusion, sentence_features, sentence_immutables, specific_words
 from .records import CleanArticle, Match, Pair, Story
 
 COPY_RELATIONS = frozenset({"exact", "near-duplicate", "rewrite"})
@@ -141,8 +141,8 @@ def immutables_agree(a: CleanArticle, b: CleanArticle, match: Match) -> bool:
     """False when a paraphrase match pairs sentences about different figures or people: both sides
     give numbers and share none, or both name two or more people/places and share none. However
     close two sentences' wording or vectors, "$22 million" vs "$140 million" is not a paraphrase."""
-    ia = frozenset().union(*(sentence_features(a.sentences[k].text).immutables for k in match.a_sentences))
-    ib = frozenset().union(*(sentence_features(b.sentences[k].text).immutables for k in match.b_sentences))
+    ia = frozenset().union(*(sentence_immutables(a.sentences[k].text) for k in match.a_sentences))
+    ib = frozenset().union(*(sentence_immutables(b.sentences[k].text) for k in match.b_sentences))
     na, nb = {x for x in ia if x.startswith("n:")}, {x for x in ib if x.startswith("n:")}
     pa, pb = {x for x in ia if x.startswith("p:")}, {x for x in ib if x.startswith("p:")}
     return not ((na and nb and not na & nb) or (len(pa) >= 2 and len(pb) >= 2 and not pa & pb))
@@ -185,8 +185,8 @@ def _immutables_carried(a: CleanArticle, b: CleanArticle, config: RelationConfig
     """True when one side's names and figures (at least `derived_min_immutables` of them) are nearly all in
     the other: a spinner that rewords every content word ("crack" -> "fracture", "pier" -> "jetty") keeps
     them, so its uncommon words are new while its immutables are its source's."""
-    ia = frozenset().union(*(sentence_features(s.text).immutables for s in a.sentences))
-    ib = frozenset().union(*(sentence_features(s.text).immutables for s in b.sentences))
+    ia = frozenset().union(*(sentence_immutables(s.text) for s in a.sentences))
+    ib = frozenset().union(*(sentence_immutables(s.text) for s in b.sentences))
     shared = len(ia & ib)
     return any(
         len(side) >= config.derived_min_immutables and shared >= config.derived_immutables_inclusion * len(side)

@@ -32,7 +32,7 @@ from .embed import (
 )
 from .errors import MissingExtraError
 from .events import attach_events, group_events, with_families
-from .fingerprint import FeatureTable, Signature, article_features, feature_table, fingerprint, memo_article_features
+from .fingerprint import FeatureTable, Signature, article_table, fingerprint
 from .provenance import make_pair, mark_siblings, relation, stories, undirected
 from .sketch import trim_malloc
 from .records import (
@@ -64,10 +64,8 @@ def prepare(article: Article, config: ScanConfig) -> Prepared:
 def _prepare(article: Article, config: ScanConfig, with_table: bool) -> Prepared:
     """`prepare`; without the feature table (`_NO_TABLE`) when the pair stage rebuilds it (`Tables`)."""
     clean = clean_article(article, config.clean)
-    if not with_table:  # the signature needs only the immutables, not the stems, skeleton and match keys
-        return Prepared(clean, _NO_TABLE, fingerprint(clean, None, config.fingerprint))
-    features = article_features(clean)
-    return Prepared(clean, feature_table(features), fingerprint(clean, features, config.fingerprint))
+    table = article_table(clean) if with_table else _NO_TABLE
+    return Prepared(clean, table, fingerprint(clean, None, config.fingerprint))
 
 
 _NO_TABLE = FeatureTable(np.zeros(0, np.uint64), np.zeros(0, np.int32), np.zeros(0, np.int8), np.zeros(0, np.uint64), 0)
@@ -78,7 +76,7 @@ class Tables(Sequence[FeatureTable]):
     """The feature tables of a scan's articles, built on first use; the `keep` most recently used kept.
 
     A table is ~8 KB an article: held for every article through the pair stage, it was 850 MB of the
-    parent (and of every forked worker) at 100k articles. Rebuilding one costs ~0.9 ms, paid only for
+    parent (and of every forked worker) at 100k articles. Rebuilding one costs ~0.3 ms (`article_table`), paid only for
     articles in candidate pairs; pairs come sorted by first article, so most lookups hit. Each forked
     worker fills its own copy.
     """
@@ -94,7 +92,7 @@ class Tables(Sequence[FeatureTable]):
     def __getitem__(self, i: int) -> FeatureTable:  # type: ignore[override]
         table = self._tables.get(i)
         if table is None:
-            table = self._tables[i] = feature_table(memo_article_features(self._cleans[i]))
+            table = self._tables[i] = article_table(self._cleans[i])
             if len(self._tables) > self._keep:
                 self._tables.popitem(last=False)
         self._tables.move_to_end(i)
