@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from unspun.config import FingerprintConfig
 from unspun.fingerprint import (
     article_features,
-    article_immutables,
     article_table,
     feature_table,
     fingerprint,
@@ -114,7 +113,7 @@ def _same_table(ca) -> None:
     old, new = feature_table(article_features(ca)), article_table(ca)
     assert _rows(new) == _rows(old) and len(new.hashes) == len(old.hashes)
     assert new.keys.tolist() == old.keys.tolist() and new.n_sentences == old.n_sentences == len(ca.sentences)
-    assert article_immutables(ca) == frozenset().union(*(f.immutables for f in article_features(ca)))
+    assert fingerprint(ca).immutables == frozenset().union(*(f.immutables for f in article_features(ca)))
 
 
 def test_the_compiled_feature_table_equals_the_per_sentence_one_for_every_fixture(story):

@@ -49,15 +49,13 @@ def _emit(buf, n, kind, sentence, hashes, sentences, kinds, out):
 
 @njit(cache=True)
 def table_rows(ids, cls, upper, content, immutable, skeleton, q_sentence, q_hash):
-    """Feature rows of the token ids `ids` (sentences separated by BREAK ids): (hashes, sentence, kind,
-    n_sentences, names) with rows sorted by sentence, kind, hash; `names` marks the tokens that are
-    immutables (numbers and names). q_sentence/q_hash: quoted-string immutables, by sentence order."""
+    """Feature rows of the token ids `ids` (sentences separated by BREAK ids): (hashes, sentence, kind),
+    sorted by sentence, kind, hash. q_sentence/q_hash: quoted-string immutables, in sentence order."""
     total = ids.shape[0]
     cap = 2 * total + q_hash.shape[0] + 1
     hashes = np.empty(cap, np.uint64)
     sentences = np.empty(cap, np.int32)
     kinds = np.empty(cap, np.int8)
-    names = np.zeros(total, np.bool_)
     buf_c = np.empty(total + 1, np.uint64)
     buf_s = np.empty(total + 1, np.uint64)
     buf_i = np.empty(total + q_hash.shape[0] + 1, np.uint64)
@@ -83,7 +81,6 @@ def table_rows(ids, cls, upper, content, immutable, skeleton, q_sentence, q_hash
             if c == DIGIT or proper:
                 buf_i[n_i] = immutable[w]
                 n_i += 1
-                names[t] = True
             h = skeleton[w]
             if have_prev:
                 buf_s[n_s] = _mix(prev, h)
@@ -99,4 +96,45 @@ def table_rows(ids, cls, upper, content, immutable, skeleton, q_sentence, q_hash
         out = _emit(buf_i, n_i, KIND_IMMUTABLE, sentence, hashes, sentences, kinds, out)
         sentence += 1
         start = end + 1
-    return hashes[:out], sentences[:out], kinds[:out], sentence, names
+    return hashes[:out], sentences[:out], kinds[:out]
+
+
+_FNV_BASIS = np.uint64(0xCBF29CE484222325)
+_FNV_PRIME = np.uint64(0x100000001B3)
+_NEWLINE, _UNDERSCORE = 10, 95
+
+
+@njit(cache=True, inline="always")
+def _word_byte(c):
+    """A byte of a `match_key` word: an ASCII letter, digit or underscore (`\\w` of ASCII), or any byte of a
+    UTF-8 multi-byte character (a key holds only word runs and the spaces between them)."""
+    return (48 <= c <= 57) or (65 <= c <= 90) or (97 <= c <= 122) or c == _UNDERSCORE or c >= 128
+
+
+@njit(cache=True)
+def key_hashes(buf, out):
+    """Hash the `match_key` of each line of `buf` (UTF-8 bytes, lines split by "\\n") into out[k]: its word
+    runs, ASCII letters lowercased, one separator between runs (what `match_key` joins with a space), so
+    an ASCII sentence and its `match_key` string hash alike. 0 for a line without words (the empty key)."""
+    line = 0
+    h = _FNV_BASIS
+    words = 0
+    in_word = False
+    for p in range(buf.shape[0] + 1):
+        c = buf[p] if p < buf.shape[0] else _NEWLINE
+        if c == _NEWLINE:
+            out[line] = 0 if words == 0 else max(_fmix(h ^ np.uint64(words)), np.uint64(1))
+            line += 1
+            h = _FNV_BASIS
+            words = 0
+            in_word = False
+        elif _word_byte(c):
+            if not in_word:
+                if words:
+                    h = (h ^ np.uint64(32)) * _FNV_PRIME
+                words += 1
+                in_word = True
+            h = (h ^ np.uint64(c + 32 if 65 <= c <= 90 else c)) * _FNV_PRIME
+        else:
+            in_word = False
+    return line

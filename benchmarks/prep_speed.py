@@ -1,0 +1,96 @@
+"""CPU per stage of prepare and of the lexical pair stage, and of a whole `--no-edits` scan, for one tree.
+
+Usage: PYTHONPATH=TREE/src python benchmarks/prep_speed.py [--n 1500] [--rounds 3] [--scan 3000]
+Prints, in ms of process CPU (best of `--rounds` passes: the pass least disturbed by other jobs):
+per article clean (`clean_article`), fingerprint (`fingerprint` without features: immutables + MinHash) and
+the pair stage's feature table (`scan.Tables`, as a pair worker builds it); per candidate pair the pair
+stage without edits (`confirm`: align, relation, make_pair) over prebuilt tables. The per-text memos the
+pair stage fills (sentence features/immutables, specific words) are emptied before each pass, as a scan
+fills them once. With `--scan N`, one whole scan of N synthetic articles (lexical, no edits, 2 workers):
+CPU seconds of the process and its children (`os.times`). Run two trees alternately for ratios.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import synth  # noqa: E402
+
+from unspun import Article, ScanConfig, fingerprint as fp, scan_articles  # noqa: E402
+from unspun.align import assign  # noqa: E402
+from unspun.clean import clean_article  # noqa: E402
+from unspun.config import EmbedConfig  # noqa: E402
+from unspun.scan import Tables, _prepare, candidate_pairs, confirm  # noqa: E402
+from unspun.sketch import sketch_batch  # noqa: E402
+
+
+def _forget() -> None:
+    """Empty the per-text memos the pair stage fills (whichever this tree has)."""
+    for name in ("sentence_features", "sentence_immutables", "specific_words"):
+        clear = getattr(getattr(fp, name, None), "cache_clear", None)
+        if clear:
+            clear()
+
+
+def best_ms(fn, items, rounds: int, per: int | None = None) -> float:
+    """Least process CPU of `rounds` passes of fn over items, in ms per item (or per `per`)."""
+    best = float("inf")
+    for _ in range(rounds):
+        _forget()
+        t = time.process_time()
+        fn(items)
+        best = min(best, time.process_time() - t)
+    return 1000 * best / max(1, per or len(items))
+
+
+def whole_scan(n: int) -> float:
+    """CPU seconds (process and children) of one lexical `--no-edits` scan of n synthetic articles, 2 workers."""
+    articles = [Article(d.id, d.text, f"synthetic:{d.id}") for d in synth.corpus(n)]
+    t0 = os.times()
+    result = scan_articles(articles, ScanConfig(embed=EmbedConfig(enabled=False), edits=False, workers=2))
+    t1 = os.times()
+    cpu = (t1.user + t1.system + t1.children_user + t1.children_system) - (
+        t0.user + t0.system + t0.children_user + t0.children_system)
+    print(f"whole scan, {n} articles, --no-edits, 2 workers: CPU {cpu:.2f} s, {len(result.pairs)} pairs")
+    return cpu
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1500)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--scan", type=int, default=0, help="also time one whole --no-edits scan of this many articles")
+    args = ap.parse_args()
+    cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=1, edits=False)
+    articles = [Article(d.id, d.text, f"synthetic:{d.id}") for d in synth.corpus(args.n)]
+    sketch_batch(["load the compiled kernels outside the timing"])
+    assign(__import__("numpy").ones((2, 2)), 0.5)  # scipy's import, outside the timing
+    Tables([clean_article(articles[0], cfg.clean)])[0]
+    clean_ms = best_ms(lambda xs: [clean_article(a, cfg.clean) for a in xs], articles, args.rounds)
+    cleans = [clean_article(a, cfg.clean) for a in articles]
+    finger_ms = best_ms(lambda xs: [fp.fingerprint(c, None, cfg.fingerprint) for c in xs], cleans, args.rounds)
+    table_ms = best_ms(lambda xs: [Tables(xs)[i] for i in range(len(xs))], cleans, args.rounds)
+    prepared = [_prepare(a, cfg, with_table=False) for a in articles]
+    work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidate_pairs(prepared, cfg).items())]
+    tables = Tables(cleans, keep=len(cleans))
+    for i in range(len(cleans)):
+        tables[i]
+
+    def pairs(items) -> None:
+        for i, j, channels in items:
+            confirm(tables.prepared(i), tables.prepared(j), channels, cfg)
+
+    pair_ms = best_ms(pairs, work, args.rounds)
+    print(f"{args.n} synthetic articles ({len(work)} candidates), best of {args.rounds}, load average "
+          f"{os.getloadavg()[0]:.1f}: clean {clean_ms:.3f}, fingerprint {finger_ms:.3f}, feature table "
+          f"{table_ms:.3f} ms/article; pair stage without edits {pair_ms:.3f} ms/candidate")
+    if args.scan:
+        whole_scan(args.scan)
+
+
+if __name__ == "__main__":
+    main()
