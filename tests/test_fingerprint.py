@@ -19,7 +19,7 @@ from unspun.fingerprint import (
     specific_words,
     stem,
 )
-from unspun.tokens import EDIT_TOKEN, FEATURE_TOKEN, light_stem
+from unspun.tokens import EDIT_TOKEN, FEATURE_TOKEN, FEATURE_TOKEN_ASCII, WORD, WORD_ASCII, light_stem
 
 
 def immutables(text: str) -> frozenset[str]:
@@ -240,3 +240,10 @@ def test_specific_words_are_the_per_word_rule_for_any_text(text):
         elif len(key) > 2 and zipf(key) < 5.0:
             expected.add(key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 4 else key)
     assert specific_words(text) == frozenset(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_the_ascii_token_patterns_find_what_the_unicode_ones_find_in_ascii_text(text):
+    assert FEATURE_TOKEN_ASCII.findall(text) == FEATURE_TOKEN.findall(text)
+    assert WORD_ASCII.findall(text) == WORD.findall(text)

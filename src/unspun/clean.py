@@ -10,6 +10,7 @@ import unicodedata
 
 from .config import CleanConfig
 from .records import Article, CleanArticle, Removed, Sentence, Span
+from .tokens import WORD, WORD_ASCII
 
 _QUOTES = str.maketrans(
     {
@@ -18,7 +19,6 @@ _QUOTES = str.maketrans(
         "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
     }
 )
-_WORD = re.compile(r"\w+")
 
 # Sentence ends: terminal punctuation (optionally closing quotes/brackets) followed by whitespace and
 # something that can start a sentence. Abbreviations are checked separately.
@@ -40,8 +40,11 @@ def match_key(text: str) -> str:
     """A case- and punctuation-insensitive key: two captions that differ only in quotes/spaces share it.
 
     The casefolded word runs joined by one space (what replacing every run of other characters by a space
-    and splitting on whitespace leaves: no word character is whitespace), found in one pass."""
-    return " ".join(_WORD.findall(normalize(text).casefold()))
+    and splitting on whitespace leaves: no word character is whitespace), found in one pass. Of ASCII text,
+    `normalize` only folds whitespace (which is not kept) and casefolding is lowercasing."""
+    if text.isascii():
+        return " ".join(WORD_ASCII.findall(text.lower()))
+    return " ".join(WORD.findall(normalize(text).casefold()))
 
 
 def _is_abbreviation(text: str, end: int) -> bool:

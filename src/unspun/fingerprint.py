@@ -19,7 +19,7 @@ from . import feature_kernel as fk
 from .config import FingerprintConfig, NearDupConfig
 from .records import CleanArticle
 from .sketch import sketch_batch
-from .tokens import FEATURE_TOKEN, STOPWORDS, stem, zipf
+from .tokens import FEATURE_TOKEN, FEATURE_TOKEN_ASCII, STOPWORDS, stem, zipf
 
 _QUOTED = re.compile(r'"([^"]{8,}?)"')
 
@@ -64,7 +64,7 @@ class Signature:
 
 def tokens(text: str) -> list[str]:
     """Word and number tokens of already-normalized text, original case kept."""
-    return FEATURE_TOKEN.findall(text)
+    return (FEATURE_TOKEN_ASCII if text.isascii() else FEATURE_TOKEN).findall(text)
 
 
 def number_key(tok: str) -> str:
@@ -168,6 +168,7 @@ def feature_table(features: Sequence[SentenceFeatures]) -> FeatureTable:
 _WORDS_MAX = 1 << 17
 """Distinct words a process's word table holds before it starts again (~20 MB when full)."""
 _SPLIT_TOKEN = re.compile(FEATURE_TOKEN.pattern + r"|\n")  # FEATURE_TOKEN, and the line break between sentences
+_SPLIT_TOKEN_ASCII = re.compile(FEATURE_TOKEN_ASCII.pattern + r"|\n")
 
 
 class _Words(dict):
@@ -243,7 +244,8 @@ def article_table(article: CleanArticle) -> FeatureTable:
     words = _words()
     norms = [normalize(s.text) for s in article.sentences]
     joined = "\n".join(norms)  # no normalized sentence holds a line break, and no token crosses one
-    ids = np.fromiter(map(words.__getitem__, _SPLIT_TOKEN.findall(joined)), np.int64)
+    split = _SPLIT_TOKEN_ASCII if joined.isascii() else _SPLIT_TOKEN
+    ids = np.fromiter(map(words.__getitem__, split.findall(joined)), np.int64)
     quoted = [(k, _hash(q, "i")) for k, norm in enumerate(norms) if '"' in norm for q in _quoted(norm)]
     q_sentence = np.array([k for k, _ in quoted], np.int64)
     q_hash = np.array([h for _, h in quoted], np.uint64)

@@ -16,8 +16,12 @@ EDIT_TOKEN = re.compile(r"[^\W_]+(?:[.,'\u2019\-][^\W_]+)*|[$\u00a3\u20ac\u00a5%
 # Sentence features (fingerprint, align): letter words (inner straight apostrophes kept) or numbers with
 # . , : inside ("3.5", "10:30"); letters and digits never mix, so "2m" gives the number 2 and the word m.
 FEATURE_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+(?:[.,:]\d+)*")
-# Passage extension (passages): any run of word characters, punctuation ignored.
+# FEATURE_TOKEN of ASCII text (there a letter is [A-Za-z] and a digit [0-9]): the same tokens, found faster.
+FEATURE_TOKEN_ASCII = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+(?:[.,:][0-9]+)*")
+# Passage extension (passages), match keys (clean): any run of word characters, punctuation ignored.
 WORD = re.compile(r"\w+")
+# WORD of ASCII text: the same runs, found faster.
+WORD_ASCII = re.compile(r"[A-Za-z0-9_]+")
 # Passage bags (passages): letters only; digits and underscores split words and are dropped.
 LETTERS = re.compile(r"[^\W\d_]+")
 # Clause order (edits/clause_order): lowercase ASCII words with one inner straight apostrophe, on
