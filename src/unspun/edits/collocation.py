@@ -151,10 +151,15 @@ class Collocations:
     _raw_ids: _WordIds = field(default_factory=_WordIds, repr=False)
 
     def load(self) -> Collocations:
+        """Read the tables (once; the scan calls this before its workers fork, so they inherit them). The
+        bigram file is parsed once into both its keyings: by the hash of "w1 w2" (`pmi_many`) and by the
+        two words' unigram rows (`pair_pmi`)."""
         if self._bi is None:
             root = files("wordsegment")
             self._uni = _Counts(root.joinpath("unigrams.txt").read_text(encoding="utf-8"))
-            self._bi = _Counts(root.joinpath("bigrams.txt").read_text(encoding="utf-8"))
+            words, counts = _lines(root.joinpath("bigrams.txt").read_text(encoding="utf-8"))
+            self._bi = _Counts.of_keys(np.fromiter(map(hash, words), dtype=np.int64, count=len(words)), counts)
+            self._bi_rows = self._row_keyed(words, counts)
         return self
 
     @property
@@ -220,22 +225,18 @@ class Collocations:
         r1, r2 = words.row[a], words.row[b]
         both = (r1 >= 0) & (r2 >= 0)
         c12 = np.zeros(len(a))
-        c12[both] = self._bigram_rows().get(r1[both] * len(self._uni.keys) + r2[both])
+        c12[both] = self._bi_rows.get(r1[both] * len(self._uni.keys) + r2[both])
         return self._pmi(c1, c2, c12)
 
-    def _bigram_rows(self) -> _Counts:
-        """The bigram table keyed by row1 * len(unigrams) + row2 (built on first use): a pair of known
-        words needs no string join or hash. A bigram with an unlisted word is left out (its pair's PMI is
-        NaN whatever its count)."""
-        if self._bi_rows is None:
-            words, counts = _lines(files("wordsegment").joinpath("bigrams.txt").read_text(encoding="utf-8"))
-            halves = [w.split(" ") for w in words]
-            r1 = self._uni.rows(np.fromiter((hash(h[0]) for h in halves), dtype=np.int64, count=len(halves)))
-            r2 = self._uni.rows(np.fromiter((hash(h[-1]) for h in halves), dtype=np.int64, count=len(halves)))
-            ok = (r1 >= 0) & (r2 >= 0) & np.fromiter((len(h) == 2 for h in halves), dtype=bool, count=len(halves))
-            self._bi_rows = _Counts.of_keys(r1[ok] * len(self._uni.keys) + r2[ok],
-                                            np.asarray(counts, dtype=np.float64)[ok].tolist())
-        return self._bi_rows
+    def _row_keyed(self, words: list[str], counts: list[float]) -> _Counts:
+        """The bigram table keyed by row1 * len(unigrams) + row2: a pair of known words needs no string
+        join or hash. A bigram with a word not in the unigram table is left out (its pair's PMI is NaN
+        whatever its count)."""
+        halves = [w.split(" ") for w in words]
+        r1 = self._uni.rows(np.fromiter((hash(h[0]) for h in halves), dtype=np.int64, count=len(halves)))
+        r2 = self._uni.rows(np.fromiter((hash(h[-1]) for h in halves), dtype=np.int64, count=len(halves)))
+        ok = (r1 >= 0) & (r2 >= 0) & np.fromiter((len(h) == 2 for h in halves), dtype=bool, count=len(halves))
+        return _Counts.of_keys(r1[ok] * len(self._uni.keys) + r2[ok], np.asarray(counts, dtype=np.float64)[ok].tolist())
 
     def pmi(self, w1: str, w2: str) -> float | None:
         """Association of two adjacent lowercased words in bits; None when either word is too rare to say."""
