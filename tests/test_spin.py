@@ -100,3 +100,61 @@ def test_memoized_word_counts_give_the_same_pmi_as_a_fresh_table():
         assert np.array_equal(pair_pmi(used, text), pair_pmi(fresh, text), equal_nan=True)
     assert np.array_equal(used.pmi_many([("heavy", "rain"), ("weighty", "rain")]),
                           fresh.pmi_many([("heavy", "rain"), ("weighty", "rain")]), equal_nan=True)
+
+
+# ---------------------------------------------------------------- fast paths equal the plain ones
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# News-like text: words, names, figures, hyphens, apostrophes (straight and curly), quotes, unicode letters,
+# currency and odd spacing, so the split-based tokenizer and the id-based pair lookups meet every case.
+_PIECES = st.sampled_from([
+    "the", "of", "heavy", "rain", "weighty", "Kestrell", "U.S.", "don't", "it\u2019s", "short-staffed", "3.5",
+    "1,200", "2m", "10:30", "$", "\u00a3", "%", "\u00e9cole", "na\u00efve", "\u00c9COLE", "\u201cquoted\u201d",
+    '"', "'", "(", ")", "-", "\u2014", ".", ",", ";", "_", "a", "an", "Mayor", "x_y", "\u0434\u043e\u043c", "\u00df",
+])
+_TEXT = st.lists(st.tuples(_PIECES, st.sampled_from([" ", "  ", "", "\n", "\t", " - "])), max_size=40).map(
+    lambda parts: "".join(p + sep for p, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.integers(0, 20), st.integers(0, 400))
+def test_split_tokenizer_equals_the_match_per_word_one(text, start, length):
+    """`tokenize._raw` (one `split`, offsets summed) gives what a match object per `EDIT_TOKEN` word gives."""
+    from unspun.edits.tokenize import _raw
+    from unspun.tokens import EDIT_TOKEN
+
+    span = (min(start, len(text)), min(len(text), start + length))
+    assert _raw(text, span) == [(m.group(), *m.span()) for m in EDIT_TOKEN.finditer(text, *span)]
+
+
+def _pair_pmi_by_strings(colloc, text):
+    """The former `pair_pmi`: each pair normalised as strings and scored by `pmi_many`."""
+    from unspun.edits.collocation import _PAIR, function_words, norm_word
+
+    top = function_words()
+    pairs = [(norm_word(a), norm_word(b)) for a, b in _PAIR.findall(text)]
+    return colloc.pmi_many([(a, b) for a, b in pairs if not (a in top and b in top)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_pair_pmi_by_word_ids_equals_the_string_path(text):
+    """`pair_pmi` over process-wide word ids and row-keyed bigrams is bit-equal to the string lookups."""
+    import numpy as np
+
+    from unspun.edits.collocation import pair_pmi, shared
+
+    got, want = pair_pmi(shared(), text), _pair_pmi_by_strings(shared(), text)
+    assert got.shape == want.shape and np.array_equal(got, want, equal_nan=True)
+
+
+def test_pair_pmi_by_word_ids_on_news_text():
+    """The same on realistic sentences (listed, unlisted and unknown-word pairs)."""
+    import numpy as np
+
+    from unspun.edits.collocation import pair_pmi, shared
+
+    for text in (_SHARED_TEXT, CLEAN, "Weighty rain fell on the old bridge; the council's vote was put off.",
+                 "Zorblax quintuple-checked the 2,400 ballots in S\u00e3o Paulo at 10am."):
+        assert np.array_equal(pair_pmi(shared(), text), _pair_pmi_by_strings(shared(), text), equal_nan=True)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from importlib.resources import files
 
 import numpy as np
@@ -47,13 +48,18 @@ class _Counts:
     __slots__ = ("keys", "counts")
 
     def __init__(self, text: str):
-        words, counts = [], []
-        for line in text.splitlines():
-            w, _, c = line.rpartition("\t")
-            if w:
-                words.append(hash(w))  # str hashes are stable within the process that holds the table
-                counts.append(float(c))
-        keys = np.asarray(words, dtype=np.int64)
+        words, counts = _lines(text)
+        # str hashes are stable within the process that holds the table
+        self._build(np.fromiter(map(hash, words), dtype=np.int64, count=len(words)), counts)
+
+    @classmethod
+    def of_keys(cls, keys: np.ndarray, counts: list[float]) -> _Counts:
+        """A table over given int64 keys (`Collocations` keys its bigrams by the two words' unigram rows)."""
+        table = cls.__new__(cls)
+        table._build(keys, counts)
+        return table
+
+    def _build(self, keys: np.ndarray, counts: list[float]) -> None:
         vals = np.asarray(counts, dtype=np.float64)
         order = np.argsort(keys, kind="stable")
         keys, vals = keys[order], vals[order]
@@ -74,6 +80,64 @@ class _Counts:
         out[order] = np.where(self.keys[pos] == wanted, self.counts[pos], 0.0)
         return out
 
+    def rows(self, hashes: np.ndarray) -> np.ndarray:
+        """Row of each key hash in the table (-1 where absent); the count of row r is counts[r]."""
+        pos = np.minimum(np.searchsorted(self.keys, hashes), len(self.keys) - 1)
+        return np.where(self.keys[pos] == hashes, pos, -1)
+
+
+def _lines(text: str) -> tuple[list[str], list[float]]:
+    """The (word, count) columns of a wordsegment count file ("word<TAB>count" lines)."""
+    words, counts = [], []
+    for line in text.splitlines():
+        w, _, c = line.rpartition("\t")
+        if w:
+            words.append(w)
+            counts.append(float(c))
+    return words, counts
+
+
+class _WordIds:
+    """Raw words (as `_PAIR` finds them) numbered once per process, with what a pair lookup needs per
+    number in arrays: the normalised word's unigram count (0 if unlisted) and row (-1), and whether it is
+    a function word. A text's pairs then become two integer arrays and every lookup is vectorised; the
+    values are the tables' own, so PMI is bit-equal to `pmi_many` on the normalised strings."""
+
+    __slots__ = ("ids", "count", "row", "top")
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.count = np.zeros(1024)
+        self.row = np.full(1024, -1, dtype=np.int64)
+        self.top = np.zeros(1024, dtype=bool)
+
+    def of(self, words: list[str], uni: _Counts) -> np.ndarray:
+        """The ids of `words` (new words numbered and looked up in one batch)."""
+        if len(self.ids) > _MEMO_MAX:
+            self.__init__()
+        get = self.ids.get
+        got = list(map(get, words))
+        if None in got:
+            self._add(list(dict.fromkeys(w for w, i in zip(words, got) if i is None)), uni)
+            got = list(map(get, words))
+        return np.array(got, dtype=np.intp)
+
+    def _add(self, new: list[str], uni: _Counts) -> None:
+        first = len(self.ids)
+        end = first + len(new)
+        if end > len(self.count):
+            size = max(2 * len(self.count), end)
+            self.count = np.resize(self.count, size)
+            self.row = np.resize(self.row, size)
+            self.top = np.resize(self.top, size)
+        norms = [norm_word(w) for w in new]
+        rows = uni.rows(np.fromiter(map(hash, norms), dtype=np.int64, count=len(norms)))
+        self.row[first:end] = rows
+        self.count[first:end] = np.where(rows >= 0, uni.counts[rows], 0.0)
+        top = function_words()
+        self.top[first:end] = [w in top for w in norms]
+        self.ids.update(zip(new, range(first, end)))
+
 
 @dataclass
 class Collocations:
@@ -83,12 +147,19 @@ class Collocations:
     _uni: _Counts | None = field(default=None, repr=False)
     _bi: _Counts | None = field(default=None, repr=False)
     _word_memo: dict[str, float] = field(default_factory=dict, repr=False)  # word -> unigram count
+    _bi_rows: _Counts | None = field(default=None, repr=False)  # bigram counts keyed by the words' unigram rows
+    _raw_ids: _WordIds = field(default_factory=_WordIds, repr=False)
 
     def load(self) -> Collocations:
+        """Read the tables (once; the scan calls this before its workers fork, so they inherit them). The
+        bigram file is parsed once into both its keyings: by the hash of "w1 w2" (`pmi_many`) and by the
+        two words' unigram rows (`pair_pmi`)."""
         if self._bi is None:
             root = files("wordsegment")
             self._uni = _Counts(root.joinpath("unigrams.txt").read_text(encoding="utf-8"))
-            self._bi = _Counts(root.joinpath("bigrams.txt").read_text(encoding="utf-8"))
+            words, counts = _lines(root.joinpath("bigrams.txt").read_text(encoding="utf-8"))
+            self._bi = _Counts.of_keys(np.fromiter(map(hash, words), dtype=np.int64, count=len(words)), counts)
+            self._bi_rows = self._row_keyed(words, counts)
         return self
 
     @property
@@ -105,7 +176,10 @@ class Collocations:
         self.load()
         if not pairs:
             return np.zeros(0)
-        c1, c2, c12 = self._pair_counts(pairs)
+        return self._pmi(*self._pair_counts(pairs))
+
+    def _pmi(self, c1: np.ndarray, c2: np.ndarray, c12: np.ndarray) -> np.ndarray:
+        """PMI in bits from the counts of each pair's words and bigram (NaN where a word is unlisted)."""
         cap = self.config.listed_cap
         with np.errstate(divide="ignore", invalid="ignore"):
             expected = c1 * c2 / _TOTAL
@@ -134,6 +208,35 @@ class Collocations:
             c1, c2 = [get(a) for a, _ in pairs], [get(b) for _, b in pairs]
         c12 = self._bi.get(np.fromiter((hash(a + " " + b) for a, b in pairs), dtype=np.int64, count=len(pairs)))
         return np.array(c1, dtype=np.float64), np.array(c2, dtype=np.float64), c12
+
+    def raw_pair_pmi(self, raw: list[str]) -> np.ndarray:
+        """`pmi_many` of the adjacent pairs raw[0::2], raw[1::2] of un-normalised words, without the pairs
+        of two function words (`pair_pmi`), over integer word ids: one dict lookup per word, the rest in
+        numpy. Same values as normalising each word and calling `pmi_many`."""
+        self.load()
+        ids = self._raw_ids.of(raw, self._uni)
+        words = self._raw_ids
+        a, b = ids[0::2], ids[1::2]
+        keep = ~(words.top[a] & words.top[b])
+        a, b = a[keep], b[keep]
+        if not len(a):
+            return np.zeros(0)
+        c1, c2 = words.count[a], words.count[b]
+        r1, r2 = words.row[a], words.row[b]
+        both = (r1 >= 0) & (r2 >= 0)
+        c12 = np.zeros(len(a))
+        c12[both] = self._bi_rows.get(r1[both] * len(self._uni.keys) + r2[both])
+        return self._pmi(c1, c2, c12)
+
+    def _row_keyed(self, words: list[str], counts: list[float]) -> _Counts:
+        """The bigram table keyed by row1 * len(unigrams) + row2: a pair of known words needs no string
+        join or hash. A bigram with a word not in the unigram table is left out (its pair's PMI is NaN
+        whatever its count)."""
+        halves = [w.split(" ") for w in words]
+        r1 = self._uni.rows(np.fromiter((hash(h[0]) for h in halves), dtype=np.int64, count=len(halves)))
+        r2 = self._uni.rows(np.fromiter((hash(h[-1]) for h in halves), dtype=np.int64, count=len(halves)))
+        ok = (r1 >= 0) & (r2 >= 0) & np.fromiter((len(h) == 2 for h in halves), dtype=bool, count=len(halves))
+        return _Counts.of_keys(r1[ok] * len(self._uni.keys) + r2[ok], np.asarray(counts, dtype=np.float64)[ok].tolist())
 
     def pmi(self, w1: str, w2: str) -> float | None:
         """Association of two adjacent lowercased words in bits; None when either word is too rare to say."""
@@ -240,11 +343,8 @@ def _content_pair(r1: str, r2: str, norm: dict[str, str], top: frozenset[str]) -
 
 def pair_pmi(colloc: Collocations, text: str) -> np.ndarray:
     """`pair_fit(colloc, text).pmi` without the spans (what the spin score reads): the pairs come from one
-    `findall` instead of a match object per pair, each distinct word normalised once."""
-    top = function_words()
-    found = _PAIR.findall(text)
-    norm = {r: norm_word(r) for r in {r for p in found for r in p}}
-    return colloc.pmi_many([w for r1, r2 in found if (w := _content_pair(r1, r2, norm, top)) is not None])
+    `findall` instead of a match object per pair, each word looked up by its process-wide id."""
+    return colloc.raw_pair_pmi(list(chain.from_iterable(_PAIR.findall(text))))
 
 
 def pair_fit(colloc: Collocations, text: str) -> PairFit:

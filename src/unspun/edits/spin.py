@@ -84,7 +84,9 @@ def _name_variants(tokens: Sequence[Token], name_counts: Counter, key_counts: Co
             rare.setdefault(n[:1].casefold(), []).append((n, f))
     common: dict[str, str | None] = {}
     suspects: list[Suspect] = []
-    for t in tokens:
+    # Only a key written once can be either kind of suspect: the other tokens are skipped in one pass.
+    once_keys = {k for k, c in name_counts.items() if c == 1} | {k for k, c in key_counts.items() if c == 1}
+    for t in [t for t in tokens if t.key in once_keys]:
         if t.name and name_counts[t.key] == 1:
             key, low = t.key, t.key.casefold()
             twin = next((names[c] for c in np.flatnonzero(near[row[key]] >= 70)
@@ -176,7 +178,7 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
             suspects.append(Suspect((m.start(), m.end()), m.group(), "'a'/'an' does not fit the next word"))
     suspects.extend(_swapped_idioms(text, tokens, key_counts))
     words = [t.key for t in tokens if not t.name and t.value is None and t.key.isalpha() and len(t.key) > 3]
-    rare = sum(1 for w in words if zipf(w) < 3.0) / len(words) if words else 0.0
+    rare = sum(c for w, c in Counter(words).items() if zipf(w) < 3.0) / len(words) if words else 0.0
     fit = pair_pmi(collocations or shared(), text)
     fit = fit[~np.isnan(fit)]
     odd = float((fit <= 0).mean()) if len(fit) else 0.0

