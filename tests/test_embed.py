@@ -297,7 +297,7 @@ class _OwnLeads:
     (_OneVector(), 0.85, True),  # whole texts close: re-aligned although the leads are far apart
     (_OwnLeads(), 0.75, True),  # the leads differ, the rest of both texts is the same
     (_OwnLeads(), 0.85, False),  # ... but the mean vectors (0.8) are under the body gate
-    (_OneVector(), None, False),  # the body gate off: the lead decides alone, as before issue 13 round 5
+    (_OneVector(), None, False),  # the body gate off (`min_pair_body_cosine=None`): the lead decides alone
 ])
 def test_a_rewrite_whose_lead_moved_is_re_aligned_when_its_whole_text_is_close(embedder, body, decided):
     from unspun.config import AlignConfig
