@@ -265,3 +265,79 @@ def test_the_semantic_pass_gives_the_same_result_in_blocks_of_any_size(monkeypat
     assert any("embedding" in p.channels for p in whole.pairs)  # the semantic pass had work here
     monkeypatch.setattr(sys.modules["unspun.scan"], "_PARENT_BLOCK", 1)
     assert result_to_dict(scan_articles(read_sources([DATA]), embedder=embedder)) == result_to_dict(whole)
+
+
+def _far_leads_setup():
+    """A harbour report and its chatbot rewrite that opens differently: leads far apart (cosine 0), not linked."""
+    from conftest import clean
+    from unspun.fingerprint import article_features, feature_table
+
+    a = clean("Ferry crews walked off the job at dawn on Monday. The harbour bridge had closed overnight after "
+              "engineers found a crack in its second span. Repairs are expected to take three months.", "a")
+    b = clean("Commuters face months of disruption in the port city. Engineers discovered a fracture in the "
+              "bridge's second span, forcing its overnight closure. Work on it should last around three months.", "b")
+    tables = [feature_table(article_features(x)) for x in (a, b)]
+    leads = np.array([[1.0, 0, 0, 0], [0, 1.0, 0, 0]], dtype=np.float32)
+    return a, b, tables, leads
+
+
+class _OwnLeads:
+    """Each lead sentence on its own axis, the rest of both texts on a shared one: mean vectors at cosine 0.8."""
+
+    dim = 4
+
+    def encode(self, texts):
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for n, t in enumerate(texts):
+            out[n, 1 if "crews" in t else 2 if "Commuters" in t else 3] = 1.0
+        return out
+
+
+@pytest.mark.parametrize("embedder, body, decided", [
+    (_OneVector(), 0.85, True),  # whole texts close: re-aligned although the leads are far apart
+    (_OwnLeads(), 0.75, True),  # the leads differ, the rest of both texts is the same
+    (_OwnLeads(), 0.85, False),  # ... but the mean vectors (0.8) are under the body gate
+    (_OneVector(), None, False),  # the body gate off (`min_pair_body_cosine=None`): the lead decides alone
+])
+def test_a_rewrite_whose_lead_moved_is_re_aligned_when_its_whole_text_is_close(embedder, body, decided):
+    from unspun.config import AlignConfig
+    from unspun.embed import assist
+    from unspun.provenance import make_pair
+
+    a, b, tables, leads = _far_leads_setup()
+    seen = []
+
+    def decide(i, j, channels, semantic):
+        seen.append(semantic)
+        from unspun.align import align
+        return make_pair(a, b, align(a, b, tables[0], tables[1], AlignConfig(), semantic), "rewrite", channels)
+
+    out = assist([a, b], tables, [(0, 1, frozenset({"immutables"}))], [], leads, embedder,
+                 EmbedConfig(min_pair_body_cosine=body), AlignConfig(), decide)
+    assert bool(seen) == decided
+    assert [p.relation for p in out] == (["rewrite"] if decided else [])
+
+
+def test_a_pair_whose_leads_and_bodies_differ_is_not_re_aligned_and_no_same_story_comes_of_the_body_gate():
+    from unspun.config import AlignConfig
+    from unspun.embed import assist
+
+    a, b, tables, leads = _far_leads_setup()
+
+    class Apart:  # each article's sentences on their own axis: mean vectors orthogonal
+        dim = 4
+
+        def encode(self, texts):
+            out = np.zeros((len(texts), self.dim), dtype=np.float32)
+            for n, t in enumerate(texts):
+                out[n, 0 if t in a.article.text else 1] = 1.0
+            return out
+
+    seen = []
+    out = assist([a, b], tables, [(0, 1, frozenset({"immutables"}))], [], leads, Apart(), EmbedConfig(),
+                 AlignConfig(), lambda *args: seen.append(args))
+    assert seen == [] and out == []
+    # close bodies whose alignment is no copy: not even same-story (that verdict stays with the lead gate)
+    out = assist([a, b], tables, [(0, 1, frozenset({"immutables"}))], [], leads, _OneVector(), EmbedConfig(),
+                 AlignConfig(), lambda *args: None)
+    assert out == []

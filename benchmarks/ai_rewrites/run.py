@@ -1,7 +1,7 @@
 """Fluent chatbot rewrites: are they found, told from same-topic texts, and is the original named?
 
 Usage: python benchmarks/ai_rewrites/run.py [--data DIR] [--groups N] [--skip-embed] [--skip-datasketch] [--truth-votes]
-       [--without-originals]
+       [--without-originals] [--margins]
 
 DIR holds docs/*.txt and labels.tsv (`a b label kind group`: pos = a is the original of b, neg = not
 derived, sib = two rewrites of one original); default ../shared/data/ai-rewrites-wiki. The texts are
@@ -152,6 +152,9 @@ def main() -> None:
                     help="scan without the human originals: every sibling pair then meets with its source absent, as "
                          "two outlets' rewrites of a story whose source was never crawled (only the sibling and "
                          "headline-only figures mean anything then)")
+    ap.add_argument("--margins", action="store_true",
+                    help="print percentiles of the semantic pass's gates and the derivation's detail share for rewrite "
+                         "pairs vs headline-only pairs: how far each side is from the thresholds")
     args = ap.parse_args()
     labels, ids = pick_groups(load_labels(args.data / "labels.tsv"), args.groups)
     if args.without_originals:
@@ -208,6 +211,8 @@ def main() -> None:
             f"{k} {scored[k]:.3f}" for k in ("siblings given a direction", "siblings called 'sibling'",
                                              "stories naming the original", "rewrites found")),
               dict(sibling_causes(result, labels)))
+    if args.margins:
+        print_margins(articles, labels)
     if args.verbose:
         show_wrong(results.get("embeddings") or results["lexical"], labels)
 
@@ -228,6 +233,42 @@ def print_machine_auc(articles, labels: list[dict[str, str]]) -> None:
 
     print(f"machine-text score AUC, human originals vs: all ChatGPT texts {auc(human, rewrites | title):.3f}, "
           f"title-only {auc(human, title):.3f}, rewrites (never used in estimation) {auc(human, rewrites):.3f}")
+
+
+def print_margins(articles, labels: list[dict[str, str]]) -> None:
+    """Percentiles (min, 2nd, 5th, 50th, 95th, 98th, max) per label kind of the semantic pass's two gates (lead
+    cosine `min_pair_cosine`, mean sentence-vector cosine `min_pair_body_cosine`) and of the derivation's detail
+    share (`detail_inclusion`, `derived_min_inclusion`), with the static model: the margin of each side."""
+    import numpy as np
+
+    from unspun.clean import clean_article
+    from unspun.config import CleanConfig
+    from unspun.embed import Embedder
+    from unspun.embed.assist import lead_text
+    from unspun.fingerprint import detail_inclusion
+
+    config = EmbedConfig()
+    embedder = Embedder(config)
+    cleans = {a.id: clean_article(a, CleanConfig()) for a in articles}
+
+    def unit(v):
+        return v / max(float(np.linalg.norm(v)), 1e-9)
+
+    lead = {i: embedder.encode([lead_text(c, config.lead_sentences)])[0] for i, c in cleans.items()}
+    body = {i: unit(embedder.encode([s.text for s in c.sentences]).mean(axis=0)) for i, c in cleans.items() if c.sentences}
+    kinds = sorted({(r["label"], r["kind"]) for r in labels if r["label"] in ("pos", "neg")})
+    print(f"\nmargins (percentiles 0/2/5/50/95/98/100); gates: lead {config.min_pair_cosine}, body "
+          f"{config.min_pair_body_cosine}, detail share {ScanConfig().relation.derived_min_inclusion}")
+    measures = {
+        "lead cosine": lambda r: float(lead[r["a"]] @ lead[r["b"]]),
+        "body cosine": lambda r: float(body[r["a"]] @ body[r["b"]]) if r["a"] in body and r["b"] in body else 0.0,
+        "detail share": lambda r: max(detail_inclusion(cleans[r["a"]].article.text, cleans[r["b"]].article.text)),
+    }
+    for name, measure in measures.items():
+        for label, kind in kinds:
+            values = np.array([measure(r) for r in labels if (r["label"], r["kind"]) == (label, kind)])
+            cells = " ".join(f"{v:.2f}" for v in np.percentile(values, [0, 2, 5, 50, 95, 98, 100]))
+            print(f"  {name:13} {label} {kind.replace('chatgpt_', ''):32} {cells}")
 
 
 def truth_vote_scan(articles, labels: list[dict[str, str]]):

@@ -134,6 +134,9 @@ class EmbedConfig:
     sentence_floor: float = 0.6  # cosine that maps to alignment score 0 (static; MiniLM: 0.5)
     sentence_ceiling: float = 0.9  # cosine that maps to alignment score 1 (static; MiniLM: 0.85)
     min_pair_cosine: float = 0.7  # lead cosine below which a pair is not re-aligned (static; MiniLM: 0.5)
+    # ... unless its mean sentence vectors are this close (None: the lead decides alone); then only a copy verdict is
+    # taken. ai-rewrites-wiki: every rewrite >= 0.87 (2nd pct 0.93, leads down to 0.71), pairs across groups 98th pct 0.84
+    min_pair_body_cosine: float | None = 0.85
     # ISO 639-1 languages the model was trained on (the packaged all-MiniLM-L6-v2: English); other
     # articles are matched lexically only. A multilingual model would list its languages here.
     languages: tuple[str, ...] = ("en",)
@@ -144,7 +147,8 @@ class EmbedConfig:
     @classmethod
     def minilm(cls, **overrides: object) -> "EmbedConfig":
         """MiniLM itself, with the sentence thresholds calibrated for its cosines."""
-        calibrated = {"sentence_floor": 0.5, "sentence_ceiling": 0.85, "min_pair_cosine": 0.5, "same_story_cosine": 0.75}
+        calibrated = {"sentence_floor": 0.5, "sentence_ceiling": 0.85, "min_pair_cosine": 0.5, "same_story_cosine": 0.75,
+                      "min_pair_body_cosine": None}  # MiniLM's lead gate is low already; the body gate is not calibrated for it
         return cls(**{"model": "minilm", **calibrated, **overrides})  # type: ignore[arg-type]
 
 

@@ -11,7 +11,7 @@ from ..align import Alignment, align, score_matrix
 from ..config import AlignConfig, EmbedConfig
 from ..errors import require
 from ..fingerprint import FeatureTable
-from ..provenance import make_pair
+from ..provenance import COPY_RELATIONS, make_pair
 from ..records import CleanArticle, Pair
 from .models import Embedder
 
@@ -229,15 +229,20 @@ def apply_updates(found: dict[tuple[str, str], Pair], updates: Iterable[Update])
             found.pop(key, None)
 
 
-_Job = tuple[int, int, frozenset[str], "Pair | None", float, Alignment, list[int], list[int]]
-"""(i, j, channels, lexical pair or None, lead cosine, lexical alignment, a's rows, b's cols to embed)."""
+_Job = tuple[int, int, frozenset[str], "Pair | None", float, "Alignment | None", list[int], list[int]]
+"""(i, j, channels, lexical pair or None, lead cosine, lexical alignment, a's rows, b's cols to embed). The
+alignment is None for a pair whose leads fell short (`_jobs`): it is aligned only if its whole texts are close."""
 
 
 def _jobs(
     articles: Sequence[CleanArticle], tables: Sequence[FeatureTable], work: Sequence[tuple[int, int, frozenset[str]]],
     found: Mapping[tuple[str, str], Pair], leads: np.ndarray, config: EmbedConfig, align_config: AlignConfig,
 ) -> list[_Job]:
-    """The candidates of `work` the semantic pass re-decides, with the sentences each needs embedded."""
+    """The candidates of `work` the semantic pass re-decides, with the sentences each needs embedded.
+
+    A pair not yet linked as a copy whose leads are under `min_pair_cosine` is still a job when
+    `min_pair_body_cosine` is set (checked in `_redecide`): a chatbot rewrite keeps its source's facts and their
+    order but may open differently, so the lead is a cost bound, not evidence against derivation."""
     jobs: list[_Job] = []
     for i, j, channels in work:
         a, b = articles[i], articles[j]
@@ -245,10 +250,14 @@ def _jobs(
         if old is not None and old.relation in ("exact", "near-duplicate"):
             continue
         cosine = float(leads[i] @ leads[j])
+        rows, cols = list(range(len(a.sentences))), list(range(len(b.sentences)))
         if cosine < config.min_pair_cosine:
+            if config.min_pair_body_cosine is not None and (old is None or old.relation == "same-story") and (
+                leads[i].any() and leads[j].any() and rows and cols
+            ):
+                jobs.append((i, j, channels, old, cosine, None, rows, cols))
             continue
         base = align(a, b, tables[i], tables[j], align_config)
-        rows, cols = list(range(len(a.sentences))), list(range(len(b.sentences)))
         if old is not None and old.relation != "same-story":  # a rewrite: only its leftovers can gain a counterpart
             rows, cols = _leftovers(base, rows, cols, score_matrix(tables[i], tables[j], align_config), config)
         if rows and cols:
@@ -267,6 +276,11 @@ def _redecide(
     vb = np.stack([vectors[j, k] for k in cols])
     semantic = np.zeros((len(a.sentences), len(b.sentences)))
     semantic[np.ix_(rows, cols)] = semantic_scores(va @ vb.T, config)
+    if base is None:  # the leads fell short (`_jobs`): only a copy verdict on close whole texts is taken
+        if _mean_cosine(va, vb) < (config.min_pair_body_cosine or 1.0):
+            return None
+        pair = decide(i, j, channels, semantic)
+        return None if pair is None or pair.relation not in COPY_RELATIONS else ((a.id, b.id), pair)
     rewrite = old is not None and old.relation != "same-story"
     if rewrite and len(align(a, b, tables[i], tables[j], align_config, semantic).matches) <= len(base.matches):
         return None  # the rewrite gained no sentence: keep the lexical verdict and its explanation
