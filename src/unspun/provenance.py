@@ -308,15 +308,6 @@ Apart = Callable[[str, str], "str | None"]
 Doubt = Callable[[str, str], "str | None"]
 """A test on (the named original's text, the named copy's text): why the direction is contradicted, or None."""
 
-_PAIR_DETAILS_GAP = 0.04  # the information vote's own floor (`edits.information`): smaller gaps name no side
-
-
-def _details_name(y: str, x: str, details: Mapping[str, frozenset[str]]) -> float:
-    """How much more of x's specific words y holds than x holds of y's (> 0: the pair's own details name y the
-    source, as `detail_inclusion` reads them)."""
-    shared = len(details[x] & details[y])
-    return shared / max(1, len(details[x])) - shared / max(1, len(details[y]))
-
 
 def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None, apart: Apart | None = None,
                   doubt: Doubt | None = None) -> list[Pair]:
@@ -338,10 +329,7 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None,
     `apart` (the scan passes `edits.fluent.absent_source`), the pair's own texts may show that neither is the
     other's source, and it becomes "sibling" of an original not in the corpus; failing that, with `doubt` (the scan
     passes `edits.fluent.contradicted`), the pair loses its direction when its own texts contradict it (the named
-    copy names facts the named original never mentions, `_doubted`). And in a disputed trio the third pair, between
-    the votes' source x and the details' source y, loses its direction too when its own details also name y
-    (`_details_name` >= `_PAIR_DETAILS_GAP`): then neither reading is supported on that pair, and the third reading
-    (the remaining text is the source, x and y siblings) is as open as the other two."""
+    copy names facts the named original never mentions, `_doubted`)."""
     standing, linked, sources, related = _graph(pairs)
     details: dict[str, frozenset[str]] = {}
 
@@ -405,9 +393,6 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None,
                    f"{p.a} and {p.b} siblings, the other {x} and {t}")
             contested.setdefault(frozenset((p.a, p.b)), why)
             contested.setdefault(frozenset((x, t)), why)
-            if (gap := _details_name(y, x, {z: detail(z) for z in (x, y)})) >= _PAIR_DETAILS_GAP:
-                contested.setdefault(frozenset((x, y)), f"{why}; the details of {x} and {y} themselves name {y} "
-                                                        f"(inclusion gap {gap:.2f}), against the votes")
         out.append(p)
     return [_unknown_original(p, contested[k]) if (k := frozenset((p.a, p.b))) in contested else p for p in out]
 
