@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from unspun.clean import clean_article
 from unspun.edits.direction import decide, rewrite_extent, swapped_details, votes
-from unspun.edits.fluent import absent_source, fluent_votes, style_vote
+from unspun.edits.fluent import absent_source, contradicted, fluent_votes, style_vote
 from unspun.edits.information import information, information_vote
 from unspun.edits.machine_style import machine_style
 from unspun.report.json import spin_to_dict
@@ -344,3 +344,50 @@ def test_a_fact_written_in_another_form_is_not_a_fact_lost():
     assert unmentioned(rewrite, source) == ()
     # The source's precise year and its team size in figures are facts the rewrite lost.
     assert set(unmentioned(source, rewrite)) >= {"1911", "5"}
+
+
+# Issue 13, branch i13sib: a lone pair whose named copy names facts its named original never mentions.
+HUMAN_CUT = (
+    "Harbour officials in Port Elsworth closed the northern quay on Monday after divers found cracks in its "
+    "pilings. Engineer Tomasz Wierzba, who led the inspection, said the damage was serious. Trawlers have been "
+    "diverted to Kessock, where crews complain of queues, and some skippers may land their catch in Norway."
+)
+
+
+def test_a_copy_cannot_name_facts_its_source_never_gave_it():
+    # HUMAN_CUT never mentions 2019, the £1.8 million or 12 March: SECOND_REWRITE cannot have been made from it.
+    why = contradicted(HUMAN_CUT, SECOND_REWRITE)
+    assert why is not None and "1.8" in why and "never mentions" in why
+    assert contradicted(ORIGINAL, HUMAN_CUT) is None  # a cut of the source names nothing the source lacks
+    assert contradicted(REWRITE_ONE, CUT_OF_ONE) is None
+    # a chatbot rewriting a human text may add a year and a name it knows; it still reads as the machine's
+    added = CHATBOT + " The quay was rebuilt in 1987 by Halvorsen Marine."
+    assert machine_style(added).logit - machine_style(ORIGINAL).logit >= 2.0
+    assert contradicted(ORIGINAL, added) is None
+
+
+def test_two_human_reading_texts_of_an_absent_source_lose_the_direction_their_facts_contradict():
+    # Both read like human prose, so the sibling route (`absent_source`, machine-style floor) says nothing, and
+    # until this change the votes' direction stood. The named copy names people and places the named original
+    # never mentions: the direction is contradicted and the original is unknown; the votes stay as evidence.
+    texts = {"second": SECOND_REWRITE, "cut": HUMAN_CUT}
+    pair = _pair("second", "cut", "cut")
+    assert absent_source(HUMAN_CUT, SECOND_REWRITE) is None
+    assert mark_siblings([pair], texts, absent_source)[0].original == "cut"
+    out = mark_siblings([pair], texts, absent_source, contradicted)[0]
+    assert out.relation == "rewrite" and out.original is None and out.original_confidence == 0.0
+    assert "never mentions" in out.original_signals[0] and "unknown" in out.original_signals[0]
+    assert "overruled: x" in out.original_signals
+
+
+def test_a_lone_copy_that_only_lost_facts_keeps_its_direction():
+    texts = {"src": ORIGINAL, "cut": HUMAN_CUT}
+    out = mark_siblings([_pair("src", "cut", "src")], texts, absent_source, contradicted)[0]
+    assert out.relation == "rewrite" and out.original == "src"
+
+
+def test_the_facts_test_leaves_a_trio_to_the_trio_reading():
+    # With a third text linked to both, the trio's votes and details decide, as for `absent_source`.
+    texts = {"second": SECOND_REWRITE, "cut": HUMAN_CUT, "x": OTHER_TOPIC}
+    pairs = [_pair("x", "second", "second"), _pair("x", "cut", "cut"), _pair("second", "cut", "cut")]
+    assert mark_siblings(pairs, texts, absent_source, contradicted)[2].original == "cut"

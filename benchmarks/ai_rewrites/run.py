@@ -1,7 +1,7 @@
 """Fluent chatbot rewrites: are they found, told from same-topic texts, and is the original named?
 
 Usage: python benchmarks/ai_rewrites/run.py [--data DIR] [--groups N] [--skip-embed] [--skip-datasketch] [--truth-votes]
-       [--without-originals] [--margins]
+       [--without-originals | --one-rewrite] [--margins]
 
 DIR holds docs/*.txt and labels.tsv (`a b label kind group`: pos = a is the original of b, neg = not
 derived, sib = two rewrites of one original); default ../shared/data/ai-rewrites-wiki. The texts are
@@ -112,6 +112,18 @@ def without_originals(labels: list[dict[str, str]]) -> tuple[list[dict[str, str]
     return rows, {x for r in rows for x in (r["a"], r["b"])}
 
 
+def one_rewrite(labels: list[dict[str, str]]) -> tuple[list[dict[str, str]], set[str]]:
+    """Each group's original and one of its rewrites (the base rewrite in every other group, the expert one in the
+    rest), nothing else: every original-rewrite pair then meets with no third text linked to both, as a lone source
+    and its copy do, which is where a pair's own texts decide (`provenance.mark_siblings`' last routes)."""
+    groups = sorted({r["group"] for r in labels})
+    keep = {r["group"]: r["b"] for r in labels if r["label"] == "pos"
+            and r["kind"].endswith("base" if groups.index(r["group"]) % 2 == 0 else "expert")}
+    keep_ids = {r["a"] for r in labels if r["label"] == "pos"} | set(keep.values())
+    rows = [r for r in labels if r["a"] in keep_ids and r["b"] in keep_ids]
+    return rows, {x for r in rows for x in (r["a"], r["b"])}
+
+
 def datasketch_pairs(texts: dict[str, str], size: int = 5, threshold: float = 0.5) -> set[frozenset[str]]:
     from datasketch import MinHash, MinHashLSH
 
@@ -155,10 +167,15 @@ def main() -> None:
     ap.add_argument("--margins", action="store_true",
                     help="print percentiles of the semantic pass's gates and the derivation's detail share for rewrite "
                          "pairs vs headline-only pairs: how far each side is from the thresholds")
+    ap.add_argument("--one-rewrite", action="store_true",
+                    help="scan each original with one of its rewrites only: every original-rewrite pair is then a lone "
+                         "pair (the cost of the pairwise routes on directions)")
     args = ap.parse_args()
     labels, ids = pick_groups(load_labels(args.data / "labels.tsv"), args.groups)
     if args.without_originals:
         labels, ids = without_originals(labels)
+    elif args.one_rewrite:
+        labels, ids = one_rewrite(labels)
     articles = read_docs(args.data, ids)
     print(f"{len(articles)} texts, {len(labels)} labelled pairs from {args.data}")
     runs: dict[str, dict] = {}

@@ -305,10 +305,12 @@ def _graph(pairs: Sequence[Pair]) -> tuple[dict, dict, dict, dict]:
 
 Apart = Callable[[str, str], "str | None"]
 """A pairwise test on two texts: why neither is the other's source (two rewrites of one absent original), or None."""
+Doubt = Callable[[str, str], "str | None"]
+"""A test on (the named original's text, the named copy's text): why the direction is contradicted, or None."""
 
 
-def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None, apart: Apart | None = None
-                  ) -> list[Pair]:
+def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None, apart: Apart | None = None,
+                  doubt: Doubt | None = None) -> list[Pair]:
     """Two rewrites of one original are siblings. A rewrite or same-story pair (b, c) becomes "sibling", with no
     direction, when a third article x linked to both is judged the original of both in rewrite pairs and wins more
     direction verdicts overall (times judged original minus times judged a copy) than either, so one wrongly
@@ -325,7 +327,9 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None,
     trio's votes and details cannot tell a wrong vote from a right one, so this is where siblings kept one).
     Last, a directed rewrite pair with no third article linked to both has no trio to read: with `texts` and
     `apart` (the scan passes `edits.fluent.absent_source`), the pair's own texts may show that neither is the
-    other's source, and it becomes "sibling" of an original not in the corpus."""
+    other's source, and it becomes "sibling" of an original not in the corpus; failing that, with `doubt` (the scan
+    passes `edits.fluent.contradicted`), the pair loses its direction when its own texts contradict it (the named
+    copy names facts the named original never mentions, `_doubted`)."""
     standing, linked, sources, related = _graph(pairs)
     details: dict[str, frozenset[str]] = {}
 
@@ -375,6 +379,9 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None,
                 and p.relation == "rewrite" and p.original is not None and p.a in texts and p.b in texts
                 and (why := apart(texts[p.a], texts[p.b]))):
             found = [(0, "", why)]
+        if (not found and not disputes and not shared_links and doubt is not None and texts
+                and p.relation == "rewrite" and p.original is not None and p.a in texts and p.b in texts):
+            p = _doubted(p, texts, doubt)
         if found:
             _, _, why = max(found)
             p = replace(p, relation="sibling", original=None, original_confidence=0.0,
@@ -388,6 +395,18 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None,
             contested.setdefault(frozenset((x, t)), why)
         out.append(p)
     return [_unknown_original(p, contested[k]) if (k := frozenset((p.a, p.b))) in contested else p for p in out]
+
+
+def _doubted(pair: Pair, texts: Mapping[str, str], doubt: Doubt) -> Pair:
+    """The pair without an original when `doubt` finds its direction contradicted by its own texts; the votes that
+    named the original stay in the signals, marked overruled."""
+    copy = pair.b if pair.original == pair.a else pair.a
+    why = doubt(texts[pair.original], texts[copy])
+    if why is None:
+        return pair
+    return replace(pair, original=None, original_confidence=0.0, original_signals=(
+        f"{pair.original} named the original, but {why}; the original is unknown",
+        *(f"overruled: {s}" for s in pair.original_signals)))
 
 
 def _unknown_original(pair: Pair, why: str) -> Pair:
