@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import clean, fixture_text, load_article
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from unspun.align import align, align_texts, merge_passages, similarity
@@ -230,6 +230,11 @@ def test_match_spans_are_within_bounds_and_sentence_aligned_for_random_texts(tex
 
 @settings(max_examples=100, deadline=None)
 @given(_article, _article)
+@example(  # two sentences with b's key in a, of different lengths: the tie must not follow the argument order
+    "The Riverside City Council voted 7-2 on Tuesday to approve the upgrade. Advertisement\nAdvertisement \U00018cd6 ",
+    "The Riverside City Council voted 7-2 on Tuesday to approve the upgrade. On Tuesday the Riverside City Council "
+    "voted 7-2 to endorse the overhaul. Advertisement ",
+)
 def test_align_coverage_is_symmetric_for_random_texts(text_a, text_b):
     a, b = clean(text_a, "a"), clean(text_b, "b")
     ab, ba = align(a, b), align(b, a)

@@ -83,6 +83,9 @@ def _chars(article: CleanArticle, indices: Sequence[int] | None = None) -> int:
     return sum(s.span[1] - s.span[0] for s in sents)
 
 
+_IDENTICAL = 1.0 + 1e-4  # the score of two sentences with one match key: above any feature score (<= 1)
+
+
 def assign(scores: np.ndarray, threshold: float, used_a: set[int] = frozenset(),
            used_b: set[int] = frozenset()) -> list[tuple[int, int]]:
     """Sentence pairs (i, j) at or above `threshold` that maximise the total score, one-to-one.
@@ -123,13 +126,17 @@ def align(
     scores = score_matrix(ta, tb, config)
     if semantic is not None:
         scores = np.maximum(scores, semantic)
-    # Identical sentences always align, even when they are too short to carry features.
+    # Identical sentences always align, even when they are too short to carry features; an identical
+    # sentence beats one that only shares every feature, and of sentences with one key the closest in
+    # length wins: a tie would go to whichever text is first, and align(a, b) and align(b, a) could pair
+    # different sentences.
     positions_b: dict[int, list[int]] = defaultdict(list)
     for j, key in enumerate(keys_b.tolist()):
         positions_b[key].append(j)
     for i, key in enumerate(keys_a.tolist()):
         for j in positions_b.get(key, ()) if key else ():
-            scores[i, j] = 1.0
+            la, lb = len(a.sentences[i].text), len(b.sentences[j].text)
+            scores[i, j] = _IDENTICAL + 1e-6 * min(la, lb) / max(la, lb)  # of equal keys, the closest text
     used_a: set[int] = set()
     used_b: set[int] = set()
     matches: list[Match] = []
@@ -145,7 +152,8 @@ def align(
             char_sim = 1.0 if keys_a[i] == keys_b[j] else fuzz.ratio(
                 sentence_key(sa.text), sentence_key(sb.text)) / 100
             kind = "copy" if char_sim >= config.copy_score else "paraphrase"
-            matches.append(Match(sa.span, sb.span, kind, round(max(float(scores[i, j]), char_sim), 4), (i,), (j,)))
+            score = min(max(float(scores[i, j]), char_sim), 1.0)
+            matches.append(Match(sa.span, sb.span, kind, round(score, 4), (i,), (j,)))
     matches.sort(key=lambda m: m.a_span)
     return summarize(a, b, matches)
 
