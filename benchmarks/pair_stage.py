@@ -1,6 +1,7 @@
 """CPU time (or a pyinstrument profile) of the scan's pair stage alone, over a synthetic corpus.
 
-Usage: python benchmarks/pair_stage.py [--n 1000] [--profile OUT.txt]
+Usage: python benchmarks/pair_stage.py [--n 1000] [--ai] [--no-edits] [--profile OUT.txt]
+`--ai` runs over the 500 texts of ../shared/data/ai-rewrites-wiki (long fluent rewrites) instead.
 Prepares the articles and finds the candidate pairs untimed, then runs `scan.confirm` (align, relation,
 explain, direction) over every candidate pair in one process, as a pair worker does (`Tables`, `SideCache`),
 and prints the CPU seconds. Run two trees back to back (PYTHONPATH=tree/src) for a ratio on a shared machine.
@@ -24,10 +25,17 @@ from unspun.scan import SideCache, Tables, _prepare, candidate_pairs, confirm  #
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--ai", action="store_true", help="the ai-rewrites-wiki texts instead of synthetic ones")
+    ap.add_argument("--no-edits", action="store_true", help="the pair stage without the edit explanation")
     ap.add_argument("--profile", type=Path, help="write a pyinstrument profile (0.5 ms) here instead of timing")
     args = ap.parse_args()
-    cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=1)
-    articles = [Article(d.id, d.text, f"synthetic:{d.id}") for d in synth.corpus(args.n)]
+    cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=1, edits=not args.no_edits)
+    if args.ai:
+        from scan_identical import AI_DATA, ai_articles
+
+        articles = ai_articles(AI_DATA)
+    else:
+        articles = [Article(d.id, d.text, f"synthetic:{d.id}") for d in synth.corpus(args.n)]
     prepared = [_prepare(a, cfg, with_table=False) for a in articles]
     work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidate_pairs(prepared, cfg).items())]
     tables, sides = Tables([p.clean for p in prepared]), SideCache()

@@ -80,9 +80,18 @@ def _word_swaps(text_a: str, text_b: str, edits: Sequence[Edit]) -> Iterator[tup
         if e.kind not in _SWAP_KINDS or not e.a_span or not e.b_span:
             continue
         wa, wb = span_words(text_a, e.a_span), span_words(text_b, e.b_span)
-        ca, cb = Counter(wa), Counter(wb)
-        if wa and wb and (ca - cb) and (cb - ca):
+        if wa and wb and _has_more(wa, wb) and _has_more(wb, wa):
             yield e, wa, wb
+
+
+def _has_more(x: list[str], y: list[str]) -> bool:
+    """True when `x` holds some word more often than `y` (Counter(x) - Counter(y) is not empty); a word of x
+    missing from y says so without counting, and nearly every swap has one."""
+    sx, sy = set(x), set(y)
+    if not sx <= sy:
+        return True
+    cy = Counter(y)
+    return any(n > cy[w] for w, n in Counter(x).items())
 
 
 def _chosen(words: Sequence[str]) -> bool:

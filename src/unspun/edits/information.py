@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..fingerprint import DETAIL_WORD, specific_words  # the one definition of "details", shared with provenance.derived
 from ..tokens import zipf
@@ -37,6 +38,7 @@ def names(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
 def details(text: str) -> frozenset[str]:
     """The specific words (`fingerprint.specific_words`) that are figures or names: what a rewrite cannot
     make up. A chatbot rewriting a text adds evaluative and literary words of its own ("esteemed",
@@ -93,15 +95,25 @@ class Information:
 
     inclusion_a: float  # share of a's specific words that b also has
     inclusion_b: float
-    only_a: tuple[str, ...]  # a's specific words missing from b (figures first)
-    only_b: tuple[str, ...]
     n_a: int
     n_b: int
+    words_a: frozenset[str]  # the specific words compared, per side
+    words_b: frozenset[str]
 
     @property
     def gap(self) -> float:
         """> 0: b's details are contained in a more than a's in b, so a looks like the source."""
         return self.inclusion_b - self.inclusion_a
+
+    @property
+    def only_a(self) -> tuple[str, ...]:
+        """a's specific words missing from b (figures first, then rarest): sorted on request, since most
+        comparisons cast no vote and never show them."""
+        return _examples(self.words_a, self.words_b)
+
+    @property
+    def only_b(self) -> tuple[str, ...]:
+        return _examples(self.words_b, self.words_a)
 
 
 def _examples(words: frozenset[str], other: frozenset[str]) -> tuple[str, ...]:
@@ -116,14 +128,7 @@ def information(text_a: str, text_b: str, swapped: frozenset[str] = frozenset(),
     words = details if named_only else specific_words
     a, b = words(text_a) - swapped, words(text_b) - swapped
     shared = len(a & b)
-    return Information(
-        shared / len(a) if a else 0.0,
-        shared / len(b) if b else 0.0,
-        _examples(a, b),
-        _examples(b, a),
-        len(a),
-        len(b),
-    )
+    return Information(shared / len(a) if a else 0.0, shared / len(b) if b else 0.0, len(a), len(b), a, b)
 
 
 _WORDING_GAP = 0.15  # with the same names and figures on both sides, smaller gaps are the rewriter's wording

@@ -162,10 +162,19 @@ def role_swaps(
     span_b = {k: sb.bounds(pos_b[k]) for k in units}
     ctx_a = {k: sa.context(span_a[k]) for k in units}
     ctx_b = {k: sb.context(span_b[k]) for k in units}
+    # A unit whose slot words are the same in both versions gains nothing from any trade (its own slot fits
+    # it at least as well as another's: the other's matching slot words are a subset), so a swap needs at
+    # least one unit whose slot changed; most units of a lightly edited group keep theirs.
+    moved = {k for k in units if ctx_a[k] != ctx_b[k]} if min_gain > 0 else set(units)
+    if not moved:
+        return []
     found: list[Swap] = []
     used: set[tuple[int, int]] = set()
     for n, x in enumerate(units):
+        x_moved = x in moved
         for y in units[n + 1:]:
+            if not x_moved and y not in moved:
+                continue
             if span_a[x] in used or span_a[y] in used or span_a[x] == span_a[y] or span_b[x] == span_b[y]:
                 continue
             if same_kind and kind_of(sa.toks[pos_a[x]]) != kind_of(sa.toks[pos_a[y]]):

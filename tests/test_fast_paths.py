@@ -1,0 +1,117 @@
+"""The explain stage's fast paths give what their plain definitions give (issue 15: speed work must not
+change one edit). Each test holds the old definition as the reference and compares on generated input."""
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unspun.edits import roles
+from unspun.edits.roles import Swap, _fit, _one_name, _Seq, content, immutable, kind_of, role_swaps
+from unspun.edits.tokenize import proper_names, tokenize
+
+_WORDS = ("Ardmore", "Kilbride", "Halvorsen", "Freight", "Dunmore", "the", "from", "to", "and", "in", "of",
+          "ferry", "runs", "depot", "bought", "sold", "64", "58", "percent", "March", "May", "8", ",", "said",
+          "council", "northern", "southern", "quickly", "new", "(", ")", "Port")
+
+
+def _old_role_swaps(ta, tb, text_a="", text_b="", min_fit=1.0, min_gain=0.75, candidate=content,
+                    same_kind=True, word_fit=1.0):
+    """`roles.role_swaps` before the moved-slot filter: every unit pair tested."""
+    sa, sb = _Seq(ta, text_a), _Seq(tb, text_b)
+    ca, cb = Counter(sa.keys), Counter(sb.keys)
+    pos_a = {k: i for i, k in enumerate(sa.keys) if ca[k] == 1 and cb.get(k) == 1 and k != "<p>"}
+    pos_b = {k: i for i, k in enumerate(sb.keys) if k in pos_a}
+    units = [k for k in pos_a if candidate(sa.toks[pos_a[k]]) and candidate(sb.toks[pos_b[k]])]
+    span_a = {k: sa.bounds(pos_a[k]) for k in units}
+    span_b = {k: sb.bounds(pos_b[k]) for k in units}
+    ctx_a = {k: sa.context(span_a[k]) for k in units}
+    ctx_b = {k: sb.context(span_b[k]) for k in units}
+    found, used = [], set()
+    for n, x in enumerate(units):
+        for y in units[n + 1:]:
+            if span_a[x] in used or span_a[y] in used or span_a[x] == span_a[y] or span_b[x] == span_b[y]:
+                continue
+            if same_kind and kind_of(sa.toks[pos_a[x]]) != kind_of(sa.toks[pos_a[y]]):
+                continue
+            skip = frozenset((x, y))
+            xy, yx = _fit(ctx_a[x], ctx_b[y], skip), _fit(ctx_a[y], ctx_b[x], skip)
+            need = min_fit if immutable(sa.toks[pos_a[x]]) or immutable(sa.toks[pos_a[y]]) else word_fit
+            if max(xy, yx) < need or min(xy, yx) < need / 2:
+                continue
+            gx, gy = xy - _fit(ctx_a[x], ctx_b[x], skip), yx - _fit(ctx_a[y], ctx_b[y], skip)
+            if min(gx, gy) < 0 or gx + gy < min_gain * 2:
+                continue
+            if sa.listed(span_a[x], span_a[y]) or sb.listed(span_b[x], span_b[y]):
+                continue
+            if _one_name(sa.keys[slice(*span_a[x])], sa.keys[slice(*span_a[y])]):
+                continue
+            used |= {span_a[x], span_a[y]}
+            found.append(Swap(sa.text(span_a[x]), sa.text(span_a[y]), (sa.span(span_a[x]), sa.span(span_a[y])),
+                              (sb.span(span_b[x]), sb.span(span_b[y])), round(min(xy, yx), 2)))
+    return sorted(found, key=lambda s: -s.score)
+
+
+def _tokens(text: str):
+    return tokenize(text, (0, len(text)), proper_names(text, [(0, len(text))]))
+
+
+@st.composite
+def _versions(draw):
+    """A sentence and a version of it with some words traded, replaced, dropped or added."""
+    a = draw(st.lists(st.sampled_from(_WORDS), min_size=2, max_size=24))
+    b = list(a)
+    for _ in range(draw(st.integers(0, 4))):
+        op = draw(st.sampled_from(("trade", "replace", "drop", "add")))
+        i, j = draw(st.integers(0, len(b) - 1)), draw(st.integers(0, len(b) - 1))
+        if op == "trade":
+            b[i], b[j] = b[j], b[i]
+        elif op == "replace":
+            b[i] = draw(st.sampled_from(_WORDS))
+        elif op == "drop" and len(b) > 2:
+            del b[i]
+        else:
+            b.insert(i, draw(st.sampled_from(_WORDS)))
+    return " ".join(a), " ".join(b)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_versions(), st.sampled_from((0.25, 0.75, 1.5)), st.booleans())
+def test_role_swaps_equal_the_all_pairs_definition(texts, min_gain, same_kind):
+    a, b = texts
+    ta, tb = _tokens(a), _tokens(b)
+    for x, y, tx, ty in ((ta, tb, a, b), (tb, ta, b, a)):
+        assert role_swaps(x, y, tx, ty, min_gain=min_gain, same_kind=same_kind) == _old_role_swaps(
+            x, y, tx, ty, min_gain=min_gain, same_kind=same_kind)
+
+
+def test_role_swaps_still_finds_a_traded_route():
+    a = "The ferry now runs from Ardmore to Kilbride twice a day."
+    b = "The ferry now runs from Kilbride to Ardmore twice a day."
+    assert roles.role_swaps(_tokens(a), _tokens(b), a, b) == _old_role_swaps(_tokens(a), _tokens(b), a, b) != []
+
+
+@given(st.lists(st.sampled_from("abcde")), st.lists(st.sampled_from("abcde")))
+def test_has_more_is_counter_difference(x, y):
+    from unspun.edits.direction import _has_more
+
+    assert _has_more(x, y) == bool(Counter(x) - Counter(y))
+
+
+@given(st.lists(st.text(max_size=4)), st.lists(st.text(max_size=4)))
+def test_spelling_variant_digit_guard_is_any_digit_character(a, b):
+    from unspun.edits.forms import spelling_variant
+
+    if a and b and any(ch.isdigit() for w in (*a, *b) for ch in w):
+        assert spelling_variant(a, b) is None
+
+
+def test_information_examples_are_the_sorted_missing_words():
+    from unspun.edits.information import _examples, information
+
+    a = "The Halvorsen ferry carried 412 passengers to Kilbride on Tuesday, officials in Ardmore said."
+    b = "The ferry carried passengers to Kilbride on Tuesday, said officials."
+    info = information(a, b)
+    assert info.only_a == _examples(info.words_a, info.words_b) and "412" in info.only_a
+    assert info.only_b == ()
