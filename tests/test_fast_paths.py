@@ -115,3 +115,50 @@ def test_information_examples_are_the_sorted_missing_words():
     info = information(a, b)
     assert info.only_a == _examples(info.words_a, info.words_b) and "412" in info.only_a
     assert info.only_b == ()
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from("abcdefg"), max_size=40), st.lists(st.sampled_from("abcdefg"), max_size=40))
+def test_compiled_opcodes_equal_difflib(a, b):
+    from difflib import SequenceMatcher
+
+    from unspun.edits.opcodes import opcodes
+
+    assert opcodes(a, b) == SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+@settings(max_examples=200, deadline=None)
+@given(_versions())
+def test_compiled_opcodes_equal_difflib_on_edited_sentences(texts):
+    from difflib import SequenceMatcher
+
+    from unspun.edits.opcodes import opcodes
+
+    a, b = ([t.key for t in _tokens(x)] for x in texts)
+    assert opcodes(a, b) == SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(("Ardmore", "ferry", "64", "the", "Kilbride")),
+                          st.sampled_from(("", " ", ", ", " - ", " (", ") ", "\u2014", "; ", "  ", " \u2013 ", ":")))),
+       )
+def test_slot_sequence_punctuation_equals_the_regex_on_every_gap(parts):
+    import re
+
+    text = "".join(w + sep for w, sep in parts)
+    tokens = _tokens(text)
+    punct = re.compile(r"[,;:()\[\]\"\u201c\u201d\u2014]|\s[-\u2013]\s")
+    keys = []
+    for n, t in enumerate(tokens):
+        if n and punct.search(text, tokens[n - 1].end, t.start):
+            keys.append("<p>")
+        keys.append(roles.spelling_key(t.key))
+    assert _Seq(tokens, text).keys == keys
+
+
+@given(st.lists(st.floats(-40, 40, allow_nan=False), min_size=1, max_size=30))
+def test_context_fit_mean_is_ndarray_mean_bit_for_bit(values):
+    import numpy as np
+
+    x = np.array(values)
+    assert (np.add.reduce(x) / len(x)).tobytes() == x.mean().tobytes()

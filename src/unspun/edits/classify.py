@@ -1,6 +1,7 @@
 """Word-level diff of aligned sentences and classification of each difference into an `Edit`.
 
-Aligned sentence groups are diffed token by token (difflib on normalized keys with character offsets).
+Aligned sentence groups are diffed token by token (difflib's opcodes, compiled in `opcodes`, on normalized
+keys with character offsets).
 Each changed run of tokens becomes one edit, classified by rules in priority order: spelling_variant and
 name_form (the same words written another way, `forms`), quote_altered, meaning_flip, number_change,
 name_change, idiom_broken, synonym. Names or figures that traded places are `role_swap` edits, matched
@@ -12,13 +13,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
-from difflib import SequenceMatcher
 
 from ..config import ExplainConfig
 from ..records import CleanArticle, Edit, Match, Span
 from ..tokens import light_stem, zipf
 from .forms import demonym_pair, determiner_swap, initialism, name_form, spelling_key, spelling_variant
 from .groups import Facts, facts, moved_edits, related, swap_edits
+from .opcodes import opcodes
 from .tokenize import Token, inside, is_title, proper_names, quote_regions, tokenize
 from .words import (
     AXIS_OF, DATE_WORDS, IDIOM_STEMS, IDIOMS, IDIOMS_BY_FIRST, NEG_PREFIXES, NEGATORS, QUOTE_FOLD, TIME_UNITS,
@@ -98,10 +99,12 @@ def polarity_reason(a: Sequence[Token], b: Sequence[Token], min_valence: float) 
     return None
 
 
-def flip_reason(a: Sequence[Token], b: Sequence[Token], after: Sequence[Token] = ()) -> str | None:
-    """Why the two sides say opposite things (negation, antonym, quantifier), or None."""
+def flip_reason(a: Sequence[Token], b: Sequence[Token], after: Sequence[Token] = (),
+                negations: tuple[int, int] | None = None) -> str | None:
+    """Why the two sides say opposite things (negation, antonym, quantifier), or None. `negations`: the two
+    sides' `_negations` when the caller has counted them."""
     reasons = []
-    na, nb = _negations(a, after), _negations(b, after)
+    na, nb = negations or (_negations(a, after), _negations(b, after))
     flipped = False
     if na % 2 != nb % 2:
         flipped = not flipped
@@ -335,8 +338,7 @@ def diff_group(
     group = facts(ta, tb)
     edits: list[Edit] = swap_edits(ta, tb, text_a, text_b)
     swapped_a, swapped_b = [e.a_span for e in edits], [e.b_span for e in edits]
-    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes(ka, kb):
         if op == "equal":
             continue
         # Tokens present on both sides in the same numbers only moved (reordered clauses): not edits.
@@ -412,8 +414,10 @@ def classify(
     after_a = ta[ra[1]:ra[1] + 1]
     one_sided = not a or not b
     # A clause added or dropped outright is reworded content, not an inverted proposition.
-    flip = None if one_sided and len(a) + len(b) > config.max_inserted_flip_tokens else flip_reason(a, b, after_a)
-    if flip is None and not one_sided and _negations(a, after_a) == 0 and _negations(b, after_a) == 0:
+    clause = one_sided and len(a) + len(b) > config.max_inserted_flip_tokens
+    negations = None if clause else (_negations(a, after_a), _negations(b, after_a))  # read by both tests below
+    flip = None if clause else flip_reason(a, b, after_a, negations)
+    if flip is None and not one_sided and negations == (0, 0):
         flip = polarity_reason(a, b, config.flip_min_valence)
     form = name_form(words_a, words_b) or initialism(words_a, words_b)
     if form and not flip:

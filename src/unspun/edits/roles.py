@@ -50,6 +50,7 @@ _DATE = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split())
 _PUNCT = re.compile(r"[,;:()\[\]\"\u201c\u201d\u2014]|\s[-\u2013]\s")
+_PUNCT_CHARS = frozenset(",;:()[]\"\u201c\u201d\u2014")  # the one-character alternatives of `_PUNCT`
 
 
 def immutable(t: WordToken) -> bool:
@@ -82,7 +83,10 @@ class _Seq:
         self.keys: list[str] = []
         self.toks: list[WordToken | None] = []
         for n, t in enumerate(tokens):
-            if n and text and _PUNCT.search(text, tokens[n - 1].end, t.start):
+            # A gap of at most one character is punctuation only if that character is (the dash
+            # alternative needs three): most gaps are one space, tested without the regex.
+            if n and text and (_PUNCT.search(text, tokens[n - 1].end, t.start) if t.start - tokens[n - 1].end > 1
+                               else text[tokens[n - 1].end:t.start] in _PUNCT_CHARS):
                 self.keys.append("<p>")
                 self.toks.append(None)
             self.keys.append(spelling_key(t.key))
