@@ -18,10 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-import numpy as np
-
 from .forms import spelling_key
-from .swap_kernel import swap_tests
 
 
 class WordToken(Protocol):
@@ -142,17 +139,13 @@ def _one_name(x: Sequence[str], y: Sequence[str]) -> bool:
     return shared > 0 and shared > min(len(set(x)), len(set(y))) / 2
 
 
-_KINDS = {"word": 0, "number": 1, "date": 2}
-_DIRS = tuple(_WEIGHTS)
-
-
-def _slots(seq: _Seq, bounds: Sequence[tuple[int, int]], ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Each unit's four slot words (`_Seq.context`, positions -2, -1, 1, 2) as ids, and their weights as a
-    slot fit counts them (a weak function word half)."""
-    ctx = [seq.context(b) for b in bounds]
-    words = np.array([[ids.setdefault(c[d], len(ids)) for d in _DIRS] for c in ctx], np.int64)
-    weights = np.array([[_WEIGHTS[d] * (0.5 if c[d] in _WEAK else 1.0) for d in _DIRS] for c in ctx])
-    return words, weights
+def _fit(c1: dict[int, str], c2: dict[int, str], skip: frozenset[str]) -> float:
+    """Weighted count of slot words the two contexts share (weak function words count half)."""
+    score = 0.0
+    for d, w in _WEIGHTS.items():
+        if c1[d] == c2[d] and c1[d] not in skip:
+            score += w * (0.5 if c1[d] in _WEAK else 1.0)
+    return score
 
 
 def role_swaps(
@@ -169,30 +162,43 @@ def role_swaps(
     pos_a = {k: i for i, k in enumerate(sa.keys) if ca[k] == 1 and cb.get(k) == 1 and k != "<p>"}
     pos_b = {k: i for i, k in enumerate(sb.keys) if k in pos_a}
     units = [k for k in pos_a if candidate(sa.toks[pos_a[k]]) and candidate(sb.toks[pos_b[k]])]
-    if len(units) < 2:
-        return []
     span_a = {k: sa.bounds(pos_a[k]) for k in units}
     span_b = {k: sb.bounds(pos_b[k]) for k in units}
-    # Slot words as integer ids (the units' own keys first, so a slot word equal to a unit is skipped by id).
-    ids = {k: n for n, k in enumerate(units)}
-    ca, wa = _slots(sa, [span_a[k] for k in units], ids)
-    cb, _ = _slots(sb, [span_b[k] for k in units], ids)
-    toks = [sa.toks[pos_a[k]] for k in units]
-    mask, fits = swap_tests(np.arange(len(units), dtype=np.int64), ca, cb, wa,
-                            np.array([_KINDS[kind_of(t)] for t in toks], np.int64),
-                            np.array([immutable(t) for t in toks], np.bool_), same_kind, min_fit, word_fit, min_gain)
+    ctx_a = {k: sa.context(span_a[k]) for k in units}
+    ctx_b = {k: sb.context(span_b[k]) for k in units}
+    # A unit whose slot words are the same in both versions gains nothing from any trade (its own slot fits
+    # it at least as well as another's: the other's matching slot words are a subset), so a swap needs at
+    # least one unit whose slot changed; most units of a lightly edited group keep theirs.
+    moved = {k for k in units if ctx_a[k] != ctx_b[k]} if min_gain > 0 else set(units)
+    if not moved:
+        return []
     found: list[Swap] = []
     used: set[tuple[int, int]] = set()
-    for n, m in zip(*np.nonzero(mask)):  # row by row: the order of the pair loop it replaces
-        x, y = units[n], units[m]
-        if span_a[x] in used or span_a[y] in used or span_a[x] == span_a[y] or span_b[x] == span_b[y]:
-            continue
-        if sa.listed(span_a[x], span_a[y]) or sb.listed(span_b[x], span_b[y]):
-            continue
-        if _one_name(sa.keys[slice(*span_a[x])], sa.keys[slice(*span_a[y])]):
-            continue  # two forms of one name ("United States Navy", "U.S. Navy") are not two roles
-        used |= {span_a[x], span_a[y]}
-        found.append(Swap(sa.text(span_a[x]), sa.text(span_a[y]),
-                          (sa.span(span_a[x]), sa.span(span_a[y])),
-                          (sb.span(span_b[x]), sb.span(span_b[y])), round(float(min(fits[n, m], fits[m, n])), 2)))
+    for n, x in enumerate(units):
+        x_moved = x in moved
+        for y in units[n + 1:]:
+            if not x_moved and y not in moved:
+                continue
+            if span_a[x] in used or span_a[y] in used or span_a[x] == span_a[y] or span_b[x] == span_b[y]:
+                continue
+            if same_kind and kind_of(sa.toks[pos_a[x]]) != kind_of(sa.toks[pos_a[y]]):
+                continue
+            skip = frozenset((x, y))
+            xy, yx = _fit(ctx_a[x], ctx_b[y], skip), _fit(ctx_a[y], ctx_b[x], skip)
+            # One slot must fit well and the other at least half as well (the second filler often sits
+            # in a rewritten clause), and together they must fit the traded slots better than their own.
+            need = min_fit if immutable(sa.toks[pos_a[x]]) or immutable(sa.toks[pos_a[y]]) else word_fit
+            if max(xy, yx) < need or min(xy, yx) < need / 2:
+                continue
+            gx, gy = xy - _fit(ctx_a[x], ctx_b[x], skip), yx - _fit(ctx_a[y], ctx_b[y], skip)
+            if min(gx, gy) < 0 or gx + gy < min_gain * 2:
+                continue
+            if sa.listed(span_a[x], span_a[y]) or sb.listed(span_b[x], span_b[y]):
+                continue
+            if _one_name(sa.keys[slice(*span_a[x])], sa.keys[slice(*span_a[y])]):
+                continue  # two forms of one name ("United States Navy", "U.S. Navy") are not two roles
+            used |= {span_a[x], span_a[y]}
+            found.append(Swap(sa.text(span_a[x]), sa.text(span_a[y]),
+                              (sa.span(span_a[x]), sa.span(span_a[y])),
+                              (sb.span(span_b[x]), sb.span(span_b[y])), round(min(xy, yx), 2)))
     return sorted(found, key=lambda s: -s.score)
