@@ -76,14 +76,30 @@ def _versions(draw):
     return " ".join(a), " ".join(b)
 
 
-@settings(max_examples=400, deadline=None)
-@given(_versions(), st.sampled_from((0.25, 0.75, 1.5)), st.booleans())
-def test_role_swaps_equal_the_all_pairs_definition(texts, min_gain, same_kind):
+_NAMED = ("Ardmore", "Kilbride", "Halvorsen", "Dunmore", "Castlebridge", "March", "Tuesday", "64", "58", "1998",
+          "ferry", "depot", "council", "bought", "from", "to", "the", "in", "and", ",", "said", "northern", "(", ")")
+
+
+@st.composite
+def _traded(draw):
+    """Distinct words in some order and the same words with one to three pairs traded (role-swap material)."""
+    a = draw(st.permutations(_NAMED).map(lambda p: list(p[: len(p) // 2 + 4])))
+    b = list(a)
+    for _ in range(draw(st.integers(1, 3))):
+        i, j = draw(st.integers(0, len(b) - 1)), draw(st.integers(0, len(b) - 1))
+        b[i], b[j] = b[j], b[i]
+    return " ".join(a), " ".join(b)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_versions(), _traded()), st.sampled_from((0.25, 0.75, 1.5)), st.booleans(), st.sampled_from((0.5, 1.0, 2.0)),
+       st.sampled_from((0.5, 1.0)))
+def test_role_swaps_equal_the_all_pairs_definition(texts, min_gain, same_kind, min_fit, word_fit):
     a, b = texts
     ta, tb = _tokens(a), _tokens(b)
     for x, y, tx, ty in ((ta, tb, a, b), (tb, ta, b, a)):
-        assert role_swaps(x, y, tx, ty, min_gain=min_gain, same_kind=same_kind) == _old_role_swaps(
-            x, y, tx, ty, min_gain=min_gain, same_kind=same_kind)
+        kw = dict(min_gain=min_gain, same_kind=same_kind, min_fit=min_fit, word_fit=word_fit)
+        assert role_swaps(x, y, tx, ty, **kw) == _old_role_swaps(x, y, tx, ty, **kw)
 
 
 def test_role_swaps_still_finds_a_traded_route():
