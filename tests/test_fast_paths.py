@@ -178,3 +178,32 @@ def test_context_fit_mean_is_ndarray_mean_bit_for_bit(values):
 
     x = np.array(values)
     assert (np.add.reduce(x) / len(x)).tobytes() == x.mean().tobytes()
+
+
+def _old_context(keys, bounds):
+    """`_Seq.context` when it returned a dict by position."""
+    lo, hi = bounds
+    left = ["<s>"] * (2 - len(keys[max(0, lo - 2):lo])) + list(keys[max(0, lo - 2):lo])
+    right = list(keys[hi:hi + 2]) + ["</s>"] * (2 - len(keys[hi:hi + 2]))
+    return {-2: left[0], -1: left[1], 1: right[0], 2: right[1]}
+
+
+def _old_fit(c1, c2, skip):
+    score = 0.0
+    for d, w in roles._WEIGHTS.items():
+        if c1[d] == c2[d] and c1[d] not in skip:
+            score += w * (0.5 if c1[d] in roles._WEAK else 1.0)
+    return score
+
+
+@settings(max_examples=300, deadline=None)
+@given(_versions(), st.data())
+def test_slot_contexts_and_fits_equal_the_dict_definitions(texts, data):
+    a, b = texts
+    sa, sb = _Seq(_tokens(a), a), _Seq(_tokens(b), b)
+    ba = data.draw(st.tuples(st.integers(0, len(sa.keys)), st.integers(0, len(sa.keys))).map(sorted))
+    bb = data.draw(st.tuples(st.integers(0, len(sb.keys)), st.integers(0, len(sb.keys))).map(sorted))
+    old_a, old_b = _old_context(sa.keys, ba), _old_context(sb.keys, bb)
+    assert sa.context(tuple(ba)) == tuple(old_a.values()) and sb.context(tuple(bb)) == tuple(old_b.values())
+    skip = frozenset(data.draw(st.lists(st.sampled_from(sa.keys + ["x"]), max_size=2)))
+    assert _fit(sa.context(tuple(ba)), sb.context(tuple(bb)), skip) == _old_fit(old_a, old_b, skip)

@@ -103,14 +103,14 @@ class _Seq:
                 hi += 1
         return lo, hi
 
-    def context(self, bounds: tuple[int, int]) -> dict[int, str]:
-        """The two slot words either side of a unit (a punctuation mark counts as a slot word)."""
+    def context(self, bounds: tuple[int, int]) -> tuple[str, str, str, str]:
+        """The two slot words either side of a unit, at positions -2, -1, 1, 2 (a punctuation mark counts as a
+        slot word; "<s>" and "</s>" pad the sentence's ends)."""
         lo, hi = bounds
-        left = list(self.keys[max(0, lo - 2):lo])
-        right = list(self.keys[hi:hi + 2])
-        left = ["<s>"] * (2 - len(left)) + left
-        right = right + ["</s>"] * (2 - len(right))
-        return {-2: left[0], -1: left[1], 1: right[0], 2: right[1]}
+        keys = self.keys
+        n = len(keys)
+        return (keys[lo - 2] if lo >= 2 else "<s>", keys[lo - 1] if lo >= 1 else "<s>",
+                keys[hi] if hi < n else "</s>", keys[hi + 1] if hi + 1 < n else "</s>")
 
     def span(self, bounds: tuple[int, int]) -> tuple[int, int]:
         return self.toks[bounds[0]].start, self.toks[bounds[1] - 1].end
@@ -139,12 +139,15 @@ def _one_name(x: Sequence[str], y: Sequence[str]) -> bool:
     return shared > 0 and shared > min(len(set(x)), len(set(y))) / 2
 
 
-def _fit(c1: dict[int, str], c2: dict[int, str], skip: frozenset[str]) -> float:
+_SLOT_WEIGHTS = tuple(_WEIGHTS.values())  # in the order of `_Seq.context`'s positions
+
+
+def _fit(c1: tuple[str, ...], c2: tuple[str, ...], skip: frozenset[str]) -> float:
     """Weighted count of slot words the two contexts share (weak function words count half)."""
     score = 0.0
-    for d, w in _WEIGHTS.items():
-        if c1[d] == c2[d] and c1[d] not in skip:
-            score += w * (0.5 if c1[d] in _WEAK else 1.0)
+    for w, x, y in zip(_SLOT_WEIGHTS, c1, c2):
+        if x == y and x not in skip:
+            score += w * (0.5 if x in _WEAK else 1.0)
     return score
 
 
