@@ -174,14 +174,19 @@ def name_form(a: Sequence[str], b: Sequence[str]) -> str | None:
         return None
     ca = [spelling_key(w) for w in _parts(a) if w not in _FUNCTION]
     cb = [spelling_key(w) for w in _parts(b) if w not in _FUNCTION]
-    if len(ca) != len(cb):
-        return None  # the counts differ, and so would the sums of the leftovers compared below
-    count_a, count_b = Counter(ca), Counter(cb)
-    if ca and count_a == count_b:
-        return "same words in another order (name or title form)"
-    left_a, left_b = count_a - count_b, count_b - count_a
-    if not left_a or not left_b or sum(left_a.values()) != sum(left_b.values()):
-        return None
+    if len(ca) != len(cb) or not ca:
+        return None  # the counts differ (and so would the sums of the leftovers), or no content word at all
+    # With as many words on each side, the leftovers are both empty (the same words) or both not, with
+    # equal sums; one word a side (most edits) needs no counting.
+    if len(ca) == 1:
+        if ca == cb:
+            return "same words in another order (name or title form)"
+        left_a, left_b = set(ca), set(cb)
+    else:
+        count_a, count_b = Counter(ca), Counter(cb)
+        if count_a == count_b:
+            return "same words in another order (name or title form)"
+        left_a, left_b = count_a - count_b, count_b - count_a
     wa = [w for w in a if spelling_key(w.casefold()) in left_a]
     wb = [w for w in b if spelling_key(w.casefold()) in left_b]
     if len(wa) != len(wb):

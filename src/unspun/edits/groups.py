@@ -66,7 +66,8 @@ def facts(ta: Sequence[Token], tb: Sequence[Token]) -> Facts:
     keys_b = Counter(map(spelling_key, [t.key for t in tb]))
     names = {spelling_key(t.key) for t in (*ta, *tb) if t.name}
     names_ok = all(keys_a[k] == keys_b[k] for k in names)
-    values_ok = Counter(round(v, 6) for v in figures(ta)) == Counter(round(v, 6) for v in figures(tb))
+    fig_a, fig_b = figures(ta), figures(tb)
+    values_ok = fig_a == fig_b or Counter(round(v, 6) for v in fig_a) == Counter(round(v, 6) for v in fig_b)
     common = frozenset(made_common(ta, tb) | made_common(tb, ta))
     return Facts(names_ok and not common, values_ok and _dates(ta) == _dates(tb), frozenset(keys_a),
                  frozenset(keys_b), common)
