@@ -244,3 +244,19 @@ def test_name_form_equals_the_counting_definition(a, b):
     from unspun.edits.forms import name_form
 
     assert name_form(a, b) == _old_name_form(a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(("Empire", "empire", "the", "Political", "base", ",", ";", ".", "SOAP", "a",
+                                 "x", "\n", "Meerkat", "manor", "'", "B2b", "caf\u00e9", "Zo\u00eb")), max_size=30),
+       st.lists(st.sampled_from(("", " ", "  ")), min_size=30, max_size=30))
+def test_casing_forms_equal_the_one_pattern_definition(words, gaps):
+    import re
+
+    from unspun.edits.casing import _CAPITALISED, _forms
+
+    text = "".join(w + g for w, g in zip(words, gaps))
+    cap, low = set(), set()
+    for m in re.finditer(r"(?<=[a-z,;] )([A-Za-z][a-z]+)\b", text):
+        (cap if m.group(1)[0].isupper() else low).add(m.group(1).casefold())
+    assert _forms(text) == (frozenset(cap), frozenset(low), frozenset(w.casefold() for w in _CAPITALISED.findall(text)))
