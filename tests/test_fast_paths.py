@@ -260,3 +260,24 @@ def test_casing_forms_equal_the_one_pattern_definition(words, gaps):
     for m in re.finditer(r"(?<=[a-z,;] )([A-Za-z][a-z]+)\b", text):
         (cap if m.group(1)[0].isupper() else low).add(m.group(1).casefold())
     assert _forms(text) == (frozenset(cap), frozenset(low), frozenset(w.casefold() for w in _CAPITALISED.findall(text)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(("crucial", "significant", "overall", "the", "it", "said", "40", ";", ".",
+                                 "Rich", "history", "\u201cquoted\u201d", "Ardmore", "is")), max_size=120))
+def test_machine_style_equals_the_word_loop_definition(words):
+    from unspun.edits import machine_lexicon as model
+    from unspun.edits.machine_style import _features, machine_style, words_of
+
+    text = " ".join(words)
+    ws = words_of(text)
+    alpha = [w for w in ws if w[0].isalpha()]
+    got = machine_style.__wrapped__(text)
+    assert _features(text, ws, model.LEXICON)["lexicon"] == sum(model.LEXICON.get(w, 0.0) for w in alpha) / max(
+        1, len(alpha))
+    counts: dict[str, int] = {}
+    for w in ws:
+        if model.LEXICON.get(w, 0.0) > 0:
+            counts[w] = counts.get(w, 0) + 1
+    found = sorted(((w, model.LEXICON[w], c) for w, c in counts.items()), key=lambda x: -x[1] * x[2])
+    assert got.words == tuple(found[:12])

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from . import machine_lexicon as _model
 
@@ -65,7 +67,7 @@ def _features(text: str, words: list[str], lex: dict[str, float]) -> dict[str, f
     mean = sum(lengths) / len(lengths)
     sd = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths))
     return {
-        "lexicon": sum(lex.get(w, 0.0) for w in alpha) / max(1, len(alpha)),
+        "lexicon": sum(map(lex.get, alpha, repeat(0.0, len(alpha)))) / max(1, len(alpha)),  # same order, in C
         "sentence evenness": sd / mean if mean else 0.0,
         "semicolons": text.count(";") / n,
         "figures": sum(w[0].isdigit() for w in words) / n,
@@ -87,10 +89,8 @@ def machine_style(text: str) -> MachineStyle:
     logit = _model.INTERCEPT + sum(contributions.values())
     logit *= min(1.0, len(words) / _MIN_WORDS)
     score = 1.0 / (1.0 + math.exp(-logit))
-    counts: dict[str, int] = {}
-    for w in words:
-        if _model.LEXICON.get(w, 0.0) > 0:
-            counts[w] = counts.get(w, 0) + 1
+    # Counted in C; first-seen order kept (a Counter is a dict), so ties sort as before.
+    counts = {w: c for w, c in Counter(words).items() if _model.LEXICON.get(w, 0.0) > 0}
     found = sorted(((w, _model.LEXICON[w], c) for w, c in counts.items()), key=lambda x: -x[1] * x[2])
     return MachineStyle(
         round(score, 4),
