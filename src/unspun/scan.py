@@ -32,7 +32,7 @@ from .embed import (
 )
 from .errors import MissingExtraError
 from .events import attach_events, group_events, with_families
-from .fingerprint import FeatureTable, Signature, article_table, fingerprint
+from .fingerprint import FeatureTable, Signature, article_table, fingerprint, load_details
 from .provenance import make_pair, mark_siblings, relation, stories, undirected
 from .sketch import trim_malloc
 from .records import (
@@ -348,6 +348,7 @@ def _confirm_all(
     pair_workers = workers if len(work) > 200 else 1
     if pair_workers > 1:
         shared_collocations().load()  # read the n-gram table once, before workers fork and inherit it
+        load_details()  # and wordfreq's list with the common-word set (the relation test's details)
     for chunk in _map(pair_workers, _confirm_chunk, _chunks(work, 100), config, (tables, sides)):
         pairs.extend(_keep(evidence, packed) for packed in chunk if packed is not None)
         done += len(chunk)
