@@ -50,6 +50,9 @@ def match_key(text: str) -> str:
     return " ".join(WORD.findall(normalize(text).casefold()))
 
 
+_FIGURE_AFTER = re.compile(r"\s+\d")
+
+
 def _is_abbreviation(text: str, end: int) -> bool:
     """True when the period ending at `end` belongs to an abbreviation or an initial, not a sentence."""
     start = end
@@ -59,29 +62,25 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if not word:
         return False
     if word == "no":  # "No. 5" is an abbreviation, "voted no." ends a sentence
-        return bool(re.match(r"\s+\d", text[end + 1 : end + 4]))
+        return bool(_FIGURE_AFTER.match(text[end + 1 : end + 4]))
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def _strip_span(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """text[start:end] without its leading and trailing whitespace (`str.isspace`)."""
+    seg = text[start:end]
+    s = start + len(seg) - len(seg.lstrip())
+    return s, max(s, start + len(seg.rstrip()))
 
 
-_LINE = re.compile(r"[^\n]+")
+# A line's text from its first to its last non-space character (`\s` is `str.isspace`; `\n` is a space, so
+# a match never crosses a line break): the stripped non-blank lines, one match each.
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 def line_spans(text: str) -> list[Span]:
     """Non-blank lines (paragraphs) of `text` as stripped spans."""
-    spans = []
-    for m in _LINE.finditer(text):
-        s, e = _strip_span(text, m.start(), m.end())
-        if e > s:
-            spans.append((s, e))
-    return spans
+    return [m.span() for m in _LINE.finditer(text)]
 
 
 _LINE_END_PUNCT = tuple(".!?:;\"')]\u201d\u2019")
@@ -190,12 +189,10 @@ def clean_article(article: Article, config: CleanConfig = CleanConfig()) -> Clea
         return _clean(article, config, hashed=False)
 
 
-def _first_of(seen: dict[str | int, Span], key: str | int, text: str, span: Span, hashed: bool) -> Span | None:
-    """The span that first had `key` (None when new); a hash that two different keys share raises."""
-    first = seen.get(key)
-    if first is not None and hashed and match_key(text[first[0]:first[1]]) != match_key(text[span[0]:span[1]]):
+def _check(text: str, first: Span, span: Span, hashed: bool) -> None:
+    """Two spans of one key identity: raise if it is a hash that two different keys share."""
+    if hashed and match_key(text[first[0]:first[1]]) != match_key(text[span[0]:span[1]]):
         raise _HashCollision
-    return first
 
 
 def _clean(article: Article, config: CleanConfig, hashed: bool) -> CleanArticle:
@@ -205,7 +202,9 @@ def _clean(article: Article, config: CleanConfig, hashed: bool) -> CleanArticle:
     kept_lines: list[Span] = []
     lines = line_spans(text)
     for span, (key, size) in zip(lines, span_keys(text, lines, hashed)):
-        first = _first_of(seen_lines, key, text, span, hashed)
+        first = seen_lines.get(key)
+        if first is not None:
+            _check(text, first, span, hashed)
         if first is not None and size >= config.min_duplicate_chars:
             removed.append(Removed("duplicate_line", span, text[span[0]:span[1]], first))
             continue
@@ -220,7 +219,9 @@ def _clean(article: Article, config: CleanConfig, hashed: bool) -> CleanArticle:
         if size < config.min_sentence_chars:
             continue
         body = text[span[0]:span[1]]
-        first = _first_of(seen_sentences, key, text, span, hashed)
+        first = seen_sentences.get(key)
+        if first is not None:
+            _check(text, first, span, hashed)
         if first is not None and size >= config.min_duplicate_chars:
             removed.append(Removed("duplicate_sentence", span, body, first))
             continue
