@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import synth  # noqa: E402
 
-from unspun import Article, ScanConfig, fingerprint as fp, scan_articles  # noqa: E402
+from unspun import Article, ScanConfig, fingerprint as fp, provenance, scan_articles  # noqa: E402
 from unspun.align import assign  # noqa: E402
 from unspun.clean import clean_article  # noqa: E402
 from unspun.config import EmbedConfig  # noqa: E402
@@ -35,8 +35,9 @@ freshly forked worker does (wordfreq's list stays loaded: a scan reads it once).
 
 def _forget() -> None:
     """Empty the per-text memos the pair stage fills (whichever this tree has)."""
-    for name in ("sentence_features", "sentence_immutables", "specific_words"):
-        clear = getattr(getattr(fp, name, None), "cache_clear", None)
+    for module, name in ((fp, "sentence_features"), (fp, "sentence_immutables"), (fp, "specific_words"),
+                         (provenance, "sentence_figures_and_names")):
+        clear = getattr(getattr(module, name, None), "cache_clear", None)
         if clear:
             clear()
     if COLD:
