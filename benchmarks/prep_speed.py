@@ -36,7 +36,7 @@ freshly forked worker does (wordfreq's list stays loaded: a scan reads it once).
 def _forget() -> None:
     """Empty the per-text memos the pair stage fills (whichever this tree has)."""
     for module, name in ((fp, "sentence_features"), (fp, "sentence_immutables"), (fp, "specific_words"),
-                         (provenance, "sentence_figures_and_names")):
+                         (provenance, "sentence_figures_and_names"), (provenance, "_folded")):
         clear = getattr(getattr(module, name, None), "cache_clear", None)
         if clear:
             clear()

@@ -26,7 +26,7 @@ def relation(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rel
 
     Containment uses the better-covered side, so a truncated copy still counts as a copy.
     """
-    if a.norm_text and normalize(a.article.text).casefold() == normalize(b.article.text).casefold():
+    if a.norm_text and _folded(a.article.text) == _folded(b.article.text):
         return "exact"
     containment = max(alignment.coverage_a, alignment.coverage_b)
     enough_sentences = len(alignment.matches) >= min(
@@ -44,6 +44,13 @@ def relation(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rel
     ):
         return "rewrite" if derived(a, b, alignment, config) else "same-story"
     return None
+
+
+@lru_cache(maxsize=64)
+def _folded(text: str) -> str:
+    """The whole text normalized and casefolded, for the exact-copy test. Memoized (pure): the pair stage takes
+    pairs sorted by first article, so an article meets several candidates in a row."""
+    return normalize(text).casefold()
 
 
 _RETELL_ORDER = 0.8  # share of match pairs in the same order on both sides
