@@ -11,7 +11,7 @@ import unicodedata
 import numpy as np
 
 from .config import CleanConfig
-from .feature_kernel import span_keys as _span_keys
+from .key_kernel import span_keys as _span_keys
 from .records import Article, CleanArticle, Removed, Sentence, Span
 from .tokens import WORD, WORD_ASCII
 
@@ -165,7 +165,7 @@ def block_sentences(text: str, block: Span, max_chars: int = 0) -> list[Span]:
 
 def span_keys(text: str, spans: list[Span], hashed: bool = True) -> list[tuple[str | int, int]]:
     """(identity, length) of each span's `match_key`: spans of equal keys have equal identities. The key
-    itself, or (`hashed`, ASCII text) its 64-bit hash from one compiled pass (`feature_kernel.span_keys`),
+    itself, or (`hashed`, ASCII text) its 64-bit hash from one compiled pass (`key_kernel.span_keys`),
     where a caller finding two spans of one hash compares their keys (`_clean`)."""
     if not (hashed and text.isascii()):
         return [(key, len(key)) for key in (match_key(text[s:e]) for s, e in spans)]

@@ -16,6 +16,7 @@ from xxhash import xxh3_64_intdigest
 
 from .clean import match_key, normalize
 from . import feature_kernel as fk
+from .key_kernel import key_hashes
 from .config import FingerprintConfig, NearDupConfig
 from .records import CleanArticle
 from .sketch import sketch_batch
@@ -294,7 +295,7 @@ def article_table(article: CleanArticle) -> FeatureTable:
 
     Every sentence is tokenized as `_sentence_features` does (`tokens(normalize(text))`), in one regex pass
     over the article, into word ids (`_Words`); `feature_kernel.table_rows` applies the feature rules to
-    them and `feature_kernel.key_hashes` hashes the match keys. The pair stage builds each article's table
+    them and `key_kernel.key_hashes` hashes the match keys. The pair stage builds each article's table
     where a pair needs it (`scan.Tables`): ~0.3 ms here against ~1.2 ms for the per-sentence feature sets
     (docs/benchmarks.md, "i15prep")."""
     words = _words()
@@ -317,20 +318,20 @@ def _key_hashes(joined: str, norms: list[str]) -> np.ndarray:
     """`key_hash(match_key(norm))` of each normalized sentence (`sentence_features`' key); `joined` is them
     joined by line breaks. ASCII text in one compiled pass over its bytes: there `match_key` is the word
     runs, lowercased (`normalize` only folds whitespace, which `match_key` drops with the other non-word
-    characters), which is what `feature_kernel.key_hashes` hashes."""
+    characters), which is what `key_kernel.key_hashes` hashes."""
     out = np.zeros(len(norms), np.uint64)
     if not joined.isascii():
         return np.fromiter((key_hash(match_key(norm)) for norm in norms), np.uint64, count=len(norms))
     if norms:
-        fk.key_hashes(np.frombuffer(joined.encode(), np.uint8), out)
+        key_hashes(np.frombuffer(joined.encode(), np.uint8), out)
     return out
 
 
 def key_hash(key: str) -> int:
     """A sentence's match_key as a stable 64-bit hash (0 for the empty key, which matches nothing): the hash
-    `feature_kernel.key_hashes` computes from the words of an ASCII sentence."""
+    `key_kernel.key_hashes` computes from the words of an ASCII sentence."""
     out = np.zeros(1, np.uint64)
-    fk.key_hashes(np.frombuffer(key.encode(), np.uint8), out)
+    key_hashes(np.frombuffer(key.encode(), np.uint8), out)
     return int(out[0])
 
 
