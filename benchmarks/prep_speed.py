@@ -1,6 +1,6 @@
 """CPU per stage of prepare and of the lexical pair stage, and of a whole `--no-edits` scan, for one tree.
 
-Usage: PYTHONPATH=TREE/src python benchmarks/prep_speed.py [--n 1500] [--rounds 3] [--scan 3000]
+Usage: PYTHONPATH=TREE/src python benchmarks/prep_speed.py [--n 1500] [--rounds 3] [--scan 3000] [--cold]
 Prints, in ms of process CPU (best of `--rounds` passes: the pass least disturbed by other jobs):
 per article clean (`clean_article`), fingerprint (`fingerprint` without features: immutables + MinHash) and
 the pair stage's feature table (`scan.Tables`, as a pair worker builds it); per candidate pair the pair
@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import synth  # noqa: E402
 
-from unspun import Article, ScanConfig, fingerprint as fp, scan_articles  # noqa: E402
+from unspun import Article, ScanConfig, fingerprint as fp, provenance, scan_articles  # noqa: E402
 from unspun.align import assign  # noqa: E402
 from unspun.clean import clean_article  # noqa: E402
 from unspun.config import EmbedConfig  # noqa: E402
@@ -28,12 +28,25 @@ from unspun.scan import Tables, _prepare, candidate_pairs, confirm  # noqa: E402
 from unspun.sketch import sketch_batch  # noqa: E402
 
 
+COLD = False
+"""With `--cold`, each pass also starts from empty per-thread word tables and word-frequency memos, as a
+freshly forked worker does (wordfreq's list stays loaded: a scan reads it once)."""
+
+
 def _forget() -> None:
     """Empty the per-text memos the pair stage fills (whichever this tree has)."""
-    for name in ("sentence_features", "sentence_immutables", "specific_words"):
-        clear = getattr(getattr(fp, name, None), "cache_clear", None)
+    for module, name in ((fp, "sentence_features"), (fp, "sentence_immutables"), (fp, "specific_words"),
+                         (provenance, "sentence_figures_and_names"), (provenance, "_folded")):
+        clear = getattr(getattr(module, name, None), "cache_clear", None)
         if clear:
             clear()
+    if COLD:
+        import wordfreq
+        from unspun import tokens
+
+        fp._local.__dict__.clear()
+        tokens.zipf.cache_clear()
+        wordfreq._wf_cache.clear()
 
 
 def best_ms(fn, items, rounds: int, per: int | None = None) -> float:
@@ -64,7 +77,10 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1500)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--scan", type=int, default=0, help="also time one whole --no-edits scan of this many articles")
+    ap.add_argument("--cold", action="store_true", help="empty the per-thread word tables before each pass too")
     args = ap.parse_args()
+    global COLD
+    COLD = args.cold
     cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=1, edits=False)
     articles = [Article(d.id, d.text, f"synthetic:{d.id}") for d in synth.corpus(args.n)]
     sketch_batch(["load the compiled kernels outside the timing"])

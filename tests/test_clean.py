@@ -329,3 +329,109 @@ def test_run_on_sentences_are_cut_at_clause_punctuation_within_the_limit():
     assert len(spans) > 1
     assert all(e - s <= 200 for s, e in spans)
     assert all(long[s:e].endswith((",", ".")) for s, e in spans)
+
+
+# --- the fast paths against the definitions they replace ----------------------------------------------
+
+def _clean_as_defined(text: str, config: CleanConfig):
+    """clean_article as it was first written: string match keys, each block split by `split_sentences`."""
+    from unspun.clean import join_wrapped, line_spans
+    from unspun.records import Article, CleanArticle, Removed, Sentence
+
+    removed, seen_lines, kept_lines = [], {}, []
+    for span in line_spans(text):
+        key = match_key(text[span[0]:span[1]])
+        first = seen_lines.get(key)
+        if first is not None and len(key) >= config.min_duplicate_chars:
+            removed.append(Removed("duplicate_line", span, text[span[0]:span[1]], first))
+            continue
+        seen_lines.setdefault(key, span)
+        kept_lines.append(span)
+    seen, sentences = {}, []
+    for block in join_wrapped(text, kept_lines):
+        for span in split_sentences(text, *block, max_chars=config.max_sentence_chars):
+            body = text[span[0]:span[1]]
+            key = match_key(body)
+            if len(key) < config.min_sentence_chars:
+                continue
+            first = seen.get(key)
+            if first is not None and len(key) >= config.min_duplicate_chars:
+                removed.append(Removed("duplicate_sentence", span, body, first))
+                continue
+            seen.setdefault(key, span)
+            sentences.append(Sentence(len(sentences), span, body))
+    removed.sort(key=lambda r: r.span)
+    article = Article("t", text, "test")
+    return CleanArticle(article, tuple(sentences), tuple(removed), "\n".join(normalize(s.text) for s in sentences))
+
+
+# ASCII text takes the hashed-key route: news-like lines, wrapped mid-sentence, repeated, with abbreviations.
+_ascii_pool = st.sampled_from(
+    [
+        "Workers inspect the city's oldest tank in March, officials said.",
+        "Workers  inspect the CITY'S oldest tank in March - officials said!",
+        "Advertisement",
+        "The vote passed 7-2. Okafor smiled! \"We won,\" she said.",
+        "Mr. Castillo said no. Dr. Natarajan agreed, and U.S. Sen. J. Doe (D) left at 3 p.m. on Jan. 5.",
+        "the council, which met on",
+        "Tuesday, voted No. 5 down.",
+        "and the mayor said",
+        "",
+        "   \t",
+        "a.",
+        "_x_ 1,200.5 $6.40 -- ok?",
+    ]
+)
+_ascii_like = st.lists(st.sampled_from(list("abcXYZ019 .,;:!?\"'()[]-\n\t_") + ["Mr. ", "U.S. ", "J. ", "no. "]),
+                       max_size=120).map("".join)
+ascii_text = st.lists(st.one_of(_ascii_pool, _ascii_like), max_size=10).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(ascii_text, pooled_text, any_text),
+       st.sampled_from([CleanConfig(), CleanConfig(min_duplicate_chars=3, max_sentence_chars=60)]))
+def test_clean_article_equals_its_first_definition_for_any_text(text, config):
+    # Keys hashed in one compiled pass (ASCII) and each paragraph split once must change nothing
+    from unspun.clean import clean_article
+    from unspun.records import Article
+
+    assert clean_article(Article("t", text, "test"), config) == _clean_as_defined(text, config)
+
+
+@settings(max_examples=100, deadline=None)
+@given(ascii_text)
+def test_a_hash_shared_by_different_keys_falls_back_to_the_keys(text):
+    # Force every key to one hash: each hit is then checked against the keys and the article cleaned on them
+    import numpy as np
+
+    from unspun import clean as clean_module
+    from unspun.records import Article
+
+    original = clean_module._span_keys
+
+    def collide(buf, starts, ends, hashes, lengths):
+        original(buf, starts, ends, np.zeros_like(hashes), lengths)
+        hashes[:] = 7
+
+    clean_module._span_keys = collide
+    try:
+        assert clean_module.clean_article(Article("t", text, "test")) == _clean_as_defined(text, CleanConfig())
+    finally:
+        clean_module._span_keys = original
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(ascii_text, pooled_text, any_text))
+def test_line_spans_are_the_stripped_non_blank_lines(text):
+    from unspun.clean import line_spans
+
+    expected = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            expected.append((s, e))
+    assert line_spans(text) == expected

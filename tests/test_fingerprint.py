@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from unspun.config import FingerprintConfig
 from unspun.fingerprint import (
     article_features,
+    article_immutables,
     article_table,
     feature_table,
     fingerprint,
@@ -224,6 +225,34 @@ _article_lines = st.one_of(_sentences, st.sampled_from(
 @given(st.lists(_article_lines, max_size=8).map("\n".join))
 def test_the_compiled_feature_table_equals_the_per_sentence_one_for_any_text(text):
     _same_table(clean(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_article_lines, max_size=8).map("\n".join))
+def test_article_immutables_are_the_union_of_the_sentence_features_immutables_for_any_text(text):
+    # The signature reads them from word verdicts over the normalized text, one table lookup per token.
+    ca = clean(text)
+    assert article_immutables(ca) == frozenset().union(*(f.immutables for f in article_features(ca)))
+
+
+def test_article_immutables_of_the_fixtures_are_their_sentences_immutables(story):
+    for ca in story.values():
+        assert article_immutables(ca) == frozenset().union(*(f.immutables for f in article_features(ca)))
+
+
+_lookup_words = st.one_of(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12),
+    st.sampled_from(["the", "said", "year", "council", "government", "percent", "okafor", "don't", "two-year",
+                     "co-op", "rock'n'roll", "caf\u00e9", "US", "Said", "x", "zz", "internationally"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_lookup_words, st.sampled_from([3.0, 4.0, 5.0]))
+def test_zipf_below_is_wordfreqs_verdict_for_any_word(word, threshold):
+    from unspun.tokens import zipf, zipf_below
+
+    assert zipf_below(word, threshold) == (zipf(word) < threshold)
 
 
 @settings(max_examples=200, deadline=None)

@@ -226,3 +226,32 @@ def test_ordered_coverage_counts_a_condensed_sentence_in_its_place_and_not_a_shu
                             "Local historians recalled that Queen Victoria opened the span in 1887 amid fireworks.")
     s, lg, matches = _short_and_matches(own, [(0, 0), (2, 4)])
     assert ordered_coverage(s, lg, matches, True) < 0.8
+
+
+_fact_lines = st.sampled_from([
+    "Okafor said 1,200 people came.", "Denise Okafor and Luis Castillo met in Riverside on Tuesday.",
+    "The council voted 7-2 on the $6.40 fare.", "Officials said the tank held 22 million gallons.",
+    "Castillo said \u201cwe cannot wait for the vote\u201d in March.", "It rained.", "Natarajan, 61, and Okafor, 48, left.",
+    "The $140 million plan passed.", "M\u00fcller and \u00c9lise Roy spoke in Montr\u00e9al.",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_fact_lines, min_size=1, max_size=6), st.lists(_fact_lines, min_size=1, max_size=6),
+       st.lists(st.integers(0, 5), max_size=3), st.lists(st.integers(0, 5), max_size=3))
+def test_immutables_agree_is_its_set_definition_for_any_sentences(lines_a, lines_b, pick_a, pick_b):
+    # The figures and names of a sentence are split once and memoized; the verdict must be the one of the
+    # union-and-filter definition over `sentence_immutables`
+    from unspun.fingerprint import sentence_immutables
+    from unspun.provenance import immutables_agree
+    from unspun.records import Match
+
+    a, b = clean(" ".join(lines_a)), clean(" ".join(lines_b))
+    ka = tuple(k for k in pick_a if k < len(a.sentences))
+    kb = tuple(k for k in pick_b if k < len(b.sentences))
+    ia = frozenset().union(*(sentence_immutables(a.sentences[k].text) for k in ka))
+    ib = frozenset().union(*(sentence_immutables(b.sentences[k].text) for k in kb))
+    na, nb = {x for x in ia if x.startswith("n:")}, {x for x in ib if x.startswith("n:")}
+    pa, pb = {x for x in ia if x.startswith("p:")}, {x for x in ib if x.startswith("p:")}
+    expected = not ((na and nb and not na & nb) or (len(pa) >= 2 and len(pb) >= 2 and not pa & pb))
+    assert immutables_agree(a, b, Match((0, 1), (0, 1), "paraphrase", 0.5, ka, kb)) == expected

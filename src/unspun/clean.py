@@ -8,7 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import numpy as np
+
 from .config import CleanConfig
+from .key_kernel import span_keys as _span_keys
 from .records import Article, CleanArticle, Removed, Sentence, Span
 from .tokens import WORD, WORD_ASCII
 
@@ -47,6 +50,9 @@ def match_key(text: str) -> str:
     return " ".join(WORD.findall(normalize(text).casefold()))
 
 
+_FIGURE_AFTER = re.compile(r"\s+\d")
+
+
 def _is_abbreviation(text: str, end: int) -> bool:
     """True when the period ending at `end` belongs to an abbreviation or an initial, not a sentence."""
     start = end
@@ -56,26 +62,25 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if not word:
         return False
     if word == "no":  # "No. 5" is an abbreviation, "voted no." ends a sentence
-        return bool(re.match(r"\s+\d", text[end + 1 : end + 4]))
+        return bool(_FIGURE_AFTER.match(text[end + 1 : end + 4]))
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def _strip_span(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """text[start:end] without its leading and trailing whitespace (`str.isspace`)."""
+    seg = text[start:end]
+    s = start + len(seg) - len(seg.lstrip())
+    return s, max(s, start + len(seg.rstrip()))
+
+
+# A line's text from its first to its last non-space character (`\s` is `str.isspace`; `\n` is a space, so
+# a match never crosses a line break): the stripped non-blank lines, one match each.
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 def line_spans(text: str) -> list[Span]:
     """Non-blank lines (paragraphs) of `text` as stripped spans."""
-    spans = []
-    for m in re.finditer(r"[^\n]+", text):
-        s, e = _strip_span(text, m.start(), m.end())
-        if e > s:
-            spans.append((s, e))
-    return spans
+    return [m.span() for m in _LINE.finditer(text)]
 
 
 _LINE_END_PUNCT = tuple(".!?:;\"')]\u201d\u2019")
@@ -135,52 +140,93 @@ def split_sentences(
     Hard-wrapped lines are joined first; sentences longer than `max_chars` (when > 0) are cut.
     """
     end = len(text) if end is None else end
-    spans: list[Span] = []
     lines = [(s + start, e + start) for s, e in line_spans(text[start:end])]
-    for line_start, line_end in join_wrapped(text, lines):
-        cursor = line_start
-        for m in _SENT_END.finditer(text, line_start, line_end):
-            if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(text, m.start()):
-                continue
-            s, e = _strip_span(text, cursor, m.end())
-            if e > s:
-                spans.extend(cut_long(text, (s, e), max_chars))
-            cursor = m.end()
-        s, e = _strip_span(text, cursor, line_end)
+    return [span for block in join_wrapped(text, lines) for span in block_sentences(text, block, max_chars)]
+
+
+def block_sentences(text: str, block: Span, max_chars: int = 0) -> list[Span]:
+    """Sentence spans of one paragraph, a block of `join_wrapped` over `line_spans`: `split_sentences` of
+    the block's text (whose lines join back into this one block, so they are not split again)."""
+    line_start, line_end = block
+    spans: list[Span] = []
+    cursor = line_start
+    for m in _SENT_END.finditer(text, line_start, line_end):
+        if m.end() - m.start() == 1 and text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        s, e = _strip_span(text, cursor, m.end())
         if e > s:
             spans.extend(cut_long(text, (s, e), max_chars))
+        cursor = m.end()
+    s, e = _strip_span(text, cursor, line_end)
+    if e > s:
+        spans.extend(cut_long(text, (s, e), max_chars))
     return spans
+
+
+def span_keys(text: str, spans: list[Span], hashed: bool = True) -> list[tuple[str | int, int]]:
+    """(identity, length) of each span's `match_key`: spans of equal keys have equal identities. The key
+    itself, or (`hashed`, ASCII text) its 64-bit hash from one compiled pass (`key_kernel.span_keys`),
+    where a caller finding two spans of one hash compares their keys (`_clean`)."""
+    if not (hashed and text.isascii()):
+        return [(key, len(key)) for key in (match_key(text[s:e]) for s, e in spans)]
+    hashes = np.zeros(len(spans), np.uint64)
+    lengths = np.zeros(len(spans), np.int64)
+    if spans:
+        bounds = np.array(spans, np.int64)
+        _span_keys(np.frombuffer(text.encode(), np.uint8), bounds[:, 0], bounds[:, 1], hashes, lengths)
+    return list(zip(hashes.tolist(), lengths.tolist()))
+
+
+class _HashCollision(Exception):
+    """Two different keys of one article share a hash (`span_keys`): that article is cleaned on the keys."""
 
 
 def clean_article(article: Article, config: CleanConfig = CleanConfig()) -> CleanArticle:
     """Split into sentences and set aside repeated lines/sentences (doubled captions) as `Removed`."""
+    try:
+        return _clean(article, config, hashed=True)
+    except _HashCollision:
+        return _clean(article, config, hashed=False)
+
+
+def _check(text: str, first: Span, span: Span, hashed: bool) -> None:
+    """Two spans of one key identity: raise if it is a hash that two different keys share."""
+    if hashed and match_key(text[first[0]:first[1]]) != match_key(text[span[0]:span[1]]):
+        raise _HashCollision
+
+
+def _clean(article: Article, config: CleanConfig, hashed: bool) -> CleanArticle:
     text = article.text
     removed: list[Removed] = []
-    seen_lines: dict[str, Span] = {}
+    seen_lines: dict[str | int, Span] = {}
     kept_lines: list[Span] = []
-    for span in line_spans(text):
-        key = match_key(text[span[0]:span[1]])
+    lines = line_spans(text)
+    for span, (key, size) in zip(lines, span_keys(text, lines, hashed)):
         first = seen_lines.get(key)
-        if first is not None and len(key) >= config.min_duplicate_chars:
+        if first is not None:
+            _check(text, first, span, hashed)
+        if first is not None and size >= config.min_duplicate_chars:
             removed.append(Removed("duplicate_line", span, text[span[0]:span[1]], first))
             continue
         seen_lines.setdefault(key, span)
         kept_lines.append(span)
 
-    seen_sentences: dict[str, Span] = {}
+    seen_sentences: dict[str | int, Span] = {}
     sentences: list[Sentence] = []
-    for block in join_wrapped(text, kept_lines):
-        for span in split_sentences(text, *block, max_chars=config.max_sentence_chars):
-            body = text[span[0]:span[1]]
-            key = match_key(body)
-            if len(key) < config.min_sentence_chars:
-                continue
-            first = seen_sentences.get(key)
-            if first is not None and len(key) >= config.min_duplicate_chars:
-                removed.append(Removed("duplicate_sentence", span, body, first))
-                continue
-            seen_sentences.setdefault(key, span)
-            sentences.append(Sentence(len(sentences), span, body))
+    spans = [span for block in join_wrapped(text, kept_lines)
+             for span in block_sentences(text, block, config.max_sentence_chars)]
+    for span, (key, size) in zip(spans, span_keys(text, spans, hashed)):
+        if size < config.min_sentence_chars:
+            continue
+        body = text[span[0]:span[1]]
+        first = seen_sentences.get(key)
+        if first is not None:
+            _check(text, first, span, hashed)
+        if first is not None and size >= config.min_duplicate_chars:
+            removed.append(Removed("duplicate_sentence", span, body, first))
+            continue
+        seen_sentences.setdefault(key, span)
+        sentences.append(Sentence(len(sentences), span, body))
     removed.sort(key=lambda r: r.span)
     norm_text = "\n".join(normalize(s.text) for s in sentences)
     return CleanArticle(article, tuple(sentences), tuple(removed), norm_text)

@@ -16,10 +16,11 @@ from xxhash import xxh3_64_intdigest
 
 from .clean import match_key, normalize
 from . import feature_kernel as fk
+from .key_kernel import key_hashes
 from .config import FingerprintConfig, NearDupConfig
 from .records import CleanArticle
 from .sketch import sketch_batch
-from .tokens import FEATURE_TOKEN, FEATURE_TOKEN_ASCII, STOPWORDS, stem, zipf
+from .tokens import FEATURE_TOKEN, FEATURE_TOKEN_ASCII, STOPWORDS, common_words, stem, zipf_below
 
 _QUOTED = re.compile(r'"([^"]{8,}?)"')
 
@@ -129,11 +130,57 @@ def sentence_immutables(text: str) -> frozenset[str]:
 
 def _sentence_immutables(text: str) -> frozenset[str]:
     norm = normalize(text)
-    toks = tokens(norm)
-    out = {number_key(tok) if tok[0].isdigit() else "p:" + tok.casefold() for i, tok in enumerate(toks)
-           if tok[0].isdigit() or (tok[0].isupper() and tok.casefold() not in STOPWORDS and _proper(toks, i))}
-    out.update(_quoted(norm))
+    out = _immutables(tokens(norm), _immutable_words())
+    if '"' in norm:
+        out.update(_quoted(norm))
+    out.discard("")
     return frozenset(out)
+
+
+def _immutables(toks: list[str], words: _ImmutableWords) -> set[str]:
+    """The number and name immutables of one sentence's tokens, by `_sentence_features`' rules, and perhaps
+    "" (the caller drops it): every number, every capitalized non-stopword but one opening the sentence
+    whose next word is not capitalized (`_proper`). Each distinct word's verdict is looked up, not worked out."""
+    out = set(map(words.__getitem__, toks[1:]))
+    if toks and (first := words[toks[0]]) and (toks[0][0].isdigit() or (len(toks) > 1 and toks[1][0].isupper())):
+        out.add(first)
+    return out
+
+
+class _ImmutableWords(dict):
+    """token -> the immutable it is wherever `_proper` holds ("n:" number key, "p:" name), else ""."""
+
+    def __missing__(self, tok: str) -> str:
+        if tok[0].isdigit():
+            out = number_key(tok)
+        elif tok[0].isupper() and (low := tok.casefold()) not in STOPWORDS:
+            out = "p:" + low
+        else:
+            out = ""
+        self[tok] = out
+        return out
+
+
+def article_immutables(article: CleanArticle) -> frozenset[str]:
+    """The union of `sentence_immutables` over the article's sentences, from its normalized text
+    (`norm_text`: the sentences normalized, joined by line breaks)."""
+    words = _immutable_words()
+    out: set[str] = set()
+    for norm in _norms(article):
+        out |= _immutables(tokens(norm), words)
+        if '"' in norm:
+            out.update(_quoted(norm))
+    out.discard("")
+    return frozenset(out)
+
+
+def _norms(article: CleanArticle) -> list[str]:
+    """Each sentence normalized: the lines of `norm_text` (no normalized sentence is empty or holds a line
+    break; should one ever be, the sentences are normalized again)."""
+    norms = article.norm_text.split("\n") if article.sentences else []
+    if len(norms) != len(article.sentences) or not all(norms):
+        return [normalize(s.text) for s in article.sentences]
+    return norms
 
 
 def article_features(article: CleanArticle) -> tuple[SentenceFeatures, ...]:
@@ -213,11 +260,21 @@ class _Words(dict):
 _local = threading.local()  # one word table per thread (the index and server may prepare in threads)
 
 
+def _per_thread(name: str, make: type[dict]) -> dict:
+    """This thread's word table `name`, started again once it holds `_WORDS_MAX` words."""
+    table = getattr(_local, name, None)
+    if table is None or len(table) > _WORDS_MAX:
+        table = make()
+        setattr(_local, name, table)
+    return table
+
+
 def _words() -> _Words:
-    words = getattr(_local, "words", None)
-    if words is None or len(words) > _WORDS_MAX:
-        words = _local.words = _Words()
-    return words
+    return _per_thread("words", _Words)
+
+
+def _immutable_words() -> _ImmutableWords:
+    return _per_thread("immutables", _ImmutableWords)
 
 
 def _hash(item: str, salt: str) -> int:
@@ -238,11 +295,11 @@ def article_table(article: CleanArticle) -> FeatureTable:
 
     Every sentence is tokenized as `_sentence_features` does (`tokens(normalize(text))`), in one regex pass
     over the article, into word ids (`_Words`); `feature_kernel.table_rows` applies the feature rules to
-    them and `feature_kernel.key_hashes` hashes the match keys. The pair stage builds each article's table
+    them and `key_kernel.key_hashes` hashes the match keys. The pair stage builds each article's table
     where a pair needs it (`scan.Tables`): ~0.3 ms here against ~1.2 ms for the per-sentence feature sets
     (docs/benchmarks.md, "i15prep")."""
     words = _words()
-    norms = [normalize(s.text) for s in article.sentences]
+    norms = _norms(article)
     joined = "\n".join(norms)  # no normalized sentence holds a line break, and no token crosses one
     split = _SPLIT_TOKEN_ASCII if joined.isascii() else _SPLIT_TOKEN
     ids = np.fromiter(map(words.__getitem__, split.findall(joined)), np.int64)
@@ -261,20 +318,20 @@ def _key_hashes(joined: str, norms: list[str]) -> np.ndarray:
     """`key_hash(match_key(norm))` of each normalized sentence (`sentence_features`' key); `joined` is them
     joined by line breaks. ASCII text in one compiled pass over its bytes: there `match_key` is the word
     runs, lowercased (`normalize` only folds whitespace, which `match_key` drops with the other non-word
-    characters), which is what `feature_kernel.key_hashes` hashes."""
+    characters), which is what `key_kernel.key_hashes` hashes."""
     out = np.zeros(len(norms), np.uint64)
     if not joined.isascii():
         return np.fromiter((key_hash(match_key(norm)) for norm in norms), np.uint64, count=len(norms))
     if norms:
-        fk.key_hashes(np.frombuffer(joined.encode(), np.uint8), out)
+        key_hashes(np.frombuffer(joined.encode(), np.uint8), out)
     return out
 
 
 def key_hash(key: str) -> int:
     """A sentence's match_key as a stable 64-bit hash (0 for the empty key, which matches nothing): the hash
-    `feature_kernel.key_hashes` computes from the words of an ASCII sentence."""
+    `key_kernel.key_hashes` computes from the words of an ASCII sentence."""
     out = np.zeros(1, np.uint64)
-    fk.key_hashes(np.frombuffer(key.encode(), np.uint8), out)
+    key_hashes(np.frombuffer(key.encode(), np.uint8), out)
     return int(out[0])
 
 
@@ -312,7 +369,7 @@ def fingerprint(
     if features is not None:
         immutables = frozenset().union(*(f.immutables for f in features))
     else:
-        immutables = frozenset().union(*(_sentence_immutables(s.text) for s in article.sentences))
+        immutables = article_immutables(article)
     return Signature(sketch.signatures[0], immutables, int(sketch.n_shingles[0]))
 
 
@@ -347,7 +404,7 @@ class _Details(dict):
         key = w.casefold().replace("\u2019", "'")
         if key[0].isdigit():
             out = key
-        elif len(key) > 2 and zipf(key) < _SPECIFIC_ZIPF:
+        elif len(key) > 2 and zipf_below(key, _SPECIFIC_ZIPF):
             out = key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 4 else key
         else:
             out = ""
@@ -355,11 +412,14 @@ class _Details(dict):
         return out
 
 
+def load_details() -> None:
+    """Read wordfreq's list and the common-word set `specific_words` reads (~0.4 CPU-s): a scan calls it before
+    its pair workers fork, so that they inherit them instead of each reading its own."""
+    common_words(_SPECIFIC_ZIPF)
+
+
 def _details() -> _Details:
-    details = getattr(_local, "details", None)
-    if details is None or len(details) > _WORDS_MAX:
-        details = _local.details = _Details()
-    return details
+    return _per_thread("details", _Details)
 
 
 def detail_inclusion(text_a: str, text_b: str) -> tuple[float, float]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from .align import Alignment, summarize
 from .clean import normalize
@@ -25,7 +26,7 @@ def relation(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rel
 
     Containment uses the better-covered side, so a truncated copy still counts as a copy.
     """
-    if a.norm_text and normalize(a.article.text).casefold() == normalize(b.article.text).casefold():
+    if a.norm_text and _folded(a.article.text) == _folded(b.article.text):
         return "exact"
     containment = max(alignment.coverage_a, alignment.coverage_b)
     enough_sentences = len(alignment.matches) >= min(
@@ -43,6 +44,13 @@ def relation(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rel
     ):
         return "rewrite" if derived(a, b, alignment, config) else "same-story"
     return None
+
+
+@lru_cache(maxsize=64)
+def _folded(text: str) -> str:
+    """The whole text normalized and casefolded, for the exact-copy test. Memoized (pure): the pair stage takes
+    pairs sorted by first article, so an article meets several candidates in a row."""
+    return normalize(text).casefold()
 
 
 _RETELL_ORDER = 0.8  # share of match pairs in the same order on both sides
@@ -141,11 +149,26 @@ def immutables_agree(a: CleanArticle, b: CleanArticle, match: Match) -> bool:
     """False when a paraphrase match pairs sentences about different figures or people: both sides
     give numbers and share none, or both name two or more people/places and share none. However
     close two sentences' wording or vectors, "$22 million" vs "$140 million" is not a paraphrase."""
-    ia = frozenset().union(*(sentence_immutables(a.sentences[k].text) for k in match.a_sentences))
-    ib = frozenset().union(*(sentence_immutables(b.sentences[k].text) for k in match.b_sentences))
-    na, nb = {x for x in ia if x.startswith("n:")}, {x for x in ib if x.startswith("n:")}
-    pa, pb = {x for x in ia if x.startswith("p:")}, {x for x in ib if x.startswith("p:")}
-    return not ((na and nb and not na & nb) or (len(pa) >= 2 and len(pb) >= 2 and not pa & pb))
+    na, pa = _figures_and_names(a, match.a_sentences)
+    nb, pb = _figures_and_names(b, match.b_sentences)
+    return not ((na and nb and na.isdisjoint(nb)) or (len(pa) >= 2 and len(pb) >= 2 and pa.isdisjoint(pb)))
+
+
+def _figures_and_names(article: CleanArticle, indices: Sequence[int]) -> tuple[frozenset[str], frozenset[str]]:
+    """The numbers ("n:") and the names ("p:") among the immutables of the article's sentences `indices`."""
+    if len(indices) == 1:
+        return sentence_figures_and_names(article.sentences[indices[0]].text)
+    parts = [sentence_figures_and_names(article.sentences[k].text) for k in indices]
+    return frozenset().union(*(n for n, _ in parts)), frozenset().union(*(p for _, p in parts))
+
+
+@lru_cache(maxsize=16384)
+def sentence_figures_and_names(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """`sentence_immutables(text)` split into its numbers and its names (quoted strings left out): what
+    `immutables_agree` compares, once per sentence (memoized on the text, as `sentence_immutables`)."""
+    immutables = sentence_immutables(text)
+    return (frozenset(x for x in immutables if x.startswith("n:")),
+            frozenset(x for x in immutables if x.startswith("p:")))
 
 
 def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig) -> bool:

@@ -32,7 +32,7 @@ from .embed import (
 )
 from .errors import MissingExtraError
 from .events import attach_events, group_events, with_families
-from .fingerprint import FeatureTable, Signature, article_table, fingerprint
+from .fingerprint import FeatureTable, Signature, article_table, fingerprint, load_details
 from .provenance import make_pair, mark_siblings, relation, stories, undirected
 from .sketch import trim_malloc
 from .records import (
@@ -194,6 +194,15 @@ _HELD = Article("", "", "held by the caller")
 """The article a cleaned article carries back from `_prepare_chunk`; the caller puts its own in."""
 
 
+_KERNEL_PROBE = Article("probe", "Okafor said 1,200 people came. The council voted on Tuesday.", "probe")
+
+
+def _load_kernels(config: ScanConfig) -> None:
+    """Load the compiled kernels of prepare and of the pair stage's tables (~0.35 CPU-s in a process, mostly
+    numba starting up) in the parent, so that the forked workers inherit them instead of each loading its own."""
+    prepare(_KERNEL_PROBE, config)
+
+
 def _prepare_chunk(
     articles: Sequence[Article], config: ScanConfig
 ) -> tuple[list[CleanArticle], bytes, list[bool] | None]:
@@ -348,6 +357,7 @@ def _confirm_all(
     pair_workers = workers if len(work) > 200 else 1
     if pair_workers > 1:
         shared_collocations().load()  # read the n-gram table once, before workers fork and inherit it
+        load_details()  # and wordfreq's list with the common-word set (the relation test's details)
     for chunk in _map(pair_workers, _confirm_chunk, _chunks(work, 100), config, (tables, sides)):
         pairs.extend(_keep(evidence, packed) for packed in chunk if packed is not None)
         done += len(chunk)
@@ -442,6 +452,8 @@ def scan_articles(
     cleans: list[CleanArticle] = []
     blobs: list[bytes] = []
     usable: list[bool] | None = [] if _wants_languages(config) else None
+    if workers > 1:
+        _load_kernels(config)  # once, before workers fork and inherit them
     if workers > 1 and usable is not None:
         from .ingest.language import load_identifier  # (ingest is imported on demand, as by `scan`)
 

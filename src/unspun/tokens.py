@@ -86,3 +86,31 @@ def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+_LOWER_ASCII = re.compile(r"[a-z]+")
+
+
+def zipf_below(word: str, threshold: float) -> bool:
+    """`zipf(word) < threshold`, without wordfreq's tokenizer for a word of lowercase ASCII letters: such a
+    word is one wordfreq token, so it is at or above the threshold exactly when it is in
+    `common_words(threshold)` (a word missing from wordfreq's list has Zipf 0)."""
+    if _LOWER_ASCII.fullmatch(word):
+        return word not in common_words(threshold)
+    return zipf(word) < threshold
+
+
+@lru_cache(maxsize=8)
+def common_words(threshold: float) -> frozenset[str]:
+    """The lowercase ASCII words of wordfreq's English list with `zipf` >= threshold (Zipf 5: ~1,300 words).
+
+    Read from the list's most frequent buckets (bucket i holds the words of ~-i centibels, Zipf ~(900 - i) / 100)
+    down to a tenth below the threshold, each word rated by `zipf` itself, so membership is `zipf`'s verdict."""
+    from wordfreq import get_frequency_list
+
+    out = []
+    for index, bucket in enumerate(get_frequency_list("en")):
+        if (900 - index) / 100 < threshold - 0.1:
+            break
+        out.extend(w for w in bucket if _LOWER_ASCII.fullmatch(w) and zipf(w) >= threshold)
+    return frozenset(out)
