@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -109,54 +110,72 @@ def _name_variants(tokens: Sequence[Token], name_counts: Counter, key_counts: Co
 _WHOLE = frozenset(IDIOM_STEMS)
 # Each fixed expression with one word masked -> its index, so a window is checked in O(length).
 _ONE_SWAP = {(*idiom[:j], "*", *idiom[j + 1 :]): n for n, idiom in enumerate(IDIOM_STEMS) for j in range(len(idiom))}
-# First and second stems of the expressions of each length: a window matching one with a word swapped keeps
-# at least one of them, so every other window is skipped before its k masked lookups.
-_SWAP_FIRST = defaultdict(frozenset, {k: frozenset(i[0] for i in IDIOM_STEMS if len(i) == k) for k in range(3, 9)})
-_SWAP_SECOND = defaultdict(frozenset, {k: frozenset(i[1] for i in IDIOM_STEMS if len(i) == k) for k in range(3, 9)})
-# First stems of the expressions of each length: a window starting with none of them holds no whole one.
-_WHOLE_FIRST = defaultdict(frozenset, {k: frozenset(i[0] for i in IDIOM_STEMS if len(i) == k)
-                                       for k in {len(i) for i in IDIOM_STEMS}})
 _ARTICLE = re.compile(r"\b(an?)\s+([A-Za-z]+)", re.IGNORECASE)
 
 _LENGTHS = sorted({len(i) for i in IDIOM_STEMS})
 # Lengths of the whole expressions by their first stem: a window is looked up only where one can start.
-_WHOLE_AT = {w: tuple(k for k in _LENGTHS if w in _WHOLE_FIRST[k]) for w in {i[0] for i in IDIOM_STEMS}}
-_SWAP_LENGTHS = [k for k in _LENGTHS if k >= 3]  # two-word expressions with a word swapped are mostly ordinary phrases
-_ANY_SWAP_FIRST = frozenset().union(*(_SWAP_FIRST[k] for k in _SWAP_LENGTHS))
-_ANY_SWAP_SECOND = frozenset().union(*(_SWAP_SECOND[k] for k in _SWAP_LENGTHS))
+_WHOLE_AT = {w: tuple(k for k in _LENGTHS if any(len(i) == k and i[0] == w for i in IDIOM_STEMS))
+             for w in {i[0] for i in IDIOM_STEMS}}
+_SWAP_MIN = 3  # two-word expressions with a word swapped are mostly ordinary phrases
+_SWAPPABLE = [i for i in IDIOM_STEMS if len(i) >= _SWAP_MIN]
+# A window one word off an expression keeps its first or its second stem: every other position is skipped.
+_ANY_SWAP_FIRST = frozenset(i[0] for i in _SWAPPABLE)
+_ANY_SWAP_SECOND = frozenset(i[1] for i in _SWAPPABLE)
+
+
+def _lengths_by(a: int, b: int) -> dict[tuple[str, str], frozenset[int]]:
+    """(stem a, stem b) of each expression of >= 3 words -> the lengths of the expressions having them."""
+    out: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i in _SWAPPABLE:
+        out[(i[a], i[b])].add(len(i))
+    return {p: frozenset(ks) for p, ks in out.items()}
+
+
+# A window one word off an expression agrees with it on stems 0 and 1 (the swap at j >= 2), on 1 and 2
+# (j = 0) or on 0 and 2 (j = 1): three pair lookups name the only lengths worth the masked lookups.
+_BY_PAIR = tuple(_lengths_by(a, b) for a, b in ((0, 1), (1, 2), (0, 2)))
 _ARTICLE_WORDS = frozenset(("a", "an", "the"))
 
+# light_stem per key, kept per process (a pure function of the word; bounded, as a corpus has a vocabulary).
+_stem = lru_cache(maxsize=1 << 17)(light_stem)
 
-def _swapped_idioms(text: str, tokens: Sequence[Token], distinct: Iterable[str]) -> list[Suspect]:
+
+def _swap_windows(keys: Sequence[str]) -> list[tuple[int, int]]:
+    """(length, start) of every window that an expression of >= 3 words with one stem swapped could fill,
+    by length then start: positions keeping no first or second stem are dropped in one pass, the rest by
+    the pair lookups (`_BY_PAIR`)."""
+    n = len(keys)
+    starts = [i for i in range(n - 2) if keys[i] in _ANY_SWAP_FIRST or keys[i + 1] in _ANY_SWAP_SECOND]
+    p01, p12, p02 = _BY_PAIR
+    none: frozenset[int] = frozenset()
+    return sorted((k, i) for i in starts
+                  for k in p01.get((keys[i], keys[i + 1]), none) | p12.get((keys[i + 1], keys[i + 2]), none)
+                  | p02.get((keys[i], keys[i + 2]), none) if i + k <= n)
+
+
+def _swapped_idioms(text: str, tokens: Sequence[Token]) -> list[Suspect]:
     """Fixed expressions with one word swapped ("top of the iceberg"), matched on light stems with the
-    articles dropped; a window inside an intact expression is not one. Each distinct key (`distinct`) is
-    stemmed once; positions where no expression can start (by its first or second stem) are skipped in
-    one pass, before the per-length checks."""
-    stem_of = {k: light_stem(k) for k in distinct}
-    stems = [(stem_of[t.key], t) for t in tokens if t.key not in _ARTICLE_WORDS]
-    keys = [s for s, _ in stems]
+    articles dropped; a window inside an intact expression is not one. Only the windows `_swap_windows`
+    names get the masked lookups."""
+    kept = [t for t in tokens if t.key not in _ARTICLE_WORDS]
+    keys = list(map(_stem, [t.key for t in kept]))
     n = len(keys)
     intact = [(i, i + k) for i, x in enumerate(keys) if x in _WHOLE_AT for k in _WHOLE_AT[x]
               if i + k <= n and tuple(keys[i : i + k]) in _WHOLE]
-    starts = [i for i in range(n - 1) if keys[i] in _ANY_SWAP_FIRST or keys[i + 1] in _ANY_SWAP_SECOND]
     suspects: list[Suspect] = []
-    for k in _SWAP_LENGTHS:
-        first, second = _SWAP_FIRST[k], _SWAP_SECOND[k]
-        for i in starts:
-            if i > n - k or (keys[i] not in first and keys[i + 1] not in second):
-                continue  # a one-word swap keeps the first or the second word: no expression starts here
-            window = keys[i : i + k]
-            if not all(x.isalpha() for x in window) or any(i <= lo and hi <= i + k for lo, hi in intact):
+    for k, i in _swap_windows(keys):
+        window = keys[i : i + k]
+        if not all(x.isalpha() for x in window) or any(i <= lo and hi <= i + k for lo, hi in intact):
+            continue
+        for j in range(k):
+            m = _ONE_SWAP.get((*window[:j], "*", *window[j + 1 :]))
+            if m is None or IDIOM_STEMS[m][j] == window[j]:
                 continue
-            for j in range(k):
-                m = _ONE_SWAP.get((*window[:j], "*", *window[j + 1 :]))
-                if m is None or IDIOM_STEMS[m][j] == window[j]:
-                    continue
-                if any(x == y and len(x) > 3 for x, y in zip(window, IDIOM_STEMS[m])):
-                    lo, hi = stems[i][1], stems[i + k - 1][1]
-                    suspects.append(Suspect((lo.start, hi.end), text[lo.start:hi.end],
-                                            f"fixed expression '{' '.join(IDIOMS[m])}' with a word swapped"))
-                    break
+            if any(x == y and len(x) > 3 for x, y in zip(window, IDIOM_STEMS[m])):
+                lo, hi = kept[i], kept[i + k - 1]
+                suspects.append(Suspect((lo.start, hi.end), text[lo.start:hi.end],
+                                        f"fixed expression '{' '.join(IDIOMS[m])}' with a word swapped"))
+                break
     return suspects
 
 
@@ -176,7 +195,7 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
     for m in _ARTICLE.finditer(text):
         if article_clash(text, (m.start(2), m.end(2))):
             suspects.append(Suspect((m.start(), m.end()), m.group(), "'a'/'an' does not fit the next word"))
-    suspects.extend(_swapped_idioms(text, tokens, key_counts))
+    suspects.extend(_swapped_idioms(text, tokens))
     words = [t.key for t in tokens if not t.name and t.value is None and t.key.isalpha() and len(t.key) > 3]
     rare = sum(c for w, c in Counter(words).items() if zipf(w) < 3.0) / len(words) if words else 0.0
     fit = pair_pmi(collocations or shared(), text)
