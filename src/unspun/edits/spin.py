@@ -68,40 +68,51 @@ def _derived(a: str, b: str) -> bool:
     return long.startswith(short) and long[len(short):] in ("n", "an", "ian", "ese", "i", "s", "es", "'s")
 
 
+def _hits(scores: np.ndarray, cutoff: float) -> list[list[int]]:
+    """Per row of a score matrix, the columns scoring >= cutoff, in order (one `nonzero` for the matrix)."""
+    out: list[list[int]] = [[] for _ in range(len(scores))]
+    rows, cols = np.nonzero(scores >= cutoff) if scores.size else ((), ())
+    for r, c in zip(rows.tolist() if len(rows) else (), cols.tolist() if len(cols) else ()):
+        out[r].append(c)
+    return out
+
+
 def _name_variants(tokens: Sequence[Token], name_counts: Counter, key_counts: Counter) -> list[Suspect]:
     """Names written once that are a near-spelling of another name in the text (Treadwell ... Threadwell,
     Moyo ... Mayo; a derived form, Valdoria -> Valdorian, is not a variant), and lowercase common words
     close to a rare name (Shoigu ... "the shogun"). Each candidate twin is the first in the text's name
-    order; fuzzy scores come from one `cdist` per article instead of a Python loop per token pair."""
+    order; fuzzy scores come from one `cdist` per article for each kind instead of a call per token pair."""
     names = list(name_counts)
     folded = [n.casefold() for n in names]
     once = [n for n in names if name_counts[n] == 1]
-    near = process.cdist([n.casefold() for n in once], folded, scorer=fuzz.ratio, dtype=np.float64,
-                         score_cutoff=70) if once and names else np.zeros((0, 0))
+    near = _hits(process.cdist([n.casefold() for n in once], folded, scorer=fuzz.ratio, dtype=np.float64,
+                               score_cutoff=70), 70) if once and names else []
     row = {n: r for r, n in enumerate(once)}
-    rare: dict[str, list[tuple[str, str]]] = {}
-    for n, f in zip(names, folded):
-        if zipf(f) < 3.0:
-            rare.setdefault(n[:1].casefold(), []).append((n, f))
-    common: dict[str, str | None] = {}
-    suspects: list[Suspect] = []
+    rare = [(n, f) for n, f in zip(names, folded) if zipf(f) < 3.0]
     # Only a key written once can be either kind of suspect: the other tokens are skipped in one pass.
     once_keys = {k for k, c in name_counts.items() if c == 1} | {k for k, c in key_counts.items() if c == 1}
-    for t in [t for t in tokens if t.key in once_keys]:
+    picked = [t for t in tokens if t.key in once_keys]
+    # Lowercase common words written once (each key once: no memo needed) against every rare name at once.
+    commons = [t for t in picked if not t.name and t.value is None and t.text[:1].islower() and len(t.key) >= 5
+               and key_counts[t.key] == 1]
+    close = _hits(process.cdist([t.key for t in commons], [f for _, f in rare], scorer=fuzz.ratio,
+                                dtype=np.float64, score_cutoff=78), 78) if commons and rare else []
+    common_row = {t.key: r for r, t in enumerate(commons)}
+    suspects: list[Suspect] = []
+    for t in picked:
         if t.name and name_counts[t.key] == 1:
             key, low = t.key, t.key.casefold()
-            twin = next((names[c] for c in np.flatnonzero(near[row[key]] >= 70)
+            twin = next((names[c] for c in near[row[key]]
                          if folded[c] != low and len(names[c]) >= 3 and len(key) >= 3
                          and not _derived(names[c], key)
                          and (name_counts[names[c]] >= 2 or zipf(low) != zipf(folded[c]))), None)
             if twin:
                 suspects.append(Suspect((t.start, t.end), t.text, f"name spelled '{twin}' elsewhere"))
-        elif (not t.name and t.value is None and t.text[:1].islower() and len(t.key) >= 5
-              and key_counts[t.key] == 1):
-            if t.key not in common:
-                common[t.key] = next((n for n, f in rare.get(t.key[:1], ()) if f != t.key
-                                      and fuzz.ratio(f, t.key) >= 78 and not _inflected(f, t.key)), None)
-            twin = common[t.key]
+        elif close and t.key in common_row:
+            key = t.key
+            # the first rare name, in the text's order, of the same first letter (its casefold) that is close
+            twin = next((rare[c][0] for c in close[common_row[key]] if rare[c][0][:1].casefold() == key[:1]
+                         and rare[c][1] != key and not _inflected(rare[c][1], key)), None)
             if twin:
                 suspects.append(Suspect((t.start, t.end), t.text, f"common word close to the name '{twin}'"))
     return suspects
