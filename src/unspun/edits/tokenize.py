@@ -212,7 +212,7 @@ def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], 
         ordinal = ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None
         if ordinal is not None:  # "eleventh" and "11th" are one figure
             key, value, is_name = ordinal_key(ordinal), (float(ordinal),), False
-        out[n] = Token(w, s, e, key, is_name, value)
+        out[n] = make(Token, (w, s, e, key, is_name, value))
     return out
 
 
