@@ -145,6 +145,13 @@ _PLAIN: dict[str, bool] = {}
 _PLAIN_MAX = 1 << 18
 
 
+def _remember(memo: dict, word: str, value: object) -> None:
+    """Keep a per-word answer (bounded: cleared when full, as a corpus has a vocabulary)."""
+    if len(memo) >= _PLAIN_MAX:
+        memo.clear()
+    memo[word] = value
+
+
 def _plain(w: str) -> bool:
     """True for a lowercase ASCII letter word that is no number word, fraction or ordinal: its token is
     (w, key w, not a name, no value) whatever its neighbours, so `tokenize` skips the rules for it. Most
@@ -153,9 +160,26 @@ def _plain(w: str) -> bool:
     if got is None:
         got = (w.isascii() and w.isalpha() and w.islower() and w not in UNITS and w not in FRACTIONS
                and ordinal_value(w) is None)
-        if len(_PLAIN) >= _PLAIN_MAX:
-            _PLAIN.clear()
-        _PLAIN[w] = got
+        _remember(_PLAIN, w, got)
+    return got
+
+
+_WORDLIKE: dict[str, tuple[str, str, bool] | bool] = {}
+
+
+def _wordlike(w: str) -> tuple[str, str, bool] | bool:
+    """(its key as a common word, its key as a name, whether it can be a name) for a word no rule gives a
+    value (no digit, number word, fraction or ordinal): only the name test then reads its neighbours. False
+    for a word the full rules must read. Kept per distinct word, as `_plain`."""
+    got = _WORDLIKE.get(w)
+    if got is None:
+        low = w.casefold().translate(QUOTE_FOLD)
+        got = False
+        if (not _HAS_DIGIT.search(w) and low not in UNITS and "-" not in low and low not in FRACTIONS
+                and (ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None) is None):
+            key = w.translate(QUOTE_FOLD)
+            got = (low, key[:-2] if key.endswith("'s") else key, bool(w[:1].isupper()) and low not in DATE_WORDS)
+        _remember(_WORDLIKE, w, got)
     return got
 
 
@@ -177,6 +201,16 @@ def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], 
         if _plain(w):
             continue
         s, e = starts[n], ends[n]
+        simple = _WORDLIKE.get(w)
+        if simple is None:
+            simple = _wordlike(w)
+        if simple:  # the rules below for a word without a value: only the name test is left
+            low, name_key, can_name = simple
+            if can_name and (not (n == 0 or _after_opener(text, s, span[0])) or w in names or zipf(low) < 3.0):
+                out[n] = make(Token, (w, s, e, name_key, True, None))
+            else:
+                out[n] = make(Token, (w, s, e, low, False, None))
+            continue
         low = w.casefold().translate(QUOTE_FOLD)
         # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
         # values, without three function calls per token.
