@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, not_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -25,6 +27,9 @@ from .collocation import Collocations, pair_pmi, shared
 from .tokenize import Token, article_tokens
 from .machine_style import MachineStyle, machine_style
 from .words import IDIOM_STEMS, IDIOMS, article_clash
+
+
+_KEY, _NAME = itemgetter(3), itemgetter(4)  # a `Token`'s key and name flag, read in C over a whole list
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ def _name_variants(tokens: Sequence[Token], name_counts: Counter, key_counts: Co
     rare = [(n, f) for n, f in zip(names, folded) if zipf(f) < 3.0]
     # Only a key written once can be either kind of suspect: the other tokens are skipped in one pass.
     once_keys = {k for k, c in name_counts.items() if c == 1} | {k for k, c in key_counts.items() if c == 1}
-    picked = [t for t in tokens if t.key in once_keys]
+    picked = list(compress(tokens, map(once_keys.__contains__, map(_KEY, tokens))))
     # Lowercase common words written once (each key once: no memo needed) against every rare name at once.
     commons = [t for t in picked if not t.name and t.value is None and t.text[:1].islower() and len(t.key) >= 5
                and key_counts[t.key] == 1]
@@ -168,8 +173,8 @@ def _swapped_idioms(text: str, tokens: Sequence[Token]) -> list[Suspect]:
     """Fixed expressions with one word swapped ("top of the iceberg"), matched on light stems with the
     articles dropped; a window inside an intact expression is not one. Only the windows `_swap_windows`
     names get the masked lookups."""
-    kept = [t for t in tokens if t.key not in _ARTICLE_WORDS]
-    keys = list(map(_stem, [t.key for t in kept]))
+    kept = list(compress(tokens, map(not_, map(_ARTICLE_WORDS.__contains__, map(_KEY, tokens)))))
+    keys = list(map(_stem, map(_KEY, kept)))
     n = len(keys)
     intact = [(i, i + k) for i, x in enumerate(keys) if x in _WHOLE_AT for k in _WHOLE_AT[x]
               if i + k <= n and tuple(keys[i : i + k]) in _WHOLE]
@@ -199,15 +204,16 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
     """Score an already cleaned article; spans index its original text."""
     text = clean.article.text
     tokens = article_tokens(text, [s.span for s in clean.sentences])
-    name_counts = Counter([t.key for t in tokens if t.name])
-    key_counts = Counter([t.key for t in tokens])
+    keys = list(map(_KEY, tokens))
+    name_counts = Counter(compress(keys, map(_NAME, tokens)))
+    key_counts = Counter(keys)
     suspects = _name_variants(tokens, name_counts, key_counts)
     # "a" before a vowel sound or "an" before a consonant: a word swapped without fixing its article.
     for m in _ARTICLE.finditer(text):
         if article_clash(text, (m.start(2), m.end(2))):
             suspects.append(Suspect((m.start(), m.end()), m.group(), "'a'/'an' does not fit the next word"))
     suspects.extend(_swapped_idioms(text, tokens))
-    words = [t.key for t in tokens if not t.name and t.value is None and t.key.isalpha() and len(t.key) > 3]
+    words = [k for _, _, _, k, name, value in tokens if not name and value is None and k.isalpha() and len(k) > 3]
     rare = sum(c for w, c in Counter(words).items() if zipf(w) < 3.0) / len(words) if words else 0.0
     fit = pair_pmi(collocations or shared(), text)
     fit = fit[~np.isnan(fit)]
