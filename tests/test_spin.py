@@ -158,3 +158,161 @@ def test_pair_pmi_by_word_ids_on_news_text():
     for text in (_SHARED_TEXT, CLEAN, "Weighty rain fell on the old bridge; the council's vote was put off.",
                  "Zorblax quintuple-checked the 2,400 ballots in S\u00e3o Paulo at 10am."):
         assert np.array_equal(pair_pmi(shared(), text), _pair_pmi_by_strings(shared(), text), equal_nan=True)
+
+
+# ---------------------------------------------------------------- round 7: the rules on fewer words
+_NEWS_PIECES = st.sampled_from([
+    "the", "of", "a", "an", "heavy", "rain", "Kestrell", "Kestrel", "kestrel", "Keeley", "Kiely", "Moyo", "Mayo",
+    "Valdoria", "Valdorian", "Shoigu", "shogun", "forecasters", "Forecast", "U.S.", "NATO", "5G", "one", "One",
+    "two", "million", "m", "third", "eleventh", "11th", "twenty-one", "2m", "3.5", "1,200", "$", "%", "Monday",
+    "May", "don't", "O'Neill", "it\u2019s", "\u201cWe", "said.\u201d", '"It', "(The", "\u2014", ":", ".", ",",
+    "Okafor's", "Nato\u2019s", "\u00c9cole", "na\u00efve", "tip", "top", "iceberg", "drop", "in", "ocean", "bite", "bullet", "bit", "bulls",
+])
+_NEWS = st.lists(st.tuples(_NEWS_PIECES, st.sampled_from([" ", " ", ". ", ", ", "\n", "  "])), max_size=60).map(
+    lambda parts: "".join(p + sep for p, sep in parts))
+
+
+def _sentence_spans(text):
+    from unspun.clean import clean_article
+    from unspun.records import Article
+
+    return [s.span for s in clean_article(Article("a", text, "t")).sentences]
+
+
+class _NoMemo(dict):
+    """A word memo that knows nothing and keeps nothing: every word goes through every rule."""
+
+    def get(self, key, default=None):
+        return False
+
+    def __setitem__(self, key, value):
+        pass
+
+
+def _full_rules(text, span, names):
+    """`tokenize` with the per-word shortcuts off (`_plain`, `_wordlike`): every word through every rule,
+    and `_add_names` over every word (the definition the shortcuts must reproduce)."""
+    from unittest import mock
+
+    from unspun.edits import tokenize as tk
+
+    with mock.patch.object(tk, "_PLAIN", _NoMemo()), mock.patch.object(tk, "_WORDLIKE", _NoMemo()):
+        words, starts, ends = tk._columns(text, span)
+        found = set()
+        tk._add_names(text, span[0], words, starts, range(len(words)), found)
+        return found, tk._tokens(text, span, names, words, starts, ends, range(len(words)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NEWS)
+def test_rules_on_the_unplain_words_only_equal_every_rule_on_every_word(text):
+    """`_tokens` and `_add_names` visiting only `_unplain` words, with `_wordlike` answering for the words
+    without a value, give what every rule on every word gives (memos cold and warm)."""
+    from unspun.edits import tokenize as tk
+
+    for span in _sentence_spans(text) or [(0, len(text))]:
+        names = tk.proper_names(text, [span]) | {"Moyo", "One"}
+        want_names, want = _full_rules(text, span, names)
+        for _ in range(2):
+            assert tk.proper_names(text, [span]) == want_names
+            assert tk.tokenize(text, span, names) == want
+
+
+def test_unplain_tokenizer_on_news_text():
+    """The same on realistic sentences, memos cleared first."""
+    from unspun.edits import tokenize as tk
+
+    tk._PLAIN.clear()
+    tk._WORDLIKE.clear()
+    for text in (_SHARED_TEXT, CLEAN):
+        for span in _sentence_spans(text):
+            names = tk.proper_names(text, [span])
+            assert (names, tk.tokenize(text, span, names)) == _full_rules(text, span, names)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NEWS)
+def test_swap_window_prefilter_drops_only_windows_without_a_hit(text):
+    """`_swapped_idioms` with the pair-lookup prefilter equals the check of every window of >= 3 stems."""
+    from unittest import mock
+
+    from unspun.edits import spin
+    from unspun.edits.tokenize import article_tokens
+
+    tokens = article_tokens(text, _sentence_spans(text))
+
+    def every_window(keys):
+        return [(k, i) for k in spin._LENGTHS if k >= spin._SWAP_MIN for i in range(len(keys) - k + 1)]
+
+    fast = spin._swapped_idioms(text, tokens)
+    with mock.patch.object(spin, "_swap_windows", every_window):
+        assert spin._swapped_idioms(text, tokens) == fast
+
+
+def _name_variants_per_pair(tokens, name_counts, key_counts):
+    """The former `_name_variants`: a fuzzy score per common word and rare name, in Python."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    from unspun.edits.spin import Suspect, _derived, _inflected
+    from unspun.tokens import zipf
+
+    names = list(name_counts)
+    folded = [n.casefold() for n in names]
+    once = [n for n in names if name_counts[n] == 1]
+    near = process.cdist([n.casefold() for n in once], folded, scorer=fuzz.ratio, dtype=np.float64,
+                         score_cutoff=70) if once and names else np.zeros((0, 0))
+    row = {n: r for r, n in enumerate(once)}
+    rare = {}
+    for n, f in zip(names, folded):
+        if zipf(f) < 3.0:
+            rare.setdefault(n[:1].casefold(), []).append((n, f))
+    out = []
+    for t in tokens:
+        if t.name and name_counts[t.key] == 1:
+            key, low = t.key, t.key.casefold()
+            twin = next((names[c] for c in np.flatnonzero(near[row[key]] >= 70)
+                         if folded[c] != low and len(names[c]) >= 3 and len(key) >= 3 and not _derived(names[c], key)
+                         and (name_counts[names[c]] >= 2 or zipf(low) != zipf(folded[c]))), None)
+            if twin:
+                out.append(Suspect((t.start, t.end), t.text, f"name spelled '{twin}' elsewhere"))
+        elif (not t.name and t.value is None and t.text[:1].islower() and len(t.key) >= 5
+              and key_counts[t.key] == 1):
+            twin = next((n for n, f in rare.get(t.key[:1], ()) if f != t.key
+                         and fuzz.ratio(f, t.key) >= 78 and not _inflected(f, t.key)), None)
+            if twin:
+                out.append(Suspect((t.start, t.end), t.text, f"common word close to the name '{twin}'"))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NEWS)
+def test_name_twins_from_one_nonzero_equal_a_score_per_pair(text):
+    """`_name_variants` (score matrices read with one `nonzero`) equals the per-pair definition."""
+    from collections import Counter
+
+    from unspun.edits.spin import _name_variants
+    from unspun.edits.tokenize import article_tokens
+
+    tokens = article_tokens(text, _sentence_spans(text))
+    names, keys = Counter(t.key for t in tokens if t.name), Counter(t.key for t in tokens)
+    assert _name_variants(tokens, names, keys) == _name_variants_per_pair(tokens, names, keys)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NEWS, _TEXT))
+def test_machine_style_fast_words_and_features_equal_the_per_word_ones(text):
+    """`words_of` lowering an ASCII text whole, and the figures share from the letter words' count, equal the
+    per-word definitions (Unicode digits included: `\\d` matches them and they have no case)."""
+    from unspun.edits import machine_lexicon
+    from unspun.edits.machine_style import _WORD, raw_features, words_of
+
+    text += " \u0663\u0664 \uff11"  # Arabic-Indic and fullwidth digits
+    words = [w.casefold().replace("\u2019", "'") for w in _WORD.findall(text)]
+    assert words_of(text) == words
+    assert words_of(text.replace("\u2019", "'").encode("ascii", "replace").decode()) == [
+        w.casefold() for w in _WORD.findall(text.replace("\u2019", "'").encode("ascii", "replace").decode())]
+    features, alpha = raw_features(text), [w for w in words if w[0].isalpha()]
+    assert features["figures"] == sum(w[0].isdigit() for w in words) / max(1, len(words))
+    lex = machine_lexicon.LEXICON
+    assert features["lexicon"] == sum(lex.get(w, 0.0) for w in alpha) / max(1, len(alpha))

@@ -50,7 +50,10 @@ class MachineStyle:
 
 
 def words_of(text: str) -> list[str]:
-    """Lowercased words and figures, as the lexicon was estimated on."""
+    """Lowercased words and figures, as the lexicon was estimated on. An ASCII text is lowered whole (the
+    same words: lowering maps [A-Za-z] onto itself and touches nothing else there)."""
+    if text.isascii():
+        return _WORD.findall(text.lower())
     return [w.casefold().replace("\u2019", "'") for w in _WORD.findall(text)]
 
 
@@ -61,16 +64,16 @@ def raw_features(text: str, lexicon: dict[str, float] | None = None) -> dict[str
 
 def _features(text: str, words: list[str], lex: dict[str, float]) -> dict[str, float]:
     n = max(1, len(words))
-    alpha = [w for w in words if w[0].isalpha()]
+    alpha = [w for w in words if w[0].isalpha()]  # the others start with a digit (`_WORD`)
     # Words per sentence, sentences without a word left out (one findall per piece, no separate search).
     lengths = [c for c in map(len, map(_WORD.findall, _SENTENCE_END.split(text.strip()))) if c] or [0]
     mean = sum(lengths) / len(lengths)
     sd = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths))
     return {
-        "lexicon": sum(map(lex.get, alpha, repeat(0.0, len(alpha)))) / max(1, len(alpha)),  # same order, in C
+        "lexicon": sum(map(lex.get, alpha, repeat(0.0))) / max(1, len(alpha)),
         "sentence evenness": sd / mean if mean else 0.0,
         "semicolons": text.count(";") / n,
-        "figures": sum(w[0].isdigit() for w in words) / n,
+        "figures": (len(words) - len(alpha)) / n,
         "quotes": sum(text.count(q) for q in ('"', "\u201c", "\u201d")) / n,
     }
 
@@ -89,8 +92,8 @@ def machine_style(text: str) -> MachineStyle:
     logit = _model.INTERCEPT + sum(contributions.values())
     logit *= min(1.0, len(words) / _MIN_WORDS)
     score = 1.0 / (1.0 + math.exp(-logit))
-    # Counted in C; first-seen order kept (a Counter is a dict), so ties sort as before.
-    counts = {w: c for w, c in Counter(words).items() if _model.LEXICON.get(w, 0.0) > 0}
+    lex = _model.LEXICON
+    counts = {w: c for w, c in Counter(words).items() if lex.get(w, 0.0) > 0}  # first-seen order, as a loop
     found = sorted(((w, _model.LEXICON[w], c) for w, c in counts.items()), key=lambda x: -x[1] * x[2])
     return MachineStyle(
         round(score, 4),

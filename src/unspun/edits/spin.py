@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, not_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -24,6 +27,9 @@ from .collocation import Collocations, pair_pmi, shared
 from .tokenize import Token, article_tokens
 from .machine_style import MachineStyle, machine_style
 from .words import IDIOM_STEMS, IDIOMS, article_clash
+
+
+_KEY, _NAME = itemgetter(3), itemgetter(4)  # a `Token`'s key and name flag, read in C over a whole list
 
 
 @dataclass(frozen=True)
@@ -67,40 +73,51 @@ def _derived(a: str, b: str) -> bool:
     return long.startswith(short) and long[len(short):] in ("n", "an", "ian", "ese", "i", "s", "es", "'s")
 
 
+def _hits(scores: np.ndarray, cutoff: float) -> list[list[int]]:
+    """Per row of a score matrix, the columns scoring >= cutoff, in order (one `nonzero` for the matrix)."""
+    out: list[list[int]] = [[] for _ in range(len(scores))]
+    rows, cols = np.nonzero(scores >= cutoff) if scores.size else ((), ())
+    for r, c in zip(rows.tolist() if len(rows) else (), cols.tolist() if len(cols) else ()):
+        out[r].append(c)
+    return out
+
+
 def _name_variants(tokens: Sequence[Token], name_counts: Counter, key_counts: Counter) -> list[Suspect]:
     """Names written once that are a near-spelling of another name in the text (Treadwell ... Threadwell,
     Moyo ... Mayo; a derived form, Valdoria -> Valdorian, is not a variant), and lowercase common words
     close to a rare name (Shoigu ... "the shogun"). Each candidate twin is the first in the text's name
-    order; fuzzy scores come from one `cdist` per article instead of a Python loop per token pair."""
+    order; fuzzy scores come from one `cdist` per article for each kind instead of a call per token pair."""
     names = list(name_counts)
     folded = [n.casefold() for n in names]
     once = [n for n in names if name_counts[n] == 1]
-    near = process.cdist([n.casefold() for n in once], folded, scorer=fuzz.ratio, dtype=np.float64,
-                         score_cutoff=70) if once and names else np.zeros((0, 0))
+    near = _hits(process.cdist([n.casefold() for n in once], folded, scorer=fuzz.ratio, dtype=np.float64,
+                               score_cutoff=70), 70) if once and names else []
     row = {n: r for r, n in enumerate(once)}
-    rare: dict[str, list[tuple[str, str]]] = {}
-    for n, f in zip(names, folded):
-        if zipf(f) < 3.0:
-            rare.setdefault(n[:1].casefold(), []).append((n, f))
-    common: dict[str, str | None] = {}
-    suspects: list[Suspect] = []
+    rare = [(n, f) for n, f in zip(names, folded) if zipf(f) < 3.0]
     # Only a key written once can be either kind of suspect: the other tokens are skipped in one pass.
     once_keys = {k for k, c in name_counts.items() if c == 1} | {k for k, c in key_counts.items() if c == 1}
-    for t in [t for t in tokens if t.key in once_keys]:
+    picked = list(compress(tokens, map(once_keys.__contains__, map(_KEY, tokens))))
+    # Lowercase common words written once (each key once: no memo needed) against every rare name at once.
+    commons = [t for t in picked if not t.name and t.value is None and t.text[:1].islower() and len(t.key) >= 5
+               and key_counts[t.key] == 1]
+    close = _hits(process.cdist([t.key for t in commons], [f for _, f in rare], scorer=fuzz.ratio,
+                                dtype=np.float64, score_cutoff=78), 78) if commons and rare else []
+    common_row = {t.key: r for r, t in enumerate(commons)}
+    suspects: list[Suspect] = []
+    for t in picked:
         if t.name and name_counts[t.key] == 1:
             key, low = t.key, t.key.casefold()
-            twin = next((names[c] for c in np.flatnonzero(near[row[key]] >= 70)
+            twin = next((names[c] for c in near[row[key]]
                          if folded[c] != low and len(names[c]) >= 3 and len(key) >= 3
                          and not _derived(names[c], key)
                          and (name_counts[names[c]] >= 2 or zipf(low) != zipf(folded[c]))), None)
             if twin:
                 suspects.append(Suspect((t.start, t.end), t.text, f"name spelled '{twin}' elsewhere"))
-        elif (not t.name and t.value is None and t.text[:1].islower() and len(t.key) >= 5
-              and key_counts[t.key] == 1):
-            if t.key not in common:
-                common[t.key] = next((n for n, f in rare.get(t.key[:1], ()) if f != t.key
-                                      and fuzz.ratio(f, t.key) >= 78 and not _inflected(f, t.key)), None)
-            twin = common[t.key]
+        elif close and t.key in common_row:
+            key = t.key
+            # the first rare name, in the text's order, of the same first letter (its casefold) that is close
+            twin = next((rare[c][0] for c in close[common_row[key]] if rare[c][0][:1].casefold() == key[:1]
+                         and rare[c][1] != key and not _inflected(rare[c][1], key)), None)
             if twin:
                 suspects.append(Suspect((t.start, t.end), t.text, f"common word close to the name '{twin}'"))
     return suspects
@@ -109,54 +126,72 @@ def _name_variants(tokens: Sequence[Token], name_counts: Counter, key_counts: Co
 _WHOLE = frozenset(IDIOM_STEMS)
 # Each fixed expression with one word masked -> its index, so a window is checked in O(length).
 _ONE_SWAP = {(*idiom[:j], "*", *idiom[j + 1 :]): n for n, idiom in enumerate(IDIOM_STEMS) for j in range(len(idiom))}
-# First and second stems of the expressions of each length: a window matching one with a word swapped keeps
-# at least one of them, so every other window is skipped before its k masked lookups.
-_SWAP_FIRST = defaultdict(frozenset, {k: frozenset(i[0] for i in IDIOM_STEMS if len(i) == k) for k in range(3, 9)})
-_SWAP_SECOND = defaultdict(frozenset, {k: frozenset(i[1] for i in IDIOM_STEMS if len(i) == k) for k in range(3, 9)})
-# First stems of the expressions of each length: a window starting with none of them holds no whole one.
-_WHOLE_FIRST = defaultdict(frozenset, {k: frozenset(i[0] for i in IDIOM_STEMS if len(i) == k)
-                                       for k in {len(i) for i in IDIOM_STEMS}})
 _ARTICLE = re.compile(r"\b(an?)\s+([A-Za-z]+)", re.IGNORECASE)
 
 _LENGTHS = sorted({len(i) for i in IDIOM_STEMS})
 # Lengths of the whole expressions by their first stem: a window is looked up only where one can start.
-_WHOLE_AT = {w: tuple(k for k in _LENGTHS if w in _WHOLE_FIRST[k]) for w in {i[0] for i in IDIOM_STEMS}}
-_SWAP_LENGTHS = [k for k in _LENGTHS if k >= 3]  # two-word expressions with a word swapped are mostly ordinary phrases
-_ANY_SWAP_FIRST = frozenset().union(*(_SWAP_FIRST[k] for k in _SWAP_LENGTHS))
-_ANY_SWAP_SECOND = frozenset().union(*(_SWAP_SECOND[k] for k in _SWAP_LENGTHS))
+_WHOLE_AT = {w: tuple(k for k in _LENGTHS if any(len(i) == k and i[0] == w for i in IDIOM_STEMS))
+             for w in {i[0] for i in IDIOM_STEMS}}
+_SWAP_MIN = 3  # two-word expressions with a word swapped are mostly ordinary phrases
+_SWAPPABLE = [i for i in IDIOM_STEMS if len(i) >= _SWAP_MIN]
+# A window one word off an expression keeps its first or its second stem: every other position is skipped.
+_ANY_SWAP_FIRST = frozenset(i[0] for i in _SWAPPABLE)
+_ANY_SWAP_SECOND = frozenset(i[1] for i in _SWAPPABLE)
+
+
+def _lengths_by(a: int, b: int) -> dict[tuple[str, str], frozenset[int]]:
+    """(stem a, stem b) of each expression of >= 3 words -> the lengths of the expressions having them."""
+    out: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i in _SWAPPABLE:
+        out[(i[a], i[b])].add(len(i))
+    return {p: frozenset(ks) for p, ks in out.items()}
+
+
+# A window one word off an expression agrees with it on stems 0 and 1 (the swap at j >= 2), on 1 and 2
+# (j = 0) or on 0 and 2 (j = 1): three pair lookups name the only lengths worth the masked lookups.
+_BY_PAIR = tuple(_lengths_by(a, b) for a, b in ((0, 1), (1, 2), (0, 2)))
 _ARTICLE_WORDS = frozenset(("a", "an", "the"))
 
+# light_stem per key, kept per process (a pure function of the word; bounded, as a corpus has a vocabulary).
+_stem = lru_cache(maxsize=1 << 17)(light_stem)
 
-def _swapped_idioms(text: str, tokens: Sequence[Token], distinct: Iterable[str]) -> list[Suspect]:
+
+def _swap_windows(keys: Sequence[str]) -> list[tuple[int, int]]:
+    """(length, start) of every window that an expression of >= 3 words with one stem swapped could fill,
+    by length then start: positions keeping no first or second stem are dropped in one pass, the rest by
+    the pair lookups (`_BY_PAIR`)."""
+    n = len(keys)
+    starts = [i for i in range(n - 2) if keys[i] in _ANY_SWAP_FIRST or keys[i + 1] in _ANY_SWAP_SECOND]
+    p01, p12, p02 = _BY_PAIR
+    none: frozenset[int] = frozenset()
+    return sorted((k, i) for i in starts
+                  for k in p01.get((keys[i], keys[i + 1]), none) | p12.get((keys[i + 1], keys[i + 2]), none)
+                  | p02.get((keys[i], keys[i + 2]), none) if i + k <= n)
+
+
+def _swapped_idioms(text: str, tokens: Sequence[Token]) -> list[Suspect]:
     """Fixed expressions with one word swapped ("top of the iceberg"), matched on light stems with the
-    articles dropped; a window inside an intact expression is not one. Each distinct key (`distinct`) is
-    stemmed once; positions where no expression can start (by its first or second stem) are skipped in
-    one pass, before the per-length checks."""
-    stem_of = {k: light_stem(k) for k in distinct}
-    stems = [(stem_of[t.key], t) for t in tokens if t.key not in _ARTICLE_WORDS]
-    keys = [s for s, _ in stems]
+    articles dropped; a window inside an intact expression is not one. Only the windows `_swap_windows`
+    names get the masked lookups."""
+    kept = list(compress(tokens, map(not_, map(_ARTICLE_WORDS.__contains__, map(_KEY, tokens)))))
+    keys = list(map(_stem, map(_KEY, kept)))
     n = len(keys)
     intact = [(i, i + k) for i, x in enumerate(keys) if x in _WHOLE_AT for k in _WHOLE_AT[x]
               if i + k <= n and tuple(keys[i : i + k]) in _WHOLE]
-    starts = [i for i in range(n - 1) if keys[i] in _ANY_SWAP_FIRST or keys[i + 1] in _ANY_SWAP_SECOND]
     suspects: list[Suspect] = []
-    for k in _SWAP_LENGTHS:
-        first, second = _SWAP_FIRST[k], _SWAP_SECOND[k]
-        for i in starts:
-            if i > n - k or (keys[i] not in first and keys[i + 1] not in second):
-                continue  # a one-word swap keeps the first or the second word: no expression starts here
-            window = keys[i : i + k]
-            if not all(x.isalpha() for x in window) or any(i <= lo and hi <= i + k for lo, hi in intact):
+    for k, i in _swap_windows(keys):
+        window = keys[i : i + k]
+        if not all(x.isalpha() for x in window) or any(i <= lo and hi <= i + k for lo, hi in intact):
+            continue
+        for j in range(k):
+            m = _ONE_SWAP.get((*window[:j], "*", *window[j + 1 :]))
+            if m is None or IDIOM_STEMS[m][j] == window[j]:
                 continue
-            for j in range(k):
-                m = _ONE_SWAP.get((*window[:j], "*", *window[j + 1 :]))
-                if m is None or IDIOM_STEMS[m][j] == window[j]:
-                    continue
-                if any(x == y and len(x) > 3 for x, y in zip(window, IDIOM_STEMS[m])):
-                    lo, hi = stems[i][1], stems[i + k - 1][1]
-                    suspects.append(Suspect((lo.start, hi.end), text[lo.start:hi.end],
-                                            f"fixed expression '{' '.join(IDIOMS[m])}' with a word swapped"))
-                    break
+            if any(x == y and len(x) > 3 for x, y in zip(window, IDIOM_STEMS[m])):
+                lo, hi = kept[i], kept[i + k - 1]
+                suspects.append(Suspect((lo.start, hi.end), text[lo.start:hi.end],
+                                        f"fixed expression '{' '.join(IDIOMS[m])}' with a word swapped"))
+                break
     return suspects
 
 
@@ -169,15 +204,16 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
     """Score an already cleaned article; spans index its original text."""
     text = clean.article.text
     tokens = article_tokens(text, [s.span for s in clean.sentences])
-    name_counts = Counter([t.key for t in tokens if t.name])
-    key_counts = Counter([t.key for t in tokens])
+    keys = list(map(_KEY, tokens))
+    name_counts = Counter(compress(keys, map(_NAME, tokens)))
+    key_counts = Counter(keys)
     suspects = _name_variants(tokens, name_counts, key_counts)
     # "a" before a vowel sound or "an" before a consonant: a word swapped without fixing its article.
     for m in _ARTICLE.finditer(text):
         if article_clash(text, (m.start(2), m.end(2))):
             suspects.append(Suspect((m.start(), m.end()), m.group(), "'a'/'an' does not fit the next word"))
-    suspects.extend(_swapped_idioms(text, tokens, key_counts))
-    words = [t.key for t in tokens if not t.name and t.value is None and t.key.isalpha() and len(t.key) > 3]
+    suspects.extend(_swapped_idioms(text, tokens))
+    words = [k for _, _, _, k, name, value in tokens if not name and value is None and k.isalpha() and len(k) > 3]
     rare = sum(c for w, c in Counter(words).items() if zipf(w) < 3.0) / len(words) if words else 0.0
     fit = pair_pmi(collocations or shared(), text)
     fit = fit[~np.isnan(fit)]

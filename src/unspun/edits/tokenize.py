@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import accumulate
+from itertools import accumulate, compress, count, repeat
+from operator import not_
 from typing import NamedTuple
 
 from ..records import Span
@@ -74,7 +75,8 @@ def proper_names(text: str, sentences: Iterable[Span]) -> frozenset[str]:
     """Words written capitalized somewhere other than the start of a sentence (names, places, bodies)."""
     out: set[str] = set()
     for span in sentences:
-        _add_names(text, span[0], _raw(text, span), out)
+        words, starts, _ = _columns(text, span)
+        _add_names(text, span[0], words, starts, _unplain(words), out)
     return frozenset(out)
 
 
@@ -82,23 +84,41 @@ def proper_names(text: str, sentences: Iterable[Span]) -> frozenset[str]:
 _SPLIT = re.compile(f"({EDIT_TOKEN.pattern})")
 
 
-def _raw(text: str, span: Span) -> list[tuple[str, int, int]]:
-    """(word, start, end) of each `EDIT_TOKEN` in text[span]: the pieces' lengths summed give every offset
-    (1.3-1.5x cheaper than a match object per word; the pattern has no anchor or lookaround, so matching
-    the slice is matching text[span])."""
+def _columns(text: str, span: Span) -> tuple[list[str], list[int], list[int]]:
+    """The `EDIT_TOKEN` words of text[span] with their start and end offsets, as three lists: the pieces'
+    lengths summed give every offset (1.3-1.5x cheaper than a match object per word; the pattern has no
+    anchor or lookaround, so matching the slice is matching text[span])."""
     parts = _SPLIT.split(text[span[0]:span[1]])
     ends = list(accumulate(map(len, parts), initial=span[0]))
-    return list(zip(parts[1::2], ends[1::2], ends[2::2]))
+    return parts[1::2], ends[1::2], ends[2::2]
 
 
-def _add_names(text: str, start: int, raw: Sequence[tuple[str, int, int]], out: set[str]) -> None:
-    """`proper_names` of one sentence (starting at `start`, its words `raw`), added to `out`."""
-    first = True
-    for w, s, _ in raw:
+def _raw(text: str, span: Span) -> list[tuple[str, int, int]]:
+    """(word, start, end) of each `EDIT_TOKEN` in text[span]."""
+    return list(zip(*_columns(text, span)))
+
+
+def _unplain(words: Sequence[str]) -> list[int]:
+    """Indices of the words not known to be `_plain` (a superset of the words any rule can touch: a word
+    not yet memoized is in it). Most words are plain, so the rules then visit a fifth of them."""
+    return list(compress(count(), map(not_, map(_PLAIN.get, words))))
+
+
+def _add_names(text: str, start: int, words: Sequence[str], starts: Sequence[int], odd: Sequence[int],
+               out: set[str]) -> None:
+    """`proper_names` of one sentence (starting at `start`; its words and their starts), added to `out`.
+    Only the words at `odd` (`_unplain`) are visited: a plain word is never a name and only ends a sentence
+    start, so a gap in `odd` stands for it."""
+    first, last = True, -1
+    for n in odd:
+        w = words[n]
+        if n != last + 1:
+            first = False  # plain words came in between
+        last = n
         if w[:1].isalnum() and not w[:1].isupper() and not w.isupper():
             first = False  # never a name here, and after it no sentence start (the rules below, skipped)
             continue
-        if _after_opener(text, s, start):
+        if _after_opener(text, starts[n], start):
             first = True
         if not first and w[:1].isupper() and not w.isupper() or (not first and w.isupper() and len(w) > 1):
             out.add(w)
@@ -109,16 +129,27 @@ def _add_names(text: str, start: int, raw: Sequence[tuple[str, int, int]], out: 
 def article_tokens(text: str, sentences: Sequence[Span]) -> list[Token]:
     """`tokenize` over every sentence with the article's `proper_names`: the same tokens, each sentence's
     words found once (the names and the tokens both read them)."""
-    raws = [_raw(text, span) for span in sentences]
+    columns = [_columns(text, span) for span in sentences]
+    odds = [_unplain(words) for words, _, _ in columns]
     found: set[str] = set()
-    for span, raw in zip(sentences, raws):
-        _add_names(text, span[0], raw, found)
+    for span, (words, starts, _), odd in zip(sentences, columns, odds):
+        _add_names(text, span[0], words, starts, odd, found)
     names = frozenset(found)
-    return [t for span, raw in zip(sentences, raws) for t in _tokens(text, span, names, raw)]
+    out: list[Token] = []
+    for span, (words, starts, ends), odd in zip(sentences, columns, odds):
+        out += _tokens(text, span, names, words, starts, ends, odd)
+    return out
 
 
 _PLAIN: dict[str, bool] = {}
 _PLAIN_MAX = 1 << 18
+
+
+def _remember(memo: dict, word: str, value: object) -> None:
+    """Keep a per-word answer (bounded: cleared when full, as a corpus has a vocabulary)."""
+    if len(memo) >= _PLAIN_MAX:
+        memo.clear()
+    memo[word] = value
 
 
 def _plain(w: str) -> bool:
@@ -129,26 +160,56 @@ def _plain(w: str) -> bool:
     if got is None:
         got = (w.isascii() and w.isalpha() and w.islower() and w not in UNITS and w not in FRACTIONS
                and ordinal_value(w) is None)
-        if len(_PLAIN) >= _PLAIN_MAX:
-            _PLAIN.clear()
-        _PLAIN[w] = got
+        _remember(_PLAIN, w, got)
+    return got
+
+
+_WORDLIKE: dict[str, tuple[str, str, bool] | bool] = {}
+
+
+def _wordlike(w: str) -> tuple[str, str, bool] | bool:
+    """(its key as a common word, its key as a name, whether it can be a name) for a word no rule gives a
+    value (no digit, number word, fraction or ordinal): only the name test then reads its neighbours. False
+    for a word the full rules must read. Kept per distinct word, as `_plain`."""
+    got = _WORDLIKE.get(w)
+    if got is None:
+        low = w.casefold().translate(QUOTE_FOLD)
+        got = False
+        if (not _HAS_DIGIT.search(w) and low not in UNITS and "-" not in low and low not in FRACTIONS
+                and (ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None) is None):
+            key = w.translate(QUOTE_FOLD)
+            got = (low, key[:-2] if key.endswith("'s") else key, bool(w[:1].isupper()) and low not in DATE_WORDS)
+        _remember(_WORDLIKE, w, got)
     return got
 
 
 def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
     """Tokens of text[span] with normalized keys (number words become digits; names keep their case)."""
-    return _tokens(text, span, names, _raw(text, span))
+    words, starts, ends = _columns(text, span)
+    return _tokens(text, span, names, words, starts, ends, _unplain(words))
 
 
-def _tokens(text: str, span: Span, names: frozenset[str], raw: Sequence[tuple[str, int, int]]) -> list[Token]:
-    out: list[Token] = []
-    plain_words, make = _PLAIN, tuple.__new__
-    for n, (w, s, e) in enumerate(raw):
-        plain = plain_words.get(w)
-        if plain is None:
-            plain = _plain(w)
-        if plain:  # same token as the rules below give it, without them (built as the tuple it is)
-            out.append(make(Token, (w, s, e, w, False, None)))
+def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
+            ends: Sequence[int], odd: Sequence[int]) -> list[Token]:
+    """Every word is first made the plain token (w, key w, no name, no value) in one C pass; only the words
+    at `odd` (`_unplain`) go through the rules, which give a plain word that same token."""
+    make = tuple.__new__
+    out = list(map(make, repeat(Token), zip(words, starts, ends, words, repeat(False), repeat(None))))
+    last = len(words) - 1
+    for n in odd:
+        w = words[n]
+        if _plain(w):
+            continue
+        s, e = starts[n], ends[n]
+        simple = _WORDLIKE.get(w)
+        if simple is None:
+            simple = _wordlike(w)
+        if simple:  # the rules below for a word without a value: only the name test is left
+            low, name_key, can_name = simple
+            if can_name and (not (n == 0 or _after_opener(text, s, span[0])) or w in names or zipf(low) < 3.0):
+                out[n] = make(Token, (w, s, e, name_key, True, None))
+            else:
+                out[n] = make(Token, (w, s, e, low, False, None))
             continue
         low = w.casefold().translate(QUOTE_FOLD)
         # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
@@ -156,18 +217,18 @@ def _tokens(text: str, span: Span, names: frozenset[str], raw: Sequence[tuple[st
         value = _digits_value(w) if not w.isalpha() and _HAS_DIGIT.search(w) else None
         word_value = _number_word(low) if low in UNITS or "-" in low else None
         if word_value is not None and pronoun_one(
-                low, raw[n - 1][0] if n else "", raw[n + 1][0] if n + 1 < len(raw) else ""):
+                low, words[n - 1] if n else "", words[n + 1] if n < last else ""):
             word_value = None  # "one such sighting", "one of the best": a pronoun, not a count
         if value is None and word_value is not None:
             value = (word_value,)
         elif value is None and low in FRACTIONS and (
-            (n and raw[n - 1][0].casefold() in ("a", "one", "two", "three", "by"))
-            or (n + 1 < len(raw) and raw[n + 1][0].casefold() in ("a", "an", "of"))
+            (n and words[n - 1].casefold() in ("a", "one", "two", "three", "by"))
+            or (n < last and words[n + 1].casefold() in ("a", "an", "of"))
         ):
             value = (FRACTIONS[low],)
         if value is not None and len(value) == 1:
-            nxt = raw[n + 1][0].casefold() if n + 1 < len(raw) else ""
-            if nxt in SCALES and (nxt not in ("m", "k") or raw[n + 1][1] == e):
+            nxt = words[n + 1].casefold() if n < last else ""
+            if nxt in SCALES and (nxt not in ("m", "k") or starts[n + 1] == e):
                 value = (value[0] * SCALES[nxt],)
             elif nxt in PERCENT:
                 value = (value[0] / 100,)
@@ -185,7 +246,7 @@ def _tokens(text: str, span: Span, names: frozenset[str], raw: Sequence[tuple[st
         ordinal = ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None
         if ordinal is not None:  # "eleventh" and "11th" are one figure
             key, value, is_name = ordinal_key(ordinal), (float(ordinal),), False
-        out.append(Token(w, s, e, key, is_name, value))
+        out[n] = make(Token, (w, s, e, key, is_name, value))
     return out
 
 
