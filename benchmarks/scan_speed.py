@@ -81,6 +81,8 @@ def scan_runs(docs: list[synth.SynthDoc], truth: set[tuple[int, int]], embed: bo
     articles = [Article(d.id, d.text, f"synthetic:{d.id}") for d in docs]
     index = {d.id: i for i, d in enumerate(docs)}
     runs = [
+        ("relations only (--no-embed --no-edits --no-spin)",
+         ScanConfig(embed=EmbedConfig(enabled=False), edits=False, spin=False)),
         ("lexical, no edits (--no-embed --no-edits)", ScanConfig(embed=EmbedConfig(enabled=False), edits=False)),
         ("lexical with edits (--no-embed)", ScanConfig(embed=EmbedConfig(enabled=False))),
     ]
@@ -97,7 +99,7 @@ def scan_runs(docs: list[synth.SynthDoc], truth: set[tuple[int, int]], embed: bo
         precision = len(found & truth) / max(len(found), 1)
         n_edits = sum(len(p.edits) for p in result.pairs)
         n_dir = sum(p.original is not None for p in result.pairs)
-        print(f"full scan {label:42s}: {len(docs) / t_scan:9.1f} docs/s  "
+        print(f"full scan {label:50s}: {len(docs) / t_scan:9.1f} docs/s  "
               f"({t_scan:.2f} s, {len(result.pairs)} pairs, precision {precision:.3f}, "
               f"recall {recall(found, truth):.3f}, {n_edits} edits, {n_dir} pairs with an original)")
         by_kind: dict[str, list[bool]] = {}

@@ -30,6 +30,17 @@ def test_scan_of_good_articles_exits_0_and_writes_json_and_html(tmp_path, corpus
     assert html_out.read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
+def test_scan_without_spin_leaves_every_spin_null_and_the_pairs_unchanged(tmp_path, corpus):
+    outs = {flag: tmp_path / f"{flag}.json" for flag in ("--spin", "--no-spin")}
+    for flag, out in outs.items():
+        result = runner.invoke(app, ["scan", str(corpus), flag, "--no-embed", "--json", str(out), "-q"])
+        assert result.exit_code == 0, result.output
+    scored, unscored = (json.loads(outs[f].read_text(encoding="utf-8")) for f in ("--spin", "--no-spin"))
+    assert all(a["spin"] is None for a in unscored["articles"])
+    assert all(a["spin"] is not None and 0.0 <= a["spin"]["score"] <= 1.0 for a in scored["articles"])
+    assert unscored["pairs"] == scored["pairs"]
+
+
 def test_scan_prints_a_summary_of_what_it_found(corpus):
     result = runner.invoke(app, ["scan", str(corpus)])
     assert result.exit_code == 0, result.output

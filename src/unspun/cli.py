@@ -72,6 +72,7 @@ def scan_cmd(
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where embedding vectors are cached between scans (default: ~/.cache/unspun).")] = None,
     claims: Annotated[bool, typer.Option("--claims", help="Also find who claimed what (quotes, reported speech) and link claims within stories.")] = False,
     edits: Annotated[bool, typer.Option("--edits/--no-edits", help="Classify each pair's edits and decide its original (off: relations and matched passages only, faster on big corpora).")] = True,
+    spin: Annotated[bool, typer.Option("--spin/--no-spin", help="Score each article for machine spinning and chatbot prose (off: articles[].spin is null; about half of a --no-edits scan's time).")] = True,
     engine: Annotated[str, typer.Option(help="local (this machine's cores) or dask (a Dask cluster; lexical matching only, no claims yet).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (--engine dask); default: a LocalCluster.")] = None,
     workers: Annotated[Optional[int], typer.Option(help="Worker processes of the LocalCluster (--engine dask without --scheduler); default: one per core.")] = None,
@@ -98,7 +99,7 @@ def scan_cmd(
             bar.update(tasks[stage], completed=done, total=total or None)
 
         try:
-            config = ScanConfig(claims=claims, edits=edits, embed=_embed_config(embed, cache_dir))
+            config = ScanConfig(claims=claims, edits=edits, spin=spin, embed=_embed_config(embed, cache_dir))
             if engine == "dask":
                 from .scan_dask import scan_dask
 
