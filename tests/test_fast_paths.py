@@ -281,3 +281,45 @@ def test_machine_style_equals_the_word_loop_definition(words):
             counts[w] = counts.get(w, 0) + 1
     found = sorted(((w, model.LEXICON[w], c) for w, c in counts.items()), key=lambda x: -x[1] * x[2])
     assert got.words == tuple(found[:12])
+
+
+# ---------------------------------------------------------------- i15spin3: the spin's compiled passes
+def _old_pair_pmi(colloc, text):
+    """The former `pair_pmi`: `_PAIR.findall`, each word normalised as a string, function-word pairs dropped,
+    `pmi_many`."""
+    from unspun.edits.collocation import _PAIR, function_words, norm_word
+
+    top = function_words()
+    pairs = [(norm_word(a), norm_word(b)) for a, b in _PAIR.findall(text)]
+    return colloc.pmi_many([(a, b) for a, b in pairs if not (a in top and b in top)])
+
+
+# Characters where the compiled pair pass could part from the regex: apostrophes (straight, curly) between
+# letters and digits, runs after a failed word (its suffix retries), spaces and tabs vs other gaps, and
+# multi-byte characters, mixed with common words so that listed bigrams and function-word pairs occur.
+_PAIR_BITS = st.sampled_from(["a", "B", "z", "9", "'", "\u2019", " ", "  ", "\t", "-", ".", "\n", "\u00e9", "\u2014",
+                              "\u20ac", " the ", " of ", "heavy", " rain ", "Britain's", "it\u2019s", "rock'n'roll",
+                              "x'y'z", "ab'cd9", "O'Neil", " in ", " new ", "York"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PAIR_BITS, max_size=60).map("".join))
+def test_compiled_pair_pmi_equals_the_findall_string_path(text):
+    """`pair_pmi` (one compiled pass over the UTF-8 bytes) is bit-equal to `_PAIR.findall` + `pmi_many`."""
+    import numpy as np
+
+    from unspun.edits.collocation import pair_pmi, shared
+
+    got, want = pair_pmi(shared(), text), _old_pair_pmi(shared(), text)
+    assert got.shape == want.shape and np.array_equal(got, want, equal_nan=True)
+
+
+def test_pair_kernel_hashes_tell_every_unigram_apart():
+    """The compiled pass's word hashes are as distinct over the unigram table as its str hashes (no two of
+    its words share one), so a row found by hash is the word's own."""
+    import numpy as np
+
+    from unspun.edits.collocation import shared
+
+    colloc = shared().load()
+    assert len(np.unique(colloc._word_keys)) == len(colloc._uni.keys) == len(colloc._word_keys)

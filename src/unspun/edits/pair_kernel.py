@@ -1,0 +1,148 @@
+"""The spin's word-pair lookups compiled: one pass over a text's UTF-8 bytes gives, for every adjacent pair of
+`collocation._PAIR` (two `EDGE_WORD`s separated by spaces or tabs) that is not two function words, the corpus
+counts of its two words and of its bigram.
+
+In Python this was a `findall` with a look-ahead that scans every word twice, a dict lookup per raw word and a
+dozen numpy calls. Here each normalised word (ASCII letters lowercased, apostrophes dropped: `norm_word`) is
+hashed as it is read (FNV-1a through murmur3's finaliser, as `sketch_kernel`), and the unigram row, the
+function-word test and the bigram count are binary searches in arrays the `Collocations` object builds once
+(`Collocations.load`). The counts are the tables' own float32 values, so `Collocations._pmi` over them gives
+the same PMI bit for bit; `tests/test_spin.py` holds it equal to the string path on generated text.
+"""
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from ..sketch_kernel import _fmix
+
+_FNV_BASIS = np.uint64(0xCBF29CE484222325)
+_FNV_PRIME = np.uint64(0x100000001B3)
+_NEWLINE, _QUOTE, _SPACE, _TAB = 10, 39, 32, 9
+
+
+@njit(cache=True, inline="always")
+def _alnum(c):
+    """[A-Za-z0-9]: a byte of an `EDGE_WORD` run (multi-byte UTF-8 characters never are)."""
+    return (48 <= c <= 57) or (65 <= c <= 90) or (97 <= c <= 122)
+
+
+@njit(cache=True, inline="always")
+def _letter(c):
+    return (65 <= c <= 90) or (97 <= c <= 122)
+
+
+@njit(cache=True, inline="always")
+def _apostrophe(buf, p, n):
+    """Bytes of the apostrophe at p: 1 for "'", 3 for U+2019 (E2 80 99), else 0."""
+    if p < n and buf[p] == _QUOTE:
+        return 1
+    if p + 2 < n and buf[p] == 0xE2 and buf[p + 1] == 0x80 and buf[p + 2] == 0x99:
+        return 3
+    return 0
+
+
+@njit(cache=True, inline="always")
+def _edge_end(buf, p, n):
+    """(end of the alphanumeric run from p, end of the whole `EDGE_WORD` match from p): the run, then an
+    apostrophe and letters when they follow (the regex's greedy optional group)."""
+    e1 = p
+    while e1 < n and _alnum(buf[e1]):
+        e1 += 1
+    q = _apostrophe(buf, e1, n)
+    if q and e1 + q < n and _letter(buf[e1 + q]):
+        e2 = e1 + q
+        while e2 < n and _letter(buf[e2]):
+            e2 += 1
+        return e1, e2
+    return e1, e1
+
+
+@njit(cache=True, inline="always")
+def _hash(buf, start, end):
+    """Hash of `norm_word(text[start:end])` for an `EDGE_WORD` match: its ASCII letters and digits, letters
+    lowercased (the apostrophe's bytes are the only others and are dropped). Equal to `line_hashes` of the
+    normalised word."""
+    h = _FNV_BASIS
+    length = 0
+    for p in range(start, end):
+        c = buf[p]
+        if _alnum(c):
+            h = (h ^ np.uint64(c + 32 if 65 <= c <= 90 else c)) * _FNV_PRIME
+            length += 1
+    return _fmix(h ^ np.uint64(length))
+
+
+@njit(cache=True, inline="always")
+def _find(keys, h):
+    """Index of h in the sorted array keys, or -1."""
+    lo, hi = 0, keys.shape[0]
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if keys[mid] < h:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < keys.shape[0] and keys[lo] == h else -1
+
+
+@njit(cache=True)
+def line_hashes(buf, out):
+    """Hash each "\\n"-separated line of buf into out[k] as `_hash` hashes a word (every byte counts here: the
+    table's words are hashed as written); returns the number of lines."""
+    line = 0
+    start = 0
+    n = buf.shape[0]
+    for p in range(n + 1):
+        if p == n or buf[p] == _NEWLINE:
+            h = _FNV_BASIS
+            for k in range(start, p):
+                h = (h ^ np.uint64(buf[k])) * _FNV_PRIME
+            out[line] = _fmix(h ^ np.uint64(p - start))
+            line += 1
+            start = p + 1
+    return line
+
+
+@njit(cache=True)
+def pair_counts(buf, word_keys, word_rows, uni_counts, top, bi_keys, bi_counts, n_uni, c1, c2, c12):
+    """Fill c1, c2, c12 (float64, as long as the text has pairs at most) with the counts of each kept pair's
+    first word, second word and bigram, in the order `_PAIR.findall` finds the pairs; returns how many.
+
+    `_PAIR.findall` semantics: at a run of [A-Za-z0-9] the word is the run plus an apostrophe and letters when
+    they follow; it pairs when spaces or tabs and another word follow its end, and the search goes on from that
+    end; when it does not pair, no later start inside the same run can (each reaches the same end), so the
+    search skips the run. word_keys (sorted) / word_rows map a word hash to its unigram row; top holds the
+    sorted hashes of the function words; bi_keys (sorted) / bi_counts are the bigrams keyed by
+    row1 * n_uni + row2."""
+    n = buf.shape[0]
+    m = 0
+    p = 0
+    while p < n:
+        if not _alnum(buf[p]):
+            p += 1
+            continue
+        e1, end = _edge_end(buf, p, n)
+        s = end
+        while s < n and (buf[s] == _SPACE or buf[s] == _TAB):
+            s += 1
+        if s == end or s >= n or not _alnum(buf[s]):
+            p = e1
+            continue
+        f = _edge_end(buf, s, n)[1]
+        h1, h2 = _hash(buf, p, end), _hash(buf, s, f)
+        p = end
+        if _find(top, h1) >= 0 and _find(top, h2) >= 0:
+            continue
+        k1, k2 = _find(word_keys, h1), _find(word_keys, h2)
+        r1 = word_rows[k1] if k1 >= 0 else -1
+        r2 = word_rows[k2] if k2 >= 0 else -1
+        c1[m] = np.float64(uni_counts[r1]) if r1 >= 0 else 0.0
+        c2[m] = np.float64(uni_counts[r2]) if r2 >= 0 else 0.0
+        c12[m] = 0.0
+        if r1 >= 0 and r2 >= 0:
+            b = _find(bi_keys, r1 * n_uni + r2)
+            if b >= 0:
+                c12[m] = np.float64(bi_counts[b])
+        m += 1
+    return m
