@@ -25,7 +25,7 @@ from importlib.resources import files
 import numpy as np
 
 from ..tokens import EDGE_WORD
-from .pair_kernel import line_hashes, pair_counts
+from .pair_kernel import fill_table, line_hashes, pair_counts
 
 _TOTAL = 1024908267229.0  # tokens in the corpus the counts come from (wordsegment.TOTAL)
 _BIGRAM_FLOOR = 100_000.0  # the bigram table lists only pairs seen at least this often
@@ -101,10 +101,11 @@ class Collocations:
     _uni: _Counts | None = field(default=None, repr=False)
     _bi: _Counts | None = field(default=None, repr=False)
     _word_memo: dict[str, float] = field(default_factory=dict, repr=False)  # word -> unigram count
-    _bi_rows: _Counts | None = field(default=None, repr=False)  # bigram counts keyed by the words' unigram rows
-    # `pair_kernel` hashes of the unigram words (sorted) with their rows, and of the function words (sorted)
+    # for `pair_kernel`: the unigram words' hashes -> their rows and the row-keyed bigrams -> their counts, as
+    # open-addressing tables, and the function words' hashes (the keys of such a table)
     _word_keys: np.ndarray | None = field(default=None, repr=False)
     _word_rows: np.ndarray | None = field(default=None, repr=False)
+    _bi_slots: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
     _top_keys: np.ndarray | None = field(default=None, repr=False)
 
     def load(self) -> Collocations:
@@ -117,15 +118,15 @@ class Collocations:
             unigrams, uni_counts = _lines(root.joinpath("unigrams.txt").read_text(encoding="utf-8"))
             self._uni = _Counts.of_keys(np.fromiter(map(hash, unigrams), dtype=np.int64, count=len(unigrams)),
                                         uni_counts)
-            keys = _line_hashes(unigrams)
-            order = np.argsort(keys, kind="stable")
-            self._word_keys = keys[order]
-            self._word_rows = self._uni.rows(np.fromiter(map(hash, unigrams), dtype=np.int64,
-                                                         count=len(unigrams)))[order]
-            self._top_keys = np.sort(_line_hashes(sorted(function_words())))
+            self._word_keys, self._word_rows = _table(
+                _line_hashes(unigrams), self._uni.rows(np.fromiter(map(hash, unigrams), dtype=np.int64,
+                                                                   count=len(unigrams))), np.uint64(0))
+            top = _line_hashes(sorted(function_words()))
+            self._top_keys = _table(top, np.ones(len(top), dtype=np.uint8), np.uint64(0))[0]
             words, counts = _lines(root.joinpath("bigrams.txt").read_text(encoding="utf-8"))
             self._bi = _Counts.of_keys(np.fromiter(map(hash, words), dtype=np.int64, count=len(words)), counts)
-            self._bi_rows = self._row_keyed(words, counts)
+            by_rows = self._row_keyed(words, counts)
+            self._bi_slots = _table(by_rows.keys, by_rows.counts, np.int64(-1))
         return self
 
     @property
@@ -183,7 +184,7 @@ class Collocations:
         buf = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
         c1, c2, c12 = np.empty(len(buf) // 2 + 1), np.empty(len(buf) // 2 + 1), np.empty(len(buf) // 2 + 1)
         m = pair_counts(buf, self._word_keys, self._word_rows, self._uni.counts, self._top_keys,
-                        self._bi_rows.keys, self._bi_rows.counts, len(self._uni.keys), c1, c2, c12)
+                        *self._bi_slots, len(self._uni.keys), c1, c2, c12)
         return self._pmi(c1[:m], c2[:m], c12[:m]) if m else np.zeros(0)
 
     def _row_keyed(self, words: list[str], counts: list[float]) -> _Counts:
@@ -303,6 +304,16 @@ def pair_pmi(colloc: Collocations, text: str) -> np.ndarray:
     """`pair_fit(colloc, text).pmi` without the spans (what the spin score reads), from one compiled pass over
     the text (`Collocations.text_pair_pmi`)."""
     return colloc.text_pair_pmi(text)
+
+
+def _table(keys: np.ndarray, values: np.ndarray, empty: np.generic) -> tuple[np.ndarray, np.ndarray]:
+    """keys -> values as a `pair_kernel.fill_table` open-addressing table, at most two thirds full (~6 MB for
+    the unigrams or the bigrams)."""
+    size = 1 << max(4, (3 * len(keys) // 2).bit_length())
+    slot_keys = np.full(size, empty, dtype=keys.dtype)
+    slot_values = np.zeros(size, dtype=values.dtype)
+    fill_table(keys, values, slot_keys, slot_values, empty)
+    return slot_keys, slot_values
 
 
 def _line_hashes(words: list[str]) -> np.ndarray:
