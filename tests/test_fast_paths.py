@@ -324,3 +324,57 @@ def test_pair_kernel_hashes_tell_every_unigram_apart():
     colloc = shared().load()
     filled = colloc._word_keys[colloc._word_keys != 0]  # 0 marks an empty slot: no word hashes to it
     assert len(np.unique(filled)) == len(filled) == len(colloc._uni.keys)
+
+
+def _old_sentence_lengths(text):
+    from unspun.edits.machine_style import _SENTENCE_END, _WORD
+
+    return [c for c in map(len, map(_WORD.findall, _SENTENCE_END.split(text.strip()))) if c] or [0]
+
+
+# Sentence ends and their near misses: . ! ? before quotes, brackets, capitals, digits and lowercase, every ASCII
+# whitespace (\x1c-\x1f are whitespace to `\s` too), figures with . and , inside, apostrophes and hyphens.
+_SENTENCE_BITS = st.sampled_from(["Word", "word", "it's", "short-term", "3", "3.5", "1,200", "4.", ".", "!", "?", "'",
+                                  '"', "(", ")", " ", "  ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "A", "9",
+                                  ". ", ".\" ", "!' ", "? (", "-", ";", "_", "x"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SENTENCE_BITS, max_size=60).map("".join))
+def test_compiled_sentence_lengths_equal_the_regex_split(text):
+    """Machine style's words per sentence from the compiled pass equal the split-and-findall ones (ASCII)."""
+    from unspun.edits.machine_style import sentence_lengths
+
+    assert sentence_lengths(text) == _old_sentence_lengths(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["crucial", "significant", "Overall", "its", "rich", "history", "40", "3.5", ";", ". ",
+                                 "\u201cquoted\u201d", "caf\u00e9", "\u0663", "Ardmore", "is", " ", "\n"]), max_size=80))
+def test_machine_style_features_equal_the_former_definition(parts):
+    """`_features` (letter words picked in C, compiled sentence lengths, lexicon words filtered before counting)
+    and `machine_style` equal the former list-and-regex definitions, ASCII or not."""
+    import math
+    from collections import Counter
+
+    from unspun.edits import machine_lexicon as model
+    from unspun.edits.machine_style import _features, machine_style, words_of
+
+    text = " ".join(parts)
+    words = words_of(text)
+    alpha = [w for w in words if w[0].isalpha()]
+    lengths = _old_sentence_lengths(text)
+    mean = sum(lengths) / len(lengths)
+    sd = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths))
+    n = max(1, len(words))
+    old = {
+        "lexicon": sum(model.LEXICON.get(w, 0.0) for w in alpha) / max(1, len(alpha)),
+        "sentence evenness": sd / mean if mean else 0.0,
+        "semicolons": text.count(";") / n,
+        "figures": (len(words) - len(alpha)) / n,
+        "quotes": sum(text.count(q) for q in ('"', "\u201c", "\u201d")) / n,
+    }
+    assert _features(text, words, model.LEXICON) == old
+    counts = {w: c for w, c in Counter(words).items() if model.LEXICON.get(w, 0.0) > 0}
+    found = sorted(((w, model.LEXICON[w], c) for w, c in counts.items()), key=lambda x: -x[1] * x[2])
+    assert machine_style.__wrapped__(text).words == tuple(found[:12])
