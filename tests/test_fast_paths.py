@@ -322,7 +322,7 @@ def test_pair_kernel_hashes_tell_every_unigram_apart():
     from unspun.edits.collocation import shared
 
     colloc = shared().load()
-    filled = colloc._word_keys[colloc._word_keys != 0]  # 0 marks an empty slot: no word hashes to it
+    filled = colloc._words[colloc._words[:, 0] != 0, 0]  # 0 marks an empty slot: no word hashes to it
     assert len(np.unique(filled)) == len(filled) == len(colloc._uni.keys)
 
 

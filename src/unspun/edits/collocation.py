@@ -101,12 +101,11 @@ class Collocations:
     _uni: _Counts | None = field(default=None, repr=False)
     _bi: _Counts | None = field(default=None, repr=False)
     _word_memo: dict[str, float] = field(default_factory=dict, repr=False)  # word -> unigram count
-    # for `pair_kernel`: the unigram words' hashes -> their rows and the row-keyed bigrams -> their counts, as
-    # open-addressing tables, and the function words' hashes (the keys of such a table)
-    _word_keys: np.ndarray | None = field(default=None, repr=False)
-    _word_rows: np.ndarray | None = field(default=None, repr=False)
-    _bi_slots: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
-    _top_keys: np.ndarray | None = field(default=None, repr=False)
+    # for `pair_kernel`, as open-addressing tables: unigram word hash -> (row, count), the function words'
+    # hashes, and the row-keyed bigrams -> count
+    _words: np.ndarray | None = field(default=None, repr=False)
+    _top: np.ndarray | None = field(default=None, repr=False)
+    _bigrams: np.ndarray | None = field(default=None, repr=False)
 
     def load(self) -> Collocations:
         """Read the tables (once; the scan calls this before its workers fork, so they inherit them). The
@@ -118,15 +117,14 @@ class Collocations:
             unigrams, uni_counts = _lines(root.joinpath("unigrams.txt").read_text(encoding="utf-8"))
             self._uni = _Counts.of_keys(np.fromiter(map(hash, unigrams), dtype=np.int64, count=len(unigrams)),
                                         uni_counts)
-            self._word_keys, self._word_rows = _table(
-                _line_hashes(unigrams), self._uni.rows(np.fromiter(map(hash, unigrams), dtype=np.int64,
-                                                                   count=len(unigrams))), np.uint64(0))
+            rows = self._uni.rows(np.fromiter(map(hash, unigrams), dtype=np.int64, count=len(unigrams)))
+            self._words = _table(_line_hashes(unigrams), np.column_stack([rows, self._uni.counts[rows]]), 0)
             top = _line_hashes(sorted(function_words()))
-            self._top_keys = _table(top, np.ones(len(top), dtype=np.uint8), np.uint64(0))[0]
+            self._top = _table(top, np.zeros((len(top), 0)), 0)
             words, counts = _lines(root.joinpath("bigrams.txt").read_text(encoding="utf-8"))
             self._bi = _Counts.of_keys(np.fromiter(map(hash, words), dtype=np.int64, count=len(words)), counts)
             by_rows = self._row_keyed(words, counts)
-            self._bi_slots = _table(by_rows.keys, by_rows.counts, np.int64(-1))
+            self._bigrams = _table(by_rows.keys, by_rows.counts[:, None], -1)
         return self
 
     @property
@@ -183,8 +181,7 @@ class Collocations:
         self.load()
         buf = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
         c1, c2, c12 = np.empty(len(buf) // 2 + 1), np.empty(len(buf) // 2 + 1), np.empty(len(buf) // 2 + 1)
-        m = pair_counts(buf, self._word_keys, self._word_rows, self._uni.counts, self._top_keys,
-                        *self._bi_slots, len(self._uni.keys), c1, c2, c12)
+        m = pair_counts(buf, self._words, self._top, self._bigrams, len(self._uni.keys), c1, c2, c12)
         return self._pmi(c1[:m], c2[:m], c12[:m]) if m else np.zeros(0)
 
     def _row_keyed(self, words: list[str], counts: list[float]) -> _Counts:
@@ -306,19 +303,19 @@ def pair_pmi(colloc: Collocations, text: str) -> np.ndarray:
     return colloc.text_pair_pmi(text)
 
 
-def _table(keys: np.ndarray, values: np.ndarray, empty: np.generic) -> tuple[np.ndarray, np.ndarray]:
-    """keys -> values as a `pair_kernel.fill_table` open-addressing table, at most two thirds full (~6 MB for
-    the unigrams or the bigrams)."""
+def _table(keys: np.ndarray, values: np.ndarray, empty: int) -> np.ndarray:
+    """int64 keys and their rows of values as a `pair_kernel.fill_table` table (row = key, values), at most two
+    thirds full; values are counts (float32 integers, exact as int64) or rows. ~12 MB for the unigrams."""
     size = 1 << max(4, (3 * len(keys) // 2).bit_length())
-    slot_keys = np.full(size, empty, dtype=keys.dtype)
-    slot_values = np.zeros(size, dtype=values.dtype)
-    fill_table(keys, values, slot_keys, slot_values, empty)
-    return slot_keys, slot_values
+    slots = np.zeros((size, 1 + values.shape[1]), dtype=np.int64)
+    slots[:, 0] = empty
+    fill_table(keys, values.astype(np.int64), slots, empty)
+    return slots
 
 
 def _line_hashes(words: list[str]) -> np.ndarray:
     """`pair_kernel` hashes of words without a newline (each hashed as written)."""
-    out = np.zeros(len(words), dtype=np.uint64)
+    out = np.zeros(len(words), dtype=np.int64)
     if words:
         line_hashes(np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8), out)
     return out

@@ -20,7 +20,6 @@ from ..sketch_kernel import _fmix
 _FNV_BASIS = np.uint64(0xCBF29CE484222325)
 _FNV_PRIME = np.uint64(0x100000001B3)
 _NEWLINE, _QUOTE, _SPACE, _TAB = 10, 39, 32, 9
-_NONE = np.uint64(0)  # the empty slot of a word-hash table (`_hash` is 0 only for an all-zero mix input)
 
 
 @njit(cache=True, inline="always")
@@ -72,7 +71,7 @@ def _hash(buf, start, end):
         if _alnum(c):
             h = (h ^ np.uint64(c + 32 if 65 <= c <= 90 else c)) * _FNV_PRIME
             length += 1
-    return _fmix(h ^ np.uint64(length))
+    return np.int64(_fmix(h ^ np.uint64(length)))  # as the tables' int64 keys hold it
 
 
 @njit(cache=True, inline="always")
@@ -81,27 +80,28 @@ def _slot(key, mask):
 
 
 @njit(cache=True)
-def fill_table(keys, values, slot_keys, slot_values, empty):
-    """Put each (key, value) into an open-addressing table (slot_keys pre-set to `empty`, a power-of-two size,
-    linear probing from `_slot`); a key already in keeps its first value."""
-    mask = np.uint64(slot_keys.shape[0] - 1)
+def fill_table(keys, values, slots, empty):
+    """Put each key (int64) and its row of values (int64) into an open-addressing table: slots[i] = key, values
+    (slots pre-set to `empty`, a power-of-two number of rows, linear probing from `_slot`), so a lookup reads one
+    place in memory; a key already in keeps its first values."""
+    mask = np.uint64(slots.shape[0] - 1)
     for k in range(keys.shape[0]):
         i = _slot(keys[k], mask)
-        while slot_keys[i] != empty and slot_keys[i] != keys[k]:
+        while slots[i, 0] != empty and slots[i, 0] != keys[k]:
             i = (i + np.uint64(1)) & mask
-        if slot_keys[i] == empty:
-            slot_keys[i] = keys[k]
-            slot_values[i] = values[k]
+        if slots[i, 0] == empty:
+            slots[i, 0] = keys[k]
+            slots[i, 1:] = values[k]
 
 
 @njit(cache=True, inline="always")
-def _probe(slot_keys, key, empty):
-    """The slot of key in a `fill_table` table, or -1: one random memory access where a binary search over
-    the ~330k unigrams takes a dozen."""
-    mask = np.uint64(slot_keys.shape[0] - 1)
+def _probe(slots, key, empty):
+    """The row of key in a `fill_table` table, or -1: one random memory read (a binary search over the ~330k
+    unigrams made a dozen, dependent, with a mispredicted branch each)."""
+    mask = np.uint64(slots.shape[0] - 1)
     i = _slot(key, mask)
-    while slot_keys[i] != empty:
-        if slot_keys[i] == key:
+    while slots[i, 0] != empty:
+        if slots[i, 0] == key:
             return np.int64(i)
         i = (i + np.uint64(1)) & mask
     return np.int64(-1)
@@ -119,28 +119,28 @@ def line_hashes(buf, out):
             h = _FNV_BASIS
             for k in range(start, p):
                 h = (h ^ np.uint64(buf[k])) * _FNV_PRIME
-            out[line] = _fmix(h ^ np.uint64(p - start))
+            out[line] = np.int64(_fmix(h ^ np.uint64(p - start)))
             line += 1
             start = p + 1
     return line
 
 
 @njit(cache=True)
-def pair_counts(buf, word_keys, word_rows, uni_counts, top, bi_keys, bi_counts, n_uni, c1, c2, c12):
+def pair_counts(buf, words, top, bigrams, n_uni, c1, c2, c12):
     """Fill c1, c2, c12 (float64, as long as the text has pairs at most) with the counts of each kept pair's
     first word, second word and bigram, in the order `_PAIR.findall` finds the pairs; returns how many.
 
     `_PAIR.findall` semantics: at a run of [A-Za-z0-9] the word is the run plus an apostrophe and letters when
     they follow; it pairs when spaces or tabs and another word follow its end, and the search goes on from that
     end; when it does not pair, no later start inside the same run can (each reaches the same end), so the
-    search skips the run. word_keys / word_rows (a `fill_table` table, empty = 0) map a word hash to its
-    unigram row; top holds the function words' hashes (a `fill_table` table, empty = 0); bi_keys / bi_counts (a `fill_table` table,
-    empty = -1) are the bigram counts keyed by row1 * n_uni + row2."""
+    search skips the run. The tables (`fill_table`): words maps a word hash to (unigram row, count), top holds
+    the function words' hashes (both empty = 0), bigrams maps row1 * n_uni + row2 to the bigram's count
+    (empty = -1). Counts are the tables' float32 values, held as the integers they are."""
     n = buf.shape[0]
     m = 0
     p = 0
     last = -1
-    h2, t2, k2 = _NONE, False, np.int64(-1)
+    t2, k2 = False, np.int64(-1)
     while p < n:
         if not _alnum(buf[p]):
             p += 1
@@ -153,25 +153,23 @@ def pair_counts(buf, word_keys, word_rows, uni_counts, top, bi_keys, bi_counts, 
             p = e1
             continue
         f = _edge_end(buf, s, n)[1]
-        if p == last:  # this word was the last pair's second word: its hash and lookups are at hand
-            h1, t1, k1 = h2, t2, k2
+        if p == last:  # this word was the last pair's second word: its lookups are at hand
+            t1, k1 = t2, k2
         else:
             h1 = _hash(buf, p, end)
-            t1, k1 = _probe(top, h1, _NONE) >= 0, _probe(word_keys, h1, _NONE)
+            t1, k1 = _probe(top, h1, 0) >= 0, _probe(words, h1, 0)
         h2 = _hash(buf, s, f)
-        t2, k2 = _probe(top, h2, _NONE) >= 0, _probe(word_keys, h2, _NONE)
+        t2, k2 = _probe(top, h2, 0) >= 0, _probe(words, h2, 0)
         last = s
         p = end
         if t1 and t2:
             continue
-        r1 = np.int64(word_rows[k1]) if k1 >= 0 else np.int64(-1)
-        r2 = np.int64(word_rows[k2]) if k2 >= 0 else np.int64(-1)
-        c1[m] = np.float64(uni_counts[r1]) if r1 >= 0 else 0.0
-        c2[m] = np.float64(uni_counts[r2]) if r2 >= 0 else 0.0
+        c1[m] = np.float64(words[k1, 2]) if k1 >= 0 else 0.0
+        c2[m] = np.float64(words[k2, 2]) if k2 >= 0 else 0.0
         c12[m] = 0.0
-        if r1 >= 0 and r2 >= 0:
-            b = _probe(bi_keys, r1 * n_uni + r2, np.int64(-1))
+        if k1 >= 0 and k2 >= 0:
+            b = _probe(bigrams, words[k1, 1] * n_uni + words[k2, 1], -1)
             if b >= 0:
-                c12[m] = np.float64(bi_counts[b])
+                c12[m] = np.float64(bigrams[b, 1])
         m += 1
     return m
