@@ -378,3 +378,63 @@ def test_machine_style_features_equal_the_former_definition(parts):
     counts = {w: c for w, c in Counter(words).items() if model.LEXICON.get(w, 0.0) > 0}
     found = sorted(((w, model.LEXICON[w], c) for w, c in counts.items()), key=lambda x: -x[1] * x[2])
     assert machine_style.__wrapped__(text).words == tuple(found[:12])
+
+
+def _old_intact(keys):
+    from unspun.edits.spin import _WHOLE, _WHOLE_AT
+
+    n = len(keys)
+    return [(i, i + k) for i, x in enumerate(keys) if x in _WHOLE_AT for k in _WHOLE_AT[x]
+            if i + k <= n and tuple(keys[i : i + k]) in _WHOLE]
+
+
+def _old_swap_windows(keys):
+    """The former window prefilter: a start keeping an expression's first or second stem, then the pair lookups."""
+    from unspun.edits.spin import _BY_PAIR, _SWAPPABLE
+
+    first, second = frozenset(i[0] for i in _SWAPPABLE), frozenset(i[1] for i in _SWAPPABLE)
+    n = len(keys)
+    starts = [i for i in range(n - 2) if keys[i] in first or keys[i + 1] in second]
+    p01, p12, p02 = _BY_PAIR
+    none: frozenset[int] = frozenset()
+    return sorted((k, i) for i in starts
+                  for k in p01.get((keys[i], keys[i + 1]), none) | p12.get((keys[i + 1], keys[i + 2]), none)
+                  | p02.get((keys[i], keys[i + 2]), none) if i + k <= n)
+
+
+def _old_rare_share(tokens):
+    from unspun.tokens import zipf
+
+    words = [k for _, _, _, k, name, value in tokens if not name and value is None and k.isalpha() and len(k) > 3]
+    return sum(c for w, c in Counter(words).items() if zipf(w) < 3.0) / len(words) if words else 0.0
+
+
+_STEM_WORDS = st.sampled_from(["tip", "top", "of", "the", "iceberg", "drop", "in", "ocean", "bite", "bullet", "bit",
+                               "a", "an", "bull", "by", "horns", "at", "end", "day", "piece", "cake", "Kestrell",
+                               "kestrel", "3", "one", "third", "rare", "zorblax", "quintuple", "Said", "it's"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_STEM_WORDS, max_size=50))
+def test_idiom_windows_and_intact_spans_from_c_level_hits_equal_the_loops(words):
+    """`_swap_windows` (the three pair lookups run over zipped neighbours, starts picked in C) and the intact
+    expressions (starts picked in C) equal the former per-position loops, on light stems."""
+    from unspun.edits.spin import _intact, _stem, _swap_windows
+
+    keys = [_stem(w.casefold()) for w in words]
+    assert _swap_windows(keys) == _old_swap_windows(keys)
+    assert _intact(keys) == _old_intact(keys)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_STEM_WORDS, st.sampled_from([" ", ". ", ", ", "\n"])), max_size=60).map(
+    lambda parts: "".join(w + sep for w, sep in parts)))
+def test_rare_share_by_word_kind_equals_the_word_list_definition(text):
+    """The rare-word share tallied by kind per token equals the share from the plain words' list and counts."""
+    from unspun.clean import clean_article
+    from unspun.edits.spin import _KEY, _NAME, _rare_share
+    from unspun.edits.tokenize import article_tokens
+    from unspun.records import Article
+
+    tokens = article_tokens(text, [s.span for s in clean_article(Article("a", text, "t")).sentences])
+    assert _rare_share(tokens, list(map(_KEY, tokens)), list(map(_NAME, tokens))) == _old_rare_share(tokens)
