@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import eq, is_not, itemgetter, not_, or_
+from operator import eq, is_not, itemgetter, le, not_, or_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -95,12 +95,14 @@ def _name_variants(tokens: Sequence[Token], name_counts: Counter, key_counts: Co
     row = {n: r for r, n in enumerate(once)}
     rare = [(n, f) for n, f in zip(names, folded) if zipf(f) < 3.0]
     # Only a key written once can be either kind of suspect: the other tokens are skipped in one pass.
-    once_keys = set(compress(name_counts, map(eq, name_counts.values(), repeat(1)))).union(
-        compress(key_counts, map(eq, key_counts.values(), repeat(1))))
+    once_words = list(compress(key_counts, map(eq, key_counts.values(), repeat(1))))
+    once_keys = set(compress(name_counts, map(eq, name_counts.values(), repeat(1)))).union(once_words)
     picked = list(compress(tokens, map(once_keys.__contains__, map(_KEY, tokens))))
-    # Lowercase common words written once (each key once: no memo needed) against every rare name at once.
-    commons = [t for t in picked if not t.name and t.value is None and t.text[:1].islower() and len(t.key) >= 5
-               and key_counts[t.key] == 1]
+    # Lowercase common words written once (each key once: no memo needed) against every rare name at once; the
+    # keys written once with >= 5 characters are picked in C first.
+    long_once = set(compress(once_words, map(le, repeat(5), map(len, once_words))))
+    commons = [t for t in compress(picked, map(long_once.__contains__, map(_KEY, picked)))
+               if not t.name and t.value is None and t.text[:1].islower()]
     close = _hits(process.cdist([t.key for t in commons], [f for _, f in rare], scorer=fuzz.ratio,
                                 dtype=np.float64, score_cutoff=78), 78) if commons and rare else []
     common_row = {t.key: r for r, t in enumerate(commons)}
