@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import eq, is_not, itemgetter, le, not_, or_
+from operator import eq, is_, is_not, itemgetter, le, not_, or_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -153,22 +153,41 @@ def _lengths_by(a: int, b: int) -> dict[tuple[str, str], frozenset[int]]:
 # (j = 0) or on 0 and 2 (j = 1): three pair lookups name the only lengths worth the masked lookups.
 _BY_PAIR = tuple(_lengths_by(a, b) for a, b in ((0, 1), (1, 2), (0, 2)))
 _ARTICLE_WORDS = frozenset(("a", "an", "the"))
+_SWAP_STEMS = frozenset(w for i in _SWAPPABLE for w in i[:3])  # the stems the three pair lookups read
 
-# light_stem per key, kept per process (a pure function of the word; bounded, as a corpus has a vocabulary).
-_stem = lru_cache(maxsize=1 << 17)(light_stem)
+# light_stem per key, kept per process (a pure function of the word; bounded, as a corpus has a vocabulary):
+# a dict read in C per key, where an `lru_cache` call costs ~4x as much.
+_STEMS: dict[str, str] = {}
+_STEMS_MAX = 1 << 17
+
+
+def _stems(keys: list[str]) -> list[str]:
+    """`light_stem` of each key, through the per-process memo `_STEMS` (new keys stemmed once)."""
+    got = list(map(_STEMS.get, keys))
+    if None in got:
+        if len(_STEMS) >= _STEMS_MAX:
+            _STEMS.clear()
+        _STEMS.update((k, light_stem(k)) for k in set(compress(keys, map(is_, got, repeat(None)))))
+        got = list(map(_STEMS.get, keys))
+    return got
 
 
 def _swap_windows(keys: Sequence[str]) -> list[tuple[int, int]]:
     """(length, start) of every window that an expression of >= 3 words with one stem swapped could fill,
-    by length then start: the starts where one of the three pair lookups (`_BY_PAIR`) hits are found in C
-    (zipped neighbours tested against each table), the lengths read at those alone."""
+    by length then start. Each of the three pair lookups (`_BY_PAIR`) needs two of the window's first three
+    stems to be expression stems (`_SWAP_STEMS`, picked in C), so only the starts of two such stems at most
+    two apart are looked up."""
     n = len(keys)
+    at = list(compress(count(), map(_SWAP_STEMS.__contains__, keys)))
+    starts = set()
+    for a, b in zip(at, at[1:]):
+        if b - a == 1:
+            starts.update((a - 1, a))
+        elif b - a == 2:
+            starts.add(a)
     p01, p12, p02 = _BY_PAIR
-    hit = map(or_, map(or_, map(p01.__contains__, zip(keys, keys[1:])), map(p12.__contains__, zip(keys[1:], keys[2:]))),
-              map(p02.__contains__, zip(keys, keys[2:])))
-    starts = list(compress(range(n - 2), hit))
     none: frozenset[int] = frozenset()
-    return sorted((k, i) for i in starts
+    return sorted((k, i) for i in starts if 0 <= i < n - 2
                   for k in p01.get((keys[i], keys[i + 1]), none) | p12.get((keys[i + 1], keys[i + 2]), none)
                   | p02.get((keys[i], keys[i + 2]), none) if i + k <= n)
 
@@ -185,7 +204,7 @@ def _swapped_idioms(text: str, tokens: Sequence[Token]) -> list[Suspect]:
     articles dropped; a window inside an intact expression is not one. Only the windows `_swap_windows`
     names get the masked lookups."""
     kept = list(compress(tokens, map(not_, map(_ARTICLE_WORDS.__contains__, map(_KEY, tokens)))))
-    keys = list(map(_stem, map(_KEY, kept)))
+    keys = _stems(list(map(_KEY, kept)))
     windows = _swap_windows(keys)
     if not windows:
         return []
