@@ -114,11 +114,7 @@ class Collocations:
         text's words, each with its row."""
         if self._bi is None:
             root = files("wordsegment")
-            unigrams, uni_counts = _lines(root.joinpath("unigrams.txt").read_text(encoding="utf-8"))
-            self._uni = _Counts.of_keys(np.fromiter(map(hash, unigrams), dtype=np.int64, count=len(unigrams)),
-                                        uni_counts)
-            rows = self._uni.rows(np.fromiter(map(hash, unigrams), dtype=np.int64, count=len(unigrams)))
-            self._words = _table(_line_hashes(unigrams), np.column_stack([rows, self._uni.counts[rows]]), 0)
+            self._load_unigrams(root.joinpath("unigrams.txt").read_text(encoding="utf-8"))
             top = _line_hashes(sorted(function_words()))
             self._top = _table(top, np.zeros((len(top), 0)), 0)
             words, counts = _lines(root.joinpath("bigrams.txt").read_text(encoding="utf-8"))
@@ -126,6 +122,15 @@ class Collocations:
             by_rows = self._row_keyed(words, counts)
             self._bigrams = _table(by_rows.keys, by_rows.counts[:, None], -1)
         return self
+
+    def _load_unigrams(self, text: str) -> None:
+        """The unigram table by str hash, and by `pair_kernel` hash with each word's row and count (the word
+        list is dropped on return, before the bigram file is read)."""
+        unigrams, counts = _lines(text)
+        hashes = np.fromiter(map(hash, unigrams), dtype=np.int64, count=len(unigrams))
+        self._uni = _Counts.of_keys(hashes, counts)
+        rows = self._uni.rows(hashes)
+        self._words = _table(_line_hashes(unigrams), np.column_stack([rows, self._uni.counts[rows]]), 0)
 
     @property
     def loaded(self) -> bool:
