@@ -281,3 +281,162 @@ def test_machine_style_equals_the_word_loop_definition(words):
             counts[w] = counts.get(w, 0) + 1
     found = sorted(((w, model.LEXICON[w], c) for w, c in counts.items()), key=lambda x: -x[1] * x[2])
     assert got.words == tuple(found[:12])
+
+
+# ---------------------------------------------------------------- i15spin3: the spin's compiled passes
+def _old_pair_pmi(colloc, text):
+    """The former `pair_pmi`: `_PAIR.findall`, each word normalised as a string, function-word pairs dropped,
+    `pmi_many`."""
+    from unspun.edits.collocation import _PAIR, function_words, norm_word
+
+    top = function_words()
+    pairs = [(norm_word(a), norm_word(b)) for a, b in _PAIR.findall(text)]
+    return colloc.pmi_many([(a, b) for a, b in pairs if not (a in top and b in top)])
+
+
+# Characters where the compiled pair pass could part from the regex: apostrophes (straight, curly) between
+# letters and digits, runs after a failed word (its suffix retries), spaces and tabs vs other gaps, and
+# multi-byte characters, mixed with common words so that listed bigrams and function-word pairs occur.
+_PAIR_BITS = st.sampled_from(["a", "B", "z", "9", "'", "\u2019", " ", "  ", "\t", "-", ".", "\n", "\u00e9", "\u2014",
+                              "\u20ac", " the ", " of ", "heavy", " rain ", "Britain's", "it\u2019s", "rock'n'roll",
+                              "x'y'z", "ab'cd9", "O'Neil", " in ", " new ", "York"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PAIR_BITS, max_size=60).map("".join))
+def test_compiled_pair_pmi_equals_the_findall_string_path(text):
+    """`pair_pmi` (one compiled pass over the UTF-8 bytes) is bit-equal to `_PAIR.findall` + `pmi_many`."""
+    import numpy as np
+
+    from unspun.edits.collocation import pair_pmi, shared
+
+    got, want = pair_pmi(shared(), text), _old_pair_pmi(shared(), text)
+    assert got.shape == want.shape and np.array_equal(got, want, equal_nan=True)
+
+
+def test_pair_kernel_hashes_tell_every_unigram_apart():
+    """The compiled pass's word hashes are as distinct over the unigram table as its str hashes (no two of
+    its words share one), so a row found by hash is the word's own."""
+    import numpy as np
+
+    from unspun.edits.collocation import shared
+
+    colloc = shared().load()
+    filled = colloc._words[colloc._words[:, 0] != 0, 0]  # 0 marks an empty slot: no word hashes to it
+    assert len(np.unique(filled)) == len(filled) == len(colloc._uni.keys)
+
+
+def _old_sentence_lengths(text):
+    from unspun.edits.machine_style import _SENTENCE_END, _WORD
+
+    return [c for c in map(len, map(_WORD.findall, _SENTENCE_END.split(text.strip()))) if c] or [0]
+
+
+# Sentence ends and their near misses: . ! ? before quotes, brackets, capitals, digits and lowercase, every ASCII
+# whitespace (\x1c-\x1f are whitespace to `\s` too), figures with . and , inside, apostrophes and hyphens.
+_SENTENCE_BITS = st.sampled_from(["Word", "word", "it's", "short-term", "3", "3.5", "1,200", "4.", ".", "!", "?", "'",
+                                  '"', "(", ")", " ", "  ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "A", "9",
+                                  ". ", ".\" ", "!' ", "? (", "-", ";", "_", "x"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SENTENCE_BITS, max_size=60).map("".join))
+def test_compiled_sentence_lengths_equal_the_regex_split(text):
+    """Machine style's words per sentence from the compiled pass equal the split-and-findall ones (ASCII)."""
+    from unspun.edits.machine_style import sentence_lengths
+
+    assert sentence_lengths(text) == _old_sentence_lengths(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["crucial", "significant", "Overall", "its", "rich", "history", "40", "3.5", ";", ". ",
+                                 "\u201cquoted\u201d", "caf\u00e9", "\u0663", "Ardmore", "is", " ", "\n"]), max_size=80))
+def test_machine_style_features_equal_the_former_definition(parts):
+    """`_features` (letter words picked in C, compiled sentence lengths, lexicon words filtered before counting)
+    and `machine_style` equal the former list-and-regex definitions, ASCII or not."""
+    import math
+    from collections import Counter
+
+    from unspun.edits import machine_lexicon as model
+    from unspun.edits.machine_style import _features, machine_style, words_of
+
+    text = " ".join(parts)
+    words = words_of(text)
+    alpha = [w for w in words if w[0].isalpha()]
+    lengths = _old_sentence_lengths(text)
+    mean = sum(lengths) / len(lengths)
+    sd = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths))
+    n = max(1, len(words))
+    old = {
+        "lexicon": sum(model.LEXICON.get(w, 0.0) for w in alpha) / max(1, len(alpha)),
+        "sentence evenness": sd / mean if mean else 0.0,
+        "semicolons": text.count(";") / n,
+        "figures": (len(words) - len(alpha)) / n,
+        "quotes": sum(text.count(q) for q in ('"', "\u201c", "\u201d")) / n,
+    }
+    assert _features(text, words, model.LEXICON) == old
+    counts = {w: c for w, c in Counter(words).items() if model.LEXICON.get(w, 0.0) > 0}
+    found = sorted(((w, model.LEXICON[w], c) for w, c in counts.items()), key=lambda x: -x[1] * x[2])
+    assert machine_style.__wrapped__(text).words == tuple(found[:12])
+
+
+def _old_intact(keys):
+    from unspun.edits.spin import _WHOLE, _WHOLE_AT
+
+    n = len(keys)
+    return [(i, i + k) for i, x in enumerate(keys) if x in _WHOLE_AT for k in _WHOLE_AT[x]
+            if i + k <= n and tuple(keys[i : i + k]) in _WHOLE]
+
+
+def _old_swap_windows(keys):
+    """The former window prefilter: a start keeping an expression's first or second stem, then the pair lookups."""
+    from unspun.edits.spin import _BY_PAIR, _SWAPPABLE
+
+    first, second = frozenset(i[0] for i in _SWAPPABLE), frozenset(i[1] for i in _SWAPPABLE)
+    n = len(keys)
+    starts = [i for i in range(n - 2) if keys[i] in first or keys[i + 1] in second]
+    p01, p12, p02 = _BY_PAIR
+    none: frozenset[int] = frozenset()
+    return sorted((k, i) for i in starts
+                  for k in p01.get((keys[i], keys[i + 1]), none) | p12.get((keys[i + 1], keys[i + 2]), none)
+                  | p02.get((keys[i], keys[i + 2]), none) if i + k <= n)
+
+
+def _old_rare_share(tokens):
+    from unspun.tokens import zipf
+
+    words = [k for _, _, _, k, name, value in tokens if not name and value is None and k.isalpha() and len(k) > 3]
+    return sum(c for w, c in Counter(words).items() if zipf(w) < 3.0) / len(words) if words else 0.0
+
+
+_STEM_WORDS = st.sampled_from(["tip", "top", "of", "the", "iceberg", "drop", "in", "ocean", "bite", "bullet", "bit",
+                               "a", "an", "bull", "by", "horns", "at", "end", "day", "piece", "cake", "Kestrell",
+                               "kestrel", "3", "one", "third", "rare", "zorblax", "quintuple", "Said", "it's"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_STEM_WORDS, max_size=50))
+def test_idiom_windows_and_intact_spans_from_c_level_hits_equal_the_loops(words):
+    """`_swap_windows` (pair lookups only where two expression stems are at most two apart) and the intact
+    expressions (starts picked in C) equal the former per-position loops, on light stems from the memo."""
+    from unspun.edits.spin import _intact, _stems, _swap_windows
+    from unspun.tokens import light_stem
+
+    keys = _stems([w.casefold() for w in words])
+    assert keys == [light_stem(w.casefold()) for w in words]
+    assert _swap_windows(keys) == _old_swap_windows(keys)
+    assert _intact(keys) == _old_intact(keys)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_STEM_WORDS, st.sampled_from([" ", ". ", ", ", "\n"])), max_size=60).map(
+    lambda parts: "".join(w + sep for w, sep in parts)))
+def test_rare_share_by_word_kind_equals_the_word_list_definition(text):
+    """The rare-word share tallied by kind per token equals the share from the plain words' list and counts."""
+    from unspun.clean import clean_article
+    from unspun.edits.spin import _KEY, _NAME, _rare_share
+    from unspun.edits.tokenize import article_tokens
+    from unspun.records import Article
+
+    tokens = article_tokens(text, [s.span for s in clean_article(Article("a", text, "t")).sentences])
+    assert _rare_share(tokens, list(map(_KEY, tokens)), list(map(_NAME, tokens))) == _old_rare_share(tokens)

@@ -23,7 +23,8 @@ from .edits.compare import explain_pair
 from .edits.fluent import absent_source, contradicted
 from .candidates import immutable_candidates, lsh_candidates
 from .clean import clean_article
-from .edits.collocation import shared as shared_collocations
+from .edits.collocation import pair_pmi, shared as shared_collocations
+from .edits.machine_style import sentence_lengths
 from .edits.spin import spin_article
 from .config import ScanConfig
 from .embed import (
@@ -199,8 +200,10 @@ _KERNEL_PROBE = Article("probe", "Okafor said 1,200 people came. The council vot
 
 def _load_kernels(config: ScanConfig) -> None:
     """Load the compiled kernels of prepare and of the pair stage's tables (~0.35 CPU-s in a process, mostly
-    numba starting up) in the parent, so that the forked workers inherit them instead of each loading its own."""
+    numba starting up) in the parent, so that the forked workers inherit them instead of each loading its own;
+    machine style's sentence kernel too (the spin and the pairs' direction votes read it)."""
     prepare(_KERNEL_PROBE, config)
+    sentence_lengths(_KERNEL_PROBE.text)
 
 
 def _prepare_chunk(
@@ -425,7 +428,8 @@ def _spin_all(cleans: Sequence[CleanArticle], workers: int, config: ScanConfig, 
     if not config.spin:
         return ()
     if workers > 1:
-        shared_collocations().load()  # read once, before workers fork and inherit it
+        # the n-gram tables read and the pair kernel loaded once, before workers fork and inherit them
+        pair_pmi(shared_collocations().load(), _KERNEL_PROBE.text)
     out: list[ArticleSpin] = []
     # Workers get the articles once, at fork; each task is an index range (no articles pickled per task).
     for chunk in _map(workers, _spin_chunk, _chunks(range(len(cleans)), 250), config, (cleans,)):

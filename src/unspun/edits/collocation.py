@@ -20,12 +20,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from importlib.resources import files
 
 import numpy as np
 
 from ..tokens import EDGE_WORD
+from .pair_kernel import fill_table, line_hashes, pair_counts
 
 _TOTAL = 1024908267229.0  # tokens in the corpus the counts come from (wordsegment.TOTAL)
 _BIGRAM_FLOOR = 100_000.0  # the bigram table lists only pairs seen at least this often
@@ -47,14 +47,10 @@ class _Counts:
 
     __slots__ = ("keys", "counts")
 
-    def __init__(self, text: str):
-        words, counts = _lines(text)
-        # str hashes are stable within the process that holds the table
-        self._build(np.fromiter(map(hash, words), dtype=np.int64, count=len(words)), counts)
-
     @classmethod
     def of_keys(cls, keys: np.ndarray, counts: list[float]) -> _Counts:
-        """A table over given int64 keys (`Collocations` keys its bigrams by the two words' unigram rows)."""
+        """A table over given int64 keys: str hashes of the words (stable within the process that holds the
+        table), or for the bigrams also the two words' unigram rows."""
         table = cls.__new__(cls)
         table._build(keys, counts)
         return table
@@ -97,48 +93,6 @@ def _lines(text: str) -> tuple[list[str], list[float]]:
     return words, counts
 
 
-class _WordIds:
-    """Raw words (as `_PAIR` finds them) numbered once per process, with what a pair lookup needs per
-    number in arrays: the normalised word's unigram count (0 if unlisted) and row (-1), and whether it is
-    a function word. A text's pairs then become two integer arrays and every lookup is vectorised; the
-    values are the tables' own, so PMI is bit-equal to `pmi_many` on the normalised strings."""
-
-    __slots__ = ("ids", "count", "row", "top")
-
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-        self.count = np.zeros(1024)
-        self.row = np.full(1024, -1, dtype=np.int64)
-        self.top = np.zeros(1024, dtype=bool)
-
-    def of(self, words: list[str], uni: _Counts) -> np.ndarray:
-        """The ids of `words` (new words numbered and looked up in one batch)."""
-        if len(self.ids) > _MEMO_MAX:
-            self.__init__()
-        get = self.ids.get
-        got = list(map(get, words))
-        if None in got:
-            self._add(list(dict.fromkeys(w for w, i in zip(words, got) if i is None)), uni)
-            got = list(map(get, words))
-        return np.array(got, dtype=np.intp)
-
-    def _add(self, new: list[str], uni: _Counts) -> None:
-        first = len(self.ids)
-        end = first + len(new)
-        if end > len(self.count):
-            size = max(2 * len(self.count), end)
-            self.count = np.resize(self.count, size)
-            self.row = np.resize(self.row, size)
-            self.top = np.resize(self.top, size)
-        norms = [norm_word(w) for w in new]
-        rows = uni.rows(np.fromiter(map(hash, norms), dtype=np.int64, count=len(norms)))
-        self.row[first:end] = rows
-        self.count[first:end] = np.where(rows >= 0, uni.counts[rows], 0.0)
-        top = function_words()
-        self.top[first:end] = [w in top for w in norms]
-        self.ids.update(zip(new, range(first, end)))
-
-
 @dataclass
 class Collocations:
     """Lazily loaded n-gram counts with PMI lookups (the table is read once, on first use)."""
@@ -147,20 +101,36 @@ class Collocations:
     _uni: _Counts | None = field(default=None, repr=False)
     _bi: _Counts | None = field(default=None, repr=False)
     _word_memo: dict[str, float] = field(default_factory=dict, repr=False)  # word -> unigram count
-    _bi_rows: _Counts | None = field(default=None, repr=False)  # bigram counts keyed by the words' unigram rows
-    _raw_ids: _WordIds = field(default_factory=_WordIds, repr=False)
+    # for `pair_kernel`, as open-addressing tables: unigram word hash -> (row, count), the function words'
+    # hashes, and the row-keyed bigrams -> count
+    _words: np.ndarray | None = field(default=None, repr=False)
+    _top: np.ndarray | None = field(default=None, repr=False)
+    _bigrams: np.ndarray | None = field(default=None, repr=False)
 
     def load(self) -> Collocations:
         """Read the tables (once; the scan calls this before its workers fork, so they inherit them). The
         bigram file is parsed once into both its keyings: by the hash of "w1 w2" (`pmi_many`) and by the
-        two words' unigram rows (`pair_pmi`)."""
+        two words' unigram rows (`pair_pmi`); the unigram words are also hashed as `pair_kernel` hashes a
+        text's words, each with its row."""
         if self._bi is None:
             root = files("wordsegment")
-            self._uni = _Counts(root.joinpath("unigrams.txt").read_text(encoding="utf-8"))
+            self._load_unigrams(root.joinpath("unigrams.txt").read_text(encoding="utf-8"))
+            top = _line_hashes(sorted(function_words()))
+            self._top = _table(top, np.zeros((len(top), 0)), 0)
             words, counts = _lines(root.joinpath("bigrams.txt").read_text(encoding="utf-8"))
             self._bi = _Counts.of_keys(np.fromiter(map(hash, words), dtype=np.int64, count=len(words)), counts)
-            self._bi_rows = self._row_keyed(words, counts)
+            by_rows = self._row_keyed(words, counts)
+            self._bigrams = _table(by_rows.keys, by_rows.counts[:, None], -1)
         return self
+
+    def _load_unigrams(self, text: str) -> None:
+        """The unigram table by str hash, and by `pair_kernel` hash with each word's row and count (the word
+        list is dropped on return, before the bigram file is read)."""
+        unigrams, counts = _lines(text)
+        hashes = np.fromiter(map(hash, unigrams), dtype=np.int64, count=len(unigrams))
+        self._uni = _Counts.of_keys(hashes, counts)
+        rows = self._uni.rows(hashes)
+        self._words = _table(_line_hashes(unigrams), np.column_stack([rows, self._uni.counts[rows]]), 0)
 
     @property
     def loaded(self) -> bool:
@@ -209,24 +179,15 @@ class Collocations:
         c12 = self._bi.get(np.fromiter((hash(a + " " + b) for a, b in pairs), dtype=np.int64, count=len(pairs)))
         return np.array(c1, dtype=np.float64), np.array(c2, dtype=np.float64), c12
 
-    def raw_pair_pmi(self, raw: list[str]) -> np.ndarray:
-        """`pmi_many` of the adjacent pairs raw[0::2], raw[1::2] of un-normalised words, without the pairs
-        of two function words (`pair_pmi`), over integer word ids: one dict lookup per word, the rest in
-        numpy. Same values as normalising each word and calling `pmi_many`."""
+    def text_pair_pmi(self, text: str) -> np.ndarray:
+        """`pmi_many` of the adjacent pairs `_PAIR.findall(text)` finds, normalised, without the pairs of two
+        function words (`pair_pmi`): the words are read, hashed and counted in one compiled pass over the
+        text (`pair_kernel.pair_counts`), the PMI is the same numpy formula as `pmi_many`'s."""
         self.load()
-        ids = self._raw_ids.of(raw, self._uni)
-        words = self._raw_ids
-        a, b = ids[0::2], ids[1::2]
-        keep = ~(words.top[a] & words.top[b])
-        a, b = a[keep], b[keep]
-        if not len(a):
-            return np.zeros(0)
-        c1, c2 = words.count[a], words.count[b]
-        r1, r2 = words.row[a], words.row[b]
-        both = (r1 >= 0) & (r2 >= 0)
-        c12 = np.zeros(len(a))
-        c12[both] = self._bi_rows.get(r1[both] * len(self._uni.keys) + r2[both])
-        return self._pmi(c1, c2, c12)
+        buf = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+        c1, c2, c12 = np.empty(len(buf) // 2 + 1), np.empty(len(buf) // 2 + 1), np.empty(len(buf) // 2 + 1)
+        m = pair_counts(buf, self._words, self._top, self._bigrams, len(self._uni.keys), c1, c2, c12)
+        return self._pmi(c1[:m], c2[:m], c12[:m]) if m else np.zeros(0)
 
     def _row_keyed(self, words: list[str], counts: list[float]) -> _Counts:
         """The bigram table keyed by row1 * len(unigrams) + row2: a pair of known words needs no string
@@ -342,9 +303,27 @@ def _content_pair(r1: str, r2: str, norm: dict[str, str], top: frozenset[str]) -
 
 
 def pair_pmi(colloc: Collocations, text: str) -> np.ndarray:
-    """`pair_fit(colloc, text).pmi` without the spans (what the spin score reads): the pairs come from one
-    `findall` instead of a match object per pair, each word looked up by its process-wide id."""
-    return colloc.raw_pair_pmi(list(chain.from_iterable(_PAIR.findall(text))))
+    """`pair_fit(colloc, text).pmi` without the spans (what the spin score reads), from one compiled pass over
+    the text (`Collocations.text_pair_pmi`)."""
+    return colloc.text_pair_pmi(text)
+
+
+def _table(keys: np.ndarray, values: np.ndarray, empty: int) -> np.ndarray:
+    """int64 keys and their rows of values as a `pair_kernel.fill_table` table (row = key, values), at most two
+    thirds full; values are counts (float32 integers, exact as int64) or rows. ~12 MB for the unigrams."""
+    size = 1 << max(4, (3 * len(keys) // 2).bit_length())
+    slots = np.zeros((size, 1 + values.shape[1]), dtype=np.int64)
+    slots[:, 0] = empty
+    fill_table(keys, values.astype(np.int64), slots, empty)
+    return slots
+
+
+def _line_hashes(words: list[str]) -> np.ndarray:
+    """`pair_kernel` hashes of words without a newline (each hashed as written)."""
+    out = np.zeros(len(words), dtype=np.int64)
+    if words:
+        line_hashes(np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8), out)
+    return out
 
 
 def pair_fit(colloc: Collocations, text: str) -> PairFit:

@@ -21,13 +21,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, repeat
+from operator import itemgetter
+
+import numpy as np
 
 from . import machine_lexicon as _model
+from .sentence_kernel import sentence_lengths as _compiled_lengths
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d+(?:[.,]\d+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[\"\u201c'(]?[A-Z0-9])")
 _MIN_WORDS = 60  # below this the numbers are noise: the logit is scaled down by words / _MIN_WORDS
+_MACHINE_LEANING = frozenset(w for w, v in _model.LEXICON.items() if v > 0)  # the words `MachineStyle.words` lists
 
 FEATURES = ("lexicon", "sentence evenness", "semicolons", "figures", "quotes")
 
@@ -62,18 +67,30 @@ def raw_features(text: str, lexicon: dict[str, float] | None = None) -> dict[str
     return _features(text, words_of(text), _model.LEXICON if lexicon is None else lexicon)
 
 
+def sentence_lengths(text: str) -> list[int]:
+    """Words per sentence, sentences without a word left out ([0] for none): compiled for ASCII text
+    (`sentence_kernel`), else one `findall` per `_SENTENCE_END` piece."""
+    text = text.strip()
+    if text.isascii():
+        buf = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+        out = np.empty(len(buf) // 2 + 1, dtype=np.int64)
+        return out[: _compiled_lengths(buf, out)].tolist() or [0]
+    return [c for c in map(len, map(_WORD.findall, _SENTENCE_END.split(text))) if c] or [0]
+
+
 def _features(text: str, words: list[str], lex: dict[str, float]) -> dict[str, float]:
     n = max(1, len(words))
-    alpha = [w for w in words if w[0].isalpha()]  # the others start with a digit (`_WORD`)
-    # Words per sentence, sentences without a word left out (one findall per piece, no separate search).
-    lengths = [c for c in map(len, map(_WORD.findall, _SENTENCE_END.split(text.strip()))) if c] or [0]
+    # Words starting with a letter (the others start with a digit: `_WORD`), picked in C, in order.
+    alpha = list(map(str.isalpha, map(itemgetter(0), words)))
+    letters = sum(alpha)
+    lengths = sentence_lengths(text)
     mean = sum(lengths) / len(lengths)
     sd = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths))
     return {
-        "lexicon": sum(map(lex.get, alpha, repeat(0.0))) / max(1, len(alpha)),
+        "lexicon": sum(map(lex.get, compress(words, alpha), repeat(0.0))) / max(1, letters),
         "sentence evenness": sd / mean if mean else 0.0,
         "semicolons": text.count(";") / n,
-        "figures": (len(words) - len(alpha)) / n,
+        "figures": (len(words) - letters) / n,
         "quotes": sum(text.count(q) for q in ('"', "\u201c", "\u201d")) / n,
     }
 
@@ -92,8 +109,7 @@ def machine_style(text: str) -> MachineStyle:
     logit = _model.INTERCEPT + sum(contributions.values())
     logit *= min(1.0, len(words) / _MIN_WORDS)
     score = 1.0 / (1.0 + math.exp(-logit))
-    lex = _model.LEXICON
-    counts = {w: c for w, c in Counter(words).items() if lex.get(w, 0.0) > 0}  # first-seen order, as a loop
+    counts = Counter(filter(_MACHINE_LEANING.__contains__, words))  # first-seen order, as a loop
     found = sorted(((w, _model.LEXICON[w], c) for w, c in counts.items()), key=lambda x: -x[1] * x[2])
     return MachineStyle(
         round(score, 4),

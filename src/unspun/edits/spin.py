@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter, not_
+from itertools import compress, count, repeat
+from operator import eq, is_, is_not, itemgetter, le, not_, or_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -29,7 +29,7 @@ from .machine_style import MachineStyle, machine_style
 from .words import IDIOM_STEMS, IDIOMS, article_clash
 
 
-_KEY, _NAME = itemgetter(3), itemgetter(4)  # a `Token`'s key and name flag, read in C over a whole list
+_KEY, _NAME, _VALUE = itemgetter(3), itemgetter(4), itemgetter(5)  # a `Token`'s fields, read in C over a list
 
 
 @dataclass(frozen=True)
@@ -95,16 +95,21 @@ def _name_variants(tokens: Sequence[Token], name_counts: Counter, key_counts: Co
     row = {n: r for r, n in enumerate(once)}
     rare = [(n, f) for n, f in zip(names, folded) if zipf(f) < 3.0]
     # Only a key written once can be either kind of suspect: the other tokens are skipped in one pass.
-    once_keys = {k for k, c in name_counts.items() if c == 1} | {k for k, c in key_counts.items() if c == 1}
+    once_words = list(compress(key_counts, map(eq, key_counts.values(), repeat(1))))
+    once_keys = set(compress(name_counts, map(eq, name_counts.values(), repeat(1)))).union(once_words)
     picked = list(compress(tokens, map(once_keys.__contains__, map(_KEY, tokens))))
-    # Lowercase common words written once (each key once: no memo needed) against every rare name at once.
-    commons = [t for t in picked if not t.name and t.value is None and t.text[:1].islower() and len(t.key) >= 5
-               and key_counts[t.key] == 1]
+    # Lowercase common words written once (each key once: no memo needed) against every rare name at once; the
+    # keys written once with >= 5 characters are picked in C first.
+    long_once = set(compress(once_words, map(le, repeat(5), map(len, once_words))))
+    commons = [t for t in compress(picked, map(long_once.__contains__, map(_KEY, picked)))
+               if not t.name and t.value is None and t.text[:1].islower()]
     close = _hits(process.cdist([t.key for t in commons], [f for _, f in rare], scorer=fuzz.ratio,
                                 dtype=np.float64, score_cutoff=78), 78) if commons and rare else []
     common_row = {t.key: r for r, t in enumerate(commons)}
+    # Only a token whose key has a close twin in either matrix can be flagged: the loop walks those alone.
+    twinned = {once[r] for r, cols in enumerate(near) if cols} | {commons[r].key for r, cols in enumerate(close) if cols}
     suspects: list[Suspect] = []
-    for t in picked:
+    for t in compress(picked, map(twinned.__contains__, map(_KEY, picked))):
         if t.name and name_counts[t.key] == 1:
             key, low = t.key, t.key.casefold()
             twin = next((names[c] for c in near[row[key]]
@@ -134,9 +139,6 @@ _WHOLE_AT = {w: tuple(k for k in _LENGTHS if any(len(i) == k and i[0] == w for i
              for w in {i[0] for i in IDIOM_STEMS}}
 _SWAP_MIN = 3  # two-word expressions with a word swapped are mostly ordinary phrases
 _SWAPPABLE = [i for i in IDIOM_STEMS if len(i) >= _SWAP_MIN]
-# A window one word off an expression keeps its first or its second stem: every other position is skipped.
-_ANY_SWAP_FIRST = frozenset(i[0] for i in _SWAPPABLE)
-_ANY_SWAP_SECOND = frozenset(i[1] for i in _SWAPPABLE)
 
 
 def _lengths_by(a: int, b: int) -> dict[tuple[str, str], frozenset[int]]:
@@ -151,22 +153,50 @@ def _lengths_by(a: int, b: int) -> dict[tuple[str, str], frozenset[int]]:
 # (j = 0) or on 0 and 2 (j = 1): three pair lookups name the only lengths worth the masked lookups.
 _BY_PAIR = tuple(_lengths_by(a, b) for a, b in ((0, 1), (1, 2), (0, 2)))
 _ARTICLE_WORDS = frozenset(("a", "an", "the"))
+_SWAP_STEMS = frozenset(w for i in _SWAPPABLE for w in i[:3])  # the stems the three pair lookups read
 
-# light_stem per key, kept per process (a pure function of the word; bounded, as a corpus has a vocabulary).
-_stem = lru_cache(maxsize=1 << 17)(light_stem)
+# light_stem per key, kept per process (a pure function of the word; bounded, as a corpus has a vocabulary):
+# a dict read in C per key, where an `lru_cache` call costs ~4x as much.
+_STEMS: dict[str, str] = {}
+_STEMS_MAX = 1 << 17
+
+
+def _stems(keys: list[str]) -> list[str]:
+    """`light_stem` of each key, through the per-process memo `_STEMS` (new keys stemmed once)."""
+    got = list(map(_STEMS.get, keys))
+    if None in got:
+        if len(_STEMS) >= _STEMS_MAX:
+            _STEMS.clear()
+        _STEMS.update((k, light_stem(k)) for k in set(compress(keys, map(is_, got, repeat(None)))))
+        got = list(map(_STEMS.get, keys))
+    return got
 
 
 def _swap_windows(keys: Sequence[str]) -> list[tuple[int, int]]:
     """(length, start) of every window that an expression of >= 3 words with one stem swapped could fill,
-    by length then start: positions keeping no first or second stem are dropped in one pass, the rest by
-    the pair lookups (`_BY_PAIR`)."""
+    by length then start. Each of the three pair lookups (`_BY_PAIR`) needs two of the window's first three
+    stems to be expression stems (`_SWAP_STEMS`, picked in C), so only the starts of two such stems at most
+    two apart are looked up."""
     n = len(keys)
-    starts = [i for i in range(n - 2) if keys[i] in _ANY_SWAP_FIRST or keys[i + 1] in _ANY_SWAP_SECOND]
+    at = list(compress(count(), map(_SWAP_STEMS.__contains__, keys)))
+    starts = set()
+    for a, b in zip(at, at[1:]):
+        if b - a == 1:
+            starts.update((a - 1, a))
+        elif b - a == 2:
+            starts.add(a)
     p01, p12, p02 = _BY_PAIR
     none: frozenset[int] = frozenset()
-    return sorted((k, i) for i in starts
+    return sorted((k, i) for i in starts if 0 <= i < n - 2
                   for k in p01.get((keys[i], keys[i + 1]), none) | p12.get((keys[i + 1], keys[i + 2]), none)
                   | p02.get((keys[i], keys[i + 2]), none) if i + k <= n)
+
+
+def _intact(keys: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of every whole expression in the stems; the positions where one can start are picked in C."""
+    n = len(keys)
+    return [(i, i + k) for i in compress(count(), map(_WHOLE_AT.__contains__, keys)) for k in _WHOLE_AT[keys[i]]
+            if i + k <= n and tuple(keys[i : i + k]) in _WHOLE]
 
 
 def _swapped_idioms(text: str, tokens: Sequence[Token]) -> list[Suspect]:
@@ -174,12 +204,13 @@ def _swapped_idioms(text: str, tokens: Sequence[Token]) -> list[Suspect]:
     articles dropped; a window inside an intact expression is not one. Only the windows `_swap_windows`
     names get the masked lookups."""
     kept = list(compress(tokens, map(not_, map(_ARTICLE_WORDS.__contains__, map(_KEY, tokens)))))
-    keys = list(map(_stem, map(_KEY, kept)))
-    n = len(keys)
-    intact = [(i, i + k) for i, x in enumerate(keys) if x in _WHOLE_AT for k in _WHOLE_AT[x]
-              if i + k <= n and tuple(keys[i : i + k]) in _WHOLE]
+    keys = _stems(list(map(_KEY, kept)))
+    windows = _swap_windows(keys)
+    if not windows:
+        return []
+    intact = _intact(keys)  # read only when some window is in question (most articles have none)
     suspects: list[Suspect] = []
-    for k, i in _swap_windows(keys):
+    for k, i in windows:
         window = keys[i : i + k]
         if not all(x.isalpha() for x in window) or any(i <= lo and hi <= i + k for lo, hi in intact):
             continue
@@ -195,6 +226,22 @@ def _swapped_idioms(text: str, tokens: Sequence[Token]) -> list[Suspect]:
     return suspects
 
 
+@lru_cache(maxsize=1 << 17)
+def _word_kind(key: str) -> int:
+    """What the rare-word share counts a plain word's key as: 0 not a word (not all letters, or <= 3 of them),
+    1 a word, 2 a rare word (Zipf < 3). Kept per process: a pure function of the key."""
+    return 0 if not (key.isalpha() and len(key) > 3) else 2 if zipf(key) < 3.0 else 1
+
+
+def _rare_share(tokens: Sequence[Token], keys: list[str], names: list[bool]) -> float:
+    """Share of rare words among the plain words (no name, no value; letters only, > 3 of them), counted
+    per token: the kinds of the plain tokens' keys are tallied in C."""
+    plain = map(not_, map(or_, names, map(is_not, map(_VALUE, tokens), repeat(None))))
+    kinds = Counter(map(_word_kind, compress(keys, plain)))
+    words = kinds[1] + kinds[2]
+    return kinds[2] / words if words else 0.0
+
+
 def spin_score(text: str, collocations: Collocations | None = None) -> SpinScore:
     """Score one article; spans index `text`."""
     return spin_article(clean_article(Article("x", text, "<text>")), collocations)
@@ -205,7 +252,8 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
     text = clean.article.text
     tokens = article_tokens(text, [s.span for s in clean.sentences])
     keys = list(map(_KEY, tokens))
-    name_counts = Counter(compress(keys, map(_NAME, tokens)))
+    names = list(map(_NAME, tokens))
+    name_counts = Counter(compress(keys, names))
     key_counts = Counter(keys)
     suspects = _name_variants(tokens, name_counts, key_counts)
     # "a" before a vowel sound or "an" before a consonant: a word swapped without fixing its article.
@@ -213,8 +261,7 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
         if article_clash(text, (m.start(2), m.end(2))):
             suspects.append(Suspect((m.start(), m.end()), m.group(), "'a'/'an' does not fit the next word"))
     suspects.extend(_swapped_idioms(text, tokens))
-    words = [k for _, _, _, k, name, value in tokens if not name and value is None and k.isalpha() and len(k) > 3]
-    rare = sum(c for w, c in Counter(words).items() if zipf(w) < 3.0) / len(words) if words else 0.0
+    rare = _rare_share(tokens, keys, names)
     fit = pair_pmi(collocations or shared(), text)
     fit = fit[~np.isnan(fit)]
     odd = float((fit <= 0).mean()) if len(fit) else 0.0

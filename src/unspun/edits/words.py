@@ -214,13 +214,15 @@ def valence() -> dict[str, float]:
 # ---------------------------------------------------------------- a/an
 _VOWEL_SOUND_EXCEPTIONS = ("uni", "use", "usu", "eu", "one", "once", "ure", "uk")
 _SILENT_H = ("hour", "honest", "honour", "honor", "heir")
+_LETTERS_AT = re.compile(r"[A-Za-z]+")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(an?)\s+$", re.IGNORECASE)  # compiled once: the spin asks per "a"/"an"
 
 
 def article_clash(text: str, span: tuple[int, int]) -> bool:
     """True when the word starting at span[0] disagrees with an "a"/"an" right before it."""
     start, end = span
-    word = re.match(r"[A-Za-z]+", text[start:end])
-    before = re.search(r"(?:^|\W)(an?)\s+$", text[max(0, start - 4):start], re.IGNORECASE)
+    word = _LETTERS_AT.match(text[start:end])
+    before = _ARTICLE_BEFORE.search(text[max(0, start - 4):start])
     if not word or not before:
         return False
     w, art = word.group().casefold(), before.group(1).casefold()

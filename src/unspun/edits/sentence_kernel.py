@@ -1,0 +1,93 @@
+"""Machine style's words per sentence, compiled for ASCII text: one pass over the bytes instead of a regex split
+into sentences and a `findall` of words per sentence.
+
+`machine_style._features` splits a text at `_SENTENCE_END` (after . ! or ?, an optional quote, whitespace, and
+a capital, digit, quote or bracket next) and counts each piece's `_WORD`s. A word never spans a sentence end
+(its letters, apostrophes and hyphens, or its digits with . or , between digits, include neither the
+whitespace of an end nor a . ! ? followed by a quote or whitespace), and an end never starts inside a word, so
+one left-to-right pass can count words and cut at the ends as it meets them. In ASCII text `\\s` is
+[\\t\\n\\v\\f\\r\\x1c-\\x1f ] and `\\d` is [0-9]; other text keeps the regex path. `tests/test_fast_paths.py`
+holds it equal to the regexes on generated text.
+"""
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+_DQUOTE, _QUOTE, _PAREN = 34, 39, 40
+
+
+@njit(cache=True, inline="always")
+def _letter(c):
+    return (65 <= c <= 90) or (97 <= c <= 122)
+
+
+@njit(cache=True, inline="always")
+def _digit(c):
+    return 48 <= c <= 57
+
+
+@njit(cache=True, inline="always")
+def _space(c):
+    return (9 <= c <= 13) or (28 <= c <= 32)
+
+
+@njit(cache=True, inline="always")
+def _end_at(buf, q, n):
+    """End of the `_SENTENCE_END` match starting at q, or -1 (the regex has one way to match at q: the quote
+    taken when present, every whitespace byte after it, then the look-ahead)."""
+    if q == 0:
+        return -1
+    b = buf[q - 1]
+    if not (b == 46 or b == 33 or b == 63):  # . ! ?
+        return -1
+    j = q
+    if buf[j] == _DQUOTE or buf[j] == _QUOTE:
+        j += 1
+    k = j
+    while k < n and _space(buf[k]):
+        k += 1
+    if k == j or k >= n:
+        return -1
+    c = buf[k]
+    if c == _DQUOTE or c == _QUOTE or c == _PAREN:
+        if k + 1 < n and ((65 <= buf[k + 1] <= 90) or _digit(buf[k + 1])):
+            return k
+        return -1
+    return k if (65 <= c <= 90) or _digit(c) else -1
+
+
+@njit(cache=True)
+def sentence_lengths(buf, out):
+    """Words (`machine_style._WORD`) of each sentence (`_SENTENCE_END.split`) of ASCII bytes into out, sentences
+    without a word left out; returns how many."""
+    n = buf.shape[0]
+    k = 0
+    words = 0
+    p = 0
+    while p < n:
+        c = buf[p]
+        if _letter(c):
+            words += 1
+            p += 1
+            while p < n and (_letter(buf[p]) or buf[p] == _QUOTE or buf[p] == 45):  # letters ' -
+                p += 1
+        elif _digit(c):
+            words += 1
+            p += 1
+            while p < n and (_digit(buf[p]) or ((buf[p] == 46 or buf[p] == 44) and p + 1 < n and _digit(buf[p + 1]))):
+                p += 1
+        else:
+            r = _end_at(buf, p, n)
+            if r < 0:
+                p += 1
+            else:
+                if words:
+                    out[k] = words
+                    k += 1
+                words = 0
+                p = r
+    if words:
+        out[k] = words
+        k += 1
+    return k
