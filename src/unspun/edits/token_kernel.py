@@ -1,0 +1,98 @@
+"""The `EDIT_TOKEN` words of an ASCII text's sentences found in one compiled pass: their offsets, and which
+of them the tokenizer's rules must read (`tokenize._unplain`), without a string or a regex match per word.
+
+For ASCII text `EDIT_TOKEN` is: letters and digits joined by inner . , ' - ("1,200", "don't", "U.S"), or a
+lone $ or %; a word of lowercase letters only is plain unless its FNV-1a hash is one of `not_plain`'s (the
+number words, fractions and ordinals, whose tokens the rules make). A hash that merely collides marks a
+plain word for reading, which the rules then find plain: the pass may over-mark, never under-mark.
+"""
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+FNV_BASIS = 0xCBF29CE484222325
+FNV_PRIME = 0x100000001B3
+_BASIS, _PRIME = np.uint64(FNV_BASIS), np.uint64(FNV_PRIME)
+
+
+def word_hash(word: str) -> int:
+    """FNV-1a (64 bits) of an ASCII word's bytes, as the pass computes it."""
+    h = FNV_BASIS
+    for c in word.encode("ascii"):
+        h = ((h ^ c) * FNV_PRIME) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+@njit(cache=True, inline="always")
+def _alnum(c):
+    return (48 <= c <= 57) or (65 <= c <= 90) or (97 <= c <= 122)
+
+
+@njit(cache=True, inline="always")
+def _joiner(c):
+    """. , ' - : they join two letter-or-digit runs into one word."""
+    return c == 46 or c == 44 or c == 39 or c == 45
+
+
+@njit(cache=True)
+def sentence_words(buf, starts, ends, not_plain, word_start, word_end, odd, counts, odd_counts, joined):
+    """The words of each sentence buf[starts[j]:ends[j]] (ASCII bytes), in order: word k at
+    buf[word_start[k]:word_end[k]]; counts[j] words in sentence j. The indices (within its sentence) of the
+    words that are not plain go to `odd`, odd_counts[j] of them for sentence j. Every word is also copied
+    to `joined`, each followed by a space (one `split` then makes all the word strings). Returns the word
+    count and the bytes written to `joined`."""
+    k = 0
+    m = 0
+    w = 0
+    size = not_plain.shape[0]
+    for j in range(starts.shape[0]):
+        i = starts[j]
+        b = ends[j]
+        first = k
+        first_odd = m
+        while i < b:
+            c = buf[i]
+            if _alnum(c):
+                t = i
+                lower = True
+                h = _BASIS
+                while i < b and _alnum(buf[i]):
+                    c = buf[i]
+                    lower = lower and 97 <= c <= 122
+                    h = (h ^ np.uint64(c)) * _PRIME
+                    i += 1
+                while i + 1 < b and _joiner(buf[i]) and _alnum(buf[i + 1]):
+                    lower = False
+                    i += 2
+                    while i < b and _alnum(buf[i]):
+                        i += 1
+                word_start[k] = t
+                word_end[k] = i
+                for p in range(t, i):
+                    joined[w] = buf[p]
+                    w += 1
+                joined[w] = 32
+                w += 1
+                if lower:
+                    at = np.searchsorted(not_plain, h)
+                    lower = not (at < size and not_plain[at] == h)
+                if not lower:
+                    odd[m] = k - first
+                    m += 1
+                k += 1
+            elif c == 36 or c == 37:  # $ %
+                word_start[k] = i
+                word_end[k] = i + 1
+                joined[w] = c
+                joined[w + 1] = 32
+                w += 2
+                odd[m] = k - first
+                m += 1
+                k += 1
+                i += 1
+            else:
+                i += 1
+        counts[j] = k - first
+        odd_counts[j] = m - first_odd
+    return k, w
