@@ -34,6 +34,7 @@ class Token(NamedTuple):
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
 
 
 def _number_word(low: str) -> float | None:
@@ -54,7 +55,7 @@ def _digits_value(text: str) -> tuple[float, ...] | None:
         return None
     values = []
     for f in found:
-        thousands = re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", f) and not f.startswith("0,")  # "0,712" is decimal
+        thousands = _THOUSANDS.fullmatch(f) and not f.startswith("0,")  # "0,712" is decimal
         raw = f.replace(",", "") if thousands else f.replace(",", ".")
         try:
             values.append(float(raw))
