@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, compress, count, repeat
-from operator import add, not_
+from operator import not_
 from typing import NamedTuple
 
 import numpy as np
@@ -79,10 +79,6 @@ def proper_names(text: str, sentences: Iterable[Span]) -> frozenset[str]:
     """Words written capitalized somewhere other than the start of a sentence (names, places, bodies)."""
     out: set[str] = set()
     for span in sentences:
-        got = _SENTENCES.get(text[span[0]:span[1]])
-        if got is not None:
-            out.update(got.names)
-            continue
         words, starts, _ = _columns(text, span)
         _add_names(text, span[0], words, starts, _unplain(words), out)
     return frozenset(out)
@@ -96,13 +92,8 @@ def _columns(text: str, span: Span) -> tuple[list[str], list[int], list[int]]:
     """The `EDIT_TOKEN` words of text[span] with their start and end offsets, as three lists: the pieces'
     lengths summed give every offset (1.3-1.5x cheaper than a match object per word; the pattern has no
     anchor or lookaround, so matching the slice is matching text[span])."""
-    return _columns_of(text[span[0]:span[1]], span[0])
-
-
-def _columns_of(piece: str, start: int) -> tuple[list[str], list[int], list[int]]:
-    """`_columns` of a slice already cut (`piece`, which starts at `start` in its text)."""
-    parts = _SPLIT.split(piece)
-    ends = list(accumulate(map(len, parts), initial=start))
+    parts = _SPLIT.split(text[span[0]:span[1]])
+    ends = list(accumulate(map(len, parts), initial=span[0]))
     return parts[1::2], ends[1::2], ends[2::2]
 
 
@@ -140,29 +131,17 @@ def _add_names(text: str, start: int, words: Sequence[str], starts: Sequence[int
 
 
 def article_tokens(text: str, sentences: Sequence[Span]) -> list[Token]:
-    """`tokenize` over every sentence with the article's `proper_names`: the same tokens, each sentence read
-    once (`_read`: the names and the tokens both come from that reading)."""
-    read = _read(text, sentences)
+    """`tokenize` over every sentence with the article's `proper_names`: the same tokens, each sentence's
+    words found once (`_words`; the names and the tokens both read them)."""
+    columns = list(_words(text, sentences))
     found: set[str] = set()
-    for got, _ in read:
-        found.update(got.names)
+    for span, (words, starts, _, odd) in zip(sentences, columns):
+        _add_names(text, span[0], words, starts, odd, found)
     names = frozenset(found)
     out: list[Token] = []
-    for span, (got, fresh) in zip(sentences, read):
-        _place(out, got, fresh, span[0], names)
+    for span, (words, starts, ends, odd) in zip(sentences, columns):
+        out += _tokens(text, span, names, words, starts, ends, odd)
     return out
-
-
-def _read(text: str, sentences: Sequence[Span]) -> list[tuple[_Sentence, list[Token] | None]]:
-    """`_sentence` of each span, the sentences not kept found together (`_words`)."""
-    pieces = [text[a:b] for a, b in sentences]
-    read: list[tuple[_Sentence, list[Token] | None]] = [(got, None) for got in map(_SENTENCES.get, pieces)]
-    missing = [j for j, (got, _) in enumerate(read) if got is None]
-    if missing:
-        spans = [sentences[j] for j in missing]
-        for j, span, columns in zip(missing, spans, _words(text, spans, [pieces[j] for j in missing])):
-            read[j] = _first_reading(text, span, pieces[j], *columns)
-    return read
 
 
 # The lowercase letter words that are not `_plain` (number words, fractions, ordinals), as the compiled
@@ -171,14 +150,13 @@ _NOT_PLAIN = np.array(sorted({word_hash(w) for w in chain(UNITS, FRACTIONS, ORDI
                               if w.isascii() and w.isalpha() and w.islower()}), dtype=np.uint64)
 
 
-def _words(text: str, spans: Sequence[Span], pieces: Sequence[str],
-           ) -> Iterable[tuple[list[str], list[int], list[int], list[int]]]:
-    """(words, starts, ends, `_unplain` indices or more) of each span, whose text is its piece. An ASCII text's
-    come from one compiled pass over its bytes (`token_kernel`), each word then cut from the text; any
-    other text's from `_columns_of` and `_unplain`."""
+def _words(text: str, spans: Sequence[Span]) -> Iterable[tuple[list[str], list[int], list[int], list[int]]]:
+    """(words, starts, ends, the `_unplain` indices or more) of each span. An ASCII text's come from one
+    compiled pass over its bytes (`token_kernel`: offsets, the words to read, and the words copied apart
+    so that one `split` makes their strings); any other text's from `_columns` and `_unplain`."""
     if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):  # (slices count those from the end)
-        for (a, _), piece in zip(spans, pieces):
-            words, starts, ends = _columns_of(piece, a)
+        for span in spans:
+            words, starts, ends = _columns(text, span)
             yield words, starts, ends, _unplain(words)
         return
     bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
@@ -199,77 +177,13 @@ def _words(text: str, spans: Sequence[Span], pieces: Sequence[str],
         m += oc
 
 
-class _Sentence(NamedTuple):
-    """One sentence read once for every article that has it word for word (syndicated copies repeat their
-    sentences verbatim): its tokens as first found, at `origin`, and what waits on the article."""
-
-    origin: int  # where the sentence started in the text it was first read from (its tokens' offsets)
-    # The tokens' fields as six exact tuples (words, starts, ends, keys, name flags, values): the collector
-    # stops tracking those, while it walks every kept `Token` (a tuple subclass) at each full collection.
-    columns: tuple[tuple, ...]
-    names: tuple[str, ...]  # the words `proper_names` takes from it
-    # (index, word, key as a name): a word the article's names make a name (a capitalized sentence start,
-    # common enough not to be one alone); in `columns` it is the common word.
-    pending: tuple[tuple[int, str, str], ...]
-
-
-_NO_NAMES: frozenset[str] = frozenset()
-_SENTENCES: dict[str, _Sentence] = {}
-_SENTENCES_MAX = 1 << 12  # ~3 KB a sentence: ~12 MB at most, a few hundred articles' sentences
-
-
-def _sentence(text: str, span: Span) -> tuple[_Sentence, list[Token] | None]:
-    """text[span] read as a sentence, kept per distinct sentence text (bounded, as `_plain`): a copy's
-    sentence costs a dict lookup and a C pass that makes its tokens. Also the tokens just made, on a
-    first reading (None when it was kept)."""
-    piece = text[span[0]:span[1]]
-    got = _SENTENCES.get(piece)
-    if got is not None:
-        return got, None
-    words, starts, ends = _columns_of(piece, span[0])
-    return _first_reading(text, span, piece, words, starts, ends, _unplain(words))
-
-
-def _first_reading(text: str, span: Span, piece: str, words: list[str], starts: list[int], ends: list[int],
-                   odd: Sequence[int]) -> tuple[_Sentence, list[Token]]:
-    """A sentence not kept (its text `piece`; its words, offsets and the indices `_unplain` gives or more):
-    read, kept, and its tokens made."""
-    found: set[str] = set()
-    _add_names(text, span[0], words, starts, odd, found)
-    pending: list[tuple[int, str, str]] = []
-    keys, flags, values = _fields(text, span, _NO_NAMES, words, starts, ends, odd, pending)
-    tokens = list(map(tuple.__new__, repeat(Token), zip(words, starts, ends, keys, flags, values)))
-    got = tuple.__new__(_Sentence, (span[0], (tuple(words), tuple(starts), tuple(ends), tuple(keys), tuple(flags),
-                                             tuple(values)), tuple(found), tuple(pending)))
-    _remember(_SENTENCES, piece, got, _SENTENCES_MAX)
-    return got, tokens
-
-
-def _place(out: list[Token], got: _Sentence, fresh: list[Token] | None, start: int, names: frozenset[str]) -> None:
-    """Append the tokens of `got` read at `start` (`fresh`, or made from its columns, offsets moved when it
-    was first read elsewhere), the pending words in `names` made names."""
-    base, shift = len(out), start - got.origin
-    make = tuple.__new__
-    words, starts, ends, keys, flags, values = got.columns
-    if fresh is not None:
-        out += fresh
-    elif shift:
-        out += map(make, repeat(Token), zip(words, map(add, starts, repeat(shift)), map(add, ends, repeat(shift)),
-                                            keys, flags, values))
-    else:
-        out += map(make, repeat(Token), zip(*got.columns))
-    for n, w, key in got.pending:
-        if w in names:
-            out[base + n] = make(Token, (w, starts[n] + shift, ends[n] + shift, key, True, None))
-
-
 _PLAIN: dict[str, bool] = {}
 _PLAIN_MAX = 1 << 18
 
 
-def _remember(memo: dict, word: str, value: object, bound: int = _PLAIN_MAX) -> None:
+def _remember(memo: dict, word: str, value: object) -> None:
     """Keep a per-word answer (bounded: cleared when full, as a corpus has a vocabulary)."""
-    if len(memo) >= bound:
+    if len(memo) >= _PLAIN_MAX:
         memo.clear()
     memo[word] = value
 
@@ -307,92 +221,69 @@ def _wordlike(w: str) -> tuple[str, str, bool] | bool:
 
 def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
     """Tokens of text[span] with normalized keys (number words become digits; names keep their case)."""
-    out: list[Token] = []
-    _place(out, *_sentence(text, span), span[0], names)
-    return out
+    words, starts, ends = _columns(text, span)
+    return _tokens(text, span, names, words, starts, ends, _unplain(words))
 
 
 def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
             ends: Sequence[int], odd: Sequence[int]) -> list[Token]:
-    """The tokens of one sentence (its words, their offsets, the `_unplain` indices), made in one C pass
-    from `_fields`."""
-    keys, flags, values = _fields(text, span, names, words, starts, ends, odd)
-    return list(map(tuple.__new__, repeat(Token), zip(words, starts, ends, keys, flags, values)))
-
-
-def _fields(text: str, span: Span, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
-            ends: Sequence[int], odd: Sequence[int], pending: list[tuple[int, str, str]] | None = None,
-            ) -> tuple[list[str], list[bool], list[tuple[float, ...] | None]]:
-    """Each word's key, name flag and value: every word starts as the plain word (key w, no name, no value)
-    by three C copies; only the words at `odd` (`_unplain`) go through the rules, which give a plain word
-    those same fields. With `pending`, a word that is a name only if in `names` also goes there, with its
-    key as a name (`_Sentence`)."""
-    keys = list(words)
-    flags = [False] * len(words)
-    values: list[tuple[float, ...] | None] = [None] * len(words)
+    """Every word is first made the plain token (w, key w, no name, no value) in one C pass; only the words
+    at `odd` (`_unplain`) go through the rules, which give a plain word that same token."""
+    make = tuple.__new__
+    out = list(map(make, repeat(Token), zip(words, starts, ends, words, repeat(False), repeat(None))))
+    last = len(words) - 1
     for n in odd:
         w = words[n]
         if _plain(w):
             continue
+        s, e = starts[n], ends[n]
         simple = _WORDLIKE.get(w)
         if simple is None:
             simple = _wordlike(w)
         if simple:  # the rules below for a word without a value: only the name test is left
             low, name_key, can_name = simple
+            if can_name and (not (n == 0 or _after_opener(text, s, span[0])) or w in names or zipf(low) < 3.0):
+                out[n] = make(Token, (w, s, e, name_key, True, None))
+            else:
+                out[n] = make(Token, (w, s, e, low, False, None))
+            continue
+        low = w.casefold().translate(QUOTE_FOLD)
+        # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
+        # values, without three function calls per token.
+        value = _digits_value(w) if not w.isalpha() and _HAS_DIGIT.search(w) else None
+        word_value = _number_word(low) if low in UNITS or "-" in low else None
+        if word_value is not None and pronoun_one(
+                low, words[n - 1] if n else "", words[n + 1] if n < last else ""):
+            word_value = None  # "one such sighting", "one of the best": a pronoun, not a count
+        if value is None and word_value is not None:
+            value = (word_value,)
+        elif value is None and low in FRACTIONS and (
+            (n and words[n - 1].casefold() in ("a", "one", "two", "three", "by"))
+            or (n < last and words[n + 1].casefold() in ("a", "an", "of"))
+        ):
+            value = (FRACTIONS[low],)
+        if value is not None and len(value) == 1:
+            nxt = words[n + 1].casefold() if n < last else ""
+            if nxt in SCALES and (nxt not in ("m", "k") or starts[n + 1] == e):
+                value = (value[0] * SCALES[nxt],)
+            elif nxt in PERCENT:
+                value = (value[0] / 100,)
+        is_name = bool(w[:1].isupper()) and value is None and low not in DATE_WORDS and (
+            not (n == 0 or _after_opener(text, s, span[0])) or w in names or zipf(low) < 3.0
+        )
+        if is_name:
+            key = w.translate(QUOTE_FOLD)
+            if key.endswith("'s"):
+                key = key[:-2]
         else:
-            low, value, key = _valued(w, n, words, starts, ends[n])
-            values[n] = value
-            if key is not None:  # a number or an ordinal: never a name
-                keys[n] = key
-                continue
-            can_name = bool(w[:1].isupper()) and value is None and low not in DATE_WORDS
-            if can_name:
-                name_key = w.translate(QUOTE_FOLD)
-                if name_key.endswith("'s"):
-                    name_key = name_key[:-2]
-        if can_name:
-            if not (n == 0 or _after_opener(text, starts[n], span[0])) or w in names or zipf(low) < 3.0:
-                keys[n], flags[n] = name_key, True
-                continue
-            if pending is not None:
-                pending.append((n, w, name_key))
-        keys[n] = low
-    return keys, flags, values
-
-
-def _valued(w: str, n: int, words: Sequence[str], starts: Sequence[int], e: int,
-            ) -> tuple[str, tuple[float, ...] | None, str | None]:
-    """The rules for a word that may have a value (digits, number word, fraction, ordinal), word n ending
-    at `e`: its casefolded form, its value, and its key when a value decides it (None: the common-word or
-    name key, as for any word)."""
-    low = w.casefold().translate(QUOTE_FOLD)
-    last = len(words) - 1
-    # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
-    # values, without three function calls per token.
-    value = _digits_value(w) if not w.isalpha() and _HAS_DIGIT.search(w) else None
-    word_value = _number_word(low) if low in UNITS or "-" in low else None
-    if word_value is not None and pronoun_one(
-            low, words[n - 1] if n else "", words[n + 1] if n < last else ""):
-        word_value = None  # "one such sighting", "one of the best": a pronoun, not a count
-    if value is None and word_value is not None:
-        value = (word_value,)
-    elif value is None and low in FRACTIONS and (
-        (n and words[n - 1].casefold() in ("a", "one", "two", "three", "by"))
-        or (n < last and words[n + 1].casefold() in ("a", "an", "of"))
-    ):
-        value = (FRACTIONS[low],)
-    if value is not None and len(value) == 1:
-        nxt = words[n + 1].casefold() if n < last else ""
-        if nxt in SCALES and (nxt not in ("m", "k") or starts[n + 1] == e):
-            value = (value[0] * SCALES[nxt],)
-        elif nxt in PERCENT:
-            value = (value[0] / 100,)
-    ordinal = ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None
-    if ordinal is not None:  # "eleventh" and "11th" are one figure
-        return low, (float(ordinal),), ordinal_key(ordinal)
-    if word_value is not None:
-        return low, value, str(int(word_value))
-    return low, value, None
+            key = low
+        if word_value is not None:
+            key = str(int(word_value))
+        ordinal = ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None
+        if ordinal is not None:  # "eleventh" and "11th" are one figure
+            key, value, is_name = ordinal_key(ordinal), (float(ordinal),), False
+        out[n] = make(Token, (w, s, e, key, is_name, value))
+    return out
 
 
 # ---------------------------------------------------------------- quotes
