@@ -35,13 +35,26 @@ def _joiner(c):
     return c == 46 or c == 44 or c == 39 or c == 45
 
 
+@njit(cache=True, inline="always")
+def _after_opener(buf, t, floor):
+    """`tokenize._after_opener` of ASCII bytes: the word at t follows (spaces between) a " ' ( : or -."""
+    k = t - 1
+    while k >= floor and buf[k] == 32:
+        k -= 1
+    if k < floor:
+        return False
+    c = buf[k]
+    return c == 34 or c == 39 or c == 40 or c == 58 or c == 45
+
+
 @njit(cache=True)
-def sentence_words(buf, starts, ends, not_plain, word_start, word_end, odd, counts, odd_counts, joined):
+def sentence_words(buf, starts, ends, not_plain, word_start, word_end, odd, counts, odd_counts, joined, named):
     """The words of each sentence buf[starts[j]:ends[j]] (ASCII bytes), in order: word k at
     buf[word_start[k]:word_end[k]]; counts[j] words in sentence j. The indices (within its sentence) of the
     words that are not plain go to `odd`, odd_counts[j] of them for sentence j. Every word is also copied
-    to `joined`, each followed by a space (one `split` then makes all the word strings). Returns the word
-    count and the bytes written to `joined`."""
+    to `joined`, each followed by a space (one `split` then makes all the word strings); named[k] is 1 when
+    `tokenize.proper_names` takes word k (capitalized, or all capitals, where no sentence starts). Returns
+    the word count and the bytes written to `joined`."""
     k = 0
     m = 0
     w = 0
@@ -51,21 +64,30 @@ def sentence_words(buf, starts, ends, not_plain, word_start, word_end, odd, coun
         b = ends[j]
         first = k
         first_odd = m
+        opening = True  # a sentence starts here (at its start, or after an opener): no name test
         while i < b:
             c = buf[i]
             if _alnum(c):
                 t = i
-                lower = True
+                lower = upper = False
                 h = _BASIS
                 while i < b and _alnum(buf[i]):
                     c = buf[i]
-                    lower = lower and 97 <= c <= 122
+                    lower = lower or 97 <= c <= 122
+                    upper = upper or 65 <= c <= 90
                     h = (h ^ np.uint64(c)) * _PRIME
                     i += 1
+                plain = not upper and (i - t) > 0
+                for p in range(t, i):
+                    plain = plain and not (48 <= buf[p] <= 57)
                 while i + 1 < b and _joiner(buf[i]) and _alnum(buf[i + 1]):
-                    lower = False
+                    plain = False
                     i += 2
+                    lower = lower or 97 <= buf[i - 1] <= 122
+                    upper = upper or 65 <= buf[i - 1] <= 90
                     while i < b and _alnum(buf[i]):
+                        lower = lower or 97 <= buf[i] <= 122
+                        upper = upper or 65 <= buf[i] <= 90
                         i += 1
                 word_start[k] = t
                 word_end[k] = i
@@ -74,12 +96,18 @@ def sentence_words(buf, starts, ends, not_plain, word_start, word_end, odd, coun
                     w += 1
                 joined[w] = 32
                 w += 1
-                if lower:
+                if plain:
                     at = np.searchsorted(not_plain, h)
-                    lower = not (at < size and not_plain[at] == h)
-                if not lower:
+                    plain = not (at < size and not_plain[at] == h)
+                if not plain:
                     odd[m] = k - first
                     m += 1
+                if _after_opener(buf, t, starts[j]):
+                    opening = True
+                capital = 65 <= buf[t] <= 90
+                capitals = upper and not lower
+                named[k] = not opening and ((capital and not capitals) or (capitals and i - t > 1))
+                opening = False
                 k += 1
             elif c == 36 or c == 37:  # $ %
                 word_start[k] = i
@@ -89,6 +117,9 @@ def sentence_words(buf, starts, ends, not_plain, word_start, word_end, odd, coun
                 w += 2
                 odd[m] = k - first
                 m += 1
+                if _after_opener(buf, i, starts[j]):
+                    opening = True
+                named[k] = False
                 k += 1
                 i += 1
             else:

@@ -133,10 +133,11 @@ def _add_names(text: str, start: int, words: Sequence[str], starts: Sequence[int
 def article_tokens(text: str, sentences: Sequence[Span]) -> list[Token]:
     """`tokenize` over every sentence with the article's `proper_names`: the same tokens, each sentence's
     words found once (`_words`; the names and the tokens both read them)."""
-    columns = list(_words(text, sentences))
-    found: set[str] = set()
-    for span, (words, starts, _, odd) in zip(sentences, columns):
-        _add_names(text, span[0], words, starts, odd, found)
+    columns, found = _words(text, sentences)
+    if found is None:
+        found = set()
+        for span, (words, starts, _, odd) in zip(sentences, columns):
+            _add_names(text, span[0], words, starts, odd, found)
     names = frozenset(found)
     out: list[Token] = []
     for span, (words, starts, ends, odd) in zip(sentences, columns):
@@ -150,31 +151,33 @@ _NOT_PLAIN = np.array(sorted({word_hash(w) for w in chain(UNITS, FRACTIONS, ORDI
                               if w.isascii() and w.isalpha() and w.islower()}), dtype=np.uint64)
 
 
-def _words(text: str, spans: Sequence[Span]) -> Iterable[tuple[list[str], list[int], list[int], list[int]]]:
-    """(words, starts, ends, the `_unplain` indices or more) of each span. An ASCII text's come from one
-    compiled pass over its bytes (`token_kernel`: offsets, the words to read, and the words copied apart
-    so that one `split` makes their strings); any other text's from `_columns` and `_unplain`."""
+def _words(text: str, spans: Sequence[Span],
+           ) -> tuple[list[tuple[list[str], list[int], list[int], list[int]]], set[str] | None]:
+    """(words, starts, ends, the `_unplain` indices or more) of each span, and their `proper_names`. An
+    ASCII text's come from one compiled pass over its bytes (`token_kernel`: offsets, the words to read,
+    the names, and the words copied apart so that one `split` makes their strings); any other text's from
+    `_columns` and `_unplain`, without the names (None: `_add_names` finds them)."""
     if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):  # (slices count those from the end)
-        for span in spans:
-            words, starts, ends = _columns(text, span)
-            yield words, starts, ends, _unplain(words)
-        return
+        columns = [_columns(text, span) for span in spans]
+        return [(words, starts, ends, _unplain(words)) for words, starts, ends in columns], None
     bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
     lo, hi = bounds[:, 0], np.minimum(bounds[:, 1], len(text))
     room = int(np.maximum(hi - lo, 0).sum())
     word_start, word_end, odd = (np.empty(room, dtype=np.int64) for _ in range(3))
     counts, odd_counts = np.empty(len(spans), dtype=np.int64), np.empty(len(spans), dtype=np.int64)
-    joined = np.empty(2 * room, dtype=np.uint8)
+    joined, named = np.empty(2 * room, dtype=np.uint8), np.empty(room, dtype=np.bool_)
     n, size = sentence_words(np.frombuffer(text.encode("ascii"), dtype=np.uint8), lo, hi, _NOT_PLAIN, word_start,
-                             word_end, odd, counts, odd_counts, joined)
+                             word_end, odd, counts, odd_counts, joined, named)
     starts, ends = word_start[:n].tolist(), word_end[:n].tolist()
     words = joined[:size - 1].tobytes().decode("ascii").split(" ") if n else []
     unplain = odd[:int(odd_counts.sum())].tolist()
+    columns = []
     k = m = 0
     for c, oc in zip(counts.tolist(), odd_counts.tolist()):
-        yield words[k:k + c], starts[k:k + c], ends[k:k + c], unplain[m:m + oc]
+        columns.append((words[k:k + c], starts[k:k + c], ends[k:k + c], unplain[m:m + oc]))
         k += c
         m += oc
+    return columns, set(compress(words, named[:n].tolist()))
 
 
 _PLAIN: dict[str, bool] = {}
