@@ -3,10 +3,9 @@ module in the same process, passes alternated, on the synthetic corpus and the a
 
 Usage: PYTHONPATH=$PWD/src python benchmarks/tokenize_speed.py --base /tmp/base/src [--n 2000] [--rounds 3]
 The base tree's `unspun/edits/tokenize.py` is loaded beside this tree's (the other modules it imports come
-from this tree). Each pass tokenizes every article once, as a scan does, its tokens dropped; this tree's
-per-sentence memo is emptied before each pass (the per-word memos of both stay warm, as in a scan after
-its first articles). Prints the best pass of each in ms per article and their ratio, and checks that both
-give equal tokens for every article.
+from this tree). Each pass tokenizes every article once, as a scan does, its tokens dropped (the per-word
+memos of both stay warm, as in a scan after its first articles). Prints the best pass of each in ms per
+article and their ratio, and checks that both give equal tokens for every article.
 """
 from __future__ import annotations
 
@@ -36,8 +35,7 @@ def base_module(src: Path):
 
 
 def one_pass(module, inputs) -> float:
-    """Process CPU seconds of `article_tokens` over every (text, spans), this tree's memo emptied first."""
-    getattr(module, "_SENTENCES", {}).clear()
+    """Process CPU seconds of `article_tokens` over every (text, spans)."""
     t = time.process_time()
     for text, spans in inputs:
         module.article_tokens(text, spans)
