@@ -1,5 +1,7 @@
-"""The `EDIT_TOKEN` words of an ASCII text's sentences found in one compiled pass: their offsets, and which
-of them the tokenizer's rules must read (`tokenize._unplain`), without a string or a regex match per word.
+"""The `EDIT_TOKEN` words of an ASCII text's sentences found in one compiled pass: their offsets, which of
+them the tokenizer's rules must read (`tokenize._unplain`), which are names (`tokenize.proper_names`), and
+the words copied apart for one `split` to make their strings, instead of a regex pass, summed offsets and a
+lookup per word and the names rule in Python.
 
 For ASCII text `EDIT_TOKEN` is: letters and digits joined by inner . , ' - ("1,200", "don't", "U.S"), or a
 lone $ or %; a word of lowercase letters only is plain unless its FNV-1a hash is one of `not_plain`'s (the

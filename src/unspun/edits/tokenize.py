@@ -1,8 +1,9 @@
 """An article's words as the edit classifier diffs them: tokens with offsets, normalized keys, numeric
 values and a proper-name flag, plus where the quotations are.
 
-Tokens come from `tokens.EDIT_TOKEN`; number words, scales and percents are read with the tables in
-`words`, so "two million" and "2m" diff as the same value.
+Tokens come from `tokens.EDIT_TOKEN` (an ASCII article's from the compiled pass in `token_kernel`, the
+same words); number words, scales and percents are read with the tables in `words`, so "two million" and
+"2m" diff as the same value.
 """
 from __future__ import annotations
 
