@@ -440,3 +440,140 @@ def test_rare_share_by_word_kind_equals_the_word_list_definition(text):
 
     tokens = article_tokens(text, [s.span for s in clean_article(Article("a", text, "t")).sentences])
     assert _rare_share(tokens, list(map(_KEY, tokens)), list(map(_NAME, tokens))) == _old_rare_share(tokens)
+
+# ---------------------------------------------------------------- the edit tokenizer (issue 15, i15tok)
+def _old_article_tokens(text, spans):
+    """`tokenize.article_tokens` before the compiled word pass and the per-sentence memo: each sentence's
+    `EDIT_TOKEN` matches, the names rule over every word, then every rule on every word (no word memo)."""
+    from unspun.edits import tokenize as tk
+    from unspun.edits.forms import ORDINAL_ENDS, ordinal_key, ordinal_value, pronoun_one
+    from unspun.edits.words import DATE_WORDS, FRACTIONS, PERCENT, QUOTE_FOLD, SCALES, UNITS
+    from unspun.tokens import EDIT_TOKEN, zipf
+
+    found = set()
+    columns = []
+    for span in spans:
+        matches = list(EDIT_TOKEN.finditer(text[span[0]:span[1]]))
+        words = [m.group() for m in matches]
+        starts = [span[0] + m.start() for m in matches]
+        ends = [span[0] + m.end() for m in matches]
+        columns.append((span, words, starts, ends))
+        first = True
+        for w, s in zip(words, starts):
+            if tk._after_opener(text, s, span[0]):
+                first = True
+            if not first and w[:1].isupper() and not w.isupper() or (not first and w.isupper() and len(w) > 1):
+                found.add(w)
+            if w[:1].isalnum():
+                first = False
+    names = frozenset(found)
+    out = []
+    for span, words, starts, ends in columns:
+        last = len(words) - 1
+        for n, (w, s, e) in enumerate(zip(words, starts, ends)):
+            low = w.casefold().translate(QUOTE_FOLD)
+            value = tk._digits_value(w)
+            word_value = tk._number_word(low)
+            if word_value is not None and pronoun_one(low, words[n - 1] if n else "", words[n + 1] if n < last else ""):
+                word_value = None
+            if value is None and word_value is not None:
+                value = (word_value,)
+            elif value is None and low in FRACTIONS and (
+                (n and words[n - 1].casefold() in ("a", "one", "two", "three", "by"))
+                or (n < last and words[n + 1].casefold() in ("a", "an", "of"))
+            ):
+                value = (FRACTIONS[low],)
+            if value is not None and len(value) == 1:
+                nxt = words[n + 1].casefold() if n < last else ""
+                if nxt in SCALES and (nxt not in ("m", "k") or starts[n + 1] == e):
+                    value = (value[0] * SCALES[nxt],)
+                elif nxt in PERCENT:
+                    value = (value[0] / 100,)
+            is_name = bool(w[:1].isupper()) and value is None and low not in DATE_WORDS and (
+                not (n == 0 or tk._after_opener(text, s, span[0])) or w in names or zipf(low) < 3.0)
+            key = w.translate(QUOTE_FOLD) if is_name else low
+            if is_name and key.endswith("'s"):
+                key = key[:-2]
+            if word_value is not None:
+                key = str(int(word_value))
+            ordinal = ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None
+            if ordinal is not None:
+                key, value, is_name = ordinal_key(ordinal), (float(ordinal),), False
+            out.append(tk.Token(w, s, e, key, is_name, value))
+    return out
+
+
+# Words of every kind the rules read: plain and capitalized words, names at sentence starts and inside,
+# number words (compounds, "one" as a pronoun), fractions, scales, percents, ordinals in words and figures,
+# digits with separators, currency, apostrophes and quotes (straight and curly), non-ASCII letters and marks.
+_TOKEN_PIECES = st.sampled_from([
+    "the", "of", "a", "an", "by", "and", "said", "bridge", "council", "Council", "The", "It", "We", "Okafor",
+    "Okafor's", "O'Neill", "NATO", "U.S.", "U.S", "May", "Monday", "one", "One", "two", "twenty-one", "two-year",
+    "hundred", "dozen", "half", "third", "thirds", "quarter", "eleventh", "first", "second", "11th", "mid-15th",
+    "million", "m", "k", "bn", "percent", "per", "cent", "pc", "%", "$", "\u00a3", "\u20ac", "3.5", "1,200",
+    "0,712", "12.5", "2m", "5G", "10:30", "3-4", "don't", "it\u2019s", "\u201cWe", "said.\u201d", '"It', "'em",
+    "(The", ")", "\u2014", "\u2013", ":", ";", "-", "--", ".", ",", "'", "_", "x_y", "\u00c9cole", "na\u00efve",
+    "caf\u00e9", "\u00df", "\u0434\u043e\u043c", "\u00a0", "such", "no", "ocean",
+])
+_TOKEN_TEXT = st.lists(st.tuples(_TOKEN_PIECES, st.sampled_from([" ", " ", "", ". ", ", ", "\n", "\t", "  "])),
+                       max_size=50).map(lambda parts: "".join(p + sep for p, sep in parts))
+
+
+def _spans_of(text):
+    from unspun.clean import clean_article
+    from unspun.records import Article
+
+    return [s.span for s in clean_article(Article("a", text, "t")).sentences] or [(0, len(text))]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TOKEN_TEXT, st.booleans(), st.integers(0, 3))
+def test_article_tokens_equal_the_old_definition(text, ascii_only, shift):
+    """`article_tokens` (the compiled word pass for ASCII text) gives the old tokens, and those of
+    `proper_names` then `tokenize`, with the sentences anywhere in the text (`shift` spaces before)."""
+    from unspun.edits import tokenize as tk
+
+    if ascii_only:
+        text = text.encode("ascii", "ignore").decode()
+    spans = _spans_of(text)
+    assert tk.article_tokens(text, spans) == _old_article_tokens(text, spans)
+    moved = " " * shift + text
+    spans = [(a + shift, b + shift) for a, b in spans]
+    assert tk.article_tokens(moved, spans) == _old_article_tokens(moved, spans)
+    names = tk.proper_names(moved, spans)
+    assert [t for span in spans for t in tk.tokenize(moved, span, names)] == tk.article_tokens(moved, spans)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("aZ09 .,'-$%_\n\t:;\"()\u2019\u00e9"), max_size=60), st.lists(
+    st.tuples(st.integers(-2, 70), st.integers(-2, 70)), min_size=1, max_size=4))
+def test_compiled_word_pass_equals_the_regex(text, spans):
+    """The compiled pass finds each span's `EDIT_TOKEN` words at the same offsets as `_columns` (any span,
+    empty, reversed or past the end), and reads every word that is not `_plain`."""
+    from unspun.edits import tokenize as tk
+
+    for span, (words, starts, ends, odd) in zip(spans, tk._words(text, spans)[0]):
+        want_words, want_starts, want_ends = tk._columns(text, span)  # (its starts also hold the span's end)
+        assert (words, starts[:len(words)], ends) == (want_words, want_starts[:len(want_words)], want_ends)
+        assert set(tk._unplain(words)) - {n for n, w in enumerate(words) if tk._plain(w)} <= set(odd)
+
+
+def test_article_tokens_on_news_text_equal_the_old_definition():
+    """The same on realistic sentences, ASCII and not, word memos cold and warm."""
+    from unspun.edits import tokenize as tk
+
+    texts = (
+        "Mayor Ellen Okafor opened the new bridge on Tuesday. \"It took four years,\" Okafor said; the crowd "
+        "cheered.\nThe council spent $12.5 million, about a third of it from the state. In 2019 the first plan "
+        "failed, and the eleventh draft passed 11-4.\nCritics, including Tom O'Neill, said the one-lane design "
+        "was a mistake. One of them called it \"a drop in the ocean\". The mayor disagreed.",
+        "\u201cWe are not finished,\u201d said Ana\u00efs Dubois, the caf\u00e9\u2019s owner. Sales rose 12% to "
+        "\u00a34.2m in the third quarter \u2014 half of it online. Twenty-one staff, two-thirds of them new, "
+        "joined in May.",
+    )
+    for text in texts:
+        spans = _spans_of(text)
+        tk._PLAIN.clear()
+        tk._WORDLIKE.clear()
+        for _ in range(2):
+            assert tk.article_tokens(text, spans) == _old_article_tokens(text, spans)

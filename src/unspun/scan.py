@@ -26,6 +26,7 @@ from .clean import clean_article
 from .edits.collocation import pair_pmi, shared as shared_collocations
 from .edits.machine_style import sentence_lengths
 from .edits.spin import spin_article
+from .edits.tokenize import article_tokens
 from .config import ScanConfig
 from .embed import (
     Decide, Embedder, Update, apply_updates, assist_block, check_available, embeddable, lead_vectors,
@@ -199,11 +200,12 @@ _KERNEL_PROBE = Article("probe", "Okafor said 1,200 people came. The council vot
 
 
 def _load_kernels(config: ScanConfig) -> None:
-    """Load the compiled kernels of prepare and of the pair stage's tables (~0.35 CPU-s in a process, mostly
-    numba starting up) in the parent, so that the forked workers inherit them instead of each loading its own;
-    machine style's sentence kernel too (the spin and the pairs' direction votes read it)."""
+    """Load the compiled kernels of prepare, of the pair stage's tables and of the edit tokenizer (~0.35 CPU-s
+    in a process, mostly numba starting up) in the parent, so that the forked workers inherit them instead of
+    each loading its own; machine style's sentence kernel too (the spin and the pairs' direction votes read it)."""
     prepare(_KERNEL_PROBE, config)
     sentence_lengths(_KERNEL_PROBE.text)
+    article_tokens(_KERNEL_PROBE.text, [(0, len(_KERNEL_PROBE.text))])
 
 
 def _prepare_chunk(

@@ -222,6 +222,7 @@ _ORDINAL_WORDS = {
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
     "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }
+ORDINAL_WORDS = frozenset(_ORDINAL_WORDS)  # the one-word ordinals `ordinal_value` reads (the tokenizer's pass)
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
 _FIRST_SECOND = {"first": 1, "second": 2}

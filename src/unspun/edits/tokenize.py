@@ -1,20 +1,24 @@
 """An article's words as the edit classifier diffs them: tokens with offsets, normalized keys, numeric
 values and a proper-name flag, plus where the quotations are.
 
-Tokens come from `tokens.EDIT_TOKEN`; number words, scales and percents are read with the tables in
-`words`, so "two million" and "2m" diff as the same value.
+Tokens come from `tokens.EDIT_TOKEN` (an ASCII article's from the compiled pass in `token_kernel`, the
+same words); number words, scales and percents are read with the tables in `words`, so "two million" and
+"2m" diff as the same value.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import not_
 from typing import NamedTuple
 
+import numpy as np
+
 from ..records import Span
 from ..tokens import DIGITS, EDIT_TOKEN, zipf
-from .forms import ORDINAL_ENDS, ordinal_key, ordinal_value, pronoun_one
+from .forms import ORDINAL_ENDS, ORDINAL_WORDS, ordinal_key, ordinal_value, pronoun_one
+from .token_kernel import sentence_words, word_hash
 from .words import DATE_WORDS, FRACTIONS, PERCENT, QUOTE_FOLD, SCALES, UNITS
 
 
@@ -31,6 +35,7 @@ class Token(NamedTuple):
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
 
 
 def _number_word(low: str) -> float | None:
@@ -51,7 +56,7 @@ def _digits_value(text: str) -> tuple[float, ...] | None:
         return None
     values = []
     for f in found:
-        thousands = re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", f) and not f.startswith("0,")  # "0,712" is decimal
+        thousands = _THOUSANDS.fullmatch(f) and not f.startswith("0,")  # "0,712" is decimal
         raw = f.replace(",", "") if thousands else f.replace(",", ".")
         try:
             values.append(float(raw))
@@ -128,17 +133,52 @@ def _add_names(text: str, start: int, words: Sequence[str], starts: Sequence[int
 
 def article_tokens(text: str, sentences: Sequence[Span]) -> list[Token]:
     """`tokenize` over every sentence with the article's `proper_names`: the same tokens, each sentence's
-    words found once (the names and the tokens both read them)."""
-    columns = [_columns(text, span) for span in sentences]
-    odds = [_unplain(words) for words, _, _ in columns]
-    found: set[str] = set()
-    for span, (words, starts, _), odd in zip(sentences, columns, odds):
-        _add_names(text, span[0], words, starts, odd, found)
+    words found once (`_words`; the names and the tokens both read them)."""
+    columns, found = _words(text, sentences)
+    if found is None:
+        found = set()
+        for span, (words, starts, _, odd) in zip(sentences, columns):
+            _add_names(text, span[0], words, starts, odd, found)
     names = frozenset(found)
     out: list[Token] = []
-    for span, (words, starts, ends), odd in zip(sentences, columns, odds):
+    for span, (words, starts, ends, odd) in zip(sentences, columns):
         out += _tokens(text, span, names, words, starts, ends, odd)
     return out
+
+
+# The lowercase letter words that are not `_plain` (number words, fractions, ordinals), as the compiled
+# pass looks them up: sorted hashes of their bytes.
+_NOT_PLAIN = np.array(sorted({word_hash(w) for w in chain(UNITS, FRACTIONS, ORDINAL_WORDS)
+                              if w.isascii() and w.isalpha() and w.islower()}), dtype=np.uint64)
+
+
+def _words(text: str, spans: Sequence[Span],
+           ) -> tuple[list[tuple[list[str], list[int], list[int], list[int]]], set[str] | None]:
+    """(words, starts, ends, the `_unplain` indices or more) of each span, and their `proper_names`. An
+    ASCII text's come from one compiled pass over its bytes (`token_kernel`: offsets, the words to read,
+    the names, and the words copied apart so that one `split` makes their strings); any other text's from
+    `_columns` and `_unplain`, without the names (None: `_add_names` finds them)."""
+    if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):  # (slices count those from the end)
+        columns = [_columns(text, span) for span in spans]
+        return [(words, starts, ends, _unplain(words)) for words, starts, ends in columns], None
+    bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
+    lo, hi = bounds[:, 0], np.minimum(bounds[:, 1], len(text))
+    room = int(np.maximum(hi - lo, 0).sum())
+    word_start, word_end, odd = (np.empty(room, dtype=np.int64) for _ in range(3))
+    counts, odd_counts = np.empty(len(spans), dtype=np.int64), np.empty(len(spans), dtype=np.int64)
+    joined, named = np.empty(2 * room, dtype=np.uint8), np.empty(room, dtype=np.bool_)
+    n, size = sentence_words(np.frombuffer(text.encode("ascii"), dtype=np.uint8), lo, hi, _NOT_PLAIN, word_start,
+                             word_end, odd, counts, odd_counts, joined, named)
+    starts, ends = word_start[:n].tolist(), word_end[:n].tolist()
+    words = joined[:size - 1].tobytes().decode("ascii").split(" ") if n else []
+    unplain = odd[:int(odd_counts.sum())].tolist()
+    columns = []
+    k = m = 0
+    for c, oc in zip(counts.tolist(), odd_counts.tolist()):
+        columns.append((words[k:k + c], starts[k:k + c], ends[k:k + c], unplain[m:m + oc]))
+        k += c
+        m += oc
+    return columns, set(compress(words, named[:n].tolist()))
 
 
 _PLAIN: dict[str, bool] = {}

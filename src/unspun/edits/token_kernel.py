@@ -1,0 +1,131 @@
+"""The `EDIT_TOKEN` words of an ASCII text's sentences found in one compiled pass: their offsets, which of
+them the tokenizer's rules must read (`tokenize._unplain`), which are names (`tokenize.proper_names`), and
+the words copied apart for one `split` to make their strings, instead of a regex pass, summed offsets and a
+lookup per word and the names rule in Python.
+
+For ASCII text `EDIT_TOKEN` is: letters and digits joined by inner . , ' - ("1,200", "don't", "U.S"), or a
+lone $ or %; a word of lowercase letters only is plain unless its FNV-1a hash is one of `not_plain`'s (the
+number words, fractions and ordinals, whose tokens the rules make). A hash that merely collides marks a
+plain word for reading, which the rules then find plain: the pass may over-mark, never under-mark.
+"""
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+FNV_BASIS = 0xCBF29CE484222325
+FNV_PRIME = 0x100000001B3
+_BASIS, _PRIME = np.uint64(FNV_BASIS), np.uint64(FNV_PRIME)
+
+
+def word_hash(word: str) -> int:
+    """FNV-1a (64 bits) of an ASCII word's bytes, as the pass computes it."""
+    h = FNV_BASIS
+    for c in word.encode("ascii"):
+        h = ((h ^ c) * FNV_PRIME) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+@njit(cache=True, inline="always")
+def _alnum(c):
+    return (48 <= c <= 57) or (65 <= c <= 90) or (97 <= c <= 122)
+
+
+@njit(cache=True, inline="always")
+def _joiner(c):
+    """. , ' - : they join two letter-or-digit runs into one word."""
+    return c == 46 or c == 44 or c == 39 or c == 45
+
+
+@njit(cache=True, inline="always")
+def _after_opener(buf, t, floor):
+    """`tokenize._after_opener` of ASCII bytes: the word at t follows (spaces between) a " ' ( : or -."""
+    k = t - 1
+    while k >= floor and buf[k] == 32:
+        k -= 1
+    if k < floor:
+        return False
+    c = buf[k]
+    return c == 34 or c == 39 or c == 40 or c == 58 or c == 45
+
+
+@njit(cache=True)
+def sentence_words(buf, starts, ends, not_plain, word_start, word_end, odd, counts, odd_counts, joined, named):
+    """The words of each sentence buf[starts[j]:ends[j]] (ASCII bytes), in order: word k at
+    buf[word_start[k]:word_end[k]]; counts[j] words in sentence j. The indices (within its sentence) of the
+    words that are not plain go to `odd`, odd_counts[j] of them for sentence j. Every word is also copied
+    to `joined`, each followed by a space (one `split` then makes all the word strings); named[k] is 1 when
+    `tokenize.proper_names` takes word k (capitalized, or all capitals, where no sentence starts). Returns
+    the word count and the bytes written to `joined`."""
+    k = 0
+    m = 0
+    w = 0
+    size = not_plain.shape[0]
+    for j in range(starts.shape[0]):
+        i = starts[j]
+        b = ends[j]
+        first = k
+        first_odd = m
+        opening = True  # a sentence starts here (at its start, or after an opener): no name test
+        while i < b:
+            c = buf[i]
+            if _alnum(c):
+                t = i
+                lower = upper = False
+                h = _BASIS
+                while i < b and _alnum(buf[i]):
+                    c = buf[i]
+                    lower = lower or 97 <= c <= 122
+                    upper = upper or 65 <= c <= 90
+                    h = (h ^ np.uint64(c)) * _PRIME
+                    i += 1
+                plain = not upper and (i - t) > 0
+                for p in range(t, i):
+                    plain = plain and not (48 <= buf[p] <= 57)
+                while i + 1 < b and _joiner(buf[i]) and _alnum(buf[i + 1]):
+                    plain = False
+                    i += 2
+                    lower = lower or 97 <= buf[i - 1] <= 122
+                    upper = upper or 65 <= buf[i - 1] <= 90
+                    while i < b and _alnum(buf[i]):
+                        lower = lower or 97 <= buf[i] <= 122
+                        upper = upper or 65 <= buf[i] <= 90
+                        i += 1
+                word_start[k] = t
+                word_end[k] = i
+                for p in range(t, i):
+                    joined[w] = buf[p]
+                    w += 1
+                joined[w] = 32
+                w += 1
+                if plain:
+                    at = np.searchsorted(not_plain, h)
+                    plain = not (at < size and not_plain[at] == h)
+                if not plain:
+                    odd[m] = k - first
+                    m += 1
+                if _after_opener(buf, t, starts[j]):
+                    opening = True
+                capital = 65 <= buf[t] <= 90
+                capitals = upper and not lower
+                named[k] = not opening and ((capital and not capitals) or (capitals and i - t > 1))
+                opening = False
+                k += 1
+            elif c == 36 or c == 37:  # $ %
+                word_start[k] = i
+                word_end[k] = i + 1
+                joined[w] = c
+                joined[w + 1] = 32
+                w += 2
+                odd[m] = k - first
+                m += 1
+                if _after_opener(buf, i, starts[j]):
+                    opening = True
+                named[k] = False
+                k += 1
+                i += 1
+            else:
+                i += 1
+        counts[j] = k - first
+        odd_counts[j] = m - first_odd
+    return k, w
