@@ -9,10 +9,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .sketch_kernel import _fmix
+from .sketch_kernel import _FNV_BASIS, _FNV_PRIME, _fmix
 
-_FNV_BASIS = np.uint64(0xCBF29CE484222325)
-_FNV_PRIME = np.uint64(0x100000001B3)
 _NEWLINE, _UNDERSCORE = 10, 95
 
 

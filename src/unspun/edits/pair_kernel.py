@@ -15,22 +15,10 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from ..sketch_kernel import _fmix
+from ..sketch_kernel import _FNV_BASIS, _FNV_PRIME, _fmix
+from .token_kernel import _alnum, _letter
 
-_FNV_BASIS = np.uint64(0xCBF29CE484222325)
-_FNV_PRIME = np.uint64(0x100000001B3)
 _NEWLINE, _QUOTE, _SPACE, _TAB = 10, 39, 32, 9
-
-
-@njit(cache=True, inline="always")
-def _alnum(c):
-    """[A-Za-z0-9]: a byte of an `EDGE_WORD` run (multi-byte UTF-8 characters never are)."""
-    return (48 <= c <= 57) or (65 <= c <= 90) or (97 <= c <= 122)
-
-
-@njit(cache=True, inline="always")
-def _letter(c):
-    return (65 <= c <= 90) or (97 <= c <= 122)
 
 
 @njit(cache=True, inline="always")

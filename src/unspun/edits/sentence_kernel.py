@@ -14,12 +14,9 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from .token_kernel import _letter
+
 _DQUOTE, _QUOTE, _PAREN = 34, 39, 40
-
-
-@njit(cache=True, inline="always")
-def _letter(c):
-    return (65 <= c <= 90) or (97 <= c <= 122)
 
 
 @njit(cache=True, inline="always")

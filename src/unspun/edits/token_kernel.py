@@ -13,9 +13,9 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-FNV_BASIS = 0xCBF29CE484222325
-FNV_PRIME = 0x100000001B3
-_BASIS, _PRIME = np.uint64(FNV_BASIS), np.uint64(FNV_PRIME)
+from ..sketch_kernel import _FNV_BASIS as _BASIS, _FNV_PRIME as _PRIME
+
+FNV_BASIS, FNV_PRIME = int(_BASIS), int(_PRIME)
 
 
 def word_hash(word: str) -> int:
@@ -28,7 +28,13 @@ def word_hash(word: str) -> int:
 
 @njit(cache=True, inline="always")
 def _alnum(c):
+    """[A-Za-z0-9] (a byte of a multi-byte UTF-8 character never is): the edit kernels' word byte."""
     return (48 <= c <= 57) or (65 <= c <= 90) or (97 <= c <= 122)
+
+
+@njit(cache=True, inline="always")
+def _letter(c):
+    return (65 <= c <= 90) or (97 <= c <= 122)
 
 
 @njit(cache=True, inline="always")
