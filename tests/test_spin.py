@@ -120,12 +120,12 @@ _TEXT = st.lists(st.tuples(_PIECES, st.sampled_from([" ", "  ", "", "\n", "\t", 
 @settings(max_examples=300, deadline=None)
 @given(_TEXT, st.integers(0, 20), st.integers(0, 400))
 def test_split_tokenizer_equals_the_match_per_word_one(text, start, length):
-    """`tokenize._raw` (one `split`, offsets summed) gives what a match object per `EDIT_TOKEN` word gives."""
-    from unspun.edits.tokenize import _raw
+    """`tokenize._columns` (one `split`, offsets summed) gives what a match object per `EDIT_TOKEN` word gives."""
+    from unspun.edits.tokenize import _columns
     from unspun.tokens import EDIT_TOKEN
 
     span = (min(start, len(text)), min(len(text), start + length))
-    assert _raw(text, span) == [(m.group(), *m.span()) for m in EDIT_TOKEN.finditer(text, *span)]
+    assert list(zip(*_columns(text, span))) == [(m.group(), *m.span()) for m in EDIT_TOKEN.finditer(text, *span)]
 
 
 def _pair_pmi_by_strings(colloc, text):

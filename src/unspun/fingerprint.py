@@ -129,12 +129,18 @@ def sentence_immutables(text: str) -> frozenset[str]:
 
 
 def _sentence_immutables(text: str) -> frozenset[str]:
-    norm = normalize(text)
-    out = _immutables(tokens(norm), _immutable_words())
-    if '"' in norm:
-        out.update(_quoted(norm))
+    out = _norm_immutables(normalize(text), _immutable_words())
     out.discard("")
     return frozenset(out)
+
+
+def _norm_immutables(norm: str, words: _ImmutableWords) -> set[str]:
+    """The immutables of one normalized sentence, perhaps with "" (the caller drops it): numbers and names
+    (`_immutables`), and quoted strings."""
+    out = _immutables(tokens(norm), words)
+    if '"' in norm:
+        out.update(_quoted(norm))
+    return out
 
 
 def _immutables(toks: list[str], words: _ImmutableWords) -> set[str]:
@@ -167,9 +173,7 @@ def article_immutables(article: CleanArticle) -> frozenset[str]:
     words = _immutable_words()
     out: set[str] = set()
     for norm in _norms(article):
-        out |= _immutables(tokens(norm), words)
-        if '"' in norm:
-            out.update(_quoted(norm))
+        out |= _norm_immutables(norm, words)
     out.discard("")
     return frozenset(out)
 

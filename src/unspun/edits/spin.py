@@ -76,8 +76,8 @@ def _derived(a: str, b: str) -> bool:
 def _hits(scores: np.ndarray, cutoff: float) -> list[list[int]]:
     """Per row of a score matrix, the columns scoring >= cutoff, in order (one `nonzero` for the matrix)."""
     out: list[list[int]] = [[] for _ in range(len(scores))]
-    rows, cols = np.nonzero(scores >= cutoff) if scores.size else ((), ())
-    for r, c in zip(rows.tolist() if len(rows) else (), cols.tolist() if len(cols) else ()):
+    rows, cols = np.nonzero(scores >= cutoff)
+    for r, c in zip(rows.tolist(), cols.tolist()):
         out[r].append(c)
     return out
 

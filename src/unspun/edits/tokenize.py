@@ -98,11 +98,6 @@ def _columns(text: str, span: Span) -> tuple[list[str], list[int], list[int]]:
     return parts[1::2], ends[1::2], ends[2::2]
 
 
-def _raw(text: str, span: Span) -> list[tuple[str, int, int]]:
-    """(word, start, end) of each `EDIT_TOKEN` in text[span]."""
-    return list(zip(*_columns(text, span)))
-
-
 def _unplain(words: Sequence[str]) -> list[int]:
     """Indices of the words not known to be `_plain` (a superset of the words any rule can touch: a word
     not yet memoized is in it). Most words are plain, so the rules then visit a fifth of them."""
