@@ -20,7 +20,7 @@ from ..tokens import light_stem, zipf
 from .forms import demonym_pair, determiner_swap, initialism, name_form, spelling_key, spelling_variant
 from .groups import Facts, facts, moved_edits, related, swap_edits
 from .opcodes import opcodes
-from .tokenize import Token, inside, is_title, proper_names, quote_regions, tokenize
+from .tokenize import Token, article_tokens, inside, is_title, proper_names, quote_regions, tokenize
 from .words import (
     AXIS_OF, DATE_WORDS, IDIOM_STEMS, IDIOMS, IDIOMS_BY_FIRST, NEG_PREFIXES, NEGATORS, QUOTE_FOLD, TIME_UNITS,
     UN_EXCEPTIONS, valence,
@@ -207,13 +207,19 @@ class _Side:
         return len(self._tokens)
 
     def tok(self, i: int) -> tuple[Token, ...]:
-        """Tokens of sentence i."""
+        """Tokens of sentence i. An ASCII article's sentences are all tokenized on the first call, in one
+        compiled pass (`article_tokens`: ~2x cheaper than a sentence at a time, so cheaper even though a
+        quarter of the sentences would never have been asked for); any other article's one at a time."""
         got = self._tokens[i]
         if got is None:
+            text, spans = self.article.article.text, [s.span for s in self.article.sentences]
+            if self._names is None and _whole(text, spans):
+                self._names = frozenset()  # (not read again: every sentence is tokenized below)
+                self._tokens = _split(article_tokens(text, spans), spans)
+                return self._tokens[i]
             if self._names is None:
-                self._names = proper_names(self.article.article.text, [s.span for s in self.article.sentences])
-            got = self._tokens[i] = tuple(tokenize(self.article.article.text, self.article.sentences[i].span,
-                                                   self._names))
+                self._names = proper_names(text, spans)
+            got = self._tokens[i] = tuple(tokenize(text, spans[i], self._names))
         return got
 
     def content(self, i: int) -> frozenset[str]:
@@ -253,6 +259,21 @@ class _Side:
         if self._values is None:
             self._values = tuple(sorted(v for s in self.tokens for t in s if t.value is not None for v in t.value))
         return self._values
+
+
+def _whole(text: str, spans: Sequence[Span]) -> bool:
+    """True when `article_tokens` can tokenize the article at once and `_split` cut its tokens back into
+    sentences: an ASCII text (the compiled pass) whose sentence spans are in order and do not overlap."""
+    return text.isascii() and all(0 <= s <= e <= n for (s, e), (n, _) in zip(spans, [*spans[1:], (len(text), 0)]))
+
+
+def _split(tokens: list[Token], spans: Sequence[Span]) -> list[tuple[Token, ...]]:
+    """An article's tokens in order (`article_tokens`) cut into its sentences' (spans in order, apart)."""
+    if not spans:
+        return []
+    starts = [t.start for t in tokens]
+    cuts = [bisect_left(starts, s) for s, _ in spans[1:]]
+    return [tuple(tokens[lo:hi]) for lo, hi in zip([0, *cuts], [*cuts, len(tokens)])]
 
 
 def _side(article: CleanArticle) -> _Side:
