@@ -577,3 +577,77 @@ def test_article_tokens_on_news_text_equal_the_old_definition():
         tk._WORDLIKE.clear()
         for _ in range(2):
             assert tk.article_tokens(text, spans) == _old_article_tokens(text, spans)
+
+
+_EDGE_TEXT = st.text(st.sampled_from("aZ09 '\u2019\t\n-.,\u00e9"), max_size=70)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_EDGE_TEXT)
+def test_previous_word_equals_the_window_search(text):
+    """`collocation.previous_word` (read back by `rstrip`) is the word the former 40-character `_PREV` search
+    found ending at `start`, at every position of the text."""
+    from unspun.edits.collocation import _PREV, previous_word
+
+    for start in range(len(text) + 1):
+        m = _PREV.search(text, max(0, start - 40), start)
+        assert previous_word(text, start) == (m.group(1) if m and m.end() == start else None)
+
+
+def _old_edge_pairs(text, span):
+    from unspun.edits.collocation import _INNER, _NEXT, _PREV, norm_word
+
+    start, end = span
+    inner = _INNER.findall(text, start, end)
+    if not inner:
+        return []
+    out = []
+    m = _PREV.search(text, max(0, start - 40), start)
+    if m and m.end() == start:
+        out.append((norm_word(m.group(1)), norm_word(inner[0])))
+    m = _NEXT.match(text, end)
+    if m:
+        out.append((norm_word(inner[-1]), norm_word(m.group(1))))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(_EDGE_TEXT, st.integers(0, 70), st.integers(0, 70))
+def test_span_words_from_one_compound_pass_equal_the_separate_passes(text, start, end):
+    """`direction._span` (one `COMPOUND` pass) gives what `span_words`, `lexical_words`, `edge_pairs` and
+    `context_pairs` each found with their own regex passes, on any span (partial words at its edges too)."""
+    from unspun.edits.collocation import edge_pairs, norm_word, span_words
+    from unspun.edits.direction import _span
+    from unspun.tokens import COMPOUND
+
+    span = (start, end)
+    lexical = [norm_word(w) for w in COMPOUND.findall(text, *span)]
+    parts = [w.split("-") for w in lexical]
+    got = _span(text, *span)
+    assert list(got.lexical) == lexical
+    assert list(got.words) == span_words(text, span)
+    assert list(got.edges) == _old_edge_pairs(text, span) == edge_pairs(text, span)
+    assert list(got.context) == _old_edge_pairs(text, span) + [(x[-1], y[0]) for x, y in zip(parts, parts[1:])]
+
+
+def test_explain_sides_tokenized_at_once_equal_a_sentence_at_a_time():
+    """An ASCII article's sentences tokenized in one pass and cut by offset (`classify._Side.tok`) are the
+    tokens `tokenize` gives each sentence with the article's `proper_names`; a non-ASCII article keeps the
+    sentence-at-a-time path, with the same tokens."""
+    from unspun.clean import clean_article
+    from unspun.edits.classify import _Side
+    from unspun.records import Article
+
+    for text in ("Mayor Ellen Okafor opened the bridge. \"It took four years,\" Okafor said.\n\nThe Council spent "
+                 "$12.5 million. Critics, including Tom O'Neill, called it a mistake. The mayor disagreed.",
+                 "\u201cWe are not finished,\u201d said Ana\u00efs Dubois. Sales rose 12% to \u00a34.2m. Dubois "
+                 "smiled."):
+        clean = clean_article(Article("a", text, "t"))
+        spans = [s.span for s in clean.sentences]
+        names = proper_names(text, spans)
+        want = [tuple(tokenize(text, span, names)) for span in spans]
+        assert len(spans) > 2
+        for first in (0, len(spans) - 1):
+            side = _Side(clean)
+            assert side.tok(first) == want[first]
+            assert [side.tok(i) for i in range(len(spans))] == want

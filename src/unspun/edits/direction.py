@@ -26,6 +26,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -72,14 +74,37 @@ _LOG2_10 = math.log2(10)
 _NOT_CHOSEN = STOPWORDS - {"said", "says", "say", "told", "according"}
 
 
-def _word_swaps(text_a: str, text_b: str, edits: Sequence[Edit]) -> Iterator[tuple[Edit, list[str], list[str]]]:
+class _Span(NamedTuple):
+    """The words of an edit's span as the word-choice votes read them (`_span`)."""
+
+    lexical: tuple[str, ...]  # `lexical_words`
+    words: tuple[str, ...]  # `span_words`: the lexical words with their compounds split
+    context: tuple[tuple[str, str], ...]  # `context_pairs`
+    edges: tuple[tuple[str, str], ...]  # `edge_pairs`
+
+
+@lru_cache(maxsize=1 << 12)
+def _span(text: str, start: int, end: int) -> _Span:
+    """Every word list the votes read from one swapped span, from one `COMPOUND` pass: its compounds split
+    at their hyphens are the `EDGE_WORD`s that `span_words` finds (normalising a compound normalises its
+    parts: the words are ASCII). Memoized: a pair's votes read a span up to three times, and a scan compares
+    an article's spans with every version of its story."""
+    lexical = tuple(map(norm_word, COMPOUND.findall(text, start, end)))
+    parts = [w.split("-") for w in lexical]
+    words = tuple(p for w in parts for p in w)
+    edges = tuple(edge_pairs(text, (start, end), words))
+    return _Span(lexical, words, edges + tuple((x[-1], y[0]) for x, y in zip(parts, parts[1:])), edges)
+
+
+def _word_swaps(text_a: str, text_b: str, edits: Sequence[Edit]
+                ) -> Iterator[tuple[Edit, tuple[str, ...], tuple[str, ...]]]:
     """Edits where words were swapped for other words (each side has a word the other lacks), with
     each side's words: what the word-choice and context-fit votes price. Insertions, deletions and
     pure reorderings chose no word."""
     for e in edits:
         if e.kind not in _SWAP_KINDS or not e.a_span or not e.b_span:
             continue
-        wa, wb = span_words(text_a, e.a_span), span_words(text_b, e.b_span)
+        wa, wb = _span(text_a, *e.a_span).words, _span(text_b, *e.b_span).words
         if wa and wb and _has_more(wa, wb) and _has_more(wb, wa):
             yield e, wa, wb
 
@@ -109,14 +134,13 @@ def _log2_prob(words: Sequence[str]) -> float | None:
 
 def lexical_words(text: str, span: tuple[int, int]) -> list[str]:
     """The words of text[span] as a writer picks them: a hyphenated compound ("short-staffed") is one word."""
-    return [norm_word(w) for w in COMPOUND.findall(text, *span)]
+    return list(_span(text, *span).lexical)
 
 
 def context_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:
     """The bigrams that join text[span]'s words to each other and to their unchanged neighbours; the parts
     of a compound are not paired (its own frequency already prices them together)."""
-    words = [w.split("-") for w in lexical_words(text, span)]
-    return edge_pairs(text, span) + [(x[-1], y[0]) for x, y in zip(words, words[1:])]
+    return list(_span(text, *span).context)
 
 
 def wording_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None
@@ -133,13 +157,14 @@ def wording_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: 
     (names). One vectorised PMI lookup."""
     sides = []
     for e, wa, wb in _word_swaps(text_a, text_b, edits):
-        la, lb = _log2_prob(lexical_words(text_a, e.a_span)), _log2_prob(lexical_words(text_b, e.b_span))
+        sa, sb = _span(text_a, *e.a_span), _span(text_b, *e.b_span)
+        la, lb = _log2_prob(sa.lexical), _log2_prob(sb.lexical)
         if la is None or lb is None:
             continue
         if _chosen(wa) and _chosen(wb):
-            sides.append((e, la - lb, context_pairs(text_a, e.a_span), context_pairs(text_b, e.b_span)))
+            sides.append((e, la - lb, sa.context, sb.context))
         else:  # grammar words: only how each side joins its unchanged neighbours says who wrote it
-            sides.append((e, 0.0, edge_pairs(text_a, e.a_span), edge_pairs(text_b, e.b_span)))
+            sides.append((e, 0.0, sa.edges, sb.edges))
     if not sides:
         return []
     colloc = collocations or shared()
@@ -201,10 +226,8 @@ def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocatio
     word replacement) break collocations; fluent rewrites do not, and their rarer-word side is the source."""
     sides = []
     for e, wa, wb in _word_swaps(text_a, text_b, edits):
-        if _chosen(wa) and _chosen(wb):
-            pa, pb = context_pairs(text_a, e.a_span), context_pairs(text_b, e.b_span)
-        else:
-            pa, pb = edge_pairs(text_a, e.a_span), edge_pairs(text_b, e.b_span)
+        sa, sb = _span(text_a, *e.a_span), _span(text_b, *e.b_span)
+        pa, pb = (sa.context, sb.context) if _chosen(wa) and _chosen(wb) else (sa.edges, sb.edges)
         if pa and pb:
             sides.append((pa, pb))
     if not sides:
