@@ -669,3 +669,56 @@ def test_zipf_of_lowercase_ascii_words_equals_wordfreq():
                for _ in range(3000)]
     for w in (*listed[::10], *made_up, "Paris", "don't", "1,200", "co-op", "caf\u00e9", "", "nan"):
         assert zipf.__wrapped__(w) == zipf_frequency(w, "en"), w
+
+
+def _old_spelling_key(word):
+    """`forms.spelling_key` before its rules were guarded by the letters they need."""
+    import re
+    import unicodedata
+
+    from unspun.edits.forms import _IRREGULAR
+    from unspun.tokens import zipf
+
+    w = word.casefold().replace("\u2019", "'").replace("-", "")
+    if ("." in w and not any(ch.isdigit() for ch in w)) or ("'" in w and not w.endswith("'s")):
+        w = w.replace(".", "").replace("'", "")
+    if not w.isascii():
+        w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    m = re.fullmatch(r"(.{3,})is(e|es|ed|ing|ation|ations|er|ers)", w)
+    if m:
+        w = m.group(1) + "iz" + m.group(2)
+    m = re.fullmatch(r"(.+)ys(e|es|ed|ing|er|ers)", w)
+    if m:
+        w = m.group(1) + "yz" + m.group(2)
+    m = re.fullmatch(r"(.{3,})our(s|ed|ing|ite|ites|able|er|ers|less)?", w)
+    if m:
+        w = m.group(1) + "or" + (m.group(2) or "")
+    m = re.fullmatch(r"(.{2,})([^aeiou])re(s|d)?", w)
+    if m and m.group(2) in "tbv":
+        w = m.group(1) + m.group(2) + "er" + (m.group(3) or "")
+    m = re.fullmatch(r"(.+)ogue(s)?", w)
+    if m:
+        w = m.group(1) + "og" + (m.group(2) or "")
+    m = re.fullmatch(r"(.{3,}[aeiou])ll(ed|ing|er|ers|or|ors)", w)
+    if m and zipf(m.group(1) + "l") >= 3.0 and zipf(m.group(1) + "l") > zipf(m.group(1) + "ll") + 1.0:
+        w = m.group(1) + "l" + m.group(2)
+    if len(w) >= 7:
+        w = re.sub(r"(?<=[a-z])(ae|oe)(?=[a-z])", "e", w)
+    return w
+
+
+def test_guarded_spelling_key_equals_the_rule_by_rule_definition():
+    """`forms.spelling_key` tries a rule's pattern only when its letters are in the word: the same key as
+    trying every pattern, on a slice of wordfreq's list (as written and capitalised) and on British forms."""
+    from wordfreq import get_frequency_dict
+
+    from unspun.edits.forms import spelling_key
+
+    words = sorted(get_frequency_dict("en"))[::15]
+    extra = ("paralysed", "Colourful", "centre", "fibres", "catalogue", "travelled", "filled", "oestrogen",
+             "encyclopaedia", "analyse", "U.S.", "O'Brien", "Britain\u2019s", "co-operate", "Magheru\u015f",
+             "manoeuvres", "labour", "our", "re", "ll", "ise", "is")
+    for w in (*words, *(w.capitalize() for w in words[::4]), *extra):
+        assert spelling_key.__wrapped__(w) == _old_spelling_key(w), w

@@ -60,27 +60,38 @@ def spelling_key(word: str) -> str:
         w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
     if w in _IRREGULAR:
         return _IRREGULAR[w]
-    m = re.fullmatch(r"(.{3,})is(e|es|ed|ing|ation|ations|er|ers)", w)
+    # Each rule's pattern is tried only when the letters it needs are in the word (most words have none of
+    # them): the same matches, without a regex call per rule and word.
+    m = "is" in w and _ISE.fullmatch(w)
     if m:
         w = m.group(1) + "iz" + m.group(2)
-    m = re.fullmatch(r"(.+)ys(e|es|ed|ing|er|ers)", w)
+    m = "ys" in w and _YSE.fullmatch(w)
     if m:
         w = m.group(1) + "yz" + m.group(2)
-    m = re.fullmatch(r"(.{3,})our(s|ed|ing|ite|ites|able|er|ers|less)?", w)
+    m = "our" in w and _OUR.fullmatch(w)
     if m:
         w = m.group(1) + "or" + (m.group(2) or "")
-    m = re.fullmatch(r"(.{2,})([^aeiou])re(s|d)?", w)
+    m = "re" in w and _RE.fullmatch(w)
     if m and m.group(2) in "tbv":  # centre, fibre, manoeuvre: "-tre" "-bre" "-vre"
         w = m.group(1) + m.group(2) + "er" + (m.group(3) or "")
-    m = re.fullmatch(r"(.+)ogue(s)?", w)
+    m = "ogue" in w and _OGUE.fullmatch(w)
     if m:
         w = m.group(1) + "og" + (m.group(2) or "")
-    m = re.fullmatch(r"(.{3,}[aeiou])ll(ed|ing|er|ers|or|ors)", w)
+    m = "ll" in w and _LL.fullmatch(w)
     if m and zipf(m.group(1) + "l") >= 3.0 and zipf(m.group(1) + "l") > zipf(m.group(1) + "ll") + 1.0:
         w = m.group(1) + "l" + m.group(2)
-    if len(w) >= 7:
-        w = re.sub(r"(?<=[a-z])(ae|oe)(?=[a-z])", "e", w)
+    if len(w) >= 7 and ("ae" in w or "oe" in w):
+        w = _AE_OE.sub("e", w)
     return w
+
+
+_ISE = re.compile(r"(.{3,})is(e|es|ed|ing|ation|ations|er|ers)")
+_YSE = re.compile(r"(.+)ys(e|es|ed|ing|er|ers)")
+_OUR = re.compile(r"(.{3,})our(s|ed|ing|ite|ites|able|er|ers|less)?")
+_RE = re.compile(r"(.{2,})([^aeiou])re(s|d)?")
+_OGUE = re.compile(r"(.+)ogue(s)?")
+_LL = re.compile(r"(.{3,}[aeiou])ll(ed|ing|er|ers|or|ors)")
+_AE_OE = re.compile(r"(?<=[a-z])(ae|oe)(?=[a-z])")
 
 
 def _parts(words: Sequence[str]) -> list[str]:
