@@ -18,7 +18,7 @@ from ..config import ExplainConfig
 from ..records import CleanArticle, Edit, Match, Span
 from ..tokens import light_stem, zipf
 from .forms import demonym_pair, determiner_swap, initialism, name_form, spelling_key, spelling_variant
-from .groups import Facts, facts, moved_edits, related, swap_edits
+from .groups import Facts, content_words, facts, moved_edits, related_words, swap_edits
 from .opcodes import opcodes
 from .tokenize import Token, article_tokens, inside, is_title, proper_names, quote_regions, tokenize
 from .words import (
@@ -223,11 +223,16 @@ class _Side:
         return got
 
     def content(self, i: int) -> frozenset[str]:
-        """`_content` of sentence i: split folding and the added/removed test ask for it once per pair."""
+        """`content_words` of sentence i: split folding, the relatedness and the added/removed tests ask for
+        it once per pair."""
         got = self._content[i]
         if got is None:
-            got = self._content[i] = frozenset(_content(self.tok(i)))
+            got = self._content[i] = frozenset(content_words(self.tok(i)))
         return got
+
+    def group_content(self, indices: Iterable[int]) -> frozenset[str]:
+        """`content_words` of a sentence group's tokens: the union of its sentences'."""
+        return frozenset().union(*(self.content(i) for i in indices))
 
     def idiom_hits(self, indices: Sequence[int]) -> list[tuple[int, int, int]]:
         """`_idiom_hits` of the tokens of a sentence group, kept for the next pair that diffs the same group."""
@@ -536,10 +541,6 @@ def _idiom_edit(ta: Sequence[Token], tb: Sequence[Token], ra: tuple[int, int], r
     return None
 
 
-def _content(tokens: Sequence[Token]) -> set[str]:
-    return {t.key.casefold() for t in tokens if len(t.key) > 3 or t.value is not None}
-
-
 def _groups(sa: _Side, sb: _Side, matches: Sequence[Match], config: ExplainConfig):
     """Matched sentence groups, with unmatched sentences folded into a neighbour when they are its split."""
     groups = [[list(m.a_sentences), list(m.b_sentences)] for m in matches if m.a_sentences and m.b_sentences]
@@ -558,8 +559,7 @@ def _groups(sa: _Side, sb: _Side, matches: Sequence[Match], config: ExplainConfi
                 g = owner.get(nb)
                 if g is None:
                     continue
-                mine_words = set().union(*(side.content(k) for k in g[mine]))
-                their_words = set().union(*(other_side.content(k) for k in g[theirs]))
+                mine_words, their_words = side.group_content(g[mine]), other_side.group_content(g[theirs])
                 spare = their_words - mine_words
                 cover = len(words & spare) / len(words)
                 if cover > best_cover:
@@ -585,7 +585,7 @@ def explain(
     for ia, ib in groups:
         if [a.sentences[i].text for i in sorted(ia)] == [b.sentences[j].text for j in sorted(ib)]:
             continue  # the same sentences verbatim: nothing to diff (and nothing to tokenize)
-        if not related(_group_tokens(sa, ia), _group_tokens(sb, ib)):
+        if not related_words(sa.group_content(ia), sb.group_content(ib)):
             # Paired only by the alignment's weak second pass and sharing almost no words: not two versions
             # of one sentence. Diffing them would invent changes; they are reported removed and added.
             for i in ia:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set as AbstractSet
 from typing import NamedTuple
 
 from ..records import CleanArticle, Edit
@@ -79,7 +79,12 @@ def content_words(tokens: Sequence[Token]) -> set[str]:
 
 def related(ta: Sequence[Token], tb: Sequence[Token], min_shared: int = 2, min_dice: float = 0.25) -> bool:
     """Two sentence groups share enough content words (or figures) to be versions of one sentence."""
-    ca, cb = content_words(ta), content_words(tb)
+    return related_words(content_words(ta), content_words(tb), min_shared, min_dice)
+
+
+def related_words(ca: AbstractSet[str], cb: AbstractSet[str], min_shared: int = 2, min_dice: float = 0.25) -> bool:
+    """`related` from the two groups' `content_words` (the union of their sentences', which a caller holding
+    them per sentence has without the groups' tokens)."""
     if not ca or not cb:
         return True
     shared = len(ca & cb)
