@@ -722,3 +722,22 @@ def test_guarded_spelling_key_equals_the_rule_by_rule_definition():
              "manoeuvres", "labour", "our", "re", "ll", "ise", "is")
     for w in (*words, *(w.capitalize() for w in words[::4]), *extra):
         assert spelling_key.__wrapped__(w) == _old_spelling_key(w), w
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab \n\"'\u201c\u201d\u2018\u2019.X"), max_size=50), st.data())
+def test_no_opening_mark_before_a_span_means_it_is_in_no_quotation(text, data):
+    """`classify._Side.quotable` is False only where `inside` (over the article's quotation regions) is False:
+    the explain stage then skips reading the article's quotes."""
+    from unspun.clean import clean_article
+    from unspun.edits.classify import _Side
+    from unspun.edits.tokenize import inside
+    from unspun.records import Article
+
+    clean = clean_article(Article("a", text, "t"))
+    side = _Side(clean)
+    text = clean.article.text
+    for start in range(len(text) + 1):
+        end = data.draw(st.integers(start, len(text)))
+        if not side.quotable(start):
+            assert not inside(side.quotes, start, end)

@@ -246,6 +246,14 @@ class _Side:
     def tokens(self) -> tuple[tuple[Token, ...], ...]:
         return tuple(self.tok(i) for i in range(len(self._tokens)))
 
+    def quotable(self, start: int) -> bool:
+        """False when no quotation can hold a span starting at `start`: no opening mark (straight, curly or
+        single) before it in its paragraph, where each quotation region opens (`quote_regions`). A test on
+        one paragraph's head, so an article none of whose edits has one never scans its whole text for quotes."""
+        text = self.article.article.text
+        head = text[text.rfind("\n", 0, start) + 1:start]
+        return '"' in head or "\u201c" in head or "\u2018" in head
+
     @property
     def quotes(self) -> tuple[Span, ...]:
         if self._quotes is None:
@@ -455,7 +463,7 @@ def classify(
     detail = flip or number or name
     # A quote is altered when both versions quote it and the words differ; speech turned into a quote,
     # or a quote into reported speech, is a paraphrase of what was said and judged by the rules below.
-    if inside(sa.quotes, *pa) and inside(sb.quotes, *pb):
+    if sa.quotable(pa[0]) and sb.quotable(pb[0]) and inside(sa.quotes, *pa) and inside(sb.quotes, *pb):
         if detail is None and all(t.key in _SMALL_WORDS for t in (*a, *b)):
             return make("quote_altered", "small words inside a quotation differ", severity="medium")
         return make("quote_altered", "words inside a quotation differ" + (f" ({detail})" if detail else ""))
