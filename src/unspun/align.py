@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .clean import clean_article
 from .config import AlignConfig, CleanConfig
-from .fingerprint import FeatureTable, SentenceFeatures, article_table, feature_table, sentence_key
+from .fingerprint import FeatureTable, PairFacts, SentenceFeatures, article_table, feature_table, sentence_key
 from .records import Article, CleanArticle, Match
 
 
@@ -49,11 +49,15 @@ def similarity(a: SentenceFeatures, b: SentenceFeatures, config: AlignConfig = A
     return 2 * shared / total
 
 
-def _tables(
-    article: CleanArticle, given: Sequence[SentenceFeatures] | FeatureTable | None
-) -> FeatureTable:
+Given = Sequence[SentenceFeatures] | FeatureTable | PairFacts | None
+"""An article's features as a caller has them: sentence features, its table, its `PairFacts`, or None."""
+
+
+def _tables(article: CleanArticle, given: Given) -> FeatureTable:
     if isinstance(given, FeatureTable):
         return given
+    if isinstance(given, PairFacts):
+        return given.table
     return article_table(article) if given is None else feature_table(given)
 
 
@@ -110,8 +114,8 @@ def assign(scores: np.ndarray, threshold: float, used_a: set[int] = frozenset(),
 def align(
     a: CleanArticle,
     b: CleanArticle,
-    fa: Sequence[SentenceFeatures] | FeatureTable | None = None,
-    fb: Sequence[SentenceFeatures] | FeatureTable | None = None,
+    fa: Given = None,
+    fb: Given = None,
     config: AlignConfig = AlignConfig(),
     semantic: np.ndarray | None = None,
 ) -> Alignment:
@@ -119,9 +123,12 @@ def align(
     or paraphrase.
 
     `semantic` (optional, shape sentences_a x sentences_b, 0..1) is another score per sentence pair,
-    e.g. from embeddings; a pair scores the better of it and the lexical score.
+    e.g. from embeddings; a pair scores the better of it and the lexical score. `PairFacts` for `fa`/`fb`
+    also give the matched sentences' keys, worked out once per article.
     """
     ta, tb = _tables(a, fa), _tables(b, fb)
+    key_a = fa.key if isinstance(fa, PairFacts) else lambda i: sentence_key(a.sentences[i].text)
+    key_b = fb.key if isinstance(fb, PairFacts) else lambda j: sentence_key(b.sentences[j].text)
     keys_a, keys_b = ta.keys, tb.keys
     scores = score_matrix(ta, tb, config)
     if semantic is not None:
@@ -149,8 +156,7 @@ def align(
             used_a.add(i)
             used_b.add(j)
             sa, sb = a.sentences[i], b.sentences[j]
-            char_sim = 1.0 if keys_a[i] == keys_b[j] else fuzz.ratio(
-                sentence_key(sa.text), sentence_key(sb.text)) / 100
+            char_sim = 1.0 if keys_a[i] == keys_b[j] else fuzz.ratio(key_a(i), key_b(j)) / 100
             kind = "copy" if char_sim >= config.copy_score else "paraphrase"
             score = min(max(float(scores[i, j]), char_sim), 1.0)
             matches.append(Match(sa.span, sb.span, kind, round(score, 4), (i,), (j,)))

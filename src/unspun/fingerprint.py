@@ -302,7 +302,11 @@ def article_table(article: CleanArticle) -> FeatureTable:
     them and `key_kernel.key_hashes` hashes the match keys. The pair stage builds each article's table
     where a pair needs it (`scan.Tables`): ~0.3 ms here against ~1.2 ms for the per-sentence feature sets
     (docs/benchmarks.md, "i15prep")."""
-    words = _words()
+    return _article_table(article, _words())[0]
+
+
+def _article_table(article: CleanArticle, words: _Words) -> tuple[FeatureTable, np.ndarray]:
+    """`article_table`, and the word ids of its tokens (sentence breaks included) in `words`."""
     norms = _norms(article)
     joined = "\n".join(norms)  # no normalized sentence holds a line break, and no token crosses one
     split = _SPLIT_TOKEN_ASCII if joined.isascii() else _SPLIT_TOKEN
@@ -315,7 +319,65 @@ def article_table(article: CleanArticle) -> FeatureTable:
             ids, words.cls, words.upper, words.content, words.immutable, words.skeleton, q_sentence, q_hash)
     else:
         hashes, sentence, kind = np.zeros(0, np.uint64), np.zeros(0, np.int32), np.zeros(0, np.int8)
-    return FeatureTable(hashes, sentence, kind, _key_hashes(joined, norms), len(norms))
+    return FeatureTable(hashes, sentence, kind, _key_hashes(joined, norms), len(norms)), ids
+
+
+class PairFacts:
+    """What the pair stage reads of one article in every pair it is in, worked out once (`scan.Tables` keeps
+    the most recently used articles' facts): its feature table; each sentence's figures and names
+    (`provenance.immutables_agree`) as their table hashes, told apart by the classes of the words they came
+    from; each sentence's match key string (the aligner's character similarity of a matched pair) and the
+    hash of its whole folded text (the exact-copy test), both on first use.
+
+    The figures and names are sets of 64-bit hashes where `sentence_immutables` gives strings: the same
+    verdicts, as the aligner's feature join already assumes (distinct features do not share a hash)."""
+
+    __slots__ = ("article", "table", "_numbers", "_names", "_sentence_sets", "_keys", "_folded_hash")
+
+    def __init__(self, article: CleanArticle) -> None:
+        words = _words()
+        self.article = article
+        self.table, ids = _article_table(article, words)
+        cls = words.cls[ids]
+        self._numbers = words.immutable[ids[cls == fk.DIGIT]]  # every number immutable the article holds
+        self._names = words.immutable[ids[cls == fk.UPPER]]  # every name it may hold ("p:" + word)
+        self._sentence_sets: tuple[tuple[frozenset[int], frozenset[int]], ...] | None = None
+        self._keys: list[str | None] = [None] * len(article.sentences)
+        self._folded_hash: int | None = None
+
+    def figures_and_names(self, k: int) -> tuple[frozenset[int], frozenset[int]]:
+        """Sentence k's numbers and names (`sentence_immutables` less its quoted strings), hashed."""
+        if self._sentence_sets is None:
+            self._sentence_sets = self._split_immutables()
+        return self._sentence_sets[k]
+
+    def _split_immutables(self) -> tuple[tuple[frozenset[int], frozenset[int]], ...]:
+        t = self.table
+        rows = t.kind == KIND_IMMUTABLE
+        hashes, sentence = t.hashes[rows], t.sentence[rows]
+        figures: list[list[int]] = [[] for _ in range(t.n_sentences)]
+        names: list[list[int]] = [[] for _ in range(t.n_sentences)]
+        for group, keep in ((figures, np.isin(hashes, self._numbers)), (names, np.isin(hashes, self._names))):
+            for s, h in zip(sentence[keep].tolist(), hashes[keep].tolist()):
+                group[s].append(h)
+        return tuple((frozenset(f), frozenset(n)) for f, n in zip(figures, names))
+
+    def immutables(self) -> frozenset[int]:
+        """Every sentence's immutables (quoted strings too), hashed: `sentence_immutables` over the article."""
+        return frozenset(self.table.hashes[self.table.kind == KIND_IMMUTABLE].tolist())
+
+    def key(self, k: int) -> str:
+        """`sentence_key` of sentence k."""
+        key = self._keys[k]
+        if key is None:
+            key = self._keys[k] = sentence_key(self.article.sentences[k].text)
+        return key
+
+    def folded_hash(self) -> int:
+        """`hash` of the whole text normalized and casefolded: unequal hashes, unequal folded texts."""
+        if self._folded_hash is None:
+            self._folded_hash = hash(normalize(self.article.article.text).casefold())
+        return self._folded_hash
 
 
 def _key_hashes(joined: str, norms: list[str]) -> np.ndarray:
