@@ -47,6 +47,40 @@ def _emit(buf, n, kind, sentence, hashes, sentences, kinds, out):
     return out
 
 
+@njit(cache=True, inline="always")
+def _proper(ids, upper, t, start, end):
+    """Token t of the sentence ids[start:end], of class UPPER, is a name: not its first word, or followed by
+    a capitalized word (`fingerprint._proper`)."""
+    return t > start or (end - start > 1 and upper[ids[start + 1]])
+
+
+@njit(cache=True)
+def figure_and_name_rows(ids, cls, upper, immutable):
+    """The number and name immutables of the token ids `ids` (sentences separated by BREAK ids), by
+    `table_rows`' rules, in token order: (sentence, hash, is_name) rows, repeats kept."""
+    total = ids.shape[0]
+    sentences = np.empty(total, np.int32)
+    hashes = np.empty(total, np.uint64)
+    names = np.empty(total, np.bool_)
+    out = 0
+    sentence = 0
+    start = 0
+    while start <= total:
+        end = start
+        while end < total and cls[ids[end]] != BREAK:
+            end += 1
+        for t in range(start, end):
+            c = cls[ids[t]]
+            if c == DIGIT or (c == UPPER and _proper(ids, upper, t, start, end)):
+                sentences[out] = sentence
+                hashes[out] = immutable[ids[t]]
+                names[out] = c == UPPER
+                out += 1
+        sentence += 1
+        start = end + 1
+    return sentences[:out], hashes[:out], names[:out]
+
+
 @njit(cache=True)
 def table_rows(ids, cls, upper, content, immutable, skeleton, q_sentence, q_hash):
     """Feature rows of the token ids `ids` (sentences separated by BREAK ids): (hashes, sentence, kind),
@@ -73,7 +107,7 @@ def table_rows(ids, cls, upper, content, immutable, skeleton, q_sentence, q_hash
         for t in range(start, end):
             w = ids[t]
             c = cls[w]
-            proper = c == UPPER and (t > start or (end - start > 1 and upper[ids[start + 1]]))
+            proper = c == UPPER and _proper(ids, upper, t, start, end)
             if c == LOWER or (c == UPPER and not proper):
                 buf_c[n_c] = content[w]
                 n_c += 1

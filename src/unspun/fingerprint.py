@@ -332,15 +332,14 @@ class PairFacts:
     The figures and names are sets of 64-bit hashes where `sentence_immutables` gives strings: the same
     verdicts, as the aligner's feature join already assumes (distinct features do not share a hash)."""
 
-    __slots__ = ("article", "table", "_numbers", "_names", "_sentence_sets", "_keys", "_folded_hash")
+    __slots__ = ("article", "table", "_rows", "_sentence_sets", "_keys", "_folded_hash")
 
     def __init__(self, article: CleanArticle) -> None:
         words = _words()
         self.article = article
         self.table, ids = _article_table(article, words)
-        cls = words.cls[ids]
-        self._numbers = words.immutable[ids[cls == fk.DIGIT]]  # every number immutable the article holds
-        self._names = words.immutable[ids[cls == fk.UPPER]]  # every name it may hold ("p:" + word)
+        # each sentence's numbers and names: (sentence, hash, is_name) rows, made into sets on first use
+        self._rows = fk.figure_and_name_rows(ids, words.cls, words.upper, words.immutable)
         self._sentence_sets: tuple[tuple[frozenset[int], frozenset[int]], ...] | None = None
         self._keys: list[str | None] = [None] * len(article.sentences)
         self._folded_hash: int | None = None
@@ -352,15 +351,11 @@ class PairFacts:
         return self._sentence_sets[k]
 
     def _split_immutables(self) -> tuple[tuple[frozenset[int], frozenset[int]], ...]:
-        t = self.table
-        rows = t.kind == KIND_IMMUTABLE
-        hashes, sentence = t.hashes[rows], t.sentence[rows]
-        figures: list[list[int]] = [[] for _ in range(t.n_sentences)]
-        names: list[list[int]] = [[] for _ in range(t.n_sentences)]
-        for group, keep in ((figures, np.isin(hashes, self._numbers)), (names, np.isin(hashes, self._names))):
-            for s, h in zip(sentence[keep].tolist(), hashes[keep].tolist()):
-                group[s].append(h)
-        return tuple((frozenset(f), frozenset(n)) for f, n in zip(figures, names))
+        n = self.table.n_sentences
+        groups: list[tuple[list[int], list[int]]] = [([], []) for _ in range(n)]
+        for s, h, name in zip(*(a.tolist() for a in self._rows)):
+            groups[s][name].append(h)
+        return tuple((frozenset(f), frozenset(p)) for f, p in groups)
 
     def immutables(self) -> frozenset[int]:
         """Every sentence's immutables (quoted strings too), hashed: `sentence_immutables` over the article."""
