@@ -7,7 +7,6 @@ Matching is one-to-one and order-free, because spinners reorder clauses and para
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from rapidfuzz import fuzz
 
 from .clean import clean_article
 from .config import AlignConfig, CleanConfig
+from .feature_kernel import table_scores
 from .fingerprint import FeatureTable, PairFacts, SentenceFeatures, article_table, feature_table, sentence_key
 from .records import Article, CleanArticle, Match
 
@@ -62,24 +62,11 @@ def _tables(article: CleanArticle, given: Given) -> FeatureTable:
 
 
 def score_matrix(ta: FeatureTable, tb: FeatureTable, config: AlignConfig = AlignConfig()) -> np.ndarray:
-    """Weighted Dice score of every sentence pair (rows: a, columns: b), joined on feature hashes."""
+    """Weighted Dice score of every sentence pair (rows: a, columns: b), joined on feature hashes
+    (`feature_kernel.table_scores`: one compiled pass)."""
     weights = np.array([config.content_weight, config.skeleton_weight, config.immutable_weight])
-    wa, wb = weights[ta.kind], weights[tb.kind]
-    tot_a = np.bincount(ta.sentence, weights=wa, minlength=ta.n_sentences)
-    tot_b = np.bincount(tb.sentence, weights=wb, minlength=tb.n_sentences)
-    shared = np.zeros((ta.n_sentences, tb.n_sentences))
-    order = np.argsort(tb.hashes, kind="stable")
-    sorted_b = tb.hashes[order]
-    left = np.searchsorted(sorted_b, ta.hashes, "left")
-    count = np.searchsorted(sorted_b, ta.hashes, "right") - left
-    total = int(count.sum())
-    if total:
-        rows_a = np.repeat(np.arange(len(ta.hashes)), count)
-        offsets = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
-        rows_b = order[np.repeat(left, count) + offsets]
-        np.add.at(shared, (ta.sentence[rows_a], tb.sentence[rows_b]), wa[rows_a])
-    denom = tot_a[:, None] + tot_b[None, :]
-    return np.divide(2 * shared, denom, out=np.zeros_like(shared), where=denom > 0)
+    return table_scores(ta.hashes, ta.sentence, weights[ta.kind], ta.n_sentences,
+                        tb.hashes, tb.sentence, weights[tb.kind], tb.n_sentences)
 
 
 def _chars(article: CleanArticle, indices: Sequence[int] | None = None) -> int:
@@ -105,10 +92,18 @@ def assign(scores: np.ndarray, threshold: float, used_a: set[int] = frozenset(),
     if not rows or not cols:
         return []
     sub = scores[np.ix_(rows, cols)]
+    if _one_each(sub >= threshold):
+        return sorted((rows[i], cols[j]) for i, j in zip(*np.nonzero(sub >= threshold)))
     # Pairs below the threshold are worth nothing, so the solver only takes them to fill a square.
     weight = np.where(sub >= threshold, sub, 0.0)
     r, c = linear_sum_assignment(weight, maximize=True)
     return sorted((rows[i], cols[j]) for i, j in zip(r, c) if sub[i, j] >= threshold)
+
+
+def _one_each(above: np.ndarray) -> bool:
+    """No row and no column holds two pairs at or above the threshold: the pairs above are then the
+    assignment (each has weight, and none competes with another), with no solver to run."""
+    return bool((above.sum(axis=0) <= 1).all() and (above.sum(axis=1) <= 1).all())
 
 
 def align(
@@ -137,13 +132,11 @@ def align(
     # sentence beats one that only shares every feature, and of sentences with one key the closest in
     # length wins: a tie would go to whichever text is first, and align(a, b) and align(b, a) could pair
     # different sentences.
-    positions_b: dict[int, list[int]] = defaultdict(list)
-    for j, key in enumerate(keys_b.tolist()):
-        positions_b[key].append(j)
-    for i, key in enumerate(keys_a.tolist()):
-        for j in positions_b.get(key, ()) if key else ():
-            la, lb = len(a.sentences[i].text), len(b.sentences[j].text)
-            scores[i, j] = _IDENTICAL + 1e-6 * min(la, lb) / max(la, lb)  # of equal keys, the closest text
+    rows, cols = np.nonzero((keys_a[:, None] == keys_b[None, :]) & (keys_a != 0)[:, None])
+    if len(rows):
+        la = np.array([len(a.sentences[i].text) for i in rows.tolist()])
+        lb = np.array([len(b.sentences[j].text) for j in cols.tolist()])
+        scores[rows, cols] = _IDENTICAL + 1e-6 * np.minimum(la, lb) / np.maximum(la, lb)  # of equal keys, the closest text
     used_a: set[int] = set()
     used_b: set[int] = set()
     matches: list[Match] = []

@@ -131,3 +131,31 @@ def table_rows(ids, cls, upper, content, immutable, skeleton, q_sentence, q_hash
         sentence += 1
         start = end + 1
     return hashes[:out], sentences[:out], kinds[:out]
+
+
+@njit(cache=True)
+def table_scores(a_hashes, a_sentence, a_weight, n_a, b_hashes, b_sentence, b_weight, n_b):
+    """`align.score_matrix` of two feature tables (rows: hash, sentence, weight): each sentence pair's weighted
+    Dice score. Every sum runs in the order of the NumPy form (a's rows in order, and for one row of a, b's
+    rows of its hash in b's order), so the floats are the same to the last bit."""
+    tot_a = np.zeros(n_a)
+    tot_b = np.zeros(n_b)
+    for r in range(a_hashes.shape[0]):
+        tot_a[a_sentence[r]] += a_weight[r]
+    for q in range(b_hashes.shape[0]):
+        tot_b[b_sentence[q]] += b_weight[q]
+    shared = np.zeros((n_a, n_b))
+    order = np.argsort(b_hashes, kind="mergesort")
+    sorted_b = b_hashes[order]
+    for r in range(a_hashes.shape[0]):
+        q = np.searchsorted(sorted_b, a_hashes[r])
+        while q < sorted_b.shape[0] and sorted_b[q] == a_hashes[r]:
+            shared[a_sentence[r], b_sentence[order[q]]] += a_weight[r]
+            q += 1
+    out = np.zeros((n_a, n_b))
+    for i in range(n_a):
+        for j in range(n_b):
+            denom = tot_a[i] + tot_b[j]
+            if denom > 0:
+                out[i, j] = 2 * shared[i, j] / denom
+    return out
