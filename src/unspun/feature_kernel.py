@@ -54,31 +54,83 @@ def _proper(ids, upper, t, start, end):
     return t > start or (end - start > 1 and upper[ids[start + 1]])
 
 
+@njit(cache=True, inline="always")
+def _distinct(buf, lo, hi):
+    """Sort buf[lo:hi] and keep its distinct values at its start; return the new end."""
+    if hi - lo < 2:
+        return hi
+    vals = np.sort(buf[lo:hi])
+    out = lo
+    for k in range(vals.shape[0]):
+        if k == 0 or vals[k] != vals[k - 1]:
+            buf[out] = vals[k]
+            out += 1
+    return out
+
+
 @njit(cache=True)
-def figure_and_name_rows(ids, cls, upper, immutable):
-    """The number and name immutables of the token ids `ids` (sentences separated by BREAK ids), by
-    `table_rows`' rules, in token order: (sentence, hash, is_name) rows, repeats kept."""
+def figures_and_names(ids, cls, upper, immutable, n_sentences):
+    """Each sentence's number and name immutables, by `table_rows`' rules, from the token ids `ids` (sentences
+    separated by BREAK ids): (figure_bounds, figures, name_bounds, names), sentence k's distinct figures
+    sorted in figures[figure_bounds[k]:figure_bounds[k + 1]], its names likewise."""
     total = ids.shape[0]
-    sentences = np.empty(total, np.int32)
-    hashes = np.empty(total, np.uint64)
-    names = np.empty(total, np.bool_)
-    out = 0
+    figures = np.empty(total, np.uint64)
+    names = np.empty(total, np.uint64)
+    figure_bounds = np.zeros(n_sentences + 1, np.int64)
+    name_bounds = np.zeros(n_sentences + 1, np.int64)
+    n_f = n_n = 0
     sentence = 0
     start = 0
-    while start <= total:
+    while start <= total and sentence < n_sentences:
         end = start
         while end < total and cls[ids[end]] != BREAK:
             end += 1
+        f0, p0 = n_f, n_n
         for t in range(start, end):
             c = cls[ids[t]]
-            if c == DIGIT or (c == UPPER and _proper(ids, upper, t, start, end)):
-                sentences[out] = sentence
-                hashes[out] = immutable[ids[t]]
-                names[out] = c == UPPER
-                out += 1
+            if c == DIGIT:
+                figures[n_f] = immutable[ids[t]]
+                n_f += 1
+            elif c == UPPER and _proper(ids, upper, t, start, end):
+                names[n_n] = immutable[ids[t]]
+                n_n += 1
+        n_f = _distinct(figures, f0, n_f)
+        n_n = _distinct(names, p0, n_n)
         sentence += 1
+        figure_bounds[sentence] = n_f
+        name_bounds[sentence] = n_n
         start = end + 1
-    return sentences[:out], hashes[:out], names[:out]
+    return figure_bounds, figures[:n_f], name_bounds, names[:n_n]
+
+
+@njit(cache=True, inline="always")
+def _disjoint(x, x0, x1, y, y0, y1):
+    """The sorted runs x[x0:x1] and y[y0:y1] share no value."""
+    while x0 < x1 and y0 < y1:
+        if x[x0] == y[y0]:
+            return False
+        if x[x0] < y[y0]:
+            x0 += 1
+        else:
+            y0 += 1
+    return True
+
+
+@njit(cache=True)
+def immutables_agree(a_fb, a_figures, a_nb, a_names, b_fb, b_figures, b_nb, b_names, rows_a, rows_b):
+    """`provenance.immutables_agree` of the sentence pairs (rows_a[m], rows_b[m]), from each side's
+    `figures_and_names`: False where both give figures and share none, or both give two names or more and
+    share none."""
+    out = np.empty(rows_a.shape[0], np.bool_)
+    for m in range(rows_a.shape[0]):
+        i, j = rows_a[m], rows_b[m]
+        a0, a1, b0, b1 = a_fb[i], a_fb[i + 1], b_fb[j], b_fb[j + 1]
+        if a1 > a0 and b1 > b0 and _disjoint(a_figures, a0, a1, b_figures, b0, b1):
+            out[m] = False
+            continue
+        a0, a1, b0, b1 = a_nb[i], a_nb[i + 1], b_nb[j], b_nb[j + 1]
+        out[m] = not (a1 - a0 >= 2 and b1 - b0 >= 2 and _disjoint(a_names, a0, a1, b_names, b0, b1))
+    return out
 
 
 @njit(cache=True)

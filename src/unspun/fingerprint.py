@@ -332,30 +332,26 @@ class PairFacts:
     The figures and names are sets of 64-bit hashes where `sentence_immutables` gives strings: the same
     verdicts, as the aligner's feature join already assumes (distinct features do not share a hash)."""
 
-    __slots__ = ("article", "table", "_rows", "_sentence_sets", "_keys", "_folded_hash")
+    __slots__ = ("article", "table", "_figures", "_keys", "_folded_hash")
 
     def __init__(self, article: CleanArticle) -> None:
         words = _words()
         self.article = article
         self.table, ids = _article_table(article, words)
-        # each sentence's numbers and names: (sentence, hash, is_name) rows, made into sets on first use
-        self._rows = fk.figure_and_name_rows(ids, words.cls, words.upper, words.immutable)
-        self._sentence_sets: tuple[tuple[frozenset[int], frozenset[int]], ...] | None = None
+        # (figure bounds, figures, name bounds, names): each sentence's, sorted (`feature_kernel.figures_and_names`)
+        self._figures = fk.figures_and_names(ids, words.cls, words.upper, words.immutable, self.table.n_sentences)
         self._keys: list[str | None] = [None] * len(article.sentences)
         self._folded_hash: int | None = None
 
     def figures_and_names(self, k: int) -> tuple[frozenset[int], frozenset[int]]:
         """Sentence k's numbers and names (`sentence_immutables` less its quoted strings), hashed."""
-        if self._sentence_sets is None:
-            self._sentence_sets = self._split_immutables()
-        return self._sentence_sets[k]
+        fb, figures, nb, names = self._figures
+        return frozenset(figures[fb[k] : fb[k + 1]].tolist()), frozenset(names[nb[k] : nb[k + 1]].tolist())
 
-    def _split_immutables(self) -> tuple[tuple[frozenset[int], frozenset[int]], ...]:
-        n = self.table.n_sentences
-        groups: list[tuple[list[int], list[int]]] = [([], []) for _ in range(n)]
-        for s, h, name in zip(*(a.tolist() for a in self._rows)):
-            groups[s][name].append(h)
-        return tuple((frozenset(f), frozenset(p)) for f, p in groups)
+    def agree(self, other: PairFacts, rows: Sequence[int], other_rows: Sequence[int]) -> list[bool]:
+        """`provenance.immutables_agree` of each sentence pair (rows[m] here, other_rows[m] in `other`)."""
+        return fk.immutables_agree(*self._figures, *other._figures, np.array(rows, np.int64),
+                                   np.array(other_rows, np.int64)).tolist()
 
     def immutables(self) -> frozenset[int]:
         """Every sentence's immutables (quoted strings too), hashed: `sentence_immutables` over the article."""

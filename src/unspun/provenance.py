@@ -185,6 +185,15 @@ def sentence_figures_and_names(text: str) -> tuple[frozenset[str], frozenset[str
             frozenset(x for x in immutables if x.startswith("p:")))
 
 
+def _agreeing(a: CleanArticle, b: CleanArticle, matches: Sequence[Match], facts: Facts) -> Iterable[bool]:
+    """Per match: a verbatim copy, or a paraphrase whose immutables agree (`immutables_agree`); with `facts`,
+    all single-sentence matches in one compiled pass."""
+    if facts is None or any(len(m.a_sentences) != 1 or len(m.b_sentences) != 1 for m in matches):
+        return (m.kind == "copy" or immutables_agree(a, b, m, facts) for m in matches)
+    agree = facts[0].agree(facts[1], [m.a_sentences[0] for m in matches], [m.b_sentences[0] for m in matches])
+    return (m.kind == "copy" or ok for m, ok in zip(matches, agree))
+
+
 def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig, facts: Facts = None) -> bool:
     """Evidence that one text was made from the other, not written independently about one event.
 
@@ -198,7 +207,7 @@ def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     """
     if alignment.copy_coverage >= config.derived_copy_coverage:
         return True
-    kept = [m for m in alignment.matches if m.kind == "copy" or immutables_agree(a, b, m, facts)]
+    kept = [m for m, ok in zip(alignment.matches, _agreeing(a, b, alignment.matches, facts)) if ok]
     if len(kept) < config.min_derived_sentences:
         return False
     agreed = summarize(a, b, kept)
