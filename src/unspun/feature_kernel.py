@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .sketch_kernel import _M1, _fmix
+from .sketch_kernel import _FNV_BASIS, _FNV_PRIME, _M1, _fmix
 
 DIGIT, STOP, UPPER, LOWER, BREAK = 0, 1, 2, 3, 4
 """A word's class (`fingerprint._Words.cls`); BREAK is the sentence separator."""
@@ -211,3 +211,107 @@ def table_scores(a_hashes, a_sentence, a_weight, n_a, b_hashes, b_sentence, b_we
             if denom > 0:
                 out[i, j] = 2 * shared[i, j] / denom
     return out
+
+
+# ---------------------------------------------------------------- tokens of ASCII text, looked up by hash
+_NEWLINE, _APOSTROPHE, _HYPHEN = 10, 39, 45
+
+
+@njit(cache=True, inline="always")
+def _letter(c):
+    return (65 <= c <= 90) or (97 <= c <= 122)
+
+
+@njit(cache=True, inline="always")
+def _digit(c):
+    return 48 <= c <= 57
+
+
+@njit(cache=True, inline="always")
+def _figure_end(buf, q, n):
+    """End of `[0-9]+(?:[.,:][0-9]+)*` matched from the digit at q."""
+    while q < n and _digit(buf[q]):
+        q += 1
+    while q + 1 < n and (buf[q] == 46 or buf[q] == 44 or buf[q] == 58) and _digit(buf[q + 1]):
+        q += 2
+        while q < n and _digit(buf[q]):
+            q += 1
+    return q
+
+
+@njit(cache=True, inline="always")
+def _word_end(buf, p, n, details):
+    """End of the word matched from the letter at p, or p when none is: `[A-Za-z]+(?:'[A-Za-z]+)*`
+    (`tokens.FEATURE_TOKEN_ASCII`), or with `details` `[A-Za-z][A-Za-z'-]*[A-Za-z]` (`fingerprint.DETAIL_WORD`
+    of ASCII text: to the last letter of the run)."""
+    if not details:
+        q = p + 1
+        while q < n and _letter(buf[q]):
+            q += 1
+        while q + 1 < n and buf[q] == _APOSTROPHE and _letter(buf[q + 1]):
+            q += 2
+            while q < n and _letter(buf[q]):
+                q += 1
+        return q
+    last = p
+    q = p + 1
+    while q < n and (_letter(buf[q]) or buf[q] == _APOSTROPHE or buf[q] == _HYPHEN):
+        if _letter(buf[q]):
+            last = q
+        q += 1
+    return last + 1 if last > p else p
+
+
+@njit(cache=True, inline="always")
+def _slot(slots, h):
+    """The slot of hash h in an open-addressing table: where it is, or the empty slot (0) it would take."""
+    mask = np.uint64(slots.shape[0] - 1)
+    s = h & mask
+    while slots[s] != 0 and slots[s] != h:
+        s = (s + np.uint64(1)) & mask
+    return s
+
+
+@njit(cache=True)
+def token_ids(buf, details, slots, slot_ids, ids, starts, ends, hashes):
+    """Tokenize the ASCII bytes `buf` as the regex would (`_word_end`, `_figure_end`; without `details`, each
+    line break is a token too) and look each token up by the hash of its bytes in the table (slots: hashes,
+    0 empty; slot_ids): ids[k] its id, -1 when absent; starts, ends, hashes of token k. Returns the count."""
+    n = buf.shape[0]
+    k = 0
+    p = 0
+    while p < n:
+        c = buf[p]
+        if _letter(c):
+            e = _word_end(buf, p, n, details)
+        elif _digit(c):
+            e = _figure_end(buf, p, n)
+        elif c == _NEWLINE and not details:
+            e = p + 1
+        else:
+            e = p
+        if e == p:
+            p += 1
+            continue
+        h = _FNV_BASIS
+        for q in range(p, e):
+            h = (h ^ np.uint64(buf[q])) * _FNV_PRIME
+        h = max(_fmix(h), np.uint64(1))
+        s = _slot(slots, h)
+        ids[k] = slot_ids[s] if slots[s] == h else -1
+        starts[k] = p
+        ends[k] = e
+        hashes[k] = h
+        k += 1
+        p = e
+    return k
+
+
+@njit(cache=True)
+def put_id(slots, slot_ids, h, i):
+    """Enter hash h with id i in the table; 1 when h was new, else 0."""
+    s = _slot(slots, h)
+    new = 1 if slots[s] == 0 else 0
+    slots[s] = h
+    slot_ids[s] = i
+    return new

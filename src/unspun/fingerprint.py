@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -219,7 +219,40 @@ def feature_table(features: Sequence[SentenceFeatures]) -> FeatureTable:
 _WORDS_MAX = 1 << 17
 """Distinct words a process's word table holds before it starts again (~20 MB when full)."""
 _SPLIT_TOKEN = re.compile(FEATURE_TOKEN.pattern + r"|\n")  # FEATURE_TOKEN, and the line break between sentences
-_SPLIT_TOKEN_ASCII = re.compile(FEATURE_TOKEN_ASCII.pattern + r"|\n")
+
+
+class _HashIds:
+    """token hash -> id, an open-addressing table the compiled tokenizer reads (`feature_kernel.token_ids`),
+    beside a word table that knows each token's id by its string."""
+
+    def __init__(self) -> None:
+        self.slots = np.zeros(1 << 12, np.uint64)  # token hashes, 0 for an empty slot
+        self.ids = np.zeros(1 << 12, np.int64)
+        self.count = 0
+
+    def put(self, h: int, i: int) -> None:
+        if 2 * (self.count + 1) > len(self.slots):
+            old = self.slots, self.ids
+            self.slots, self.ids = np.zeros(2 * len(old[0]), np.uint64), np.zeros(2 * len(old[0]), np.int64)
+            for oh, oi in zip(old[0][old[0] != 0].tolist(), old[1][old[0] != 0].tolist()):
+                fk.put_id(self.slots, self.ids, np.uint64(oh), oi)
+        self.count += fk.put_id(self.slots, self.ids, np.uint64(h), i)
+
+
+def _ascii_ids(text: str, table: _HashIds, details: bool, id_of: Callable[[str], int]) -> np.ndarray:
+    """The ids of the tokens of ASCII `text` (`feature_kernel.token_ids`: `FEATURE_TOKEN_ASCII`'s tokens and line breaks, or with
+    `details` `DETAIL_WORD`'s), in order, each from `table` by the hash of its bytes; a token the table lacks
+    gets `id_of(token)` and is entered. One compiled pass instead of a regex and a dict lookup per token."""
+    buf = np.frombuffer(text.encode(), np.uint8)
+    n = len(buf)
+    ids, starts, ends = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
+    hashes = np.empty(n, np.uint64)
+    k = fk.token_ids(buf, details, table.slots, table.ids, ids, starts, ends, hashes)
+    ids = ids[:k]
+    for m in np.flatnonzero(ids < 0).tolist():
+        ids[m] = i = id_of(text[starts[m] : ends[m]])
+        table.put(int(hashes[m]), i)
+    return ids
 
 
 class _Words(dict):
@@ -236,6 +269,7 @@ class _Words(dict):
         self.content = np.zeros(1024, np.uint64)  # hash of the stem, kind content (UPPER, LOWER)
         self.immutable = np.zeros(1024, np.uint64)  # hash of the immutable, kind immutable (DIGIT, UPPER)
         self.skeleton = np.zeros(1024, np.uint64)  # hash of the skeleton word (number key, stopword, "p:" name)
+        self.by_hash = _HashIds()  # the ids of ASCII tokens by the hash of their bytes
         self.__missing__("\n")  # id 0: the sentence break
 
     def __missing__(self, tok: str) -> int:
@@ -309,8 +343,10 @@ def _article_table(article: CleanArticle, words: _Words) -> tuple[FeatureTable, 
     """`article_table`, and the word ids of its tokens (sentence breaks included) in `words`."""
     norms = _norms(article)
     joined = "\n".join(norms)  # no normalized sentence holds a line break, and no token crosses one
-    split = _SPLIT_TOKEN_ASCII if joined.isascii() else _SPLIT_TOKEN
-    ids = np.fromiter(map(words.__getitem__, split.findall(joined)), np.int64)
+    if joined.isascii():
+        ids = _ascii_ids(joined, words.by_hash, False, words.__getitem__)
+    else:
+        ids = np.fromiter(map(words.__getitem__, _SPLIT_TOKEN.findall(joined)), np.int64)
     quoted = [(k, _hash(q, "i")) for k, norm in enumerate(norms) if '"' in norm for q in _quoted(norm)]
     q_sentence = np.array([k for k, _ in quoted], np.int64)
     q_hash = np.array([h for _, h in quoted], np.uint64)
@@ -449,13 +485,32 @@ def specific_words(text: str) -> frozenset[str]:
     Memoized on the text (pure; frozen result): a scan asks for each article once per pair it is in. Each
     distinct word's verdict is kept per thread (`_Details`), so a text costs one lookup per distinct word."""
     details = _details()
+    if text.isascii():
+        keys = details.keys
+        return frozenset(keys[k] for k in np.unique(_ascii_ids(text, details.by_hash, True, details.number)).tolist() if k)
     out = set(map(details.__getitem__, set(DETAIL_WORD.findall(text))))
     out.discard("")
     return frozenset(out)
 
 
 class _Details(dict):
-    """word -> its detail key in `specific_words` ("" when it is not a detail), worked out on first sight."""
+    """word -> its detail key in `specific_words` ("" when it is not a detail), worked out on first sight; the
+    distinct keys numbered ("" is 0) for the compiled tokenizer, which looks ASCII words up by hash."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys = [""]
+        self.numbers = {"": 0}
+        self.by_hash = _HashIds()
+
+    def number(self, w: str) -> int:
+        """The number of word w's detail key."""
+        key = self[w]
+        k = self.numbers.get(key)
+        if k is None:
+            k = self.numbers[key] = len(self.keys)
+            self.keys.append(key)
+        return k
 
     def __missing__(self, w: str) -> str:
         key = w.casefold().replace("\u2019", "'")
