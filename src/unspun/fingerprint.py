@@ -486,8 +486,8 @@ def specific_words(text: str) -> frozenset[str]:
     distinct word's verdict is kept per thread (`_Details`), so a text costs one lookup per distinct word."""
     details = _details()
     if text.isascii():
-        keys = details.keys
-        return frozenset(keys[k] for k in np.unique(_ascii_ids(text, details.by_hash, True, details.number)).tolist() if k)
+        found = np.unique(_ascii_ids(text, details.by_hash, True, details.number))
+        return frozenset(map(details.keys.__getitem__, found[found > 0].tolist()))  # key 0 is ""
     out = set(map(details.__getitem__, set(DETAIL_WORD.findall(text))))
     out.discard("")
     return frozenset(out)
