@@ -308,10 +308,13 @@ def token_ids(buf, details, slots, slot_ids, ids, starts, ends, hashes):
 
 
 @njit(cache=True)
-def put_id(slots, slot_ids, h, i):
-    """Enter hash h with id i in the table; 1 when h was new, else 0."""
-    s = _slot(slots, h)
-    new = 1 if slots[s] == 0 else 0
-    slots[s] = h
-    slot_ids[s] = i
+def put_ids(slots, slot_ids, hashes, ids):
+    """Enter each hashes[k] with id ids[k] in the table (`token_ids`); return how many hashes were new."""
+    new = 0
+    for k in range(hashes.shape[0]):
+        s = _slot(slots, hashes[k])
+        if slots[s] == 0:
+            new += 1
+        slots[s] = hashes[k]
+        slot_ids[s] = ids[k]
     return new

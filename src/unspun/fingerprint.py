@@ -230,13 +230,17 @@ class _HashIds:
         self.ids = np.zeros(1 << 12, np.int64)
         self.count = 0
 
-    def put(self, h: int, i: int) -> None:
-        if 2 * (self.count + 1) > len(self.slots):
-            old = self.slots, self.ids
-            self.slots, self.ids = np.zeros(2 * len(old[0]), np.uint64), np.zeros(2 * len(old[0]), np.int64)
-            for oh, oi in zip(old[0][old[0] != 0].tolist(), old[1][old[0] != 0].tolist()):
-                fk.put_id(self.slots, self.ids, np.uint64(oh), oi)
-        self.count += fk.put_id(self.slots, self.ids, np.uint64(h), i)
+    def put(self, hashes: np.ndarray, ids: np.ndarray) -> None:
+        """Enter each hashes[k] with ids[k], the table doubled first where it would pass half full."""
+        if 2 * (self.count + len(hashes)) > len(self.slots):
+            size = len(self.slots)
+            while 2 * (self.count + len(hashes)) > size:
+                size *= 2
+            full = self.slots != 0
+            old_hashes, old_ids = self.slots[full], self.ids[full]
+            self.slots, self.ids = np.zeros(size, np.uint64), np.zeros(size, np.int64)
+            fk.put_ids(self.slots, self.ids, old_hashes, old_ids)
+        self.count += fk.put_ids(self.slots, self.ids, hashes, ids)
 
 
 def _ascii_ids(text: str, table: _HashIds, details: bool, id_of: Callable[[str], int]) -> np.ndarray:
@@ -249,9 +253,10 @@ def _ascii_ids(text: str, table: _HashIds, details: bool, id_of: Callable[[str],
     hashes = np.empty(n, np.uint64)
     k = fk.token_ids(buf, details, table.slots, table.ids, ids, starts, ends, hashes)
     ids = ids[:k]
-    for m in np.flatnonzero(ids < 0).tolist():
-        ids[m] = i = id_of(text[starts[m] : ends[m]])
-        table.put(int(hashes[m]), i)
+    missing = np.flatnonzero(ids < 0)
+    if len(missing):
+        ids[missing] = [id_of(text[s:e]) for s, e in zip(starts[missing].tolist(), ends[missing].tolist())]
+        table.put(hashes[missing], ids[missing])
     return ids
 
 

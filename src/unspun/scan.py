@@ -209,10 +209,14 @@ _KERNEL_PROBE = Article("probe", "Okafor said 1,200 people came. The council vot
 
 
 def _load_kernels(config: ScanConfig) -> None:
-    """Load the compiled kernels of prepare, of the pair stage's tables and of the edit tokenizer (~0.35 CPU-s
-    in a process, mostly numba starting up) in the parent, so that the forked workers inherit them instead of
-    each loading its own; machine style's sentence kernel too (the spin and the pairs' direction votes read it)."""
-    prepare(_KERNEL_PROBE, config)
+    """Load the compiled kernels of prepare, of the pair stage's tables, alignment and relation test and of the
+    edit tokenizer (~0.35 CPU-s in a process, mostly numba starting up) in the parent, so that the forked workers
+    inherit them instead of each loading its own; machine style's sentence kernel too (the spin and the pairs'
+    direction votes read it)."""
+    probe = prepare(_KERNEL_PROBE, config).clean
+    facts = PairFacts(probe)
+    align(probe, probe, facts, facts, config.align)
+    facts.agree(facts, [0], [0])
     sentence_lengths(_KERNEL_PROBE.text)
     article_tokens(_KERNEL_PROBE.text, [(0, len(_KERNEL_PROBE.text))])
 
