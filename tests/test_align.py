@@ -286,13 +286,14 @@ def test_the_compiled_score_matrix_equals_the_numpy_join_bit_for_bit(story):
             assert score_matrix(ta, tb).tobytes() == _score_matrix_numpy(ta, tb).tobytes()
 
 
-def _assign_by_solver(scores, threshold):
+def _assign_by_solver(scores, threshold, used_a=frozenset(), used_b=frozenset()):
     """`assign` as it was, the solver always run: the reference for its shortcut."""
     import numpy as np
     from scipy.optimize import linear_sum_assignment
 
     above = scores >= threshold
-    rows, cols = np.flatnonzero(above.any(axis=1)).tolist(), np.flatnonzero(above.any(axis=0)).tolist()
+    rows = [i for i in np.flatnonzero(above.any(axis=1)).tolist() if i not in used_a]
+    cols = [j for j in np.flatnonzero(above.any(axis=0)).tolist() if j not in used_b]
     if not rows or not cols:
         return []
     sub = scores[np.ix_(rows, cols)]
@@ -311,7 +312,9 @@ def test_assign_without_the_solver_gives_the_solvers_pairs(n, m, data):
     cells = st.sampled_from([0.0, 0.1, 0.29, 0.3, 0.42, 0.5, 0.77, 1.0, 1.0001])
     scores = np.array(data.draw(st.lists(st.lists(cells, min_size=m, max_size=m), min_size=n, max_size=n)))
     threshold = data.draw(st.sampled_from([0.3, 0.42]))
-    assert assign(scores, threshold) == _assign_by_solver(scores, threshold)
+    used_a = data.draw(st.sets(st.integers(0, n - 1), max_size=2))
+    used_b = data.draw(st.sets(st.integers(0, m - 1), max_size=2))
+    assert assign(scores, threshold, used_a, used_b) == _assign_by_solver(scores, threshold, used_a, used_b)
 
 
 def test_align_with_pair_facts_equals_align_without(story):

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from .clean import clean_article
 from .config import AlignConfig, CleanConfig
-from .feature_kernel import table_scores
+from .feature_kernel import lone_pairs, table_scores
 from .fingerprint import FeatureTable, PairFacts, SentenceFeatures, article_table, feature_table, sentence_key
 from .records import Article, CleanArticle, Match
 
@@ -84,6 +84,11 @@ def assign(scores: np.ndarray, threshold: float, used_a: set[int] = frozenset(),
     An assignment over all candidate pairs, not a path: a sentence pairs with its best counterpart
     wherever the rewrite moved it, and a weak pair never steals a sentence from a strong one.
     Rows/columns already used are left out."""
+    # No row or column with two candidates at or above the threshold: those pairs are the assignment (each
+    # has weight and none competes with another), with no solver to run.
+    found, lone_a, lone_b = lone_pairs(scores, threshold, _mask(used_a, scores.shape[0]), _mask(used_b, scores.shape[1]))
+    if found:
+        return list(zip(lone_a.tolist(), lone_b.tolist()))
     from scipy.optimize import linear_sum_assignment
 
     above = scores >= threshold
@@ -92,18 +97,17 @@ def assign(scores: np.ndarray, threshold: float, used_a: set[int] = frozenset(),
     if not rows or not cols:
         return []
     sub = scores[np.ix_(rows, cols)]
-    if _one_each(sub >= threshold):
-        return sorted((rows[i], cols[j]) for i, j in zip(*np.nonzero(sub >= threshold)))
     # Pairs below the threshold are worth nothing, so the solver only takes them to fill a square.
     weight = np.where(sub >= threshold, sub, 0.0)
     r, c = linear_sum_assignment(weight, maximize=True)
     return sorted((rows[i], cols[j]) for i, j in zip(r, c) if sub[i, j] >= threshold)
 
 
-def _one_each(above: np.ndarray) -> bool:
-    """No row and no column holds two pairs at or above the threshold: the pairs above are then the
-    assignment (each has weight, and none competes with another), with no solver to run."""
-    return bool((above.sum(axis=0) <= 1).all() and (above.sum(axis=1) <= 1).all())
+def _mask(used: set[int], n: int) -> np.ndarray:
+    out = np.zeros(n, np.bool_)
+    if used:
+        out[list(used)] = True
+    return out
 
 
 def align(

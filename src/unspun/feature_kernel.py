@@ -318,3 +318,23 @@ def put_ids(slots, slot_ids, hashes, ids):
         slots[s] = hashes[k]
         slot_ids[s] = ids[k]
     return new
+
+
+@njit(cache=True)
+def lone_pairs(scores, threshold, used_a, used_b):
+    """The cells at or above `threshold` among the rows not `used_a` and the columns not `used_b`, as (found,
+    rows, cols) in row order; found is False (and the arrays empty) when such a row or column holds two."""
+    n, m = scores.shape
+    row_of = np.full(m, -1, np.int64)
+    col_of = np.full(n, -1, np.int64)
+    for i in range(n):
+        if used_a[i]:
+            continue
+        for j in range(m):
+            if not used_b[j] and scores[i, j] >= threshold:
+                if col_of[i] >= 0 or row_of[j] >= 0:
+                    return False, np.zeros(0, np.int64), np.zeros(0, np.int64)
+                col_of[i] = j
+                row_of[j] = i
+    rows = np.flatnonzero(col_of >= 0)
+    return True, rows, col_of[rows]
