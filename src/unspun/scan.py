@@ -16,7 +16,7 @@ from itertools import repeat
 
 import numpy as np
 
-from .align import align
+from .align import align, assign
 from .edits.direction import story_original
 from .edits.classify import SideCache
 from .edits.compare import explain_pair
@@ -212,11 +212,13 @@ def _load_kernels(config: ScanConfig) -> None:
     """Load the compiled kernels of prepare, of the pair stage's tables, alignment and relation test and of the
     edit tokenizer (~0.35 CPU-s in a process, mostly numba starting up) in the parent, so that the forked workers
     inherit them instead of each loading its own; machine style's sentence kernel too (the spin and the pairs'
-    direction votes read it)."""
+    direction votes read it); and scipy's solver, which a pair worker would import on its first contested
+    assignment (~0.35 CPU-s, ~12 MB shared with the workers)."""
     probe = prepare(_KERNEL_PROBE, config).clean
     facts = PairFacts(probe)
     align(probe, probe, facts, facts, config.align)
     facts.agree(facts, [0], [0])
+    assign(np.ones((2, 2)), 0.5)  # two candidates for one sentence: the solver runs
     sentence_lengths(_KERNEL_PROBE.text)
     article_tokens(_KERNEL_PROBE.text, [(0, len(_KERNEL_PROBE.text))])
 
