@@ -251,3 +251,70 @@ def test_an_article_aligned_with_itself_is_a_full_copy(text):
     assert all(m.kind == "copy" for m in al.matches)
     if a.sentences:
         assert al.coverage_a == al.coverage_b == 1.0
+
+
+def _score_matrix_numpy(ta, tb, config=AlignConfig()):
+    """The former NumPy join of `score_matrix` (np.add.at over the matched rows), the reference bit for bit."""
+    import numpy as np
+
+    weights = np.array([config.content_weight, config.skeleton_weight, config.immutable_weight])
+    wa, wb = weights[ta.kind], weights[tb.kind]
+    tot_a = np.bincount(ta.sentence, weights=wa, minlength=ta.n_sentences)
+    tot_b = np.bincount(tb.sentence, weights=wb, minlength=tb.n_sentences)
+    shared = np.zeros((ta.n_sentences, tb.n_sentences))
+    order = np.argsort(tb.hashes, kind="stable")
+    sorted_b = tb.hashes[order]
+    left = np.searchsorted(sorted_b, ta.hashes, "left")
+    count = np.searchsorted(sorted_b, ta.hashes, "right") - left
+    total = int(count.sum())
+    if total:
+        rows_a = np.repeat(np.arange(len(ta.hashes)), count)
+        offsets = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+        rows_b = order[np.repeat(left, count) + offsets]
+        np.add.at(shared, (ta.sentence[rows_a], tb.sentence[rows_b]), wa[rows_a])
+    denom = tot_a[:, None] + tot_b[None, :]
+    return np.divide(2 * shared, denom, out=np.zeros_like(shared), where=denom > 0)
+
+
+def test_the_compiled_score_matrix_equals_the_numpy_join_bit_for_bit(story):
+    from unspun.align import score_matrix
+    from unspun.fingerprint import article_table
+
+    tables = [article_table(ca) for ca in story.values()] + [article_table(clean(""))]
+    for ta in tables:
+        for tb in tables:
+            assert score_matrix(ta, tb).tobytes() == _score_matrix_numpy(ta, tb).tobytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 7), st.integers(1, 7), st.data())
+def test_assign_without_the_solver_gives_the_solvers_pairs(n, m, data):
+    # When no sentence has two candidates at or above the threshold, the pairs above are taken as they are:
+    # the same pairs as with the shortcut turned off (the solver always run).
+    import importlib
+    from unittest import mock
+
+    import numpy as np
+
+    from unspun.align import assign
+
+    align_module = importlib.import_module("unspun.align")
+
+    def _assign_by_solver(*args):
+        with mock.patch.object(align_module, "lone_pairs", lambda *_: (False, None, None)):
+            return assign(*args)
+
+    cells = st.sampled_from([0.0, 0.1, 0.29, 0.3, 0.42, 0.5, 0.77, 1.0, 1.0001])
+    scores = np.array(data.draw(st.lists(st.lists(cells, min_size=m, max_size=m), min_size=n, max_size=n)))
+    threshold = data.draw(st.sampled_from([0.3, 0.42]))
+    used_a = data.draw(st.sets(st.integers(0, n - 1), max_size=2))
+    used_b = data.draw(st.sets(st.integers(0, m - 1), max_size=2))
+    assert assign(scores, threshold, used_a, used_b) == _assign_by_solver(scores, threshold, used_a, used_b)
+
+
+def test_align_with_pair_facts_equals_align_without(story):
+    from unspun.fingerprint import PairFacts
+
+    for a in story.values():
+        for b in story.values():
+            assert align(a, b, PairFacts(a), PairFacts(b)) == align(a, b)

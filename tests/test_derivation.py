@@ -64,3 +64,18 @@ def test_a_short_brief_covered_by_one_sentence_of_a_long_report_is_not_derived()
     alignment = align(brief, report)
     assert alignment.matches  # the brief does match one sentence ...
     assert not derived(brief, report, alignment, RelationConfig())  # ... which is no evidence of copying
+
+
+def test_relation_with_pair_facts_equals_relation_without(story):
+    # The scan's pair stage reads figures, names, keys and the folded text's hash from `PairFacts`.
+    from unspun.align import align
+    from unspun.config import RelationConfig
+    from unspun.fingerprint import PairFacts
+
+    for a in story.values():
+        for b in story.values():
+            fa, fb = PairFacts(a), PairFacts(b)
+            alignment = align(a, b, fa, fb)
+            assert relation(a, b, alignment, RelationConfig(), (fa, fb)) == relation(a, b, alignment, RelationConfig())
+            for m in alignment.matches:
+                assert immutables_agree(a, b, m, (fa, fb)) == immutables_agree(a, b, m)

@@ -16,6 +16,7 @@ from unspun.fingerprint import (
     number_key,
     sentence_features,
     sentence_immutables,
+    sentence_key,
     shingles,
     specific_words,
     stem,
@@ -276,3 +277,54 @@ def test_specific_words_are_the_per_word_rule_for_any_text(text):
 def test_the_ascii_token_patterns_find_what_the_unicode_ones_find_in_ascii_text(text):
     assert FEATURE_TOKEN_ASCII.findall(text) == FEATURE_TOKEN.findall(text)
     assert WORD_ASCII.findall(text) == WORD.findall(text)
+
+
+def _compiled_tokens(text: str, details: bool) -> list[str]:
+    """The tokens `fingerprint._ascii_ids` finds in ASCII text, read back through the ids it gave them."""
+    from unspun.fingerprint import _ascii_ids, _HashIds
+
+    seen: list[str] = []
+    table = _HashIds()
+
+    def id_of(tok: str) -> int:
+        if tok not in seen:
+            seen.append(tok)
+        return seen.index(tok)
+
+    first = [seen[i] for i in _ascii_ids(text, table, details, id_of).tolist()]
+    again = [seen[i] for i in _ascii_ids(text, table, details, id_of).tolist()]  # now every token by its hash
+    assert again == first
+    return first
+
+
+_ascii_text = st.text(alphabet="abcXYZ019'-.,:\n \"$", max_size=120)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_ascii_text, st.text(alphabet=st.characters(max_codepoint=127), max_size=120)))
+def test_the_compiled_ascii_tokenizer_finds_the_regex_tokens(text):
+    from unspun.fingerprint import _SPLIT_TOKEN, DETAIL_WORD
+
+    assert _compiled_tokens(text, False) == _SPLIT_TOKEN.findall(text)
+    assert _compiled_tokens(text, True) == DETAIL_WORD.findall(text)
+
+
+def test_the_compiled_tokenizer_table_grows_without_losing_a_word():
+    words = [a + b + c for a in "abcdefghijklmnop" for b in "abcdefghijklm" for c in "abcdefghijklmno"]
+    assert len(words) > 3000  # past the first table's 4,096 slots at half load
+    assert _compiled_tokens(" ".join(words), True) == words
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_article_lines, min_size=1, max_size=8).map("\n".join))
+def test_pair_facts_give_each_sentences_figures_and_names_hashed(text):
+    from unspun.fingerprint import PairFacts, _hash
+    from unspun.provenance import sentence_figures_and_names
+
+    ca = clean(text)
+    facts = PairFacts(ca)
+    for k, sent in enumerate(ca.sentences):
+        figures, names = sentence_figures_and_names(sent.text)
+        assert facts.figures_and_names(k) == ({_hash(x, "i") for x in figures}, {_hash(x, "i") for x in names})
+    assert facts.immutables() == {_hash(x, "i") for x in article_immutables(ca)}
+    assert [facts.key(k) for k in range(len(ca.sentences))] == [sentence_key(s.text) for s in ca.sentences]

@@ -7,7 +7,6 @@ Matching is one-to-one and order-free, because spinners reorder clauses and para
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,7 +15,8 @@ from rapidfuzz import fuzz
 
 from .clean import clean_article
 from .config import AlignConfig, CleanConfig
-from .fingerprint import FeatureTable, SentenceFeatures, article_table, feature_table, sentence_key
+from .feature_kernel import lone_pairs, table_scores
+from .fingerprint import FeatureTable, PairFacts, SentenceFeatures, article_table, feature_table, sentence_key
 from .records import Article, CleanArticle, Match
 
 
@@ -49,33 +49,24 @@ def similarity(a: SentenceFeatures, b: SentenceFeatures, config: AlignConfig = A
     return 2 * shared / total
 
 
-def _tables(
-    article: CleanArticle, given: Sequence[SentenceFeatures] | FeatureTable | None
-) -> FeatureTable:
+Given = Sequence[SentenceFeatures] | FeatureTable | PairFacts | None
+"""An article's features as a caller has them: sentence features, its table, its `PairFacts`, or None."""
+
+
+def _tables(article: CleanArticle, given: Given) -> FeatureTable:
     if isinstance(given, FeatureTable):
         return given
+    if isinstance(given, PairFacts):
+        return given.table
     return article_table(article) if given is None else feature_table(given)
 
 
 def score_matrix(ta: FeatureTable, tb: FeatureTable, config: AlignConfig = AlignConfig()) -> np.ndarray:
-    """Weighted Dice score of every sentence pair (rows: a, columns: b), joined on feature hashes."""
+    """Weighted Dice score of every sentence pair (rows: a, columns: b), joined on feature hashes
+    (`feature_kernel.table_scores`: one compiled pass)."""
     weights = np.array([config.content_weight, config.skeleton_weight, config.immutable_weight])
-    wa, wb = weights[ta.kind], weights[tb.kind]
-    tot_a = np.bincount(ta.sentence, weights=wa, minlength=ta.n_sentences)
-    tot_b = np.bincount(tb.sentence, weights=wb, minlength=tb.n_sentences)
-    shared = np.zeros((ta.n_sentences, tb.n_sentences))
-    order = np.argsort(tb.hashes, kind="stable")
-    sorted_b = tb.hashes[order]
-    left = np.searchsorted(sorted_b, ta.hashes, "left")
-    count = np.searchsorted(sorted_b, ta.hashes, "right") - left
-    total = int(count.sum())
-    if total:
-        rows_a = np.repeat(np.arange(len(ta.hashes)), count)
-        offsets = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
-        rows_b = order[np.repeat(left, count) + offsets]
-        np.add.at(shared, (ta.sentence[rows_a], tb.sentence[rows_b]), wa[rows_a])
-    denom = tot_a[:, None] + tot_b[None, :]
-    return np.divide(2 * shared, denom, out=np.zeros_like(shared), where=denom > 0)
+    return table_scores(ta.hashes, ta.sentence, weights[ta.kind], ta.n_sentences,
+                        tb.hashes, tb.sentence, weights[tb.kind], tb.n_sentences)
 
 
 def _chars(article: CleanArticle, indices: Sequence[int] | None = None) -> int:
@@ -93,6 +84,11 @@ def assign(scores: np.ndarray, threshold: float, used_a: set[int] = frozenset(),
     An assignment over all candidate pairs, not a path: a sentence pairs with its best counterpart
     wherever the rewrite moved it, and a weak pair never steals a sentence from a strong one.
     Rows/columns already used are left out."""
+    # No row or column with two candidates at or above the threshold: those pairs are the assignment (each
+    # has weight and none competes with another), with no solver to run.
+    found, lone_a, lone_b = lone_pairs(scores, threshold, _mask(used_a, scores.shape[0]), _mask(used_b, scores.shape[1]))
+    if found:
+        return list(zip(lone_a.tolist(), lone_b.tolist()))
     from scipy.optimize import linear_sum_assignment
 
     above = scores >= threshold
@@ -107,11 +103,18 @@ def assign(scores: np.ndarray, threshold: float, used_a: set[int] = frozenset(),
     return sorted((rows[i], cols[j]) for i, j in zip(r, c) if sub[i, j] >= threshold)
 
 
+def _mask(used: set[int], n: int) -> np.ndarray:
+    out = np.zeros(n, np.bool_)
+    if used:
+        out[list(used)] = True
+    return out
+
+
 def align(
     a: CleanArticle,
     b: CleanArticle,
-    fa: Sequence[SentenceFeatures] | FeatureTable | None = None,
-    fb: Sequence[SentenceFeatures] | FeatureTable | None = None,
+    fa: Given = None,
+    fb: Given = None,
     config: AlignConfig = AlignConfig(),
     semantic: np.ndarray | None = None,
 ) -> Alignment:
@@ -119,9 +122,12 @@ def align(
     or paraphrase.
 
     `semantic` (optional, shape sentences_a x sentences_b, 0..1) is another score per sentence pair,
-    e.g. from embeddings; a pair scores the better of it and the lexical score.
+    e.g. from embeddings; a pair scores the better of it and the lexical score. `PairFacts` for `fa`/`fb`
+    also give the matched sentences' keys, worked out once per article.
     """
     ta, tb = _tables(a, fa), _tables(b, fb)
+    key_a = fa.key if isinstance(fa, PairFacts) else lambda i: sentence_key(a.sentences[i].text)
+    key_b = fb.key if isinstance(fb, PairFacts) else lambda j: sentence_key(b.sentences[j].text)
     keys_a, keys_b = ta.keys, tb.keys
     scores = score_matrix(ta, tb, config)
     if semantic is not None:
@@ -130,13 +136,11 @@ def align(
     # sentence beats one that only shares every feature, and of sentences with one key the closest in
     # length wins: a tie would go to whichever text is first, and align(a, b) and align(b, a) could pair
     # different sentences.
-    positions_b: dict[int, list[int]] = defaultdict(list)
-    for j, key in enumerate(keys_b.tolist()):
-        positions_b[key].append(j)
-    for i, key in enumerate(keys_a.tolist()):
-        for j in positions_b.get(key, ()) if key else ():
-            la, lb = len(a.sentences[i].text), len(b.sentences[j].text)
-            scores[i, j] = _IDENTICAL + 1e-6 * min(la, lb) / max(la, lb)  # of equal keys, the closest text
+    rows, cols = np.nonzero((keys_a[:, None] == keys_b[None, :]) & (keys_a != 0)[:, None])
+    if len(rows):
+        la = np.array([len(a.sentences[i].text) for i in rows.tolist()])
+        lb = np.array([len(b.sentences[j].text) for j in cols.tolist()])
+        scores[rows, cols] = _IDENTICAL + 1e-6 * np.minimum(la, lb) / np.maximum(la, lb)  # of equal keys, the closest text
     used_a: set[int] = set()
     used_b: set[int] = set()
     matches: list[Match] = []
@@ -149,8 +153,7 @@ def align(
             used_a.add(i)
             used_b.add(j)
             sa, sb = a.sentences[i], b.sentences[j]
-            char_sim = 1.0 if keys_a[i] == keys_b[j] else fuzz.ratio(
-                sentence_key(sa.text), sentence_key(sb.text)) / 100
+            char_sim = 1.0 if keys_a[i] == keys_b[j] else fuzz.ratio(key_a(i), key_b(j)) / 100
             kind = "copy" if char_sim >= config.copy_score else "paraphrase"
             score = min(max(float(scores[i, j]), char_sim), 1.0)
             matches.append(Match(sa.span, sb.span, kind, round(score, 4), (i,), (j,)))

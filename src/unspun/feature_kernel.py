@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .sketch_kernel import _M1, _fmix
+from .sketch_kernel import _FNV_BASIS, _FNV_PRIME, _M1, _fmix
 
 DIGIT, STOP, UPPER, LOWER, BREAK = 0, 1, 2, 3, 4
 """A word's class (`fingerprint._Words.cls`); BREAK is the sentence separator."""
@@ -47,6 +47,92 @@ def _emit(buf, n, kind, sentence, hashes, sentences, kinds, out):
     return out
 
 
+@njit(cache=True, inline="always")
+def _proper(ids, upper, t, start, end):
+    """Token t of the sentence ids[start:end], of class UPPER, is a name: not its first word, or followed by
+    a capitalized word (`fingerprint._proper`)."""
+    return t > start or (end - start > 1 and upper[ids[start + 1]])
+
+
+@njit(cache=True, inline="always")
+def _distinct(buf, lo, hi):
+    """Sort buf[lo:hi] and keep its distinct values at its start; return the new end."""
+    if hi - lo < 2:
+        return hi
+    vals = np.sort(buf[lo:hi])
+    out = lo
+    for k in range(vals.shape[0]):
+        if k == 0 or vals[k] != vals[k - 1]:
+            buf[out] = vals[k]
+            out += 1
+    return out
+
+
+@njit(cache=True)
+def figures_and_names(ids, cls, upper, immutable, n_sentences):
+    """Each sentence's number and name immutables, by `table_rows`' rules, from the token ids `ids` (sentences
+    separated by BREAK ids): (figure_bounds, figures, name_bounds, names), sentence k's distinct figures
+    sorted in figures[figure_bounds[k]:figure_bounds[k + 1]], its names likewise."""
+    total = ids.shape[0]
+    figures = np.empty(total, np.uint64)
+    names = np.empty(total, np.uint64)
+    figure_bounds = np.zeros(n_sentences + 1, np.int64)
+    name_bounds = np.zeros(n_sentences + 1, np.int64)
+    n_f = n_n = 0
+    sentence = 0
+    start = 0
+    while start <= total and sentence < n_sentences:
+        end = start
+        while end < total and cls[ids[end]] != BREAK:
+            end += 1
+        f0, p0 = n_f, n_n
+        for t in range(start, end):
+            c = cls[ids[t]]
+            if c == DIGIT:
+                figures[n_f] = immutable[ids[t]]
+                n_f += 1
+            elif c == UPPER and _proper(ids, upper, t, start, end):
+                names[n_n] = immutable[ids[t]]
+                n_n += 1
+        n_f = _distinct(figures, f0, n_f)
+        n_n = _distinct(names, p0, n_n)
+        sentence += 1
+        figure_bounds[sentence] = n_f
+        name_bounds[sentence] = n_n
+        start = end + 1
+    return figure_bounds, figures[:n_f], name_bounds, names[:n_n]
+
+
+@njit(cache=True, inline="always")
+def _disjoint(x, x0, x1, y, y0, y1):
+    """The sorted runs x[x0:x1] and y[y0:y1] share no value."""
+    while x0 < x1 and y0 < y1:
+        if x[x0] == y[y0]:
+            return False
+        if x[x0] < y[y0]:
+            x0 += 1
+        else:
+            y0 += 1
+    return True
+
+
+@njit(cache=True)
+def immutables_agree(a_fb, a_figures, a_nb, a_names, b_fb, b_figures, b_nb, b_names, rows_a, rows_b):
+    """`provenance.immutables_agree` of the sentence pairs (rows_a[m], rows_b[m]), from each side's
+    `figures_and_names`: False where both give figures and share none, or both give two names or more and
+    share none."""
+    out = np.empty(rows_a.shape[0], np.bool_)
+    for m in range(rows_a.shape[0]):
+        i, j = rows_a[m], rows_b[m]
+        a0, a1, b0, b1 = a_fb[i], a_fb[i + 1], b_fb[j], b_fb[j + 1]
+        if a1 > a0 and b1 > b0 and _disjoint(a_figures, a0, a1, b_figures, b0, b1):
+            out[m] = False
+            continue
+        a0, a1, b0, b1 = a_nb[i], a_nb[i + 1], b_nb[j], b_nb[j + 1]
+        out[m] = not (a1 - a0 >= 2 and b1 - b0 >= 2 and _disjoint(a_names, a0, a1, b_names, b0, b1))
+    return out
+
+
 @njit(cache=True)
 def table_rows(ids, cls, upper, content, immutable, skeleton, q_sentence, q_hash):
     """Feature rows of the token ids `ids` (sentences separated by BREAK ids): (hashes, sentence, kind),
@@ -73,7 +159,7 @@ def table_rows(ids, cls, upper, content, immutable, skeleton, q_sentence, q_hash
         for t in range(start, end):
             w = ids[t]
             c = cls[w]
-            proper = c == UPPER and (t > start or (end - start > 1 and upper[ids[start + 1]]))
+            proper = c == UPPER and _proper(ids, upper, t, start, end)
             if c == LOWER or (c == UPPER and not proper):
                 buf_c[n_c] = content[w]
                 n_c += 1
@@ -97,3 +183,158 @@ def table_rows(ids, cls, upper, content, immutable, skeleton, q_sentence, q_hash
         sentence += 1
         start = end + 1
     return hashes[:out], sentences[:out], kinds[:out]
+
+
+@njit(cache=True)
+def table_scores(a_hashes, a_sentence, a_weight, n_a, b_hashes, b_sentence, b_weight, n_b):
+    """`align.score_matrix` of two feature tables (rows: hash, sentence, weight): each sentence pair's weighted
+    Dice score. Every sum runs in the order of the NumPy form (a's rows in order, and for one row of a, b's
+    rows of its hash in b's order), so the floats are the same to the last bit."""
+    tot_a = np.zeros(n_a)
+    tot_b = np.zeros(n_b)
+    for r in range(a_hashes.shape[0]):
+        tot_a[a_sentence[r]] += a_weight[r]
+    for q in range(b_hashes.shape[0]):
+        tot_b[b_sentence[q]] += b_weight[q]
+    shared = np.zeros((n_a, n_b))
+    order = np.argsort(b_hashes, kind="mergesort")
+    sorted_b = b_hashes[order]
+    for r in range(a_hashes.shape[0]):
+        q = np.searchsorted(sorted_b, a_hashes[r])
+        while q < sorted_b.shape[0] and sorted_b[q] == a_hashes[r]:
+            shared[a_sentence[r], b_sentence[order[q]]] += a_weight[r]
+            q += 1
+    out = np.zeros((n_a, n_b))
+    for i in range(n_a):
+        for j in range(n_b):
+            denom = tot_a[i] + tot_b[j]
+            if denom > 0:
+                out[i, j] = 2 * shared[i, j] / denom
+    return out
+
+
+# ---------------------------------------------------------------- tokens of ASCII text, looked up by hash
+_NEWLINE, _APOSTROPHE, _HYPHEN = 10, 39, 45
+
+
+@njit(cache=True, inline="always")
+def _letter(c):
+    return (65 <= c <= 90) or (97 <= c <= 122)
+
+
+@njit(cache=True, inline="always")
+def _digit(c):
+    return 48 <= c <= 57
+
+
+@njit(cache=True, inline="always")
+def _figure_end(buf, q, n):
+    """End of `[0-9]+(?:[.,:][0-9]+)*` matched from the digit at q."""
+    while q < n and _digit(buf[q]):
+        q += 1
+    while q + 1 < n and (buf[q] == 46 or buf[q] == 44 or buf[q] == 58) and _digit(buf[q + 1]):
+        q += 2
+        while q < n and _digit(buf[q]):
+            q += 1
+    return q
+
+
+@njit(cache=True, inline="always")
+def _word_end(buf, p, n, details):
+    """End of the word matched from the letter at p, or p when none is: `[A-Za-z]+(?:'[A-Za-z]+)*`
+    (`tokens.FEATURE_TOKEN_ASCII`), or with `details` `[A-Za-z][A-Za-z'-]*[A-Za-z]` (`fingerprint.DETAIL_WORD`
+    of ASCII text: to the last letter of the run)."""
+    if not details:
+        q = p + 1
+        while q < n and _letter(buf[q]):
+            q += 1
+        while q + 1 < n and buf[q] == _APOSTROPHE and _letter(buf[q + 1]):
+            q += 2
+            while q < n and _letter(buf[q]):
+                q += 1
+        return q
+    last = p
+    q = p + 1
+    while q < n and (_letter(buf[q]) or buf[q] == _APOSTROPHE or buf[q] == _HYPHEN):
+        if _letter(buf[q]):
+            last = q
+        q += 1
+    return last + 1 if last > p else p
+
+
+@njit(cache=True, inline="always")
+def _slot(slots, h):
+    """The slot of hash h in an open-addressing table: where it is, or the empty slot (0) it would take."""
+    mask = np.uint64(slots.shape[0] - 1)
+    s = h & mask
+    while slots[s] != 0 and slots[s] != h:
+        s = (s + np.uint64(1)) & mask
+    return s
+
+
+@njit(cache=True)
+def token_ids(buf, details, slots, slot_ids, ids, starts, ends, hashes):
+    """Tokenize the ASCII bytes `buf` as the regex would (`_word_end`, `_figure_end`; without `details`, each
+    line break is a token too) and look each token up by the hash of its bytes in the table (slots: hashes,
+    0 empty; slot_ids): ids[k] its id, -1 when absent; starts, ends, hashes of token k. Returns the count."""
+    n = buf.shape[0]
+    k = 0
+    p = 0
+    while p < n:
+        c = buf[p]
+        if _letter(c):
+            e = _word_end(buf, p, n, details)
+        elif _digit(c):
+            e = _figure_end(buf, p, n)
+        elif c == _NEWLINE and not details:
+            e = p + 1
+        else:
+            e = p
+        if e == p:
+            p += 1
+            continue
+        h = _FNV_BASIS
+        for q in range(p, e):
+            h = (h ^ np.uint64(buf[q])) * _FNV_PRIME
+        h = max(_fmix(h), np.uint64(1))
+        s = _slot(slots, h)
+        ids[k] = slot_ids[s] if slots[s] == h else -1
+        starts[k] = p
+        ends[k] = e
+        hashes[k] = h
+        k += 1
+        p = e
+    return k
+
+
+@njit(cache=True)
+def put_ids(slots, slot_ids, hashes, ids):
+    """Enter each hashes[k] with id ids[k] in the table (`token_ids`); return how many hashes were new."""
+    new = 0
+    for k in range(hashes.shape[0]):
+        s = _slot(slots, hashes[k])
+        if slots[s] == 0:
+            new += 1
+        slots[s] = hashes[k]
+        slot_ids[s] = ids[k]
+    return new
+
+
+@njit(cache=True)
+def lone_pairs(scores, threshold, used_a, used_b):
+    """The cells at or above `threshold` among the rows not `used_a` and the columns not `used_b`, as (found,
+    rows, cols) in row order; found is False (and the arrays empty) when such a row or column holds two."""
+    n, m = scores.shape
+    row_of = np.full(m, -1, np.int64)
+    col_of = np.full(n, -1, np.int64)
+    for i in range(n):
+        if used_a[i]:
+            continue
+        for j in range(m):
+            if not used_b[j] and scores[i, j] >= threshold:
+                if col_of[i] >= 0 or row_of[j] >= 0:
+                    return False, np.zeros(0, np.int64), np.zeros(0, np.int64)
+                col_of[i] = j
+                row_of[j] = i
+    rows = np.flatnonzero(col_of >= 0)
+    return True, rows, col_of[rows]

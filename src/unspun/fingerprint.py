@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -219,7 +219,45 @@ def feature_table(features: Sequence[SentenceFeatures]) -> FeatureTable:
 _WORDS_MAX = 1 << 17
 """Distinct words a process's word table holds before it starts again (~20 MB when full)."""
 _SPLIT_TOKEN = re.compile(FEATURE_TOKEN.pattern + r"|\n")  # FEATURE_TOKEN, and the line break between sentences
-_SPLIT_TOKEN_ASCII = re.compile(FEATURE_TOKEN_ASCII.pattern + r"|\n")
+
+
+class _HashIds:
+    """token hash -> id, an open-addressing table the compiled tokenizer reads (`feature_kernel.token_ids`),
+    beside a word table that knows each token's id by its string."""
+
+    def __init__(self) -> None:
+        self.slots = np.zeros(1 << 12, np.uint64)  # token hashes, 0 for an empty slot
+        self.ids = np.zeros(1 << 12, np.int64)
+        self.count = 0
+
+    def put(self, hashes: np.ndarray, ids: np.ndarray) -> None:
+        """Enter each hashes[k] with ids[k], the table doubled first where it would pass half full."""
+        if 2 * (self.count + len(hashes)) > len(self.slots):
+            size = len(self.slots)
+            while 2 * (self.count + len(hashes)) > size:
+                size *= 2
+            full = self.slots != 0
+            old_hashes, old_ids = self.slots[full], self.ids[full]
+            self.slots, self.ids = np.zeros(size, np.uint64), np.zeros(size, np.int64)
+            fk.put_ids(self.slots, self.ids, old_hashes, old_ids)
+        self.count += fk.put_ids(self.slots, self.ids, hashes, ids)
+
+
+def _ascii_ids(text: str, table: _HashIds, details: bool, id_of: Callable[[str], int]) -> np.ndarray:
+    """The ids of the tokens of ASCII `text` (`feature_kernel.token_ids`: `FEATURE_TOKEN_ASCII`'s tokens and line breaks, or with
+    `details` `DETAIL_WORD`'s), in order, each from `table` by the hash of its bytes; a token the table lacks
+    gets `id_of(token)` and is entered. One compiled pass instead of a regex and a dict lookup per token."""
+    buf = np.frombuffer(text.encode(), np.uint8)
+    n = len(buf)
+    ids, starts, ends = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
+    hashes = np.empty(n, np.uint64)
+    k = fk.token_ids(buf, details, table.slots, table.ids, ids, starts, ends, hashes)
+    ids = ids[:k]
+    missing = np.flatnonzero(ids < 0)
+    if len(missing):
+        ids[missing] = [id_of(text[s:e]) for s, e in zip(starts[missing].tolist(), ends[missing].tolist())]
+        table.put(hashes[missing], ids[missing])
+    return ids
 
 
 class _Words(dict):
@@ -236,6 +274,7 @@ class _Words(dict):
         self.content = np.zeros(1024, np.uint64)  # hash of the stem, kind content (UPPER, LOWER)
         self.immutable = np.zeros(1024, np.uint64)  # hash of the immutable, kind immutable (DIGIT, UPPER)
         self.skeleton = np.zeros(1024, np.uint64)  # hash of the skeleton word (number key, stopword, "p:" name)
+        self.by_hash = _HashIds()  # the ids of ASCII tokens by the hash of their bytes
         self.__missing__("\n")  # id 0: the sentence break
 
     def __missing__(self, tok: str) -> int:
@@ -302,11 +341,17 @@ def article_table(article: CleanArticle) -> FeatureTable:
     them and `key_kernel.key_hashes` hashes the match keys. The pair stage builds each article's table
     where a pair needs it (`scan.Tables`): ~0.3 ms here against ~1.2 ms for the per-sentence feature sets
     (docs/benchmarks.md, "i15prep")."""
-    words = _words()
+    return _article_table(article, _words())[0]
+
+
+def _article_table(article: CleanArticle, words: _Words) -> tuple[FeatureTable, np.ndarray]:
+    """`article_table`, and the word ids of its tokens (sentence breaks included) in `words`."""
     norms = _norms(article)
     joined = "\n".join(norms)  # no normalized sentence holds a line break, and no token crosses one
-    split = _SPLIT_TOKEN_ASCII if joined.isascii() else _SPLIT_TOKEN
-    ids = np.fromiter(map(words.__getitem__, split.findall(joined)), np.int64)
+    if joined.isascii():
+        ids = _ascii_ids(joined, words.by_hash, False, words.__getitem__)
+    else:
+        ids = np.fromiter(map(words.__getitem__, _SPLIT_TOKEN.findall(joined)), np.int64)
     quoted = [(k, _hash(q, "i")) for k, norm in enumerate(norms) if '"' in norm for q in _quoted(norm)]
     q_sentence = np.array([k for k, _ in quoted], np.int64)
     q_hash = np.array([h for _, h in quoted], np.uint64)
@@ -315,7 +360,56 @@ def article_table(article: CleanArticle) -> FeatureTable:
             ids, words.cls, words.upper, words.content, words.immutable, words.skeleton, q_sentence, q_hash)
     else:
         hashes, sentence, kind = np.zeros(0, np.uint64), np.zeros(0, np.int32), np.zeros(0, np.int8)
-    return FeatureTable(hashes, sentence, kind, _key_hashes(joined, norms), len(norms))
+    return FeatureTable(hashes, sentence, kind, _key_hashes(joined, norms), len(norms)), ids
+
+
+class PairFacts:
+    """What the pair stage reads of one article in every pair it is in, worked out once (`scan.Tables` keeps
+    the most recently used articles' facts): its feature table; each sentence's figures and names
+    (`provenance.immutables_agree`) as their table hashes, told apart by the classes of the words they came
+    from; each sentence's match key string (the aligner's character similarity of a matched pair) and the
+    hash of its whole folded text (the exact-copy test), both on first use.
+
+    The figures and names are sets of 64-bit hashes where `sentence_immutables` gives strings: the same
+    verdicts, as the aligner's feature join already assumes (distinct features do not share a hash)."""
+
+    __slots__ = ("article", "table", "_figures", "_keys", "_folded_hash")
+
+    def __init__(self, article: CleanArticle) -> None:
+        words = _words()
+        self.article = article
+        self.table, ids = _article_table(article, words)
+        # (figure bounds, figures, name bounds, names): each sentence's, sorted (`feature_kernel.figures_and_names`)
+        self._figures = fk.figures_and_names(ids, words.cls, words.upper, words.immutable, self.table.n_sentences)
+        self._keys: list[str | None] = [None] * len(article.sentences)
+        self._folded_hash: int | None = None
+
+    def figures_and_names(self, k: int) -> tuple[frozenset[int], frozenset[int]]:
+        """Sentence k's numbers and names (`sentence_immutables` less its quoted strings), hashed."""
+        fb, figures, nb, names = self._figures
+        return frozenset(figures[fb[k] : fb[k + 1]].tolist()), frozenset(names[nb[k] : nb[k + 1]].tolist())
+
+    def agree(self, other: PairFacts, rows: Sequence[int], other_rows: Sequence[int]) -> list[bool]:
+        """`provenance.immutables_agree` of each sentence pair (rows[m] here, other_rows[m] in `other`)."""
+        return fk.immutables_agree(*self._figures, *other._figures, np.array(rows, np.int64),
+                                   np.array(other_rows, np.int64)).tolist()
+
+    def immutables(self) -> frozenset[int]:
+        """Every sentence's immutables (quoted strings too), hashed: `sentence_immutables` over the article."""
+        return frozenset(self.table.hashes[self.table.kind == KIND_IMMUTABLE].tolist())
+
+    def key(self, k: int) -> str:
+        """`sentence_key` of sentence k."""
+        key = self._keys[k]
+        if key is None:
+            key = self._keys[k] = sentence_key(self.article.sentences[k].text)
+        return key
+
+    def folded_hash(self) -> int:
+        """`hash` of the whole text normalized and casefolded: unequal hashes, unequal folded texts."""
+        if self._folded_hash is None:
+            self._folded_hash = hash(normalize(self.article.article.text).casefold())
+        return self._folded_hash
 
 
 def _key_hashes(joined: str, norms: list[str]) -> np.ndarray:
@@ -396,13 +490,32 @@ def specific_words(text: str) -> frozenset[str]:
     Memoized on the text (pure; frozen result): a scan asks for each article once per pair it is in. Each
     distinct word's verdict is kept per thread (`_Details`), so a text costs one lookup per distinct word."""
     details = _details()
+    if text.isascii():
+        found = np.unique(_ascii_ids(text, details.by_hash, True, details.number))
+        return frozenset(map(details.keys.__getitem__, found[found > 0].tolist()))  # key 0 is ""
     out = set(map(details.__getitem__, set(DETAIL_WORD.findall(text))))
     out.discard("")
     return frozenset(out)
 
 
 class _Details(dict):
-    """word -> its detail key in `specific_words` ("" when it is not a detail), worked out on first sight."""
+    """word -> its detail key in `specific_words` ("" when it is not a detail), worked out on first sight; the
+    distinct keys numbered ("" is 0) for the compiled tokenizer, which looks ASCII words up by hash."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys = [""]
+        self.numbers = {"": 0}
+        self.by_hash = _HashIds()
+
+    def number(self, w: str) -> int:
+        """The number of word w's detail key."""
+        key = self[w]
+        k = self.numbers.get(key)
+        if k is None:
+            k = self.numbers[key] = len(self.keys)
+            self.keys.append(key)
+        return k
 
     def __missing__(self, w: str) -> str:
         key = w.casefold().replace("\u2019", "'")

@@ -9,7 +9,7 @@ from .align import Alignment, summarize
 from .clean import normalize
 from .cluster import cluster
 from .config import ClusterConfig, RelationConfig
-from .fingerprint import detail_inclusion, sentence_features, sentence_immutables, specific_words
+from .fingerprint import PairFacts, detail_inclusion, sentence_features, sentence_immutables, specific_words
 from .records import CleanArticle, Match, Pair, Story
 
 COPY_RELATIONS = frozenset({"exact", "near-duplicate", "rewrite"})
@@ -18,15 +18,24 @@ STORY_RELATIONS = COPY_RELATIONS | {"sibling"}
 """Relations that link articles into one story: copies, and siblings (two copies of one original)."""
 
 
-def relation(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig) -> str | None:
+Facts = tuple[PairFacts, PairFacts] | None
+"""The two articles' `PairFacts` when the caller keeps them (the scan's pair stage), else None."""
+
+
+def relation(
+    a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig, facts: Facts = None
+) -> str | None:
     """exact | near-duplicate | rewrite | same-story, or None when the alignment does not support a link.
 
     An alignment that covers enough but shows no evidence of derivation (`derived`) is "same-story":
     independent reports of one event share people, places and figures, not text.
 
-    Containment uses the better-covered side, so a truncated copy still counts as a copy.
+    Containment uses the better-covered side, so a truncated copy still counts as a copy. `facts` only saves
+    work: the verdict is the same without them.
     """
-    if a.norm_text and _folded(a.article.text) == _folded(b.article.text):
+    if a.norm_text and (facts is None or facts[0].folded_hash() == facts[1].folded_hash()) and (
+        _folded(a.article.text) == _folded(b.article.text)
+    ):
         return "exact"
     containment = max(alignment.coverage_a, alignment.coverage_b)
     enough_sentences = len(alignment.matches) >= min(
@@ -42,7 +51,7 @@ def relation(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rel
         alignment.score >= config.min_pair_score * min(1.0, 2 * min(alignment.coverage_a, alignment.coverage_b))
         or retells(a, b, alignment, config)
     ):
-        return "rewrite" if derived(a, b, alignment, config) else "same-story"
+        return "rewrite" if derived(a, b, alignment, config, facts) else "same-story"
     return None
 
 
@@ -145,20 +154,25 @@ def _kept_chars(article: CleanArticle) -> int:
     return sum(s.span[1] - s.span[0] for s in article.sentences)
 
 
-def immutables_agree(a: CleanArticle, b: CleanArticle, match: Match) -> bool:
+def immutables_agree(a: CleanArticle, b: CleanArticle, match: Match, facts: Facts = None) -> bool:
     """False when a paraphrase match pairs sentences about different figures or people: both sides
     give numbers and share none, or both name two or more people/places and share none. However
-    close two sentences' wording or vectors, "$22 million" vs "$140 million" is not a paraphrase."""
-    na, pa = _figures_and_names(a, match.a_sentences)
-    nb, pb = _figures_and_names(b, match.b_sentences)
+    close two sentences' wording or vectors, "$22 million" vs "$140 million" is not a paraphrase.
+    With `facts`, the sentences' figures and names are read from them (hashed) instead of their text."""
+    if facts is None:
+        na, pa = _figures_and_names(match.a_sentences, lambda k: sentence_figures_and_names(a.sentences[k].text))
+        nb, pb = _figures_and_names(match.b_sentences, lambda k: sentence_figures_and_names(b.sentences[k].text))
+    else:
+        na, pa = _figures_and_names(match.a_sentences, facts[0].figures_and_names)
+        nb, pb = _figures_and_names(match.b_sentences, facts[1].figures_and_names)
     return not ((na and nb and na.isdisjoint(nb)) or (len(pa) >= 2 and len(pb) >= 2 and pa.isdisjoint(pb)))
 
 
-def _figures_and_names(article: CleanArticle, indices: Sequence[int]) -> tuple[frozenset[str], frozenset[str]]:
-    """The numbers ("n:") and the names ("p:") among the immutables of the article's sentences `indices`."""
+def _figures_and_names(indices: Sequence[int], of: Callable[[int], tuple[frozenset, frozenset]]) -> tuple[frozenset, frozenset]:
+    """The numbers and the names among the immutables of the sentences `indices` (`of` one sentence)."""
     if len(indices) == 1:
-        return sentence_figures_and_names(article.sentences[indices[0]].text)
-    parts = [sentence_figures_and_names(article.sentences[k].text) for k in indices]
+        return of(indices[0])
+    parts = [of(k) for k in indices]
     return frozenset().union(*(n for n, _ in parts)), frozenset().union(*(p for _, p in parts))
 
 
@@ -171,7 +185,16 @@ def sentence_figures_and_names(text: str) -> tuple[frozenset[str], frozenset[str
             frozenset(x for x in immutables if x.startswith("p:")))
 
 
-def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig) -> bool:
+def _agreeing(a: CleanArticle, b: CleanArticle, matches: Sequence[Match], facts: Facts) -> Iterable[bool]:
+    """Per match: a verbatim copy, or a paraphrase whose immutables agree (`immutables_agree`); with `facts`,
+    all single-sentence matches in one compiled pass."""
+    if facts is None or any(len(m.a_sentences) != 1 or len(m.b_sentences) != 1 for m in matches):
+        return (m.kind == "copy" or immutables_agree(a, b, m, facts) for m in matches)
+    agree = facts[0].agree(facts[1], [m.a_sentences[0] for m in matches], [m.b_sentences[0] for m in matches])
+    return (m.kind == "copy" or ok for m, ok in zip(matches, agree))
+
+
+def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig, facts: Facts = None) -> bool:
     """Evidence that one text was made from the other, not written independently about one event.
 
     Either verbatim copying (copy coverage), or paraphrase matches (only those whose immutables agree)
@@ -184,7 +207,7 @@ def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     """
     if alignment.copy_coverage >= config.derived_copy_coverage:
         return True
-    kept = [m for m in alignment.matches if m.kind == "copy" or immutables_agree(a, b, m)]
+    kept = [m for m, ok in zip(alignment.matches, _agreeing(a, b, alignment.matches, facts)) if ok]
     if len(kept) < config.min_derived_sentences:
         return False
     agreed = summarize(a, b, kept)
@@ -201,15 +224,18 @@ def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     inclusion = max(detail_inclusion(a.article.text, b.article.text))
     if inclusion >= (config.derived_plan_min_inclusion if whole_plan else config.derived_min_inclusion):
         return True
-    return _immutables_carried(a, b, config)
+    return _immutables_carried(a, b, config, facts)
 
 
-def _immutables_carried(a: CleanArticle, b: CleanArticle, config: RelationConfig) -> bool:
+def _immutables_carried(a: CleanArticle, b: CleanArticle, config: RelationConfig, facts: Facts = None) -> bool:
     """True when one side's names and figures (at least `derived_min_immutables` of them) are nearly all in
     the other: a spinner that rewords every content word ("crack" -> "fracture", "pier" -> "jetty") keeps
     them, so its uncommon words are new while its immutables are its source's."""
-    ia = frozenset().union(*(sentence_immutables(s.text) for s in a.sentences))
-    ib = frozenset().union(*(sentence_immutables(s.text) for s in b.sentences))
+    if facts is None:
+        ia: frozenset = frozenset().union(*(sentence_immutables(s.text) for s in a.sentences))
+        ib: frozenset = frozenset().union(*(sentence_immutables(s.text) for s in b.sentences))
+    else:
+        ia, ib = facts[0].immutables(), facts[1].immutables()
     shared = len(ia & ib)
     return any(
         len(side) >= config.derived_min_immutables and shared >= config.derived_immutables_inclusion * len(side)

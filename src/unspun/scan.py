@@ -16,7 +16,7 @@ from itertools import repeat
 
 import numpy as np
 
-from .align import align
+from .align import align, assign
 from .edits.direction import story_original
 from .edits.classify import SideCache
 from .edits.compare import explain_pair
@@ -34,7 +34,7 @@ from .embed import (
 )
 from .errors import MissingExtraError
 from .events import attach_events, group_events, with_families
-from .fingerprint import FeatureTable, Signature, article_table, fingerprint, load_details
+from .fingerprint import FeatureTable, PairFacts, Signature, article_table, fingerprint, load_details
 from .provenance import make_pair, mark_siblings, relation, stories, undirected
 from .sketch import trim_malloc
 from .records import (
@@ -56,6 +56,7 @@ class Prepared:
     clean: CleanArticle
     table: FeatureTable
     signature: Signature
+    facts: PairFacts | None = None  # what the pair stage reads of it in every pair (`Tables`), when kept
 
 
 def prepare(article: Article, config: ScanConfig) -> Prepared:
@@ -75,7 +76,9 @@ _NO_TABLE = FeatureTable(np.zeros(0, np.uint64), np.zeros(0, np.int32), np.zeros
 
 
 class Tables(Sequence[FeatureTable]):
-    """The feature tables of a scan's articles, built on first use; the `keep` most recently used kept.
+    """The feature tables of a scan's articles, with the rest of what a pair reads of an article
+    (`PairFacts`: each sentence's figures, names and match key), built on first use; the `keep` most
+    recently used kept.
 
     A table is ~8 KB an article: held for every article through the pair stage, it was 850 MB of the
     parent (and of every forked worker) at 100k articles. Rebuilding one costs ~0.3 ms (`article_table`), paid only for
@@ -86,23 +89,28 @@ class Tables(Sequence[FeatureTable]):
     def __init__(self, cleans: Sequence[CleanArticle], keep: int = 2048) -> None:
         self._cleans = cleans
         self._keep = keep
-        self._tables: OrderedDict[int, FeatureTable] = OrderedDict()
+        self._facts: OrderedDict[int, PairFacts] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._cleans)
 
     def __getitem__(self, i: int) -> FeatureTable:  # type: ignore[override]
-        table = self._tables.get(i)
-        if table is None:
-            table = self._tables[i] = article_table(self._cleans[i])
-            if len(self._tables) > self._keep:
-                self._tables.popitem(last=False)
-        self._tables.move_to_end(i)
-        return table
+        return self.facts(i).table
+
+    def facts(self, i: int) -> PairFacts:
+        """Article i's `PairFacts`."""
+        facts = self._facts.get(i)
+        if facts is None:
+            facts = self._facts[i] = PairFacts(self._cleans[i])
+            if len(self._facts) > self._keep:
+                self._facts.popitem(last=False)
+        self._facts.move_to_end(i)
+        return facts
 
     def prepared(self, i: int) -> Prepared:
         """Article i as `confirm` reads it (its signature is spent by then)."""
-        return Prepared(self._cleans[i], self[i], _SPENT)
+        facts = self.facts(i)
+        return Prepared(self._cleans[i], facts.table, _SPENT, facts)
 
 
 def text_key(clean: CleanArticle) -> bytes:
@@ -148,8 +156,9 @@ def confirm(
     `semantic` optionally adds a sentence-pair score matrix (from embeddings) to the lexical one;
     `sides` reuses each article's explain tokens across the pairs it is in.
     """
-    alignment = align(a.clean, b.clean, a.table, b.table, config.align, semantic)
-    rel = relation(a.clean, b.clean, alignment, config.relation)
+    alignment = align(a.clean, b.clean, a.facts or a.table, b.facts or b.table, config.align, semantic)
+    facts = (a.facts, b.facts) if a.facts is not None and b.facts is not None else None
+    rel = relation(a.clean, b.clean, alignment, config.relation, facts)
     if rel is None:
         return None
     pair = make_pair(a.clean, b.clean, alignment, rel, channels)
@@ -200,10 +209,16 @@ _KERNEL_PROBE = Article("probe", "Okafor said 1,200 people came. The council vot
 
 
 def _load_kernels(config: ScanConfig) -> None:
-    """Load the compiled kernels of prepare, of the pair stage's tables and of the edit tokenizer (~0.35 CPU-s
-    in a process, mostly numba starting up) in the parent, so that the forked workers inherit them instead of
-    each loading its own; machine style's sentence kernel too (the spin and the pairs' direction votes read it)."""
-    prepare(_KERNEL_PROBE, config)
+    """Load the compiled kernels of prepare, of the pair stage's tables, alignment and relation test and of the
+    edit tokenizer (~0.35 CPU-s in a process, mostly numba starting up) in the parent, so that the forked workers
+    inherit them instead of each loading its own; machine style's sentence kernel too (the spin and the pairs'
+    direction votes read it); and scipy's solver, which a pair worker would import on its first contested
+    assignment (~0.35 CPU-s, ~12 MB shared with the workers)."""
+    probe = prepare(_KERNEL_PROBE, config).clean
+    facts = PairFacts(probe)
+    align(probe, probe, facts, facts, config.align)
+    facts.agree(facts, [0], [0])
+    assign(np.ones((2, 2)), 0.5)  # two candidates for one sentence: the solver runs
     sentence_lengths(_KERNEL_PROBE.text)
     article_tokens(_KERNEL_PROBE.text, [(0, len(_KERNEL_PROBE.text))])
 
