@@ -239,14 +239,14 @@ def test_swap_window_prefilter_drops_only_windows_without_a_hit(text):
     from unspun.edits import spin
     from unspun.edits.tokenize import article_tokens
 
-    tokens = article_tokens(text, _sentence_spans(text))
+    words = spin._Words.of_tokens(article_tokens(text, _sentence_spans(text)))
 
     def every_window(keys):
         return [(k, i) for k in spin._LENGTHS if k >= spin._SWAP_MIN for i in range(len(keys) - k + 1)]
 
-    fast = spin._swapped_idioms(text, tokens)
+    fast = spin._swapped_idioms(text, words)
     with mock.patch.object(spin, "_swap_windows", every_window):
-        assert spin._swapped_idioms(text, tokens) == fast
+        assert spin._swapped_idioms(text, words) == fast
 
 
 def _name_variants_per_pair(tokens, name_counts, key_counts):
@@ -291,12 +291,24 @@ def test_name_twins_from_one_nonzero_equal_a_score_per_pair(text):
     """`_name_variants` (score matrices read with one `nonzero`) equals the per-pair definition."""
     from collections import Counter
 
-    from unspun.edits.spin import _name_variants
+    from unspun.edits.spin import _name_variants, _Words
     from unspun.edits.tokenize import article_tokens
 
     tokens = article_tokens(text, _sentence_spans(text))
     names, keys = Counter(t.key for t in tokens if t.name), Counter(t.key for t in tokens)
-    assert _name_variants(tokens, names, keys) == _name_variants_per_pair(tokens, names, keys)
+    assert _name_variants(_Words.of_tokens(tokens), names, keys) == _name_variants_per_pair(tokens, names, keys)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NEWS, _TEXT))
+def test_spin_columns_equal_the_article_tokens(text):
+    """The spin score's columns (`article_words`: rule tokens only, written over the words) are the tokens
+    of `article_tokens`, field by field, for ASCII and other text (the split path's offsets included)."""
+    from unspun.edits.spin import _Words
+    from unspun.edits.tokenize import article_tokens
+
+    spans = _sentence_spans(text) or [(0, len(text))]
+    assert _Words.of(text, spans) == _Words.of_tokens(article_tokens(text, spans))
 
 
 @settings(max_examples=300, deadline=None)

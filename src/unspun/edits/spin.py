@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import eq, is_, is_not, itemgetter, le, not_, or_
+from operator import eq, is_, le, not_, or_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -24,12 +24,11 @@ from ..clean import clean_article
 from ..records import Article, CleanArticle, Span
 from ..tokens import light_stem, zipf
 from .collocation import Collocations, pair_pmi, shared
-from .tokenize import Token, article_tokens
+from .tokenize import Token, article_words
 from .machine_style import MachineStyle, machine_style
 from .words import IDIOM_STEMS, IDIOMS, article_clash
 
 
-_KEY, _NAME, _VALUE = itemgetter(3), itemgetter(4), itemgetter(5)  # a `Token`'s fields, read in C over a list
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,35 @@ def _hits(scores: np.ndarray, cutoff: float) -> list[list[int]]:
     return out
 
 
-def _name_variants(tokens: Sequence[Token], name_counts: Counter, key_counts: Counter) -> list[Suspect]:
+@dataclass(frozen=True)
+class _Words:
+    """An article's tokens as columns (one list per `Token` field the score reads): the plain words' tokens
+    are never built (`tokenize.article_words`), only the rules' tokens are written over the word columns."""
+
+    text: list[str]
+    start: list[int]
+    end: list[int]
+    key: list[str]
+    name: list[bool]
+    valued: list[bool]  # the token has a numeric value
+
+    @classmethod
+    def of(cls, text: str, sentences: Sequence[Span]) -> _Words:
+        """The tokens of `tokenize.article_tokens`, as columns."""
+        words, starts, ends, ruled = article_words(text, sentences)
+        keys, names, valued = words.copy(), [False] * len(words), [False] * len(words)
+        for n, token in ruled:
+            keys[n], names[n], valued[n] = token.key, token.name, token.value is not None
+        return cls(words, starts, ends, keys, names, valued)
+
+    @classmethod
+    def of_tokens(cls, tokens: Sequence[Token]) -> _Words:
+        """The same columns from built tokens."""
+        return cls([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens],
+                   [t.key for t in tokens], [t.name for t in tokens], [t.value is not None for t in tokens])
+
+
+def _name_variants(words: _Words, name_counts: Counter, key_counts: Counter) -> list[Suspect]:
     """Names written once that are a near-spelling of another name in the text (Treadwell ... Threadwell,
     Moyo ... Mayo; a derived form, Valdoria -> Valdorian, is not a variant), and lowercase common words
     close to a rare name (Shoigu ... "the shogun"). Each candidate twin is the first in the text's name
@@ -97,34 +124,38 @@ def _name_variants(tokens: Sequence[Token], name_counts: Counter, key_counts: Co
     # Only a key written once can be either kind of suspect: the other tokens are skipped in one pass.
     once_words = list(compress(key_counts, map(eq, key_counts.values(), repeat(1))))
     once_keys = set(compress(name_counts, map(eq, name_counts.values(), repeat(1)))).union(once_words)
-    picked = list(compress(tokens, map(once_keys.__contains__, map(_KEY, tokens))))
+    keys, texts, is_name, valued = words.key, words.text, words.name, words.valued
+    picked = list(compress(count(), map(once_keys.__contains__, keys)))
     # Lowercase common words written once (each key once: no memo needed) against every rare name at once; the
     # keys written once with >= 5 characters are picked in C first.
     long_once = set(compress(once_words, map(le, repeat(5), map(len, once_words))))
-    commons = [t for t in compress(picked, map(long_once.__contains__, map(_KEY, picked)))
-               if not t.name and t.value is None and t.text[:1].islower()]
-    close = _hits(process.cdist([t.key for t in commons], [f for _, f in rare], scorer=fuzz.ratio,
+    commons = [n for n in picked if keys[n] in long_once and not is_name[n] and not valued[n]
+               and texts[n][:1].islower()]
+    close = _hits(process.cdist([keys[n] for n in commons], [f for _, f in rare], scorer=fuzz.ratio,
                                 dtype=np.float64, score_cutoff=78), 78) if commons and rare else []
-    common_row = {t.key: r for r, t in enumerate(commons)}
+    common_row = {keys[n]: r for r, n in enumerate(commons)}
     # Only a token whose key has a close twin in either matrix can be flagged: the loop walks those alone.
-    twinned = {once[r] for r, cols in enumerate(near) if cols} | {commons[r].key for r, cols in enumerate(close) if cols}
+    twinned = {once[r] for r, cols in enumerate(near) if cols} | {keys[commons[r]] for r, cols in enumerate(close) if cols}
     suspects: list[Suspect] = []
-    for t in compress(picked, map(twinned.__contains__, map(_KEY, picked))):
-        if t.name and name_counts[t.key] == 1:
-            key, low = t.key, t.key.casefold()
+    for n in picked:
+        key = keys[n]
+        if key not in twinned:
+            continue
+        if is_name[n] and name_counts[key] == 1:
+            low = key.casefold()
             twin = next((names[c] for c in near[row[key]]
                          if folded[c] != low and len(names[c]) >= 3 and len(key) >= 3
                          and not _derived(names[c], key)
                          and (name_counts[names[c]] >= 2 or zipf(low) != zipf(folded[c]))), None)
             if twin:
-                suspects.append(Suspect((t.start, t.end), t.text, f"name spelled '{twin}' elsewhere"))
-        elif close and t.key in common_row:
-            key = t.key
+                suspects.append(Suspect((words.start[n], words.end[n]), texts[n], f"name spelled '{twin}' elsewhere"))
+        elif close and key in common_row:
             # the first rare name, in the text's order, of the same first letter (its casefold) that is close
             twin = next((rare[c][0] for c in close[common_row[key]] if rare[c][0][:1].casefold() == key[:1]
                          and rare[c][1] != key and not _inflected(rare[c][1], key)), None)
             if twin:
-                suspects.append(Suspect((t.start, t.end), t.text, f"common word close to the name '{twin}'"))
+                suspects.append(Suspect((words.start[n], words.end[n]), texts[n],
+                                        f"common word close to the name '{twin}'"))
     return suspects
 
 
@@ -199,12 +230,12 @@ def _intact(keys: Sequence[str]) -> list[tuple[int, int]]:
             if i + k <= n and tuple(keys[i : i + k]) in _WHOLE]
 
 
-def _swapped_idioms(text: str, tokens: Sequence[Token]) -> list[Suspect]:
+def _swapped_idioms(text: str, words: _Words) -> list[Suspect]:
     """Fixed expressions with one word swapped ("top of the iceberg"), matched on light stems with the
     articles dropped; a window inside an intact expression is not one. Only the windows `_swap_windows`
     names get the masked lookups."""
-    kept = list(compress(tokens, map(not_, map(_ARTICLE_WORDS.__contains__, map(_KEY, tokens)))))
-    keys = _stems(list(map(_KEY, kept)))
+    kept = list(compress(count(), map(not_, map(_ARTICLE_WORDS.__contains__, words.key))))
+    keys = _stems(list(map(words.key.__getitem__, kept)))
     windows = _swap_windows(keys)
     if not windows:
         return []
@@ -219,8 +250,8 @@ def _swapped_idioms(text: str, tokens: Sequence[Token]) -> list[Suspect]:
             if m is None or IDIOM_STEMS[m][j] == window[j]:
                 continue
             if any(x == y and len(x) > 3 for x, y in zip(window, IDIOM_STEMS[m])):
-                lo, hi = kept[i], kept[i + k - 1]
-                suspects.append(Suspect((lo.start, hi.end), text[lo.start:hi.end],
+                lo, hi = words.start[kept[i]], words.end[kept[i + k - 1]]
+                suspects.append(Suspect((lo, hi), text[lo:hi],
                                         f"fixed expression '{' '.join(IDIOMS[m])}' with a word swapped"))
                 break
     return suspects
@@ -233,13 +264,13 @@ def _word_kind(key: str) -> int:
     return 0 if not (key.isalpha() and len(key) > 3) else 2 if zipf(key) < 3.0 else 1
 
 
-def _rare_share(tokens: Sequence[Token], keys: list[str], names: list[bool]) -> float:
+def _rare_share(words: _Words) -> float:
     """Share of rare words among the plain words (no name, no value; letters only, > 3 of them), counted
     per token: the kinds of the plain tokens' keys are tallied in C."""
-    plain = map(not_, map(or_, names, map(is_not, map(_VALUE, tokens), repeat(None))))
-    kinds = Counter(map(_word_kind, compress(keys, plain)))
-    words = kinds[1] + kinds[2]
-    return kinds[2] / words if words else 0.0
+    plain = map(not_, map(or_, words.name, words.valued))
+    kinds = Counter(map(_word_kind, compress(words.key, plain)))
+    total = kinds[1] + kinds[2]
+    return kinds[2] / total if total else 0.0
 
 
 def spin_score(text: str, collocations: Collocations | None = None) -> SpinScore:
@@ -250,18 +281,16 @@ def spin_score(text: str, collocations: Collocations | None = None) -> SpinScore
 def spin_article(clean: CleanArticle, collocations: Collocations | None = None) -> SpinScore:
     """Score an already cleaned article; spans index its original text."""
     text = clean.article.text
-    tokens = article_tokens(text, [s.span for s in clean.sentences])
-    keys = list(map(_KEY, tokens))
-    names = list(map(_NAME, tokens))
-    name_counts = Counter(compress(keys, names))
-    key_counts = Counter(keys)
-    suspects = _name_variants(tokens, name_counts, key_counts)
+    words = _Words.of(text, [s.span for s in clean.sentences])
+    name_counts = Counter(compress(words.key, words.name))
+    key_counts = Counter(words.key)
+    suspects = _name_variants(words, name_counts, key_counts)
     # "a" before a vowel sound or "an" before a consonant: a word swapped without fixing its article.
     for m in _ARTICLE.finditer(text):
         if article_clash(text, (m.start(2), m.end(2))):
             suspects.append(Suspect((m.start(), m.end()), m.group(), "'a'/'an' does not fit the next word"))
-    suspects.extend(_swapped_idioms(text, tokens))
-    rare = _rare_share(tokens, keys, names)
+    suspects.extend(_swapped_idioms(text, words))
+    rare = _rare_share(words)
     fit = pair_pmi(collocations or shared(), text)
     fit = fit[~np.isnan(fit)]
     odd = float((fit <= 0).mean()) if len(fit) else 0.0

@@ -8,7 +8,7 @@ same words); number words, scales and percents are read with the tables in `word
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain, compress, count, repeat
 from operator import not_
 from typing import NamedTuple
@@ -95,7 +95,7 @@ def _columns(text: str, span: Span) -> tuple[list[str], list[int], list[int]]:
     anchor or lookaround, so matching the slice is matching text[span])."""
     parts = _SPLIT.split(text[span[0]:span[1]])
     ends = list(accumulate(map(len, parts), initial=span[0]))
-    return parts[1::2], ends[1::2], ends[2::2]
+    return parts[1::2], ends[1:-1:2], ends[2::2]
 
 
 def _unplain(words: Sequence[str]) -> list[int]:
@@ -128,17 +128,34 @@ def _add_names(text: str, start: int, words: Sequence[str], starts: Sequence[int
 
 def article_tokens(text: str, sentences: Sequence[Span]) -> list[Token]:
     """`tokenize` over every sentence with the article's `proper_names`: the same tokens, each sentence's
-    words found once (`_words`; the names and the tokens both read them)."""
+    words found once (`article_words`)."""
+    words, starts, ends, ruled = article_words(text, sentences)
+    out = _plain_tokens(words, starts, ends)
+    for n, token in ruled:
+        out[n] = token
+    return out
+
+
+def article_words(text: str, sentences: Sequence[Span]) -> tuple[list[str], list[int], list[int], list[tuple[int, Token]]]:
+    """The words of every sentence with their start and end offsets, and (index, token) for each word whose
+    token the rules make; every other word's token is plain (w, start, end, key w, no name, no value). A
+    reader that needs only keys and flags (the spin score) thus skips building a tuple per plain word.
+    The article's `proper_names` and the words are found once (`_words`; the names and the tokens both read them)."""
     columns, found = _words(text, sentences)
     if found is None:
         found = set()
         for span, (words, starts, _, odd) in zip(sentences, columns):
             _add_names(text, span[0], words, starts, odd, found)
     names = frozenset(found)
-    out: list[Token] = []
-    for span, (words, starts, ends, odd) in zip(sentences, columns):
-        out += _tokens(text, span, names, words, starts, ends, odd)
-    return out
+    words, starts, ends, ruled = [], [], [], []
+    for span, (w, s, e, odd) in zip(sentences, columns):
+        if odd:
+            base = len(words)
+            ruled += [(base + n, token) for n, token in _rule_tokens(text, span, names, w, s, e, odd)]
+        words += w
+        starts += s
+        ends += e
+    return words, starts, ends, ruled
 
 
 # The lowercase letter words that are not `_plain` (number words, fractions, ordinals), as the compiled
@@ -224,12 +241,26 @@ def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
     return _tokens(text, span, names, words, starts, ends, _unplain(words))
 
 
+def _plain_tokens(words: Sequence[str], starts: Sequence[int], ends: Sequence[int]) -> list[Token]:
+    """Every word's plain token (w, key w, no name, no value), built in one C pass."""
+    return list(map(tuple.__new__, repeat(Token), zip(words, starts, ends, words, repeat(False), repeat(None))))
+
+
 def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
             ends: Sequence[int], odd: Sequence[int]) -> list[Token]:
     """Every word is first made the plain token (w, key w, no name, no value) in one C pass; only the words
-    at `odd` (`_unplain`) go through the rules, which give a plain word that same token."""
+    at `odd` (`_unplain`) go through the rules (`_rule_tokens`), which give a plain word that same token."""
+    out = _plain_tokens(words, starts, ends)
+    for n, token in _rule_tokens(text, span, names, words, starts, ends, odd):
+        out[n] = token
+    return out
+
+
+def _rule_tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
+                 ends: Sequence[int], odd: Sequence[int]) -> Iterator[tuple[int, Token]]:
+    """(index, token) of each word at `odd` that is not plain, as the rules make it (a plain word's token
+    is the plain one, so it is skipped)."""
     make = tuple.__new__
-    out = list(map(make, repeat(Token), zip(words, starts, ends, words, repeat(False), repeat(None))))
     last = len(words) - 1
     for n in odd:
         w = words[n]
@@ -242,9 +273,9 @@ def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], 
         if simple:  # the rules below for a word without a value: only the name test is left
             low, name_key, can_name = simple
             if can_name and (not (n == 0 or _after_opener(text, s, span[0])) or w in names or zipf(low) < 3.0):
-                out[n] = make(Token, (w, s, e, name_key, True, None))
+                yield n, make(Token, (w, s, e, name_key, True, None))
             else:
-                out[n] = make(Token, (w, s, e, low, False, None))
+                yield n, make(Token, (w, s, e, low, False, None))
             continue
         low = w.casefold().translate(QUOTE_FOLD)
         # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
@@ -281,8 +312,7 @@ def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], 
         ordinal = ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None
         if ordinal is not None:  # "eleventh" and "11th" are one figure
             key, value, is_name = ordinal_key(ordinal), (float(ordinal),), False
-        out[n] = make(Token, (w, s, e, key, is_name, value))
-    return out
+        yield n, make(Token, (w, s, e, key, is_name, value))
 
 
 # ---------------------------------------------------------------- quotes
