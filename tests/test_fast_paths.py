@@ -417,14 +417,16 @@ _STEM_WORDS = st.sampled_from(["tip", "top", "of", "the", "iceberg", "drop", "in
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_STEM_WORDS, max_size=50))
 def test_idiom_windows_and_intact_spans_from_c_level_hits_equal_the_loops(words):
-    """`_swap_windows` (pair lookups only where two expression stems are at most two apart) and the intact
-    expressions (starts picked in C) equal the former per-position loops, on light stems from the memo."""
-    from unspun.edits.spin import _intact, _stems, _swap_windows
+    """`_swap_windows` (pair lookups only around a stem of > 3 letters of an expression) equals the former
+    per-position loop's windows that hold such a stem (no other window can be flagged), and the intact
+    expressions (starts picked in C) equal the former loop, on light stems from the memo."""
+    from unspun.edits.spin import _LONG_STEMS, _STEMS, _intact, _memoized, _swap_windows
     from unspun.tokens import light_stem
 
-    keys = _stems([w.casefold() for w in words])
+    keys = _memoized(_STEMS, light_stem, [w.casefold() for w in words])
     assert keys == [light_stem(w.casefold()) for w in words]
-    assert _swap_windows(keys) == _old_swap_windows(keys)
+    assert _swap_windows(keys) == [(k, i) for k, i in _old_swap_windows(keys)
+                                   if any(x in _LONG_STEMS for x in keys[i : i + k])]
     assert _intact(keys) == _old_intact(keys)
 
 
@@ -434,12 +436,12 @@ def test_idiom_windows_and_intact_spans_from_c_level_hits_equal_the_loops(words)
 def test_rare_share_by_word_kind_equals_the_word_list_definition(text):
     """The rare-word share tallied by kind per token equals the share from the plain words' list and counts."""
     from unspun.clean import clean_article
-    from unspun.edits.spin import _KEY, _NAME, _rare_share
+    from unspun.edits.spin import _rare_share, _Words
     from unspun.edits.tokenize import article_tokens
     from unspun.records import Article
 
     tokens = article_tokens(text, [s.span for s in clean_article(Article("a", text, "t")).sentences])
-    assert _rare_share(tokens, list(map(_KEY, tokens)), list(map(_NAME, tokens))) == _old_rare_share(tokens)
+    assert _rare_share(_Words.of_tokens(tokens)) == _old_rare_share(tokens)
 
 # ---------------------------------------------------------------- the edit tokenizer (issue 15, i15tok)
 def _old_article_tokens(text, spans):

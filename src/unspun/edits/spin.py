@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import eq, is_, le, not_, or_
 
@@ -123,24 +122,22 @@ def _name_variants(words: _Words, name_counts: Counter, key_counts: Counter) -> 
     rare = [(n, f) for n, f in zip(names, folded) if zipf(f) < 3.0]
     # Only a key written once can be either kind of suspect: the other tokens are skipped in one pass.
     once_words = list(compress(key_counts, map(eq, key_counts.values(), repeat(1))))
-    once_keys = set(compress(name_counts, map(eq, name_counts.values(), repeat(1)))).union(once_words)
     keys, texts, is_name, valued = words.key, words.text, words.name, words.valued
-    picked = list(compress(count(), map(once_keys.__contains__, keys)))
     # Lowercase common words written once (each key once: no memo needed) against every rare name at once; the
-    # keys written once with >= 5 characters are picked in C first.
+    # tokens whose key is written once with >= 5 characters are picked in C first.
     long_once = set(compress(once_words, map(le, repeat(5), map(len, once_words))))
-    commons = [n for n in picked if keys[n] in long_once and not is_name[n] and not valued[n]
-               and texts[n][:1].islower()]
+    commons = [n for n in compress(count(), map(long_once.__contains__, keys))
+               if not is_name[n] and not valued[n] and texts[n][:1].islower()]
     close = _hits(process.cdist([keys[n] for n in commons], [f for _, f in rare], scorer=fuzz.ratio,
                                 dtype=np.float64, score_cutoff=78), 78) if commons and rare else []
     common_row = {keys[n]: r for r, n in enumerate(commons)}
-    # Only a token whose key has a close twin in either matrix can be flagged: the loop walks those alone.
+    # Only a token whose key has a close twin in either matrix can be flagged: the loop walks those alone
+    # (picked in C), in the text's order.
     twinned = {once[r] for r, cols in enumerate(near) if cols} | {keys[commons[r]] for r, cols in enumerate(close) if cols}
+    picked = list(compress(count(), map(twinned.__contains__, keys))) if twinned else []
     suspects: list[Suspect] = []
     for n in picked:
         key = keys[n]
-        if key not in twinned:
-            continue
         if is_name[n] and name_counts[key] == 1:
             low = key.casefold()
             twin = next((names[c] for c in near[row[key]]
@@ -186,41 +183,42 @@ _BY_PAIR = tuple(_lengths_by(a, b) for a, b in ((0, 1), (1, 2), (0, 2)))
 _ARTICLE_WORDS = frozenset(("a", "an", "the"))
 _SWAP_STEMS = frozenset(w for i in _SWAPPABLE for w in i[:3])  # the stems the three pair lookups read
 
-# light_stem per key, kept per process (a pure function of the word; bounded, as a corpus has a vocabulary):
-# a dict read in C per key, where an `lru_cache` call costs ~4x as much.
+_LONG_STEMS = frozenset(w for i in _SWAPPABLE for w in i if len(w) > 3)  # a flagged window has one in place
+_SWAP_MAX = max(len(i) for i in _SWAPPABLE)
+
+# Per-key answers kept per process (pure functions of the word; bounded, as a corpus has a vocabulary): a
+# dict read in C per key, where an `lru_cache` call costs ~4x as much.
 _STEMS: dict[str, str] = {}
-_STEMS_MAX = 1 << 17
+_MEMO_MAX = 1 << 17
 
 
-def _stems(keys: list[str]) -> list[str]:
-    """`light_stem` of each key, through the per-process memo `_STEMS` (new keys stemmed once)."""
-    got = list(map(_STEMS.get, keys))
+def _memoized(memo: dict, fn: Callable[[str], object], keys: list[str]) -> list:
+    """fn of each key through the per-process memo `memo` (new keys computed once; cleared when full)."""
+    got = list(map(memo.get, keys))
     if None in got:
-        if len(_STEMS) >= _STEMS_MAX:
-            _STEMS.clear()
-        _STEMS.update((k, light_stem(k)) for k in set(compress(keys, map(is_, got, repeat(None)))))
-        got = list(map(_STEMS.get, keys))
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        memo.update((k, fn(k)) for k in set(compress(keys, map(is_, got, repeat(None)))))
+        got = list(map(memo.get, keys))
     return got
 
 
 def _swap_windows(keys: Sequence[str]) -> list[tuple[int, int]]:
-    """(length, start) of every window that an expression of >= 3 words with one stem swapped could fill,
-    by length then start. Each of the three pair lookups (`_BY_PAIR`) needs two of the window's first three
-    stems to be expression stems (`_SWAP_STEMS`, picked in C), so only the starts of two such stems at most
-    two apart are looked up."""
+    """(length, start) of every window that an expression of >= 3 words with one stem swapped could fill and
+    be flagged in, by length then start. A window is flagged only where one of its stems of > 3 letters is
+    the expression's at that place (`_swapped_idioms`), so only the windows around a stem of `_LONG_STEMS`
+    (picked in C; most articles have none) are looked up, with the three pair lookups (`_BY_PAIR`)."""
     n = len(keys)
-    at = list(compress(count(), map(_SWAP_STEMS.__contains__, keys)))
-    starts = set()
-    for a, b in zip(at, at[1:]):
-        if b - a == 1:
-            starts.update((a - 1, a))
-        elif b - a == 2:
-            starts.add(a)
+    held = list(compress(count(), map(_LONG_STEMS.__contains__, keys)))
+    if not held:
+        return []
+    starts = {p - d for p in held for d in range(_SWAP_MAX)}
+    at = set(held)
     p01, p12, p02 = _BY_PAIR
     none: frozenset[int] = frozenset()
     return sorted((k, i) for i in starts if 0 <= i < n - 2
                   for k in p01.get((keys[i], keys[i + 1]), none) | p12.get((keys[i + 1], keys[i + 2]), none)
-                  | p02.get((keys[i], keys[i + 2]), none) if i + k <= n)
+                  | p02.get((keys[i], keys[i + 2]), none) if i + k <= n and not at.isdisjoint(range(i, i + k)))
 
 
 def _intact(keys: Sequence[str]) -> list[tuple[int, int]]:
@@ -235,7 +233,7 @@ def _swapped_idioms(text: str, words: _Words) -> list[Suspect]:
     articles dropped; a window inside an intact expression is not one. Only the windows `_swap_windows`
     names get the masked lookups."""
     kept = list(compress(count(), map(not_, map(_ARTICLE_WORDS.__contains__, words.key))))
-    keys = _stems(list(map(words.key.__getitem__, kept)))
+    keys = _memoized(_STEMS, light_stem, list(map(words.key.__getitem__, kept)))
     windows = _swap_windows(keys)
     if not windows:
         return []
@@ -257,20 +255,22 @@ def _swapped_idioms(text: str, words: _Words) -> list[Suspect]:
     return suspects
 
 
-@lru_cache(maxsize=1 << 17)
 def _word_kind(key: str) -> int:
     """What the rare-word share counts a plain word's key as: 0 not a word (not all letters, or <= 3 of them),
-    1 a word, 2 a rare word (Zipf < 3). Kept per process: a pure function of the key."""
+    1 a word, 2 a rare word (Zipf < 3)."""
     return 0 if not (key.isalpha() and len(key) > 3) else 2 if zipf(key) < 3.0 else 1
+
+
+_KINDS: dict[str, int] = {}  # `_word_kind` per key (`_memoized`)
 
 
 def _rare_share(words: _Words) -> float:
     """Share of rare words among the plain words (no name, no value; letters only, > 3 of them), counted
-    per token: the kinds of the plain tokens' keys are tallied in C."""
-    plain = map(not_, map(or_, words.name, words.valued))
-    kinds = Counter(map(_word_kind, compress(words.key, plain)))
-    total = kinds[1] + kinds[2]
-    return kinds[2] / total if total else 0.0
+    per token: the kinds of the plain tokens' keys are read and tallied in C."""
+    kinds = _memoized(_KINDS, _word_kind, list(compress(words.key, map(not_, map(or_, words.name, words.valued)))))
+    rare = kinds.count(2)
+    total = rare + kinds.count(1)
+    return rare / total if total else 0.0
 
 
 def spin_score(text: str, collocations: Collocations | None = None) -> SpinScore:
