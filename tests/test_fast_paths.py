@@ -554,10 +554,18 @@ def test_compiled_word_pass_equals_the_regex(text, spans):
     empty, reversed or past the end), and reads every word that is not `_plain`."""
     from unspun.edits import tokenize as tk
 
-    for span, (words, starts, ends, odd) in zip(spans, tk._words(text, spans)[0]):
-        want_words, want_starts, want_ends = tk._columns(text, span)  # (its starts also hold the span's end)
-        assert (words, starts[:len(words)], ends) == (want_words, want_starts[:len(want_words)], want_ends)
-        assert set(tk._unplain(words)) - {n for n, w in enumerate(words) if tk._plain(w)} <= set(odd)
+    words, starts, ends, (odd, firsts, lasts, floors), _ = tk._words(text, spans)
+    k = 0
+    for span in spans:
+        want_words, want_starts, want_ends = tk._columns(text, span)
+        m = len(want_words)
+        assert (words[k:k + m], starts[k:k + m], ends[k:k + m]) == (want_words, want_starts, want_ends)
+        mine = [(n - k, f, last, floor) for n, f, last, floor in zip(odd, firsts, lasts, floors) if k <= n < k + m]
+        assert all((f, last, floor) == (k, k + m - 1, span[0]) for _, f, last, floor in mine)
+        unplain = set(tk._unplain(want_words)) - {n for n, w in enumerate(want_words) if tk._plain(w)}
+        assert unplain <= {n for n, *_ in mine}
+        k += m
+    assert k == len(words) == len(starts) == len(ends)
 
 
 def test_article_tokens_on_news_text_equal_the_old_definition():

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, repeat
-from operator import eq, is_, le, not_, or_
+from operator import eq, le, not_, or_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -193,14 +193,15 @@ _MEMO_MAX = 1 << 17
 
 
 def _memoized(memo: dict, fn: Callable[[str], object], keys: list[str]) -> list:
-    """fn of each key through the per-process memo `memo` (new keys computed once; cleared when full)."""
-    got = list(map(memo.get, keys))
-    if None in got:
+    """fn of each key through the per-process memo `memo` (new keys computed once; cleared when full). A
+    warm memo answers in one C pass (a miss raises, and the new keys are filled in)."""
+    try:
+        return list(map(memo.__getitem__, keys))
+    except KeyError:
         if len(memo) >= _MEMO_MAX:
             memo.clear()
-        memo.update((k, fn(k)) for k in set(compress(keys, map(is_, got, repeat(None)))))
-        got = list(map(memo.get, keys))
-    return got
+        memo.update((k, fn(k)) for k in set(keys).difference(memo))
+        return list(map(memo.__getitem__, keys))
 
 
 def _swap_windows(keys: Sequence[str]) -> list[tuple[int, int]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, chain, compress, count, repeat
+from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import not_
 from typing import NamedTuple
 
@@ -140,22 +140,10 @@ def article_words(text: str, sentences: Sequence[Span]) -> tuple[list[str], list
     """The words of every sentence with their start and end offsets, and (index, token) for each word whose
     token the rules make; every other word's token is plain (w, start, end, key w, no name, no value). A
     reader that needs only keys and flags (the spin score) thus skips building a tuple per plain word.
-    The article's `proper_names` and the words are found once (`_words`; the names and the tokens both read them)."""
-    columns, found = _words(text, sentences)
-    if found is None:
-        found = set()
-        for span, (words, starts, _, odd) in zip(sentences, columns):
-            _add_names(text, span[0], words, starts, odd, found)
-    names = frozenset(found)
-    words, starts, ends, ruled = [], [], [], []
-    for span, (w, s, e, odd) in zip(sentences, columns):
-        if odd:
-            base = len(words)
-            ruled += [(base + n, token) for n, token in _rule_tokens(text, span, names, w, s, e, odd)]
-        words += w
-        starts += s
-        ends += e
-    return words, starts, ends, ruled
+    The article's `proper_names` and the words are found once (`_words`; the names and the tokens both
+    read them), and the rules run once over the whole article (`_rule_tokens`)."""
+    words, starts, ends, odd, names = _words(text, sentences)
+    return words, starts, ends, list(_rule_tokens(text, names, words, starts, ends, *odd))
 
 
 # The lowercase letter words that are not `_plain` (number words, fractions, ordinals), as the compiled
@@ -164,33 +152,46 @@ _NOT_PLAIN = np.array(sorted({word_hash(w) for w in chain(UNITS, FRACTIONS, ORDI
                               if w.isascii() and w.isalpha() and w.islower()}), dtype=np.uint64)
 
 
-def _words(text: str, spans: Sequence[Span],
-           ) -> tuple[list[tuple[list[str], list[int], list[int], list[int]]], set[str] | None]:
-    """(words, starts, ends, the `_unplain` indices or more) of each span, and their `proper_names`. An
-    ASCII text's come from one compiled pass over its bytes (`token_kernel`: offsets, the words to read,
-    the names, and the words copied apart so that one `split` makes their strings); any other text's from
-    `_columns` and `_unplain`, without the names (None: `_add_names` finds them)."""
+# The words the rules must read: their indices, and their sentences' first and last word indices and start
+# offsets (four columns, one entry a word).
+_Odd = tuple[list[int], list[int], list[int], list[int]]
+
+
+def _words(text: str, spans: Sequence[Span]) -> tuple[list[str], list[int], list[int], _Odd, frozenset[str]]:
+    """(words, starts, ends) of every span in order, the `_unplain` words or more (`_Odd`: their indices and
+    their sentences' bounds), and the spans' `proper_names`. An ASCII text's come from one compiled pass
+    over its bytes (`token_kernel`: offsets, the words to read, the names, and the words copied apart so that
+    one `split` makes their strings); any other text's from `_columns`, `_unplain` and `_add_names` per span."""
     if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):  # (slices count those from the end)
-        columns = [_columns(text, span) for span in spans]
-        return [(words, starts, ends, _unplain(words)) for words, starts, ends in columns], None
+        words, starts, ends, found = [], [], [], set()
+        odd: _Odd = ([], [], [], [])
+        for span in spans:
+            w, s, e = _columns(text, span)
+            unplain = _unplain(w)
+            _add_names(text, span[0], w, s, unplain, found)
+            base = len(words)
+            for column, values in zip(odd, ([base + n for n in unplain], repeat(base), repeat(base + len(w) - 1),
+                                            repeat(span[0]))):
+                column += islice(values, len(unplain))
+            words += w
+            starts += s
+            ends += e
+        return words, starts, ends, odd, frozenset(found)
     bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
     lo, hi = bounds[:, 0], np.minimum(bounds[:, 1], len(text))
     room = int(np.maximum(hi - lo, 0).sum())
-    word_start, word_end, odd = (np.empty(room, dtype=np.int64) for _ in range(3))
+    word_start, word_end, unplain = (np.empty(room, dtype=np.int64) for _ in range(3))
     counts, odd_counts = np.empty(len(spans), dtype=np.int64), np.empty(len(spans), dtype=np.int64)
     joined, named = np.empty(2 * room, dtype=np.uint8), np.empty(room, dtype=np.bool_)
     n, size = sentence_words(np.frombuffer(text.encode("ascii"), dtype=np.uint8), lo, hi, _NOT_PLAIN, word_start,
-                             word_end, odd, counts, odd_counts, joined, named)
-    starts, ends = word_start[:n].tolist(), word_end[:n].tolist()
+                             word_end, unplain, counts, odd_counts, joined, named)
     words = joined[:size - 1].tobytes().decode("ascii").split(" ") if n else []
-    unplain = odd[:int(odd_counts.sum())].tolist()
-    columns = []
-    k = m = 0
-    for c, oc in zip(counts.tolist(), odd_counts.tolist()):
-        columns.append((words[k:k + c], starts[k:k + c], ends[k:k + c], unplain[m:m + oc]))
-        k += c
-        m += oc
-    return columns, set(compress(words, named[:n].tolist()))
+    firsts = np.repeat(np.cumsum(counts) - counts, odd_counts)  # each unplain word's sentence's first word
+    lasts = firsts + np.repeat(counts, odd_counts) - 1
+    odd = ((unplain[:len(firsts)] + firsts).tolist(), firsts.tolist(), lasts.tolist(),
+           np.repeat(lo, odd_counts).tolist())
+    return (words, word_start[:n].tolist(), word_end[:n].tolist(), odd,
+            frozenset(compress(words, named[:n].tolist())))
 
 
 _PLAIN: dict[str, bool] = {}
@@ -251,18 +252,20 @@ def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], 
     """Every word is first made the plain token (w, key w, no name, no value) in one C pass; only the words
     at `odd` (`_unplain`) go through the rules (`_rule_tokens`), which give a plain word that same token."""
     out = _plain_tokens(words, starts, ends)
-    for n, token in _rule_tokens(text, span, names, words, starts, ends, odd):
+    for n, token in _rule_tokens(text, names, words, starts, ends, odd, repeat(0), repeat(len(words) - 1),
+                                 repeat(span[0])):
         out[n] = token
     return out
 
 
-def _rule_tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
-                 ends: Sequence[int], odd: Sequence[int]) -> Iterator[tuple[int, Token]]:
+def _rule_tokens(text: str, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
+                 ends: Sequence[int], odd: Iterable[int], firsts: Iterable[int], lasts: Iterable[int],
+                 floors: Iterable[int]) -> Iterator[tuple[int, Token]]:
     """(index, token) of each word at `odd` that is not plain, as the rules make it (a plain word's token
-    is the plain one, so it is skipped)."""
+    is the plain one, so it is skipped). The words may run over many sentences: each word at `odd` comes
+    with its sentence's first and last word index and start offset (no rule reads past its sentence)."""
     make = tuple.__new__
-    last = len(words) - 1
-    for n in odd:
+    for n, first, last, floor in zip(odd, firsts, lasts, floors):
         w = words[n]
         if _plain(w):
             continue
@@ -272,7 +275,7 @@ def _rule_tokens(text: str, span: Span, names: frozenset[str], words: Sequence[s
             simple = _wordlike(w)
         if simple:  # the rules below for a word without a value: only the name test is left
             low, name_key, can_name = simple
-            if can_name and (not (n == 0 or _after_opener(text, s, span[0])) or w in names or zipf(low) < 3.0):
+            if can_name and (not (n == first or _after_opener(text, s, floor)) or w in names or zipf(low) < 3.0):
                 yield n, make(Token, (w, s, e, name_key, True, None))
             else:
                 yield n, make(Token, (w, s, e, low, False, None))
@@ -283,12 +286,12 @@ def _rule_tokens(text: str, span: Span, names: frozenset[str], words: Sequence[s
         value = _digits_value(w) if not w.isalpha() and _HAS_DIGIT.search(w) else None
         word_value = _number_word(low) if low in UNITS or "-" in low else None
         if word_value is not None and pronoun_one(
-                low, words[n - 1] if n else "", words[n + 1] if n < last else ""):
+                low, words[n - 1] if n > first else "", words[n + 1] if n < last else ""):
             word_value = None  # "one such sighting", "one of the best": a pronoun, not a count
         if value is None and word_value is not None:
             value = (word_value,)
         elif value is None and low in FRACTIONS and (
-            (n and words[n - 1].casefold() in ("a", "one", "two", "three", "by"))
+            (n > first and words[n - 1].casefold() in ("a", "one", "two", "three", "by"))
             or (n < last and words[n + 1].casefold() in ("a", "an", "of"))
         ):
             value = (FRACTIONS[low],)
@@ -299,7 +302,7 @@ def _rule_tokens(text: str, span: Span, names: frozenset[str], words: Sequence[s
             elif nxt in PERCENT:
                 value = (value[0] / 100,)
         is_name = bool(w[:1].isupper()) and value is None and low not in DATE_WORDS and (
-            not (n == 0 or _after_opener(text, s, span[0])) or w in names or zipf(low) < 3.0
+            not (n == first or _after_opener(text, s, floor)) or w in names or zipf(low) < 3.0
         )
         if is_name:
             key = w.translate(QUOTE_FOLD)
