@@ -291,12 +291,13 @@ def test_name_twins_from_one_nonzero_equal_a_score_per_pair(text):
     """`_name_variants` (score matrices read with one `nonzero`) equals the per-pair definition."""
     from collections import Counter
 
-    from unspun.edits.spin import _name_variants, _Words
+    from unspun.edits.spin import _commons, _name_variants, _Words
     from unspun.edits.tokenize import article_tokens
 
     tokens = article_tokens(text, _sentence_spans(text))
     names, keys = Counter(t.key for t in tokens if t.name), Counter(t.key for t in tokens)
-    assert _name_variants(_Words.of_tokens(tokens), names, keys) == _name_variants_per_pair(tokens, names, keys)
+    words = _Words.of_tokens(tokens)
+    assert _name_variants(words, names, _commons(words, keys)) == _name_variants_per_pair(tokens, names, keys)
 
 
 @settings(max_examples=300, deadline=None)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import eq, le, not_, or_
 
@@ -21,8 +22,10 @@ from rapidfuzz import fuzz, process
 
 from ..clean import clean_article
 from ..records import Article, CleanArticle, Span
-from ..tokens import light_stem, zipf
+from ..tokens import common_words, light_stem, zipf
 from .collocation import Collocations, pair_pmi, shared
+from .spin_kernel import pair_key, spin_tally
+from .token_kernel import word_hash
 from .tokenize import Token, article_words
 from .machine_style import MachineStyle, machine_style
 from .words import IDIOM_STEMS, IDIOMS, article_clash
@@ -91,6 +94,7 @@ class _Words:
     key: list[str]
     name: list[bool]
     valued: list[bool]  # the token has a numeric value
+    ruled: list[tuple[int, Token]]  # (index, token) of the tokens the rules made; the others are plain words
 
     @classmethod
     def of(cls, text: str, sentences: Sequence[Span]) -> _Words:
@@ -99,20 +103,33 @@ class _Words:
         keys, names, valued = words.copy(), [False] * len(words), [False] * len(words)
         for n, token in ruled:
             keys[n], names[n], valued[n] = token.key, token.name, token.value is not None
-        return cls(words, starts, ends, keys, names, valued)
+        return cls(words, starts, ends, keys, names, valued, ruled)
 
     @classmethod
     def of_tokens(cls, tokens: Sequence[Token]) -> _Words:
-        """The same columns from built tokens."""
+        """The same columns from built tokens (each counted as the rules': `_tally` reads no word's bytes)."""
         return cls([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens],
-                   [t.key for t in tokens], [t.name for t in tokens], [t.value is not None for t in tokens])
+                   [t.key for t in tokens], [t.name for t in tokens], [t.value is not None for t in tokens],
+                   list(enumerate(tokens)))
 
 
-def _name_variants(words: _Words, name_counts: Counter, key_counts: Counter) -> list[Suspect]:
+def _commons(words: _Words, key_counts: Counter) -> list[int]:
+    """Indices, in order, of the lowercase common words whose key is written once and has >= 5 characters
+    (no name, no value): the words `_name_variants` holds against the rare names. The tokens whose key
+    qualifies are picked in C first."""
+    long_once = set(compress(key_counts, map(eq, key_counts.values(), repeat(1)))).intersection(
+        compress(key_counts, map(le, repeat(5), map(len, key_counts))))
+    keys, texts, is_name, valued = words.key, words.text, words.name, words.valued
+    return [n for n in compress(count(), map(long_once.__contains__, keys))
+            if not is_name[n] and not valued[n] and texts[n][:1].islower()]
+
+
+def _name_variants(words: _Words, name_counts: Counter, commons: list[int]) -> list[Suspect]:
     """Names written once that are a near-spelling of another name in the text (Treadwell ... Threadwell,
     Moyo ... Mayo; a derived form, Valdoria -> Valdorian, is not a variant), and lowercase common words
-    close to a rare name (Shoigu ... "the shogun"). Each candidate twin is the first in the text's name
-    order; fuzzy scores come from one `cdist` per article for each kind instead of a call per token pair."""
+    written once (`_commons`) close to a rare name (Shoigu ... "the shogun"). Each candidate twin is the
+    first in the text's name order; fuzzy scores come from one `cdist` per article for each kind instead
+    of a call per token pair."""
     names = list(name_counts)
     folded = [n.casefold() for n in names]
     once = [n for n in names if name_counts[n] == 1]
@@ -120,21 +137,16 @@ def _name_variants(words: _Words, name_counts: Counter, key_counts: Counter) -> 
                                score_cutoff=70), 70) if once and names else []
     row = {n: r for r, n in enumerate(once)}
     rare = [(n, f) for n, f in zip(names, folded) if zipf(f) < 3.0]
-    # Only a key written once can be either kind of suspect: the other tokens are skipped in one pass.
-    once_words = list(compress(key_counts, map(eq, key_counts.values(), repeat(1))))
-    keys, texts, is_name, valued = words.key, words.text, words.name, words.valued
-    # Lowercase common words written once (each key once: no memo needed) against every rare name at once; the
-    # tokens whose key is written once with >= 5 characters are picked in C first.
-    long_once = set(compress(once_words, map(le, repeat(5), map(len, once_words))))
-    commons = [n for n in compress(count(), map(long_once.__contains__, keys))
-               if not is_name[n] and not valued[n] and texts[n][:1].islower()]
+    keys, texts, is_name = words.key, words.text, words.name
     close = _hits(process.cdist([keys[n] for n in commons], [f for _, f in rare], scorer=fuzz.ratio,
                                 dtype=np.float64, score_cutoff=78), 78) if commons and rare else []
     common_row = {keys[n]: r for r, n in enumerate(commons)}
-    # Only a token whose key has a close twin in either matrix can be flagged: the loop walks those alone
-    # (picked in C), in the text's order.
-    twinned = {once[r] for r, cols in enumerate(near) if cols} | {keys[commons[r]] for r, cols in enumerate(close) if cols}
-    picked = list(compress(count(), map(twinned.__contains__, keys))) if twinned else []
+    # Only a name written once or a common word with a close twin can be flagged: the loop walks those alone,
+    # in the text's order (a common word's key is written once, so no other token has it).
+    named = {once[r] for r, cols in enumerate(near) if cols}
+    picked = [commons[r] for r, cols in enumerate(close) if cols]
+    if named:
+        picked = sorted(picked + [n for n in compress(count(), is_name) if keys[n] in named])
     suspects: list[Suspect] = []
     for n in picked:
         key = keys[n]
@@ -274,6 +286,53 @@ def _rare_share(words: _Words) -> float:
     return rare / total if total else 0.0
 
 
+def _key_facts(key: str) -> tuple[int, int, int]:
+    """(hash of the key, hash of its light stem, its `_word_kind`) of an ASCII key, as `spin_kernel` reads a
+    plain word's."""
+    return word_hash(key), word_hash(light_stem(key)), _word_kind(key)
+
+
+_FACTS: dict[str, tuple[int, int, int]] = {}  # `_key_facts` per key (`_memoized`)
+
+
+def _hash_array(words: Iterable[str]) -> np.ndarray:
+    """Sorted `word_hash`es of the ASCII words (no other word is in an ASCII text)."""
+    return np.unique(np.array([word_hash(w) for w in words if w.isascii()], dtype=np.uint64))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[np.ndarray, ...]:
+    """`spin_kernel.spin_tally`'s sets, built once per process: wordfreq's words of Zipf >= 3 (`zipf` < 3 for
+    a word of lowercase letters exactly when it is not one), the expressions' long stems, and each of the
+    three stem pairs `_BY_PAIR` looks up."""
+    pairs = tuple(np.unique(np.array([pair_key(np.uint64(word_hash(a)), np.uint64(word_hash(b)))
+                                      for a, b in table if a.isascii() and b.isascii()], dtype=np.uint64))
+                  for table in _BY_PAIR)
+    return (_hash_array(common_words(3.0)), _hash_array(_LONG_STEMS), *pairs)
+
+
+def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], float, bool] | None:
+    """(`_commons`, `_rare_share`, whether `_swapped_idioms` can find anything) of an ASCII article from one
+    compiled pass (`spin_kernel`); None for any other text (or a span with a negative offset), which the
+    Python passes score."""
+    if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):
+        return None
+    ruled = words.ruled
+    facts = _memoized(_FACTS, _key_facts, [t.key for _, t in ruled])
+    kinds = [-1 if t.name or t.value is not None else f[2] for (_, t), f in zip(ruled, facts)]
+    flags = [(t.key in _ARTICLE_WORDS) | 2 * (not t.name and t.value is None and t.text[:1].islower()
+                                              and len(t.key) >= 5) for _, t in ruled]
+    common, held, p01, p12, p02 = _tables()
+    out = np.empty(len(words.key), dtype=np.int64)
+    m, rare, total, idioms = spin_tally(
+        np.frombuffer(text.encode("ascii"), dtype=np.uint8), np.array(words.start, dtype=np.int64),
+        np.array(words.end, dtype=np.int64), np.array([n for n, _ in ruled], dtype=np.int64),
+        np.array([f[0] for f in facts], dtype=np.uint64), np.array([f[1] for f in facts], dtype=np.uint64),
+        np.array(kinds, dtype=np.int64), np.array(flags, dtype=np.int64), common, held, p01, p12, p02,
+        _SWAP_MAX - 1, out)
+    return out[:m].tolist(), rare / total if total else 0.0, idioms
+
+
 def spin_score(text: str, collocations: Collocations | None = None) -> SpinScore:
     """Score one article; spans index `text`."""
     return spin_article(clean_article(Article("x", text, "<text>")), collocations)
@@ -282,16 +341,21 @@ def spin_score(text: str, collocations: Collocations | None = None) -> SpinScore
 def spin_article(clean: CleanArticle, collocations: Collocations | None = None) -> SpinScore:
     """Score an already cleaned article; spans index its original text."""
     text = clean.article.text
-    words = _Words.of(text, [s.span for s in clean.sentences])
+    spans = [s.span for s in clean.sentences]
+    words = _Words.of(text, spans)
     name_counts = Counter(compress(words.key, words.name))
-    key_counts = Counter(words.key)
-    suspects = _name_variants(words, name_counts, key_counts)
+    tally = _tally(text, spans, words)
+    if tally is None:
+        commons, rare, idioms = _commons(words, Counter(words.key)), _rare_share(words), True
+    else:
+        commons, rare, idioms = tally
+    suspects = _name_variants(words, name_counts, commons)
     # "a" before a vowel sound or "an" before a consonant: a word swapped without fixing its article.
     for m in _ARTICLE.finditer(text):
         if article_clash(text, (m.start(2), m.end(2))):
             suspects.append(Suspect((m.start(), m.end()), m.group(), "'a'/'an' does not fit the next word"))
-    suspects.extend(_swapped_idioms(text, words))
-    rare = _rare_share(words)
+    if idioms:
+        suspects.extend(_swapped_idioms(text, words))
     fit = pair_pmi(collocations or shared(), text)
     fit = fit[~np.isnan(fit)]
     odd = float((fit <= 0).mean()) if len(fit) else 0.0

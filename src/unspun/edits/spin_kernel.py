@@ -1,0 +1,146 @@
+"""The spin score's passes over every token compiled, for an ASCII article: in Python each was a C-level pass
+over the token strings (a `Counter` of the keys, a memo read per key for the rare-word kinds and the light
+stems, the article words dropped, the idiom stems flagged), a dozen passes an article.
+
+One pass over the words' bytes gives each plain word's (lowercase letters: `tokenize`'s plain token, key =
+word) key hash, light-stem hash and rare-word kind; the rule-made tokens (names, figures, capitals, words with
+inner punctuation) come with theirs from Python, where their keys are. Then: the keys written once (an
+open-addressing count of the key hashes), the rare-word tallies, and whether any window of the idiom check
+could hold an expression with one word swapped (a stem of > 3 letters of an expression in it, and one of the
+three stem pairs `spin._BY_PAIR` looks up). Hashes are FNV-1a over the bytes (`token_kernel.word_hash`); a
+collision in the pair or stem sets only sends an article to the exact Python check, and the word sets are
+compared by 64-bit hash, as the edit kernels do.
+"""
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from ..sketch_kernel import _FNV_BASIS, _FNV_PRIME
+
+_A, _D, _E, _G, _H, _I, _N, _S, _T = 97, 100, 101, 103, 104, 105, 110, 115, 116
+
+
+@njit(cache=True, inline="always")
+def _has(table, h):
+    """h is in the sorted uint64 array `table`."""
+    at = np.searchsorted(table, h)
+    return at < table.shape[0] and table[at] == h
+
+
+@njit(cache=True)
+def pair_key(a, b):
+    """One hash for an ordered pair of stem hashes (the pair sets hold these)."""
+    return (a * np.uint64(0x9E3779B97F4A7C15)) ^ (b + np.uint64(0x632BE59BD9B4E019))
+
+
+@njit(cache=True, inline="always")
+def _stem_cut(buf, t, e):
+    """How many bytes `tokens.light_stem` takes off the lowercase word buf[t:e]: the first of "ing", "ed", "es",
+    "s", "e" it ends with while more than two letters are left."""
+    n = e - t
+    if n > 5 and buf[e - 3] == _I and buf[e - 2] == _N and buf[e - 1] == _G:
+        return 3
+    if n > 4 and buf[e - 2] == _E and (buf[e - 1] == _D or buf[e - 1] == _S):
+        return 2
+    if n > 3 and (buf[e - 1] == _S or buf[e - 1] == _E):
+        return 1
+    return 0
+
+
+@njit(cache=True, inline="always")
+def _fnv(buf, t, e):
+    h = _FNV_BASIS
+    for p in range(t, e):
+        h = (h ^ np.uint64(buf[p])) * _FNV_PRIME
+    return h
+
+
+@njit(cache=True, inline="always")
+def _article_word(buf, t, e):
+    """buf[t:e] is "a", "an" or "the" (the words the idiom check drops)."""
+    n = e - t
+    if n == 1:
+        return buf[t] == _A
+    if n == 2:
+        return buf[t] == _A and buf[t + 1] == _N
+    return n == 3 and buf[t] == _T and buf[t + 1] == _H and buf[t + 2] == _E
+
+
+@njit(cache=True)
+def spin_tally(buf, starts, ends, ruled, ruled_key, ruled_stem, ruled_kind, ruled_flags, common, long_stems,
+               pairs01, pairs12, pairs02, reach, commons):
+    """Tallies of an ASCII article's tokens, word k at buf[starts[k]:ends[k]].
+
+    The tokens at `ruled` (ascending) are the rules' own: their key hashes, stem hashes, kinds (-1 a name or a
+    value: not counted; 0 not a word; 1 a word; 2 a rare word) and flags (1: an article word; 2: a common-word
+    candidate: no name, no value, lowercase first letter, key of >= 5 characters) come from Python. Every other
+    token is a plain word (lowercase letters, key = word): a word of > 3 letters is rare unless its hash is in
+    `common` (wordfreq's words of Zipf >= 3).
+
+    Fills `commons` with the common-word candidates whose key is written once, in order, and returns (their
+    number, rare words, words, whether a swapped-idiom window may exist). That window test holds for any
+    window `spin._swap_windows` names: a start at most `reach` stems before a stem of `long_stems`, with the
+    pair of its stems 0-1, 1-2 or 0-2 (the article words dropped) in `pairs01`, `pairs12` or `pairs02`."""
+    n = starts.shape[0]
+    keys = np.empty(n, dtype=np.uint64)
+    stems = np.empty(n, dtype=np.uint64)
+    cand = np.zeros(n, dtype=np.bool_)
+    kept = np.zeros(n, dtype=np.bool_)
+    rare = 0
+    words = 0
+    j = 0
+    for k in range(n):
+        if j < ruled.shape[0] and ruled[j] == k:
+            keys[k] = ruled_key[j]
+            stems[k] = ruled_stem[j]
+            kind = ruled_kind[j]
+            kept[k] = (ruled_flags[j] & 1) == 0
+            cand[k] = (ruled_flags[j] & 2) != 0
+            j += 1
+        else:
+            t, e = starts[k], ends[k]
+            h = _fnv(buf, t, e)
+            keys[k] = h
+            stems[k] = _fnv(buf, t, e - _stem_cut(buf, t, e))
+            kind = 0 if e - t <= 3 else (1 if _has(common, h) else 2)
+            kept[k] = not _article_word(buf, t, e)
+            cand[k] = e - t >= 5
+        if kind > 0:
+            words += 1
+            if kind == 2:
+                rare += 1
+    # the keys written once: an open-addressing count of the key hashes (at most half full)
+    size = 1
+    while size < 2 * n:
+        size *= 2
+    mask = np.uint64(size - 1)
+    table = np.zeros(size, dtype=np.uint64)
+    counts = np.zeros(size, dtype=np.int64)
+    slot = np.empty(n, dtype=np.int64)
+    for k in range(n):
+        i = (keys[k] ^ (keys[k] >> np.uint64(32))) & mask
+        while counts[i] > 0 and table[i] != keys[k]:
+            i = (i + np.uint64(1)) & mask
+        table[i] = keys[k]
+        counts[i] += 1
+        slot[k] = i
+    m = 0
+    for k in range(n):
+        if cand[k] and counts[slot[k]] == 1:
+            commons[m] = k
+            m += 1
+    # the idiom windows, over the stems without the article words
+    ks = stems[kept]
+    nk = ks.shape[0]
+    held = -1
+    maybe = False
+    for i in range(nk - 1, -1, -1):  # held: the nearest stem of `long_stems` at or after i (-1: none)
+        if _has(long_stems, ks[i]):
+            held = i
+        if i < nk - 2 and held >= i and held - i <= reach and (
+                _has(pairs01, pair_key(ks[i], ks[i + 1])) or _has(pairs12, pair_key(ks[i + 1], ks[i + 2]))
+                or _has(pairs02, pair_key(ks[i], ks[i + 2]))):
+            maybe = True
+            break
+    return m, rare, words, maybe
