@@ -308,8 +308,67 @@ def test_spin_columns_equal_the_article_tokens(text):
     from unspun.edits.spin import _Words
     from unspun.edits.tokenize import article_tokens
 
+    from dataclasses import replace
+
     spans = _sentence_spans(text) or [(0, len(text))]
-    assert _Words.of(text, spans) == _Words.of_tokens(article_tokens(text, spans))
+    got, want = _Words.of(text, spans), _Words.of_tokens(article_tokens(text, spans))
+    assert replace(got, ruled=[]) == replace(want, ruled=[])
+    assert [want.ruled[n] for n, _ in got.ruled] == got.ruled  # the rules' tokens are the article's own
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_NEWS, _TEXT))
+def test_compiled_tallies_equal_the_python_passes(text):
+    """`spin_kernel`'s pass over an ASCII article (the plain words from their bytes, the rules' tokens from
+    Python) gives the common words written once and the rare-word share of the Python passes, and never
+    rules out an article whose idioms the Python check flags; the same with every token given from Python."""
+    from collections import Counter
+
+    from unspun.edits.spin import _commons, _rare_share, _swapped_idioms, _tally, _Words
+    from unspun.edits.tokenize import article_tokens
+
+    text = text.encode("ascii", "replace").decode()  # the compiled path is ASCII only
+    spans = _sentence_spans(text) or [(0, len(text))]
+    for words in (_Words.of(text, spans), _Words.of_tokens(article_tokens(text, spans))):
+        commons, rare, idioms = _tally(text, spans, words)
+        assert commons == _commons(words, Counter(words.key))
+        assert rare == _rare_share(words)
+        assert idioms or not _swapped_idioms(text, words)
+    assert _tally(text + "\u00e9", spans, words) is None
+
+
+def test_compiled_tallies_on_news_text():
+    """The same on realistic sentences with a swapped and an intact expression and a common word near a name."""
+    from collections import Counter
+
+    from unspun.edits.spin import _commons, _rare_share, _swapped_idioms, _tally, _Words
+
+    for text in (_SHARED_TEXT, CLEAN.replace("tip of the iceberg", "top of the iceberg"),
+                 CLEAN.replace("Kestrell said", "The kestrel said") + " It was a drop in the ocean."):
+        spans = _sentence_spans(text)
+        words = _Words.of(text, spans)
+        commons, rare, idioms = _tally(text, spans, words)
+        assert (commons, rare) == (_commons(words, Counter(words.key)), _rare_share(words))
+        assert idioms or not _swapped_idioms(text, words)
+    spun = CLEAN.replace("tip of the iceberg", "top of the iceberg")
+    assert _tally(spun, _sentence_spans(spun), _Words.of(spun, _sentence_spans(spun)))[2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NEWS, _TEXT))
+def test_compiled_machine_style_equals_the_word_list_path(text):
+    """`machine_style`'s tallies of an ASCII text (word counts, lexicon sum and machine-leaning words from one
+    compiled pass: `sentence_kernel.lexicon_words`) equal the `words_of` path's, value for value."""
+    from unspun.edits import machine_style as ms
+
+    text = text.encode("ascii", "replace").decode() + " Crucial, significant; overall it's 3.5 IT'S-"
+    words = ms.words_of(text)
+    values = ms._features(text, words, ms._model.LEXICON)
+    counts = {}
+    for w in words:
+        if w in ms._MACHINE_LEANING:
+            counts[w] = counts.get(w, 0) + 1
+    assert ms._tallies(text) == (values, len(words), counts)
 
 
 @settings(max_examples=300, deadline=None)
