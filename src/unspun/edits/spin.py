@@ -137,30 +137,31 @@ def _name_variants(words: _Words, name_counts: Counter, commons: list[int]) -> l
                                score_cutoff=70), 70) if once and names else []
     row = {n: r for r, n in enumerate(once)}
     rare = [(n, f) for n, f in zip(names, folded) if zipf(f) < 3.0]
-    keys, texts, is_name = words.key, words.text, words.name
-    close = _hits(process.cdist([keys[n] for n in commons], [f for _, f in rare], scorer=fuzz.ratio,
+    keys, texts = words.key, words.text
+    close = _hits(process.cdist(list(map(keys.__getitem__, commons)), [f for _, f in rare], scorer=fuzz.ratio,
                                 dtype=np.float64, score_cutoff=78), 78) if commons and rare else []
-    common_row = {keys[n]: r for r, n in enumerate(commons)}
     # Only a name written once or a common word with a close twin can be flagged: the loop walks those alone,
-    # in the text's order (a common word's key is written once, so no other token has it).
+    # in the text's order, each with its row of the score matrix (a common word's key is written once, so
+    # no other token has it; a name written once is one name token).
     named = {once[r] for r, cols in enumerate(near) if cols}
-    picked = [commons[r] for r, cols in enumerate(close) if cols]
+    picked = [(commons[r], False, cols) for r, cols in enumerate(close) if cols]
     if named:
-        picked = sorted(picked + [n for n in compress(count(), is_name) if keys[n] in named])
+        picked = sorted(picked + [(n, True, near[row[keys[n]]]) for n, _ in words.ruled if keys[n] in named
+                                  and words.name[n]])
     suspects: list[Suspect] = []
-    for n in picked:
+    for n, is_name, cols in picked:
         key = keys[n]
-        if is_name[n] and name_counts[key] == 1:
+        if is_name:
             low = key.casefold()
-            twin = next((names[c] for c in near[row[key]]
+            twin = next((names[c] for c in cols
                          if folded[c] != low and len(names[c]) >= 3 and len(key) >= 3
                          and not _derived(names[c], key)
                          and (name_counts[names[c]] >= 2 or zipf(low) != zipf(folded[c]))), None)
             if twin:
                 suspects.append(Suspect((words.start[n], words.end[n]), texts[n], f"name spelled '{twin}' elsewhere"))
-        elif close and key in common_row:
+        else:
             # the first rare name, in the text's order, of the same first letter (its casefold) that is close
-            twin = next((rare[c][0] for c in close[common_row[key]] if rare[c][0][:1].casefold() == key[:1]
+            twin = next((rare[c][0] for c in cols if rare[c][0][:1].casefold() == key[:1]
                          and rare[c][1] != key and not _inflected(rare[c][1], key)), None)
             if twin:
                 suspects.append(Suspect((words.start[n], words.end[n]), texts[n],
@@ -287,9 +288,13 @@ def _rare_share(words: _Words) -> float:
 
 
 def _key_facts(key: str) -> tuple[int, int, int]:
-    """(hash of the key, hash of its light stem, its `_word_kind`) of an ASCII key, as `spin_kernel` reads a
-    plain word's."""
-    return word_hash(key), word_hash(light_stem(key)), _word_kind(key)
+    """(hash of the key, hash of its light stem, both as signed 64-bit integers, and its `_word_kind`) of an
+    ASCII key, as `spin_kernel` reads a plain word's."""
+    return _signed(word_hash(key)), _signed(word_hash(light_stem(key))), _word_kind(key)
+
+
+def _signed(h: int) -> int:
+    return h - (1 << 64) if h >= 1 << 63 else h
 
 
 _FACTS: dict[str, tuple[int, int, int]] = {}  # `_key_facts` per key (`_memoized`)
@@ -317,19 +322,15 @@ def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], 
     Python passes score."""
     if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):
         return None
-    ruled = words.ruled
-    facts = _memoized(_FACTS, _key_facts, [t.key for _, t in ruled])
-    kinds = [-1 if t.name or t.value is not None else f[2] for (_, t), f in zip(ruled, facts)]
-    flags = [(t.key in _ARTICLE_WORDS) | 2 * (not t.name and t.value is None and t.text[:1].islower()
-                                              and len(t.key) >= 5) for _, t in ruled]
-    common, held, p01, p12, p02 = _tables()
+    facts = _memoized(_FACTS, _key_facts, [t.key for _, t in words.ruled])
+    ruled = np.array([(n, key, stem, -1 if t.name or t.value is not None else kind,
+                       (t.key in _ARTICLE_WORDS) | 2 * (not t.name and t.value is None and t.text[:1].islower()
+                                                        and len(t.key) >= 5))
+                      for (n, t), (key, stem, kind) in zip(words.ruled, facts)], dtype=np.int64).reshape(-1, 5)
     out = np.empty(len(words.key), dtype=np.int64)
     m, rare, total, idioms = spin_tally(
         np.frombuffer(text.encode("ascii"), dtype=np.uint8), np.array(words.start, dtype=np.int64),
-        np.array(words.end, dtype=np.int64), np.array([n for n, _ in ruled], dtype=np.int64),
-        np.array([f[0] for f in facts], dtype=np.uint64), np.array([f[1] for f in facts], dtype=np.uint64),
-        np.array(kinds, dtype=np.int64), np.array(flags, dtype=np.int64), common, held, p01, p12, p02,
-        _SWAP_MAX - 1, out)
+        np.array(words.end, dtype=np.int64), ruled, *_tables(), _SWAP_MAX - 1, out)
     return out[:m].tolist(), rare / total if total else 0.0, idioms
 
 
@@ -343,7 +344,7 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
     text = clean.article.text
     spans = [s.span for s in clean.sentences]
     words = _Words.of(text, spans)
-    name_counts = Counter(compress(words.key, words.name))
+    name_counts = Counter(t.key for _, t in words.ruled if t.name)  # (a name is always a rule-made token)
     tally = _tally(text, spans, words)
     if tally is None:
         commons, rare, idioms = _commons(words, Counter(words.key)), _rare_share(words), True

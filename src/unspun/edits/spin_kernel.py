@@ -68,13 +68,13 @@ def _article_word(buf, t, e):
 
 
 @njit(cache=True)
-def spin_tally(buf, starts, ends, ruled, ruled_key, ruled_stem, ruled_kind, ruled_flags, common, long_stems,
-               pairs01, pairs12, pairs02, reach, commons):
+def spin_tally(buf, starts, ends, ruled, common, long_stems, pairs01, pairs12, pairs02, reach, commons):
     """Tallies of an ASCII article's tokens, word k at buf[starts[k]:ends[k]].
 
-    The tokens at `ruled` (ascending) are the rules' own: their key hashes, stem hashes, kinds (-1 a name or a
-    value: not counted; 0 not a word; 1 a word; 2 a rare word) and flags (1: an article word; 2: a common-word
-    candidate: no name, no value, lowercase first letter, key of >= 5 characters) come from Python. Every other
+    The tokens the rules made come from Python, a row each in ascending order of index (int64 columns: index,
+    key hash, stem hash, both hashes' bits as signed; kind: -1 a name or a value, not counted, 0 not a word,
+    1 a word, 2 a rare word; flags: 1 an article word, 2 a common-word candidate: no name, no value,
+    lowercase first letter, key of >= 5 characters). Every other
     token is a plain word (lowercase letters, key = word): a word of > 3 letters is rare unless its hash is in
     `common` (wordfreq's words of Zipf >= 3).
 
@@ -91,12 +91,12 @@ def spin_tally(buf, starts, ends, ruled, ruled_key, ruled_stem, ruled_kind, rule
     words = 0
     j = 0
     for k in range(n):
-        if j < ruled.shape[0] and ruled[j] == k:
-            keys[k] = ruled_key[j]
-            stems[k] = ruled_stem[j]
-            kind = ruled_kind[j]
-            kept[k] = (ruled_flags[j] & 1) == 0
-            cand[k] = (ruled_flags[j] & 2) != 0
+        if j < ruled.shape[0] and ruled[j, 0] == k:
+            keys[k] = np.uint64(ruled[j, 1])
+            stems[k] = np.uint64(ruled[j, 2])
+            kind = ruled[j, 3]
+            kept[k] = (ruled[j, 4] & 1) == 0
+            cand[k] = (ruled[j, 4] & 2) != 0
             j += 1
         else:
             t, e = starts[k], ends[k]

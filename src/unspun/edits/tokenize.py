@@ -267,7 +267,8 @@ def _rule_tokens(text: str, names: frozenset[str], words: Sequence[str], starts:
     make = tuple.__new__
     for n, first, last, floor in zip(odd, firsts, lasts, floors):
         w = words[n]
-        if _plain(w):
+        plain = _PLAIN.get(w)
+        if plain or plain is None and _plain(w):
             continue
         s, e = starts[n], ends[n]
         simple = _WORDLIKE.get(w)
@@ -275,7 +276,7 @@ def _rule_tokens(text: str, names: frozenset[str], words: Sequence[str], starts:
             simple = _wordlike(w)
         if simple:  # the rules below for a word without a value: only the name test is left
             low, name_key, can_name = simple
-            if can_name and (not (n == first or _after_opener(text, s, floor)) or w in names or zipf(low) < 3.0):
+            if can_name and (w in names or not (n == first or _after_opener(text, s, floor)) or zipf(low) < 3.0):
                 yield n, make(Token, (w, s, e, name_key, True, None))
             else:
                 yield n, make(Token, (w, s, e, low, False, None))
@@ -302,7 +303,7 @@ def _rule_tokens(text: str, names: frozenset[str], words: Sequence[str], starts:
             elif nxt in PERCENT:
                 value = (value[0] / 100,)
         is_name = bool(w[:1].isupper()) and value is None and low not in DATE_WORDS and (
-            not (n == first or _after_opener(text, s, floor)) or w in names or zipf(low) < 3.0
+            w in names or not (n == first or _after_opener(text, s, floor)) or zipf(low) < 3.0
         )
         if is_name:
             key = w.translate(QUOTE_FOLD)
