@@ -95,15 +95,17 @@ class _Words:
     name: list[bool]
     valued: list[bool]  # the token has a numeric value
     ruled: list[tuple[int, Token]]  # (index, token) of the tokens the rules made; the others are plain words
+    offsets: tuple[np.ndarray, np.ndarray] | None = None  # start and end as arrays, when a compiled pass found them
 
     @classmethod
     def of(cls, text: str, sentences: Sequence[Span]) -> _Words:
         """The tokens of `tokenize.article_tokens`, as columns."""
-        words, starts, ends, ruled = article_words(text, sentences)
+        found = article_words(text, sentences)
+        words, ruled = found.words, found.ruled
         keys, names, valued = words.copy(), [False] * len(words), [False] * len(words)
         for n, token in ruled:
             keys[n], names[n], valued[n] = token.key, token.name, token.value is not None
-        return cls(words, starts, ends, keys, names, valued, ruled)
+        return cls(words, found.starts, found.ends, keys, names, valued, ruled, found.offsets)
 
     @classmethod
     def of_tokens(cls, tokens: Sequence[Token]) -> _Words:
@@ -322,6 +324,7 @@ def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], 
     Python passes score."""
     if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):
         return None
+    starts, ends = words.offsets or (np.array(words.start, dtype=np.int64), np.array(words.end, dtype=np.int64))
     facts = _memoized(_FACTS, _key_facts, [t.key for _, t in words.ruled])
     ruled = np.array([(n, key, stem, -1 if t.name or t.value is not None else kind,
                        (t.key in _ARTICLE_WORDS) | 2 * (not t.name and t.value is None and t.text[:1].islower()
@@ -329,8 +332,7 @@ def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], 
                       for (n, t), (key, stem, kind) in zip(words.ruled, facts)], dtype=np.int64).reshape(-1, 5)
     out = np.empty(len(words.key), dtype=np.int64)
     m, rare, total, idioms = spin_tally(
-        np.frombuffer(text.encode("ascii"), dtype=np.uint8), np.array(words.start, dtype=np.int64),
-        np.array(words.end, dtype=np.int64), ruled, *_tables(), _SWAP_MAX - 1, out)
+        np.frombuffer(text.encode("ascii"), dtype=np.uint8), starts, ends, ruled, *_tables(), _SWAP_MAX - 1, out)
     return out[:m].tolist(), rare / total if total else 0.0, idioms
 
 

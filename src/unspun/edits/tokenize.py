@@ -129,21 +129,31 @@ def _add_names(text: str, start: int, words: Sequence[str], starts: Sequence[int
 def article_tokens(text: str, sentences: Sequence[Span]) -> list[Token]:
     """`tokenize` over every sentence with the article's `proper_names`: the same tokens, each sentence's
     words found once (`article_words`)."""
-    words, starts, ends, ruled = article_words(text, sentences)
-    out = _plain_tokens(words, starts, ends)
-    for n, token in ruled:
+    found = article_words(text, sentences)
+    out = _plain_tokens(found.words, found.starts, found.ends)
+    for n, token in found.ruled:
         out[n] = token
     return out
 
 
-def article_words(text: str, sentences: Sequence[Span]) -> tuple[list[str], list[int], list[int], list[tuple[int, Token]]]:
-    """The words of every sentence with their start and end offsets, and (index, token) for each word whose
-    token the rules make; every other word's token is plain (w, start, end, key w, no name, no value). A
-    reader that needs only keys and flags (the spin score) thus skips building a tuple per plain word.
-    The article's `proper_names` and the words are found once (`_words`; the names and the tokens both
-    read them), and the rules run once over the whole article (`_rule_tokens`)."""
-    words, starts, ends, odd, names = _words(text, sentences)
-    return words, starts, ends, list(_rule_tokens(text, names, words, starts, ends, *odd))
+class ArticleWords(NamedTuple):
+    """The words of every sentence of an article with their start and end offsets, and (index, token) for
+    each word whose token the rules make; every other word's token is plain (w, start, end, key w, no name,
+    no value). A reader that needs only keys and flags (the spin score) thus skips building a tuple per plain
+    word. An ASCII article's offsets are also kept as the compiled pass's arrays (starts, ends)."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    ruled: list[tuple[int, Token]]
+    offsets: tuple[np.ndarray, np.ndarray] | None
+
+
+def article_words(text: str, sentences: Sequence[Span]) -> ArticleWords:
+    """`ArticleWords` of the sentences: the article's `proper_names` and the words are found once (`_words`;
+    the names and the tokens both read them), and the rules run once over the whole article (`_rule_tokens`)."""
+    words, starts, ends, odd, names, offsets = _words(text, sentences)
+    return ArticleWords(words, starts, ends, list(_rule_tokens(text, names, words, starts, ends, *odd)), offsets)
 
 
 # The lowercase letter words that are not `_plain` (number words, fractions, ordinals), as the compiled
@@ -157,11 +167,13 @@ _NOT_PLAIN = np.array(sorted({word_hash(w) for w in chain(UNITS, FRACTIONS, ORDI
 _Odd = tuple[list[int], list[int], list[int], list[int]]
 
 
-def _words(text: str, spans: Sequence[Span]) -> tuple[list[str], list[int], list[int], _Odd, frozenset[str]]:
+def _words(text: str, spans: Sequence[Span],
+           ) -> tuple[list[str], list[int], list[int], _Odd, frozenset[str], tuple[np.ndarray, np.ndarray] | None]:
     """(words, starts, ends) of every span in order, the `_unplain` words or more (`_Odd`: their indices and
-    their sentences' bounds), and the spans' `proper_names`. An ASCII text's come from one compiled pass
-    over its bytes (`token_kernel`: offsets, the words to read, the names, and the words copied apart so that
-    one `split` makes their strings); any other text's from `_columns`, `_unplain` and `_add_names` per span."""
+    their sentences' bounds), the spans' `proper_names`, and the offsets as arrays when compiled. An ASCII
+    text's come from one compiled pass over its bytes (`token_kernel`: offsets, the words to read, the names,
+    and the words copied apart so that one `split` makes their strings); any other text's from `_columns`,
+    `_unplain` and `_add_names` per span."""
     if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):  # (slices count those from the end)
         words, starts, ends, found = [], [], [], set()
         odd: _Odd = ([], [], [], [])
@@ -176,12 +188,12 @@ def _words(text: str, spans: Sequence[Span]) -> tuple[list[str], list[int], list
             words += w
             starts += s
             ends += e
-        return words, starts, ends, odd, frozenset(found)
+        return words, starts, ends, odd, frozenset(found), None
     bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
     lo, hi = bounds[:, 0], np.minimum(bounds[:, 1], len(text))
     room = int(np.maximum(hi - lo, 0).sum())
-    word_start, word_end, unplain = (np.empty(room, dtype=np.int64) for _ in range(3))
-    counts, odd_counts = np.empty(len(spans), dtype=np.int64), np.empty(len(spans), dtype=np.int64)
+    word_start, word_end, unplain = np.empty((3, room), dtype=np.int64)
+    counts, odd_counts = np.empty((2, len(spans)), dtype=np.int64)
     joined, named = np.empty(2 * room, dtype=np.uint8), np.empty(room, dtype=np.bool_)
     n, size = sentence_words(np.frombuffer(text.encode("ascii"), dtype=np.uint8), lo, hi, _NOT_PLAIN, word_start,
                              word_end, unplain, counts, odd_counts, joined, named)
@@ -190,8 +202,9 @@ def _words(text: str, spans: Sequence[Span]) -> tuple[list[str], list[int], list
     lasts = firsts + np.repeat(counts, odd_counts) - 1
     odd = ((unplain[:len(firsts)] + firsts).tolist(), firsts.tolist(), lasts.tolist(),
            np.repeat(lo, odd_counts).tolist())
-    return (words, word_start[:n].tolist(), word_end[:n].tolist(), odd,
-            frozenset(compress(words, named[:n].tolist())))
+    starts, ends = word_start[:n], word_end[:n]
+    return (words, starts.tolist(), ends.tolist(), odd, frozenset(compress(words, named[:n].tolist())),
+            (starts, ends))
 
 
 _PLAIN: dict[str, bool] = {}
