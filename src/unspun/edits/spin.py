@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count, repeat
-from operator import eq, le, not_, or_
+from itertools import accumulate, compress, count, repeat
+from operator import attrgetter, eq, is_not, itemgetter, le, mul, not_, or_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -289,19 +289,6 @@ def _rare_share(words: _Words) -> float:
     return rare / total if total else 0.0
 
 
-def _key_facts(key: str) -> tuple[int, int, int]:
-    """(hash of the key, hash of its light stem, both as signed 64-bit integers, and its `_word_kind`) of an
-    ASCII key, as `spin_kernel` reads a plain word's."""
-    return _signed(word_hash(key)), _signed(word_hash(light_stem(key))), _word_kind(key)
-
-
-def _signed(h: int) -> int:
-    return h - (1 << 64) if h >= 1 << 63 else h
-
-
-_FACTS: dict[str, tuple[int, int, int]] = {}  # `_key_facts` per key (`_memoized`)
-
-
 def _hash_array(words: Iterable[str]) -> np.ndarray:
     """Sorted `word_hash`es of the ASCII words (no other word is in an ASCII text)."""
     return np.unique(np.array([word_hash(w) for w in words if w.isascii()], dtype=np.uint64))
@@ -325,14 +312,18 @@ def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], 
     if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):
         return None
     starts, ends = words.offsets or (np.array(words.start, dtype=np.int64), np.array(words.end, dtype=np.int64))
-    facts = _memoized(_FACTS, _key_facts, [t.key for _, t in words.ruled])
-    ruled = np.array([(n, key, stem, -1 if t.name or t.value is not None else kind,
-                       (t.key in _ARTICLE_WORDS) | 2 * (not t.name and t.value is None and t.text[:1].islower()
-                                                        and len(t.key) >= 5))
-                      for (n, t), (key, stem, kind) in zip(words.ruled, facts)], dtype=np.int64).reshape(-1, 5)
+    ruled = words.ruled
+    tokens = list(map(itemgetter(1), ruled))
+    keys = list(map(attrgetter("key"), tokens))
     out = np.empty(len(words.key), dtype=np.int64)
     m, rare, total, idioms = spin_tally(
-        np.frombuffer(text.encode("ascii"), dtype=np.uint8), starts, ends, ruled, *_tables(), _SWAP_MAX - 1, out)
+        np.frombuffer(text.encode("ascii"), dtype=np.uint8), starts, ends,
+        np.array(list(map(itemgetter(0), ruled)), dtype=np.int64),
+        np.array(list(map(or_, map(attrgetter("name"), tokens),
+                          map(mul, repeat(2), map(is_not, map(attrgetter("value"), tokens), repeat(None))))),
+                 dtype=np.int64),
+        np.frombuffer("".join(keys).encode("ascii"), dtype=np.uint8),
+        np.array(list(accumulate(map(len, keys), initial=0)), dtype=np.int64), *_tables(), _SWAP_MAX - 1, out)
     return out[:m].tolist(), rare / total if total else 0.0, idioms
 
 

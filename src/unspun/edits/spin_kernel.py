@@ -2,9 +2,9 @@
 over the token strings (a `Counter` of the keys, a memo read per key for the rare-word kinds and the light
 stems, the article words dropped, the idiom stems flagged), a dozen passes an article.
 
-One pass over the words' bytes gives each plain word's (lowercase letters: `tokenize`'s plain token, key =
-word) key hash, light-stem hash and rare-word kind; the rule-made tokens (names, figures, capitals, words with
-inner punctuation) come with theirs from Python, where their keys are. Then: the keys written once (an
+One pass over the words' bytes gives each token's key hash, light-stem hash and rare-word kind: a plain word's
+(lowercase letters: `tokenize`'s plain token, key = word) from the text, a rule-made token's (names, figures,
+capitals, words with inner punctuation) from its key, which Python hands over. Then: the keys written once (an
 open-addressing count of the key hashes), the rare-word tallies, and whether any window of the idiom check
 could hold an expression with one word swapped (a stem of > 3 letters of an expression in it, and one of the
 three stem pairs `spin._BY_PAIR` looks up). Hashes are FNV-1a over the bytes (`token_kernel.word_hash`); a
@@ -35,25 +35,50 @@ def pair_key(a, b):
 
 
 @njit(cache=True, inline="always")
+def _low(c):
+    """An ASCII byte lowercased."""
+    return c + 32 if 65 <= c <= 90 else c
+
+
+@njit(cache=True, inline="always")
 def _stem_cut(buf, t, e):
-    """How many bytes `tokens.light_stem` takes off the lowercase word buf[t:e]: the first of "ing", "ed", "es",
-    "s", "e" it ends with while more than two letters are left."""
+    """How many bytes `tokens.light_stem` takes off the ASCII word buf[t:e] (casefolded): the first of "ing",
+    "ed", "es", "s", "e" it ends with while more than two letters are left."""
     n = e - t
-    if n > 5 and buf[e - 3] == _I and buf[e - 2] == _N and buf[e - 1] == _G:
+    if n > 5 and _low(buf[e - 3]) == _I and _low(buf[e - 2]) == _N and _low(buf[e - 1]) == _G:
         return 3
-    if n > 4 and buf[e - 2] == _E and (buf[e - 1] == _D or buf[e - 1] == _S):
+    if n > 4 and _low(buf[e - 2]) == _E and (_low(buf[e - 1]) == _D or _low(buf[e - 1]) == _S):
         return 2
-    if n > 3 and (buf[e - 1] == _S or buf[e - 1] == _E):
+    if n > 3 and (_low(buf[e - 1]) == _S or _low(buf[e - 1]) == _E):
         return 1
     return 0
 
 
 @njit(cache=True, inline="always")
 def _fnv(buf, t, e):
+    """FNV-1a of buf[t:e] (`token_kernel.word_hash`)."""
     h = _FNV_BASIS
     for p in range(t, e):
         h = (h ^ np.uint64(buf[p])) * _FNV_PRIME
     return h
+
+
+@njit(cache=True, inline="always")
+def _stem_hash(buf, t, e):
+    """FNV-1a of `tokens.light_stem` of the ASCII word buf[t:e]: casefolded, one ending off."""
+    h = _FNV_BASIS
+    for p in range(t, e - _stem_cut(buf, t, e)):
+        h = (h ^ np.uint64(_low(buf[p]))) * _FNV_PRIME
+    return h
+
+
+@njit(cache=True, inline="always")
+def _letters(buf, t, e):
+    """buf[t:e] is ASCII letters only (`str.isalpha` of an ASCII word)."""
+    for p in range(t, e):
+        if not (65 <= buf[p] <= 90 or 97 <= buf[p] <= 122):
+            return False
+    return e > t
 
 
 @njit(cache=True, inline="always")
@@ -68,20 +93,22 @@ def _article_word(buf, t, e):
 
 
 @njit(cache=True)
-def spin_tally(buf, starts, ends, ruled, common, long_stems, pairs01, pairs12, pairs02, reach, commons):
+def spin_tally(buf, starts, ends, ruled, marks, keyed, bounds, common, long_stems, pairs01, pairs12, pairs02, reach,
+               commons):
     """Tallies of an ASCII article's tokens, word k at buf[starts[k]:ends[k]].
 
-    The tokens the rules made come from Python, a row each in ascending order of index (int64 columns: index,
-    key hash, stem hash, both hashes' bits as signed; kind: -1 a name or a value, not counted, 0 not a word,
-    1 a word, 2 a rare word; flags: 1 an article word, 2 a common-word candidate: no name, no value,
-    lowercase first letter, key of >= 5 characters). Every other
-    token is a plain word (lowercase letters, key = word): a word of > 3 letters is rare unless its hash is in
-    `common` (wordfreq's words of Zipf >= 3).
+    The tokens at `ruled` (ascending) are the rules' own: their keys come from Python, key j at
+    keyed[bounds[j]:bounds[j + 1]] (ASCII), with marks[j] (1: a name, 2: a value). Every other token is a
+    plain word (lowercase letters, key = word). A token with no name and no value counts as a word when its
+    key is letters only and longer than 3, as a rare one unless the key's hash is in `common` (wordfreq's
+    words of Zipf >= 3: such a key is lowercase); it is a common-word candidate when its text starts with a
+    lowercase letter and its key has >= 5 characters.
 
     Fills `commons` with the common-word candidates whose key is written once, in order, and returns (their
     number, rare words, words, whether a swapped-idiom window may exist). That window test holds for any
     window `spin._swap_windows` names: a start at most `reach` stems before a stem of `long_stems`, with the
-    pair of its stems 0-1, 1-2 or 0-2 (the article words dropped) in `pairs01`, `pairs12` or `pairs02`."""
+    pair of its stems 0-1, 1-2 or 0-2 (the article words "a", "an", "the" dropped) in `pairs01`, `pairs12`
+    or `pairs02`."""
     n = starts.shape[0]
     keys = np.empty(n, dtype=np.uint64)
     stems = np.empty(n, dtype=np.uint64)
@@ -91,25 +118,22 @@ def spin_tally(buf, starts, ends, ruled, common, long_stems, pairs01, pairs12, p
     words = 0
     j = 0
     for k in range(n):
-        if j < ruled.shape[0] and ruled[j, 0] == k:
-            keys[k] = np.uint64(ruled[j, 1])
-            stems[k] = np.uint64(ruled[j, 2])
-            kind = ruled[j, 3]
-            kept[k] = (ruled[j, 4] & 1) == 0
-            cand[k] = (ruled[j, 4] & 2) != 0
+        plain = True
+        src, t, e = buf, starts[k], ends[k]
+        if j < ruled.shape[0] and ruled[j] == k:
+            plain = marks[j] == 0
+            src, t, e = keyed, bounds[j], bounds[j + 1]
             j += 1
-        else:
-            t, e = starts[k], ends[k]
-            h = _fnv(buf, t, e)
-            keys[k] = h
-            stems[k] = _fnv(buf, t, e - _stem_cut(buf, t, e))
-            kind = 0 if e - t <= 3 else (1 if _has(common, h) else 2)
-            kept[k] = not _article_word(buf, t, e)
-            cand[k] = e - t >= 5
-        if kind > 0:
-            words += 1
-            if kind == 2:
-                rare += 1
+        h = _fnv(src, t, e)
+        keys[k] = h
+        stems[k] = _stem_hash(src, t, e)
+        kept[k] = not _article_word(src, t, e)
+        if plain:
+            cand[k] = e - t >= 5 and 97 <= buf[starts[k]] <= 122
+            if e - t > 3 and _letters(src, t, e):
+                words += 1
+                if not _has(common, h):
+                    rare += 1
     # the keys written once: an open-addressing count of the key hashes (at most half full)
     size = 1
     while size < 2 * n:
