@@ -126,6 +126,17 @@ def _commons(words: _Words, key_counts: Counter) -> list[int]:
             if not is_name[n] and not valued[n] and texts[n][:1].islower()]
 
 
+def _unlike(scores: np.ndarray, once: list[str], folded: list[str]) -> np.ndarray:
+    """The name scores with each name's own spellings (the names of its casefold, itself among them) zeroed:
+    a twin must be spelled otherwise, so only the names with a true near-spelling keep a hit."""
+    columns: dict[str, list[int]] = defaultdict(list)
+    for c, f in enumerate(folded):
+        columns[f].append(c)
+    for r, name in enumerate(once):
+        scores[r, columns[name.casefold()]] = 0
+    return scores
+
+
 def _name_variants(words: _Words, name_counts: Counter, commons: list[int]) -> list[Suspect]:
     """Names written once that are a near-spelling of another name in the text (Treadwell ... Threadwell,
     Moyo ... Mayo; a derived form, Valdoria -> Valdorian, is not a variant), and lowercase common words
@@ -135,8 +146,8 @@ def _name_variants(words: _Words, name_counts: Counter, commons: list[int]) -> l
     names = list(name_counts)
     folded = [n.casefold() for n in names]
     once = [n for n in names if name_counts[n] == 1]
-    near = _hits(process.cdist([n.casefold() for n in once], folded, scorer=fuzz.ratio, dtype=np.float64,
-                               score_cutoff=70), 70) if once and names else []
+    near = _hits(_unlike(process.cdist([n.casefold() for n in once], folded, scorer=fuzz.ratio, dtype=np.float64,
+                                       score_cutoff=70), once, folded), 70) if once and names else []
     row = {n: r for r, n in enumerate(once)}
     rare = [(n, f) for n, f in zip(names, folded) if zipf(f) < 3.0]
     keys, texts = words.key, words.text
