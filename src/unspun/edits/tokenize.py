@@ -192,16 +192,14 @@ def _words(text: str, spans: Sequence[Span],
     bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
     lo, hi = bounds[:, 0], np.minimum(bounds[:, 1], len(text))
     room = int(np.maximum(hi - lo, 0).sum())
-    word_start, word_end, unplain = np.empty((3, room), dtype=np.int64)
+    word_start, word_end = np.empty((2, room), dtype=np.int64)
+    unplain = np.empty((4, room), dtype=np.int64)
     counts, odd_counts = np.empty((2, len(spans)), dtype=np.int64)
     joined, named = np.empty(2 * room, dtype=np.uint8), np.empty(room, dtype=np.bool_)
     n, size = sentence_words(np.frombuffer(text.encode("ascii"), dtype=np.uint8), lo, hi, _NOT_PLAIN, word_start,
                              word_end, unplain, counts, odd_counts, joined, named)
     words = joined[:size - 1].tobytes().decode("ascii").split(" ") if n else []
-    firsts = np.repeat(np.cumsum(counts) - counts, odd_counts)  # each unplain word's sentence's first word
-    lasts = firsts + np.repeat(counts, odd_counts) - 1
-    odd = ((unplain[:len(firsts)] + firsts).tolist(), firsts.tolist(), lasts.tolist(),
-           np.repeat(lo, odd_counts).tolist())
+    odd = tuple(unplain[:, :int(odd_counts.sum())].tolist())
     starts, ends = word_start[:n], word_end[:n]
     return (words, starts.tolist(), ends.tolist(), odd, frozenset(compress(words, named[:n].tolist())),
             (starts, ends))
