@@ -390,3 +390,29 @@ def test_machine_style_fast_words_and_features_equal_the_per_word_ones(text):
     assert features["figures"] == sum(w[0].isdigit() for w in words) / max(1, len(words))
     lex = machine_lexicon.LEXICON
     assert features["lexicon"] == sum(lex.get(w, 0.0) for w in alpha) / max(1, len(alpha))
+
+
+def _oddness_by_pmi(colloc, text):
+    """The former oddness: the share of non-NaN `pair_pmi` values <= 0."""
+    import numpy as np
+
+    from unspun.edits.collocation import pair_pmi
+
+    fit = pair_pmi(colloc, text)
+    fit = fit[~np.isnan(fit)]
+    return float((fit <= 0).mean()) if len(fit) else 0.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NEWS, _TEXT))
+def test_oddness_from_the_counts_equals_the_share_of_pmi_at_most_zero(text):
+    """`pair_oddness` (read from the counts, no logarithms) equals the share of scorable PMIs <= 0, under the
+    default caps and under caps where the shortcut does not hold (the PMI path then)."""
+    from unspun.edits.collocation import CollocationConfig, Collocations, pair_oddness, shared
+
+    text += " heavy rain fell on the weighty rain of the old bridge"
+    assert pair_oddness(shared(), text) == _oddness_by_pmi(shared(), text)
+    other = Collocations(CollocationConfig(unlisted_cap=1.0, listed_cap=0.5))
+    other._uni, other._bi, other._words, other._top, other._bigrams = (
+        shared()._uni, shared()._bi, shared()._words, shared()._top, shared()._bigrams)
+    assert pair_oddness(other, text) == _oddness_by_pmi(other, text)
