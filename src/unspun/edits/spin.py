@@ -137,6 +137,21 @@ def _unlike(scores: np.ndarray, once: list[str], folded: list[str]) -> np.ndarra
     return scores
 
 
+_CLASHES: dict[tuple[str, str], bool] = {}
+
+
+def _clash(text: str, start: int, end: int) -> bool:
+    """`article_clash` of the word at text[start:end], kept per process on what it reads (the word and the four
+    characters before it): a corpus repeats its "a"/"an" pairs."""
+    key = (text[max(0, start - 4):start], text[start:end])
+    got = _CLASHES.get(key)
+    if got is None:
+        if len(_CLASHES) >= _MEMO_MAX:
+            _CLASHES.clear()
+        got = _CLASHES[key] = article_clash(text, (start, end))
+    return got
+
+
 def _name_variants(words: _Words, name_counts: Counter, commons: list[int]) -> list[Suspect]:
     """Names written once that are a near-spelling of another name in the text (Treadwell ... Threadwell,
     Moyo ... Mayo; a derived form, Valdoria -> Valdorian, is not a variant), and lowercase common words
@@ -151,6 +166,9 @@ def _name_variants(words: _Words, name_counts: Counter, commons: list[int]) -> l
     row = {n: r for r, n in enumerate(once)}
     rare = [(n, f) for n, f in zip(names, folded) if zipf(f) < 3.0]
     keys, texts = words.key, words.text
+    # A common word's twin starts with its first letter: only the words starting as some rare name does are scored.
+    initials = {n[:1].casefold() for n, _ in rare}
+    commons = [n for n in commons if keys[n][:1] in initials]
     close = _hits(process.cdist(list(map(keys.__getitem__, commons)), [f for _, f in rare], scorer=fuzz.ratio,
                                 dtype=np.float64, score_cutoff=78), 78) if commons and rare else []
     # Only a name written once or a common word with a close twin can be flagged: the loop walks those alone,
@@ -357,7 +375,7 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
     suspects = _name_variants(words, name_counts, commons)
     # "a" before a vowel sound or "an" before a consonant: a word swapped without fixing its article.
     for m in _ARTICLE.finditer(text):
-        if article_clash(text, (m.start(2), m.end(2))):
+        if _clash(text, *m.span(2)):
             suspects.append(Suspect((m.start(), m.end()), m.group(), "'a'/'an' does not fit the next word"))
     if idioms:
         suspects.extend(_swapped_idioms(text, words))
