@@ -132,8 +132,8 @@ def _unlike(scores: np.ndarray, once: list[str], folded: list[str]) -> np.ndarra
     columns: dict[str, list[int]] = defaultdict(list)
     for c, f in enumerate(folded):
         columns[f].append(c)
-    for r, name in enumerate(once):
-        scores[r, columns[name.casefold()]] = 0
+    own = [(r, c) for r, name in enumerate(once) for c in columns[name.casefold()]]
+    scores[tuple(zip(*own))] = 0  # one assignment for all (every name written once has a column: its own)
     return scores
 
 
@@ -168,7 +168,7 @@ def _name_variants(words: _Words, name_counts: Counter, commons: list[int]) -> l
     keys, texts = words.key, words.text
     # A common word's twin starts with its first letter: only the words starting as some rare name does are scored.
     initials = {n[:1].casefold() for n, _ in rare}
-    commons = [n for n in commons if keys[n][:1] in initials]
+    commons = list(compress(commons, map(initials.__contains__, map(itemgetter(0), map(keys.__getitem__, commons)))))
     close = _hits(process.cdist(list(map(keys.__getitem__, commons)), [f for _, f in rare], scorer=fuzz.ratio,
                                 dtype=np.float64, score_cutoff=78), 78) if commons and rare else []
     # Only a name written once or a common word with a close twin can be flagged: the loop walks those alone,
