@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from ..clean import clean_article
 from ..records import Article, CleanArticle, Span
 from ..tokens import common_words, light_stem, zipf
-from .collocation import Collocations, pair_oddness, shared
+from .collocation import Collocations, _table, pair_oddness, shared
 from .spin_kernel import pair_key, spin_tally
 from .token_kernel import word_hash
 from .tokenize import Token, article_words
@@ -331,7 +331,8 @@ def _tables() -> tuple[np.ndarray, ...]:
     pairs = tuple(np.unique(np.array([pair_key(np.uint64(word_hash(a)), np.uint64(word_hash(b)))
                                       for a, b in table if a.isascii() and b.isascii()], dtype=np.uint64))
                   for table in _BY_PAIR)
-    return (_hash_array(common_words(3.0)), _hash_array(_LONG_STEMS), *pairs)
+    common = _hash_array(common_words(3.0)).view(np.int64)
+    return (_table(common, np.zeros((len(common), 0)), 0), _hash_array(_LONG_STEMS), *pairs)
 
 
 def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], float, bool] | None:

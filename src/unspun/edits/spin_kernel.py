@@ -17,6 +17,7 @@ import numpy as np
 from numba import njit
 
 from ..sketch_kernel import _FNV_BASIS, _FNV_PRIME
+from .pair_kernel import _probe
 
 _A, _D, _E, _G, _H, _I, _N, _S, _T = 97, 100, 101, 103, 104, 105, 110, 115, 116
 
@@ -101,8 +102,8 @@ def spin_tally(buf, starts, ends, ruled, marks, keyed, bounds, common, long_stem
     keyed[bounds[j]:bounds[j + 1]] (ASCII), with marks[j] (1: a name, 2: a value). Every other token is a
     plain word (lowercase letters, key = word). A token with no name and no value counts as a word when its
     key is letters only and longer than 3, as a rare one unless the key's hash is in `common` (wordfreq's
-    words of Zipf >= 3: such a key is lowercase); it is a common-word candidate when its text starts with a
-    lowercase letter and its key has >= 5 characters.
+    words of Zipf >= 3, a `pair_kernel.fill_table` table: such a key is lowercase); it is a common-word
+    candidate when its text starts with a lowercase letter and its key has >= 5 characters.
 
     Fills `commons` with the common-word candidates whose key is written once, in order, and returns (their
     number, rare words, words, whether a swapped-idiom window may exist). That window test holds for any
@@ -132,7 +133,7 @@ def spin_tally(buf, starts, ends, ruled, marks, keyed, bounds, common, long_stem
             cand[k] = e - t >= 5 and 97 <= buf[starts[k]] <= 122
             if e - t > 3 and _letters(src, t, e):
                 words += 1
-                if not _has(common, h):
+                if _probe(common, np.int64(h), 0) < 0:
                     rare += 1
     # the keys written once: an open-addressing count of the key hashes (at most half full)
     size = 1
