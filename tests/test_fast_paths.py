@@ -587,3 +587,20 @@ def test_article_tokens_on_news_text_equal_the_old_definition():
         tk._WORDLIKE.clear()
         for _ in range(2):
             assert tk.article_tokens(text, spans) == _old_article_tokens(text, spans)
+
+
+def test_common_words_rated_per_frequency_equal_the_word_by_word_rating():
+    """`tokens.common_words` asks `zipf` once per listed frequency; the set equals every lowercase ASCII word
+    of the top buckets rated by `zipf` itself (the spin's Zipf 3 and the relation test's threshold)."""
+    from wordfreq import get_frequency_list
+
+    from unspun.fingerprint import _SPECIFIC_ZIPF
+    from unspun.tokens import _LOWER_ASCII, common_words, zipf
+
+    for threshold in (3.0, _SPECIFIC_ZIPF):
+        want = []
+        for index, bucket in enumerate(get_frequency_list("en")):
+            if (900 - index) / 100 < threshold - 0.1:
+                break
+            want.extend(w for w in bucket if _LOWER_ASCII.fullmatch(w) and zipf(w) >= threshold)
+        assert common_words(threshold) == frozenset(want)
