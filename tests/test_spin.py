@@ -416,3 +416,18 @@ def test_oddness_from_the_counts_equals_the_share_of_pmi_at_most_zero(text):
     other._uni, other._bi, other._words, other._top, other._bigrams = (
         shared()._uni, shared()._bi, shared()._words, shared()._top, shared()._bigrams)
     assert pair_oddness(other, text) == _oddness_by_pmi(other, text)
+
+
+_ARTICLE_BITS = st.sampled_from(["a", "A", "an", "AN", "aN", "An", " ", "  ", "\n", "\t", "b", "x", "_", "1", "-", "'",
+                                 ".", "ba", "na", "aa", "honest", "Hour", "FBI", "apple", "use", "one", "\u00e9",
+                                 "\u212a", "\u017f", "\u00a0"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_ARTICLE_BITS, max_size=30).map("".join))
+def test_article_matches_in_lowered_ascii_equal_the_case_blind_regex(text):
+    """`_article_words` (an ASCII text lowered, a literal first letter) gives the spans `_ARTICLE` finds."""
+    from unspun.edits.spin import _ARTICLE, _article_words
+
+    for t in (text, text.encode("ascii", "ignore").decode()):
+        assert list(_article_words(t)) == [(*m.span(), *m.span(2)) for m in _ARTICLE.finditer(t)]

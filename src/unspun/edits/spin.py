@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
@@ -204,6 +204,17 @@ _WHOLE = frozenset(IDIOM_STEMS)
 # Each fixed expression with one word masked -> its index, so a window is checked in O(length).
 _ONE_SWAP = {(*idiom[:j], "*", *idiom[j + 1 :]): n for n, idiom in enumerate(IDIOM_STEMS) for j in range(len(idiom))}
 _ARTICLE = re.compile(r"\b(an?)\s+([A-Za-z]+)", re.IGNORECASE)
+# The same matches in a lowered ASCII text, ~4x cheaper to scan: a literal first letter ("a", then the
+# look-behind for `\b`), which the regex engine seeks directly instead of trying `\b` at every position.
+_ARTICLE_LOW = re.compile(r"a(?<!\wa)(n?)\s+([a-z]+)")
+
+
+def _article_words(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """(start, end, word start, word end) of each `_ARTICLE` match ("a"/"an" and the word after it); an ASCII
+    text is scanned lowered (lowering maps [A-Za-z] onto itself one to one, so the offsets are the text's)."""
+    if text.isascii():
+        return ((*m.span(), *m.span(2)) for m in _ARTICLE_LOW.finditer(text.lower()))
+    return ((*m.span(), *m.span(2)) for m in _ARTICLE.finditer(text))
 
 _LENGTHS = sorted({len(i) for i in IDIOM_STEMS})
 # Lengths of the whole expressions by their first stem: a window is looked up only where one can start.
@@ -375,9 +386,9 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
         commons, rare, idioms = tally
     suspects = _name_variants(words, name_counts, commons)
     # "a" before a vowel sound or "an" before a consonant: a word swapped without fixing its article.
-    for m in _ARTICLE.finditer(text):
-        if _clash(text, *m.span(2)):
-            suspects.append(Suspect((m.start(), m.end()), m.group(), "'a'/'an' does not fit the next word"))
+    for start, end, word_start, word_end in _article_words(text):
+        if _clash(text, word_start, word_end):
+            suspects.append(Suspect((start, end), text[start:end], "'a'/'an' does not fit the next word"))
     if idioms:
         suspects.extend(_swapped_idioms(text, words))
     odd = pair_oddness(collocations or shared(), text)
