@@ -417,14 +417,16 @@ _STEM_WORDS = st.sampled_from(["tip", "top", "of", "the", "iceberg", "drop", "in
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_STEM_WORDS, max_size=50))
 def test_idiom_windows_and_intact_spans_from_c_level_hits_equal_the_loops(words):
-    """`_swap_windows` (pair lookups only where two expression stems are at most two apart) and the intact
-    expressions (starts picked in C) equal the former per-position loops, on light stems from the memo."""
-    from unspun.edits.spin import _intact, _stems, _swap_windows
+    """`_swap_windows` (pair lookups only around a stem of > 3 letters of an expression) equals the former
+    per-position loop's windows that hold such a stem (no other window can be flagged), and the intact
+    expressions (starts picked in C) equal the former loop, on light stems from the memo."""
+    from unspun.edits.spin import _LONG_STEMS, _STEMS, _intact, _memoized, _swap_windows
     from unspun.tokens import light_stem
 
-    keys = _stems([w.casefold() for w in words])
+    keys = _memoized(_STEMS, light_stem, [w.casefold() for w in words])
     assert keys == [light_stem(w.casefold()) for w in words]
-    assert _swap_windows(keys) == _old_swap_windows(keys)
+    assert _swap_windows(keys) == [(k, i) for k, i in _old_swap_windows(keys)
+                                   if any(x in _LONG_STEMS for x in keys[i : i + k])]
     assert _intact(keys) == _old_intact(keys)
 
 
@@ -434,12 +436,12 @@ def test_idiom_windows_and_intact_spans_from_c_level_hits_equal_the_loops(words)
 def test_rare_share_by_word_kind_equals_the_word_list_definition(text):
     """The rare-word share tallied by kind per token equals the share from the plain words' list and counts."""
     from unspun.clean import clean_article
-    from unspun.edits.spin import _KEY, _NAME, _rare_share
+    from unspun.edits.spin import _rare_share, _Words
     from unspun.edits.tokenize import article_tokens
     from unspun.records import Article
 
     tokens = article_tokens(text, [s.span for s in clean_article(Article("a", text, "t")).sentences])
-    assert _rare_share(tokens, list(map(_KEY, tokens)), list(map(_NAME, tokens))) == _old_rare_share(tokens)
+    assert _rare_share(_Words.of_tokens(tokens)) == _old_rare_share(tokens)
 
 # ---------------------------------------------------------------- the edit tokenizer (issue 15, i15tok)
 def _old_article_tokens(text, spans):
@@ -552,10 +554,18 @@ def test_compiled_word_pass_equals_the_regex(text, spans):
     empty, reversed or past the end), and reads every word that is not `_plain`."""
     from unspun.edits import tokenize as tk
 
-    for span, (words, starts, ends, odd) in zip(spans, tk._words(text, spans)[0]):
-        want_words, want_starts, want_ends = tk._columns(text, span)  # (its starts also hold the span's end)
-        assert (words, starts[:len(words)], ends) == (want_words, want_starts[:len(want_words)], want_ends)
-        assert set(tk._unplain(words)) - {n for n, w in enumerate(words) if tk._plain(w)} <= set(odd)
+    words, starts, ends, (odd, firsts, lasts, floors), _, _ = tk._words(text, spans)
+    k = 0
+    for span in spans:
+        want_words, want_starts, want_ends = tk._columns(text, span)
+        m = len(want_words)
+        assert (words[k:k + m], starts[k:k + m], ends[k:k + m]) == (want_words, want_starts, want_ends)
+        mine = [(n - k, f, last, floor) for n, f, last, floor in zip(odd, firsts, lasts, floors) if k <= n < k + m]
+        assert all((f, last, floor) == (k, k + m - 1, span[0]) for _, f, last, floor in mine)
+        unplain = set(tk._unplain(want_words)) - {n for n, w in enumerate(want_words) if tk._plain(w)}
+        assert unplain <= {n for n, *_ in mine}
+        k += m
+    assert k == len(words) == len(starts) == len(ends)
 
 
 def test_article_tokens_on_news_text_equal_the_old_definition():
@@ -741,3 +751,20 @@ def test_no_opening_mark_before_a_span_means_it_is_in_no_quotation(text, data):
         end = data.draw(st.integers(start, len(text)))
         if not side.quotable(start):
             assert not inside(side.quotes, start, end)
+
+
+def test_common_words_rated_per_frequency_equal_the_word_by_word_rating():
+    """`tokens.common_words` asks `zipf` once per listed frequency; the set equals every lowercase ASCII word
+    of the top buckets rated by `zipf` itself (the spin's Zipf 3 and the relation test's threshold)."""
+    from wordfreq import get_frequency_list
+
+    from unspun.fingerprint import _SPECIFIC_ZIPF
+    from unspun.tokens import _LOWER_ASCII, common_words, zipf
+
+    for threshold in (3.0, _SPECIFIC_ZIPF):
+        want = []
+        for index, bucket in enumerate(get_frequency_list("en")):
+            if (900 - index) / 100 < threshold - 0.1:
+                break
+            want.extend(w for w in bucket if _LOWER_ASCII.fullmatch(w) and zipf(w) >= threshold)
+        assert common_words(threshold) == frozenset(want)

@@ -239,14 +239,14 @@ def test_swap_window_prefilter_drops_only_windows_without_a_hit(text):
     from unspun.edits import spin
     from unspun.edits.tokenize import article_tokens
 
-    tokens = article_tokens(text, _sentence_spans(text))
+    words = spin._Words.of_tokens(article_tokens(text, _sentence_spans(text)))
 
     def every_window(keys):
         return [(k, i) for k in spin._LENGTHS if k >= spin._SWAP_MIN for i in range(len(keys) - k + 1)]
 
-    fast = spin._swapped_idioms(text, tokens)
+    fast = spin._swapped_idioms(text, words)
     with mock.patch.object(spin, "_swap_windows", every_window):
-        assert spin._swapped_idioms(text, tokens) == fast
+        assert spin._swapped_idioms(text, words) == fast
 
 
 def _name_variants_per_pair(tokens, name_counts, key_counts):
@@ -291,12 +291,86 @@ def test_name_twins_from_one_nonzero_equal_a_score_per_pair(text):
     """`_name_variants` (score matrices read with one `nonzero`) equals the per-pair definition."""
     from collections import Counter
 
-    from unspun.edits.spin import _name_variants
+    from unspun.edits.spin import _commons, _name_variants, _Words
     from unspun.edits.tokenize import article_tokens
 
     tokens = article_tokens(text, _sentence_spans(text))
     names, keys = Counter(t.key for t in tokens if t.name), Counter(t.key for t in tokens)
-    assert _name_variants(tokens, names, keys) == _name_variants_per_pair(tokens, names, keys)
+    words = _Words.of_tokens(tokens)
+    assert _name_variants(words, names, _commons(words, keys)) == _name_variants_per_pair(tokens, names, keys)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NEWS, _TEXT))
+def test_spin_columns_equal_the_article_tokens(text):
+    """The spin score's columns (`article_words`: rule tokens only, written over the words) are the tokens
+    of `article_tokens`, field by field, for ASCII and other text (the split path's offsets included)."""
+    from dataclasses import replace
+
+    from unspun.edits.spin import _Words
+    from unspun.edits.tokenize import article_tokens
+
+    spans = _sentence_spans(text) or [(0, len(text))]
+    got, want = _Words.of(text, spans), _Words.of_tokens(article_tokens(text, spans))
+    assert replace(got, ruled=[], offsets=None) == replace(want, ruled=[])
+    if got.offsets is not None:  # the compiled pass's arrays are the offsets
+        assert [a.tolist() for a in got.offsets] == [got.start, got.end]
+    assert [want.ruled[n] for n, _ in got.ruled] == got.ruled  # the rules' tokens are the article's own
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_NEWS, _TEXT))
+def test_compiled_tallies_equal_the_python_passes(text):
+    """`spin_kernel`'s pass over an ASCII article (the plain words from their bytes, the rules' tokens from
+    Python) gives the common words written once and the rare-word share of the Python passes, and never
+    rules out an article whose idioms the Python check flags; the same with every token given from Python."""
+    from collections import Counter
+
+    from unspun.edits.spin import _commons, _rare_share, _swapped_idioms, _tally, _Words
+    from unspun.edits.tokenize import article_tokens
+
+    text = text.encode("ascii", "replace").decode()  # the compiled path is ASCII only
+    spans = _sentence_spans(text) or [(0, len(text))]
+    for words in (_Words.of(text, spans), _Words.of_tokens(article_tokens(text, spans))):
+        commons, rare, idioms = _tally(text, spans, words)
+        assert commons == _commons(words, Counter(words.key))
+        assert rare == _rare_share(words)
+        assert idioms or not _swapped_idioms(text, words)
+    assert _tally(text + "\u00e9", spans, words) is None
+
+
+def test_compiled_tallies_on_news_text():
+    """The same on realistic sentences with a swapped and an intact expression and a common word near a name."""
+    from collections import Counter
+
+    from unspun.edits.spin import _commons, _rare_share, _swapped_idioms, _tally, _Words
+
+    for text in (_SHARED_TEXT, CLEAN.replace("tip of the iceberg", "top of the iceberg"),
+                 CLEAN.replace("Kestrell said", "The kestrel said") + " It was a drop in the ocean."):
+        spans = _sentence_spans(text)
+        words = _Words.of(text, spans)
+        commons, rare, idioms = _tally(text, spans, words)
+        assert (commons, rare) == (_commons(words, Counter(words.key)), _rare_share(words))
+        assert idioms or not _swapped_idioms(text, words)
+    spun = CLEAN.replace("tip of the iceberg", "top of the iceberg")
+    assert _tally(spun, _sentence_spans(spun), _Words.of(spun, _sentence_spans(spun)))[2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NEWS, _TEXT))
+def test_compiled_machine_style_equals_the_word_list_path(text):
+    """`machine_style`'s tallies of an ASCII text (word counts, lexicon sum and machine-leaning words from one
+    compiled pass: `sentence_kernel.lexicon_words`) equal the `words_of` path's, value for value."""
+    from unspun.edits import machine_style as ms
+
+    text = text.encode("ascii", "replace").decode() + " Crucial, significant; overall it's 3.5 IT'S-"
+    words = ms.words_of(text)
+    values = ms._features(text, words, ms._model.LEXICON)
+    counts = {}
+    for w in words:
+        if w in ms._MACHINE_LEANING:
+            counts[w] = counts.get(w, 0) + 1
+    assert ms._tallies(text) == (values, len(words), counts)
 
 
 @settings(max_examples=300, deadline=None)
@@ -316,3 +390,44 @@ def test_machine_style_fast_words_and_features_equal_the_per_word_ones(text):
     assert features["figures"] == sum(w[0].isdigit() for w in words) / max(1, len(words))
     lex = machine_lexicon.LEXICON
     assert features["lexicon"] == sum(lex.get(w, 0.0) for w in alpha) / max(1, len(alpha))
+
+
+def _oddness_by_pmi(colloc, text):
+    """The former oddness: the share of non-NaN `pair_pmi` values <= 0."""
+    import numpy as np
+
+    from unspun.edits.collocation import pair_pmi
+
+    fit = pair_pmi(colloc, text)
+    fit = fit[~np.isnan(fit)]
+    return float((fit <= 0).mean()) if len(fit) else 0.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NEWS, _TEXT))
+def test_oddness_from_the_counts_equals_the_share_of_pmi_at_most_zero(text):
+    """`pair_oddness` (read from the counts, no logarithms) equals the share of scorable PMIs <= 0, under the
+    default caps and under caps where the shortcut does not hold (the PMI path then)."""
+    from unspun.edits.collocation import CollocationConfig, Collocations, pair_oddness, shared
+
+    text += " heavy rain fell on the weighty rain of the old bridge"
+    assert pair_oddness(shared(), text) == _oddness_by_pmi(shared(), text)
+    other = Collocations(CollocationConfig(unlisted_cap=1.0, listed_cap=0.5))
+    other._uni, other._bi, other._words, other._top, other._bigrams = (
+        shared()._uni, shared()._bi, shared()._words, shared()._top, shared()._bigrams)
+    assert pair_oddness(other, text) == _oddness_by_pmi(other, text)
+
+
+_ARTICLE_BITS = st.sampled_from(["a", "A", "an", "AN", "aN", "An", " ", "  ", "\n", "\t", "b", "x", "_", "1", "-", "'",
+                                 ".", "ba", "na", "aa", "honest", "Hour", "FBI", "apple", "use", "one", "\u00e9",
+                                 "\u212a", "\u017f", "\u00a0"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_ARTICLE_BITS, max_size=30).map("".join))
+def test_article_matches_in_lowered_ascii_equal_the_case_blind_regex(text):
+    """`_article_words` (an ASCII text lowered, a literal first letter) gives the spans `_ARTICLE` finds."""
+    from unspun.edits.spin import _ARTICLE, _article_words
+
+    for t in (text, text.encode("ascii", "ignore").decode()):
+        assert list(_article_words(t)) == [(*m.span(), *m.span(2)) for m in _ARTICLE.finditer(t)]

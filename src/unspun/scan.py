@@ -23,7 +23,7 @@ from .edits.compare import explain_pair
 from .edits.fluent import absent_source, contradicted
 from .candidates import immutable_candidates, lsh_candidates
 from .clean import clean_article
-from .edits.collocation import pair_pmi, shared as shared_collocations
+from .edits.collocation import shared as shared_collocations
 from .edits.machine_style import sentence_lengths
 from .edits.spin import spin_article
 from .edits.tokenize import article_tokens
@@ -445,8 +445,9 @@ def _spin_all(cleans: Sequence[CleanArticle], workers: int, config: ScanConfig, 
     if not config.spin:
         return ()
     if workers > 1:
-        # the n-gram tables read and the pair kernel loaded once, before workers fork and inherit them
-        pair_pmi(shared_collocations().load(), _KERNEL_PROBE.text)
+        # the n-gram tables read, the spin's kernels loaded and its word tables built once, before workers
+        # fork and inherit them
+        article_spin(_prepare(_KERNEL_PROBE, config, with_table=False).clean)
     out: list[ArticleSpin] = []
     # Workers get the articles once, at fork; each task is an index range (no articles pickled per task).
     for chunk in _map(workers, _spin_chunk, _chunks(range(len(cleans)), 250), config, (cleans,)):

@@ -132,12 +132,21 @@ def common_words(threshold: float) -> frozenset[str]:
     """The lowercase ASCII words of wordfreq's English list with `zipf` >= threshold (Zipf 5: ~1,300 words).
 
     Read from the list's most frequent buckets (bucket i holds the words of ~-i centibels, Zipf ~(900 - i) / 100)
-    down to a tenth below the threshold, each word rated by `zipf` itself, so membership is `zipf`'s verdict."""
-    from wordfreq import get_frequency_list
+    down to a tenth below the threshold, each word rated by `zipf` itself, so membership is `zipf`'s verdict.
+    Such a word is one wordfreq token, so its Zipf is a function of its listed frequency: `zipf` is asked once
+    per frequency (~600 calls instead of ~33,000 at Zipf 3)."""
+    from wordfreq import get_frequency_dict, get_frequency_list
 
+    listed = get_frequency_dict("en")
+    rated: dict[float, float] = {}
     out = []
     for index, bucket in enumerate(get_frequency_list("en")):
         if (900 - index) / 100 < threshold - 0.1:
             break
-        out.extend(w for w in bucket if _LOWER_ASCII.fullmatch(w) and zipf(w) >= threshold)
+        for w in filter(_LOWER_ASCII.fullmatch, bucket):
+            f = listed[w]
+            if f not in rated:
+                rated[f] = zipf(w)
+            if rated[f] >= threshold:
+                out.append(w)
     return frozenset(out)

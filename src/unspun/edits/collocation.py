@@ -183,11 +183,35 @@ class Collocations:
         """`pmi_many` of the adjacent pairs `_PAIR.findall(text)` finds, normalised, without the pairs of two
         function words (`pair_pmi`): the words are read, hashed and counted in one compiled pass over the
         text (`pair_kernel.pair_counts`), the PMI is the same numpy formula as `pmi_many`'s."""
+        c1, c2, c12 = self._text_counts(text)
+        return self._pmi(c1, c2, c12) if len(c1) else np.zeros(0)
+
+    def _text_counts(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The counts of each kept pair's words and bigram (`pair_kernel.pair_counts`)."""
         self.load()
         buf = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
-        c1, c2, c12 = np.empty(len(buf) // 2 + 1), np.empty(len(buf) // 2 + 1), np.empty(len(buf) // 2 + 1)
+        c1, c2, c12 = np.empty((3, len(buf) // 2 + 1))
         m = pair_counts(buf, self._words, self._top, self._bigrams, len(self._uni.keys), c1, c2, c12)
-        return self._pmi(c1[:m], c2[:m], c12[:m]) if m else np.zeros(0)
+        return c1[:m], c2[:m], c12[:m]
+
+    def text_oddness(self, text: str) -> float:
+        """Share of the scorable pairs of `text_pair_pmi` (PMI not NaN) whose PMI is <= 0, the spin's
+        collocation oddness. Under caps that keep a listed bigram's sign (listed_cap > 0) and score an unlisted
+        one <= 0 (unlisted_cap <= 0, the default), that is read from the counts without the logarithms: a pair
+        is odd when its bigram is unlisted or seen no more often than expected (c12 / expected <= 1, the same
+        float64 quotient the PMI takes the log2 of, which is <= 0 exactly there)."""
+        c1, c2, c12 = self._text_counts(text)
+        if self.config.listed_cap <= 0 or self.config.unlisted_cap > 0:
+            fit = self._pmi(c1, c2, c12) if len(c1) else np.zeros(0)
+            fit = fit[~np.isnan(fit)]
+            return float((fit <= 0).mean()) if len(fit) else 0.0
+        scorable = (c1 != 0) & (c2 != 0)
+        total = int(np.count_nonzero(scorable))
+        if not total:
+            return 0.0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            odd = (c12 == 0) | (c12 / (c1 * c2 / _TOTAL) <= 1)
+        return int(np.count_nonzero(odd & scorable)) / total
 
     def _row_keyed(self, words: list[str], counts: list[float]) -> _Counts:
         """The bigram table keyed by row1 * len(unigrams) + row2: a pair of known words needs no string
@@ -331,6 +355,11 @@ def _content_pair(r1: str, r2: str, norm: dict[str, str], top: frozenset[str]) -
     if w2 is None:
         w2 = norm[r2] = norm_word(r2)
     return None if w1 in top and w2 in top else (w1, w2)
+
+
+def pair_oddness(colloc: Collocations, text: str) -> float:
+    """Share of the text's scorable word pairs (`pair_pmi` not NaN) with PMI <= 0 (`Collocations.text_oddness`)."""
+    return colloc.text_oddness(text)
 
 
 def pair_pmi(colloc: Collocations, text: str) -> np.ndarray:

@@ -27,7 +27,8 @@ from operator import itemgetter
 import numpy as np
 
 from . import machine_lexicon as _model
-from .sentence_kernel import sentence_lengths as _compiled_lengths
+from .sentence_kernel import lexicon_words, sentence_lengths as _compiled_lengths
+from .token_kernel import word_hash
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d+(?:[.,]\d+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[\"\u201c'(]?[A-Z0-9])")
@@ -79,20 +80,57 @@ def sentence_lengths(text: str) -> list[int]:
 
 
 def _features(text: str, words: list[str], lex: dict[str, float]) -> dict[str, float]:
-    n = max(1, len(words))
     # Words starting with a letter (the others start with a digit: `_WORD`), picked in C, in order.
     alpha = list(map(str.isalpha, map(itemgetter(0), words)))
-    letters = sum(alpha)
+    return _values(text, len(words), sum(alpha), sum(map(lex.get, compress(words, alpha), repeat(0.0))))
+
+
+def _values(text: str, words: int, letters: int, lexicon: float) -> dict[str, float]:
+    """The five features from the word counts and the lexicon values' sum over the letter words."""
+    n = max(1, words)
     lengths = sentence_lengths(text)
     mean = sum(lengths) / len(lengths)
     sd = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths))
     return {
-        "lexicon": sum(map(lex.get, compress(words, alpha), repeat(0.0))) / max(1, letters),
+        "lexicon": lexicon / max(1, letters),
         "sentence evenness": sd / mean if mean else 0.0,
         "semicolons": text.count(";") / n,
-        "figures": (len(words) - letters) / n,
+        "figures": (words - letters) / n,
         "quotes": sum(text.count(q) for q in ('"', "\u201c", "\u201d")) / n,
     }
+
+
+@lru_cache(maxsize=1)
+def _lexicon_table() -> tuple[np.ndarray, ...]:
+    """`sentence_kernel.lexicon_words`' view of the lexicon, built once per process: the words' sorted FNV-1a
+    hashes with their rows, the values, the words' bytes and bounds, and which lean machine-ward."""
+    words = list(_model.LEXICON)
+    hashes = np.array([word_hash(w) for w in words], dtype=np.uint64)
+    order = np.argsort(hashes, kind="stable")
+    data = [w.encode("ascii") for w in words]
+    return (hashes[order], order.astype(np.int64), np.array(list(_model.LEXICON.values()), dtype=np.float64),
+            np.frombuffer(b"".join(data), dtype=np.uint8), np.cumsum([0] + list(map(len, data))).astype(np.int64),
+            np.array([w in _MACHINE_LEANING for w in words], dtype=np.bool_))
+
+
+def _tallies(text: str) -> tuple[dict[str, float], int, dict[str, int]]:
+    """(the feature values, the word count, the machine-leaning words' counts in first-seen order) under
+    `machine_lexicon.LEXICON`: for an ASCII text from one compiled pass over its bytes (`lexicon_words`: the
+    same words, sum and counts), for any other from `words_of`."""
+    if not text.isascii():
+        words = words_of(text)
+        # first-seen order, as a loop
+        return _features(text, words, _model.LEXICON), len(words), Counter(filter(_MACHINE_LEANING.__contains__, words))
+    keys, rows, values, lexicon, bounds, leaning = _lexicon_table()
+    counts, seen = np.zeros(len(values), dtype=np.int64), np.empty(len(values), dtype=np.int64)
+    n, letters, total, found = lexicon_words(np.frombuffer(text.encode("ascii"), dtype=np.uint8), keys, rows, values,
+                                             lexicon, bounds, leaning, counts, seen)
+    names = _LEXICON_WORDS
+    return (_values(text, n, letters, total), n,
+            {names[r]: c for r, c in zip(seen[:found].tolist(), counts[seen[:found]].tolist())})
+
+
+_LEXICON_WORDS = list(_model.LEXICON)
 
 
 @lru_cache(maxsize=4096)
@@ -101,15 +139,13 @@ def machine_style(text: str) -> MachineStyle:
 
     Memoized on the text (a pure function of it; the record is frozen): a scan scores each article once
     for its spin record and again for every pair it is in, and the direction votes ask for both sides."""
-    words = words_of(text)
-    values = _features(text, words, _model.LEXICON)
+    values, n_words, counts = _tallies(text)
     contributions = {
         name: _model.WEIGHTS[name] * (values[name] - _model.MEANS[name]) / _model.SCALES[name] for name in FEATURES
     }
     logit = _model.INTERCEPT + sum(contributions.values())
-    logit *= min(1.0, len(words) / _MIN_WORDS)
+    logit *= min(1.0, n_words / _MIN_WORDS)
     score = 1.0 / (1.0 + math.exp(-logit))
-    counts = Counter(filter(_MACHINE_LEANING.__contains__, words))  # first-seen order, as a loop
     found = sorted(((w, _model.LEXICON[w], c) for w, c in counts.items()), key=lambda x: -x[1] * x[2])
     return MachineStyle(
         round(score, 4),

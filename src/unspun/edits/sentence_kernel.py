@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from ..sketch_kernel import _FNV_BASIS, _FNV_PRIME
 from .token_kernel import _letter
 
 _DQUOTE, _QUOTE, _PAREN = 34, 39, 40
@@ -54,6 +55,21 @@ def _end_at(buf, q, n):
     return k if (65 <= c <= 90) or _digit(c) else -1
 
 
+@njit(cache=True, inline="always")
+def _word_end(buf, p, n):
+    """End of the `_WORD` match at p: letters, apostrophes and hyphens after a letter, or digits with . or ,
+    between digits; p itself where no word starts."""
+    if _letter(buf[p]):
+        p += 1
+        while p < n and (_letter(buf[p]) or buf[p] == _QUOTE or buf[p] == 45):  # letters ' -
+            p += 1
+    elif _digit(buf[p]):
+        p += 1
+        while p < n and (_digit(buf[p]) or ((buf[p] == 46 or buf[p] == 44) and p + 1 < n and _digit(buf[p + 1]))):
+            p += 1
+    return p
+
+
 @njit(cache=True)
 def sentence_lengths(buf, out):
     """Words (`machine_style._WORD`) of each sentence (`_SENTENCE_END.split`) of ASCII bytes into out, sentences
@@ -63,17 +79,10 @@ def sentence_lengths(buf, out):
     words = 0
     p = 0
     while p < n:
-        c = buf[p]
-        if _letter(c):
+        e = _word_end(buf, p, n)
+        if e > p:
             words += 1
-            p += 1
-            while p < n and (_letter(buf[p]) or buf[p] == _QUOTE or buf[p] == 45):  # letters ' -
-                p += 1
-        elif _digit(c):
-            words += 1
-            p += 1
-            while p < n and (_digit(buf[p]) or ((buf[p] == 46 or buf[p] == 44) and p + 1 < n and _digit(buf[p + 1]))):
-                p += 1
+            p = e
         else:
             r = _end_at(buf, p, n)
             if r < 0:
@@ -88,3 +97,44 @@ def sentence_lengths(buf, out):
         out[k] = words
         k += 1
     return k
+
+
+@njit(cache=True)
+def lexicon_words(buf, keys, rows, values, lexicon, bounds, leaning, counts, seen):
+    """`machine_style`'s word tallies of ASCII bytes, over its `_WORD`s lowercased: returns (words, letter
+    words, the sum of the lexicon values of the letter words, in their order, how many distinct
+    machine-leaning words). A word's row is found by its FNV-1a hash in the sorted `keys` (row `rows[i]`)
+    and confirmed against its bytes, lexicon[bounds[r]:bounds[r + 1]]; counts[r] counts the machine-leaning
+    (`leaning[r]`) word r, and seen lists those rows in the order first seen."""
+    n = buf.shape[0]
+    words = letters = found = 0
+    total = 0.0
+    p = 0
+    while p < n:
+        e = _word_end(buf, p, n)
+        if e == p:
+            p += 1
+            continue
+        words += 1
+        if _letter(buf[p]):
+            letters += 1
+            h = _FNV_BASIS
+            for q in range(p, e):
+                h = (h ^ np.uint64(buf[q] + 32 if 65 <= buf[q] <= 90 else buf[q])) * _FNV_PRIME
+            at = np.searchsorted(keys, h)
+            if at < keys.shape[0] and keys[at] == h:
+                r = rows[at]
+                same = bounds[r + 1] - bounds[r] == e - p
+                for q in range(e - p):
+                    if same:
+                        c = buf[p + q]
+                        same = (c + 32 if 65 <= c <= 90 else c) == lexicon[bounds[r] + q]
+                if same:
+                    total += values[r]
+                    if leaning[r]:
+                        if counts[r] == 0:
+                            seen[found] = r
+                            found += 1
+                        counts[r] += 1
+        p = e
+    return words, letters, total, found

@@ -11,25 +11,26 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count, repeat
-from operator import eq, is_, is_not, itemgetter, le, not_, or_
+from itertools import accumulate, compress, count, repeat
+from operator import attrgetter, eq, is_not, itemgetter, le, mul, not_, or_
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..clean import clean_article
 from ..records import Article, CleanArticle, Span
-from ..tokens import light_stem, zipf
-from .collocation import Collocations, pair_pmi, shared
-from .tokenize import Token, article_tokens
+from ..tokens import common_words, light_stem, zipf
+from .collocation import Collocations, _table, pair_oddness, shared
+from .spin_kernel import pair_key, spin_tally
+from .token_kernel import word_hash
+from .tokenize import Token, article_words
 from .machine_style import MachineStyle, machine_style
 from .words import IDIOM_STEMS, IDIOMS, article_clash
 
 
-_KEY, _NAME, _VALUE = itemgetter(3), itemgetter(4), itemgetter(5)  # a `Token`'s fields, read in C over a list
 
 
 @dataclass(frozen=True)
@@ -82,49 +83,120 @@ def _hits(scores: np.ndarray, cutoff: float) -> list[list[int]]:
     return out
 
 
-def _name_variants(tokens: Sequence[Token], name_counts: Counter, key_counts: Counter) -> list[Suspect]:
+@dataclass(frozen=True)
+class _Words:
+    """An article's tokens as columns (one list per `Token` field the score reads): the plain words' tokens
+    are never built (`tokenize.article_words`), only the rules' tokens are written over the word columns."""
+
+    text: list[str]
+    start: list[int]
+    end: list[int]
+    key: list[str]
+    name: list[bool]
+    valued: list[bool]  # the token has a numeric value
+    ruled: list[tuple[int, Token]]  # (index, token) of the tokens the rules made; the others are plain words
+    offsets: tuple[np.ndarray, np.ndarray] | None = None  # start and end as arrays, when a compiled pass found them
+
+    @classmethod
+    def of(cls, text: str, sentences: Sequence[Span]) -> _Words:
+        """The tokens of `tokenize.article_tokens`, as columns."""
+        found = article_words(text, sentences)
+        words, ruled = found.words, found.ruled
+        keys, names, valued = words.copy(), [False] * len(words), [False] * len(words)
+        for n, token in ruled:
+            keys[n], names[n], valued[n] = token.key, token.name, token.value is not None
+        return cls(words, found.starts, found.ends, keys, names, valued, ruled, found.offsets)
+
+    @classmethod
+    def of_tokens(cls, tokens: Sequence[Token]) -> _Words:
+        """The same columns from built tokens (each counted as the rules': `_tally` reads no word's bytes)."""
+        return cls([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens],
+                   [t.key for t in tokens], [t.name for t in tokens], [t.value is not None for t in tokens],
+                   list(enumerate(tokens)))
+
+
+def _commons(words: _Words, key_counts: Counter) -> list[int]:
+    """Indices, in order, of the lowercase common words whose key is written once and has >= 5 characters
+    (no name, no value): the words `_name_variants` holds against the rare names. The tokens whose key
+    qualifies are picked in C first."""
+    long_once = set(compress(key_counts, map(eq, key_counts.values(), repeat(1)))).intersection(
+        compress(key_counts, map(le, repeat(5), map(len, key_counts))))
+    keys, texts, is_name, valued = words.key, words.text, words.name, words.valued
+    return [n for n in compress(count(), map(long_once.__contains__, keys))
+            if not is_name[n] and not valued[n] and texts[n][:1].islower()]
+
+
+def _unlike(scores: np.ndarray, once: list[str], folded: list[str]) -> np.ndarray:
+    """The name scores with each name's own spellings (the names of its casefold, itself among them) zeroed:
+    a twin must be spelled otherwise, so only the names with a true near-spelling keep a hit."""
+    columns: dict[str, list[int]] = defaultdict(list)
+    for c, f in enumerate(folded):
+        columns[f].append(c)
+    own = [(r, c) for r, name in enumerate(once) for c in columns[name.casefold()]]
+    scores[tuple(zip(*own))] = 0  # one assignment for all (every name written once has a column: its own)
+    return scores
+
+
+_CLASHES: dict[tuple[str, str], bool] = {}
+
+
+def _clash(text: str, start: int, end: int) -> bool:
+    """`article_clash` of the word at text[start:end], kept per process on what it reads (the word and the four
+    characters before it): a corpus repeats its "a"/"an" pairs."""
+    key = (text[max(0, start - 4):start], text[start:end])
+    got = _CLASHES.get(key)
+    if got is None:
+        if len(_CLASHES) >= _MEMO_MAX:
+            _CLASHES.clear()
+        got = _CLASHES[key] = article_clash(text, (start, end))
+    return got
+
+
+def _name_variants(words: _Words, name_counts: Counter, commons: list[int]) -> list[Suspect]:
     """Names written once that are a near-spelling of another name in the text (Treadwell ... Threadwell,
     Moyo ... Mayo; a derived form, Valdoria -> Valdorian, is not a variant), and lowercase common words
-    close to a rare name (Shoigu ... "the shogun"). Each candidate twin is the first in the text's name
-    order; fuzzy scores come from one `cdist` per article for each kind instead of a call per token pair."""
+    written once (`_commons`) close to a rare name (Shoigu ... "the shogun"). Each candidate twin is the
+    first in the text's name order; fuzzy scores come from one `cdist` per article for each kind instead
+    of a call per token pair."""
     names = list(name_counts)
     folded = [n.casefold() for n in names]
     once = [n for n in names if name_counts[n] == 1]
-    near = _hits(process.cdist([n.casefold() for n in once], folded, scorer=fuzz.ratio, dtype=np.float64,
-                               score_cutoff=70), 70) if once and names else []
+    near = _hits(_unlike(process.cdist([n.casefold() for n in once], folded, scorer=fuzz.ratio, dtype=np.float64,
+                                       score_cutoff=70), once, folded), 70) if once and names else []
     row = {n: r for r, n in enumerate(once)}
     rare = [(n, f) for n, f in zip(names, folded) if zipf(f) < 3.0]
-    # Only a key written once can be either kind of suspect: the other tokens are skipped in one pass.
-    once_words = list(compress(key_counts, map(eq, key_counts.values(), repeat(1))))
-    once_keys = set(compress(name_counts, map(eq, name_counts.values(), repeat(1)))).union(once_words)
-    picked = list(compress(tokens, map(once_keys.__contains__, map(_KEY, tokens))))
-    # Lowercase common words written once (each key once: no memo needed) against every rare name at once; the
-    # keys written once with >= 5 characters are picked in C first.
-    long_once = set(compress(once_words, map(le, repeat(5), map(len, once_words))))
-    commons = [t for t in compress(picked, map(long_once.__contains__, map(_KEY, picked)))
-               if not t.name and t.value is None and t.text[:1].islower()]
-    close = _hits(process.cdist([t.key for t in commons], [f for _, f in rare], scorer=fuzz.ratio,
+    keys, texts = words.key, words.text
+    # A common word's twin starts with its first letter: only the words starting as some rare name does are scored.
+    initials = {n[:1].casefold() for n, _ in rare}
+    commons = list(compress(commons, map(initials.__contains__, map(itemgetter(0), map(keys.__getitem__, commons)))))
+    close = _hits(process.cdist(list(map(keys.__getitem__, commons)), [f for _, f in rare], scorer=fuzz.ratio,
                                 dtype=np.float64, score_cutoff=78), 78) if commons and rare else []
-    common_row = {t.key: r for r, t in enumerate(commons)}
-    # Only a token whose key has a close twin in either matrix can be flagged: the loop walks those alone.
-    twinned = {once[r] for r, cols in enumerate(near) if cols} | {commons[r].key for r, cols in enumerate(close) if cols}
+    # Only a name written once or a common word with a close twin can be flagged: the loop walks those alone,
+    # in the text's order, each with its row of the score matrix (a common word's key is written once, so
+    # no other token has it; a name written once is one name token).
+    named = {once[r] for r, cols in enumerate(near) if cols}
+    picked = [(commons[r], False, cols) for r, cols in enumerate(close) if cols]
+    if named:
+        picked = sorted(picked + [(n, True, near[row[keys[n]]]) for n, _ in words.ruled if keys[n] in named
+                                  and words.name[n]])
     suspects: list[Suspect] = []
-    for t in compress(picked, map(twinned.__contains__, map(_KEY, picked))):
-        if t.name and name_counts[t.key] == 1:
-            key, low = t.key, t.key.casefold()
-            twin = next((names[c] for c in near[row[key]]
+    for n, is_name, cols in picked:
+        key = keys[n]
+        if is_name:
+            low = key.casefold()
+            twin = next((names[c] for c in cols
                          if folded[c] != low and len(names[c]) >= 3 and len(key) >= 3
                          and not _derived(names[c], key)
                          and (name_counts[names[c]] >= 2 or zipf(low) != zipf(folded[c]))), None)
             if twin:
-                suspects.append(Suspect((t.start, t.end), t.text, f"name spelled '{twin}' elsewhere"))
-        elif close and t.key in common_row:
-            key = t.key
+                suspects.append(Suspect((words.start[n], words.end[n]), texts[n], f"name spelled '{twin}' elsewhere"))
+        else:
             # the first rare name, in the text's order, of the same first letter (its casefold) that is close
-            twin = next((rare[c][0] for c in close[common_row[key]] if rare[c][0][:1].casefold() == key[:1]
+            twin = next((rare[c][0] for c in cols if rare[c][0][:1].casefold() == key[:1]
                          and rare[c][1] != key and not _inflected(rare[c][1], key)), None)
             if twin:
-                suspects.append(Suspect((t.start, t.end), t.text, f"common word close to the name '{twin}'"))
+                suspects.append(Suspect((words.start[n], words.end[n]), texts[n],
+                                        f"common word close to the name '{twin}'"))
     return suspects
 
 
@@ -132,6 +204,17 @@ _WHOLE = frozenset(IDIOM_STEMS)
 # Each fixed expression with one word masked -> its index, so a window is checked in O(length).
 _ONE_SWAP = {(*idiom[:j], "*", *idiom[j + 1 :]): n for n, idiom in enumerate(IDIOM_STEMS) for j in range(len(idiom))}
 _ARTICLE = re.compile(r"\b(an?)\s+([A-Za-z]+)", re.IGNORECASE)
+# The same matches in a lowered ASCII text, ~4x cheaper to scan: a literal first letter ("a", then the
+# look-behind for `\b`), which the regex engine seeks directly instead of trying `\b` at every position.
+_ARTICLE_LOW = re.compile(r"a(?<!\wa)(n?)\s+([a-z]+)")
+
+
+def _article_words(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """(start, end, word start, word end) of each `_ARTICLE` match ("a"/"an" and the word after it); an ASCII
+    text is scanned lowered (lowering maps [A-Za-z] onto itself one to one, so the offsets are the text's)."""
+    if text.isascii():
+        return ((*m.span(), *m.span(2)) for m in _ARTICLE_LOW.finditer(text.lower()))
+    return ((*m.span(), *m.span(2)) for m in _ARTICLE.finditer(text))
 
 _LENGTHS = sorted({len(i) for i in IDIOM_STEMS})
 # Lengths of the whole expressions by their first stem: a window is looked up only where one can start.
@@ -155,41 +238,43 @@ _BY_PAIR = tuple(_lengths_by(a, b) for a, b in ((0, 1), (1, 2), (0, 2)))
 _ARTICLE_WORDS = frozenset(("a", "an", "the"))
 _SWAP_STEMS = frozenset(w for i in _SWAPPABLE for w in i[:3])  # the stems the three pair lookups read
 
-# light_stem per key, kept per process (a pure function of the word; bounded, as a corpus has a vocabulary):
-# a dict read in C per key, where an `lru_cache` call costs ~4x as much.
+_LONG_STEMS = frozenset(w for i in _SWAPPABLE for w in i if len(w) > 3)  # a flagged window has one in place
+_SWAP_MAX = max(len(i) for i in _SWAPPABLE)
+
+# Per-key answers kept per process (pure functions of the word; bounded, as a corpus has a vocabulary): a
+# dict read in C per key, where an `lru_cache` call costs ~4x as much.
 _STEMS: dict[str, str] = {}
-_STEMS_MAX = 1 << 17
+_MEMO_MAX = 1 << 17
 
 
-def _stems(keys: list[str]) -> list[str]:
-    """`light_stem` of each key, through the per-process memo `_STEMS` (new keys stemmed once)."""
-    got = list(map(_STEMS.get, keys))
-    if None in got:
-        if len(_STEMS) >= _STEMS_MAX:
-            _STEMS.clear()
-        _STEMS.update((k, light_stem(k)) for k in set(compress(keys, map(is_, got, repeat(None)))))
-        got = list(map(_STEMS.get, keys))
-    return got
+def _memoized(memo: dict, fn: Callable[[str], object], keys: list[str]) -> list:
+    """fn of each key through the per-process memo `memo` (new keys computed once; cleared when full). A
+    warm memo answers in one C pass (a miss raises, and the new keys are filled in)."""
+    try:
+        return list(map(memo.__getitem__, keys))
+    except KeyError:
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        memo.update((k, fn(k)) for k in set(keys).difference(memo))
+        return list(map(memo.__getitem__, keys))
 
 
 def _swap_windows(keys: Sequence[str]) -> list[tuple[int, int]]:
-    """(length, start) of every window that an expression of >= 3 words with one stem swapped could fill,
-    by length then start. Each of the three pair lookups (`_BY_PAIR`) needs two of the window's first three
-    stems to be expression stems (`_SWAP_STEMS`, picked in C), so only the starts of two such stems at most
-    two apart are looked up."""
+    """(length, start) of every window that an expression of >= 3 words with one stem swapped could fill and
+    be flagged in, by length then start. A window is flagged only where one of its stems of > 3 letters is
+    the expression's at that place (`_swapped_idioms`), so only the windows around a stem of `_LONG_STEMS`
+    (picked in C; most articles have none) are looked up, with the three pair lookups (`_BY_PAIR`)."""
     n = len(keys)
-    at = list(compress(count(), map(_SWAP_STEMS.__contains__, keys)))
-    starts = set()
-    for a, b in zip(at, at[1:]):
-        if b - a == 1:
-            starts.update((a - 1, a))
-        elif b - a == 2:
-            starts.add(a)
+    held = list(compress(count(), map(_LONG_STEMS.__contains__, keys)))
+    if not held:
+        return []
+    starts = {p - d for p in held for d in range(_SWAP_MAX)}
+    at = set(held)
     p01, p12, p02 = _BY_PAIR
     none: frozenset[int] = frozenset()
     return sorted((k, i) for i in starts if 0 <= i < n - 2
                   for k in p01.get((keys[i], keys[i + 1]), none) | p12.get((keys[i + 1], keys[i + 2]), none)
-                  | p02.get((keys[i], keys[i + 2]), none) if i + k <= n)
+                  | p02.get((keys[i], keys[i + 2]), none) if i + k <= n and not at.isdisjoint(range(i, i + k)))
 
 
 def _intact(keys: Sequence[str]) -> list[tuple[int, int]]:
@@ -199,12 +284,12 @@ def _intact(keys: Sequence[str]) -> list[tuple[int, int]]:
             if i + k <= n and tuple(keys[i : i + k]) in _WHOLE]
 
 
-def _swapped_idioms(text: str, tokens: Sequence[Token]) -> list[Suspect]:
+def _swapped_idioms(text: str, words: _Words) -> list[Suspect]:
     """Fixed expressions with one word swapped ("top of the iceberg"), matched on light stems with the
     articles dropped; a window inside an intact expression is not one. Only the windows `_swap_windows`
     names get the masked lookups."""
-    kept = list(compress(tokens, map(not_, map(_ARTICLE_WORDS.__contains__, map(_KEY, tokens)))))
-    keys = _stems(list(map(_KEY, kept)))
+    kept = list(compress(count(), map(not_, map(_ARTICLE_WORDS.__contains__, words.key))))
+    keys = _memoized(_STEMS, light_stem, list(map(words.key.__getitem__, kept)))
     windows = _swap_windows(keys)
     if not windows:
         return []
@@ -219,27 +304,68 @@ def _swapped_idioms(text: str, tokens: Sequence[Token]) -> list[Suspect]:
             if m is None or IDIOM_STEMS[m][j] == window[j]:
                 continue
             if any(x == y and len(x) > 3 for x, y in zip(window, IDIOM_STEMS[m])):
-                lo, hi = kept[i], kept[i + k - 1]
-                suspects.append(Suspect((lo.start, hi.end), text[lo.start:hi.end],
+                lo, hi = words.start[kept[i]], words.end[kept[i + k - 1]]
+                suspects.append(Suspect((lo, hi), text[lo:hi],
                                         f"fixed expression '{' '.join(IDIOMS[m])}' with a word swapped"))
                 break
     return suspects
 
 
-@lru_cache(maxsize=1 << 17)
 def _word_kind(key: str) -> int:
     """What the rare-word share counts a plain word's key as: 0 not a word (not all letters, or <= 3 of them),
-    1 a word, 2 a rare word (Zipf < 3). Kept per process: a pure function of the key."""
+    1 a word, 2 a rare word (Zipf < 3)."""
     return 0 if not (key.isalpha() and len(key) > 3) else 2 if zipf(key) < 3.0 else 1
 
 
-def _rare_share(tokens: Sequence[Token], keys: list[str], names: list[bool]) -> float:
+_KINDS: dict[str, int] = {}  # `_word_kind` per key (`_memoized`)
+
+
+def _rare_share(words: _Words) -> float:
     """Share of rare words among the plain words (no name, no value; letters only, > 3 of them), counted
-    per token: the kinds of the plain tokens' keys are tallied in C."""
-    plain = map(not_, map(or_, names, map(is_not, map(_VALUE, tokens), repeat(None))))
-    kinds = Counter(map(_word_kind, compress(keys, plain)))
-    words = kinds[1] + kinds[2]
-    return kinds[2] / words if words else 0.0
+    per token: the kinds of the plain tokens' keys are read and tallied in C."""
+    kinds = _memoized(_KINDS, _word_kind, list(compress(words.key, map(not_, map(or_, words.name, words.valued)))))
+    rare = kinds.count(2)
+    total = rare + kinds.count(1)
+    return rare / total if total else 0.0
+
+
+def _hash_array(words: Iterable[str]) -> np.ndarray:
+    """Sorted `word_hash`es of the ASCII words (no other word is in an ASCII text)."""
+    return np.unique(np.array([word_hash(w) for w in words if w.isascii()], dtype=np.uint64))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[np.ndarray, ...]:
+    """`spin_kernel.spin_tally`'s sets, built once per process: wordfreq's words of Zipf >= 3 (`zipf` < 3 for
+    a word of lowercase letters exactly when it is not one), the expressions' long stems, and each of the
+    three stem pairs `_BY_PAIR` looks up."""
+    pairs = tuple(np.unique(np.array([pair_key(np.uint64(word_hash(a)), np.uint64(word_hash(b)))
+                                      for a, b in table if a.isascii() and b.isascii()], dtype=np.uint64))
+                  for table in _BY_PAIR)
+    common = _hash_array(common_words(3.0)).view(np.int64)
+    return (_table(common, np.zeros((len(common), 0)), 0), _hash_array(_LONG_STEMS), *pairs)
+
+
+def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], float, bool] | None:
+    """(`_commons`, `_rare_share`, whether `_swapped_idioms` can find anything) of an ASCII article from one
+    compiled pass (`spin_kernel`); None for any other text (or a span with a negative offset), which the
+    Python passes score."""
+    if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):
+        return None
+    starts, ends = words.offsets or (np.array(words.start, dtype=np.int64), np.array(words.end, dtype=np.int64))
+    ruled = words.ruled
+    tokens = list(map(itemgetter(1), ruled))
+    keys = list(map(attrgetter("key"), tokens))
+    out = np.empty(len(words.key), dtype=np.int64)
+    m, rare, total, idioms = spin_tally(
+        np.frombuffer(text.encode("ascii"), dtype=np.uint8), starts, ends,
+        np.array(list(map(itemgetter(0), ruled)), dtype=np.int64),
+        np.array(list(map(or_, map(attrgetter("name"), tokens),
+                          map(mul, repeat(2), map(is_not, map(attrgetter("value"), tokens), repeat(None))))),
+                 dtype=np.int64),
+        np.frombuffer("".join(keys).encode("ascii"), dtype=np.uint8),
+        np.array(list(accumulate(map(len, keys), initial=0)), dtype=np.int64), *_tables(), _SWAP_MAX - 1, out)
+    return out[:m].tolist(), rare / total if total else 0.0, idioms
 
 
 def spin_score(text: str, collocations: Collocations | None = None) -> SpinScore:
@@ -250,21 +376,22 @@ def spin_score(text: str, collocations: Collocations | None = None) -> SpinScore
 def spin_article(clean: CleanArticle, collocations: Collocations | None = None) -> SpinScore:
     """Score an already cleaned article; spans index its original text."""
     text = clean.article.text
-    tokens = article_tokens(text, [s.span for s in clean.sentences])
-    keys = list(map(_KEY, tokens))
-    names = list(map(_NAME, tokens))
-    name_counts = Counter(compress(keys, names))
-    key_counts = Counter(keys)
-    suspects = _name_variants(tokens, name_counts, key_counts)
+    spans = [s.span for s in clean.sentences]
+    words = _Words.of(text, spans)
+    name_counts = Counter(t.key for _, t in words.ruled if t.name)  # (a name is always a rule-made token)
+    tally = _tally(text, spans, words)
+    if tally is None:
+        commons, rare, idioms = _commons(words, Counter(words.key)), _rare_share(words), True
+    else:
+        commons, rare, idioms = tally
+    suspects = _name_variants(words, name_counts, commons)
     # "a" before a vowel sound or "an" before a consonant: a word swapped without fixing its article.
-    for m in _ARTICLE.finditer(text):
-        if article_clash(text, (m.start(2), m.end(2))):
-            suspects.append(Suspect((m.start(), m.end()), m.group(), "'a'/'an' does not fit the next word"))
-    suspects.extend(_swapped_idioms(text, tokens))
-    rare = _rare_share(tokens, keys, names)
-    fit = pair_pmi(collocations or shared(), text)
-    fit = fit[~np.isnan(fit)]
-    odd = float((fit <= 0).mean()) if len(fit) else 0.0
+    for start, end, word_start, word_end in _article_words(text):
+        if _clash(text, word_start, word_end):
+            suspects.append(Suspect((start, end), text[start:end], "'a'/'an' does not fit the next word"))
+    if idioms:
+        suspects.extend(_swapped_idioms(text, words))
+    odd = pair_oddness(collocations or shared(), text)
     raw = 0.35 * len({s.span for s in suspects}) + max(0.0, rare - 0.05) * 4 + max(0.0, odd - 0.3)
     score = round(min(1.0, raw), 3)
     unique = {(s.span, s.why): s for s in suspects}

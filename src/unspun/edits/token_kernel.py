@@ -58,8 +58,9 @@ def _after_opener(buf, t, floor):
 @njit(cache=True)
 def sentence_words(buf, starts, ends, not_plain, word_start, word_end, odd, counts, odd_counts, joined, named):
     """The words of each sentence buf[starts[j]:ends[j]] (ASCII bytes), in order: word k at
-    buf[word_start[k]:word_end[k]]; counts[j] words in sentence j. The indices (within its sentence) of the
-    words that are not plain go to `odd`, odd_counts[j] of them for sentence j. Every word is also copied
+    buf[word_start[k]:word_end[k]]; counts[j] words in sentence j. The words that are not plain go to the
+    rows of `odd`, in order: odd[0] their indices, odd[1] and odd[2] the indices of their sentence's first
+    and last words, odd[3] its start; odd_counts[j] of them for sentence j. Every word is also copied
     to `joined`, each followed by a space (one `split` then makes all the word strings); named[k] is 1 when
     `tokenize.proper_names` takes word k (capitalized, or all capitals, where no sentence starts). Returns
     the word count and the bytes written to `joined`."""
@@ -108,7 +109,7 @@ def sentence_words(buf, starts, ends, not_plain, word_start, word_end, odd, coun
                     at = np.searchsorted(not_plain, h)
                     plain = not (at < size and not_plain[at] == h)
                 if not plain:
-                    odd[m] = k - first
+                    odd[0, m] = k
                     m += 1
                 if _after_opener(buf, t, starts[j]):
                     opening = True
@@ -123,7 +124,7 @@ def sentence_words(buf, starts, ends, not_plain, word_start, word_end, odd, coun
                 joined[w] = c
                 joined[w + 1] = 32
                 w += 2
-                odd[m] = k - first
+                odd[0, m] = k
                 m += 1
                 if _after_opener(buf, i, starts[j]):
                     opening = True
@@ -134,4 +135,8 @@ def sentence_words(buf, starts, ends, not_plain, word_start, word_end, odd, coun
                 i += 1
         counts[j] = k - first
         odd_counts[j] = m - first_odd
+        for q in range(first_odd, m):
+            odd[1, q] = first
+            odd[2, q] = k - 1
+            odd[3, q] = starts[j]
     return k, w

@@ -8,8 +8,8 @@ same words); number words, scales and percents are read with the tables in `word
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from itertools import accumulate, chain, compress, count, repeat
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import not_
 from typing import NamedTuple
 
@@ -95,7 +95,7 @@ def _columns(text: str, span: Span) -> tuple[list[str], list[int], list[int]]:
     anchor or lookaround, so matching the slice is matching text[span])."""
     parts = _SPLIT.split(text[span[0]:span[1]])
     ends = list(accumulate(map(len, parts), initial=span[0]))
-    return parts[1::2], ends[1::2], ends[2::2]
+    return parts[1::2], ends[1:-1:2], ends[2::2]
 
 
 def _unplain(words: Sequence[str]) -> list[int]:
@@ -128,17 +128,32 @@ def _add_names(text: str, start: int, words: Sequence[str], starts: Sequence[int
 
 def article_tokens(text: str, sentences: Sequence[Span]) -> list[Token]:
     """`tokenize` over every sentence with the article's `proper_names`: the same tokens, each sentence's
-    words found once (`_words`; the names and the tokens both read them)."""
-    columns, found = _words(text, sentences)
-    if found is None:
-        found = set()
-        for span, (words, starts, _, odd) in zip(sentences, columns):
-            _add_names(text, span[0], words, starts, odd, found)
-    names = frozenset(found)
-    out: list[Token] = []
-    for span, (words, starts, ends, odd) in zip(sentences, columns):
-        out += _tokens(text, span, names, words, starts, ends, odd)
+    words found once (`article_words`)."""
+    found = article_words(text, sentences)
+    out = _plain_tokens(found.words, found.starts, found.ends)
+    for n, token in found.ruled:
+        out[n] = token
     return out
+
+
+class ArticleWords(NamedTuple):
+    """The words of every sentence of an article with their start and end offsets, and (index, token) for
+    each word whose token the rules make; every other word's token is plain (w, start, end, key w, no name,
+    no value). A reader that needs only keys and flags (the spin score) thus skips building a tuple per plain
+    word. An ASCII article's offsets are also kept as the compiled pass's arrays (starts, ends)."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    ruled: list[tuple[int, Token]]
+    offsets: tuple[np.ndarray, np.ndarray] | None
+
+
+def article_words(text: str, sentences: Sequence[Span]) -> ArticleWords:
+    """`ArticleWords` of the sentences: the article's `proper_names` and the words are found once (`_words`;
+    the names and the tokens both read them), and the rules run once over the whole article (`_rule_tokens`)."""
+    words, starts, ends, odd, names, offsets = _words(text, sentences)
+    return ArticleWords(words, starts, ends, list(_rule_tokens(text, names, words, starts, ends, *odd)), offsets)
 
 
 # The lowercase letter words that are not `_plain` (number words, fractions, ordinals), as the compiled
@@ -147,33 +162,47 @@ _NOT_PLAIN = np.array(sorted({word_hash(w) for w in chain(UNITS, FRACTIONS, ORDI
                               if w.isascii() and w.isalpha() and w.islower()}), dtype=np.uint64)
 
 
+# The words the rules must read: their indices, and their sentences' first and last word indices and start
+# offsets (four columns, one entry a word).
+_Odd = tuple[list[int], list[int], list[int], list[int]]
+
+
 def _words(text: str, spans: Sequence[Span],
-           ) -> tuple[list[tuple[list[str], list[int], list[int], list[int]]], set[str] | None]:
-    """(words, starts, ends, the `_unplain` indices or more) of each span, and their `proper_names`. An
-    ASCII text's come from one compiled pass over its bytes (`token_kernel`: offsets, the words to read,
-    the names, and the words copied apart so that one `split` makes their strings); any other text's from
-    `_columns` and `_unplain`, without the names (None: `_add_names` finds them)."""
+           ) -> tuple[list[str], list[int], list[int], _Odd, frozenset[str], tuple[np.ndarray, np.ndarray] | None]:
+    """(words, starts, ends) of every span in order, the `_unplain` words or more (`_Odd`: their indices and
+    their sentences' bounds), the spans' `proper_names`, and the offsets as arrays when compiled. An ASCII
+    text's come from one compiled pass over its bytes (`token_kernel`: offsets, the words to read, the names,
+    and the words copied apart so that one `split` makes their strings); any other text's from `_columns`,
+    `_unplain` and `_add_names` per span."""
     if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):  # (slices count those from the end)
-        columns = [_columns(text, span) for span in spans]
-        return [(words, starts, ends, _unplain(words)) for words, starts, ends in columns], None
+        words, starts, ends, found = [], [], [], set()
+        odd: _Odd = ([], [], [], [])
+        for span in spans:
+            w, s, e = _columns(text, span)
+            unplain = _unplain(w)
+            _add_names(text, span[0], w, s, unplain, found)
+            base = len(words)
+            for column, values in zip(odd, ([base + n for n in unplain], repeat(base), repeat(base + len(w) - 1),
+                                            repeat(span[0]))):
+                column += islice(values, len(unplain))
+            words += w
+            starts += s
+            ends += e
+        return words, starts, ends, odd, frozenset(found), None
     bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
     lo, hi = bounds[:, 0], np.minimum(bounds[:, 1], len(text))
     room = int(np.maximum(hi - lo, 0).sum())
-    word_start, word_end, odd = (np.empty(room, dtype=np.int64) for _ in range(3))
-    counts, odd_counts = np.empty(len(spans), dtype=np.int64), np.empty(len(spans), dtype=np.int64)
+    word_start, word_end = np.empty((2, room), dtype=np.int64)
+    unplain = np.empty((4, room), dtype=np.int64)
+    counts, odd_counts = np.empty((2, len(spans)), dtype=np.int64)
     joined, named = np.empty(2 * room, dtype=np.uint8), np.empty(room, dtype=np.bool_)
     n, size = sentence_words(np.frombuffer(text.encode("ascii"), dtype=np.uint8), lo, hi, _NOT_PLAIN, word_start,
-                             word_end, odd, counts, odd_counts, joined, named)
-    starts, ends = word_start[:n].tolist(), word_end[:n].tolist()
+                             word_end, unplain, counts, odd_counts, joined, named)
     words = joined[:size - 1].tobytes().decode("ascii").split(" ") if n else []
-    unplain = odd[:int(odd_counts.sum())].tolist()
-    columns = []
-    k = m = 0
-    for c, oc in zip(counts.tolist(), odd_counts.tolist()):
-        columns.append((words[k:k + c], starts[k:k + c], ends[k:k + c], unplain[m:m + oc]))
-        k += c
-        m += oc
-    return columns, set(compress(words, named[:n].tolist()))
+    odd = tuple(unplain[:, :int(odd_counts.sum())].tolist())
+    starts, ends = word_start[:n], word_end[:n]
+    return (words, starts.tolist(), ends.tolist(), odd, frozenset(compress(words, named[:n].tolist())),
+            (starts, ends))
 
 
 _PLAIN: dict[str, bool] = {}
@@ -224,16 +253,33 @@ def tokenize(text: str, span: Span, names: frozenset[str]) -> list[Token]:
     return _tokens(text, span, names, words, starts, ends, _unplain(words))
 
 
+def _plain_tokens(words: Sequence[str], starts: Sequence[int], ends: Sequence[int]) -> list[Token]:
+    """Every word's plain token (w, key w, no name, no value), built in one C pass."""
+    return list(map(tuple.__new__, repeat(Token), zip(words, starts, ends, words, repeat(False), repeat(None))))
+
+
 def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
             ends: Sequence[int], odd: Sequence[int]) -> list[Token]:
     """Every word is first made the plain token (w, key w, no name, no value) in one C pass; only the words
-    at `odd` (`_unplain`) go through the rules, which give a plain word that same token."""
+    at `odd` (`_unplain`) go through the rules (`_rule_tokens`), which give a plain word that same token."""
+    out = _plain_tokens(words, starts, ends)
+    for n, token in _rule_tokens(text, names, words, starts, ends, odd, repeat(0), repeat(len(words) - 1),
+                                 repeat(span[0])):
+        out[n] = token
+    return out
+
+
+def _rule_tokens(text: str, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
+                 ends: Sequence[int], odd: Iterable[int], firsts: Iterable[int], lasts: Iterable[int],
+                 floors: Iterable[int]) -> Iterator[tuple[int, Token]]:
+    """(index, token) of each word at `odd` that is not plain, as the rules make it (a plain word's token
+    is the plain one, so it is skipped). The words may run over many sentences: each word at `odd` comes
+    with its sentence's first and last word index and start offset (no rule reads past its sentence)."""
     make = tuple.__new__
-    out = list(map(make, repeat(Token), zip(words, starts, ends, words, repeat(False), repeat(None))))
-    last = len(words) - 1
-    for n in odd:
+    for n, first, last, floor in zip(odd, firsts, lasts, floors):
         w = words[n]
-        if _plain(w):
+        plain = _PLAIN.get(w)
+        if plain or plain is None and _plain(w):
             continue
         s, e = starts[n], ends[n]
         simple = _WORDLIKE.get(w)
@@ -241,10 +287,10 @@ def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], 
             simple = _wordlike(w)
         if simple:  # the rules below for a word without a value: only the name test is left
             low, name_key, can_name = simple
-            if can_name and (not (n == 0 or _after_opener(text, s, span[0])) or w in names or zipf(low) < 3.0):
-                out[n] = make(Token, (w, s, e, name_key, True, None))
+            if can_name and (w in names or not (n == first or _after_opener(text, s, floor)) or zipf(low) < 3.0):
+                yield n, make(Token, (w, s, e, name_key, True, None))
             else:
-                out[n] = make(Token, (w, s, e, low, False, None))
+                yield n, make(Token, (w, s, e, low, False, None))
             continue
         low = w.casefold().translate(QUOTE_FOLD)
         # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
@@ -252,12 +298,12 @@ def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], 
         value = _digits_value(w) if not w.isalpha() and _HAS_DIGIT.search(w) else None
         word_value = _number_word(low) if low in UNITS or "-" in low else None
         if word_value is not None and pronoun_one(
-                low, words[n - 1] if n else "", words[n + 1] if n < last else ""):
+                low, words[n - 1] if n > first else "", words[n + 1] if n < last else ""):
             word_value = None  # "one such sighting", "one of the best": a pronoun, not a count
         if value is None and word_value is not None:
             value = (word_value,)
         elif value is None and low in FRACTIONS and (
-            (n and words[n - 1].casefold() in ("a", "one", "two", "three", "by"))
+            (n > first and words[n - 1].casefold() in ("a", "one", "two", "three", "by"))
             or (n < last and words[n + 1].casefold() in ("a", "an", "of"))
         ):
             value = (FRACTIONS[low],)
@@ -268,7 +314,7 @@ def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], 
             elif nxt in PERCENT:
                 value = (value[0] / 100,)
         is_name = bool(w[:1].isupper()) and value is None and low not in DATE_WORDS and (
-            not (n == 0 or _after_opener(text, s, span[0])) or w in names or zipf(low) < 3.0
+            w in names or not (n == first or _after_opener(text, s, floor)) or zipf(low) < 3.0
         )
         if is_name:
             key = w.translate(QUOTE_FOLD)
@@ -281,8 +327,7 @@ def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], 
         ordinal = ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None
         if ordinal is not None:  # "eleventh" and "11th" are one figure
             key, value, is_name = ordinal_key(ordinal), (float(ordinal),), False
-        out[n] = make(Token, (w, s, e, key, is_name, value))
-    return out
+        yield n, make(Token, (w, s, e, key, is_name, value))
 
 
 # ---------------------------------------------------------------- quotes
