@@ -376,7 +376,8 @@ def _confirm_all(
     done = 0
     pair_workers = workers if len(work) > 200 else 1
     if pair_workers > 1:
-        shared_collocations().load()  # read the n-gram table once, before workers fork and inherit it
+        if config.edits:  # only the edits' direction votes read it here (the spin loads it in its own stage)
+            shared_collocations().load()  # read the n-gram table once, before workers fork and inherit it
         load_details()  # and wordfreq's list with the common-word set (the relation test's details)
     for chunk in _map(pair_workers, _confirm_chunk, _chunks(work, 100), config, (tables, sides)):
         pairs.extend(_keep(evidence, packed) for packed in chunk if packed is not None)
