@@ -5,6 +5,7 @@ Candidates are proposals only; every one is confirmed by alignment before it is 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -75,15 +76,14 @@ def immutable_candidates(
     if n < 2:
         return set()
     max_df = max(config.min_immutable_df_cap, min(config.max_immutable_df_abs, int(config.max_immutable_df * n)))
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for doc, items in enumerate(immutables):
-        for item in items:
-            cols.append(vocab.setdefault(item, len(vocab)))
-            rows.append(doc)
-    if not cols:
+    # Each item's id in first-seen order, and each entry's row, built in C (a per-item Python loop was ~0.5 s
+    # of the candidate stage at 10k articles).
+    flat = list(chain.from_iterable(immutables))
+    if not flat:
         return set()
+    vocab = {item: k for k, item in enumerate(dict.fromkeys(flat))}
+    cols = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
+    rows = np.repeat(np.arange(n), np.fromiter(map(len, immutables), dtype=np.int64, count=n))
     m = sparse.csr_matrix((np.ones(len(cols), dtype=np.int32), (rows, cols)), shape=(n, len(vocab)))
     df = np.asarray(m.sum(axis=0)).ravel()
     keep = np.flatnonzero((df >= 2) & (df <= max_df))
