@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .config import EmbedConfig, ScanConfig
+from .config import EmbedConfig, ScanConfig, user_cache_dir
 from .errors import UnspunError
 from .records import Article, ReadError
 from .report import write_html, write_json
@@ -203,7 +203,7 @@ def dedup_cmd(
 
 def _embed_config(enabled: bool, cache_dir: Path | None) -> EmbedConfig:
     if cache_dir is None:
-        cache_dir = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "unspun"
+        cache_dir = user_cache_dir()
     return EmbedConfig(enabled=enabled, cache_dir=str(cache_dir / "embeddings"))
 
 
