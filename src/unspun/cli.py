@@ -15,7 +15,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .config import EmbedConfig, ScanConfig
+from .config import EmbedConfig, ScanConfig, user_cache_dir
+from .edits.collocation import shared as shared_collocations
 from .errors import UnspunError
 from .records import Article, ReadError
 from .report import write_html, write_json
@@ -69,7 +70,7 @@ def scan_cmd(
     html_out: Annotated[Optional[Path], typer.Option("--html", help="Write a self-contained HTML report.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or tables.")] = False,
     embed: Annotated[bool, typer.Option("--embed/--no-embed", help="Use sentence embeddings (the embed extra) to catch rewrites that share few words.")] = True,
-    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where embedding vectors are cached between scans (default: ~/.cache/unspun).")] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where embedding vectors and the parsed n-gram table are cached between scans (default: ~/.cache/unspun).")] = None,
     claims: Annotated[bool, typer.Option("--claims", help="Also find who claimed what (quotes, reported speech) and link claims within stories.")] = False,
     edits: Annotated[bool, typer.Option("--edits/--no-edits", help="Classify each pair's edits and decide its original (off: relations and matched passages only, faster on big corpora).")] = True,
     spin: Annotated[bool, typer.Option("--spin/--no-spin", help="Score each article for machine spinning and chatbot prose (off: articles[].spin is null; about half of a --no-edits scan's time).")] = True,
@@ -100,6 +101,8 @@ def scan_cmd(
 
         try:
             config = ScanConfig(claims=claims, edits=edits, spin=spin, embed=_embed_config(embed, cache_dir))
+            if cache_dir is not None:  # the parsed n-gram table is cached beside the vectors
+                shared_collocations().cache_dir = str(cache_dir / "collocations")
             if engine == "dask":
                 from .scan_dask import scan_dask
 
@@ -203,7 +206,7 @@ def dedup_cmd(
 
 def _embed_config(enabled: bool, cache_dir: Path | None) -> EmbedConfig:
     if cache_dir is None:
-        cache_dir = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "unspun"
+        cache_dir = user_cache_dir()
     return EmbedConfig(enabled=enabled, cache_dir=str(cache_dir / "embeddings"))
 
 

@@ -4,7 +4,15 @@ Stages take only their own sub-config (thin adapters); defaults here are the doc
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def user_cache_dir() -> Path:
+    """The default directory for what unspun keeps between runs (embedding vectors, parsed count tables):
+    $XDG_CACHE_HOME/unspun, else ~/.cache/unspun."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "unspun"
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,11 @@
 
 The counts are the unigram and bigram tables that ship inside the `wordsegment` wheel (Google web
 corpus, about 1 trillion tokens: 333k words with count >= ~12k, 286k bigrams with count >= 100k,
-lowercased). Nothing is downloaded. The table is read on the first lookup (about half a second) and
-held by the `Collocations` object; `shared()` returns one object per process.
+lowercased). Nothing is downloaded. The table is read on the first lookup and held by the `Collocations`
+object; `shared()` returns one object per process. Parsing the text files takes ~3 s, so the parsed arrays
+are kept in the user cache dir (`config.user_cache_dir()/collocations`, keyed by the wordsegment version and
+`_CACHE_FORMAT`) and later runs load them in a fraction of that. Every key is a deterministic 64-bit hash of
+the word (`pair_kernel`'s, not Python's per-process `hash`), so the arrays mean the same in every process.
 
 Association of two adjacent words is pointwise mutual information, log2 P(w1 w2) / (P(w1) P(w2)),
 with the bigram table's cut-off handled honestly: an unlisted bigram occurred fewer than 100k times,
@@ -16,14 +19,18 @@ breaks collocations ("heavy rain" -> "weighty rain"); the author's words fit the
 from __future__ import annotations
 
 import math
+import os
 import re
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 
 import numpy as np
 
+from ..config import user_cache_dir
 from ..tokens import EDGE_WORD
 from .pair_kernel import fill_table, line_hashes, pair_counts
 
@@ -31,6 +38,8 @@ _TOTAL = 1024908267229.0  # tokens in the corpus the counts come from (wordsegme
 _BIGRAM_FLOOR = 100_000.0  # the bigram table lists only pairs seen at least this often
 _UNIGRAM_FLOOR = 12_711.0  # the unigram table's smallest count
 _MEMO_MAX = 1 << 17  # word counts kept by `Collocations._pair_counts` (~15 MB full)
+_CACHE_FORMAT = 1  # bump when the cached arrays change meaning
+_CACHE_FIELDS = ("uni_keys", "uni_counts", "bi_keys", "bi_counts", "row_keys", "row_counts")
 
 
 @dataclass(frozen=True)
@@ -49,10 +58,17 @@ class _Counts:
 
     @classmethod
     def of_keys(cls, keys: np.ndarray, counts: list[float]) -> _Counts:
-        """A table over given int64 keys: str hashes of the words (stable within the process that holds the
-        table), or for the bigrams also the two words' unigram rows."""
+        """A table over given int64 keys: `_line_hashes` of the words, or for the bigrams also the two words'
+        unigram rows."""
         table = cls.__new__(cls)
         table._build(keys, counts)
+        return table
+
+    @classmethod
+    def of_arrays(cls, keys: np.ndarray, counts: np.ndarray) -> _Counts:
+        """A table from its own (cached) sorted unique keys and float32 counts."""
+        table = cls.__new__(cls)
+        table.keys, table.counts = keys, counts
         return table
 
     def _build(self, keys: np.ndarray, counts: list[float]) -> None:
@@ -106,31 +122,32 @@ class Collocations:
     _words: np.ndarray | None = field(default=None, repr=False)
     _top: np.ndarray | None = field(default=None, repr=False)
     _bigrams: np.ndarray | None = field(default=None, repr=False)
+    # where the parsed arrays are kept between runs (None: parse every time)
+    cache_dir: str | None = field(default_factory=lambda: str(user_cache_dir() / "collocations"))
 
     def load(self) -> Collocations:
-        """Read the tables (once; the scan calls this before its workers fork, so they inherit them). The
-        bigram file is parsed once into both its keyings: by the hash of "w1 w2" (`pmi_many`) and by the
-        two words' unigram rows (`pair_pmi`); the unigram words are also hashed as `pair_kernel` hashes a
-        text's words, each with its row."""
+        """Read the tables (once; the scan calls this before its workers fork, so they inherit them): from the
+        cache when it holds a readable copy, else parsed from wordsegment's files (and cached)."""
         if self._bi is None:
-            root = files("wordsegment")
-            self._load_unigrams(root.joinpath("unigrams.txt").read_text(encoding="utf-8"))
-            top = _line_hashes(sorted(function_words()))
-            self._top = _table(top, np.zeros((len(top), 0)), 0)
-            words, counts = _lines(root.joinpath("bigrams.txt").read_text(encoding="utf-8"))
-            self._bi = _Counts.of_keys(np.fromiter(map(hash, words), dtype=np.int64, count=len(words)), counts)
-            by_rows = self._row_keyed(words, counts)
-            self._bigrams = _table(by_rows.keys, by_rows.counts[:, None], -1)
+            path = _cache_path(self.cache_dir) if self.cache_dir else None
+            arrays = _read_cache(path) if path else None
+            if arrays is None:
+                arrays = _parse()
+                if path:
+                    _write_cache(path, arrays)
+            self._install(arrays)
         return self
 
-    def _load_unigrams(self, text: str) -> None:
-        """The unigram table by str hash, and by `pair_kernel` hash with each word's row and count (the word
-        list is dropped on return, before the bigram file is read)."""
-        unigrams, counts = _lines(text)
-        hashes = np.fromiter(map(hash, unigrams), dtype=np.int64, count=len(unigrams))
-        self._uni = _Counts.of_keys(hashes, counts)
-        rows = self._uni.rows(hashes)
-        self._words = _table(_line_hashes(unigrams), np.column_stack([rows, self._uni.counts[rows]]), 0)
+    def _install(self, arrays: dict[str, np.ndarray]) -> None:
+        """Hold the arrays as the lookup tables: `_uni`/`_bi` for `pmi_many`, and for `pair_kernel` the
+        open-addressing tables (word hash -> unigram row and count, function words, row-keyed bigrams)."""
+        self._uni = _Counts.of_arrays(arrays["uni_keys"], arrays["uni_counts"])
+        self._bi = _Counts.of_arrays(arrays["bi_keys"], arrays["bi_counts"])
+        n = len(self._uni.keys)
+        self._words = _table(self._uni.keys, np.column_stack([np.arange(n), self._uni.counts]), 0)
+        top = _line_hashes(sorted(function_words()))
+        self._top = _table(top, np.zeros((len(top), 0)), 0)
+        self._bigrams = _table(arrays["row_keys"], arrays["row_counts"][:, None], -1)
 
     @property
     def loaded(self) -> bool:
@@ -139,7 +156,7 @@ class Collocations:
     def unigrams(self, words: Sequence[str]) -> np.ndarray:
         """Corpus counts of lowercased words (0 below the table's floor)."""
         self.load()
-        return self._uni.get(np.fromiter((hash(w) for w in words), dtype=np.int64, count=len(words)))
+        return self._uni.get(_line_hashes(words))
 
     def pmi_many(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """PMI in bits of adjacent lowercased word pairs; NaN where either word is too rare to say."""
@@ -173,10 +190,10 @@ class Collocations:
         c1, c2 = [get(a) for a, _ in pairs], [get(b) for _, b in pairs]
         if None in c1 or None in c2:
             new = list({w for p in pairs for w in p if w not in words})
-            found = self._uni.get(np.fromiter((hash(w) for w in new), dtype=np.int64, count=len(new)))
+            found = self._uni.get(_line_hashes(new))
             words.update(zip(new, found.tolist()))
             c1, c2 = [get(a) for a, _ in pairs], [get(b) for _, b in pairs]
-        c12 = self._bi.get(np.fromiter((hash(a + " " + b) for a, b in pairs), dtype=np.int64, count=len(pairs)))
+        c12 = self._bi.get(_line_hashes(list(map(" ".join, pairs))))
         return np.array(c1, dtype=np.float64), np.array(c2, dtype=np.float64), c12
 
     def text_pair_pmi(self, text: str) -> np.ndarray:
@@ -212,16 +229,6 @@ class Collocations:
         with np.errstate(divide="ignore", invalid="ignore"):
             odd = (c12 == 0) | (c12 / (c1 * c2 / _TOTAL) <= 1)
         return int(np.count_nonzero(odd & scorable)) / total
-
-    def _row_keyed(self, words: list[str], counts: list[float]) -> _Counts:
-        """The bigram table keyed by row1 * len(unigrams) + row2: a pair of known words needs no string
-        join or hash. A bigram with a word not in the unigram table is left out (its pair's PMI is NaN
-        whatever its count)."""
-        halves = [w.split(" ") for w in words]
-        r1 = self._uni.rows(np.fromiter((hash(h[0]) for h in halves), dtype=np.int64, count=len(halves)))
-        r2 = self._uni.rows(np.fromiter((hash(h[-1]) for h in halves), dtype=np.int64, count=len(halves)))
-        ok = (r1 >= 0) & (r2 >= 0) & np.fromiter((len(h) == 2 for h in halves), dtype=bool, count=len(halves))
-        return _Counts.of_keys(r1[ok] * len(self._uni.keys) + r2[ok], np.asarray(counts, dtype=np.float64)[ok].tolist())
 
     def pmi(self, w1: str, w2: str) -> float | None:
         """Association of two adjacent lowercased words in bits; None when either word is too rare to say."""
@@ -378,12 +385,86 @@ def _table(keys: np.ndarray, values: np.ndarray, empty: int) -> np.ndarray:
     return slots
 
 
-def _line_hashes(words: list[str]) -> np.ndarray:
-    """`pair_kernel` hashes of words without a newline (each hashed as written)."""
+def _line_hashes(words: Sequence[str]) -> np.ndarray:
+    """`pair_kernel` hashes of words, each hashed as written: the keys of every count table. A newline inside
+    a word is hashed as NUL (no table word holds either) so each word stays one line."""
     out = np.zeros(len(words), dtype=np.int64)
     if words:
-        line_hashes(np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8), out)
+        joined = "\n".join(words)
+        if joined.count("\n") != len(words) - 1:
+            joined = "\n".join(w.replace("\n", "\0") for w in words)
+        line_hashes(np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8), out)
     return out
+
+
+def _parse() -> dict[str, np.ndarray]:
+    """The cacheable arrays from wordsegment's text files: the unigram and bigram tables keyed by
+    `_line_hashes` of the word and of "w1 w2", and the bigrams keyed by their words' unigram rows (the
+    unigram word list is dropped before the bigram file is read)."""
+    root = files("wordsegment")
+    words, counts = _lines(root.joinpath("unigrams.txt").read_text(encoding="utf-8"))
+    uni = _Counts.of_keys(_line_hashes(words), counts)
+    del words, counts
+    words, counts = _lines(root.joinpath("bigrams.txt").read_text(encoding="utf-8"))
+    bi = _Counts.of_keys(_line_hashes(words), counts)
+    rows = _row_keyed(uni, words, counts)
+    return {"uni_keys": uni.keys, "uni_counts": uni.counts, "bi_keys": bi.keys, "bi_counts": bi.counts,
+            "row_keys": rows.keys, "row_counts": rows.counts}
+
+
+def _row_keyed(uni: _Counts, words: list[str], counts: list[float]) -> _Counts:
+    """The bigram table keyed by row1 * len(unigrams) + row2: a pair of known words needs no string join or
+    hash. A bigram with a word not in the unigram table is left out (its pair's PMI is NaN whatever its
+    count)."""
+    halves = [w.split(" ") for w in words]
+    r1 = uni.rows(_line_hashes([h[0] for h in halves]))
+    r2 = uni.rows(_line_hashes([h[-1] for h in halves]))
+    ok = (r1 >= 0) & (r2 >= 0) & np.fromiter((len(h) == 2 for h in halves), dtype=bool, count=len(halves))
+    return _Counts.of_keys(r1[ok] * len(uni.keys) + r2[ok], np.asarray(counts, dtype=np.float64)[ok].tolist())
+
+
+def _cache_path(cache_dir: str) -> Path:
+    """The cache file for this wordsegment version and cache format."""
+    import wordsegment  # ~1 ms: its tables load only when asked
+
+    return Path(cache_dir) / f"wordsegment-{wordsegment.__version__}-v{_CACHE_FORMAT}.npz"
+
+
+def _read_cache(path: Path) -> dict[str, np.ndarray] | None:
+    """The cached arrays, or None when the file is missing, unreadable or malformed (the caller parses): a
+    bad cache must never fail a scan, so any error reading it counts as a miss."""
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in _CACHE_FIELDS}
+    except Exception:  # noqa: BLE001 - zip, npy-format and OS errors alike mean "parse instead"
+        return None
+    return arrays if _well_formed(arrays) else None
+
+
+def _well_formed(arrays: dict[str, np.ndarray]) -> bool:
+    """Keys int64, strictly increasing (the binary searches rely on it), each with a float32 count."""
+    for name in ("uni", "bi", "row"):
+        keys, counts = arrays[f"{name}_keys"], arrays[f"{name}_counts"]
+        if keys.dtype != np.int64 or counts.dtype != np.float32 or keys.ndim != 1 or keys.shape != counts.shape:
+            return False
+        if len(keys) < 2 or not bool(np.all(keys[1:] > keys[:-1])):
+            return False
+    return True
+
+
+def _write_cache(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Write the arrays to a temp file beside `path` and rename it into place (readers never see half a file);
+    a cache dir that cannot be written is skipped silently (the next run parses again)."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, suffix=".tmp", delete=False) as f:
+            tmp = f.name
+            np.savez(f, **arrays)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def pair_fit(colloc: Collocations, text: str) -> PairFit:
