@@ -341,3 +341,13 @@ def test_a_pair_whose_leads_and_bodies_differ_is_not_re_aligned_and_no_same_stor
     out = assist([a, b], tables, [(0, 1, frozenset({"immutables"}))], [], leads, _OneVector(), EmbedConfig(),
                  AlignConfig(), lambda *args: None)
     assert out == []
+
+
+def test_distilled_table_lives_in_the_user_cache_dir_and_follows_xdg(monkeypatch, tmp_path):
+    """The static table is cached beside the n-gram table and embedding vectors: $XDG_CACHE_HOME/unspun when set."""
+    from unspun.embed.static import default_model_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_model_dir() == tmp_path / "unspun" / "models"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert default_model_dir() == Path.home() / ".cache" / "unspun" / "models"

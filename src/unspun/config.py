@@ -129,7 +129,7 @@ class EmbedConfig:
     # `EmbedConfig.minilm()` for MiniLM with its own calibrated sentence thresholds.
     model: str = "static"
     static_dims: int = 256  # principal components kept in the distilled table
-    model_dir: str | None = None  # where the distilled table is written once; None = ~/.cache/unspun/models
+    model_dir: str | None = None  # where the distilled table is written once; None = user_cache_dir()/models (~/.cache/unspun/models)
     batch_size: int = 64
     max_seq_length: int = 64  # word pieces per text; a lead longer than this is cut
     lead_sentences: int = 2  # the article vector embeds this many leading sentences as one text

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..config import user_cache_dir
 from ..errors import require
 
 log = logging.getLogger("unspun.embed")
@@ -25,8 +26,9 @@ _PURPOSE = "Sentence embeddings"
 
 
 def default_model_dir() -> Path:
-    """Where the distilled table lives unless `EmbedConfig.model_dir` says otherwise."""
-    return Path.home() / ".cache" / "unspun" / "models"
+    """Where the distilled table lives unless `EmbedConfig.model_dir` says otherwise: beside the other caches
+    (`config.user_cache_dir`, which honours $XDG_CACHE_HOME)."""
+    return user_cache_dir() / "models"
 
 
 def minilm_path() -> Path:
