@@ -55,3 +55,13 @@ def copy_fixtures(dest: Path, names: tuple[str, ...] = STORY_FIXTURES) -> Path:
 def story() -> dict[str, CleanArticle]:
     """Every story fixture, cleaned with the default config, keyed by file stem."""
     return {name: clean(load_article(name)) for name in STORY_FIXTURES}
+
+
+def pair_pmi_by_strings(colloc, text):
+    """The string path `Collocations.text_pair_pmi` must equal (its compiled pass is tested against this):
+    `_PAIR.findall`, each word normalised as a string, function-word pairs dropped, `pmi_many`."""
+    from unspun.edits.collocation import _PAIR, function_words, norm_word
+
+    top = function_words()
+    pairs = [(norm_word(a), norm_word(b)) for a, b in _PAIR.findall(text)]
+    return colloc.pmi_many([(a, b) for a, b in pairs if not (a in top and b in top)])

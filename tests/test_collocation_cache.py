@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from unspun.edits import collocation
-from unspun.edits.collocation import Collocations, pair_pmi
+from unspun.edits.collocation import Collocations
 
 _PAIRS = [("heavy", "rain"), ("weighty", "rain"), ("in", "september"), ("the", "zzqxv"), ("prime", "minister")]
 _TEXT = "Heavy rain fell on the old bridge while the council's prime minister met reporters in September."
@@ -33,7 +33,7 @@ def parse_calls(monkeypatch, parsed) -> list[int]:
 
 def _same_scores(a: Collocations, b: Collocations) -> None:
     assert np.array_equal(a.pmi_many(_PAIRS), b.pmi_many(_PAIRS), equal_nan=True)
-    assert np.array_equal(pair_pmi(a, _TEXT), pair_pmi(b, _TEXT), equal_nan=True)
+    assert np.array_equal(a.text_pair_pmi(_TEXT), b.text_pair_pmi(_TEXT), equal_nan=True)
     assert a.unigrams(["the", "rain", "zzqxv"]).tolist() == b.unigrams(["the", "rain", "zzqxv"]).tolist()
 
 

@@ -7,6 +7,8 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import pair_pmi_by_strings
+
 from unspun.edits import roles
 from unspun.edits.roles import Swap, _fit, _one_name, _Seq, content, immutable, kind_of, role_swaps
 from unspun.edits.tokenize import proper_names, tokenize
@@ -284,16 +286,6 @@ def test_machine_style_equals_the_word_loop_definition(words):
 
 
 # ---------------------------------------------------------------- i15spin3: the spin's compiled passes
-def _old_pair_pmi(colloc, text):
-    """The former `pair_pmi`: `_PAIR.findall`, each word normalised as a string, function-word pairs dropped,
-    `pmi_many`."""
-    from unspun.edits.collocation import _PAIR, function_words, norm_word
-
-    top = function_words()
-    pairs = [(norm_word(a), norm_word(b)) for a, b in _PAIR.findall(text)]
-    return colloc.pmi_many([(a, b) for a, b in pairs if not (a in top and b in top)])
-
-
 # Characters where the compiled pair pass could part from the regex: apostrophes (straight, curly) between
 # letters and digits, runs after a failed word (its suffix retries), spaces and tabs vs other gaps, and
 # multi-byte characters, mixed with common words so that listed bigrams and function-word pairs occur.
@@ -305,12 +297,13 @@ _PAIR_BITS = st.sampled_from(["a", "B", "z", "9", "'", "\u2019", " ", "  ", "\t"
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_PAIR_BITS, max_size=60).map("".join))
 def test_compiled_pair_pmi_equals_the_findall_string_path(text):
-    """`pair_pmi` (one compiled pass over the UTF-8 bytes) is bit-equal to `_PAIR.findall` + `pmi_many`."""
+    """`Collocations.text_pair_pmi` (one compiled pass over the UTF-8 bytes) is bit-equal to `_PAIR.findall` +
+    `pmi_many`."""
     import numpy as np
 
-    from unspun.edits.collocation import pair_pmi, shared
+    from unspun.edits.collocation import shared
 
-    got, want = pair_pmi(shared(), text), _old_pair_pmi(shared(), text)
+    got, want = shared().text_pair_pmi(text), pair_pmi_by_strings(shared(), text)
     assert got.shape == want.shape and np.array_equal(got, want, equal_nan=True)
 
 

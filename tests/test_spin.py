@@ -91,18 +91,19 @@ def test_memoized_word_counts_give_the_same_pmi_as_a_fresh_table():
     """A `Collocations` that has already looked words up scores pairs exactly as a fresh one does."""
     import numpy as np
 
-    from unspun.edits.collocation import Collocations, pair_pmi
+    from unspun.edits.collocation import Collocations
 
     used = Collocations().load()
-    pair_pmi(used, "heavy rain fell on the old bridge while the council met")
+    used.text_pair_pmi("heavy rain fell on the old bridge while the council met")
     fresh = Collocations().load()
     for text in (_SHARED_TEXT, "weighty rain fell on the old bridge", ""):
-        assert np.array_equal(pair_pmi(used, text), pair_pmi(fresh, text), equal_nan=True)
+        assert np.array_equal(used.text_pair_pmi(text), fresh.text_pair_pmi(text), equal_nan=True)
     assert np.array_equal(used.pmi_many([("heavy", "rain"), ("weighty", "rain")]),
                           fresh.pmi_many([("heavy", "rain"), ("weighty", "rain")]), equal_nan=True)
 
 
 # ---------------------------------------------------------------- fast paths equal the plain ones
+from conftest import pair_pmi_by_strings  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -128,24 +129,16 @@ def test_split_tokenizer_equals_the_match_per_word_one(text, start, length):
     assert list(zip(*_columns(text, span))) == [(m.group(), *m.span()) for m in EDIT_TOKEN.finditer(text, *span)]
 
 
-def _pair_pmi_by_strings(colloc, text):
-    """The former `pair_pmi`: each pair normalised as strings and scored by `pmi_many`."""
-    from unspun.edits.collocation import _PAIR, function_words, norm_word
-
-    top = function_words()
-    pairs = [(norm_word(a), norm_word(b)) for a, b in _PAIR.findall(text)]
-    return colloc.pmi_many([(a, b) for a, b in pairs if not (a in top and b in top)])
-
-
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_pair_pmi_by_word_ids_equals_the_string_path(text):
-    """`pair_pmi` over process-wide word ids and row-keyed bigrams is bit-equal to the string lookups."""
+    """`Collocations.text_pair_pmi` over process-wide word ids and row-keyed bigrams is bit-equal to the string
+    lookups."""
     import numpy as np
 
-    from unspun.edits.collocation import pair_pmi, shared
+    from unspun.edits.collocation import shared
 
-    got, want = pair_pmi(shared(), text), _pair_pmi_by_strings(shared(), text)
+    got, want = shared().text_pair_pmi(text), pair_pmi_by_strings(shared(), text)
     assert got.shape == want.shape and np.array_equal(got, want, equal_nan=True)
 
 
@@ -153,11 +146,11 @@ def test_pair_pmi_by_word_ids_on_news_text():
     """The same on realistic sentences (listed, unlisted and unknown-word pairs)."""
     import numpy as np
 
-    from unspun.edits.collocation import pair_pmi, shared
+    from unspun.edits.collocation import shared
 
     for text in (_SHARED_TEXT, CLEAN, "Weighty rain fell on the old bridge; the council's vote was put off.",
                  "Zorblax quintuple-checked the 2,400 ballots in S\u00e3o Paulo at 10am."):
-        assert np.array_equal(pair_pmi(shared(), text), _pair_pmi_by_strings(shared(), text), equal_nan=True)
+        assert np.array_equal(shared().text_pair_pmi(text), pair_pmi_by_strings(shared(), text), equal_nan=True)
 
 
 # ---------------------------------------------------------------- round 7: the rules on fewer words
@@ -393,12 +386,10 @@ def test_machine_style_fast_words_and_features_equal_the_per_word_ones(text):
 
 
 def _oddness_by_pmi(colloc, text):
-    """The former oddness: the share of non-NaN `pair_pmi` values <= 0."""
+    """The former oddness: the share of non-NaN `text_pair_pmi` values <= 0."""
     import numpy as np
 
-    from unspun.edits.collocation import pair_pmi
-
-    fit = pair_pmi(colloc, text)
+    fit = colloc.text_pair_pmi(text)
     fit = fit[~np.isnan(fit)]
     return float((fit <= 0).mean()) if len(fit) else 0.0
 
@@ -406,16 +397,16 @@ def _oddness_by_pmi(colloc, text):
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_NEWS, _TEXT))
 def test_oddness_from_the_counts_equals_the_share_of_pmi_at_most_zero(text):
-    """`pair_oddness` (read from the counts, no logarithms) equals the share of scorable PMIs <= 0, under the
+    """`Collocations.text_oddness` (read from the counts, no logarithms) equals the share of scorable PMIs <= 0, under the
     default caps and under caps where the shortcut does not hold (the PMI path then)."""
-    from unspun.edits.collocation import CollocationConfig, Collocations, pair_oddness, shared
+    from unspun.edits.collocation import CollocationConfig, Collocations, shared
 
     text += " heavy rain fell on the weighty rain of the old bridge"
-    assert pair_oddness(shared(), text) == _oddness_by_pmi(shared(), text)
+    assert shared().text_oddness(text) == _oddness_by_pmi(shared(), text)
     other = Collocations(CollocationConfig(unlisted_cap=1.0, listed_cap=0.5))
     other._uni, other._bi, other._words, other._top, other._bigrams = (
         shared()._uni, shared()._bi, shared()._words, shared()._top, shared()._bigrams)
-    assert pair_oddness(other, text) == _oddness_by_pmi(other, text)
+    assert other.text_oddness(text) == _oddness_by_pmi(other, text)
 
 
 _ARTICLE_BITS = st.sampled_from(["a", "A", "an", "AN", "aN", "An", " ", "  ", "\n", "\t", "b", "x", "_", "1", "-", "'",

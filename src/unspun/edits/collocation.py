@@ -198,7 +198,7 @@ class Collocations:
 
     def text_pair_pmi(self, text: str) -> np.ndarray:
         """`pmi_many` of the adjacent pairs `_PAIR.findall(text)` finds, normalised, without the pairs of two
-        function words (`pair_pmi`): the words are read, hashed and counted in one compiled pass over the
+        function words (`pair_fit`'s pairs): the words are read, hashed and counted in one compiled pass over the
         text (`pair_kernel.pair_counts`), the PMI is the same numpy formula as `pmi_many`'s."""
         c1, c2, c12 = self._text_counts(text)
         return self._pmi(c1, c2, c12) if len(c1) else np.zeros(0)
@@ -362,17 +362,6 @@ def _content_pair(r1: str, r2: str, norm: dict[str, str], top: frozenset[str]) -
     if w2 is None:
         w2 = norm[r2] = norm_word(r2)
     return None if w1 in top and w2 in top else (w1, w2)
-
-
-def pair_oddness(colloc: Collocations, text: str) -> float:
-    """Share of the text's scorable word pairs (`pair_pmi` not NaN) with PMI <= 0 (`Collocations.text_oddness`)."""
-    return colloc.text_oddness(text)
-
-
-def pair_pmi(colloc: Collocations, text: str) -> np.ndarray:
-    """`pair_fit(colloc, text).pmi` without the spans (what the spin score reads), from one compiled pass over
-    the text (`Collocations.text_pair_pmi`)."""
-    return colloc.text_pair_pmi(text)
 
 
 def _table(keys: np.ndarray, values: np.ndarray, empty: int) -> np.ndarray:

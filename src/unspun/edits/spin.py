@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from ..clean import clean_article
 from ..records import Article, CleanArticle, Span
 from ..tokens import common_words, light_stem, zipf
-from .collocation import Collocations, _table, pair_oddness, shared
+from .collocation import Collocations, _table, shared
 from .spin_kernel import pair_key, spin_tally
 from .token_kernel import word_hash
 from .tokenize import Token, article_words
@@ -391,7 +391,7 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
             suspects.append(Suspect((start, end), text[start:end], "'a'/'an' does not fit the next word"))
     if idioms:
         suspects.extend(_swapped_idioms(text, words))
-    odd = pair_oddness(collocations or shared(), text)
+    odd = (collocations or shared()).text_oddness(text)
     raw = 0.35 * len({s.span for s in suspects}) + max(0.0, rare - 0.05) * 4 + max(0.0, odd - 0.3)
     score = round(min(1.0, raw), 3)
     unique = {(s.span, s.why): s for s in suspects}
