@@ -292,6 +292,37 @@ def article_spin(clean: CleanArticle) -> ArticleSpin:
     )
 
 
+@dataclass(frozen=True)
+class Twins:
+    """Articles whose texts are byte-identical (syndicated copies, re-crawled pages): `first[t]` is the index
+    of the first article holding distinct text t, `of[k]` the distinct text of article k. Cleaning,
+    fingerprinting and the lone-article spin read only an article's text, so each distinct text is worked
+    once and its result given to every article holding it, under that article's own id."""
+
+    first: list[int]
+    of: list[int]
+
+    def counts(self) -> list[int]:
+        """How many articles hold each distinct text."""
+        out = [0] * len(self.first)
+        for t in self.of:
+            out[t] += 1
+        return out
+
+
+def text_twins(texts: Iterable[str]) -> Twins:
+    """`Twins` of the texts, in order (one dict lookup per text: hashing ~4 KB costs a few microseconds)."""
+    seen: dict[str, int] = {}
+    first: list[int] = []
+    of: list[int] = []
+    for k, text in enumerate(texts):
+        t = seen.setdefault(text, len(first))
+        if t == len(first):
+            first.append(k)
+        of.append(t)
+    return Twins(first, of)
+
+
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -449,12 +480,17 @@ def _spin_all(cleans: Sequence[CleanArticle], workers: int, config: ScanConfig, 
         # the n-gram tables read, the spin's kernels loaded and its word tables built once, before workers
         # fork and inherit them
         article_spin(_prepare(_KERNEL_PROBE, config, with_table=False).clean)
+    twins = text_twins(c.article.text for c in cleans)
+    distinct = [cleans[k] for k in twins.first]
+    counts, done = twins.counts(), 0
     out: list[ArticleSpin] = []
     # Workers get the articles once, at fork; each task is an index range (no articles pickled per task).
-    for chunk in _map(workers, _spin_chunk, _chunks(range(len(cleans)), 250), config, (cleans,)):
+    for chunk in _map(workers, _spin_chunk, _chunks(range(len(distinct)), 250), config, (distinct,)):
+        done += sum(counts[len(out):len(out) + len(chunk)])
         out.extend(chunk)
-        report("spin", len(out), len(cleans))
-    return tuple(out)
+        report("spin", done, len(cleans))
+    spins = (out[t] for t in twins.of)
+    return tuple(s if s.article == c.id else replace(s, article=c.id) for s, c in zip(spins, cleans))
 
 
 def scan_articles(
@@ -481,13 +517,20 @@ def scan_articles(
         from .ingest.language import load_identifier  # (ingest is imported on demand, as by `scan`)
 
         load_identifier()  # once, before workers fork and inherit it
-    for chunk, blob, oks in _map(workers, _prepare_chunk, _chunks(articles, 250), config):
-        cleans.extend(replace(c, article=a) for c, a in zip(chunk, articles[len(cleans):]))
+    twins = text_twins(a.text for a in articles)  # a text held by many articles is prepared once
+    counts, done = twins.counts(), 0
+    for chunk, blob, oks in _map(workers, _prepare_chunk, _chunks([articles[k] for k in twins.first], 250), config):
+        done += sum(counts[len(cleans):len(cleans) + len(chunk)])
+        cleans.extend(chunk)
         blobs.append(blob)
         if usable is not None and oks is not None:
             usable.extend(oks)
-        report("fingerprint", len(cleans), len(articles))
+        report("fingerprint", done, len(articles))
+    cleans = [replace(cleans[t], article=a) for t, a in zip(twins.of, articles)]
+    usable = None if usable is None else [usable[t] for t in twins.of]
     signatures, text_keys = _signatures(blobs)
+    signatures, text_keys = [signatures[t] for t in twins.of], [text_keys[t] for t in twins.of]
+    del twins, counts
     candidates = candidate_pairs_from(signatures, text_keys, config)
     # Past the candidate stage only the cleaned articles are held: signatures (MinHash, immutables: ~5 KB
     # an article) are spent, and feature tables were never kept (`Tables` builds them per pair worker).
