@@ -8,7 +8,7 @@ from conftest import fixture_text, make_article
 from unspun import ScanConfig, scan_articles
 from unspun.clean import clean_article
 from unspun.config import EmbedConfig
-from unspun.scan import article_spin, text_twins
+from unspun.scan import article_spin, confirm, prepare, text_twins
 
 
 def test_text_twins_numbers_distinct_texts_in_order_of_first_use():
@@ -42,3 +42,31 @@ def test_each_twin_gets_the_records_it_would_get_alone(workers):
     for a, b in (("wire", "paper-a"), ("wire", "paper-c"), ("paper-a", "paper-c")):
         assert relations[frozenset((a, b))] == "exact"
     assert relations[frozenset(("wire", "spun"))] not in (None, "exact", "same-story")
+
+
+def test_a_pair_repeated_by_twins_is_the_pair_confirmed_alone():
+    """(spun, paper-a) and (spun, paper-c) hold the same two texts in the same order: the second is not
+    confirmed again but must equal what confirming it would give, its original named by its own id; a twin
+    with a published date of its own is confirmed on its own (the direction reads dates)."""
+    original, spun = fixture_text("original"), fixture_text("spun")
+    articles = [
+        make_article("wire", original),
+        make_article("spun", spun),
+        make_article("paper-a", original),
+        make_article("paper-c", original),
+        make_article("paper-d", original, published="2026-03-02"),
+    ]
+    config = ScanConfig(embed=EmbedConfig(enabled=False), workers=1)
+    result = scan_articles(articles, config)
+    by_id = {a.id: a for a in articles}
+    checked = 0
+    for p in result.pairs:
+        if "spun" not in (p.a, p.b):
+            continue
+        alone = confirm(prepare(by_id[p.a], config), prepare(by_id[p.b], config), p.channels, config)
+        assert (p.relation, p.score, p.matches, p.edits, p.original, p.original_confidence, p.original_signals) == (
+            alone.relation, alone.score, alone.matches, alone.edits, alone.original, alone.original_confidence,
+            alone.original_signals)
+        checked += 1
+    assert checked == 4
+    assert {p.original for p in result.pairs if "spun" in (p.a, p.b)} >= {"wire", "paper-a", "paper-c"}

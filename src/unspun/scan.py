@@ -94,6 +94,10 @@ class Tables(Sequence[FeatureTable]):
     def __len__(self) -> int:
         return len(self._cleans)
 
+    @property
+    def cleans(self) -> Sequence[CleanArticle]:
+        return self._cleans
+
     def __getitem__(self, i: int) -> FeatureTable:  # type: ignore[override]
         return self.facts(i).table
 
@@ -400,21 +404,56 @@ def _embedding_candidates(
 
 def _confirm_all(
     tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]], workers: int,
-    config: ScanConfig, sides: SideCache, evidence: Evidence, report: Progress,
+    config: ScanConfig, sides: SideCache, evidence: Evidence, report: Progress, twin_of: Sequence[int] | None = None,
 ) -> list[Pair]:
-    """The confirmed pairs, light; their packed matches and edits go into `evidence` by (a, b)."""
-    pairs: list[Pair] = []
-    done = 0
+    """The confirmed pairs, light; their packed matches and edits go into `evidence` by (a, b).
+
+    With `twin_of` (`Twins.of`), a candidate whose two texts, in the same order, with the same published dates
+    and channels, were already confirmed is not confirmed again (`_pair_twins`): it gets that pair under its own
+    ids, sharing the packed evidence."""
     pair_workers = workers if len(work) > 200 else 1
     if pair_workers > 1:
         if config.edits:  # only the edits' direction votes read it here (the spin loads it in its own stage)
             shared_collocations().load()  # read the n-gram table once, before workers fork and inherit it
         load_details()  # and wordfreq's list with the common-word set (the relation test's details)
-    for chunk in _map(pair_workers, _confirm_chunk, _chunks(work, 100), config, (tables, sides)):
-        pairs.extend(_keep(evidence, packed) for packed in chunk if packed is not None)
-        done += len(chunk)
+    rep = _pair_twins(work, twin_of, tables.cleans) if twin_of is not None else list(range(len(work)))
+    distinct = sorted(set(rep))
+    counts = [0] * len(work)
+    for r in rep:
+        counts[r] += 1
+    found: dict[int, Packed | None] = {}
+    done = 0
+    for chunk in _map(pair_workers, _confirm_chunk, _chunks([work[r] for r in distinct], 100), config, (tables, sides)):
+        for packed in chunk:
+            r = distinct[len(found)]
+            found[r] = packed
+            done += counts[r]
         report("align", done, len(work))
+    pairs: list[Pair] = []
+    for (i, j, _), r in zip(work, rep):
+        packed = found[r]
+        if packed is not None:
+            pairs.append(_keep(evidence, _renamed(packed, tables.cleans[i].id, tables.cleans[j].id)))
     return pairs
+
+
+def _pair_twins(work: Sequence[tuple[int, int, frozenset[str]]], twin_of: Sequence[int],
+                cleans: Sequence[CleanArticle]) -> list[int]:
+    """For each candidate, the first candidate it repeats: the same two texts in the same order (`Twins.of`),
+    the same published dates (the direction reads them) and channels. Everything `confirm` reads of an article
+    is its text and date, so the repeat's pair is the first's, under its own ids."""
+    first: dict[tuple, int] = {}
+    return [first.setdefault((twin_of[i], twin_of[j], cleans[i].article.published, cleans[j].article.published,
+                              channels), n) for n, (i, j, channels) in enumerate(work)]
+
+
+def _renamed(packed: Packed, a: str, b: str) -> Packed:
+    """A packed pair under the ids a and b (its original renamed with it); the evidence blob is shared."""
+    pair, blob = packed
+    if (pair.a, pair.b) == (a, b):
+        return packed
+    original = {pair.a: a, pair.b: b}.get(pair.original) if pair.original is not None else None
+    return replace(pair, a=a, b=b, original=original), blob
 
 
 def _keep(evidence: Evidence, packed: Packed) -> Pair:
@@ -530,7 +569,7 @@ def scan_articles(
     usable = None if usable is None else [usable[t] for t in twins.of]
     signatures, text_keys = _signatures(blobs)
     signatures, text_keys = [signatures[t] for t in twins.of], [text_keys[t] for t in twins.of]
-    del twins, counts
+    del counts
     candidates = candidate_pairs_from(signatures, text_keys, config)
     # Past the candidate stage only the cleaned articles are held: signatures (MinHash, immutables: ~5 KB
     # an article) are spent, and feature tables were never kept (`Tables` builds them per pair worker).
@@ -544,7 +583,8 @@ def scan_articles(
     sides = SideCache()  # the scan's per-article explain inputs, computed once per article
     tables = Tables(cleans)
     evidence: Evidence = {}  # each pair's matches and edits, packed (`PackedPairs`)
-    pairs = _confirm_all(tables, work, workers, config, sides, evidence, report)
+    pairs = _confirm_all(tables, work, workers, config, sides, evidence, report, twins.of)
+    del twins
     if leads is not None and embedder is not None:
         pairs = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, evidence, report)
     del tables, sides, work
