@@ -10,6 +10,8 @@ each side), none is a rule for one example.
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import compress
+from operator import attrgetter
 from collections import Counter
 from collections.abc import Sequence, Set as AbstractSet
 from typing import NamedTuple
@@ -21,6 +23,7 @@ from .tokenize import Token
 from .words import DATE_WORDS
 
 _DETERMINERS = frozenset(("the", "a", "an"))
+_name, _value = attrgetter("name"), attrgetter("value")
 
 
 class Facts(NamedTuple):
@@ -34,11 +37,12 @@ class Facts(NamedTuple):
 
 
 def figures(tokens: Sequence[Token]) -> list[float]:
-    return [v for t in tokens if t.value is not None for v in t.value]
+    return [v for vs in filter(None, map(_value, tokens)) for v in vs]  # most tokens have no value: skipped in C
 
 
-def _dates(tokens: Sequence[Token]) -> Counter:
-    return Counter(t.key for t in tokens if t.key in DATE_WORDS and t.text[:1].isupper())
+def _dates(tokens: Sequence[Token]) -> list[str]:
+    """The month and weekday names of a run, sorted (a multiset: two runs name the same dates when equal)."""
+    return sorted(t.key for t in tokens if t.key in DATE_WORDS and t.text[:1].isupper())
 
 
 def made_common(mine: Sequence[Token], other: Sequence[Token]) -> set[str]:
@@ -46,14 +50,14 @@ def made_common(mine: Sequence[Token], other: Sequence[Token]) -> set[str]:
     "the bishop said"): a person or body turned into a common noun, not the same name in lower case."""
     out = set()
     nouns: set[str] | None = None  # the other side's lowercase words after a determiner, read once
-    for k, t in enumerate(mine):
-        if not t.name or (k and (mine[k - 1].name or mine[k - 1].key in _DETERMINERS)):
+    for k in compress(range(len(mine)), map(_name, mine)):  # only names can be made common
+        t = mine[k]
+        if k and (mine[k - 1].name or mine[k - 1].key in _DETERMINERS):
             continue
         if k + 1 < len(mine) and mine[k + 1].name:
             continue  # part of a longer name ("Main Street" -> "the main road" is a description)
         if nouns is None:
-            nouns = {o.key for n, o in enumerate(other)
-                     if n and o.text[:1].islower() and other[n - 1].key in _DETERMINERS}
+            nouns = {o.key for d, o in zip(other, other[1:]) if d.key in _DETERMINERS and o.text[:1].islower()}
         low = t.key.casefold()
         if low in nouns:
             out.add(low)
@@ -62,14 +66,17 @@ def made_common(mine: Sequence[Token], other: Sequence[Token]) -> set[str]:
 
 def facts(ta: Sequence[Token], tb: Sequence[Token]) -> Facts:
     """Read a group once: balance of names and figures, its words, names made common."""
-    keys_a = Counter(map(spelling_key, [t.key for t in ta]))  # map: counted in C, no generator frame per token
-    keys_b = Counter(map(spelling_key, [t.key for t in tb]))
-    names = {spelling_key(t.key) for t in (*ta, *tb) if t.name}
-    names_ok = all(keys_a[k] == keys_b[k] for k in names)
+    raw_a, raw_b = [t.key for t in ta], [t.key for t in tb]
+    keys_a = list(map(spelling_key, raw_a))  # map: keyed in C, no generator frame per token
+    keys_b = list(map(spelling_key, raw_b))
+    names = {*compress(keys_a, map(_name, ta)), *compress(keys_b, map(_name, tb))}
+    names_ok = all(keys_a.count(k) == keys_b.count(k) for k in names)  # (a sentence has a few names)
     fig_a, fig_b = figures(ta), figures(tb)
     values_ok = fig_a == fig_b or Counter(round(v, 6) for v in fig_a) == Counter(round(v, 6) for v in fig_b)
     common = frozenset(made_common(ta, tb) | made_common(tb, ta))
-    return Facts(names_ok and not common, values_ok and _dates(ta) == _dates(tb), frozenset(keys_a),
+    # Most groups name no month or weekday: a set test on the keys decides that without a per-token test.
+    dates_ok = DATE_WORDS.isdisjoint(raw_a) and DATE_WORDS.isdisjoint(raw_b) or _dates(ta) == _dates(tb)
+    return Facts(names_ok and not common, values_ok and dates_ok, frozenset(keys_a),
                  frozenset(keys_b), common)
 
 

@@ -51,6 +51,9 @@ _DATE = frozenset(
     "august september october november december".split())
 _PUNCT = re.compile(r"[,;:()\[\]\"\u201c\u201d\u2014]|\s[-\u2013]\s")
 _PUNCT_CHARS = frozenset(",;:()[]\"\u201c\u201d\u2014")  # the one-character alternatives of `_PUNCT`
+# Every character one of `_PUNCT`'s matches must hold (one of the above or a dash): a single character class
+# is scanned in C without trying the space-led alternative at every space.
+_PUNCT_ANY = re.compile(r"[,;:()\[\]\"\u201c\u201d\u2014\u2013-]")
 
 
 def immutable(t: WordToken) -> bool:
@@ -60,7 +63,10 @@ def immutable(t: WordToken) -> bool:
 
 def content(t: WordToken) -> bool:
     """Immutables and content words (not function words): slots can be traded by adjectives too."""
-    return immutable(t) or (t.key.isalpha() and len(t.key) > 2 and t.key.casefold() not in _FUNCTION)
+    if t.name or t.value is not None:
+        return True
+    low = t.key.casefold()  # `immutable`'s date test and the function-word test, one casefold
+    return low in _DATE or (t.key.isalpha() and len(t.key) > 2 and low not in _FUNCTION)
 
 
 _FUNCTION = frozenset(
@@ -76,21 +82,37 @@ def kind_of(t: WordToken) -> str:
     return "date" if t.key.casefold() in _DATE else "word"
 
 
+def _breaks_plain(tokens: Sequence[WordToken], text: str) -> list[int]:
+    """Indices n of the tokens that punctuation separates from token n - 1 (a `_PUNCT` match inside their gap)."""
+    out = []
+    for n in range(1, len(tokens)):
+        lo, hi = tokens[n - 1].end, tokens[n].start
+        # A gap of at most one character is punctuation only if that character is (the dash alternative
+        # needs three): most gaps are one space, tested without the regex.
+        if _PUNCT.search(text, lo, hi) if hi - lo > 1 else text[lo:hi] in _PUNCT_CHARS:
+            out.append(n)
+    return out
+
+
+def _breaks(tokens: Sequence[WordToken], text: str) -> list[int]:
+    """`_breaks_plain`, skipped when no character a `_PUNCT` match needs occurs between the first token's end
+    and the last one's start (one compiled character scan; many sentences have no comma or dash)."""
+    if len(tokens) < 2 or not _PUNCT_ANY.search(text, tokens[0].end, tokens[-1].start):
+        return []
+    return _breaks_plain(tokens, text)
+
+
 class _Seq:
     """A token run as slot keys, with a "<p>" marker wherever punctuation separates two words."""
 
     def __init__(self, tokens: Sequence[WordToken], text: str) -> None:
-        self.keys: list[str] = []
-        self.toks: list[WordToken | None] = []
-        for n, t in enumerate(tokens):
-            # A gap of at most one character is punctuation only if that character is (the dash
-            # alternative needs three): most gaps are one space, tested without the regex.
-            if n and text and (_PUNCT.search(text, tokens[n - 1].end, t.start) if t.start - tokens[n - 1].end > 1
-                               else text[tokens[n - 1].end:t.start] in _PUNCT_CHARS):
-                self.keys.append("<p>")
-                self.toks.append(None)
-            self.keys.append(spelling_key(t.key))
-            self.toks.append(t)
+        keys = list(map(spelling_key, [t.key for t in tokens]))  # map: keyed in C, no frame per token
+        toks: list[WordToken | None] = list(tokens)
+        for n in reversed(_breaks(tokens, text) if text else ()):
+            keys.insert(n, "<p>")
+            toks.insert(n, None)
+        self.keys = keys
+        self.toks = toks
 
     def bounds(self, i: int) -> tuple[int, int]:
         """The run of name tokens around position i ("Aaren Russell"), or just i for any other token."""
@@ -160,11 +182,17 @@ def role_swaps(
 
     `text_a`/`text_b` (the texts the token offsets index) let punctuation bound slots and lists.
     """
+    if len(ta) < 2 or len(tb) < 2:
+        return []  # a swap takes two units on each side
     sa, sb = _Seq(ta, text_a), _Seq(tb, text_b)
-    ca, cb = Counter(sa.keys), Counter(sb.keys)
-    pos_a = {k: i for i, k in enumerate(sa.keys) if ca[k] == 1 and cb.get(k) == 1 and k != "<p>"}
-    pos_b = {k: i for i, k in enumerate(sb.keys) if k in pos_a}
-    units = [k for k in pos_a if candidate(sa.toks[pos_a[k]]) and candidate(sb.toks[pos_b[k]])]
+    cb = Counter(sb.keys)
+    # Units: keys once on each side, in their order in a (a Counter keeps first-seen order).
+    units = [k for k, c in Counter(sa.keys).items() if c == 1 and k != "<p>" and cb.get(k) == 1]
+    pos_a = {k: sa.keys.index(k) for k in units}
+    pos_b = {k: sb.keys.index(k) for k in units}
+    units = [k for k in units if candidate(sa.toks[pos_a[k]]) and candidate(sb.toks[pos_b[k]])]
+    if len(units) < 2:
+        return []
     span_a = {k: sa.bounds(pos_a[k]) for k in units}
     span_b = {k: sb.bounds(pos_b[k]) for k in units}
     ctx_a = {k: sa.context(span_a[k]) for k in units}
@@ -175,25 +203,34 @@ def role_swaps(
     moved = {k for k in units if ctx_a[k] != ctx_b[k]} if min_gain > 0 else set(units)
     if not moved:
         return []
+    # With a positive threshold a pair needs both fits above zero, so each unit's old slot must share a
+    # slot word with the other's new one: four string compares rule out most pairs before any `_fit`.
+    sharing = min_fit > 0 and word_fit > 0
     found: list[Swap] = []
     used: set[tuple[int, int]] = set()
     for n, x in enumerate(units):
         x_moved = x in moved
+        ax, bx = ctx_a[x], ctx_b[x]
         for y in units[n + 1:]:
             if not x_moved and y not in moved:
                 continue
+            if sharing:
+                ay, by = ctx_a[y], ctx_b[y]
+                if (ax[0] != by[0] and ax[1] != by[1] and ax[2] != by[2] and ax[3] != by[3]) or (
+                        ay[0] != bx[0] and ay[1] != bx[1] and ay[2] != bx[2] and ay[3] != bx[3]):
+                    continue
             if span_a[x] in used or span_a[y] in used or span_a[x] == span_a[y] or span_b[x] == span_b[y]:
                 continue
             if same_kind and kind_of(sa.toks[pos_a[x]]) != kind_of(sa.toks[pos_a[y]]):
                 continue
             skip = frozenset((x, y))
-            xy, yx = _fit(ctx_a[x], ctx_b[y], skip), _fit(ctx_a[y], ctx_b[x], skip)
+            xy, yx = _fit(ax, ctx_b[y], skip), _fit(ctx_a[y], bx, skip)
             # One slot must fit well and the other at least half as well (the second filler often sits
             # in a rewritten clause), and together they must fit the traded slots better than their own.
             need = min_fit if immutable(sa.toks[pos_a[x]]) or immutable(sa.toks[pos_a[y]]) else word_fit
             if max(xy, yx) < need or min(xy, yx) < need / 2:
                 continue
-            gx, gy = xy - _fit(ctx_a[x], ctx_b[x], skip), yx - _fit(ctx_a[y], ctx_b[y], skip)
+            gx, gy = xy - _fit(ax, bx, skip), yx - _fit(ctx_a[y], ctx_b[y], skip)
             if min(gx, gy) < 0 or gx + gy < min_gain * 2:
                 continue
             if sa.listed(span_a[x], span_a[y]) or sb.listed(span_b[x], span_b[y]):
