@@ -413,10 +413,11 @@ def test_idiom_windows_and_intact_spans_from_c_level_hits_equal_the_loops(words)
     """`_swap_windows` (pair lookups only around a stem of > 3 letters of an expression) equals the former
     per-position loop's windows that hold such a stem (no other window can be flagged), and the intact
     expressions (starts picked in C) equal the former loop, on light stems from the memo."""
-    from unspun.edits.spin import _LONG_STEMS, _STEMS, _intact, _memoized, _swap_windows
+    from unspun.edits.spin import _LONG_STEMS, _intact, _swap_windows
+    from unspun.edits.word_memo import light_stems
     from unspun.tokens import light_stem
 
-    keys = _memoized(_STEMS, light_stem, [w.casefold() for w in words])
+    keys = light_stems([w.casefold() for w in words])
     assert keys == [light_stem(w.casefold()) for w in words]
     assert _swap_windows(keys) == [(k, i) for k, i in _old_swap_windows(keys)
                                    if any(x in _LONG_STEMS for x in keys[i : i + k])]
