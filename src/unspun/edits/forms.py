@@ -13,11 +13,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from operator import attrgetter
-from typing import NamedTuple
 
 from ..tokens import zipf
-from .word_memo import memoized
 
 # Irregular British/American pairs that no suffix rule covers (the regular ones are rules below).
 _IRREGULAR = {
@@ -110,47 +107,23 @@ def _parts(words: Sequence[str]) -> list[str]:
     return out
 
 
-class _Forms(NamedTuple):
-    """One word's `_parts`, their spelling keys joined, and the keys of its content parts (not `_FUNCTION`)."""
-
-    parts: tuple[str, ...]
-    joined: str
-    content: tuple[str, ...]
-
-
-def _word_forms(word: str) -> _Forms:
-    parts = _parts((word,))
-    return _Forms(tuple(parts), "".join(map(spelling_key, parts)),
-                  tuple(spelling_key(p) for p in parts if p not in _FUNCTION))
-
-
-_FORMS: dict[str, _Forms] = {}  # `_word_forms` per word (`memoized`): a run's parts and keys are its words'
-
-
-def _forms(words: Sequence[str]) -> list[_Forms]:
-    return memoized(_FORMS, _word_forms, list(words))
-
-
-_JOINED = attrgetter("joined")
-
-
 def spelling_variant(a: Sequence[str], b: Sequence[str]) -> str | None:
     """Why two word runs are the same words spelled differently (case, British/American, hyphens), or None.
 
     Figures are never spelling variants ("1.2" and "12" are different numbers)."""
     if not a or not b or any(map(str.isdigit, "".join((*a, *b)))):  # a digit anywhere, tested in C
         return None
-    fa, fb = _forms(a), _forms(b)
-    if "".join(map(_JOINED, fa)) != "".join(map(_JOINED, fb)):
-        return None  # other words (most runs); equal parts would have equal keys
-    pa, pb = [p for f in fa for p in f.parts], [p for f in fb for p in f.parts]
+    pa, pb = _parts(a), _parts(b)
     if pa == pb:
         if [w.casefold() for w in a] == [w.casefold() for w in b]:
             return "same words, different letter case"
         return "contraction written out"
-    if "".join(pa) == "".join(pb):
-        return "same word, hyphenation or spacing differs"
-    return "British/American spelling variant"
+    ka, kb = [spelling_key(w) for w in pa], [spelling_key(w) for w in pb]
+    if "".join(ka) == "".join(kb):
+        if "".join(pa) == "".join(pb):
+            return "same word, hyphenation or spacing differs"
+        return "British/American spelling variant"
+    return None
 
 
 # ---------------------------------------------------------------- names
@@ -210,8 +183,8 @@ def name_form(a: Sequence[str], b: Sequence[str]) -> str | None:
     """
     if not a or not b:
         return None
-    ca = [k for f in _forms(a) for k in f.content]
-    cb = [k for f in _forms(b) for k in f.content]
+    ca = [spelling_key(w) for w in _parts(a) if w not in _FUNCTION]
+    cb = [spelling_key(w) for w in _parts(b) if w not in _FUNCTION]
     if len(ca) != len(cb) or not ca:
         return None  # the counts differ (and so would the sums of the leftovers), or no content word at all
     # With as many words on each side, the leftovers are both empty (the same words) or both not, with
