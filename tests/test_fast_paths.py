@@ -943,3 +943,14 @@ def test_per_edit_rules_on_word_lists_equal_their_plain_definitions(a, b, after)
     group = facts(ta, tb)
     assert c._number(ta, tb, side, side, group) == _old_number(ta, tb, side, side, group)
     assert c._idiom_hits(ta) == _old_idiom_hits(ta)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FORMS + ("colour's", "don't", "do", "not", "3", "grey", "gray")), max_size=4),
+       st.lists(st.sampled_from(_FORMS + ("colour's", "don't", "do", "not", "3", "grey", "gray")), max_size=4))
+def test_form_reasons_split_once_equal_the_two_tests(a, b):
+    """`form_reasons` (the words' parts split once for both tests) is the spelling and the name-form test."""
+    from unspun.edits.forms import form_reasons, name_form, spelling_variant
+
+    assert form_reasons(a, b) == (spelling_variant(a, b), name_form(a, b))
+    assert name_form(a, b) == _old_name_form(a, b)
