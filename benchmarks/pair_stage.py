@@ -1,7 +1,9 @@
 """CPU time (or a pyinstrument profile) of the scan's pair stage alone, over a synthetic corpus.
 
-Usage: python benchmarks/pair_stage.py [--n 1000] [--ai] [--no-edits] [--profile OUT.txt]
+Usage: python benchmarks/pair_stage.py [--n 1000] [--ai] [--no-edits | --explain-only] [--profile OUT.txt]
 `--ai` runs over the 500 texts of ../shared/data/ai-rewrites-wiki (long fluent rewrites) instead.
+`--explain-only` times only `classify.explain` (the word diff and the edit rules, no direction vote) over the
+confirmed pairs, aligned untimed first: a steadier figure for work on the rules than the whole stage.
 Prepares the articles and finds the candidate pairs untimed, then runs `scan.confirm` (align, relation,
 explain, direction) over every candidate pair in one process, as a pair worker does (`Tables`, `SideCache`),
 and prints the CPU seconds. Run two trees back to back (PYTHONPATH=tree/src) for a ratio on a shared machine.
@@ -25,6 +27,7 @@ import synth  # noqa: E402
 from unspun import Article, ScanConfig  # noqa: E402
 from unspun.align import assign  # noqa: E402
 from unspun.config import EmbedConfig  # noqa: E402
+from unspun.edits.classify import explain  # noqa: E402
 from unspun.edits.collocation import shared  # noqa: E402
 from unspun.fingerprint import load_details  # noqa: E402
 from unspun.scan import SideCache, Tables, _load_kernels, _prepare, candidate_pairs, confirm  # noqa: E402
@@ -35,9 +38,10 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--ai", action="store_true", help="the ai-rewrites-wiki texts instead of synthetic ones")
     ap.add_argument("--no-edits", action="store_true", help="the pair stage without the edit explanation")
+    ap.add_argument("--explain-only", action="store_true", help="time classify.explain alone over the confirmed pairs")
     ap.add_argument("--profile", type=Path, help="write a pyinstrument profile (0.5 ms) here instead of timing")
     args = ap.parse_args()
-    cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=1, edits=not args.no_edits)
+    cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=1, edits=not (args.no_edits or args.explain_only))
     if args.ai:
         from scan_identical import AI_DATA, ai_articles
 
@@ -52,9 +56,19 @@ def main() -> None:
     load_details()
     assign(np.ones((2, 2)), 0.5)  # scipy's solver imported (two candidates for one sentence)
 
-    def run() -> None:
-        for i, j, channels in work:
-            confirm(tables.prepared(i), tables.prepared(j), channels, cfg, sides=sides)
+    if args.explain_only:  # the pairs aligned untimed; `explain` is what `explain_pair` runs on each
+        found = [(tables.prepared(i).clean, tables.prepared(j).clean, p) for i, j, ch in work
+                 if (p := confirm(tables.prepared(i), tables.prepared(j), ch, cfg)) and p.relation != "exact"]
+
+        def run() -> None:
+            for a, b, pair in found:
+                explain(a, b, pair.matches, cfg.explain, sides)
+    else:
+        found = work
+
+        def run() -> None:
+            for i, j, channels in work:
+                confirm(tables.prepared(i), tables.prepared(j), channels, cfg, sides=sides)
 
     if args.profile:
         from pyinstrument import Profiler
@@ -68,7 +82,8 @@ def main() -> None:
     t = time.process_time()
     run()
     dt = time.process_time() - t
-    print(f"{len(work)} pairs, {dt:.2f} s CPU, {1000 * dt / max(len(work), 1):.2f} ms/pair")
+    what = " (explain only)" if args.explain_only else ""
+    print(f"{len(found)} pairs{what}, {dt:.2f} s CPU, {1000 * dt / max(len(found), 1):.2f} ms/pair")
 
 
 if __name__ == "__main__":

@@ -519,10 +519,11 @@ def test_idiom_windows_and_intact_spans_from_c_level_hits_equal_the_loops(words)
     """`_swap_windows` (pair lookups only around a stem of > 3 letters of an expression) equals the former
     per-position loop's windows that hold such a stem (no other window can be flagged), and the intact
     expressions (starts picked in C) equal the former loop, on light stems from the memo."""
-    from unspun.edits.spin import _LONG_STEMS, _STEMS, _intact, _memoized, _swap_windows
+    from unspun.edits.spin import _LONG_STEMS, _intact, _swap_windows
+    from unspun.edits.word_memo import light_stems
     from unspun.tokens import light_stem
 
-    keys = _memoized(_STEMS, light_stem, [w.casefold() for w in words])
+    keys = light_stems([w.casefold() for w in words])
     assert keys == [light_stem(w.casefold()) for w in words]
     assert _swap_windows(keys) == [(k, i) for k, i in _old_swap_windows(keys)
                                    if any(x in _LONG_STEMS for x in keys[i : i + k])]
@@ -867,3 +868,190 @@ def test_common_words_rated_per_frequency_equal_the_word_by_word_rating():
                 break
             want.extend(w for w in bucket if _LOWER_ASCII.fullmatch(w) and zipf(w) >= threshold)
         assert common_words(threshold) == frozenset(want)
+
+
+# ---------------------------------------------------------------- the per-edit rules (issue 15, i15rules)
+def _old_negations(tokens, context):
+    """`classify._negations` before the per-word kind memo."""
+    from unspun.edits.words import NEGATORS, QUOTE_FOLD, UN_EXCEPTIONS
+    from unspun.tokens import zipf
+
+    count = 0
+    for n, t in enumerate(tokens):
+        low = t.text.casefold().translate(QUOTE_FOLD)
+        if low in NEGATORS or low.endswith("n't"):
+            count += 1
+        elif low.startswith("declin") and n + 1 < len(tokens) and tokens[n + 1].key == "to":
+            count += 1
+        elif low.startswith("declin") and n + 1 == len(tokens) and context and context[0].key == "to":
+            count += 1
+        elif low.startswith("un") and low not in UN_EXCEPTIONS and len(low) > 5 and zipf(low[2:]) >= 3.0:
+            count += 1
+        elif low.startswith("non-"):
+            count += 1
+    return count
+
+
+def _old_idiom_hits(tokens):
+    """`classify._idiom_hits` before the memoized stems and the starts picked in C."""
+    from unspun.edits.words import IDIOM_STEMS, IDIOMS_BY_FIRST
+    from unspun.tokens import light_stem
+
+    kept = [(n, light_stem(t.key)) for n, t in enumerate(tokens) if t.key not in ("a", "an", "the")]
+    stems = [s for _, s in kept]
+    hits = []
+    for i, first in enumerate(stems):
+        for n in IDIOMS_BY_FIRST.get(first, ()):
+            idiom = IDIOM_STEMS[n]
+            if stems[i : i + len(idiom)] == list(idiom):
+                hits.append((n, kept[i][0], kept[i + len(idiom) - 1][0] + 1))
+    return hits
+
+
+def _old_prefix_pair(a, b):
+    from unspun.edits.words import NEG_PREFIXES, NEGATORS
+
+    ka = {t.key for t in a if t.key not in NEGATORS}
+    kb = {t.key for t in b if t.key not in NEGATORS}
+    return any(w.startswith(p) and w[len(p):] in y and len(w) - len(p) >= 4
+               for x, y in ((ka, kb), (kb, ka)) for w in x for p in NEG_PREFIXES)
+
+
+def _old_number(a, b, sa, sb, group):
+    """`classify._number` without the no-figure pre-test."""
+    from unspun.edits.classify import _has_figure, _in_article, _values, number_reason
+    from unspun.edits.forms import determiner_swap
+
+    if determiner_swap([t.text for t in a], [t.text for t in b]):
+        return None, None
+    number = number_reason(a, b)
+    if number and group.values and number.startswith("number differs") and sorted(_values(a)) != sorted(_values(b)):
+        return None, None
+    one_sided = not a or not b
+    if number and one_sided and _values(a or b) and all(_in_article(v, sb if a else sa) for v in _values(a or b)):
+        return None, None
+    if number and (one_sided or not (_has_figure(a) and _has_figure(b))):
+        return number, "medium"
+    return number, None
+
+
+# Two versions of one self-written report: negations (a "declined to" across a run's
+# end), a broken and an intact fixed expression, figures, dates and units of time changed.
+_REPORT_A = (
+    "The council did not approve the programme on Tuesday, and the mayor declined to comment. "
+    "Officials said the plan was the tip of the iceberg for the city's defence budget of $12.5 million. "
+    "The Belarus delegation arrived two weeks later, and critics called the scheme unfair, illegal and inaccurate. "
+    "It's a non-binding vote, but the opposition was unable to block it in May.")
+_REPORT_B = (
+    "The Council approved the program on Wednesday, and the mayor declined comment. "
+    "Officials said the plan was the top of the iceberg for the city's defense budget of $14 million. "
+    "The Belarusian delegation arrived two months later, and critics called the scheme fair, legal and accurate. "
+    "It is a binding vote, and the opposition was able to block it in June, moving the goalposts.")
+
+
+def _report_runs():
+    """(tokens a, tokens b, run a, run b, token after run a) for every pair of runs of 0-3 tokens at nearby
+    positions of the two versions' aligned sentences (what `diff_group` hands `classify`, and more)."""
+    from unspun.clean import clean_article
+    from unspun.edits.classify import _Side
+    from unspun.records import Article
+
+    sa = _Side(clean_article(Article("a", _REPORT_A, "t")))
+    sb = _Side(clean_article(Article("b", _REPORT_B, "t")))
+    assert len(sa) == len(sb) == 4
+    for i in range(len(sa)):
+        ta, tb = sa.tok(i), sb.tok(i)
+        for lo in range(len(ta) + 1):
+            for la in range(4):
+                for shift in range(-2, 3):
+                    for lb in range(4):
+                        ra, rb = (lo, min(lo + la, len(ta))), (max(0, min(lo + shift, len(tb))),) * 2
+                        rb = (rb[0], min(rb[0] + lb, len(tb)))
+                        yield sa, sb, ta, tb, ra, rb
+
+
+def test_per_edit_rules_on_a_news_report_equal_their_plain_definitions():
+    """On every pair of short runs of two versions of a report, memos cold and then warm: the negation
+    count, the flip reason, the prefix test, the number rules and the idiom hits are what the plain
+    definitions give."""
+    from unspun.edits import classify as c
+    from unspun.edits import word_memo
+    from unspun.edits.groups import facts
+
+    for warm in (False, True):
+        if not warm:
+            word_memo.STEMS.clear()
+            c._NEGATION_KINDS.clear()
+        kinds = Counter()
+        for sa, sb, ta, tb, ra, rb in _report_runs():
+            a, b, after = ta[ra[0]:ra[1]], tb[rb[0]:rb[1]], ta[ra[1]:ra[1] + 1]
+            assert c._negations(a, after) == _old_negations(a, after)
+            old = (_old_negations(a, after), _old_negations(b, after))
+            assert c.flip_reason(a, b, after) == c.flip_reason(a, b, after, old)
+            assert c._prefix_pair(a, b) == _old_prefix_pair(a, b)
+            group = facts(ta, tb)
+            assert c._number(a, b, sa, sb, group) == _old_number(a, b, sa, sb, group)
+            kinds.update(x for x in (c.flip_reason(a, b, after), c._number(a, b, sa, sb, group)[0]) if x)
+        for side in (sa, sb):
+            for i in range(len(side)):
+                tokens = side.tok(i)
+                assert c._idiom_hits(tokens) == _old_idiom_hits(tokens)
+                assert side.idiom_hits([i]) == _old_idiom_hits(tokens)
+            whole = [t for i in range(len(side)) for t in side.tok(i)]
+            assert c._idiom_hits(whole) == _old_idiom_hits(whole)
+        # The report exercises every rule it checks (not a vacuous equality of Nones).
+        assert any(k.startswith("negation") for k in kinds) and any("prefix" in k for k in kinds)
+        assert any(k.startswith("number") for k in kinds) and "date differs" in kinds and "unit of time differs" in kinds
+    assert any(c._idiom_hits(sa.tok(i)) for i in range(len(sa)))  # an intact expression is found
+
+
+_RULE_WORDS = ("not", "declined", "declining", "to", "unfair", "fair", "united", "non-binding", "binding",
+               "illegal", "legal", "inaccurate", "accurate", "dishonest", "honest", "inadequate", "adequate", "rose", "fell", "more", "less", "tip", "top", "of",
+               "the", "iceberg", "a", "an", "red", "tape", "May", "may", "June", "weeks", "months", "12", "one",
+               "twice", "two", "times", "colour", "color", "it's", "Belarus", "Belarusian", "can't", "didn\u2019t")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_RULE_WORDS), max_size=8), st.lists(st.sampled_from(_RULE_WORDS), max_size=8),
+       st.lists(st.sampled_from(_RULE_WORDS), max_size=1))
+def test_per_edit_rules_on_word_lists_equal_their_plain_definitions(a, b, after):
+    """The same on generated runs of the words the rules react to."""
+    from unspun.edits import classify as c
+    from unspun.edits.classify import _Side
+    from unspun.edits.groups import facts
+    from unspun.clean import clean_article
+    from unspun.records import Article
+
+    ta, tb, ctx = _tokens(" ".join(a)) if a else [], _tokens(" ".join(b)) if b else [], _tokens(" ".join(after)) if after else []
+    assert c._negations(ta, ctx) == _old_negations(ta, ctx)
+    assert c.flip_reason(ta, tb, ctx) == c.flip_reason(ta, tb, ctx, (_old_negations(ta, ctx), _old_negations(tb, ctx)))
+    assert c._prefix_pair(ta, tb) == _old_prefix_pair(ta, tb)
+    side = _Side(clean_article(Article("x", "Sales fell 12 percent in May.", "t")))
+    group = facts(ta, tb)
+    assert c._number(ta, tb, side, side, group) == _old_number(ta, tb, side, side, group)
+    assert c._idiom_hits(ta) == _old_idiom_hits(ta)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FORMS + ("colour's", "don't", "do", "not", "3", "grey", "gray")), max_size=4),
+       st.lists(st.sampled_from(_FORMS + ("colour's", "don't", "do", "not", "3", "grey", "gray")), max_size=4))
+def test_form_reasons_split_once_equal_the_two_tests(a, b):
+    """`form_reasons` (the words' parts split once for both tests) is the spelling and the name-form test."""
+    from unspun.edits.forms import form_reasons, name_form, spelling_variant
+
+    assert form_reasons(a, b) == (spelling_variant(a, b), name_form(a, b))
+    assert name_form(a, b) == _old_name_form(a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_versions(), st.data())
+def test_surplus_dict_claims_what_the_counter_difference_claims(texts, data):
+    """`_take` over the `_surplus` dict claims the same indices, run after run, as over `Counter` subtraction."""
+    from unspun.edits.classify import _surplus, _take
+
+    ka, kb = [t.key for t in _tokens(texts[0])], [t.key for t in _tokens(texts[1])]
+    ca, cb = Counter(ka), Counter(kb)
+    fast, slow = _surplus(ca, cb), ca - cb
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(ka)), max_size=4)))
+    for lo, hi in zip([0, *cuts], [*cuts, len(ka)]):
+        assert _take(ka, lo, hi, fast) == _take(ka, lo, hi, slow)

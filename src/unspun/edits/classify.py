@@ -13,14 +13,17 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
+from itertools import compress, count
+from operator import attrgetter, not_
 
 from ..config import ExplainConfig
 from ..records import CleanArticle, Edit, Match, Span
-from ..tokens import light_stem, zipf
-from .forms import demonym_pair, determiner_swap, initialism, name_form, spelling_key, spelling_variant
+from ..tokens import zipf
+from .forms import demonym_pair, determiner_swap, form_reasons, initialism, spelling_key
 from .groups import Facts, content_words, facts, moved_edits, related_words, swap_edits
 from .opcodes import opcodes
 from .tokenize import Token, article_tokens, inside, is_title, proper_names, quote_regions, tokenize
+from .word_memo import light_stems, memoized
 from .words import (
     AXIS_OF, DATE_WORDS, IDIOM_STEMS, IDIOMS, IDIOMS_BY_FIRST, NEG_PREFIXES, NEGATORS, QUOTE_FOLD, TIME_UNITS,
     UN_EXCEPTIONS, valence,
@@ -41,20 +44,32 @@ _SMALL_WORDS = frozenset(
 _SEV_RANK = {"high": 0, "medium": 1, "low": 2}
 
 # ---------------------------------------------------------------- classification
+def _negation_kind(text: str) -> int:
+    """1 for a word that negates on its own (not, can't, unable, non-binding, unfair), 2 for "declin*" (it
+    negates before "to": declined to comment), else 0. A function of the word alone, so it is memoized."""
+    low = text.casefold().translate(QUOTE_FOLD)
+    if low in NEGATORS or low.endswith("n't"):
+        return 1
+    if low.startswith("declin"):
+        return 2
+    if low.startswith("un") and low not in UN_EXCEPTIONS and len(low) > 5 and zipf(low[2:]) >= 3.0:
+        return 1
+    return 1 if low.startswith("non-") else 0
+
+
+_NEGATION_KINDS: dict[str, int] = {}  # `_negation_kind` per token text (`memoized`)
+_TEXT = attrgetter("text")
+
+
 def _negations(tokens: Sequence[Token], context: Sequence[Token]) -> int:
-    count = 0
-    for n, t in enumerate(tokens):
-        low = t.text.casefold().translate(QUOTE_FOLD)
-        if low in NEGATORS or low.endswith("n't"):
-            count += 1
-        elif low.startswith("declin") and n + 1 < len(tokens) and tokens[n + 1].key == "to":
-            count += 1
-        elif low.startswith("declin") and n + 1 == len(tokens) and context and context[0].key == "to":
-            count += 1
-        elif low.startswith("un") and low not in UN_EXCEPTIONS and len(low) > 5 and zipf(low[2:]) >= 3.0:
-            count += 1
-        elif low.startswith("non-"):
-            count += 1
+    """How many negating words the run holds ("declined" counts before "to", in the run or just after it)."""
+    kinds = memoized(_NEGATION_KINDS, _negation_kind, list(map(_TEXT, tokens)))
+    count = kinds.count(1)
+    if 2 in kinds:
+        last = len(tokens) - 1
+        for n, kind in enumerate(kinds):
+            if kind == 2 and (tokens[n + 1].key == "to" if n < last else bool(context) and context[0].key == "to"):
+                count += 1
     return count
 
 
@@ -72,6 +87,8 @@ def _prefix_pair(a: Sequence[Token], b: Sequence[Token]) -> bool:
     kb = {t.key for t in b if t.key not in NEGATORS}
     for x, y in ((ka, kb), (kb, ka)):
         for w in x:
+            if not w.startswith(NEG_PREFIXES):
+                continue  # (most words: one test in C for the five prefixes)
             for p in NEG_PREFIXES:
                 if w.startswith(p) and w[len(p):] in y and len(w) - len(p) >= 4:
                     return True
@@ -109,7 +126,8 @@ def flip_reason(a: Sequence[Token], b: Sequence[Token], after: Sequence[Token] =
     if na % 2 != nb % 2:
         flipped = not flipped
         reasons.append("negation " + ("removed" if na > nb else "added"))
-    signs_a, signs_b = _axis_signs(a), _axis_signs(b)
+    signs_a = _axis_signs(a)
+    signs_b = _axis_signs(b) if signs_a else {}  # (read only when side a has an axis word)
     for n, sa in signs_a.items():
         sb = signs_b.get(n)
         if sa and sb and len(sa) == 1 and len(sb) == 1 and sa != sb:
@@ -171,17 +189,24 @@ def name_reason(
     return f"name {' '.join(t.text for t in named)} replaced by common words"
 
 
+_KEY = attrgetter("key")
+_ARTICLES = frozenset(("a", "an", "the"))  # skipped when matching fixed expressions
+
+
 def _idiom_hits(tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
-    """(idiom index, first token, last token + 1) of fixed expressions found in a token run."""
-    kept = [(n, light_stem(t.key)) for n, t in enumerate(tokens) if t.key not in ("a", "an", "the")]
-    stems = [s for _, s in kept]
+    """(idiom index, first token, last token + 1) of fixed expressions found in a token run. The stems come
+    from the shared per-word memo and the places an expression can start are picked in C, so a run none of
+    whose stems starts one (most runs) costs a few passes in C."""
+    keys = list(map(_KEY, tokens))
+    kept = list(compress(count(), map(not_, map(_ARTICLES.__contains__, keys))))
+    stems = light_stems(list(map(keys.__getitem__, kept)))
     hits = []
-    for i, first in enumerate(stems):
-        for n in IDIOMS_BY_FIRST.get(first, ()):
+    for i in compress(count(), map(IDIOMS_BY_FIRST.__contains__, stems)):
+        for n in IDIOMS_BY_FIRST[stems[i]]:
             idiom = IDIOM_STEMS[n]
             k = len(idiom)
             if stems[i : i + k] == list(idiom):
-                hits.append((n, kept[i][0], kept[i + k - 1][0] + 1))
+                hits.append((n, kept[i], kept[i + k - 1] + 1))
     return hits
 
 
@@ -230,8 +255,10 @@ class _Side:
             got = self._content[i] = frozenset(content_words(self.tok(i)))
         return got
 
-    def group_content(self, indices: Iterable[int]) -> frozenset[str]:
+    def group_content(self, indices: Sequence[int]) -> frozenset[str]:
         """`content_words` of a sentence group's tokens: the union of its sentences'."""
+        if len(indices) == 1:
+            return self.content(*indices)  # (most groups: one sentence, its set as it is)
         return frozenset().union(*(self.content(i) for i in indices))
 
     def idiom_hits(self, indices: Sequence[int]) -> list[tuple[int, int, int]]:
@@ -365,7 +392,7 @@ def diff_group(
         return []  # identical match keys: nothing changed
     hits = _Hits(ta, tb, ((sa, ia), (sb, ib)))
     count_a, count_b = Counter(ka), Counter(kb)
-    surplus_a, surplus_b = count_a - count_b, count_b - count_a
+    surplus_a, surplus_b = _surplus(count_a, count_b), _surplus(count_b, count_a)
     text_a, text_b = sa.article.article.text, sb.article.article.text
     span_a = (sa.article.sentences[min(ia)].span[0], sa.article.sentences[max(ia)].span[1])
     span_b = (sb.article.sentences[min(ib)].span[0], sb.article.sentences[max(ib)].span[1])
@@ -409,7 +436,13 @@ def _runs(indices: Sequence[int], max_gap: int = 2) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in runs]
 
 
-def _take(keys: Sequence[str], lo: int, hi: int, surplus: Counter) -> list[int]:
+def _surplus(mine: Counter, other: Counter) -> dict[str, int]:
+    """How many more times each of my keys occurs than in the other's counts (zero or less: none to claim).
+    What `mine - other` holds for `_take`, without the Counter arithmetic (under half its cost per group)."""
+    return {k: n - other.get(k, 0) for k, n in mine.items()}
+
+
+def _take(keys: Sequence[str], lo: int, hi: int, surplus: dict[str, int]) -> list[int]:
     """Indices in keys[lo:hi] that the other side lacks (consuming the surplus as they are claimed)."""
     out = []
     for k in range(lo, hi):
@@ -442,7 +475,7 @@ def classify(
 
     group = group or facts(ta, tb)
     words_a, words_b = [t.text for t in a], [t.text for t in b]
-    form = spelling_variant(words_a, words_b)
+    form, named = form_reasons(words_a, words_b)  # (the name form is read below, after the flip tests)
     if form:  # the same words spelled another way: no flip, figure or name can hide in it
         return make("spelling_variant", form)
     after_a = ta[ra[1]:ra[1] + 1]
@@ -453,7 +486,7 @@ def classify(
     flip = None if clause else flip_reason(a, b, after_a, negations)
     if flip is None and not one_sided and negations == (0, 0):
         flip = polarity_reason(a, b, config.flip_min_valence)
-    form = name_form(words_a, words_b) or initialism(words_a, words_b)
+    form = named or initialism(words_a, words_b)
     if form and not flip:
         return make("name_form", form)
     number, number_severity = _number(a, b, sa, sb, group)
@@ -487,6 +520,8 @@ def classify(
 def _number(a: Sequence[Token], b: Sequence[Token], sa: _Side, sb: _Side, group: Facts
             ) -> tuple[str | None, str | None]:
     """(reason, severity override) for a changed figure, date or unit of time in the run."""
+    if not _may_have_figure(a) and not _may_have_figure(b):
+        return None, None  # no number, unit of time or date word: every test below answers None
     if determiner_swap([t.text for t in a], [t.text for t in b]):
         return None, None  # "one company" / "a company", "twice" / "two times"
     number = number_reason(a, b)
@@ -498,6 +533,15 @@ def _number(a: Sequence[Token], b: Sequence[Token], sa: _Side, sb: _Side, group:
     if number and (one_sided or not (_has_figure(a) and _has_figure(b))):
         return number, "medium"  # a figure or date added or dropped with its words: detail, not a changed figure
     return number, None
+
+
+_FIGURE_KEYS = frozenset(TIME_UNITS) | DATE_WORDS
+
+
+def _may_have_figure(tokens: Sequence[Token]) -> bool:
+    """True when a token has a value or is a unit of time or a date word (any case): what `number_reason`
+    reads. A wider test than `_has_figure`, cheap enough to skip the number rules for most runs."""
+    return any(t.value is not None or t.key in _FIGURE_KEYS for t in tokens)
 
 
 def _has_figure(tokens: Sequence[Token]) -> bool:

@@ -111,9 +111,13 @@ def spelling_variant(a: Sequence[str], b: Sequence[str]) -> str | None:
     """Why two word runs are the same words spelled differently (case, British/American, hyphens), or None.
 
     Figures are never spelling variants ("1.2" and "12" are different numbers)."""
-    if not a or not b or any(map(str.isdigit, "".join((*a, *b)))):  # a digit anywhere, tested in C
+    return _spelling_variant(a, b, _parts(a), _parts(b)) if a and b else None
+
+
+def _spelling_variant(a: Sequence[str], b: Sequence[str], pa: list[str], pb: list[str]) -> str | None:
+    """`spelling_variant` of two non-empty runs whose `_parts` are `pa` and `pb`."""
+    if any(map(str.isdigit, "".join((*a, *b)))):  # a digit anywhere, tested in C
         return None
-    pa, pb = _parts(a), _parts(b)
     if pa == pb:
         if [w.casefold() for w in a] == [w.casefold() for w in b]:
             return "same words, different letter case"
@@ -181,10 +185,22 @@ def name_form(a: Sequence[str], b: Sequence[str]) -> str | None:
     "Belarus" ~ "Belarusian"; "Deputy Secretary General of FIBA Asia" ~ "FIBA Asia deputy secretary
     general" (the same content words in another order, the function words of/the/'s aside).
     """
+    return _name_form(a, b, _parts(a), _parts(b)) if a and b else None
+
+
+def form_reasons(a: Sequence[str], b: Sequence[str]) -> tuple[str | None, str | None]:
+    """(`spelling_variant`, `name_form`) of two word runs, their words split into parts once: the classifier
+    asks both of nearly every changed run."""
     if not a or not b:
-        return None
-    ca = [spelling_key(w) for w in _parts(a) if w not in _FUNCTION]
-    cb = [spelling_key(w) for w in _parts(b) if w not in _FUNCTION]
+        return None, None
+    pa, pb = _parts(a), _parts(b)
+    return _spelling_variant(a, b, pa, pb), _name_form(a, b, pa, pb)
+
+
+def _name_form(a: Sequence[str], b: Sequence[str], pa: list[str], pb: list[str]) -> str | None:
+    """`name_form` of two non-empty runs whose `_parts` are `pa` and `pb`."""
+    ca = [spelling_key(w) for w in pa if w not in _FUNCTION]
+    cb = [spelling_key(w) for w in pb if w not in _FUNCTION]
     if len(ca) != len(cb) or not ca:
         return None  # the counts differ (and so would the sums of the leftovers), or no content word at all
     # With as many words on each side, the leftovers are both empty (the same words) or both not, with

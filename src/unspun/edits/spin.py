@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
@@ -22,12 +22,13 @@ from rapidfuzz import fuzz, process
 
 from ..clean import clean_article
 from ..records import Article, CleanArticle, Span
-from ..tokens import common_words, light_stem, zipf
+from ..tokens import common_words, zipf
 from .collocation import Collocations, _table, shared
 from .spin_kernel import pair_key, spin_tally
 from .token_kernel import word_hash
 from .tokenize import Token, article_words
 from .machine_style import MachineStyle, machine_style
+from .word_memo import MEMO_MAX, light_stems, memoized
 from .words import IDIOM_STEMS, IDIOMS, article_clash
 
 
@@ -146,7 +147,7 @@ def _clash(text: str, start: int, end: int) -> bool:
     key = (text[max(0, start - 4):start], text[start:end])
     got = _CLASHES.get(key)
     if got is None:
-        if len(_CLASHES) >= _MEMO_MAX:
+        if len(_CLASHES) >= MEMO_MAX:
             _CLASHES.clear()
         got = _CLASHES[key] = article_clash(text, (start, end))
     return got
@@ -241,23 +242,6 @@ _SWAP_STEMS = frozenset(w for i in _SWAPPABLE for w in i[:3])  # the stems the t
 _LONG_STEMS = frozenset(w for i in _SWAPPABLE for w in i if len(w) > 3)  # a flagged window has one in place
 _SWAP_MAX = max(len(i) for i in _SWAPPABLE)
 
-# Per-key answers kept per process (pure functions of the word; bounded, as a corpus has a vocabulary): a
-# dict read in C per key, where an `lru_cache` call costs ~4x as much.
-_STEMS: dict[str, str] = {}
-_MEMO_MAX = 1 << 17
-
-
-def _memoized(memo: dict, fn: Callable[[str], object], keys: list[str]) -> list:
-    """fn of each key through the per-process memo `memo` (new keys computed once; cleared when full). A
-    warm memo answers in one C pass (a miss raises, and the new keys are filled in)."""
-    try:
-        return list(map(memo.__getitem__, keys))
-    except KeyError:
-        if len(memo) >= _MEMO_MAX:
-            memo.clear()
-        memo.update((k, fn(k)) for k in set(keys).difference(memo))
-        return list(map(memo.__getitem__, keys))
-
 
 def _swap_windows(keys: Sequence[str]) -> list[tuple[int, int]]:
     """(length, start) of every window that an expression of >= 3 words with one stem swapped could fill and
@@ -289,7 +273,7 @@ def _swapped_idioms(text: str, words: _Words) -> list[Suspect]:
     articles dropped; a window inside an intact expression is not one. Only the windows `_swap_windows`
     names get the masked lookups."""
     kept = list(compress(count(), map(not_, map(_ARTICLE_WORDS.__contains__, words.key))))
-    keys = _memoized(_STEMS, light_stem, list(map(words.key.__getitem__, kept)))
+    keys = light_stems(list(map(words.key.__getitem__, kept)))
     windows = _swap_windows(keys)
     if not windows:
         return []
@@ -317,13 +301,13 @@ def _word_kind(key: str) -> int:
     return 0 if not (key.isalpha() and len(key) > 3) else 2 if zipf(key) < 3.0 else 1
 
 
-_KINDS: dict[str, int] = {}  # `_word_kind` per key (`_memoized`)
+_KINDS: dict[str, int] = {}  # `_word_kind` per key (`memoized`)
 
 
 def _rare_share(words: _Words) -> float:
     """Share of rare words among the plain words (no name, no value; letters only, > 3 of them), counted
     per token: the kinds of the plain tokens' keys are read and tallied in C."""
-    kinds = _memoized(_KINDS, _word_kind, list(compress(words.key, map(not_, map(or_, words.name, words.valued)))))
+    kinds = memoized(_KINDS, _word_kind, list(compress(words.key, map(not_, map(or_, words.name, words.valued)))))
     rare = kinds.count(2)
     total = rare + kinds.count(1)
     return rare / total if total else 0.0

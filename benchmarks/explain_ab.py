@@ -1,0 +1,80 @@
+"""In-process A/B of `classify.explain`: a base tree's classify (and forms) against this tree's, same pairs.
+
+Usage: PYTHONPATH=$PWD/src python benchmarks/explain_ab.py --base /tmp/base/src [--n 2000] [--ai] [--rounds 2]
+On a loaded shared machine CPU seconds of two processes run minutes apart drift by +-20%; here both versions
+run in one process, alternating every `--chunk` pairs (which one goes first alternates too), so drift hits
+both alike. The base tree's `edits/classify.py` and `edits/forms.py` are loaded beside this tree's (their
+other imports resolve to this tree's modules: keep the comparison to changes in those two files). Every
+pair's edits are checked equal. Prints each version's CPU seconds per round and the ratio base / this.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import synth  # noqa: E402
+
+from unspun import Article, ScanConfig  # noqa: E402
+from unspun.config import EmbedConfig  # noqa: E402
+from unspun.edits import classify  # noqa: E402
+from unspun.scan import Tables, _load_kernels, _prepare, candidate_pairs, confirm  # noqa: E402
+
+
+def _load(path: Path, name: str):
+    """The module at `path` as `unspun.edits.<name>` (its relative imports read this tree's package)."""
+    spec = importlib.util.spec_from_file_location(f"unspun.edits.{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--base", type=Path, required=True, help="the base tree's src directory")
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--ai", action="store_true", help="the ai-rewrites-wiki texts instead of synthetic ones")
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--chunk", type=int, default=25)
+    args = ap.parse_args()
+    base_forms = _load(args.base / "unspun/edits/forms.py", "_base_forms")
+    base = _load(args.base / "unspun/edits/classify.py", "_base_classify")
+    for name in ("demonym_pair", "determiner_swap", "initialism", "name_form", "spelling_key", "spelling_variant"):
+        if hasattr(base, name):
+            setattr(base, name, getattr(base_forms, name))
+    cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=1, edits=False)
+    if args.ai:
+        from scan_identical import AI_DATA, ai_articles
+
+        articles = ai_articles(AI_DATA)
+    else:
+        articles = [Article(d.id, d.text, f"synthetic:{d.id}") for d in synth.corpus(args.n)]
+    prepared = [_prepare(a, cfg, with_table=False) for a in articles]
+    work = sorted(candidate_pairs(prepared, cfg).items())
+    tables = Tables([p.clean for p in prepared])
+    _load_kernels(cfg)
+    found = [(tables.prepared(i).clean, tables.prepared(j).clean, p) for (i, j), ch in work
+             if (p := confirm(tables.prepared(i), tables.prepared(j), frozenset(ch), cfg)) and p.relation != "exact"]
+    versions = {"base": base, "this": classify}
+    for r in range(args.rounds):
+        sides = {k: m.SideCache() for k, m in versions.items()}
+        spent = dict.fromkeys(versions, 0.0)
+        for c, lo in enumerate(range(0, len(found), args.chunk)):
+            chunk = found[lo : lo + args.chunk]
+            got = {}
+            for k in (("base", "this") if c % 2 else ("this", "base")):
+                t = time.process_time()
+                got[k] = [versions[k].explain(a, b, p.matches, cfg.explain, sides[k]) for a, b, p in chunk]
+                spent[k] += time.process_time() - t
+            if got["base"] != got["this"]:
+                raise SystemExit(f"edits differ in chunk {c}")
+        print(f"round {r + 1}: {len(found)} pairs, base {spent['base']:.2f} s, this {spent['this']:.2f} s CPU, "
+              f"base / this {spent['base'] / spent['this']:.3f}")
+
+
+if __name__ == "__main__":
+    main()
