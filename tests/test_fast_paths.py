@@ -598,7 +598,7 @@ def test_previous_word_equals_the_window_search(text):
 
 
 def _old_edge_pairs(text, span):
-    from unspun.edits.collocation import _INNER, _NEXT, _PREV, norm_word
+    from unspun.edits.collocation import _INNER, _PREV, NEXT_WORD, norm_word
 
     start, end = span
     inner = _INNER.findall(text, start, end)
@@ -608,7 +608,7 @@ def _old_edge_pairs(text, span):
     m = _PREV.search(text, max(0, start - 40), start)
     if m and m.end() == start:
         out.append((norm_word(m.group(1)), norm_word(inner[0])))
-    m = _NEXT.match(text, end)
+    m = NEXT_WORD.match(text, end)
     if m:
         out.append((norm_word(inner[-1]), norm_word(m.group(1))))
     return out

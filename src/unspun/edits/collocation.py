@@ -243,7 +243,7 @@ def shared() -> Collocations:
 
 
 _PREV = re.compile(rf"({EDGE_WORD})[ \t]+$")
-_NEXT = re.compile(rf"[ \t]+({EDGE_WORD})")
+NEXT_WORD = re.compile(rf"[ \t]+({EDGE_WORD})")  # the word after a span, plain spaces between (`edge_pairs`)
 _INNER = re.compile(EDGE_WORD)
 
 
@@ -270,7 +270,7 @@ def edge_pairs(text: str, span: tuple[int, int], words: Sequence[str] | None = N
     prev = previous_word(text, start)
     if prev is not None:
         out.append((norm_word(prev), first))
-    m = _NEXT.match(text, end)
+    m = NEXT_WORD.match(text, end)
     if m:
         out.append((last, norm_word(m.group(1))))
     return out
