@@ -633,6 +633,39 @@ def test_span_words_from_one_compound_pass_equal_the_separate_passes(text, start
     assert list(got.context) == _old_edge_pairs(text, span) + [(x[-1], y[0]) for x, y in zip(parts, parts[1:])]
 
 
+_ASCII_EDGE_TEXT = st.text(st.sampled_from("aZq09 '\t\n-.,"), max_size=70)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ASCII_EDGE_TEXT, st.integers(0, 70), st.integers(0, 70))
+def test_span_of_an_ascii_span_equals_the_general_path(text, start, end):
+    """`direction._span`'s ASCII path (the slice lowercased once, no split without a hyphen, edges inlined)
+    gives what the general path (`_span_of`) gives, on any span (partial words at its edges too)."""
+    from unspun.edits.direction import _span, _span_of
+
+    _span.cache_clear()
+    assert _span(text, start, end) == _span_of(text, start, end)
+
+
+def test_span_of_news_swaps_equals_the_general_path():
+    """On realistic news text: every word span (names, possessives, compounds, figures, a quote) read the same
+    by the ASCII path and the general one."""
+    import re
+
+    from unspun.edits.direction import _span, _span_of
+
+    text = ("Mayor Ellen O'Brien's short-staffed council voted 7-2 on Tuesday to close the Harbour Street "
+            "bridge, officials said. \"It's a well-known hazard,\" O'Brien told reporters, adding that "
+            "repairs would cost $12.5m.\n\nCritics, including long-time resident Tom Walsh, called the "
+            "decision rushed; the council's own engineers had rated the span 'fair' in 2019.")
+    bounds = [m.span() for m in re.finditer(r"\S+", text)]
+    _span.cache_clear()
+    for i in range(len(bounds)):
+        for j in range(i, min(i + 4, len(bounds))):
+            start, end = bounds[i][0], bounds[j][1]
+            assert _span(text, start, end) == _span_of(text, start, end), text[start:end]
+
+
 def test_explain_sides_tokenized_at_once_equal_a_sentence_at_a_time():
     """An ASCII article's sentences tokenized in one pass and cut by offset (`classify._Side.tok`) are the
     tokens `tokenize` gives each sentence with the article's `proper_names`; a non-ASCII article keeps the
