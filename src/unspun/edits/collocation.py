@@ -306,7 +306,11 @@ def span_words(text: str, span: tuple[int, int]) -> list[str]:
 
 
 def span_word_count(text: str, span: tuple[int, int]) -> int:
-    """len(span_words(text, span)), without normalising words only to count them."""
+    """len(span_words(text, span)), without normalising words only to count them. A span of ASCII letters and
+    digits only (most edits) is one word without a search."""
+    seg = text[span[0]:span[1]]
+    if seg.isascii() and seg.isalnum():
+        return 1
     return len(_INNER.findall(text, *span))
 
 
