@@ -171,6 +171,8 @@ def _chosen(words: Sequence[str]) -> bool:
     """True when a span has a word an author or a thesaurus chose, not only grammar words or figures. For
     "but not" -> "and", "30" -> "13" or "most" -> "the majority of", word frequency says nothing about who
     wrote them, and the pairs inside a longer grammar phrase would only reward its length."""
+    if len(words) == 1:  # most swaps: no generator for one word
+        return words[0] not in _NOT_CHOSEN and not words[0].isdigit()
     return any(w not in _NOT_CHOSEN and not w.isdigit() for w in words)
 
 
