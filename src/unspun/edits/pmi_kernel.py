@@ -10,10 +10,9 @@ same PMI bit for bit; `tests/test_fast_paths.py` holds it equal to the string pa
 """
 from __future__ import annotations
 
-import numpy as np
 from numba import njit
 
-from .pair_kernel import _probe
+from .pair_kernel import _probe, put_counts
 
 
 @njit(cache=True)
@@ -23,12 +22,5 @@ def word_pair_counts(hashes, words, bigrams, n_uni, c1, c2, c12):
     `words` maps a word hash to (unigram row, count) (empty = 0), `bigrams` maps row1 * n_uni + row2 to the
     bigram's count (empty = -1), as `pair_kernel.pair_counts` reads them."""
     for i in range(c1.shape[0]):
-        k1 = _probe(words, hashes[2 * i], 0)
-        k2 = _probe(words, hashes[2 * i + 1], 0)
-        c1[i] = np.float64(words[k1, 2]) if k1 >= 0 else 0.0
-        c2[i] = np.float64(words[k2, 2]) if k2 >= 0 else 0.0
-        c12[i] = 0.0
-        if k1 >= 0 and k2 >= 0:
-            b = _probe(bigrams, words[k1, 1] * n_uni + words[k2, 1], -1)
-            if b >= 0:
-                c12[i] = np.float64(bigrams[b, 1])
+        put_counts(words, bigrams, n_uni, _probe(words, hashes[2 * i], 0), _probe(words, hashes[2 * i + 1], 0),
+                   c1, c2, c12, i)
