@@ -64,4 +64,19 @@ def pair_pmi_by_strings(colloc, text):
 
     top = function_words()
     pairs = [(norm_word(a), norm_word(b)) for a, b in _PAIR.findall(text)]
-    return colloc.pmi_many([(a, b) for a, b in pairs if not (a in top and b in top)])
+    return pmi_by_strings(colloc, [(a, b) for a, b in pairs if not (a in top and b in top)])
+
+
+def pmi_by_strings(colloc, pairs):
+    """`Collocations.pmi_many` by the string path it had until i15dir2 (the oracle of its compiled lookups):
+    each word's count and each "w1 w2" bigram's count found by binary search of the sorted tables."""
+    import numpy as np
+
+    from unspun.edits.collocation import _line_hashes
+
+    colloc.load()
+    if not pairs:
+        return np.zeros(0)
+    c1 = colloc._uni.get(_line_hashes([a for a, _ in pairs]))
+    c2 = colloc._uni.get(_line_hashes([b for _, b in pairs]))
+    return colloc._pmi(c1, c2, colloc._bi.get(_line_hashes([" ".join(p) for p in pairs])))

@@ -7,7 +7,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import pair_pmi_by_strings
+from conftest import pair_pmi_by_strings, pmi_by_strings
 
 from unspun.edits import roles
 from unspun.edits.roles import Swap, _fit, _one_name, _Seq, content, immutable, kind_of, role_swaps
@@ -354,20 +354,41 @@ def test_name_form_equals_the_counting_definition(a, b):
     assert name_form(a, b) == _old_name_form(a, b)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(("Empire", "empire", "the", "Political", "base", ",", ";", ".", "SOAP", "a",
-                                 "x", "\n", "Meerkat", "manor", "'", "B2b", "caf\u00e9", "Zo\u00eb")), max_size=30),
+                                 "x", "\n", "Meerkat", "manor", "'", "B2b", "caf\u00e9", "Zo\u00eb", "_", "9",
+                                 "\u00c9t", "Ab_", "\t")), max_size=30),
        st.lists(st.sampled_from(("", " ", "  ")), min_size=30, max_size=30))
 def test_casing_forms_equal_the_one_pattern_definition(words, gaps):
+    """`casing._forms` (patterns that consume their first character before looking behind) finds the words of
+    the one-pattern, look-behind-first definitions, on text with digits, underscores and non-ASCII letters."""
     import re
 
-    from unspun.edits.casing import _CAPITALISED, _forms
+    from unspun.edits.casing import _forms
 
     text = "".join(w + g for w, g in zip(words, gaps))
     cap, low = set(), set()
     for m in re.finditer(r"(?<=[a-z,;] )([A-Za-z][a-z]+)\b", text):
         (cap if m.group(1)[0].isupper() else low).add(m.group(1).casefold())
-    assert _forms(text) == (frozenset(cap), frozenset(low), frozenset(w.casefold() for w in _CAPITALISED.findall(text)))
+    anywhere = frozenset(w.casefold() for w in re.findall(r"\b[A-Z][a-z]+\b", text))
+    assert _forms.__wrapped__(text) == (frozenset(cap), frozenset(low), anywhere)
+
+
+def test_casing_forms_of_news_text_equal_the_look_behind_first_patterns():
+    """On realistic news text the reordered patterns find exactly the former ones' words, in order."""
+    import re
+
+    from unspun.edits.casing import _CAPITALISED, _MID_CAP, _MID_LOW
+
+    text = ("The Harbour Street bridge, which the Council closed on Tuesday, will reopen in March, Mayor Ellen "
+            "O'Brien said. \"We listened to residents,\" she told the Evening Post; critics, including the "
+            "Harbour Residents Association, called it a U-turn.\n\nRepairs by Kessler Engineering cost "
+            "$12.5m, the council said, and the Auditor General will review them. The auditor general declined "
+            "to comment. Caf\u00e9 owners on Quay Road welcomed the news.")
+    assert _MID_CAP.findall(text) == re.findall(r"(?<=[a-z,;] )[A-Z][a-z]+\b", text)
+    assert _MID_LOW.findall(text) == re.findall(r"(?<=[a-z,;] )[a-z][a-z]+\b", text)
+    assert _CAPITALISED.findall(text) == re.findall(r"\b[A-Z][a-z]+\b", text)
+    assert "Council" in _MID_CAP.findall(text) and "Harbour" in _CAPITALISED.findall(text)
 
 
 @settings(max_examples=200, deadline=None)
@@ -705,7 +726,7 @@ def test_previous_word_equals_the_window_search(text):
 
 
 def _old_edge_pairs(text, span):
-    from unspun.edits.collocation import _INNER, _NEXT, _PREV, norm_word
+    from unspun.edits.collocation import _INNER, _PREV, NEXT_WORD, norm_word
 
     start, end = span
     inner = _INNER.findall(text, start, end)
@@ -715,7 +736,7 @@ def _old_edge_pairs(text, span):
     m = _PREV.search(text, max(0, start - 40), start)
     if m and m.end() == start:
         out.append((norm_word(m.group(1)), norm_word(inner[0])))
-    m = _NEXT.match(text, end)
+    m = NEXT_WORD.match(text, end)
     if m:
         out.append((norm_word(inner[-1]), norm_word(m.group(1))))
     return out
@@ -738,6 +759,39 @@ def test_span_words_from_one_compound_pass_equal_the_separate_passes(text, start
     assert list(got.words) == span_words(text, span)
     assert list(got.edges) == _old_edge_pairs(text, span) == edge_pairs(text, span)
     assert list(got.context) == _old_edge_pairs(text, span) + [(x[-1], y[0]) for x, y in zip(parts, parts[1:])]
+
+
+_ASCII_EDGE_TEXT = st.text(st.sampled_from("aZq09 '\t\n-.,"), max_size=70)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ASCII_EDGE_TEXT, st.integers(0, 70), st.integers(0, 70))
+def test_span_of_an_ascii_span_equals_the_general_path(text, start, end):
+    """`direction._span`'s ASCII path (the slice lowercased once, no split without a hyphen, edges inlined)
+    gives what the general path (`_span_of`) gives, on any span (partial words at its edges too)."""
+    from unspun.edits.direction import _span, _span_of
+
+    _span.cache_clear()
+    assert _span(text, start, end) == _span_of(text, start, end)
+
+
+def test_span_of_news_swaps_equals_the_general_path():
+    """On realistic news text: every word span (names, possessives, compounds, figures, a quote) read the same
+    by the ASCII path and the general one."""
+    import re
+
+    from unspun.edits.direction import _span, _span_of
+
+    text = ("Mayor Ellen O'Brien's short-staffed council voted 7-2 on Tuesday to close the Harbour Street "
+            "bridge, officials said. \"It's a well-known hazard,\" O'Brien told reporters, adding that "
+            "repairs would cost $12.5m.\n\nCritics, including long-time resident Tom Walsh, called the "
+            "decision rushed; the council's own engineers had rated the span 'fair' in 2019.")
+    bounds = [m.span() for m in re.finditer(r"\S+", text)]
+    _span.cache_clear()
+    for i in range(len(bounds)):
+        for j in range(i, min(i + 4, len(bounds))):
+            start, end = bounds[i][0], bounds[j][1]
+            assert _span(text, start, end) == _span_of(text, start, end), text[start:end]
 
 
 def test_explain_sides_tokenized_at_once_equal_a_sentence_at_a_time():
@@ -1055,3 +1109,53 @@ def test_surplus_dict_claims_what_the_counter_difference_claims(texts, data):
     cuts = sorted(data.draw(st.lists(st.integers(0, len(ka)), max_size=4)))
     for lo, hi in zip([0, *cuts], [*cuts, len(ka)]):
         assert _take(ka, lo, hi, fast) == _take(ka, lo, hi, slow)
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("AbZq9_ '\u2019-.\n\u00e9\u00c9"), max_size=60))
+def test_names_pattern_equals_the_word_boundary_first_definition(text):
+    """`information._CAPITALISED` (the capital read before the boundary is checked) finds the matches of the
+    boundary-first pattern, on text with apostrophes, hyphens, digits, underscores and non-ASCII letters."""
+    import re
+
+    from unspun.edits.information import _CAPITALISED
+
+    want = re.compile(r"\b[A-Z][A-Za-z'\u2019-]*[a-z][A-Za-z'\u2019-]*")
+    assert [m.span() for m in _CAPITALISED.finditer(text)] == [m.span() for m in want.finditer(text)]
+
+
+def test_names_of_news_text_are_the_capitalised_words_inside_sentences():
+    from unspun.edits.information import names
+
+    text = ("Rescuers in Kilbride found the O\u2019Neill family's boat on Tuesday, the Coast Guard said. "
+            "Mayor Ellen Okafor thanked the Anglo-Irish crews; \"Everyone\" helped, she said.")
+    assert names(text) == {"kilbride", "o'neill", "tuesday", "coast", "guard", "okafor", "anglo-irish", "ellen"}
+
+
+_PMI_WORDS = st.sampled_from(("heavy", "rain", "weighty", "the", "in", "september", "new", "york", "council",
+                              "voted", "okafor", "kilbride", "short", "staffed", "2019", "12", "o'neil", "",
+                              "caf\u00e9", "a\nb", "new york", "said", "told", "reporters", "xqzv"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_PMI_WORDS, _PMI_WORDS), max_size=40))
+def test_pmi_many_by_hashed_rows_equals_the_string_path(pairs):
+    """`Collocations.pmi_many` (words hashed once, counts probed in the row-keyed tables) is bit-equal to the
+    string path (word and "w1 w2" counts by binary search), listed, unlisted and unknown words alike."""
+    import numpy as np
+
+    from unspun.edits.collocation import shared
+
+    got, want = shared().pmi_many(pairs), pmi_by_strings(shared(), pairs)
+    assert got.shape == want.shape and np.array_equal(got, want, equal_nan=True)
+
+
+def test_pmi_many_of_news_swaps_equals_the_string_path():
+    """The context pairs of a thesaurus spin's swaps, scored both ways."""
+    import numpy as np
+
+    from unspun.edits.collocation import shared
+
+    pairs = [("heavy", "rain"), ("weighty", "rain"), ("council", "voted"), ("board", "voted"), ("the", "mayor"),
+             ("the", "chairman"), ("said", "on"), ("declared", "on"), ("on", "tuesday"), ("short", "staffed")]
+    got, want = shared().pmi_many(pairs), pmi_by_strings(shared(), pairs)
+    assert np.array_equal(got, want, equal_nan=True) and not np.isnan(got[0]) and got[0] > got[1]

@@ -33,11 +33,11 @@ import numpy as np
 from ..config import user_cache_dir
 from ..tokens import EDGE_WORD
 from .pair_kernel import fill_table, line_hashes, pair_counts
+from .pmi_kernel import word_pair_counts
 
 _TOTAL = 1024908267229.0  # tokens in the corpus the counts come from (wordsegment.TOTAL)
 _BIGRAM_FLOOR = 100_000.0  # the bigram table lists only pairs seen at least this often
 _UNIGRAM_FLOOR = 12_711.0  # the unigram table's smallest count
-_MEMO_MAX = 1 << 17  # word counts kept by `Collocations._pair_counts` (~15 MB full)
 _CACHE_FORMAT = 1  # bump when the cached arrays change meaning
 _CACHE_FIELDS = ("uni_keys", "uni_counts", "bi_keys", "bi_counts", "row_keys", "row_counts")
 
@@ -116,7 +116,6 @@ class Collocations:
     config: CollocationConfig = field(default_factory=CollocationConfig)
     _uni: _Counts | None = field(default=None, repr=False)
     _bi: _Counts | None = field(default=None, repr=False)
-    _word_memo: dict[str, float] = field(default_factory=dict, repr=False)  # word -> unigram count
     # for `pair_kernel`, as open-addressing tables: unigram word hash -> (row, count), the function words'
     # hashes, and the row-keyed bigrams -> count
     _words: np.ndarray | None = field(default=None, repr=False)
@@ -136,11 +135,13 @@ class Collocations:
                 if path:
                     _write_cache(path, arrays)
             self._install(arrays)
+            self._pair_counts([])  # `pmi_kernel` loaded here too, before the scan's workers fork
         return self
 
     def _install(self, arrays: dict[str, np.ndarray]) -> None:
-        """Hold the arrays as the lookup tables: `_uni`/`_bi` for `pmi_many`, and for `pair_kernel` the
-        open-addressing tables (word hash -> unigram row and count, function words, row-keyed bigrams)."""
+        """Hold the arrays as the lookup tables: the sorted `_uni` for `unigrams` (and with `_bi`, the bigrams
+        keyed by "w1 w2", for the tests' string path), and for `pair_kernel` and `pmi_many` the open-addressing
+        tables (word hash -> unigram row and count, function words, row-keyed bigrams)."""
         self._uni = _Counts.of_arrays(arrays["uni_keys"], arrays["uni_counts"])
         self._bi = _Counts.of_arrays(arrays["bi_keys"], arrays["bi_counts"])
         n = len(self._uni.keys)
@@ -179,22 +180,14 @@ class Collocations:
     def _pair_counts(self, pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Corpus counts of each pair's first word, second word and bigram (float64, 0 where unlisted).
 
-        Word counts already looked up are kept in a bounded dict (a text's words recur, and so do a
-        corpus's): only new words go through the table's binary search, and the values are the table's
-        own. Bigrams are looked up in one batch each time (a memo of them measured slower: too many, too
-        rarely repeated)."""
-        words = self._word_memo
-        if len(words) > _MEMO_MAX:
-            words.clear()
-        get = words.get
-        c1, c2 = [get(a) for a, _ in pairs], [get(b) for _, b in pairs]
-        if None in c1 or None in c2:
-            new = list({w for p in pairs for w in p if w not in words})
-            found = self._uni.get(_line_hashes(new))
-            words.update(zip(new, found.tolist()))
-            c1, c2 = [get(a) for a, _ in pairs], [get(b) for _, b in pairs]
-        c12 = self._bi.get(_line_hashes(list(map(" ".join, pairs))))
-        return np.array(c1, dtype=np.float64), np.array(c2, dtype=np.float64), c12
+        The words are hashed in one pass and each count is a probe of the tables `pair_kernel` reads
+        (`pmi_kernel.word_pair_counts`: the bigram found by its words' unigram rows). Until i15dir2 a dict memo
+        of word counts, a "w1 w2" string per pair and a binary search of the bigram table (the string path,
+        which `tests/conftest.py` keeps as the oracle): the same float32 counts, ~5x the time."""
+        hashes = _line_hashes([w for a, b in pairs for w in (a, b)])
+        c1, c2, c12 = np.empty((3, len(pairs)))
+        word_pair_counts(hashes, self._words, self._bigrams, len(self._uni.keys), c1, c2, c12)
+        return c1, c2, c12
 
     def text_pair_pmi(self, text: str) -> np.ndarray:
         """`pmi_many` of the adjacent pairs `_PAIR.findall(text)` finds, normalised, without the pairs of two
@@ -243,7 +236,7 @@ def shared() -> Collocations:
 
 
 _PREV = re.compile(rf"({EDGE_WORD})[ \t]+$")
-_NEXT = re.compile(rf"[ \t]+({EDGE_WORD})")
+NEXT_WORD = re.compile(rf"[ \t]+({EDGE_WORD})")  # the word after a span, plain spaces between (`edge_pairs`)
 _INNER = re.compile(EDGE_WORD)
 
 
@@ -270,7 +263,7 @@ def edge_pairs(text: str, span: tuple[int, int], words: Sequence[str] | None = N
     prev = previous_word(text, start)
     if prev is not None:
         out.append((norm_word(prev), first))
-    m = _NEXT.match(text, end)
+    m = NEXT_WORD.match(text, end)
     if m:
         out.append((last, norm_word(m.group(1))))
     return out
@@ -306,7 +299,11 @@ def span_words(text: str, span: tuple[int, int]) -> list[str]:
 
 
 def span_word_count(text: str, span: tuple[int, int]) -> int:
-    """len(span_words(text, span)), without normalising words only to count them."""
+    """len(span_words(text, span)), without normalising words only to count them. A span of ASCII letters and
+    digits only (most edits) is one word without a search."""
+    seg = text[span[0]:span[1]]
+    if seg.isascii() and seg.isalnum():
+        return 1
     return len(_INNER.findall(text, *span))
 
 

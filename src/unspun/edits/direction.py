@@ -38,7 +38,9 @@ from ..records import CleanArticle, Edit, Match
 from ..tokens import COMPOUND, EDIT_TOKEN, STOPWORDS, light_stem, zipf
 from .casing import casing_vote
 from .clause_order import Reorder, reorder
-from .collocation import Collocations, edge_pairs, norm_word, shared, span_word_count, span_words, word_count
+from .collocation import (
+    NEXT_WORD, Collocations, edge_pairs, norm_word, previous_word, shared, span_word_count, span_words, word_count,
+)
 from .contradiction import clashes
 from .fluent import fluent_votes
 from .machine_style import machine_style
@@ -83,35 +85,81 @@ class _Span(NamedTuple):
     edges: tuple[tuple[str, str], ...]  # `edge_pairs`
 
 
+_NO_WORDS = _Span((), (), (), ())
+_find_compounds = COMPOUND.findall
+_next_word = NEXT_WORD.match
+
+
 @lru_cache(maxsize=1 << 12)
 def _span(text: str, start: int, end: int) -> _Span:
     """Every word list the votes read from one swapped span, from one `COMPOUND` pass: its compounds split
     at their hyphens are the `EDGE_WORD`s that `span_words` finds (normalising a compound normalises its
     parts: the words are ASCII). Memoized: a pair's votes read a span up to three times, and a scan compares
-    an article's spans with every version of its story."""
+    an article's spans with every version of its story.
+
+    An ASCII span (nearly all) is lowercased once and searched as a slice: `COMPOUND` has no anchor or
+    look-behind and its classes hold both cases, so it finds the same words, already lowercased, and
+    `norm_word` then only drops apostrophes; a span without a hyphen has no compound to split (`_span_of`
+    is the general path; a lone plain word needs no search at all)."""
+    seg = text[start:end]
+    if not seg.isascii():
+        return _span_of(text, start, end)
+    low = seg.lower()
+    if low.isalnum():  # one plain word (ASCII letters and digits): the whole slice is the only match
+        lexical = words = (low,)
+        inner: tuple[tuple[str, str], ...] = ()
+    else:
+        lexical = tuple(_find_compounds(low))
+        if not lexical:
+            return _NO_WORDS
+        if "'" in low:
+            lexical = tuple(w.replace("'", "") for w in lexical)
+        words, inner = _split_compounds(lexical, "-" in low)
+    prev, after = previous_word(text, start), _next_word(text, end)  # `edge_pairs`, inlined
+    if prev is None:
+        edges = () if after is None else ((words[-1], norm_word(after.group(1))),)
+    else:
+        first = (norm_word(prev), words[0])
+        edges = (first,) if after is None else (first, (words[-1], norm_word(after.group(1))))
+    return _Span(lexical, words, edges + inner, edges)
+
+
+def _split_compounds(lexical: tuple[str, ...], hyphens: bool
+                     ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """A span's words with its compounds split at their hyphens, and the pairs joining its lexical words (the
+    last part of one to the first part of the next); `hyphens`: whether the span holds one."""
+    if hyphens:
+        parts = [w.split("-") for w in lexical]
+        return tuple(p for w in parts for p in w), tuple((x[-1], y[0]) for x, y in zip(parts, parts[1:]))
+    return lexical, tuple(zip(lexical, lexical[1:]))
+
+
+def _span_of(text: str, start: int, end: int) -> _Span:
+    """`_span` for any text: the compounds normalised one by one, the edges from `edge_pairs`."""
     lexical = tuple(map(norm_word, COMPOUND.findall(text, start, end)))
-    parts = [w.split("-") for w in lexical]
-    words = tuple(p for w in parts for p in w)
+    words, inner = _split_compounds(lexical, True)
     edges = tuple(edge_pairs(text, (start, end), words))
-    return _Span(lexical, words, edges + tuple((x[-1], y[0]) for x, y in zip(parts, parts[1:])), edges)
+    return _Span(lexical, words, edges + inner, edges)
 
 
-def _word_swaps(text_a: str, text_b: str, edits: Sequence[Edit]
-                ) -> Iterator[tuple[Edit, tuple[str, ...], tuple[str, ...]]]:
+def _word_swaps(text_a: str, text_b: str, edits: Sequence[Edit]) -> Iterator[tuple[Edit, _Span, _Span]]:
     """Edits where words were swapped for other words (each side has a word the other lacks), with
-    each side's words: what the word-choice and context-fit votes price. Insertions, deletions and
+    each side's `_span`: the words the word-choice and context-fit votes price. Insertions, deletions and
     pure reorderings chose no word."""
     for e in edits:
         if e.kind not in _SWAP_KINDS or not e.a_span or not e.b_span:
             continue
-        wa, wb = _span(text_a, *e.a_span).words, _span(text_b, *e.b_span).words
+        sa, sb = _span(text_a, *e.a_span), _span(text_b, *e.b_span)
+        wa, wb = sa.words, sb.words
         if wa and wb and _has_more(wa, wb) and _has_more(wb, wa):
-            yield e, wa, wb
+            yield e, sa, sb
 
 
 def _has_more(x: list[str], y: list[str]) -> bool:
     """True when `x` holds some word more often than `y` (Counter(x) - Counter(y) is not empty); a word of x
     missing from y says so without counting, and nearly every swap has one."""
+    if len(x) == 1:  # one word (most swaps): held more often exactly when y lacks it
+        return x[0] not in y
     sx, sy = set(x), set(y)
     if not sx <= sy:
         return True
@@ -123,6 +171,8 @@ def _chosen(words: Sequence[str]) -> bool:
     """True when a span has a word an author or a thesaurus chose, not only grammar words or figures. For
     "but not" -> "and", "30" -> "13" or "most" -> "the majority of", word frequency says nothing about who
     wrote them, and the pairs inside a longer grammar phrase would only reward its length."""
+    if len(words) == 1:  # most swaps: no generator for one word
+        return words[0] not in _NOT_CHOSEN and not words[0].isdigit()
     return any(w not in _NOT_CHOSEN and not w.isdigit() for w in words)
 
 
@@ -156,12 +206,11 @@ def wording_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: 
     Skipped: pure insertions/deletions (no word was chosen) and swaps with a word wordfreq does not know
     (names). One vectorised PMI lookup."""
     sides = []
-    for e, wa, wb in _word_swaps(text_a, text_b, edits):
-        sa, sb = _span(text_a, *e.a_span), _span(text_b, *e.b_span)
+    for e, sa, sb in _word_swaps(text_a, text_b, edits):
         la, lb = _log2_prob(sa.lexical), _log2_prob(sb.lexical)
         if la is None or lb is None:
             continue
-        if _chosen(wa) and _chosen(wb):
+        if _chosen(sa.words) and _chosen(sb.words):
             sides.append((e, la - lb, sa.context, sb.context))
         else:  # grammar words: only how each side joins its unchanged neighbours says who wrote it
             sides.append((e, 0.0, sa.edges, sb.edges))
@@ -225,9 +274,8 @@ def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocatio
     so a long span is not penalised for its length), and only when the gap is large. Garbled copies (random
     word replacement) break collocations; fluent rewrites do not, and their rarer-word side is the source."""
     sides = []
-    for e, wa, wb in _word_swaps(text_a, text_b, edits):
-        sa, sb = _span(text_a, *e.a_span), _span(text_b, *e.b_span)
-        pa, pb = (sa.context, sb.context) if _chosen(wa) and _chosen(wb) else (sa.edges, sb.edges)
+    for _, sa, sb in _word_swaps(text_a, text_b, edits):
+        pa, pb = (sa.context, sb.context) if _chosen(sa.words) and _chosen(sb.words) else (sa.edges, sb.edges)
         if pa and pb:
             sides.append((pa, pb))
     if not sides:
@@ -337,8 +385,8 @@ def swapped_details(text_a: str, text_b: str, edits: Sequence[Edit], extent: flo
     if extent >= _HEAVY or grammar_edits(text_a, text_b, edits) >= _REGENERATED:
         return frozenset()
     out: set[str] = set()
-    for e, wa, wb in _word_swaps(text_a, text_b, edits):
-        if max(len(wa), len(wb)) <= _SWAP_MAX_WORDS:
+    for e, sa, sb in _word_swaps(text_a, text_b, edits):
+        if max(len(sa.words), len(sb.words)) <= _SWAP_MAX_WORDS:
             out |= specific_words(text_a[e.a_span[0]:e.a_span[1]]) | specific_words(text_b[e.b_span[0]:e.b_span[1]])
     return frozenset(out)
 

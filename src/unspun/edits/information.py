@@ -23,7 +23,9 @@ from ..fingerprint import DETAIL_WORD, specific_words  # the one definition of "
 from ..tokens import zipf
 
 _MIN_WORDS = 5  # a side with fewer specific words says too little
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'\u2019-]*[a-z][A-Za-z'\u2019-]*")
+# `\b[A-Z][A-Za-z'\u2019-]*[a-z][A-Za-z'\u2019-]*` with the capital read before the word boundary is checked
+# (look-behind): the same matches, but the regex engine skips ahead to the next capital (~2x faster).
+_CAPITALISED = re.compile(r"[A-Z](?<=\b[A-Z])[A-Za-z'\u2019-]*[a-z][A-Za-z'\u2019-]*")
 _SENTENCE_OPENERS = frozenset(".!?:;\"'\u201c\u2018(\n")
 
 

@@ -152,12 +152,19 @@ def pair_counts(buf, words, top, bigrams, n_uni, c1, c2, c12):
         p = end
         if t1 and t2:
             continue
-        c1[m] = np.float64(words[k1, 2]) if k1 >= 0 else 0.0
-        c2[m] = np.float64(words[k2, 2]) if k2 >= 0 else 0.0
-        c12[m] = 0.0
-        if k1 >= 0 and k2 >= 0:
-            b = _probe(bigrams, words[k1, 1] * n_uni + words[k2, 1], -1)
-            if b >= 0:
-                c12[m] = np.float64(bigrams[b, 1])
+        put_counts(words, bigrams, n_uni, k1, k2, c1, c2, c12, m)
         m += 1
     return m
+
+
+@njit(cache=True, inline="always")
+def put_counts(words, bigrams, n_uni, k1, k2, c1, c2, c12, m):
+    """c1[m], c2[m], c12[m] = the counts of the words at rows k1, k2 of `words` (-1: unlisted, count 0) and of
+    their bigram (0 unless both are listed and the pair is in `bigrams`)."""
+    c1[m] = np.float64(words[k1, 2]) if k1 >= 0 else 0.0
+    c2[m] = np.float64(words[k2, 2]) if k2 >= 0 else 0.0
+    c12[m] = 0.0
+    if k1 >= 0 and k2 >= 0:
+        b = _probe(bigrams, words[k1, 1] * n_uni + words[k2, 1], -1)
+        if b >= 0:
+            c12[m] = np.float64(bigrams[b, 1])
