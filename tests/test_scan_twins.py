@@ -1,4 +1,4 @@
-"""Articles with byte-identical text are cleaned, fingerprinted and spin-scored once (`scan.text_twins`),
+"""Articles with byte-identical text are cleaned, fingerprinted and spin-scored once (`scan.twins`),
 and every one of them still gets its own records, under its own id and metadata."""
 from __future__ import annotations
 
@@ -8,14 +8,16 @@ from conftest import fixture_text, make_article
 from unspun import ScanConfig, scan_articles
 from unspun.clean import clean_article
 from unspun.config import EmbedConfig
-from unspun.scan import article_spin, confirm, prepare, text_twins
+from unspun.scan import article_spin, confirm, prepare, twins
 
 
-def test_text_twins_numbers_distinct_texts_in_order_of_first_use():
-    twins = text_twins(["a b", "c", "a b", "a b ", "c"])
-    assert twins.first == [0, 1, 3]  # "a b " (trailing space) is another text: offsets would differ
-    assert twins.of == [0, 1, 0, 2, 1]
-    assert twins.counts() == [2, 2, 1]
+def test_twins_number_distinct_texts_in_order_of_first_use():
+    same = twins(["a b", "c", "a b", "a b ", "c"])
+    assert same.first == [0, 1, 3]  # "a b " (trailing space) is another text: offsets would differ
+    assert same.of == [0, 1, 0, 2, 1]
+    assert same.counts() == [2, 2, 1]
+    # results over the distinct texts, in chunks, stand for this many articles so far
+    assert [done for _, done in same.covered([["A", "C"], ["A "]])] == [4, 5]
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -9,10 +9,11 @@ import multiprocessing
 import os
 import pickle
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from itertools import repeat
+from typing import TypeVar
 
 import numpy as np
 
@@ -296,31 +297,45 @@ def article_spin(clean: CleanArticle) -> ArticleSpin:
     )
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
 class Twins:
-    """Articles whose texts are byte-identical (syndicated copies, re-crawled pages): `first[t]` is the index
-    of the first article holding distinct text t, `of[k]` the distinct text of article k. Cleaning,
-    fingerprinting and the lone-article spin read only an article's text, so each distinct text is worked
-    once and its result given to every article holding it, under that article's own id."""
+    """Items with equal keys: `first[t]` is the index of the first item holding distinct key t, `of[k]` the
+    distinct key of item k. Articles whose texts are byte-identical (syndicated copies, re-crawled pages) are
+    twins: cleaning, fingerprinting and the lone-article spin read only an article's text, so each distinct
+    text is worked once and its result given to every article holding it, under that article's own id. So are
+    candidate pairs repeating two texts (`_pair_twins`)."""
 
     first: list[int]
     of: list[int]
 
     def counts(self) -> list[int]:
-        """How many articles hold each distinct text."""
+        """How many items hold each distinct key."""
         out = [0] * len(self.first)
         for t in self.of:
             out[t] += 1
         return out
 
+    def covered(self, chunks: Iterable[T], size: Callable[[T], int] = len) -> Iterator[tuple[T, int]]:
+        """Each chunk of results over the distinct keys, in order, with how many items the results so far stand
+        for (progress is reported in items, not in distinct keys); `size` says how many keys a chunk holds."""
+        counts, seen, done = self.counts(), 0, 0
+        for chunk in chunks:
+            n = size(chunk)
+            done += sum(counts[seen:seen + n])
+            seen += n
+            yield chunk, done
 
-def text_twins(texts: Iterable[str]) -> Twins:
-    """`Twins` of the texts, in order (one dict lookup per text: hashing ~4 KB costs a few microseconds)."""
-    seen: dict[str, int] = {}
+
+def twins(keys: Iterable[Hashable]) -> Twins:
+    """`Twins` of the keys, in order (one dict lookup per key: hashing a ~4 KB text costs a few microseconds)."""
+    seen: dict[Hashable, int] = {}
     first: list[int] = []
     of: list[int] = []
-    for k, text in enumerate(texts):
-        t = seen.setdefault(text, len(first))
+    for k, key in enumerate(keys):
+        t = seen.setdefault(key, len(first))
         if t == len(first):
             first.append(k)
         of.append(t)
@@ -404,47 +419,38 @@ def _embedding_candidates(
 
 def _confirm_all(
     tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]], workers: int,
-    config: ScanConfig, sides: SideCache, evidence: Evidence, report: Progress, twin_of: Sequence[int] | None = None,
+    config: ScanConfig, sides: SideCache, evidence: Evidence, report: Progress, twin_of: Sequence[int],
 ) -> list[Pair]:
     """The confirmed pairs, light; their packed matches and edits go into `evidence` by (a, b).
 
-    With `twin_of` (`Twins.of`), a candidate whose two texts, in the same order, with the same published dates
-    and channels, were already confirmed is not confirmed again (`_pair_twins`): it gets that pair under its own
-    ids, sharing the packed evidence."""
+    `twin_of` is the articles' `Twins.of`: a candidate whose two texts, in the same order, with the same published
+    dates and channels, were already confirmed is not confirmed again (`_pair_twins`): it gets that pair under its
+    own ids, sharing the packed evidence."""
     pair_workers = workers if len(work) > 200 else 1
     if pair_workers > 1:
         if config.edits:  # only the edits' direction votes read it here (the spin loads it in its own stage)
             shared_collocations().load()  # read the n-gram table once, before workers fork and inherit it
         load_details()  # and wordfreq's list with the common-word set (the relation test's details)
-    rep = _pair_twins(work, twin_of, tables.cleans) if twin_of is not None else list(range(len(work)))
-    distinct = sorted(set(rep))
-    counts = [0] * len(work)
-    for r in rep:
-        counts[r] += 1
-    found: dict[int, Packed | None] = {}
-    done = 0
-    for chunk in _map(pair_workers, _confirm_chunk, _chunks([work[r] for r in distinct], 100), config, (tables, sides)):
-        for packed in chunk:
-            r = distinct[len(found)]
-            found[r] = packed
-            done += counts[r]
+    repeats = _pair_twins(work, twin_of, tables.cleans)
+    found: list[Packed | None] = []
+    distinct = _chunks([work[n] for n in repeats.first], 100)
+    for chunk, done in repeats.covered(_map(pair_workers, _confirm_chunk, distinct, config, (tables, sides))):
+        found.extend(chunk)
         report("align", done, len(work))
     pairs: list[Pair] = []
-    for (i, j, _), r in zip(work, rep):
-        packed = found[r]
-        if packed is not None:
-            pairs.append(_keep(evidence, _renamed(packed, tables.cleans[i].id, tables.cleans[j].id)))
+    for (i, j, _), t in zip(work, repeats.of):
+        if found[t] is not None:
+            pairs.append(_keep(evidence, _renamed(found[t], tables.cleans[i].id, tables.cleans[j].id)))
     return pairs
 
 
 def _pair_twins(work: Sequence[tuple[int, int, frozenset[str]]], twin_of: Sequence[int],
-                cleans: Sequence[CleanArticle]) -> list[int]:
-    """For each candidate, the first candidate it repeats: the same two texts in the same order (`Twins.of`),
-    the same published dates (the direction reads them) and channels. Everything `confirm` reads of an article
-    is its text and date, so the repeat's pair is the first's, under its own ids."""
-    first: dict[tuple, int] = {}
-    return [first.setdefault((twin_of[i], twin_of[j], cleans[i].article.published, cleans[j].article.published,
-                              channels), n) for n, (i, j, channels) in enumerate(work)]
+                cleans: Sequence[CleanArticle]) -> Twins:
+    """Candidates that repeat one another: the same two texts in the same order (`Twins.of`), the same published
+    dates (the direction reads them) and channels. Everything `confirm` reads of an article is its text and date,
+    so a repeat's pair is the first's, under its own ids."""
+    return twins((twin_of[i], twin_of[j], cleans[i].article.published, cleans[j].article.published, channels)
+                 for i, j, channels in work)
 
 
 def _renamed(packed: Packed, a: str, b: str) -> Packed:
@@ -519,16 +525,14 @@ def _spin_all(cleans: Sequence[CleanArticle], workers: int, config: ScanConfig, 
         # the n-gram tables read, the spin's kernels loaded and its word tables built once, before workers
         # fork and inherit them
         article_spin(_prepare(_KERNEL_PROBE, config, with_table=False).clean)
-    twins = text_twins(c.article.text for c in cleans)
-    distinct = [cleans[k] for k in twins.first]
-    counts, done = twins.counts(), 0
+    same = twins(c.article.text for c in cleans)
+    distinct = [cleans[k] for k in same.first]
     out: list[ArticleSpin] = []
     # Workers get the articles once, at fork; each task is an index range (no articles pickled per task).
-    for chunk in _map(workers, _spin_chunk, _chunks(range(len(distinct)), 250), config, (distinct,)):
-        done += sum(counts[len(out):len(out) + len(chunk)])
+    for chunk, done in same.covered(_map(workers, _spin_chunk, _chunks(range(len(distinct)), 250), config, (distinct,))):
         out.extend(chunk)
         report("spin", done, len(cleans))
-    spins = (out[t] for t in twins.of)
+    spins = (out[t] for t in same.of)
     return tuple(s if s.article == c.id else replace(s, article=c.id) for s, c in zip(spins, cleans))
 
 
@@ -556,20 +560,18 @@ def scan_articles(
         from .ingest.language import load_identifier  # (ingest is imported on demand, as by `scan`)
 
         load_identifier()  # once, before workers fork and inherit it
-    twins = text_twins(a.text for a in articles)  # a text held by many articles is prepared once
-    counts, done = twins.counts(), 0
-    for chunk, blob, oks in _map(workers, _prepare_chunk, _chunks([articles[k] for k in twins.first], 250), config):
-        done += sum(counts[len(cleans):len(cleans) + len(chunk)])
+    same = twins(a.text for a in articles)  # a text held by many articles is prepared once
+    prepared = _map(workers, _prepare_chunk, _chunks([articles[k] for k in same.first], 250), config)
+    for (chunk, blob, oks), done in same.covered(prepared, lambda result: len(result[0])):
         cleans.extend(chunk)
         blobs.append(blob)
         if usable is not None and oks is not None:
             usable.extend(oks)
         report("fingerprint", done, len(articles))
-    cleans = [replace(cleans[t], article=a) for t, a in zip(twins.of, articles)]
-    usable = None if usable is None else [usable[t] for t in twins.of]
+    cleans = [replace(cleans[t], article=a) for t, a in zip(same.of, articles)]
+    usable = None if usable is None else [usable[t] for t in same.of]
     signatures, text_keys = _signatures(blobs)
-    signatures, text_keys = [signatures[t] for t in twins.of], [text_keys[t] for t in twins.of]
-    del counts
+    signatures, text_keys = [signatures[t] for t in same.of], [text_keys[t] for t in same.of]
     candidates = candidate_pairs_from(signatures, text_keys, config)
     # Past the candidate stage only the cleaned articles are held: signatures (MinHash, immutables: ~5 KB
     # an article) are spent, and feature tables were never kept (`Tables` builds them per pair worker).
@@ -583,8 +585,8 @@ def scan_articles(
     sides = SideCache()  # the scan's per-article explain inputs, computed once per article
     tables = Tables(cleans)
     evidence: Evidence = {}  # each pair's matches and edits, packed (`PackedPairs`)
-    pairs = _confirm_all(tables, work, workers, config, sides, evidence, report, twins.of)
-    del twins
+    pairs = _confirm_all(tables, work, workers, config, sides, evidence, report, same.of)
+    del same
     if leads is not None and embedder is not None:
         pairs = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, evidence, report)
     del tables, sides, work
