@@ -28,7 +28,7 @@ from .spin_kernel import pair_key, spin_tally
 from .token_kernel import word_hash
 from .tokenize import Token, article_words
 from .machine_style import MachineStyle, machine_style
-from .word_memo import MEMO_MAX, light_stems, memoized
+from .word_memo import light_stems, memoized, remember
 from .words import IDIOM_STEMS, IDIOMS, article_clash
 
 
@@ -147,9 +147,8 @@ def _clash(text: str, start: int, end: int) -> bool:
     key = (text[max(0, start - 4):start], text[start:end])
     got = _CLASHES.get(key)
     if got is None:
-        if len(_CLASHES) >= MEMO_MAX:
-            _CLASHES.clear()
-        got = _CLASHES[key] = article_clash(text, (start, end))
+        got = article_clash(text, (start, end))
+        remember(_CLASHES, key, got)
     return got
 
 

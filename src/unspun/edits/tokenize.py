@@ -19,6 +19,7 @@ from ..records import Span
 from ..tokens import DIGITS, EDIT_TOKEN, zipf
 from .forms import ORDINAL_ENDS, ORDINAL_WORDS, ordinal_key, ordinal_value, pronoun_one
 from .token_kernel import sentence_words, word_hash
+from .word_memo import remember
 from .words import DATE_WORDS, FRACTIONS, PERCENT, QUOTE_FOLD, SCALES, UNITS
 
 
@@ -209,13 +210,6 @@ _PLAIN: dict[str, bool] = {}
 _PLAIN_MAX = 1 << 18
 
 
-def _remember(memo: dict, word: str, value: object) -> None:
-    """Keep a per-word answer (bounded: cleared when full, as a corpus has a vocabulary)."""
-    if len(memo) >= _PLAIN_MAX:
-        memo.clear()
-    memo[word] = value
-
-
 def _plain(w: str) -> bool:
     """True for a lowercase ASCII letter word that is no number word, fraction or ordinal: its token is
     (w, key w, not a name, no value) whatever its neighbours, so `tokenize` skips the rules for it. Most
@@ -224,7 +218,7 @@ def _plain(w: str) -> bool:
     if got is None:
         got = (w.isascii() and w.isalpha() and w.islower() and w not in UNITS and w not in FRACTIONS
                and ordinal_value(w) is None)
-        _remember(_PLAIN, w, got)
+        remember(_PLAIN, w, got, _PLAIN_MAX)
     return got
 
 
@@ -243,7 +237,7 @@ def _wordlike(w: str) -> tuple[str, str, bool] | bool:
                 and (ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None) is None):
             key = w.translate(QUOTE_FOLD)
             got = (low, key[:-2] if key.endswith("'s") else key, bool(w[:1].isupper()) and low not in DATE_WORDS)
-        _remember(_WORDLIKE, w, got)
+        remember(_WORDLIKE, w, got, _PLAIN_MAX)
     return got
 
 

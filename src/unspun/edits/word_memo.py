@@ -13,6 +13,14 @@ from ..tokens import light_stem
 MEMO_MAX = 1 << 17
 
 
+def remember(memo: dict, key: object, value: object, limit: int = MEMO_MAX) -> None:
+    """Keep one answer in a per-process memo, emptying it first when it holds `limit` (a corpus has a
+    vocabulary: the memo refills with the words in use)."""
+    if len(memo) >= limit:
+        memo.clear()
+    memo[key] = value
+
+
 def memoized(memo: dict, fn: Callable[[str], object], keys: list[str]) -> list:
     """fn of each key through the per-process memo `memo` (new keys computed once; cleared when full). A
     warm memo answers in one C pass (a miss raises, and the new keys are filled in)."""
