@@ -54,3 +54,26 @@ def test_a_year_conflict_keeps_otherwise_identical_leads_apart():
 def test_large_corpora_get_no_grouping_instead_of_a_huge_matrix():
     articles = _clean(QUAKE_2005, "x")
     assert group_events(articles, None, EventConfig(max_articles=2)) == []
+
+
+def test_lead_word_vectors_are_unit_tfidf_rows_whose_products_are_cosines():
+    import math
+
+    import numpy as np
+
+    from unspun.events import _idf, _word_vectors
+
+    sigs = [signature(a) for a in _clean(QUAKE_2005 + QUAKE_2012, "v")] + [signature(_clean(["Untitled"], "e")[0])]
+    idf = _idf([s.words for s in sigs])
+
+    def cosine(x, y):  # the TF-IDF cosine written out word by word
+        dot = sum(idf[w] ** 2 for w in x.words & y.words)
+        norm = math.sqrt(sum(idf[w] ** 2 for w in x.words)) * math.sqrt(sum(idf[w] ** 2 for w in y.words))
+        return dot / norm if norm else 0.0
+
+    vectors = _word_vectors(sigs)
+    products = (vectors @ vectors.T).toarray()
+    expected = np.array([[cosine(x, y) for y in sigs] for x in sigs])
+    assert np.allclose(products, expected, atol=1e-12)
+    assert np.allclose(np.diag(products)[:-1], 1.0)
+    assert products[0, 3] < products[0, 1]  # another year's quake shares fewer lead words

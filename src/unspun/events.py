@@ -71,18 +71,17 @@ def _weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: dict[str, float
     return sum(idf[x] for x in a & b) / union if union else 0.0
 
 
-def _word_vectors(sigs: Sequence[EventSignature]) -> np.ndarray:
-    """Unit TF-IDF vectors of the lead words: the lead cosine when no embeddings are available."""
+def _word_vectors(sigs: Sequence[EventSignature]) -> sparse.csr_matrix:
+    """Unit TF-IDF vectors of the lead words (sparse): the lead cosine when no embeddings are available.
+
+    Sparse because a lead has some 30 words out of a corpus vocabulary of thousands: the dense matrix
+    (articles x vocabulary) and its product were 0.86 of 0.96 CPU-s at 2k articles (0.10 s sparse, same
+    groups; the cosines now sum in float64, so they differ from the float32 product by < 1e-6)."""
     idf = _idf([s.words for s in sigs])
-    vocab = {w: k for k, w in enumerate(sorted(idf))}
-    out = np.zeros((len(sigs), max(len(vocab), 1)), dtype=np.float32)
-    for i, s in enumerate(sigs):
-        for w in s.words:
-            out[i, vocab[w]] = idf[w]
-        norm = float(np.linalg.norm(out[i]))
-        if norm:
-            out[i] /= norm
-    return out
+    weights = np.array([idf[x] for x in sorted(idf)]) if idf else np.zeros(1)
+    out = _incidence([s.words for s in sigs]).multiply(weights[None, :]).tocsr()
+    norms = np.sqrt(np.asarray(out.multiply(out).sum(axis=1)).ravel())
+    return (sparse.diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)) @ out).tocsr()
 
 
 def _incidence(items: Sequence[frozenset[str]]) -> sparse.csr_matrix:
@@ -100,8 +99,12 @@ def similarity_matrix(
 
     The IDF-weighted name Jaccard of all pairs at once: shared weight = N diag(idf) N^T over the name
     incidence matrix N, union weight = each side's total minus the shared weight."""
-    vectors = lead_vectors if lead_vectors is not None else _word_vectors(sigs)
-    sims = (1 - config.names_weight) * (vectors @ vectors.T).astype(float)
+    if lead_vectors is not None:
+        cosines = (lead_vectors @ lead_vectors.T).astype(float)
+    else:
+        words = _word_vectors(sigs)
+        cosines = (words @ words.T).toarray()
+    sims = (1 - config.names_weight) * cosines
     idf = _idf([s.names for s in sigs])
     names = _incidence([s.names for s in sigs])
     weights = np.array([idf[x] for x in sorted(idf)]) if idf else np.zeros(1)
