@@ -153,10 +153,12 @@ def test_cli_scan_engine_dask_writes_the_local_engines_pairs(tmp_path):
     demo = str(Path(__file__).resolve().parent.parent / "examples" / "demo")
     runner = CliRunner()
     local = runner.invoke(app, ["scan", demo, "--no-embed", "-q", "--json", str(tmp_path / "local.json")])
-    remote = runner.invoke(
-        app, ["scan", demo, "--no-embed", "-q", "--engine", "dask", "--workers", "2", "--json", str(tmp_path / "dask.json")]
-    )
+    cache = tmp_path / "cache"
+    remote = runner.invoke(app, ["scan", demo, "--no-embed", "-q", "--engine", "dask", "--workers", "2", "--cache-dir",
+                                 str(cache), "--json", str(tmp_path / "dask.json")])
     assert local.exit_code == remote.exit_code == 0, remote.output
+    # the worker processes (fresh ones, which parse the n-gram table) kept it where --cache-dir said
+    assert [p.suffix for p in (cache / "collocations").iterdir()] == [".npz"]
     mine, theirs = (json.loads((tmp_path / f"{n}.json").read_text()) for n in ("dask", "local"))
     assert mine["pairs"] == theirs["pairs"] and len(mine["pairs"]) >= 8
     bad = runner.invoke(app, ["scan", demo, "--workers", "2"])

@@ -16,7 +16,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .config import EmbedConfig, ScanConfig, user_cache_dir
-from .edits.collocation import shared as shared_collocations
 from .errors import UnspunError
 from .records import Article, ReadError
 from .report import write_html, write_json
@@ -100,9 +99,8 @@ def scan_cmd(
             bar.update(tasks[stage], completed=done, total=total or None)
 
         try:
-            config = ScanConfig(claims=claims, edits=edits, spin=spin, embed=_embed_config(embed, cache_dir))
-            if cache_dir is not None:  # the parsed n-gram table is cached beside the vectors
-                shared_collocations().cache_dir = str(cache_dir / "collocations")
+            config = ScanConfig(claims=claims, edits=edits, spin=spin, embed=_embed_config(embed, cache_dir),
+                                cache_dir=None if cache_dir is None else str(cache_dir))  # n-grams beside the vectors
             if engine == "dask":
                 from .scan_dask import scan_dask
 

@@ -197,3 +197,6 @@ class ScanConfig:
     claims: bool = False  # also extract quotes/claims per article and link them within each story (needs spaCy)
     edits: bool = True  # word-level edits and direction per pair; False = relations and matches only (faster)
     spin: bool = True  # score each article for machine spinning (`ScanResult.spin`, `articles[].spin` in JSON)
+    # root of the on-disk cache of parsed tables (the n-gram table goes in cache_dir/collocations); None =
+    # user_cache_dir(). In the config, not a process setting, so that Dask workers get it with their tasks.
+    cache_dir: str | None = None

@@ -24,7 +24,7 @@ from .edits.compare import explain_pair
 from .edits.fluent import absent_source, contradicted
 from .candidates import immutable_candidates, lsh_candidates
 from .clean import clean_article
-from .edits.collocation import shared as shared_collocations
+from .edits.collocation import shared as shared_collocations, use_cache_dir
 from .edits.machine_style import sentence_lengths
 from .edits.spin import spin_article
 from .edits.tokenize import article_tokens
@@ -548,6 +548,7 @@ def scan_articles(
     channel and help align leftover sentences; pass an `embedder` to reuse its model and cache.
     """
     config = config or ScanConfig()
+    use_cache_dir(config.cache_dir)
     report = progress or (lambda stage, done, total: None)
     articles, errors = _split(items, report)
     workers = _workers(config, len(articles))

@@ -20,6 +20,7 @@ import numpy as np
 from .config import ScanConfig
 from .dedup.dask import cluster_client, plan_partitions, worker_slots
 from .edits.classify import SideCache
+from .edits.collocation import use_cache_dir
 from .errors import require
 from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, Removed, ScanResult, Sentence
 from .scan import Prepared, Progress, article_spin, assemble, candidate_pairs_from, confirm, prepare, text_key
@@ -85,6 +86,7 @@ def _confirm_batch(
     parts: Sequence[int], config: ScanConfig,
 ) -> list[Pair | None]:
     """`scan.confirm` over a batch of pairs; `takes` hold the batch's articles from the parts named in `parts`."""
+    use_cache_dir(config.cache_dir)  # a worker process gets the cache location with its tasks
     by_row: dict[int, Prepared] = {}
     for q, take in zip(parts, takes):
         by_row.update((int(bounds[q]) + i, p) for i, p in take.items())
@@ -92,7 +94,8 @@ def _confirm_batch(
     return [confirm(by_row[i], by_row[j], channels, config, sides=sides) for i, j, channels in items]
 
 
-def _spins(prepared: Sequence[Prepared], lo: int, hi: int) -> list[ArticleSpin]:
+def _spins(prepared: Sequence[Prepared], lo: int, hi: int, cache_dir: str | None) -> list[ArticleSpin]:
+    use_cache_dir(cache_dir)
     return [article_spin(p.clean) for p in prepared[lo:hi]]
 
 
@@ -170,6 +173,7 @@ def scan_dask(
     """
     require("distributed", "scale", "The Dask engine")  # the missing-extra error before any work
     config = config or ScanConfig()
+    use_cache_dir(config.cache_dir)  # the client's own assembly reads the table too
     with cluster_client(client, scheduler, workers) as active:
         return _run(active, sources, config, progress or (lambda stage, done, total: None), columns, partition_bytes)
 
@@ -204,7 +208,7 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
     # else, they fill the gaps where a worker would wait (the one candidates task, the client
     # submitting the pair batches) and, mostly, run while the client assembles stories: measured,
     # assembly was the engine's largest serial step when spins waited for it.
-    spun = _submit_spins(client, prepared, np.diff(bounds).tolist()) if config.spin else []
+    spun = _submit_spins(client, prepared, np.diff(bounds).tolist(), config.cache_dir) if config.spin else []
     work = client.submit(_candidates, client.map(_candidate_inputs, prepared), config, pure=False).result()
     report("fingerprint", len(ids), len(ids))
     size = min(PAIRS_PER_BATCH, max(MIN_PAIRS_PER_BATCH, len(work) // (8 * slots)))  # >= 8 batches per slot
@@ -222,13 +226,13 @@ def _run(client, sources, config: ScanConfig, report: Progress, columns, partiti
     return replace(result, spin=tuple(spins[c.id] for c in result.articles))
 
 
-def _submit_spins(client, prepared: Sequence, sizes: Sequence[int]) -> list:
+def _submit_spins(client, prepared: Sequence, sizes: Sequence[int], cache_dir: str | None) -> list:
     """Spin scores in slices of at most SPIN_ARTICLES of each partition's prepared articles, in order.
 
     Why slices: spins are the last tasks to finish; measured at 20k articles, one task per partition
     took up to 6.6 s, so a worker could still be scoring its last partition alone at the end."""
     return [
-        client.submit(_spins, part, lo, min(lo + SPIN_ARTICLES, size), pure=False, priority=-1)
+        client.submit(_spins, part, lo, min(lo + SPIN_ARTICLES, size), cache_dir, pure=False, priority=-1)
         for part, size in zip(prepared, sizes)
         for lo in range(0, size, SPIN_ARTICLES)
     ]

@@ -235,6 +235,16 @@ def shared() -> Collocations:
     return Collocations()
 
 
+def use_cache_dir(cache_dir: str | None) -> None:
+    """Keep the process's n-gram table in `cache_dir`/collocations (None: the default) if it is not loaded yet.
+
+    Every entry point of a scan calls it with `ScanConfig.cache_dir`: the local scan in its process, a Dask
+    worker with each task (a worker is a process of its own, which a setting made in the client never reaches)."""
+    table = shared()
+    if cache_dir is not None and table._bi is None:
+        table.cache_dir = str(Path(cache_dir) / "collocations")
+
+
 _PREV = re.compile(rf"({EDGE_WORD})[ \t]+$")
 NEXT_WORD = re.compile(rf"[ \t]+({EDGE_WORD})")  # the word after a span, plain spaces between (`edge_pairs`)
 _INNER = re.compile(EDGE_WORD)
