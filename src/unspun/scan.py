@@ -11,6 +11,7 @@ import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import repeat
 from typing import TypeVar
@@ -366,13 +367,21 @@ def _map(workers: int, fn: Callable, chunks: Iterable, config: ScanConfig, share
     `shared` goes to each worker once, as the pool initializer's argument (a forked worker inherits it
     without pickling), instead of travelling with every task.
     """
+    with _running(workers, fn, chunks, config, shared) as results:
+        yield from results
+
+
+@contextmanager
+def _running(workers: int, fn: Callable, chunks: Iterable, config: ScanConfig, shared: tuple = ()) -> Iterator[Iterator]:
+    """`_map`'s results, with every task handed to the pool on entry: the pool works while the block's body
+    does something else before it reads them (one process: the work runs as they are read)."""
     if workers <= 1:
-        yield from (fn(chunk, config, *shared) for chunk in chunks)
+        yield (fn(chunk, config, *shared) for chunk in chunks)
         return
     with ProcessPoolExecutor(
         workers, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker, initargs=(shared,)
     ) as pool:
-        yield from pool.map(_in_worker, repeat(fn), chunks, repeat(config))
+        yield pool.map(_in_worker, repeat(fn), chunks, repeat(config))
 
 
 def _workers(config: ScanConfig, n_items: int) -> int:
@@ -518,22 +527,34 @@ def _assist_chunk(
     return [(key, None if pair is None else pack_evidence(pair)) for key, pair in updates]
 
 
-def _spin_all(cleans: Sequence[CleanArticle], workers: int, config: ScanConfig, report: Progress) -> tuple[ArticleSpin, ...]:
+@contextmanager
+def _spinning(cleans: Sequence[CleanArticle], workers: int, config: ScanConfig,
+              report: Progress) -> Iterator[Callable[[], tuple[ArticleSpin, ...]]]:
+    """The articles' spin scores, started on entry; the block calls what it yields to collect them.
+
+    An article's spin reads only its own text, so the pool scores while the parent assembles the result
+    (siblings, stories, events: serial work that left a core idle, ~2.5 CPU-s at 10k articles)."""
     if not config.spin:
-        return ()
+        yield lambda: ()
+        return
     if workers > 1:
         # the n-gram tables read, the spin's kernels loaded and its word tables built once, before workers
         # fork and inherit them
         article_spin(_prepare(_KERNEL_PROBE, config, with_table=False).clean)
     same = twins(c.article.text for c in cleans)
     distinct = [cleans[k] for k in same.first]
-    out: list[ArticleSpin] = []
     # Workers get the articles once, at fork; each task is an index range (no articles pickled per task).
-    for chunk, done in same.covered(_map(workers, _spin_chunk, _chunks(range(len(distinct)), 250), config, (distinct,))):
-        out.extend(chunk)
-        report("spin", done, len(cleans))
-    spins = (out[t] for t in same.of)
-    return tuple(s if s.article == c.id else replace(s, article=c.id) for s, c in zip(spins, cleans))
+    with _running(workers, _spin_chunk, _chunks(range(len(distinct)), 250), config, (distinct,)) as results:
+
+        def collect() -> tuple[ArticleSpin, ...]:
+            out: list[ArticleSpin] = []
+            for chunk, done in same.covered(results):
+                out.extend(chunk)
+                report("spin", done, len(cleans))
+            spins = (out[t] for t in same.of)
+            return tuple(s if s.article == c.id else replace(s, article=c.id) for s, c in zip(spins, cleans))
+
+        yield collect
 
 
 def scan_articles(
@@ -594,9 +615,10 @@ def scan_articles(
     trim_malloc()  # the pair stage's alignments, vectors and token caches; workers fork from here next
     # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
     event_leads = leads if config.embed.model == "minilm" else None
-    result = assemble(cleans, pairs, tuple(errors), tuple(notes), config, event_leads)
-    kept = {key: evidence[key] for p in result.pairs if (key := (p.a, p.b)) in evidence}
-    result = replace(result, pairs=PackedPairs(result.pairs, kept))
+    with _spinning(cleans, workers, config, report) as spins:  # scored while the parent assembles
+        result = assemble(cleans, pairs, tuple(errors), tuple(notes), config, event_leads)
+        kept = {key: evidence[key] for p in result.pairs if (key := (p.a, p.b)) in evidence}
+        result = replace(result, pairs=PackedPairs(result.pairs, kept), spin=spins())
     del evidence
     if config.claims:
         from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
@@ -605,7 +627,7 @@ def scan_articles(
         groups = [_story_group(s, pairs) for s in result.stories]
         result = replace(result, claims=claims_for_articles(articles, groups, workers=config.workers))
         report("claims", len(articles), len(articles))
-    return replace(result, spin=_spin_all(result.articles, workers, config, report))
+    return result
 
 
 def _event_groups(
