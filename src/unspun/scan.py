@@ -569,7 +569,7 @@ def scan_articles(
     With `config.embed.enabled` and the `embed` extra installed, sentence embeddings add a candidate
     channel and help align leftover sentences; pass an `embedder` to reuse its model and cache.
     """
-    with _fewer_collections():
+    with fewer_collections():
         return _scan_articles(items, config, progress, embedder)
 
 
@@ -582,8 +582,9 @@ collecting less often keeps little garbage longer (docs/benchmarks.md "Fewer col
 
 
 @contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """`_SCAN_GC` while the block runs (forked workers inherit it), the caller's thresholds after."""
+def fewer_collections() -> Iterator[None]:
+    """`_SCAN_GC` while the block runs (forked workers inherit it; a Dask task sets it itself), the caller's
+    thresholds after."""
     before = gc.get_threshold()
     gc.set_threshold(*_SCAN_GC)
     try:

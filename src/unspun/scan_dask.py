@@ -23,7 +23,9 @@ from .edits.classify import SideCache
 from .edits.collocation import use_cache_dir
 from .errors import require
 from .records import Article, ArticleSpin, CleanArticle, Pair, ReadError, Removed, ScanResult, Sentence
-from .scan import Prepared, Progress, article_spin, assemble, candidate_pairs_from, confirm, prepare, text_key
+from .scan import (
+    Prepared, Progress, article_spin, assemble, candidate_pairs_from, confirm, fewer_collections, prepare, text_key,
+)
 
 PAIRS_PER_BATCH = 200  # a batch aligns in about a second: large enough to hide task overhead
 MIN_PAIRS_PER_BATCH = 25
@@ -62,7 +64,8 @@ def _prepare_part(part: ReadPart, renamed: dict[int, str], config: ScanConfig) -
     from dataclasses import replace
 
     arts = [replace(a, id=renamed[i]) if i in renamed else a for i, a in enumerate(part.articles)]
-    return tuple(prepare(a, config) for a in arts)
+    with fewer_collections():
+        return tuple(prepare(a, config) for a in arts)
 
 
 def _candidate_inputs(prepared: Sequence[Prepared]) -> tuple[list, list[bytes]]:
@@ -91,12 +94,14 @@ def _confirm_batch(
     for q, take in zip(parts, takes):
         by_row.update((int(bounds[q]) + i, p) for i, p in take.items())
     sides = SideCache()  # per batch: an article in several of the batch's pairs is tokenized once
-    return [confirm(by_row[i], by_row[j], channels, config, sides=sides) for i, j, channels in items]
+    with fewer_collections():
+        return [confirm(by_row[i], by_row[j], channels, config, sides=sides) for i, j, channels in items]
 
 
 def _spins(prepared: Sequence[Prepared], lo: int, hi: int, cache_dir: str | None) -> list[ArticleSpin]:
     use_cache_dir(cache_dir)
-    return [article_spin(p.clean) for p in prepared[lo:hi]]
+    with fewer_collections():
+        return [article_spin(p.clean) for p in prepared[lo:hi]]
 
 
 @dataclass(frozen=True)
