@@ -10,7 +10,8 @@ and prints the CPU seconds. Run two trees back to back (PYTHONPATH=tree/src) for
 What the scan loads in its parent before the pair workers fork (the compiled kernels, the n-gram table, wordfreq's
 list, scipy's solver) is loaded untimed here too: a worker inherits it (until i15pairs the kernels, wordfreq
 and scipy were timed). scipy's import is done here, not only through `scan._load_kernels`, so that a tree whose
-scan does not load it before forking is timed without it too.
+scan does not load it before forking is timed without it too. The run has the scan's collector thresholds
+(`scan.fewer_collections`) where the tree has them.
 """
 from __future__ import annotations
 
@@ -31,6 +32,11 @@ from unspun.edits.classify import explain  # noqa: E402
 from unspun.edits.collocation import shared  # noqa: E402
 from unspun.fingerprint import load_details  # noqa: E402
 from unspun.scan import SideCache, Tables, _load_kernels, _prepare, candidate_pairs, confirm  # noqa: E402
+
+try:  # the scan's collector thresholds (stop 32 on); an older tree is timed with the default ones it ran with
+    from unspun.scan import fewer_collections  # noqa: E402
+except ImportError:
+    from contextlib import nullcontext as fewer_collections  # noqa: E402
 
 
 def main() -> None:
@@ -75,12 +81,14 @@ def main() -> None:
 
         profiler = Profiler(interval=0.0005)
         profiler.start()
-        run()
+        with fewer_collections():
+            run()
         profiler.stop()
         args.profile.write_text(profiler.output_text(unicode=False, color=False))
         return
     t = time.process_time()
-    run()
+    with fewer_collections():
+        run()
     dt = time.process_time() - t
     what = " (explain only)" if args.explain_only else ""
     print(f"{len(found)} pairs{what}, {dt:.2f} s CPU, {1000 * dt / max(len(found), 1):.2f} ms/pair")
