@@ -10,6 +10,7 @@ import unicodedata
 
 import numpy as np
 
+from . import clean_kernel as ck
 from .config import CleanConfig
 from .key_kernel import span_keys as _span_keys
 from .records import Article, CleanArticle, Removed, Sentence, Span
@@ -198,35 +199,67 @@ def _check(text: str, first: Span, span: Span, hashed: bool) -> None:
 def _clean(article: Article, config: CleanConfig, hashed: bool) -> CleanArticle:
     text = article.text
     removed: list[Removed] = []
-    seen_lines: dict[str | int, Span] = {}
-    kept_lines: list[Span] = []
     lines = line_spans(text)
-    for span, (key, size) in zip(lines, span_keys(text, lines, hashed)):
-        first = seen_lines.get(key)
-        if first is not None:
-            _check(text, first, span, hashed)
-        if first is not None and size >= config.min_duplicate_chars:
-            removed.append(Removed("duplicate_line", span, text[span[0]:span[1]], first))
-            continue
-        seen_lines.setdefault(key, span)
-        kept_lines.append(span)
-
-    seen_sentences: dict[str | int, Span] = {}
-    sentences: list[Sentence] = []
-    spans = [span for block in join_wrapped(text, kept_lines)
-             for span in block_sentences(text, block, config.max_sentence_chars)]
-    for span, (key, size) in zip(spans, span_keys(text, spans, hashed)):
-        if size < config.min_sentence_chars:
-            continue
-        body = text[span[0]:span[1]]
-        first = seen_sentences.get(key)
-        if first is not None:
-            _check(text, first, span, hashed)
-        if first is not None and size >= config.min_duplicate_chars:
-            removed.append(Removed("duplicate_sentence", span, body, first))
-            continue
-        seen_sentences.setdefault(key, span)
-        sentences.append(Sentence(len(sentences), span, body))
+    kept_lines = _first_copies(text, lines, span_keys(text, lines, hashed), 0, config.min_duplicate_chars,
+                               "duplicate_line", removed, hashed)
+    spans = _sentence_spans(text, kept_lines, config.max_sentence_chars)
+    kept = _first_copies(text, spans, span_keys(text, spans, hashed), config.min_sentence_chars,
+                         config.min_duplicate_chars, "duplicate_sentence", removed, hashed)
     removed.sort(key=lambda r: r.span)
-    norm_text = "\n".join(normalize(s.text) for s in sentences)
-    return CleanArticle(article, tuple(sentences), tuple(removed), norm_text)
+    sentences = tuple(Sentence(k, span, text[span[0]:span[1]]) for k, span in enumerate(kept))
+    return CleanArticle(article, sentences, tuple(removed), _norm_text(text, kept))
+
+
+def _first_copies(text: str, spans: list[Span], keys: list[tuple[str | int, int]], min_chars: int,
+                  min_duplicate_chars: int, reason: str, removed: list[Removed], hashed: bool) -> list[Span]:
+    """The spans whose key has at least `min_chars` characters, less each later copy of a key of at least
+    `min_duplicate_chars` (appended to `removed` as `reason`, with the span of its first copy)."""
+    identities = [key for key, _ in keys]
+    if len(set(identities)) == len(identities):  # no key repeats (most articles): nothing to look up
+        return [span for span, (_, size) in zip(spans, keys) if size >= min_chars]
+    seen: dict[str | int, Span] = {}
+    kept: list[Span] = []
+    for span, (key, size) in zip(spans, keys):
+        if size < min_chars:
+            continue
+        first = seen.get(key)
+        if first is not None:
+            _check(text, first, span, hashed)
+            if size >= min_duplicate_chars:
+                removed.append(Removed(reason, span, text[span[0]:span[1]], first))
+                continue
+        else:
+            seen[key] = span
+        kept.append(span)
+    return kept
+
+
+def _sentence_spans(text: str, lines: list[Span], max_chars: int) -> list[Span]:
+    """The sentence spans of the kept lines: `block_sentences` of each `join_wrapped` paragraph; of ASCII text
+    in one compiled pass (`clean_kernel.sentence_spans`), run-ons then cut by `cut_long`."""
+    if not text.isascii():
+        return [span for block in join_wrapped(text, lines) for span in block_sentences(text, block, max_chars)]
+    buf = np.frombuffer(text.encode(), np.uint8)
+    starts, ends = np.empty(len(buf), np.int64), np.empty(len(buf), np.int64)
+    bounds = np.array(lines, np.int64).reshape(-1, 2)
+    k = ck.sentence_spans(buf, bounds[:, 0], bounds[:, 1], _ABBREVIATION_BYTES, _ABBREVIATION_LENGTHS, starts, ends)
+    spans = list(zip(starts[:k].tolist(), ends[:k].tolist()))
+    if max_chars > 0 and k and (ends[:k] - starts[:k]).max() > max_chars:
+        return [piece for span in spans for piece in cut_long(text, span, max_chars)]
+    return spans
+
+
+_ABBREVIATION_LENGTHS = np.array([len(w) for w in sorted(_ABBREVIATIONS)], np.int64)
+_ABBREVIATION_BYTES = np.array([list(w.encode().ljust(8, b"\0")) for w in sorted(_ABBREVIATIONS)], np.uint8)
+"""`_ABBREVIATIONS` for the compiled sentence splitter: row k holds the k-th word's bytes (padded)."""
+
+
+def _norm_text(text: str, spans: list[Span]) -> str:
+    """The sentences at `spans` normalized and joined by line breaks; of ASCII text in one compiled pass
+    (`clean_kernel.normalized`: there `normalize` only folds each run of whitespace to a space)."""
+    if not (text.isascii() and spans):
+        return "\n".join(normalize(text[s:e]) for s, e in spans)
+    bounds = np.array(spans, np.int64)
+    out = np.empty(len(text) + len(spans), np.uint8)
+    m = ck.normalized(np.frombuffer(text.encode(), np.uint8), bounds[:, 0], bounds[:, 1], out)
+    return out[:m].tobytes().decode("ascii")

@@ -154,7 +154,14 @@ def _immutables(toks: list[str], words: _ImmutableWords) -> set[str]:
 
 
 class _ImmutableWords(dict):
-    """token -> the immutable it is wherever `_proper` holds ("n:" number key, "p:" name), else ""."""
+    """token -> the immutable it is wherever `_proper` holds ("n:" number key, "p:" name), else ""; and for
+    the compiled pass over ASCII text (`_ascii_immutables`), the tokens it met numbered (`ids`: number ->
+    immutable) and looked up by the hash of their bytes (`by_hash`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.by_hash = _HashIds()
 
     def __missing__(self, tok: str) -> str:
         if tok[0].isdigit():
@@ -166,16 +173,41 @@ class _ImmutableWords(dict):
         self[tok] = out
         return out
 
+    def number(self, tok: str) -> int:
+        """A number for `tok` in `ids` (the table asks once per token it lacks)."""
+        self.ids.append(self[tok])
+        return len(self.ids) - 1
+
 
 def article_immutables(article: CleanArticle) -> frozenset[str]:
     """The union of `sentence_immutables` over the article's sentences, from its normalized text
     (`norm_text`: the sentences normalized, joined by line breaks)."""
     words = _immutable_words()
-    out: set[str] = set()
-    for norm in _norms(article):
-        out |= _norm_immutables(norm, words)
+    norms = _norms(article)
+    joined = "\n".join(norms)  # no normalized sentence holds a line break, and no token crosses one
+    if joined.isascii():
+        out = _ascii_immutables(joined, words)
+        if '"' in joined:
+            for norm in norms:
+                if '"' in norm:
+                    out.update(_quoted(norm))
+    else:
+        out = set()
+        for norm in norms:
+            out |= _norm_immutables(norm, words)
     out.discard("")
     return frozenset(out)
+
+
+def _ascii_immutables(joined: str, words: _ImmutableWords) -> set[str]:
+    """The number and name immutables of ASCII normalized sentences joined by line breaks, as `_immutables`
+    finds them per sentence, and perhaps "": one compiled pass (`feature_kernel.immutable_ids`) that applies
+    the rule of place and looks up only the numbers and capitalized words by hash; Python sees a word the
+    first time only."""
+    buf, ids, starts, ends, hashes = _token_arrays(joined)
+    k = fk.immutable_ids(buf, words.by_hash.slots, words.by_hash.ids, ids, starts, ends, hashes)
+    found = _looked_up(joined, words.by_hash, words.number, ids[:k], starts, ends, hashes)
+    return set(map(words.ids.__getitem__, np.unique(found).tolist()))
 
 
 def _norms(article: CleanArticle) -> list[str]:
@@ -247,12 +279,22 @@ def _ascii_ids(text: str, table: _HashIds, details: bool, id_of: Callable[[str],
     """The ids of the tokens of ASCII `text` (`feature_kernel.token_ids`: `FEATURE_TOKEN_ASCII`'s tokens and line breaks, or with
     `details` `DETAIL_WORD`'s), in order, each from `table` by the hash of its bytes; a token the table lacks
     gets `id_of(token)` and is entered. One compiled pass instead of a regex and a dict lookup per token."""
+    buf, ids, starts, ends, hashes = _token_arrays(text)
+    k = fk.token_ids(buf, details, table.slots, table.ids, ids, starts, ends, hashes)
+    return _looked_up(text, table, id_of, ids[:k], starts, ends, hashes)
+
+
+def _token_arrays(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The bytes of ASCII `text` and room for a compiled tokenizer's (ids, starts, ends, hashes) of its tokens."""
     buf = np.frombuffer(text.encode(), np.uint8)
     n = len(buf)
-    ids, starts, ends = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
-    hashes = np.empty(n, np.uint64)
-    k = fk.token_ids(buf, details, table.slots, table.ids, ids, starts, ends, hashes)
-    ids = ids[:k]
+    return buf, np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.uint64)
+
+
+def _looked_up(text: str, table: _HashIds, id_of: Callable[[str], int], ids: np.ndarray, starts: np.ndarray,
+               ends: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    """`ids` of tokens a compiled tokenizer looked up in `table`, where a token the table lacks (-1) now has
+    `id_of(token)`, entered in the table."""
     missing = np.flatnonzero(ids < 0)
     if len(missing):
         ids[missing] = [id_of(text[s:e]) for s, e in zip(starts[missing].tolist(), ends[missing].tolist())]
