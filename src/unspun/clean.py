@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 
@@ -235,11 +236,12 @@ def _first_copies(text: str, spans: list[Span], keys: list[tuple[str | int, int]
 
 
 def _sentence_spans(text: str, lines: list[Span], max_chars: int) -> list[Span]:
-    """The sentence spans of the kept lines: `block_sentences` of each `join_wrapped` paragraph; of ASCII text
-    in one compiled pass (`clean_kernel.sentence_spans`), run-ons then cut by `cut_long`."""
-    if not text.isascii():
+    """The sentence spans of the kept lines: `block_sentences` of each `join_wrapped` paragraph, in one
+    compiled pass over the text's bytes or its stand-in (`clean_kernel.sentence_spans`), run-ons then cut by
+    `cut_long`; in Python where a character has no stand-in."""
+    buf = _stand_in(text)
+    if buf is None:
         return [span for block in join_wrapped(text, lines) for span in block_sentences(text, block, max_chars)]
-    buf = np.frombuffer(text.encode(), np.uint8)
     starts, ends = np.empty(len(buf), np.int64), np.empty(len(buf), np.int64)
     bounds = np.array(lines, np.int64).reshape(-1, 2)
     k = ck.sentence_spans(buf, bounds[:, 0], bounds[:, 1], _ABBREVIATION_BYTES, _ABBREVIATION_LENGTHS, starts, ends)
@@ -247,6 +249,47 @@ def _sentence_spans(text: str, lines: list[Span], max_chars: int) -> list[Span]:
     if max_chars > 0 and k and (ends[:k] - starts[:k]).max() > max_chars:
         return [piece for span in spans for piece in cut_long(text, span, max_chars)]
     return spans
+
+
+def _stand_in(text: str) -> np.ndarray | None:
+    """One byte per character of `text` for `clean_kernel.sentence_spans`: its bytes when ASCII, else each
+    non-ASCII character as the byte of its class (`_char_class`); None when a character has none."""
+    if text.isascii():
+        return np.frombuffer(text.encode(), np.uint8)
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    high = points >= 128
+    found, where = np.unique(points[high], return_inverse=True)
+    classes = np.array([_char_class(chr(c)) for c in found.tolist()], np.int64)
+    if (classes < 0).any():
+        return None
+    out = points.astype(np.uint8)
+    out[high] = classes[where]
+    return out
+
+
+_CURLY = "\u201c\u2018\u201d\u2019"
+
+
+@lru_cache(maxsize=4096)
+def _char_class(c: str) -> int:
+    """The byte standing in for the non-ASCII character c in `clean_kernel` (its classes), or -1 when its
+    casefold holds an ASCII character or a curly quote (an abbreviation or a strip could then read it)."""
+    if c in _CURLY:
+        return ck.CLOSE_X if c in "\u201d\u2019" else ck.OPEN_X
+    if c.isspace():
+        return ck.SPACE_X
+    folded = c.casefold()
+    if any(f.isascii() or f in _CURLY for f in folded):
+        return -1
+    if _DIGIT.match(c):
+        return ck.DIGIT_X
+    letter = len(folded) == 1 and folded.isalpha()
+    if c.islower():
+        return ck.LOWER_LETTER_X if letter else ck.LOWER_X
+    return ck.LETTER_X if letter else ck.OTHER_X
+
+
+_DIGIT = re.compile(r"\d")
 
 
 _ABBREVIATION_LENGTHS = np.array([len(w) for w in sorted(_ABBREVIATIONS)], np.int64)

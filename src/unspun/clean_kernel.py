@@ -1,9 +1,11 @@
-"""Sentence splitting and normalized text of ASCII articles, compiled: `clean`'s rules over the text's bytes.
+"""Sentence splitting and normalized text, compiled: `clean`'s rules over one byte per character.
 
 `clean.join_wrapped` + `clean.block_sentences` (a regex pass, an abbreviation test and two strips per
 sentence end, in Python) and `clean.normalize` per kept sentence were ~half of `clean_article`. Over ASCII
-bytes each rule is a byte test: `str.isspace` is `_space`, `[A-Z0-9]` and `str.islower` are byte ranges,
-casefolding is lowercasing. Cutting run-on sentences (`clean.cut_long`) stays in Python: it is rare.
+each rule is a byte test: `str.isspace` is `_space`, `[A-Z0-9]` and `str.islower` are byte ranges,
+casefolding is lowercasing. Other text is split as a stand-in of one byte per character, each non-ASCII
+character replaced by the byte of its class below (`clean._char_class`): the rules only ask which class a
+non-ASCII character is in. Cutting run-on sentences (`clean.cut_long`) stays in Python: it is rare.
 """
 from __future__ import annotations
 
@@ -14,11 +16,16 @@ _NEWLINE, _SPACE = 10, 32
 _PERIOD, _BANG, _QUESTION = 46, 33, 63
 _DQUOTE, _SQUOTE, _LPAREN, _RPAREN, _LBRACKET, _RBRACKET = 34, 39, 40, 41, 91, 93
 
+# The classes of non-ASCII characters in a stand-in (`sentence_spans`): whitespace (`str.isspace`); a closing
+# (U+201D, U+2019) or opening (U+201C, U+2018) curly quote; a digit (regex `\d`); lower case (`str.islower`)
+# or not, each a one-letter word or not (casefolded, one letter: an initial, `clean._is_abbreviation`).
+SPACE_X, CLOSE_X, OPEN_X, DIGIT_X, LOWER_LETTER_X, LOWER_X, LETTER_X, OTHER_X = range(0x80, 0x88)
+
 
 @njit(cache=True, inline="always")
 def _space(c):
     """`str.isspace` of an ASCII character: \\t \\n \\v \\f \\r, the separators \\x1c-\\x1f and the space."""
-    return (9 <= c <= 13) or (28 <= c <= 32)
+    return (9 <= c <= 13) or (28 <= c <= 32) or c == SPACE_X
 
 
 @njit(cache=True, inline="always")
@@ -28,14 +35,16 @@ def _terminal(c):
 
 @njit(cache=True, inline="always")
 def _closer(c):
-    """A character that may follow a sentence's terminal punctuation (`clean._SENT_END`): " ' ) ]."""
-    return c == _DQUOTE or c == _SQUOTE or c == _RPAREN or c == _RBRACKET
+    """A character that may follow a sentence's terminal punctuation (`clean._SENT_END`): " ' ) ] and the
+    closing curly quotes."""
+    return c == _DQUOTE or c == _SQUOTE or c == _RPAREN or c == _RBRACKET or c == CLOSE_X
 
 
 @njit(cache=True, inline="always")
 def _opener(c):
-    """A character that may open a sentence before its first letter or digit: " ' ( [."""
-    return c == _DQUOTE or c == _SQUOTE or c == _LPAREN or c == _LBRACKET
+    """A character that may open a sentence before its first letter or digit: " ' ( [ and the opening curly
+    quotes."""
+    return c == _DQUOTE or c == _SQUOTE or c == _LPAREN or c == _LBRACKET or c == OPEN_X
 
 
 @njit(cache=True, inline="always")
@@ -44,8 +53,20 @@ def _capital_or_digit(c):
 
 
 @njit(cache=True, inline="always")
-def _alpha(c):
-    return (65 <= c <= 90) or (97 <= c <= 122)
+def _one_letter(c):
+    """A word of this one character is an initial: a letter, casefolded."""
+    return (65 <= c <= 90) or (97 <= c <= 122) or c == LOWER_LETTER_X or c == LETTER_X
+
+
+@njit(cache=True, inline="always")
+def _digit(c):
+    """Regex `\\d`."""
+    return (48 <= c <= 57) or c == DIGIT_X
+
+
+@njit(cache=True, inline="always")
+def _islower(c):
+    return (97 <= c <= 122) or c == LOWER_LETTER_X or c == LOWER_X
 
 
 @njit(cache=True, inline="always")
@@ -55,7 +76,7 @@ def _lower(c):
 
 @njit(cache=True, inline="always")
 def _line_end_punct(c):
-    """`clean._LINE_END_PUNCT` of ASCII: . ! ? : ; " ' ) ]."""
+    """`clean._LINE_END_PUNCT`: . ! ? : ; and the closers."""
     return _terminal(c) or c == 58 or c == 59 or _closer(c)
 
 
@@ -82,7 +103,7 @@ def _sentence_end(buf, p, end):
 
 @njit(cache=True)
 def _is_abbreviation(buf, end, abbreviations, lengths):
-    """`clean._is_abbreviation`: the period at `end` belongs to an abbreviation or an initial (ASCII)."""
+    """`clean._is_abbreviation`: the period at `end` belongs to an abbreviation or an initial."""
     start = end
     while start > 0 and not _space(buf[start - 1]):
         start -= 1
@@ -90,7 +111,7 @@ def _is_abbreviation(buf, end, abbreviations, lengths):
     while hi > start and (_terminal(buf[hi - 1]) or _closer(buf[hi - 1])):
         hi -= 1
     lo = start
-    while lo < hi and (buf[lo] == _LPAREN or buf[lo] == _DQUOTE or buf[lo] == _SQUOTE):
+    while lo < hi and (buf[lo] == _LPAREN or buf[lo] == _DQUOTE or buf[lo] == _SQUOTE or buf[lo] == OPEN_X):
         lo += 1
     size = hi - lo
     if size == 0:
@@ -99,13 +120,13 @@ def _is_abbreviation(buf, end, abbreviations, lengths):
         n = buf.shape[0]
         a = end + 1
         if a < n and _space(buf[a]):
-            if a + 1 < n and 48 <= buf[a + 1] <= 57:
+            if a + 1 < n and _digit(buf[a + 1]):
                 return True
-            if a + 2 < n and _space(buf[a + 1]) and 48 <= buf[a + 2] <= 57:
+            if a + 2 < n and _space(buf[a + 1]) and _digit(buf[a + 2]):
                 return True
         return False
     if size == 1:
-        return _alpha(buf[lo])
+        return _one_letter(buf[lo])
     for k in range(lengths.shape[0]):
         if lengths[k] == size:
             same = True
@@ -161,7 +182,8 @@ def _block_sentences(buf, block_start, block_end, abbreviations, lengths, starts
 
 @njit(cache=True)
 def sentence_spans(buf, line_starts, line_ends, abbreviations, lengths, starts, ends):
-    """The sentence spans of the lines (stripped, non-blank, in order) of the ASCII bytes `buf`: the lines
+    """The sentence spans of the lines (stripped, non-blank, in order) of the text `buf` (ASCII bytes or a
+    stand-in, one byte per character): the lines
     joined where hard-wrapped (`clean.join_wrapped`: one line break and only whitespace between them, the
     first not ending a sentence, the next starting in lower case), each paragraph split by
     `_block_sentences`. Written to starts, ends (room for one span per byte); returns the count."""
@@ -181,7 +203,7 @@ def sentence_spans(buf, line_starts, line_ends, abbreviations, lengths, starts, 
 @njit(cache=True, inline="always")
 def _wrapped(buf, prev_end, start):
     """The line at `start` continues the paragraph ending at `prev_end` (`clean.join_wrapped`)."""
-    if _line_end_punct(buf[prev_end - 1]) or not (97 <= buf[start] <= 122):
+    if _line_end_punct(buf[prev_end - 1]) or not _islower(buf[start]):
         return False
     breaks = 0
     for p in range(prev_end, start):

@@ -185,16 +185,16 @@ def article_immutables(article: CleanArticle) -> frozenset[str]:
     words = _immutable_words()
     norms = _norms(article)
     joined = "\n".join(norms)  # no normalized sentence holds a line break, and no token crosses one
-    if joined.isascii():
-        out = _ascii_immutables(joined, words)
-        if '"' in joined:
-            for norm in norms:
-                if '"' in norm:
-                    out.update(_quoted(norm))
-    else:
-        out = set()
+    ascii_ = joined.isascii()
+    if not ascii_:  # the rules are per sentence: the ASCII ones still take the compiled pass
+        joined = "\n".join(norm for norm in norms if norm.isascii())
+    out = _ascii_immutables(joined, words) if joined else set()
+    if not ascii_ or '"' in joined:
         for norm in norms:
-            out |= _norm_immutables(norm, words)
+            if not norm.isascii():
+                out |= _norm_immutables(norm, words)
+            elif '"' in norm:
+                out.update(_quoted(norm))
     out.discard("")
     return frozenset(out)
 
