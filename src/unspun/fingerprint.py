@@ -23,6 +23,9 @@ from .sketch import sketch_batch
 from .tokens import FEATURE_TOKEN, FEATURE_TOKEN_ASCII, STOPWORDS, common_words, stem, zipf_below
 
 _QUOTED = re.compile(r'"([^"]{8,}?)"')
+_QUOTED_IN_LINE = re.compile(r'"([^"\n]{8,}?)"')
+"""`_QUOTED` over sentences joined by line breaks: the same matches as over each sentence (no match crosses a
+line, and the search starts each line afresh, as it starts each sentence)."""
 
 @dataclass(frozen=True)
 class SentenceFeatures:
@@ -113,9 +116,10 @@ def _proper(toks: Sequence[str], i: int) -> bool:
     return toks[i][0].isupper() and (i > 0 or (len(toks) > 1 and toks[1][0].isupper()))
 
 
-def _quoted(norm: str) -> list[str]:
-    """The quoted-string immutables of a normalized sentence."""
-    return ["q:" + " ".join(t.casefold() for t in tokens(quoted)) for quoted in _QUOTED.findall(norm)]
+def _quoted(norm: str, pattern: re.Pattern[str] = _QUOTED) -> list[str]:
+    """The quoted-string immutables of a normalized sentence (or, with `_QUOTED_IN_LINE`, of normalized
+    sentences joined by line breaks)."""
+    return ["q:" + " ".join(t.casefold() for t in tokens(quoted)) for quoted in pattern.findall(norm)]
 
 
 @lru_cache(maxsize=16384)
@@ -189,12 +193,12 @@ def article_immutables(article: CleanArticle) -> frozenset[str]:
     if not ascii_:  # the rules are per sentence: the ASCII ones still take the compiled pass
         joined = "\n".join(norm for norm in norms if norm.isascii())
     out = _ascii_immutables(joined, words) if joined else set()
-    if not ascii_ or '"' in joined:
+    if '"' in joined:
+        out.update(_quoted(joined, _QUOTED_IN_LINE))
+    if not ascii_:
         for norm in norms:
             if not norm.isascii():
                 out |= _norm_immutables(norm, words)
-            elif '"' in norm:
-                out.update(_quoted(norm))
     out.discard("")
     return frozenset(out)
 
@@ -206,8 +210,10 @@ def _ascii_immutables(joined: str, words: _ImmutableWords) -> set[str]:
     first time only."""
     buf, ids, starts, ends, hashes = _token_arrays(joined)
     k = fk.immutable_ids(buf, words.by_hash.slots, words.by_hash.ids, ids, starts, ends, hashes)
-    found = _looked_up(joined, words.by_hash, words.number, ids[:k], starts, ends, hashes)
-    return set(map(words.ids.__getitem__, np.unique(found).tolist()))
+    found = ids[:k].tolist()
+    if -1 in found:  # a word met for the first time
+        found = _looked_up(joined, words.by_hash, words.number, ids[:k], starts, ends, hashes).tolist()
+    return set(map(words.ids.__getitem__, set(found)))  # a set of ints: cheaper than np.unique at this size
 
 
 def _norms(article: CleanArticle) -> list[str]:
@@ -513,6 +519,7 @@ def fingerprint(
     return Signature(sketch.signatures[0], immutables, int(sketch.n_shingles[0]))
 
 
+@lru_cache(maxsize=64)  # pure, of a frozen config: `fingerprint` asks once per article
 def sketch_config(config: FingerprintConfig) -> NearDupConfig:
     """The NearDupConfig that hashes exactly like `fingerprint` (same permutations, shingles, seed)."""
     return NearDupConfig(
