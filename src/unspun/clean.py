@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -174,9 +175,14 @@ def span_keys(text: str, spans: list[Span], hashed: bool = True) -> list[tuple[s
     hashes = np.zeros(len(spans), np.uint64)
     lengths = np.zeros(len(spans), np.int64)
     if spans:
-        bounds = np.array(spans, np.int64)
-        _span_keys(np.frombuffer(text.encode(), np.uint8), bounds[:, 0], bounds[:, 1], hashes, lengths)
+        _span_keys(np.frombuffer(text.encode(), np.uint8), *_bounds(spans), hashes, lengths)
     return list(zip(hashes.tolist(), lengths.tolist()))
+
+
+def _bounds(spans: list[Span]) -> tuple[np.ndarray, np.ndarray]:
+    """The starts and the ends of `spans`, as int64 arrays for a compiled pass."""
+    flat = np.fromiter(chain.from_iterable(spans), np.int64, 2 * len(spans))
+    return flat[0::2], flat[1::2]
 
 
 class _HashCollision(Exception):
@@ -207,7 +213,7 @@ def _clean(article: Article, config: CleanConfig, hashed: bool) -> CleanArticle:
     kept = _first_copies(text, spans, span_keys(text, spans, hashed), config.min_sentence_chars,
                          config.min_duplicate_chars, "duplicate_sentence", removed, hashed)
     removed.sort(key=lambda r: r.span)
-    sentences = tuple(Sentence(k, span, text[span[0]:span[1]]) for k, span in enumerate(kept))
+    sentences = tuple(map(Sentence, range(len(kept)), kept, [text[s:e] for s, e in kept]))
     return CleanArticle(article, sentences, tuple(removed), _norm_text(text, kept))
 
 
@@ -243,8 +249,7 @@ def _sentence_spans(text: str, lines: list[Span], max_chars: int) -> list[Span]:
     if buf is None:
         return [span for block in join_wrapped(text, lines) for span in block_sentences(text, block, max_chars)]
     starts, ends = np.empty(len(buf), np.int64), np.empty(len(buf), np.int64)
-    bounds = np.array(lines, np.int64).reshape(-1, 2)
-    k = ck.sentence_spans(buf, bounds[:, 0], bounds[:, 1], _ABBREVIATION_BYTES, _ABBREVIATION_LENGTHS, starts, ends)
+    k = ck.sentence_spans(buf, *_bounds(lines), _ABBREVIATION_BYTES, _ABBREVIATION_LENGTHS, starts, ends)
     spans = list(zip(starts[:k].tolist(), ends[:k].tolist()))
     if max_chars > 0 and k and (ends[:k] - starts[:k]).max() > max_chars:
         return [piece for span in spans for piece in cut_long(text, span, max_chars)]
@@ -302,7 +307,6 @@ def _norm_text(text: str, spans: list[Span]) -> str:
     (`clean_kernel.normalized`: there `normalize` only folds each run of whitespace to a space)."""
     if not (text.isascii() and spans):
         return "\n".join(normalize(text[s:e]) for s, e in spans)
-    bounds = np.array(spans, np.int64)
     out = np.empty(len(text) + len(spans), np.uint8)
-    m = ck.normalized(np.frombuffer(text.encode(), np.uint8), bounds[:, 0], bounds[:, 1], out)
+    m = ck.normalized(np.frombuffer(text.encode(), np.uint8), *_bounds(spans), out)
     return out[:m].tobytes().decode("ascii")
