@@ -398,8 +398,8 @@ def test_clean_article_equals_its_first_definition_for_any_text(text, config):
     assert clean_article(Article("t", text, "test"), config) == _clean_as_defined(text, config)
 
 
-@settings(max_examples=100, deadline=None)
-@given(ascii_text)
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(ascii_text, pooled_text))
 def test_a_hash_shared_by_different_keys_falls_back_to_the_keys(text):
     # Force every key to one hash: each hit is then checked against the keys and the article cleaned on them
     import numpy as np
@@ -474,3 +474,18 @@ def test_a_character_whose_casefold_is_ascii_sends_the_text_to_the_python_splitt
     assert _char_class("\u212a") == -1 and _char_class("\u00df") == -1  # Kelvin sign -> "k", sharp s -> "ss"
     assert _stand_in("Temperature rose 5 \u212a. It held.") is None
     assert _stand_in("Caf\u00e9 \u201cNo. 5\u201d opened.") is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(pooled_text, unicode_text, any_text, ascii_text))
+def test_hashed_span_keys_group_spans_as_their_key_strings_do(text):
+    # Spans of non-ASCII text are hashed from their bytes (ASCII spans) or their key strings: one scheme
+    from unspun.clean import line_spans, span_keys
+
+    spans = line_spans(text) + [s.span for s in clean(text).sentences]
+    hashed, plain = span_keys(text, spans, True), span_keys(text, spans, False)
+    assert [size for _, size in hashed] == [size for _, size in plain]
+    for (h1, _), (k1, _) in zip(hashed, plain):
+        for (h2, _), (k2, _) in zip(hashed, plain):
+            assert (h1 == h2) == (k1 == k2)
+

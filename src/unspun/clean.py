@@ -168,15 +168,27 @@ def block_sentences(text: str, block: Span, max_chars: int = 0) -> list[Span]:
 
 def span_keys(text: str, spans: list[Span], hashed: bool = True) -> list[tuple[str | int, int]]:
     """(identity, length) of each span's `match_key`: spans of equal keys have equal identities. The key
-    itself, or (`hashed`, ASCII text) its 64-bit hash from one compiled pass (`key_kernel.span_keys`),
-    where a caller finding two spans of one hash compares their keys (`_clean`)."""
-    if not (hashed and text.isascii()):
+    itself, or (`hashed`) its 64-bit hash from one compiled pass (`key_kernel.span_keys`) over the text's
+    bytes (ASCII text) or over each span's bytes or key string, where a caller finding two spans of one hash
+    compares their keys (`_clean`)."""
+    if not hashed:
         return [(key, len(key)) for key in (match_key(text[s:e]) for s, e in spans)]
     hashes = np.zeros(len(spans), np.uint64)
     lengths = np.zeros(len(spans), np.int64)
-    if spans:
+    if not spans:
+        return []
+    if text.isascii():
         _span_keys(np.frombuffer(text.encode(), np.uint8), *_bounds(spans), hashes, lengths)
-    return list(zip(hashes.tolist(), lengths.tolist()))
+        return list(zip(hashes.tolist(), lengths.tolist()))
+    # Other text: a span of ASCII is hashed from its own bytes, any other from its key string, which hashes
+    # alike (the key is its word runs, lowercased, one space apart); that key's length counts characters.
+    pieces = [text[s:e] for s, e in spans]
+    keys = [None if piece.isascii() else match_key(piece) for piece in pieces]
+    blobs = [(piece if key is None else key).encode() for piece, key in zip(pieces, keys)]
+    sizes = np.fromiter(map(len, blobs), np.int64, len(blobs))
+    ends = np.cumsum(sizes)
+    _span_keys(np.frombuffer(b"".join(blobs), np.uint8), ends - sizes, ends, hashes, lengths)
+    return list(zip(hashes.tolist(), [n if key is None else len(key) for key, n in zip(keys, lengths.tolist())]))
 
 
 def _bounds(spans: list[Span]) -> tuple[np.ndarray, np.ndarray]:
