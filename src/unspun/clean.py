@@ -192,9 +192,10 @@ def span_keys(text: str, spans: list[Span], hashed: bool = True) -> list[tuple[s
 
 
 def _bounds(spans: list[Span]) -> tuple[np.ndarray, np.ndarray]:
-    """The starts and the ends of `spans`, as int64 arrays for a compiled pass."""
+    """The starts and the ends of `spans`, as contiguous int64 arrays for a compiled pass (one array type for
+    every call: numba compiles, and each worker loads, one version per argument type)."""
     flat = np.fromiter(chain.from_iterable(spans), np.int64, 2 * len(spans))
-    return flat[0::2], flat[1::2]
+    return flat[0::2].copy(), flat[1::2].copy()
 
 
 class _HashCollision(Exception):
@@ -281,6 +282,7 @@ def _stand_in(text: str) -> np.ndarray | None:
         return None
     out = points.astype(np.uint8)
     out[high] = classes[where]
+    out.setflags(write=False)  # read-only, as the bytes of an ASCII text: one compiled version serves both
     return out
 
 
