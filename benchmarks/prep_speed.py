@@ -2,6 +2,7 @@
 
 Usage: PYTHONPATH=TREE/src python benchmarks/prep_speed.py [--n 1500] [--rounds 3] [--scan 3000] [--cold]
        PYTHONPATH=TREE/src python benchmarks/prep_speed.py --prepare [--n 2000] [--rounds 3] [--against BASE/src]
+                                                            [--ab 5] [--texts 'GLOB']
 Prints, in ms of process CPU (best of `--rounds` passes: the pass least disturbed by other jobs):
 per article clean (`clean_article`), fingerprint (`fingerprint` without features: immutables + MinHash) and
 the pair stage's feature table (`scan.Tables`, as a pair worker builds it); per candidate pair the pair
@@ -80,13 +81,21 @@ def whole_scan(n: int) -> float:
     return cpu
 
 
-def prepare_ms(n: int, rounds: int) -> float:
-    """Least CPU of `rounds` passes of `scan._prepare_chunk` over n synthetic articles in chunks of 250, in ms
-    an article; each pass from empty per-thread word tables, the compiled kernels loaded first."""
+def prepare_ms(n: int, rounds: int, texts: str | None = None) -> float:
+    """Least CPU of `rounds` passes of `scan._prepare_chunk` over n synthetic articles (or the first n files
+    matching the glob `texts`, read at run time) in chunks of 250, in ms an article; each pass from empty
+    per-thread word tables, the compiled kernels loaded first."""
+    from glob import glob
+
     from unspun.scan import _load_kernels, _prepare_chunk
 
     cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=1, edits=False)
-    articles = [Article(d.id, d.text, f"synthetic:{d.id}") for d in synth.corpus(n)]
+    if texts:
+        paths = sorted(glob(texts))[:n]
+        articles = [Article(p, Path(p).read_text(encoding="utf-8", errors="replace"), p) for p in paths]
+        n = len(articles)
+    else:
+        articles = [Article(d.id, d.text, f"synthetic:{d.id}") for d in synth.corpus(n)]
     _load_kernels(cfg)
     chunks = [articles[k : k + 250] for k in range(0, n, 250)]
     best = float("inf")
@@ -99,14 +108,15 @@ def prepare_ms(n: int, rounds: int) -> float:
     return 1000 * best / n
 
 
-def prepare_ab(base: str, n: int, rounds: int, times: int) -> None:
+def prepare_ab(base: str, n: int, rounds: int, times: int, texts: str | None) -> None:
     """`prepare_ms` of BASE and of this tree in child processes, alternately, `times` rounds."""
     here = str(Path(__file__).resolve().parents[1] / "src")
     ratios = []
     for r in range(times):
         ms = {}
         for name, src in (("base", base), ("this", here)):
-            out = subprocess.run([sys.executable, __file__, "--prepare", "--n", str(n), "--rounds", str(rounds)],
+            more = ["--texts", texts] if texts else []
+            out = subprocess.run([sys.executable, __file__, "--prepare", "--n", str(n), "--rounds", str(rounds), *more],
                                  env={**os.environ, "PYTHONPATH": src}, capture_output=True, text=True, check=True)
             ms[name] = float(out.stdout.split()[-2])
         ratios.append(ms["base"] / ms["this"])
@@ -125,11 +135,12 @@ def main() -> None:
     ap.add_argument("--prepare", action="store_true", help="only the prepare stage (`_prepare_chunk`)")
     ap.add_argument("--against", help="with --prepare: a base tree's src, run alternately with this one")
     ap.add_argument("--ab", type=int, default=5, help="with --against: rounds of each tree")
+    ap.add_argument("--texts", help="with --prepare: a glob of text files to prepare instead of synthetic articles")
     args = ap.parse_args()
     if args.prepare and args.against:
-        return prepare_ab(args.against, args.n, args.rounds, args.ab)
+        return prepare_ab(args.against, args.n, args.rounds, args.ab, args.texts)
     if args.prepare:
-        print(f"prepare {prepare_ms(args.n, args.rounds):.4f} ms/article")
+        print(f"prepare {prepare_ms(args.n, args.rounds, args.texts):.4f} ms/article")
         return
     global COLD
     COLD = args.cold
