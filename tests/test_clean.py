@@ -7,7 +7,7 @@ from conftest import clean, fixture_text
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from unspun.clean import match_key, normalize, split_sentences
+from unspun.clean import _QUOTES, match_key, normalize, split_sentences
 from unspun.config import CleanConfig
 
 
@@ -489,3 +489,10 @@ def test_hashed_span_keys_group_spans_as_their_key_strings_do(text):
         for (h2, _), (k2, _) in zip(hashed, plain):
             assert (h1 == h2) == (k1 == k2)
 
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(any_text, pooled_text, unicode_text,
+                 st.text(alphabet=[chr(c) for c in _QUOTES] + list("ab1 _\u00e9\u2034\uff07"))))
+def test_match_key_is_the_word_runs_of_the_normalized_text(text):
+    # match_key skips normalize's quote, dash and space folding (none of those is or becomes a word character)
+    assert match_key(text) == " ".join(re.findall(r"\w+", normalize(text).casefold()))

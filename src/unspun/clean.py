@@ -47,10 +47,12 @@ def match_key(text: str) -> str:
 
     The casefolded word runs joined by one space (what replacing every run of other characters by a space
     and splitting on whitespace leaves: no word character is whitespace), found in one pass. Of ASCII text,
-    `normalize` only folds whitespace (which is not kept) and casefolding is lowercasing."""
+    `normalize` only folds whitespace (which is not kept) and casefolding is lowercasing; of other text only
+    its NFKC step counts: the quotes, dashes and spaces it then folds are not word characters, nor are what
+    they become, so the word runs are the same without it (and the fold was ~20% of preparing real news)."""
     if text.isascii():
         return " ".join(WORD_ASCII.findall(text.lower()))
-    return " ".join(WORD.findall(normalize(text).casefold()))
+    return " ".join(WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 _FIGURE_AFTER = re.compile(r"\s+\d")
