@@ -496,3 +496,11 @@ def test_hashed_span_keys_group_spans_as_their_key_strings_do(text):
 def test_match_key_is_the_word_runs_of_the_normalized_text(text):
     # match_key skips normalize's quote, dash and space folding (none of those is or becomes a word character)
     assert match_key(text) == " ".join(re.findall(r"\w+", normalize(text).casefold()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(any_text, unicode_text, st.text(alphabet=[chr(c) for c in _QUOTES] + ["\u2214", "\U0001f600", "a"])))
+def test_the_fold_table_as_a_list_maps_as_the_dict(text):
+    from unspun.clean import _FOLD
+
+    assert text.translate(_FOLD) == text.translate(_QUOTES)
