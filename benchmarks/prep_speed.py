@@ -1,6 +1,8 @@
 """CPU per stage of prepare and of the lexical pair stage, and of a whole `--no-edits` scan, for one tree.
 
 Usage: PYTHONPATH=TREE/src python benchmarks/prep_speed.py [--n 1500] [--rounds 3] [--scan 3000] [--cold]
+       PYTHONPATH=TREE/src python benchmarks/prep_speed.py --prepare [--n 2000] [--rounds 3] [--against BASE/src]
+                                                            [--ab 5] [--texts 'GLOB']
 Prints, in ms of process CPU (best of `--rounds` passes: the pass least disturbed by other jobs):
 per article clean (`clean_article`), fingerprint (`fingerprint` without features: immutables + MinHash) and
 the pair stage's feature table (`scan.Tables`, as a pair worker builds it); per candidate pair the pair
@@ -8,11 +10,18 @@ stage without edits (`confirm`: align, relation, make_pair) over prebuilt tables
 pair stage fills (sentence features/immutables, specific words) are emptied before each pass, as a scan
 fills them once. With `--scan N`, one whole scan of N synthetic articles (lexical, no edits, 2 workers):
 CPU seconds of the process and its children (`os.times`). Run two trees alternately for ratios.
+
+`--prepare` prints only the prepare stage as a scan's workers run it (`scan._prepare_chunk` over chunks of
+250 articles: clean, fingerprint, text keys, the pickled signatures), in ms of CPU an article, best of
+`--rounds` passes, each from empty per-thread word tables (a freshly forked worker). With `--against
+BASE/src` it runs that figure for this tree and for BASE in child processes, alternately, `--ab` times each,
+and prints each round's ratio base / this.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -72,13 +81,67 @@ def whole_scan(n: int) -> float:
     return cpu
 
 
+def prepare_ms(n: int, rounds: int, texts: str | None = None) -> float:
+    """Least CPU of `rounds` passes of `scan._prepare_chunk` over n synthetic articles (or the first n files
+    matching the glob `texts`, read at run time) in chunks of 250, in ms an article; each pass from empty
+    per-thread word tables, the compiled kernels loaded first."""
+    from glob import glob
+
+    from unspun.scan import _load_kernels, _prepare_chunk
+
+    cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=1, edits=False)
+    if texts:
+        paths = sorted(glob(texts))[:n]
+        articles = [Article(p, Path(p).read_text(encoding="utf-8", errors="replace"), p) for p in paths]
+        n = len(articles)
+    else:
+        articles = [Article(d.id, d.text, f"synthetic:{d.id}") for d in synth.corpus(n)]
+    _load_kernels(cfg)
+    chunks = [articles[k : k + 250] for k in range(0, n, 250)]
+    best = float("inf")
+    for _ in range(rounds):
+        fp._local.__dict__.clear()
+        t = time.process_time()
+        for chunk in chunks:
+            _prepare_chunk(chunk, cfg)
+        best = min(best, time.process_time() - t)
+    return 1000 * best / n
+
+
+def prepare_ab(base: str, n: int, rounds: int, times: int, texts: str | None) -> None:
+    """`prepare_ms` of BASE and of this tree in child processes, alternately, `times` rounds."""
+    here = str(Path(__file__).resolve().parents[1] / "src")
+    ratios = []
+    for r in range(times):
+        ms = {}
+        for name, src in (("base", base), ("this", here)):
+            more = ["--texts", texts] if texts else []
+            out = subprocess.run([sys.executable, __file__, "--prepare", "--n", str(n), "--rounds", str(rounds), *more],
+                                 env={**os.environ, "PYTHONPATH": src}, capture_output=True, text=True, check=True)
+            ms[name] = float(out.stdout.split()[-2])
+        ratios.append(ms["base"] / ms["this"])
+        print(f"round {r + 1} (load {os.getloadavg()[0]:.1f}): prepare base {ms['base']:.3f}, this "
+              f"{ms['this']:.3f} ms/article, ratio {ratios[-1]:.2f}x", flush=True)
+    print(f"prepare ratio base/this over {times} rounds: min {min(ratios):.2f}x, median "
+          f"{sorted(ratios)[len(ratios) // 2]:.2f}x, max {max(ratios):.2f}x")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=1500)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--scan", type=int, default=0, help="also time one whole --no-edits scan of this many articles")
     ap.add_argument("--cold", action="store_true", help="empty the per-thread word tables before each pass too")
+    ap.add_argument("--prepare", action="store_true", help="only the prepare stage (`_prepare_chunk`)")
+    ap.add_argument("--against", help="with --prepare: a base tree's src, run alternately with this one")
+    ap.add_argument("--ab", type=int, default=5, help="with --against: rounds of each tree")
+    ap.add_argument("--texts", help="with --prepare: a glob of text files to prepare instead of synthetic articles")
     args = ap.parse_args()
+    if args.prepare and args.against:
+        return prepare_ab(args.against, args.n, args.rounds, args.ab, args.texts)
+    if args.prepare:
+        print(f"prepare {prepare_ms(args.n, args.rounds, args.texts):.4f} ms/article")
+        return
     global COLD
     COLD = args.cold
     cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=1, edits=False)

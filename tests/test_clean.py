@@ -7,7 +7,7 @@ from conftest import clean, fixture_text
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from unspun.clean import match_key, normalize, split_sentences
+from unspun.clean import _QUOTES, match_key, normalize, split_sentences
 from unspun.config import CleanConfig
 
 
@@ -398,8 +398,8 @@ def test_clean_article_equals_its_first_definition_for_any_text(text, config):
     assert clean_article(Article("t", text, "test"), config) == _clean_as_defined(text, config)
 
 
-@settings(max_examples=100, deadline=None)
-@given(ascii_text)
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(ascii_text, pooled_text))
 def test_a_hash_shared_by_different_keys_falls_back_to_the_keys(text):
     # Force every key to one hash: each hit is then checked against the keys and the article cleaned on them
     import numpy as np
@@ -435,3 +435,72 @@ def test_line_spans_are_the_stripped_non_blank_lines(text):
         if e > s:
             expected.append((s, e))
     assert line_spans(text) == expected
+
+
+# The compiled splitter reads ASCII bytes, or one stand-in byte per character of other text: the characters
+# that matter (curly quotes, odd spaces, digits, one-letter words, lower case) and those it must refuse
+# (a casefold holding ASCII: the Kelvin sign, long s, sharp s, ligatures, dotted capital I).
+_unicode_pool = st.sampled_from(
+    list("aZ0. !?\"'()[]\n\t") + ["Mr. ", "No. 5", "no. ", "U.S. ", "J. ", "e.g. ", "St. ", "\u201cA", "\u201d ",
+                                  "\u2018", "\u2019", "\u00a0", "\u2009", "\u3000", "\u2028", "\x85", "\u00e9. ",
+                                  "\u00c9", "\u00e7", "\u0661", "\u00b2", "\u0301", "\u01c5", "\u212a", "\u017f",
+                                  "\u00df", "\ufb06", "\u0130", "\u00aa", "\uff21", "\u2014", "\u0915"])
+unicode_text = st.lists(_unicode_pool, max_size=80).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(ascii_text, pooled_text, unicode_text, any_text), st.sampled_from([0, 40, 300]))
+def test_the_compiled_sentence_splitter_equals_the_python_one_for_any_text(text, max_chars):
+    from unspun.clean import _sentence_spans, block_sentences, join_wrapped, line_spans
+
+    lines = line_spans(text)
+    expected = [span for block in join_wrapped(text, lines) for span in block_sentences(text, block, max_chars)]
+    assert _sentence_spans(text, lines, max_chars) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(ascii_text, pooled_text, unicode_text))
+def test_the_compiled_normalized_text_equals_normalize_per_sentence(text):
+    from unspun.clean import _norm_text, clean_article
+    from unspun.records import Article
+
+    spans = [s.span for s in clean_article(Article("t", text, "test")).sentences]
+    assert _norm_text(text, spans) == "\n".join(normalize(text[s:e]) for s, e in spans)
+
+
+def test_a_character_whose_casefold_is_ascii_sends_the_text_to_the_python_splitter():
+    from unspun.clean import _char_class, _stand_in
+
+    assert _char_class("\u212a") == -1 and _char_class("\u00df") == -1  # Kelvin sign -> "k", sharp s -> "ss"
+    assert _stand_in("Temperature rose 5 \u212a. It held.") is None
+    assert _stand_in("Caf\u00e9 \u201cNo. 5\u201d opened.") is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(pooled_text, unicode_text, any_text, ascii_text))
+def test_hashed_span_keys_group_spans_as_their_key_strings_do(text):
+    # Spans of non-ASCII text are hashed from their bytes (ASCII spans) or their key strings: one scheme
+    from unspun.clean import line_spans, span_keys
+
+    spans = line_spans(text) + [s.span for s in clean(text).sentences]
+    hashed, plain = span_keys(text, spans, True), span_keys(text, spans, False)
+    assert [size for _, size in hashed] == [size for _, size in plain]
+    for (h1, _), (k1, _) in zip(hashed, plain):
+        for (h2, _), (k2, _) in zip(hashed, plain):
+            assert (h1 == h2) == (k1 == k2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(any_text, pooled_text, unicode_text,
+                 st.text(alphabet=[chr(c) for c in _QUOTES] + list("ab1 _\u00e9\u2034\uff07"))))
+def test_match_key_is_the_word_runs_of_the_normalized_text(text):
+    # match_key skips normalize's quote, dash and space folding (none of those is or becomes a word character)
+    assert match_key(text) == " ".join(re.findall(r"\w+", normalize(text).casefold()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(any_text, unicode_text, st.text(alphabet=[chr(c) for c in _QUOTES] + ["\u2214", "\U0001f600", "a"])))
+def test_the_fold_table_as_a_list_maps_as_the_dict(text):
+    from unspun.clean import _FOLD
+
+    assert text.translate(_FOLD) == text.translate(_QUOTES)

@@ -328,3 +328,21 @@ def test_pair_facts_give_each_sentences_figures_and_names_hashed(text):
         assert facts.figures_and_names(k) == ({_hash(x, "i") for x in figures}, {_hash(x, "i") for x in names})
     assert facts.immutables() == {_hash(x, "i") for x in article_immutables(ca)}
     assert [facts.key(k) for k in range(len(ca.sentences))] == [sentence_key(s.text) for s in ca.sentences]
+
+
+# The signature's immutables of ASCII sentences come from one compiled pass over the joined sentences (the rule
+# of place per sentence, numbers and capitals looked up by hash) and one quote search over all of them: lines
+# that open a quote another line closes, sentences opening with a name, a number or a capital alone, words
+# glued to numbers, and non-ASCII sentences beside them (those take the per-sentence rules).
+_immutable_pool = st.sampled_from(
+    ['He said "the plan is', 'done" and "we will see about it" later.', '"Short" one.', "Okafor left.",
+     "Okafor Hollins left.", "1,200 came. 3.5m", "2m Dollars", "Tuesday", "A", "I said it.", "The Mayor spoke.",
+     "Don't Stop", "x'Y z", "Caf\u00e9 Okafor said \"nous verrons bient\u00f4t\" to Reyes.", "\u00c9mile Zola, 61.",
+     "10:30 Meeting", "...", "Mr. Castillo (D) said no.", "a B", "B a"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_immutable_pool, _sentences), max_size=10).map("\n".join))
+def test_the_compiled_signature_immutables_equal_the_per_sentence_rules(text):
+    ca = clean(text)
+    assert article_immutables(ca) == frozenset().union(*(f.immutables for f in article_features(ca)))

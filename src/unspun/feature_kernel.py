@@ -293,16 +293,68 @@ def token_ids(buf, details, slots, slot_ids, ids, starts, ends, hashes):
         if e == p:
             p += 1
             continue
-        h = _FNV_BASIS
-        for q in range(p, e):
-            h = (h ^ np.uint64(buf[q])) * _FNV_PRIME
-        h = max(_fmix(h), np.uint64(1))
-        s = _slot(slots, h)
-        ids[k] = slot_ids[s] if slots[s] == h else -1
-        starts[k] = p
-        ends[k] = e
-        hashes[k] = h
+        _look_up(buf, p, e, slots, slot_ids, ids, starts, ends, hashes, k)
         k += 1
+        p = e
+    return k
+
+
+@njit(cache=True, inline="always")
+def _look_up(buf, p, e, slots, slot_ids, ids, starts, ends, hashes, k):
+    """Record token k = buf[p:e]: its span, the hash of its bytes, and its id in the table (-1 when absent)."""
+    h = _FNV_BASIS
+    for q in range(p, e):
+        h = (h ^ np.uint64(buf[q])) * _FNV_PRIME
+    h = max(_fmix(h), np.uint64(1))
+    s = _slot(slots, h)
+    ids[k] = slot_ids[s] if slots[s] == h else -1
+    starts[k] = p
+    ends[k] = e
+    hashes[k] = h
+
+
+@njit(cache=True, inline="always")
+def _upper(c):
+    return 65 <= c <= 90
+
+
+@njit(cache=True, inline="always")
+def _next_upper(buf, p, n):
+    """The next token from p on, in the same line, opens with a capital letter (tokens open at every letter
+    or digit that does not continue one)."""
+    while p < n and buf[p] != _NEWLINE and not (_letter(buf[p]) or _digit(buf[p])):
+        p += 1
+    return p < n and _upper(buf[p])
+
+
+@njit(cache=True)
+def immutable_ids(buf, slots, slot_ids, ids, starts, ends, hashes):
+    """The tokens of the ASCII bytes `buf` (sentences split by line breaks; tokens as `token_ids`) that are an
+    immutable where they stand if their word is one (`fingerprint._immutables`): every number, and every
+    capitalized word but one opening its sentence whose next word is not capitalized; each looked up by
+    hash as `token_ids` does (a word in lower case is never an immutable, and is neither hashed nor kept).
+    Returns the count."""
+    n = buf.shape[0]
+    k = 0
+    p = 0
+    opens = True  # the next token opens its sentence
+    while p < n:
+        c = buf[p]
+        if c == _NEWLINE:
+            opens = True
+            p += 1
+            continue
+        if _letter(c):
+            e = _word_end(buf, p, n, False)
+        elif _digit(c):
+            e = _figure_end(buf, p, n)
+        else:
+            p += 1
+            continue
+        if _digit(c) or (_upper(c) and (not opens or _next_upper(buf, e, n))):
+            _look_up(buf, p, e, slots, slot_ids, ids, starts, ends, hashes, k)
+            k += 1
+        opens = False
         p = e
     return k
 

@@ -23,6 +23,9 @@ from .sketch import sketch_batch
 from .tokens import FEATURE_TOKEN, FEATURE_TOKEN_ASCII, STOPWORDS, common_words, stem, zipf_below
 
 _QUOTED = re.compile(r'"([^"]{8,}?)"')
+_QUOTED_IN_LINE = re.compile(r'"([^"\n]{8,}?)"')
+"""`_QUOTED` over sentences joined by line breaks: the same matches as over each sentence (no match crosses a
+line, and the search starts each line afresh, as it starts each sentence)."""
 
 @dataclass(frozen=True)
 class SentenceFeatures:
@@ -113,9 +116,10 @@ def _proper(toks: Sequence[str], i: int) -> bool:
     return toks[i][0].isupper() and (i > 0 or (len(toks) > 1 and toks[1][0].isupper()))
 
 
-def _quoted(norm: str) -> list[str]:
-    """The quoted-string immutables of a normalized sentence."""
-    return ["q:" + " ".join(t.casefold() for t in tokens(quoted)) for quoted in _QUOTED.findall(norm)]
+def _quoted(norm: str, pattern: re.Pattern[str] = _QUOTED) -> list[str]:
+    """The quoted-string immutables of a normalized sentence (or, with `_QUOTED_IN_LINE`, of normalized
+    sentences joined by line breaks)."""
+    return ["q:" + " ".join(t.casefold() for t in tokens(quoted)) for quoted in pattern.findall(norm)]
 
 
 @lru_cache(maxsize=16384)
@@ -154,7 +158,14 @@ def _immutables(toks: list[str], words: _ImmutableWords) -> set[str]:
 
 
 class _ImmutableWords(dict):
-    """token -> the immutable it is wherever `_proper` holds ("n:" number key, "p:" name), else ""."""
+    """token -> the immutable it is wherever `_proper` holds ("n:" number key, "p:" name), else ""; and for
+    the compiled pass over ASCII text (`_ascii_immutables`), the tokens it met numbered (`ids`: number ->
+    immutable) and looked up by the hash of their bytes (`by_hash`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.by_hash = _HashIds()
 
     def __missing__(self, tok: str) -> str:
         if tok[0].isdigit():
@@ -166,16 +177,43 @@ class _ImmutableWords(dict):
         self[tok] = out
         return out
 
+    def number(self, tok: str) -> int:
+        """A number for `tok` in `ids` (the table asks once per token it lacks)."""
+        self.ids.append(self[tok])
+        return len(self.ids) - 1
+
 
 def article_immutables(article: CleanArticle) -> frozenset[str]:
     """The union of `sentence_immutables` over the article's sentences, from its normalized text
     (`norm_text`: the sentences normalized, joined by line breaks)."""
     words = _immutable_words()
-    out: set[str] = set()
-    for norm in _norms(article):
-        out |= _norm_immutables(norm, words)
+    norms = _norms(article)
+    joined = "\n".join(norms)  # no normalized sentence holds a line break, and no token crosses one
+    ascii_ = joined.isascii()
+    if not ascii_:  # the rules are per sentence: the ASCII ones still take the compiled pass
+        joined = "\n".join(norm for norm in norms if norm.isascii())
+    out = _ascii_immutables(joined, words) if joined else set()
+    if '"' in joined:
+        out.update(_quoted(joined, _QUOTED_IN_LINE))
+    if not ascii_:
+        for norm in norms:
+            if not norm.isascii():
+                out |= _norm_immutables(norm, words)
     out.discard("")
     return frozenset(out)
+
+
+def _ascii_immutables(joined: str, words: _ImmutableWords) -> set[str]:
+    """The number and name immutables of ASCII normalized sentences joined by line breaks, as `_immutables`
+    finds them per sentence, and perhaps "": one compiled pass (`feature_kernel.immutable_ids`) that applies
+    the rule of place and looks up only the numbers and capitalized words by hash; Python sees a word the
+    first time only."""
+    buf, ids, starts, ends, hashes = _token_arrays(joined)
+    k = fk.immutable_ids(buf, words.by_hash.slots, words.by_hash.ids, ids, starts, ends, hashes)
+    found = ids[:k].tolist()
+    if -1 in found:  # a word met for the first time
+        found = _looked_up(joined, words.by_hash, words.number, ids[:k], starts, ends, hashes).tolist()
+    return set(map(words.ids.__getitem__, set(found)))  # a set of ints: cheaper than np.unique at this size
 
 
 def _norms(article: CleanArticle) -> list[str]:
@@ -247,12 +285,22 @@ def _ascii_ids(text: str, table: _HashIds, details: bool, id_of: Callable[[str],
     """The ids of the tokens of ASCII `text` (`feature_kernel.token_ids`: `FEATURE_TOKEN_ASCII`'s tokens and line breaks, or with
     `details` `DETAIL_WORD`'s), in order, each from `table` by the hash of its bytes; a token the table lacks
     gets `id_of(token)` and is entered. One compiled pass instead of a regex and a dict lookup per token."""
+    buf, ids, starts, ends, hashes = _token_arrays(text)
+    k = fk.token_ids(buf, details, table.slots, table.ids, ids, starts, ends, hashes)
+    return _looked_up(text, table, id_of, ids[:k], starts, ends, hashes)
+
+
+def _token_arrays(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The bytes of ASCII `text` and room for a compiled tokenizer's (ids, starts, ends, hashes) of its tokens."""
     buf = np.frombuffer(text.encode(), np.uint8)
     n = len(buf)
-    ids, starts, ends = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
-    hashes = np.empty(n, np.uint64)
-    k = fk.token_ids(buf, details, table.slots, table.ids, ids, starts, ends, hashes)
-    ids = ids[:k]
+    return buf, np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.uint64)
+
+
+def _looked_up(text: str, table: _HashIds, id_of: Callable[[str], int], ids: np.ndarray, starts: np.ndarray,
+               ends: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    """`ids` of tokens a compiled tokenizer looked up in `table`, where a token the table lacks (-1) now has
+    `id_of(token)`, entered in the table."""
     missing = np.flatnonzero(ids < 0)
     if len(missing):
         ids[missing] = [id_of(text[s:e]) for s, e in zip(starts[missing].tolist(), ends[missing].tolist())]
@@ -471,6 +519,7 @@ def fingerprint(
     return Signature(sketch.signatures[0], immutables, int(sketch.n_shingles[0]))
 
 
+@lru_cache(maxsize=64)  # pure, of a frozen config: `fingerprint` asks once per article
 def sketch_config(config: FingerprintConfig) -> NearDupConfig:
     """The NearDupConfig that hashes exactly like `fingerprint` (same permutations, shingles, seed)."""
     return NearDupConfig(

@@ -102,6 +102,9 @@ def _fold(text: str) -> str:
 def _prepare(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One UTF-8 byte buffer for the batch (texts back to back; non-ASCII ones folded and their
     punctuation blanked) and each text's start and end offsets in it."""
+    if len(texts) == 1 and texts[0].isascii():  # one ASCII text (`fingerprint`, per article): its bytes
+        buf = np.frombuffer(texts[0].encode(), dtype=np.uint8)
+        return buf, np.zeros(1, np.int64), np.full(1, len(buf), np.int64)
     pieces = [(t if t.isascii() else _fold(t)).encode("utf-8", "surrogatepass") for t in texts]
     ends = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
     starts = np.empty_like(ends)
