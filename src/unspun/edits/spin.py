@@ -84,6 +84,17 @@ def _hits(scores: np.ndarray, cutoff: float) -> list[list[int]]:
     return out
 
 
+def _twins(scores: np.ndarray, cutoff: float) -> dict[int, list[int]]:
+    """Row -> the columns scoring >= cutoff but not 100, in order, for the rows having any. `fuzz.ratio` is 100
+    exactly for two equal strings, so a name's own spellings (its casefold's names, itself among them) are
+    left out in the same C pass: a twin must be spelled otherwise, and most names written once have none."""
+    out: dict[int, list[int]] = {}
+    rows, cols = np.nonzero((scores >= cutoff) & (scores != 100))
+    for r, c in zip(rows.tolist(), cols.tolist()):
+        out.setdefault(r, []).append(c)
+    return out
+
+
 @dataclass(frozen=True)
 class _Words:
     """An article's tokens as columns (one list per `Token` field the score reads): the plain words' tokens
@@ -127,17 +138,11 @@ def _commons(words: _Words, key_counts: Counter) -> list[int]:
             if not is_name[n] and not valued[n] and texts[n][:1].islower()]
 
 
-def _unlike(scores: np.ndarray, once: list[str], folded: list[str]) -> np.ndarray:
-    """The name scores with each name's own spellings (the names of its casefold, itself among them) zeroed:
-    a twin must be spelled otherwise, so only the names with a true near-spelling keep a hit."""
-    columns: dict[str, list[int]] = defaultdict(list)
-    for c, f in enumerate(folded):
-        columns[f].append(c)
-    own = [(r, c) for r, name in enumerate(once) for c in columns[name.casefold()]]
-    scores[tuple(zip(*own))] = 0  # one assignment for all (every name written once has a column: its own)
-    return scores
+def _rare_name(folded: str) -> bool:
+    return zipf(folded) < 3.0
 
 
+_RARE_NAMES: dict[str, bool] = {}  # `_rare_name` per casefolded name (`memoized`)
 _CLASHES: dict[tuple[str, str], bool] = {}
 
 
@@ -159,25 +164,26 @@ def _name_variants(words: _Words, name_counts: Counter, commons: list[int]) -> l
     first in the text's name order; fuzzy scores come from one `cdist` per article for each kind instead
     of a call per token pair."""
     names = list(name_counts)
-    folded = [n.casefold() for n in names]
-    once = [n for n in names if name_counts[n] == 1]
-    near = _hits(_unlike(process.cdist([n.casefold() for n in once], folded, scorer=fuzz.ratio, dtype=np.float64,
-                                       score_cutoff=70), once, folded), 70) if once and names else []
-    row = {n: r for r, n in enumerate(once)}
-    rare = [(n, f) for n, f in zip(names, folded) if zipf(f) < 3.0]
+    folded = list(map(str.casefold, names))
+    once = [r for r, c in enumerate(name_counts.values()) if c == 1]  # rows of the names written once
+    near = _twins(process.cdist(list(map(folded.__getitem__, once)), folded, scorer=fuzz.ratio, dtype=np.float64,
+                                score_cutoff=70), 70) if once else {}
+    rare = list(compress(zip(names, folded), memoized(_RARE_NAMES, _rare_name, folded)))
     keys, texts = words.key, words.text
-    # A common word's twin starts with its first letter: only the words starting as some rare name does are scored.
-    initials = {n[:1].casefold() for n, _ in rare}
-    commons = list(compress(commons, map(initials.__contains__, map(itemgetter(0), map(keys.__getitem__, commons)))))
-    close = _hits(process.cdist(list(map(keys.__getitem__, commons)), [f for _, f in rare], scorer=fuzz.ratio,
-                                dtype=np.float64, score_cutoff=78), 78) if commons and rare else []
-    # Only a name written once or a common word with a close twin can be flagged: the loop walks those alone,
-    # in the text's order, each with its row of the score matrix (a common word's key is written once, so
-    # no other token has it; a name written once is one name token).
-    named = {once[r] for r, cols in enumerate(near) if cols}
-    picked = [(commons[r], False, cols) for r, cols in enumerate(close) if cols]
-    if named:
-        picked = sorted(picked + [(n, True, near[row[keys[n]]]) for n, _ in words.ruled if keys[n] in named
+    picked = []
+    if rare and commons:
+        # A common word's twin starts with its first letter: only the words starting as some rare name does are scored.
+        initials = {n[:1].casefold() for n, _ in rare}
+        commons = list(compress(commons, map(initials.__contains__, map(itemgetter(0), map(keys.__getitem__, commons)))))
+        close = _hits(process.cdist(list(map(keys.__getitem__, commons)), [f for _, f in rare], scorer=fuzz.ratio,
+                                    dtype=np.float64, score_cutoff=78), 78) if commons else []
+        picked = [(commons[r], False, cols) for r, cols in enumerate(close) if cols]
+    # Only a name written once with a twin or a common word with a close twin can be flagged: the loop walks
+    # those alone, in the text's order, each with its row of the score matrix (a common word's key is written
+    # once, so no other token has it; a name written once is one name token).
+    if near:
+        named = {names[once[r]]: cols for r, cols in near.items()}
+        picked = sorted(picked + [(n, True, named[keys[n]]) for n, _ in words.ruled if keys[n] in named
                                   and words.name[n]])
     suspects: list[Suspect] = []
     for n, is_name, cols in picked:
