@@ -56,35 +56,43 @@ def _after_opener(buf, t, floor):
 
 
 @njit(cache=True)
-def sentence_words(buf, starts, ends, not_plain, word_start, word_end, odd, counts, odd_counts, joined, named):
-    """The words of each sentence buf[starts[j]:ends[j]] (ASCII bytes), in order: word k at
-    buf[word_start[k]:word_end[k]]; counts[j] words in sentence j. The words that are not plain go to the
-    rows of `odd`, in order: odd[0] their indices, odd[1] and odd[2] the indices of their sentence's first
-    and last words, odd[3] its start; odd_counts[j] of them for sentence j. Every word is also copied
-    to `joined`, each followed by a space (one `split` then makes all the word strings); named[k] is 1 when
-    `tokenize.proper_names` takes word k (capitalized, or all capitals, where no sentence starts). Returns
-    the word count and the bytes written to `joined`."""
+def sentence_words(buf, spans, not_plain, word_start, word_end, odd, joined, named):
+    """The words of each sentence buf[spans[j, 0]:spans[j, 1]] (ASCII bytes; the end clamped to the text), in
+    order: word k at buf[word_start[k]:word_end[k]]. The words that are not plain go to the rows of `odd`, in
+    order: odd[0] their indices, odd[1] and odd[2] the indices of their sentence's first and last words, odd[3]
+    its start. Every word is also copied to `joined`, each followed by a space (one `split` then makes all the
+    word strings); `named` gets the indices of the words `tokenize.proper_names` takes (capitalized, or all
+    capitals, where no sentence starts). Returns (words, bytes written to `joined`, words in `odd`, words in
+    `named`); (-1, 0, 0, 0), writing nothing, when the sentences' lengths sum to more than the arrays hold (a
+    sentence's words fit in its bytes, and in `joined` twice them; sentences in order and apart never do)."""
+    n = buf.shape[0]
+    total = 0
+    for j in range(spans.shape[0]):
+        total += max(min(spans[j, 1], n) - spans[j, 0], 0)
+    if total > word_start.shape[0]:
+        return -1, 0, 0, 0
     k = 0
     m = 0
     w = 0
+    c = 0
     size = not_plain.shape[0]
-    for j in range(starts.shape[0]):
-        i = starts[j]
-        b = ends[j]
+    for j in range(spans.shape[0]):
+        i = spans[j, 0]
+        b = min(spans[j, 1], n)
         first = k
         first_odd = m
         opening = True  # a sentence starts here (at its start, or after an opener): no name test
         while i < b:
-            c = buf[i]
-            if _alnum(c):
+            c0 = buf[i]
+            if _alnum(c0):
                 t = i
                 lower = upper = False
                 h = _BASIS
                 while i < b and _alnum(buf[i]):
-                    c = buf[i]
-                    lower = lower or 97 <= c <= 122
-                    upper = upper or 65 <= c <= 90
-                    h = (h ^ np.uint64(c)) * _PRIME
+                    c0 = buf[i]
+                    lower = lower or 97 <= c0 <= 122
+                    upper = upper or 65 <= c0 <= 90
+                    h = (h ^ np.uint64(c0)) * _PRIME
                     i += 1
                 plain = not upper and (i - t) > 0
                 for p in range(t, i):
@@ -111,32 +119,31 @@ def sentence_words(buf, starts, ends, not_plain, word_start, word_end, odd, coun
                 if not plain:
                     odd[0, m] = k
                     m += 1
-                if _after_opener(buf, t, starts[j]):
+                if _after_opener(buf, t, spans[j, 0]):
                     opening = True
                 capital = 65 <= buf[t] <= 90
                 capitals = upper and not lower
-                named[k] = not opening and ((capital and not capitals) or (capitals and i - t > 1))
+                if not opening and ((capital and not capitals) or (capitals and i - t > 1)):
+                    named[c] = k
+                    c += 1
                 opening = False
                 k += 1
-            elif c == 36 or c == 37:  # $ %
+            elif c0 == 36 or c0 == 37:  # $ %
                 word_start[k] = i
                 word_end[k] = i + 1
-                joined[w] = c
+                joined[w] = c0
                 joined[w + 1] = 32
                 w += 2
                 odd[0, m] = k
                 m += 1
-                if _after_opener(buf, i, starts[j]):
+                if _after_opener(buf, i, spans[j, 0]):
                     opening = True
-                named[k] = False
                 k += 1
                 i += 1
             else:
                 i += 1
-        counts[j] = k - first
-        odd_counts[j] = m - first_odd
         for q in range(first_odd, m):
             odd[1, q] = first
             odd[2, q] = k - 1
-            odd[3, q] = starts[j]
-    return k, w
+            odd[3, q] = spans[j, 0]
+    return k, w, m, c

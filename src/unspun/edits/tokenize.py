@@ -190,19 +190,21 @@ def _words(text: str, spans: Sequence[Span],
             starts += s
             ends += e
         return words, starts, ends, odd, frozenset(found), None
-    bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
-    lo, hi = bounds[:, 0], np.minimum(bounds[:, 1], len(text))
-    room = int(np.maximum(hi - lo, 0).sum())
-    word_start, word_end = np.empty((2, room), dtype=np.int64)
-    unplain = np.empty((4, room), dtype=np.int64)
-    counts, odd_counts = np.empty((2, len(spans)), dtype=np.int64)
-    joined, named = np.empty(2 * room, dtype=np.uint8), np.empty(room, dtype=np.bool_)
-    n, size = sentence_words(np.frombuffer(text.encode("ascii"), dtype=np.uint8), lo, hi, _NOT_PLAIN, word_start,
-                             word_end, unplain, counts, odd_counts, joined, named)
+    buf = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    bounds = np.fromiter(chain.from_iterable(spans), np.int64, 2 * len(spans)).reshape(-1, 2)
+    room = len(text)  # enough for sentences in order and apart, as a clean article's are (else sized and redone)
+    while True:
+        block = np.empty((6, room), dtype=np.int64)  # word starts, word ends, and the four rows of the odd words
+        joined, named = np.empty(2 * room, dtype=np.uint8), np.empty(room, dtype=np.int64)
+        word_start, word_end, unplain = block[0], block[1], block[2:]
+        n, size, m, c = sentence_words(buf, bounds, _NOT_PLAIN, word_start, word_end, unplain, joined, named)
+        if n >= 0:
+            break
+        room = sum(max(min(e, len(text)) - s, 0) for s, e in spans)
     words = joined[:size - 1].tobytes().decode("ascii").split(" ") if n else []
-    odd = tuple(unplain[:, :int(odd_counts.sum())].tolist())
+    odd = tuple(unplain[:, :m].tolist())
     starts, ends = word_start[:n], word_end[:n]
-    return (words, starts.tolist(), ends.tolist(), odd, frozenset(compress(words, named[:n].tolist())),
+    return (words, starts.tolist(), ends.tolist(), odd, frozenset(map(words.__getitem__, named[:c].tolist())),
             (starts, ends))
 
 
@@ -223,6 +225,8 @@ def _plain(w: str) -> bool:
 
 
 _WORDLIKE: dict[str, tuple[str, str, bool] | bool] = {}
+_VALUES: dict[str, tuple[float, ...] | None] = {}  # `_digits_value` per word with a digit
+_UNSEEN = object()
 
 
 def _wordlike(w: str) -> tuple[str, str, bool] | bool:
@@ -289,7 +293,10 @@ def _rule_tokens(text: str, names: frozenset[str], words: Sequence[str], starts:
         low = w.casefold().translate(QUOTE_FOLD)
         # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
         # values, without three function calls per token.
-        value = _digits_value(w) if not w.isalpha() and _HAS_DIGIT.search(w) else None
+        value = _VALUES.get(w, _UNSEEN) if not w.isalpha() and _HAS_DIGIT.search(w) else None
+        if value is _UNSEEN:  # a figure first seen: its value kept (a corpus repeats its figures)
+            value = _digits_value(w)
+            remember(_VALUES, w, value, _PLAIN_MAX)
         word_value = _number_word(low) if low in UNITS or "-" in low else None
         if word_value is not None and pronoun_one(
                 low, words[n - 1] if n > first else "", words[n + 1] if n < last else ""):
