@@ -306,6 +306,7 @@ def test_spin_columns_equal_the_article_tokens(text):
     spans = _sentence_spans(text) or [(0, len(text))]
     got, want = _Words.of(text, spans), _Words.of_tokens(article_tokens(text, spans))
     assert replace(got, ruled=[], offsets=None) == replace(want, ruled=[])
+    assert (got.key, got.name, got.valued) == (want.key, want.name, want.valued)  # the columns written from the rules'
     if got.offsets is not None:  # the compiled pass's arrays are the offsets
         assert [a.tolist() for a in got.offsets] == [got.start, got.end]
     assert [want.ruled[n] for n, _ in got.ruled] == got.ruled  # the rules' tokens are the article's own

@@ -13,9 +13,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count, repeat
-from operator import attrgetter, eq, is_not, itemgetter, le, mul, not_, or_
+from operator import eq, is_not, itemgetter, le, mul, not_, or_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -97,15 +97,13 @@ def _twins(scores: np.ndarray, cutoff: float) -> dict[int, list[int]]:
 
 @dataclass(frozen=True)
 class _Words:
-    """An article's tokens as columns (one list per `Token` field the score reads): the plain words' tokens
-    are never built (`tokenize.article_words`), only the rules' tokens are written over the word columns."""
+    """An article's tokens as columns: the plain words' tokens are never built (`tokenize.article_words`), only
+    the rules' tokens are held; the key, name and value columns are written from them on first use (the compiled
+    tallies of an ASCII article read none of them, most articles' checks only the rules' own columns)."""
 
     text: list[str]
     start: list[int]
     end: list[int]
-    key: list[str]
-    name: list[bool]
-    valued: list[bool]  # the token has a numeric value
     ruled: list[tuple[int, Token]]  # (index, token) of the tokens the rules made; the others are plain words
     offsets: tuple[np.ndarray, np.ndarray] | None = None  # start and end as arrays, when a compiled pass found them
 
@@ -113,18 +111,43 @@ class _Words:
     def of(cls, text: str, sentences: Sequence[Span]) -> _Words:
         """The tokens of `tokenize.article_tokens`, as columns."""
         found = article_words(text, sentences)
-        words, ruled = found.words, found.ruled
-        keys, names, valued = words.copy(), [False] * len(words), [False] * len(words)
-        for n, token in ruled:
-            keys[n], names[n], valued[n] = token.key, token.name, token.value is not None
-        return cls(words, found.starts, found.ends, keys, names, valued, ruled, found.offsets)
+        return cls(found.words, found.starts, found.ends, found.ruled, found.offsets)
 
     @classmethod
     def of_tokens(cls, tokens: Sequence[Token]) -> _Words:
         """The same columns from built tokens (each counted as the rules': `_tally` reads no word's bytes)."""
         return cls([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens],
-                   [t.key for t in tokens], [t.name for t in tokens], [t.value is not None for t in tokens],
                    list(enumerate(tokens)))
+
+    @cached_property
+    def rules(self) -> tuple[tuple[int, ...], tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
+        """The rules' tokens as columns: (index, key, name, has a value), each transposed in C."""
+        if not self.ruled:
+            return (), (), (), ()
+        at, tokens = zip(*self.ruled)
+        _, _, _, keys, names, values = zip(*tokens)
+        return at, keys, names, tuple(map(is_not, values, repeat(None)))
+
+    @cached_property
+    def key(self) -> list[str]:
+        """Every token's key (a plain word's is the word)."""
+        return self._over(self.text, 1)
+
+    @cached_property
+    def name(self) -> list[bool]:
+        return self._over([False] * len(self.text), 2)
+
+    @cached_property
+    def valued(self) -> list[bool]:
+        """Whether each token has a numeric value."""
+        return self._over([False] * len(self.text), 3)
+
+    def _over(self, column: list, field: int) -> list:
+        """A copy of `column` with the rules' tokens' values of `rules` column `field` written over it."""
+        out = column.copy()
+        for n, v in zip(self.rules[0], self.rules[field]):
+            out[n] = v
+        return out
 
 
 def _commons(words: _Words, key_counts: Counter) -> list[int]:
@@ -169,25 +192,26 @@ def _name_variants(words: _Words, name_counts: Counter, commons: list[int]) -> l
     near = _twins(process.cdist(list(map(folded.__getitem__, once)), folded, scorer=fuzz.ratio, dtype=np.float64,
                                 score_cutoff=70), 70) if once else {}
     rare = list(compress(zip(names, folded), memoized(_RARE_NAMES, _rare_name, folded)))
-    keys, texts = words.key, words.text
+    texts = words.text
     picked = []
     if rare and commons:
+        keys = words.key
         # A common word's twin starts with its first letter: only the words starting as some rare name does are scored.
         initials = {n[:1].casefold() for n, _ in rare}
         commons = list(compress(commons, map(initials.__contains__, map(itemgetter(0), map(keys.__getitem__, commons)))))
         close = _hits(process.cdist(list(map(keys.__getitem__, commons)), [f for _, f in rare], scorer=fuzz.ratio,
                                     dtype=np.float64, score_cutoff=78), 78) if commons else []
-        picked = [(commons[r], False, cols) for r, cols in enumerate(close) if cols]
+        picked = [(commons[r], keys[commons[r]], False, cols) for r, cols in enumerate(close) if cols]
     # Only a name written once with a twin or a common word with a close twin can be flagged: the loop walks
     # those alone, in the text's order, each with its row of the score matrix (a common word's key is written
     # once, so no other token has it; a name written once is one name token).
     if near:
         named = {names[once[r]]: cols for r, cols in near.items()}
-        picked = sorted(picked + [(n, True, named[keys[n]]) for n, _ in words.ruled if keys[n] in named
-                                  and words.name[n]])
+        at, rule_keys, rule_names, _ = words.rules
+        picked = sorted(picked + [(n, k, True, named[k]) for n, k in compress(zip(at, rule_keys), rule_names)
+                                  if k in named])
     suspects: list[Suspect] = []
-    for n, is_name, cols in picked:
-        key = keys[n]
+    for n, key, is_name, cols in picked:
         if is_name:
             low = key.casefold()
             twin = next((names[c] for c in cols
@@ -342,16 +366,11 @@ def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], 
     if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):
         return None
     starts, ends = words.offsets or (np.array(words.start, dtype=np.int64), np.array(words.end, dtype=np.int64))
-    ruled = words.ruled
-    tokens = list(map(itemgetter(1), ruled))
-    keys = list(map(attrgetter("key"), tokens))
-    out = np.empty(len(words.key), dtype=np.int64)
+    at, keys, names, valued = words.rules
+    out = np.empty(len(words.text), dtype=np.int64)
     m, rare, total, idioms = spin_tally(
-        np.frombuffer(text.encode("ascii"), dtype=np.uint8), starts, ends,
-        np.array(list(map(itemgetter(0), ruled)), dtype=np.int64),
-        np.array(list(map(or_, map(attrgetter("name"), tokens),
-                          map(mul, repeat(2), map(is_not, map(attrgetter("value"), tokens), repeat(None))))),
-                 dtype=np.int64),
+        np.frombuffer(text.encode("ascii"), dtype=np.uint8), starts, ends, np.array(at, dtype=np.int64),
+        np.array(list(map(or_, names, map(mul, repeat(2), valued))), dtype=np.int64),
         np.frombuffer("".join(keys).encode("ascii"), dtype=np.uint8),
         np.array(list(accumulate(map(len, keys), initial=0)), dtype=np.int64), *_tables(), _SWAP_MAX - 1, out)
     return out[:m].tolist(), rare / total if total else 0.0, idioms
@@ -367,7 +386,8 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
     text = clean.article.text
     spans = [s.span for s in clean.sentences]
     words = _Words.of(text, spans)
-    name_counts = Counter(t.key for _, t in words.ruled if t.name)  # (a name is always a rule-made token)
+    _, keys, names, _ = words.rules
+    name_counts = Counter(compress(keys, names))  # (a name is always a rule-made token)
     tally = _tally(text, spans, words)
     if tally is None:
         commons, rare, idioms = _commons(words, Counter(words.key)), _rare_share(words), True
