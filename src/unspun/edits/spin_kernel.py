@@ -17,7 +17,7 @@ import numpy as np
 from numba import njit
 
 from ..sketch_kernel import _FNV_BASIS, _FNV_PRIME
-from .pair_kernel import _probe
+from .pair_kernel import _rows
 
 _A, _D, _E, _G, _H, _I, _N, _S, _T = 97, 100, 101, 103, 104, 105, 110, 115, 116
 
@@ -115,7 +115,7 @@ def spin_tally(buf, starts, ends, ruled, marks, keyed, bounds, common, long_stem
     stems = np.empty(n, dtype=np.uint64)
     cand = np.zeros(n, dtype=np.bool_)
     kept = np.zeros(n, dtype=np.bool_)
-    rare = 0
+    asked = np.empty(n, dtype=np.int64)  # the words' key hashes, looked up in `common` in one batch
     words = 0
     j = 0
     for k in range(n):
@@ -132,9 +132,11 @@ def spin_tally(buf, starts, ends, ruled, marks, keyed, bounds, common, long_stem
         if plain:
             cand[k] = e - t >= 5 and 97 <= buf[starts[k]] <= 122
             if e - t > 3 and _letters(src, t, e):
+                asked[words] = np.int64(h)
                 words += 1
-                if _probe(common, np.int64(h), 0) < 0:
-                    rare += 1
+    rare = 0
+    for row in _rows(common, asked[:words], 0):
+        rare += row < 0
     # the keys written once: an open-addressing count of the key hashes (at most half full)
     size = 1
     while size < 2 * n:

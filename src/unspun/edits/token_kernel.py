@@ -60,7 +60,7 @@ def sentence_words(buf, spans, not_plain, word_start, word_end, odd, joined, nam
     """The words of each sentence buf[spans[j, 0]:spans[j, 1]] (ASCII bytes; the end clamped to the text), in
     order: word k at buf[word_start[k]:word_end[k]]. The words that are not plain go to the rows of `odd`, in
     order: odd[0] their indices, odd[1] and odd[2] the indices of their sentence's first and last words, odd[3]
-    its start. Every word is also copied to `joined`, each followed by a space (one `split` then makes all the
+    1 where the word is its sentence's first or follows an opener (the rules' name test then reads its rarity). Every word is also copied to `joined`, each followed by a space (one `split` then makes all the
     word strings); `named` gets the indices of the words `tokenize.proper_names` takes (capitalized, or all
     capitals, where no sentence starts). Returns (words, bytes written to `joined`, words in `odd`, words in
     `named`); (-1, 0, 0, 0), writing nothing, when the sentences' lengths sum to more than the arrays hold (a
@@ -116,11 +116,13 @@ def sentence_words(buf, spans, not_plain, word_start, word_end, odd, joined, nam
                 if plain:
                     at = np.searchsorted(not_plain, h)
                     plain = not (at < size and not_plain[at] == h)
+                after = _after_opener(buf, t, spans[j, 0])
+                if after:
+                    opening = True
                 if not plain:
                     odd[0, m] = k
+                    odd[3, m] = k == first or after
                     m += 1
-                if _after_opener(buf, t, spans[j, 0]):
-                    opening = True
                 capital = 65 <= buf[t] <= 90
                 capitals = upper and not lower
                 if not opening and ((capital and not capitals) or (capitals and i - t > 1)):
@@ -134,10 +136,12 @@ def sentence_words(buf, spans, not_plain, word_start, word_end, odd, joined, nam
                 joined[w] = c0
                 joined[w + 1] = 32
                 w += 2
-                odd[0, m] = k
-                m += 1
-                if _after_opener(buf, i, spans[j, 0]):
+                after = _after_opener(buf, i, spans[j, 0])
+                if after:
                     opening = True
+                odd[0, m] = k
+                odd[3, m] = k == first or after
+                m += 1
                 k += 1
                 i += 1
             else:
@@ -145,5 +149,4 @@ def sentence_words(buf, spans, not_plain, word_start, word_end, odd, joined, nam
         for q in range(first_odd, m):
             odd[1, q] = first
             odd[2, q] = k - 1
-            odd[3, q] = spans[j, 0]
     return k, w, m, c

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import not_
+from operator import and_, is_not, not_, or_
 from typing import NamedTuple
 
 import numpy as np
@@ -154,7 +154,7 @@ def article_words(text: str, sentences: Sequence[Span]) -> ArticleWords:
     """`ArticleWords` of the sentences: the article's `proper_names` and the words are found once (`_words`;
     the names and the tokens both read them), and the rules run once over the whole article (`_rule_tokens`)."""
     words, starts, ends, odd, names, offsets = _words(text, sentences)
-    return ArticleWords(words, starts, ends, list(_rule_tokens(text, names, words, starts, ends, *odd)), offsets)
+    return ArticleWords(words, starts, ends, _rule_tokens(text, names, words, starts, ends, *odd), offsets)
 
 
 # The lowercase letter words that are not `_plain` (number words, fractions, ordinals), as the compiled
@@ -163,15 +163,15 @@ _NOT_PLAIN = np.array(sorted({word_hash(w) for w in chain(UNITS, FRACTIONS, ORDI
                               if w.isascii() and w.isalpha() and w.islower()}), dtype=np.uint64)
 
 
-# The words the rules must read: their indices, and their sentences' first and last word indices and start
-# offsets (four columns, one entry a word).
+# The words the rules must read: their indices, their sentences' first and last word indices, and whether each
+# is its sentence's first word or follows an opener (four columns, one entry a word).
 _Odd = tuple[list[int], list[int], list[int], list[int]]
 
 
 def _words(text: str, spans: Sequence[Span],
            ) -> tuple[list[str], list[int], list[int], _Odd, frozenset[str], tuple[np.ndarray, np.ndarray] | None]:
-    """(words, starts, ends) of every span in order, the `_unplain` words or more (`_Odd`: their indices and
-    their sentences' bounds), the spans' `proper_names`, and the offsets as arrays when compiled. An ASCII
+    """(words, starts, ends) of every span in order, the `_unplain` words or more (`_Odd`: their indices, their
+    sentences' bounds and where a sentence opens), the spans' `proper_names`, and the offsets as arrays when compiled. An ASCII
     text's come from one compiled pass over its bytes (`token_kernel`: offsets, the words to read, the names,
     and the words copied apart so that one `split` makes their strings); any other text's from `_columns`,
     `_unplain` and `_add_names` per span."""
@@ -184,7 +184,7 @@ def _words(text: str, spans: Sequence[Span],
             _add_names(text, span[0], w, s, unplain, found)
             base = len(words)
             for column, values in zip(odd, ([base + n for n in unplain], repeat(base), repeat(base + len(w) - 1),
-                                            repeat(span[0]))):
+                                            _opens(text, span[0], s, unplain))):
                 column += islice(values, len(unplain))
             words += w
             starts += s
@@ -224,15 +224,15 @@ def _plain(w: str) -> bool:
     return got
 
 
-_WORDLIKE: dict[str, tuple[str, str, bool] | bool] = {}
+_WORDLIKE: dict[str, tuple[str, str, bool, bool] | bool] = {}
 _VALUES: dict[str, tuple[float, ...] | None] = {}  # `_digits_value` per word with a digit
 _UNSEEN = object()
 
 
-def _wordlike(w: str) -> tuple[str, str, bool] | bool:
-    """(its key as a common word, its key as a name, whether it can be a name) for a word no rule gives a
-    value (no digit, number word, fraction or ordinal): only the name test then reads its neighbours. False
-    for a word the full rules must read. Kept per distinct word, as `_plain`."""
+def _wordlike(w: str) -> tuple[str, str, bool, bool] | bool:
+    """(its key as a common word, its key as a name, whether it can be a name, whether it is rare) for a word no
+    rule gives a value (no digit, number word, fraction or ordinal): only the name test then reads its
+    neighbours. False for a word the full rules must read. Kept per distinct word, as `_plain`."""
     got = _WORDLIKE.get(w)
     if got is None:
         low = w.casefold().translate(QUOTE_FOLD)
@@ -240,7 +240,8 @@ def _wordlike(w: str) -> tuple[str, str, bool] | bool:
         if (not _HAS_DIGIT.search(w) and low not in UNITS and "-" not in low and low not in FRACTIONS
                 and (ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None) is None):
             key = w.translate(QUOTE_FOLD)
-            got = (low, key[:-2] if key.endswith("'s") else key, bool(w[:1].isupper()) and low not in DATE_WORDS)
+            can = bool(w[:1].isupper()) and low not in DATE_WORDS
+            got = (low, key[:-2] if key.endswith("'s") else key, can, can and zipf(low) < 3.0)
         remember(_WORDLIKE, w, got, _PLAIN_MAX)
     return got
 
@@ -261,74 +262,100 @@ def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], 
     """Every word is first made the plain token (w, key w, no name, no value) in one C pass; only the words
     at `odd` (`_unplain`) go through the rules (`_rule_tokens`), which give a plain word that same token."""
     out = _plain_tokens(words, starts, ends)
-    for n, token in _rule_tokens(text, names, words, starts, ends, odd, repeat(0), repeat(len(words) - 1),
-                                 repeat(span[0])):
+    odd = list(odd)
+    for n, token in _rule_tokens(text, names, words, starts, ends, odd, [0] * len(odd), [len(words) - 1] * len(odd),
+                                 _opens(text, span[0], starts, odd)):
         out[n] = token
     return out
 
 
+def _opens(text: str, floor: int, starts: Sequence[int], at: Sequence[int]) -> list[bool]:
+    """For each word at `at` of one sentence (starting at `floor`, its words' starts `starts`): whether it is the
+    sentence's first or follows an opener (the rules' name test reads its rarity then)."""
+    return [n == 0 or _after_opener(text, starts[n], floor) for n in at]
+
+
 def _rule_tokens(text: str, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
-                 ends: Sequence[int], odd: Iterable[int], firsts: Iterable[int], lasts: Iterable[int],
-                 floors: Iterable[int]) -> Iterator[tuple[int, Token]]:
+                 ends: Sequence[int], odd: Sequence[int], firsts: Sequence[int], lasts: Sequence[int],
+                 opens: Sequence[int]) -> list[tuple[int, Token]]:
     """(index, token) of each word at `odd` that is not plain, as the rules make it (a plain word's token
     is the plain one, so it is skipped). The words may run over many sentences: each word at `odd` comes
-    with its sentence's first and last word index and start offset (no rule reads past its sentence)."""
-    make = tuple.__new__
-    for n, first, last, floor in zip(odd, firsts, lasts, floors):
-        w = words[n]
-        plain = _PLAIN.get(w)
-        if plain or plain is None and _plain(w):
-            continue
-        s, e = starts[n], ends[n]
-        simple = _WORDLIKE.get(w)
-        if simple is None:
-            simple = _wordlike(w)
-        if simple:  # the rules below for a word without a value: only the name test is left
-            low, name_key, can_name = simple
-            if can_name and (w in names or not (n == first or _after_opener(text, s, floor)) or zipf(low) < 3.0):
-                yield n, make(Token, (w, s, e, name_key, True, None))
-            else:
-                yield n, make(Token, (w, s, e, low, False, None))
-            continue
-        low = w.casefold().translate(QUOTE_FOLD)
-        # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
-        # values, without three function calls per token.
-        value = _VALUES.get(w, _UNSEEN) if not w.isalpha() and _HAS_DIGIT.search(w) else None
-        if value is _UNSEEN:  # a figure first seen: its value kept (a corpus repeats its figures)
-            value = _digits_value(w)
-            remember(_VALUES, w, value, _PLAIN_MAX)
-        word_value = _number_word(low) if low in UNITS or "-" in low else None
-        if word_value is not None and pronoun_one(
-                low, words[n - 1] if n > first else "", words[n + 1] if n < last else ""):
-            word_value = None  # "one such sighting", "one of the best": a pronoun, not a count
-        if value is None and word_value is not None:
-            value = (word_value,)
-        elif value is None and low in FRACTIONS and (
-            (n > first and words[n - 1].casefold() in ("a", "one", "two", "three", "by"))
-            or (n < last and words[n + 1].casefold() in ("a", "an", "of"))
-        ):
-            value = (FRACTIONS[low],)
-        if value is not None and len(value) == 1:
-            nxt = words[n + 1].casefold() if n < last else ""
-            if nxt in SCALES and (nxt not in ("m", "k") or starts[n + 1] == e):
-                value = (value[0] * SCALES[nxt],)
-            elif nxt in PERCENT:
-                value = (value[0] / 100,)
-        is_name = bool(w[:1].isupper()) and value is None and low not in DATE_WORDS and (
-            w in names or not (n == first or _after_opener(text, s, floor)) or zipf(low) < 3.0
-        )
-        if is_name:
-            key = w.translate(QUOTE_FOLD)
-            if key.endswith("'s"):
-                key = key[:-2]
-        else:
-            key = low
-        if word_value is not None:
-            key = str(int(word_value))
-        ordinal = ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None
-        if ordinal is not None:  # "eleventh" and "11th" are one figure
-            key, value, is_name = ordinal_key(ordinal), (float(ordinal),), False
-        yield n, make(Token, (w, s, e, key, is_name, value))
+    with its sentence's first and last word index (no rule reads past its sentence) and whether it opens one
+    (`_opens`). Most such words get no value (`_wordlike`): their tokens are made column by column in C, the
+    name test included; only the others go through `_full_token` one by one."""
+    said = list(map(words.__getitem__, odd))
+    plain = list(map(_PLAIN.get, said))
+    if not all(map(is_not, plain, repeat(None))):
+        plain = list(map(_plain, said))
+    kept = list(map(not_, plain))
+    odd, said = list(compress(odd, kept)), list(compress(said, kept))
+    firsts, lasts, opens = list(compress(firsts, kept)), list(compress(lasts, kept)), list(compress(opens, kept))
+    likes = list(map(_WORDLIKE.get, said))
+    if not all(map(is_not, likes, repeat(None))):
+        likes = list(map(_wordlike, said))
+    simple = list(map(bool, likes))
+    lows, name_keys, can, rare = zip(*compress(likes, simple)) if any(simple) else ((),) * 4
+    spoken = list(compress(said, simple))
+    # the name test of `_full_token`, for words without a value: can be a name, and rare, or written as a name
+    # elsewhere, or neither a sentence's first nor after an opener
+    named = list(map(and_, can, map(or_, map(or_, rare, map(names.__contains__, spoken)),
+                                    map(not_, compress(opens, simple)))))
+    at = list(compress(odd, simple))
+    made = map(tuple.__new__, repeat(Token), zip(spoken, map(starts.__getitem__, at), map(ends.__getitem__, at),
+                                                map(tuple.__getitem__, zip(lows, name_keys), named), named,
+                                                repeat(None)))
+    full = [_full_token(text, names, words, starts, ends, n, first, last, opening)
+            for n, first, last, opening, is_simple in zip(odd, firsts, lasts, opens, simple) if not is_simple]
+    if not full:
+        return list(zip(odd, made))
+    made, full = iter(made), iter(full)
+    return [(n, next(made) if is_simple else next(full)) for n, is_simple in zip(odd, simple)]
+
+
+def _full_token(text: str, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
+                ends: Sequence[int], n: int, first: int, last: int, opening: bool) -> Token:
+    """The token of word n by every rule: its value (figures, number words, fractions, scales, percents,
+    ordinals), then the name test (`opening`: the word is its sentence's first or follows an opener)."""
+    w, s, e = words[n], starts[n], ends[n]
+    low = w.casefold().translate(QUOTE_FOLD)
+    # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
+    # values, without three function calls per token.
+    value = _VALUES.get(w, _UNSEEN) if not w.isalpha() and _HAS_DIGIT.search(w) else None
+    if value is _UNSEEN:  # a figure first seen: its value kept (a corpus repeats its figures)
+        value = _digits_value(w)
+        remember(_VALUES, w, value, _PLAIN_MAX)
+    word_value = _number_word(low) if low in UNITS or "-" in low else None
+    if word_value is not None and pronoun_one(
+            low, words[n - 1] if n > first else "", words[n + 1] if n < last else ""):
+        word_value = None  # "one such sighting", "one of the best": a pronoun, not a count
+    if value is None and word_value is not None:
+        value = (word_value,)
+    elif value is None and low in FRACTIONS and (
+        (n > first and words[n - 1].casefold() in ("a", "one", "two", "three", "by"))
+        or (n < last and words[n + 1].casefold() in ("a", "an", "of"))
+    ):
+        value = (FRACTIONS[low],)
+    if value is not None and len(value) == 1:
+        nxt = words[n + 1].casefold() if n < last else ""
+        if nxt in SCALES and (nxt not in ("m", "k") or starts[n + 1] == e):
+            value = (value[0] * SCALES[nxt],)
+        elif nxt in PERCENT:
+            value = (value[0] / 100,)
+    is_name = bool(w[:1].isupper()) and value is None and low not in DATE_WORDS and (
+        w in names or not opening or zipf(low) < 3.0
+    )
+    if is_name:
+        key = w.translate(QUOTE_FOLD)
+        if key.endswith("'s"):
+            key = key[:-2]
+    else:
+        key = low
+    if word_value is not None:
+        key = str(int(word_value))
+    ordinal = ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None
+    if ordinal is not None:  # "eleventh" and "11th" are one figure
+        key, value, is_name = ordinal_key(ordinal), (float(ordinal),), False
+    return Token(w, s, e, key, is_name, value)
 
 
 # ---------------------------------------------------------------- quotes
