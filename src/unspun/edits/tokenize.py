@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import and_, is_not, not_, or_
+from operator import not_
 from typing import NamedTuple
 
 import numpy as np
@@ -276,40 +276,32 @@ def _opens(text: str, floor: int, starts: Sequence[int], at: Sequence[int]) -> l
 
 
 def _rule_tokens(text: str, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
-                 ends: Sequence[int], odd: Sequence[int], firsts: Sequence[int], lasts: Sequence[int],
-                 opens: Sequence[int]) -> list[tuple[int, Token]]:
+                 ends: Sequence[int], odd: Iterable[int], firsts: Iterable[int], lasts: Iterable[int],
+                 opens: Iterable[int]) -> list[tuple[int, Token]]:
     """(index, token) of each word at `odd` that is not plain, as the rules make it (a plain word's token
     is the plain one, so it is skipped). The words may run over many sentences: each word at `odd` comes
-    with its sentence's first and last word index (no rule reads past its sentence) and whether it opens one
-    (`_opens`). Most such words get no value (`_wordlike`): their tokens are made column by column in C, the
-    name test included; only the others go through `_full_token` one by one."""
-    said = list(map(words.__getitem__, odd))
-    plain = list(map(_PLAIN.get, said))
-    if not all(map(is_not, plain, repeat(None))):
-        plain = list(map(_plain, said))
-    kept = list(map(not_, plain))
-    odd, said = list(compress(odd, kept)), list(compress(said, kept))
-    firsts, lasts, opens = list(compress(firsts, kept)), list(compress(lasts, kept)), list(compress(opens, kept))
-    likes = list(map(_WORDLIKE.get, said))
-    if not all(map(is_not, likes, repeat(None))):
-        likes = list(map(_wordlike, said))
-    simple = list(map(bool, likes))
-    lows, name_keys, can, rare = zip(*compress(likes, simple)) if any(simple) else ((),) * 4
-    spoken = list(compress(said, simple))
-    # the name test of `_full_token`, for words without a value: can be a name, and rare, or written as a name
-    # elsewhere, or neither a sentence's first nor after an opener
-    named = list(map(and_, can, map(or_, map(or_, rare, map(names.__contains__, spoken)),
-                                    map(not_, compress(opens, simple)))))
-    at = list(compress(odd, simple))
-    made = map(tuple.__new__, repeat(Token), zip(spoken, map(starts.__getitem__, at), map(ends.__getitem__, at),
-                                                map(tuple.__getitem__, zip(lows, name_keys), named), named,
-                                                repeat(None)))
-    full = [_full_token(text, names, words, starts, ends, n, first, last, opening)
-            for n, first, last, opening, is_simple in zip(odd, firsts, lasts, opens, simple) if not is_simple]
-    if not full:
-        return list(zip(odd, made))
-    made, full = iter(made), iter(full)
-    return [(n, next(made) if is_simple else next(full)) for n, is_simple in zip(odd, simple)]
+    with its sentence's first and last word index (no rule reads past its sentence) and whether it is the
+    sentence's first or follows an opener (`_opens`). A word no rule gives a value (`_wordlike`) has only the
+    name test left, from what is kept for it; any other goes through `_full_token`."""
+    out: list[tuple[int, Token]] = []
+    add, make, plains, likes = out.append, tuple.__new__, _PLAIN.get, _WORDLIKE.get
+    for n, first, last, opening in zip(odd, firsts, lasts, opens):
+        w = words[n]
+        plain = plains(w)
+        if plain or plain is None and _plain(w):
+            continue
+        simple = likes(w)
+        if simple is None:
+            simple = _wordlike(w)
+        if simple:
+            low, name_key, can_name, rare = simple
+            if can_name and (rare or not opening or w in names):
+                add((n, make(Token, (w, starts[n], ends[n], name_key, True, None))))
+            else:
+                add((n, make(Token, (w, starts[n], ends[n], low, False, None))))
+        else:
+            add((n, _full_token(text, names, words, starts, ends, n, first, last, opening)))
+    return out
 
 
 def _full_token(text: str, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
