@@ -235,13 +235,17 @@ _WHOLE = frozenset(IDIOM_STEMS)
 _ONE_SWAP = {(*idiom[:j], "*", *idiom[j + 1 :]): n for n, idiom in enumerate(IDIOM_STEMS) for j in range(len(idiom))}
 _ARTICLE = re.compile(r"\b(an?)\s+([A-Za-z]+)", re.IGNORECASE)
 # The same matches in a lowered ASCII text, ~4x cheaper to scan: a literal first letter ("a", then the
-# look-behind for `\b`), which the regex engine seeks directly instead of trying `\b` at every position.
-_ARTICLE_LOW = re.compile(r"a(?<!\wa)(n?)\s+([a-z]+)")
+# look-behind for `\b`), which the regex engine seeks directly instead of trying `\b` at every position. Only
+# the matches that can clash are kept: after "an" any word, after "a" one starting with a vowel or an "h" (a
+# silent one: `words.article_clash`). A match left out covers no other's start (no "a" inside it starts a word
+# but one its article's test keeps), so the others are found as before.
+_ARTICLE_LOW = re.compile(r"a(?<!\wa)(n)?\s+(?(1)|(?=[aeiouh]))([a-z]+)")
 
 
 def _article_words(text: str) -> Iterator[tuple[int, int, int, int]]:
-    """(start, end, word start, word end) of each `_ARTICLE` match ("a"/"an" and the word after it); an ASCII
-    text is scanned lowered (lowering maps [A-Za-z] onto itself one to one, so the offsets are the text's)."""
+    """(start, end, word start, word end) of each `_ARTICLE` match ("a"/"an" and the word after it) whose article
+    the word may not fit; an ASCII text is scanned lowered (lowering maps [A-Za-z] onto itself one to one, so
+    the offsets are the text's) for the matches that can clash alone (`_ARTICLE_LOW`)."""
     if text.isascii():
         return ((*m.span(), *m.span(2)) for m in _ARTICLE_LOW.finditer(text.lower()))
     return ((*m.span(), *m.span(2)) for m in _ARTICLE.finditer(text))
