@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count, repeat
-from operator import eq, is_not, itemgetter, le, mul, not_, or_
+from operator import and_, eq, is_not, itemgetter, le, mul, not_, or_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -364,19 +364,29 @@ def _tables() -> tuple[np.ndarray, ...]:
 
 
 def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], float, bool] | None:
-    """(`_commons`, `_rare_share`, whether `_swapped_idioms` can find anything) of an ASCII article from one
-    compiled pass (`spin_kernel`); None for any other text (or a span with a negative offset), which the
-    Python passes score."""
-    if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):
+    """(`_commons`, `_rare_share`, whether `_swapped_idioms` can find anything) of an article from one compiled
+    pass (`spin_kernel`): the plain words (lowercase ASCII letters) read from the text's bytes, one a character
+    (a non-ASCII character as "?"), the rules' tokens from their keys' UTF-8 bytes, with their word kinds and
+    candidacy read in Python. None, for the Python passes, with a span at a negative offset, or a rule-made key
+    that casefolds to ASCII from other letters (its light stem could be an expression's, its bytes' never)."""
+    if any(a < 0 or b < 0 for a, b in spans):
+        return None
+    at, keys, names, valued = words.rules
+    joined = "".join(keys)
+    if not joined.isascii() and any(not k.isascii() and k.casefold().isascii() for k in keys):
         return None
     starts, ends = words.offsets or (np.array(words.start, dtype=np.int64), np.array(words.end, dtype=np.int64))
-    at, keys, names, valued = words.rules
+    lengths = list(map(len, keys)) if joined.isascii() else [len(k.encode("utf-8")) for k in keys]
+    texts = map(itemgetter(0), map(itemgetter(1), words.ruled))
     out = np.empty(len(words.text), dtype=np.int64)
     m, rare, total, idioms = spin_tally(
-        np.frombuffer(text.encode("ascii"), dtype=np.uint8), starts, ends, np.array(at, dtype=np.int64),
+        np.frombuffer(text.encode("ascii", "replace"), dtype=np.uint8), starts, ends, np.array(at, dtype=np.int64),
         np.array(list(map(or_, names, map(mul, repeat(2), valued))), dtype=np.int64),
-        np.frombuffer("".join(keys).encode("ascii"), dtype=np.uint8),
-        np.array(list(accumulate(map(len, keys), initial=0)), dtype=np.int64), *_tables(), _SWAP_MAX - 1, out)
+        np.array(memoized(_KINDS, _word_kind, list(keys)), dtype=np.int64),
+        np.array(list(map(and_, map(le, repeat(5), map(len, keys)), map(str.islower, map(itemgetter(0), texts)))),
+                 dtype=np.bool_),
+        np.frombuffer(joined.encode("utf-8"), dtype=np.uint8),
+        np.array(list(accumulate(lengths, initial=0)), dtype=np.int64), *_tables(), _SWAP_MAX - 1, out)
     return out[:m].tolist(), rare / total if total else 0.0, idioms
 
 
