@@ -378,11 +378,13 @@ def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], 
     starts, ends = words.offsets or (np.array(words.start, dtype=np.int64), np.array(words.end, dtype=np.int64))
     lengths = list(map(len, keys)) if joined.isascii() else [len(k.encode("utf-8")) for k in keys]
     texts = map(itemgetter(0), map(itemgetter(1), words.ruled))
+    marks = np.array(list(map(or_, names, map(mul, repeat(2), valued))), dtype=np.int64)
+    kinds = np.zeros(len(keys), dtype=np.int64)  # read for the tokens with no name and no value alone
+    kinds[marks == 0] = memoized(_KINDS, _word_kind, list(compress(keys, map(not_, marks.tolist()))))
     out = np.empty(len(words.text), dtype=np.int64)
     m, rare, total, idioms = spin_tally(
         np.frombuffer(text.encode("ascii", "replace"), dtype=np.uint8), starts, ends, np.array(at, dtype=np.int64),
-        np.array(list(map(or_, names, map(mul, repeat(2), valued))), dtype=np.int64),
-        np.array(memoized(_KINDS, _word_kind, list(keys)), dtype=np.int64),
+        marks, kinds,
         np.array(list(map(and_, map(le, repeat(5), map(len, keys)), map(str.islower, map(itemgetter(0), texts)))),
                  dtype=np.bool_),
         np.frombuffer(joined.encode("utf-8"), dtype=np.uint8),

@@ -224,15 +224,15 @@ def _plain(w: str) -> bool:
     return got
 
 
-_WORDLIKE: dict[str, tuple[str, str, bool, bool] | bool] = {}
+_WORDLIKE: dict[str, tuple[str, str, bool] | bool] = {}
 _VALUES: dict[str, tuple[float, ...] | None] = {}  # `_digits_value` per word with a digit
 _UNSEEN = object()
 
 
-def _wordlike(w: str) -> tuple[str, str, bool, bool] | bool:
-    """(its key as a common word, its key as a name, whether it can be a name, whether it is rare) for a word no
-    rule gives a value (no digit, number word, fraction or ordinal): only the name test then reads its
-    neighbours. False for a word the full rules must read. Kept per distinct word, as `_plain`."""
+def _wordlike(w: str) -> tuple[str, str, bool] | bool:
+    """(its key as a common word, its key as a name, whether it can be a name) for a word no rule gives a
+    value (no digit, number word, fraction or ordinal): only the name test then reads its neighbours. False
+    for a word the full rules must read. Kept per distinct word, as `_plain`."""
     got = _WORDLIKE.get(w)
     if got is None:
         low = w.casefold().translate(QUOTE_FOLD)
@@ -240,8 +240,7 @@ def _wordlike(w: str) -> tuple[str, str, bool, bool] | bool:
         if (not _HAS_DIGIT.search(w) and low not in UNITS and "-" not in low and low not in FRACTIONS
                 and (ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None) is None):
             key = w.translate(QUOTE_FOLD)
-            can = bool(w[:1].isupper()) and low not in DATE_WORDS
-            got = (low, key[:-2] if key.endswith("'s") else key, can, can and zipf(low) < 3.0)
+            got = (low, key[:-2] if key.endswith("'s") else key, bool(w[:1].isupper()) and low not in DATE_WORDS)
         remember(_WORDLIKE, w, got, _PLAIN_MAX)
     return got
 
@@ -282,7 +281,7 @@ def _rule_tokens(text: str, names: frozenset[str], words: Sequence[str], starts:
     is the plain one, so it is skipped). The words may run over many sentences: each word at `odd` comes
     with its sentence's first and last word index (no rule reads past its sentence) and whether it is the
     sentence's first or follows an opener (`_opens`). A word no rule gives a value (`_wordlike`) has only the
-    name test left, from what is kept for it; any other goes through `_full_token`."""
+    name test left; any other goes through `_full_token`."""
     out: list[tuple[int, Token]] = []
     add, make, plains, likes = out.append, tuple.__new__, _PLAIN.get, _WORDLIKE.get
     for n, first, last, opening in zip(odd, firsts, lasts, opens):
@@ -294,8 +293,8 @@ def _rule_tokens(text: str, names: frozenset[str], words: Sequence[str], starts:
         if simple is None:
             simple = _wordlike(w)
         if simple:
-            low, name_key, can_name, rare = simple
-            if can_name and (rare or not opening or w in names):
+            low, name_key, can_name = simple
+            if can_name and (w in names or not opening or zipf(low) < 3.0):
                 add((n, make(Token, (w, starts[n], ends[n], name_key, True, None))))
             else:
                 add((n, make(Token, (w, starts[n], ends[n], low, False, None))))
