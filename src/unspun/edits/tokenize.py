@@ -225,8 +225,6 @@ def _plain(w: str) -> bool:
 
 
 _WORDLIKE: dict[str, tuple[str, str, bool] | bool] = {}
-_VALUES: dict[str, tuple[float, ...] | None] = {}  # `_digits_value` per word with a digit
-_UNSEEN = object()
 
 
 def _wordlike(w: str) -> tuple[str, str, bool] | bool:
@@ -303,25 +301,42 @@ def _rule_tokens(text: str, names: frozenset[str], words: Sequence[str], starts:
     return out
 
 
+_Facts = tuple[str, "tuple[float, ...] | None", "float | None", bool, str, bool, "tuple[str, float] | None"]
+_FACTS: dict[str, _Facts] = {}
+
+
+def _facts(w: str) -> _Facts:
+    """What the full rules read of a word alone: (its lowered key, its figures' value, its number word's value,
+    whether it is a fraction word, its key as a name, whether it can be a name, its ordinal's key and value).
+    Kept per distinct word, as `_plain` (a corpus repeats its figures)."""
+    got = _FACTS.get(w)
+    if got is None:
+        low = w.casefold().translate(QUOTE_FOLD)
+        # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
+        # values, without three function calls per word.
+        key = w.translate(QUOTE_FOLD)
+        ordinal = ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None
+        got = (low, _digits_value(w) if not w.isalpha() and _HAS_DIGIT.search(w) else None,
+               _number_word(low) if low in UNITS or "-" in low else None, low in FRACTIONS,
+               key[:-2] if key.endswith("'s") else key, bool(w[:1].isupper()) and low not in DATE_WORDS,
+               None if ordinal is None else (ordinal_key(ordinal), float(ordinal)))
+        remember(_FACTS, w, got, _PLAIN_MAX)
+    return got
+
+
 def _full_token(text: str, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
                 ends: Sequence[int], n: int, first: int, last: int, opening: bool) -> Token:
     """The token of word n by every rule: its value (figures, number words, fractions, scales, percents,
-    ordinals), then the name test (`opening`: the word is its sentence's first or follows an opener)."""
+    ordinals), then the name test (`opening`: the word is its sentence's first or follows an opener); what
+    the word alone decides is kept for it (`_facts`)."""
     w, s, e = words[n], starts[n], ends[n]
-    low = w.casefold().translate(QUOTE_FOLD)
-    # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
-    # values, without three function calls per token.
-    value = _VALUES.get(w, _UNSEEN) if not w.isalpha() and _HAS_DIGIT.search(w) else None
-    if value is _UNSEEN:  # a figure first seen: its value kept (a corpus repeats its figures)
-        value = _digits_value(w)
-        remember(_VALUES, w, value, _PLAIN_MAX)
-    word_value = _number_word(low) if low in UNITS or "-" in low else None
+    low, value, word_value, fraction, name_key, can_name, ordinal = _FACTS.get(w) or _facts(w)
     if word_value is not None and pronoun_one(
             low, words[n - 1] if n > first else "", words[n + 1] if n < last else ""):
         word_value = None  # "one such sighting", "one of the best": a pronoun, not a count
     if value is None and word_value is not None:
         value = (word_value,)
-    elif value is None and low in FRACTIONS and (
+    elif value is None and fraction and (
         (n > first and words[n - 1].casefold() in ("a", "one", "two", "three", "by"))
         or (n < last and words[n + 1].casefold() in ("a", "an", "of"))
     ):
@@ -332,20 +347,13 @@ def _full_token(text: str, names: frozenset[str], words: Sequence[str], starts: 
             value = (value[0] * SCALES[nxt],)
         elif nxt in PERCENT:
             value = (value[0] / 100,)
-    is_name = bool(w[:1].isupper()) and value is None and low not in DATE_WORDS and (
-        w in names or not opening or zipf(low) < 3.0
-    )
-    if is_name:
-        key = w.translate(QUOTE_FOLD)
-        if key.endswith("'s"):
-            key = key[:-2]
-    else:
-        key = low
+    is_name = can_name and value is None and (w in names or not opening or zipf(low) < 3.0)
+    key = name_key if is_name else low
     if word_value is not None:
         key = str(int(word_value))
-    ordinal = ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None
     if ordinal is not None:  # "eleventh" and "11th" are one figure
-        key, value, is_name = ordinal_key(ordinal), (float(ordinal),), False
+        (key, figure), is_name = ordinal, False
+        value = (figure,)
     return Token(w, s, e, key, is_name, value)
 
 
