@@ -668,14 +668,17 @@ def test_article_tokens_equal_the_old_definition(text, ascii_only, shift):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(st.sampled_from("aZ09 .,'-$%_\n\t:;\"()\u2019\u00e9"), max_size=60), st.lists(
+@given(st.text(st.sampled_from("aZ09 .,'-$%_\n\t:;\"()\u2019\u00e9\u00c9\u01c5\u00a3\u201c\u2018\u2014\u00a0\u0663\u4e2d\x01"),
+               max_size=60), st.lists(
     st.tuples(st.integers(-2, 70), st.integers(-2, 70)), min_size=1, max_size=4))
 def test_compiled_word_pass_equals_the_regex(text, spans):
     """The compiled pass finds each span's `EDIT_TOKEN` words at the same offsets as `_columns` (any span,
-    empty, reversed or past the end), and reads every word that is not `_plain`."""
+    empty, reversed or past the end; ASCII or read through its proxy bytes), with the same names, and reads
+    every word that is not `_plain`."""
     from unspun.edits import tokenize as tk
 
-    words, starts, ends, (odd, firsts, lasts, opens), _, _ = tk._words(text, spans)
+    words, starts, ends, (odd, firsts, lasts, opens), names, _ = tk._words(text, spans)
+    assert names == tk.proper_names(text, spans)
     k = 0
     for span in spans:
         want_words, want_starts, want_ends = tk._columns(text, span)

@@ -28,7 +28,7 @@ import numpy as np
 
 from . import machine_lexicon as _model
 from .sentence_kernel import style_tallies
-from .token_kernel import word_hash
+from .token_kernel import proxy_bytes, word_hash
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d+(?:[.,]\d+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[\"\u201c'(]?[A-Z0-9])")
@@ -68,24 +68,25 @@ def raw_features(text: str, lexicon: dict[str, float] | None = None) -> dict[str
     return _features(text, words_of(text), _model.LEXICON if lexicon is None else lexicon)
 
 
-# The characters `ascii_proxy` reads apart: every non-ASCII one, and the bytes the proxy gives three of them.
-_PROXIED = re.compile(r"[\x01-\x03\x80-\U0010ffff]")
 _PROXY = {"\u2019": "\x01", "\u201d": "\x02", "\u201c": "\x03"}  # `sentence_kernel`'s _RSQUO, _RDQUO, _LDQUO
+
+
+def _style_code(c: str) -> str | None:
+    """A non-ASCII character's byte in `token_kernel.proxy_bytes` for `style_tallies`: U+2019, U+201D and U+201C
+    their own, other whitespace a space, a digit None (`\\d` matches it), any other \\x04 (no regex reads it)."""
+    if c.isdecimal():
+        return None
+    return _PROXY.get(c) or (" " if c.isspace() else "\x04")
 
 
 def ascii_proxy(text: str) -> tuple[np.ndarray, bool] | None:
     """(bytes, whether they are a proxy) for `sentence_kernel.style_tallies`: an ASCII text's own bytes, or an ASCII
-    text of the same length whose words and sentence ends are the regexes' (U+2019, U+201D and U+201C get the
-    kernel's bytes, other whitespace a space, any other character \\x04, which no regex reads). None when the
-    text has a non-ASCII digit (`\\d` matches it) or already holds one of the proxy's bytes: the regexes read it."""
+    text of the same length whose words and sentence ends are the regexes' (`_style_code`). None when a
+    character cannot be stood for: the regexes read the text."""
     if text.isascii():
         return np.frombuffer(text.encode("ascii"), dtype=np.uint8), False
-    odd = set(_PROXIED.findall(text))
-    if any(c < "\x04" or c.isdecimal() for c in odd):
-        return None
-    for c in odd:
-        text = text.replace(c, _PROXY.get(c) or (" " if c.isspace() else "\x04"))
-    return np.frombuffer(text.encode("ascii"), dtype=np.uint8), True
+    buf = proxy_bytes(text, _style_code)
+    return None if buf is None else (buf, True)
 
 
 def _compiled(buf: np.ndarray, proxy: bool, table: tuple[np.ndarray, ...]) -> tuple[int, int, float, np.ndarray, list[int]]:

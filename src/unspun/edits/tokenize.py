@@ -18,7 +18,7 @@ import numpy as np
 from ..records import Span
 from ..tokens import DIGITS, EDIT_TOKEN, zipf
 from .forms import ORDINAL_ENDS, ORDINAL_WORDS, ordinal_key, ordinal_value, pronoun_one
-from .token_kernel import sentence_words, word_hash
+from .token_kernel import proxy_bytes, sentence_words, word_hash
 from .word_memo import remember
 from .words import DATE_WORDS, FRACTIONS, PERCENT, QUOTE_FOLD, SCALES, UNITS
 
@@ -175,7 +175,8 @@ def _words(text: str, spans: Sequence[Span],
     text's come from one compiled pass over its bytes (`token_kernel`: offsets, the words to read, the names,
     and the words copied apart so that one `split` makes their strings); any other text's from `_columns`,
     `_unplain` and `_add_names` per span."""
-    if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):  # (slices count those from the end)
+    buf = None if any(a < 0 or b < 0 for a, b in spans) else proxy_bytes(text, _token_code)
+    if buf is None:  # (slices count negative offsets from the end)
         words, starts, ends, found = [], [], [], set()
         odd: _Odd = ([], [], [], [])
         for span in spans:
@@ -190,22 +191,41 @@ def _words(text: str, spans: Sequence[Span],
             starts += s
             ends += e
         return words, starts, ends, odd, frozenset(found), None
-    buf = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
     bounds = np.fromiter(chain.from_iterable(spans), np.int64, 2 * len(spans)).reshape(-1, 2)
     room = len(text)  # enough for sentences in order and apart, as a clean article's are (else sized and redone)
     while True:
         block = np.empty((6, room), dtype=np.int64)  # word starts, word ends, and the four rows of the odd words
-        joined, named = np.empty(2 * room, dtype=np.uint8), np.empty(room, dtype=np.int64)
+        joined, named = np.empty(2 * room, dtype=np.uint8), np.empty((2, room), dtype=np.int64)
         word_start, word_end, unplain = block[0], block[1], block[2:]
-        n, size, m, c = sentence_words(buf, bounds, _NOT_PLAIN, word_start, word_end, unplain, joined, named)
+        n, size, m, c, x = sentence_words(buf, not text.isascii(), bounds, _NOT_PLAIN, word_start, word_end, unplain,
+                                          joined, named[0], named[1])
         if n >= 0:
             break
         room = sum(max(min(e, len(text)) - s, 0) for s, e in spans)
     words = joined[:size - 1].tobytes().decode("ascii").split(" ") if n else []
+    for k in named[1, :x].tolist():  # a word with a proxy's byte: the text's own characters
+        words[k] = text[word_start[k]:word_end[k]]
     odd = tuple(unplain[:, :m].tolist())
     starts, ends = word_start[:n], word_end[:n]
-    return (words, starts.tolist(), ends.tolist(), odd, frozenset(map(words.__getitem__, named[:c].tolist())),
+    return (words, starts.tolist(), ends.tolist(), odd, frozenset(map(words.__getitem__, named[0, :c].tolist())),
             (starts, ends))
+
+
+def _token_code(c: str) -> str | None:
+    """A non-ASCII character's byte in `token_kernel.proxy_bytes` for the compiled word pass: a letter or digit
+    by its case (None for one cased but neither upper nor lower: a titlecase letter, which `str.isupper` reads
+    apart), the apostrophe U+2019, a currency sign, an opening quote or dash (`_OPENERS`), or inert."""
+    if c.isalnum():
+        if c.isupper():
+            return "\x01"
+        if c.islower():
+            return "\x02"
+        return "\x03" if c.lower() == c.upper() else None
+    if c == "\u2019":
+        return "\x04"
+    if c in "\u00a3\u20ac\u00a5":
+        return "\x05"
+    return "\x06" if c in _OPENERS else "\x07"
 
 
 _PLAIN: dict[str, bool] = {}
