@@ -83,10 +83,8 @@ def ascii_proxy(text: str) -> tuple[np.ndarray, bool] | None:
     """(bytes, whether they are a proxy) for `sentence_kernel.style_tallies`: an ASCII text's own bytes, or an ASCII
     text of the same length whose words and sentence ends are the regexes' (`_style_code`). None when a
     character cannot be stood for: the regexes read the text."""
-    if text.isascii():
-        return np.frombuffer(text.encode("ascii"), dtype=np.uint8), False
     buf = proxy_bytes(text, _style_code)
-    return None if buf is None else (buf, True)
+    return None if buf is None else (buf, not text.isascii())
 
 
 def _compiled(buf: np.ndarray, proxy: bool, table: tuple[np.ndarray, ...]) -> tuple[int, int, float, np.ndarray, list[int]]:

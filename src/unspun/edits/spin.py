@@ -366,8 +366,8 @@ def _tables() -> tuple[np.ndarray, ...]:
 def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], float, bool] | None:
     """(`_commons`, `_rare_share`, whether `_swapped_idioms` can find anything) of an article from one compiled
     pass (`spin_kernel`): the plain words (lowercase ASCII letters) read from the text's bytes, one a character
-    (a non-ASCII character as "?"), the rules' tokens from their keys' UTF-8 bytes, with their word kinds and
-    candidacy read in Python. None, for the Python passes, with a span at a negative offset, or a rule-made key
+    (a non-ASCII character as "?"), the rules' tokens from their keys' UTF-8 bytes (in a text that is not ASCII
+    with their word kinds and candidacy read in Python). None, for the Python passes, with a span at a negative offset, or a rule-made key
     that casefolds to ASCII from other letters (its light stem could be an expression's, its bytes' never)."""
     if any(a < 0 or b < 0 for a, b in spans):
         return None
@@ -377,17 +377,18 @@ def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], 
         return None
     starts, ends = words.offsets or (np.array(words.start, dtype=np.int64), np.array(words.end, dtype=np.int64))
     lengths = list(map(len, keys)) if joined.isascii() else [len(k.encode("utf-8")) for k in keys]
-    texts = map(itemgetter(0), map(itemgetter(1), words.ruled))
     marks = np.array(list(map(or_, names, map(mul, repeat(2), valued))), dtype=np.int64)
-    kinds = np.zeros(len(keys), dtype=np.int64)  # read for the tokens with no name and no value alone
-    kinds[marks == 0] = memoized(_KINDS, _word_kind, list(compress(keys, map(not_, marks.tolist()))))
+    kinds, cands = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.bool_)  # an ASCII text's: read in the pass
+    if not text.isascii():
+        texts = map(itemgetter(0), map(itemgetter(1), words.ruled))
+        cands = np.array(list(map(and_, map(le, repeat(5), map(len, keys)), map(str.islower, map(itemgetter(0), texts)))),
+                         dtype=np.bool_)
+        kinds = np.zeros(len(keys), dtype=np.int64)  # read for the tokens with no name and no value alone
+        kinds[marks == 0] = memoized(_KINDS, _word_kind, list(compress(keys, map(not_, marks.tolist()))))
     out = np.empty(len(words.text), dtype=np.int64)
     m, rare, total, idioms = spin_tally(
         np.frombuffer(text.encode("ascii", "replace"), dtype=np.uint8), starts, ends, np.array(at, dtype=np.int64),
-        marks, kinds,
-        np.array(list(map(and_, map(le, repeat(5), map(len, keys)), map(str.islower, map(itemgetter(0), texts)))),
-                 dtype=np.bool_),
-        np.frombuffer(joined.encode("utf-8"), dtype=np.uint8),
+        marks, kinds, cands, np.frombuffer(joined.encode("utf-8"), dtype=np.uint8),
         np.array(list(accumulate(lengths, initial=0)), dtype=np.int64), *_tables(), _SWAP_MAX - 1, out)
     return out[:m].tolist(), rare / total if total else 0.0, idioms
 

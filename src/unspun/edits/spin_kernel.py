@@ -74,6 +74,15 @@ def _stem_hash(buf, t, e):
 
 
 @njit(cache=True, inline="always")
+def _letters(buf, t, e):
+    """buf[t:e] is ASCII letters only (`str.isalpha` of an ASCII word)."""
+    for p in range(t, e):
+        if not (65 <= buf[p] <= 90 or 97 <= buf[p] <= 122):
+            return False
+    return e > t
+
+
+@njit(cache=True, inline="always")
 def _article_word(buf, t, e):
     """buf[t:e] is "a", "an" or "the" (the words the idiom check drops)."""
     n = e - t
@@ -90,13 +99,14 @@ def spin_tally(buf, starts, ends, ruled, marks, kinds, cands, keyed, bounds, com
     """Tallies of an ASCII article's tokens, word k at buf[starts[k]:ends[k]].
 
     The tokens at `ruled` (ascending) are the rules' own: their keys come from Python, key j at
-    keyed[bounds[j]:bounds[j + 1]] (UTF-8), with marks[j] (1: a name, 2: a value), kinds[j] (`spin._word_kind`)
-    and cands[j] (a common-word candidate), which Python reads from the key and the text. Every other token is
-    a plain word of lowercase ASCII letters, key = word, read from buf (the text, or any bytes with the same
-    ASCII letters at the same offsets). A plain word counts as a word when it is longer than 3 letters, as a
-    rare one unless its hash is in `common` (wordfreq's words of Zipf >= 3, a `pair_kernel.fill_table` table);
-    it is a common-word candidate when it has >= 5. Rule-made tokens with no name and no value count by their
-    kind and candidacy.
+    keyed[bounds[j]:bounds[j + 1]] (UTF-8), with marks[j] (1: a name, 2: a value). Every other token is a plain
+    word of lowercase ASCII letters, key = word, read from buf (the text, or any bytes with the same ASCII
+    letters at the same offsets). A token with no name and no value counts as a word when its key is letters
+    only and longer than 3, as a rare one unless the key's hash is in `common` (wordfreq's words of Zipf >= 3,
+    a `pair_kernel.fill_table` table: such a key is lowercase); it is a common-word candidate when its text
+    starts with a lowercase letter and its key has >= 5 characters. For a text that is not ASCII, a rule-made
+    token's word kind (`spin._word_kind`) and candidacy come from Python instead, kinds[j] and cands[j] (both
+    empty for an ASCII text).
 
     Fills `commons` with the common-word candidates whose key is written once, in order, and returns (their
     number, rare words, words, whether a swapped-idiom window may exist). That window test holds for any
@@ -124,7 +134,12 @@ def spin_tally(buf, starts, ends, ruled, marks, kinds, cands, keyed, bounds, com
                 asked[asking] = np.int64(h)
                 asking += 1
         else:
-            if marks[j] == 0:
+            if marks[j] == 0 and kinds.shape[0] == 0:  # an ASCII text's: read here
+                cand[k] = e - t >= 5 and 97 <= buf[starts[k]] <= 122
+                if e - t > 3 and _letters(src, t, e):
+                    asked[asking] = np.int64(h)
+                    asking += 1
+            elif marks[j] == 0:
                 cand[k] = cands[j]
                 words += kinds[j] > 0
                 rare += kinds[j] == 2

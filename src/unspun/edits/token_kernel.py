@@ -68,8 +68,11 @@ _PROXIED = re.compile(r"[\x01-\x07\x80-\U0010ffff]")
 
 def proxy_bytes(text: str, code: Callable[[str], str | None]) -> np.ndarray | None:
     """The bytes of an ASCII text of the same length as `text`, its non-ASCII characters replaced by `code`'s
-    one-character answer, so that a compiled pass over them reads the words and offsets of `text`. None when
-    `code` answers None for a character, or the text holds a byte \\x01-\\x07 (the proxies' own)."""
+    one-character answer, so that a compiled pass over them reads the words and offsets of `text` (an ASCII
+    text's own bytes: it is read with the proxy's bytes off). None when `code` answers None for a character, or
+    the text holds a byte \\x01-\\x07 besides (the proxies' own)."""
+    if text.isascii():
+        return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
     found = set(_PROXIED.findall(text))
     if any(c < "\x08" for c in found):
         return None
