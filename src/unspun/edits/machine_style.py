@@ -27,7 +27,7 @@ from operator import itemgetter
 import numpy as np
 
 from . import machine_lexicon as _model
-from .sentence_kernel import style_tallies
+from .sentence_kernel import HELD_SHIFT, style_tallies
 from .token_kernel import proxy_bytes, word_hash
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d+(?:[.,]\d+)*")
@@ -90,11 +90,10 @@ def ascii_proxy(text: str) -> tuple[np.ndarray, bool] | None:
 def _compiled(buf: np.ndarray, proxy: bool, table: tuple[np.ndarray, ...]) -> tuple[int, int, float, np.ndarray, list[int]]:
     """`style_tallies` of the bytes under a lexicon table (`_lexicon_table`): (words, letter words, lexicon sum,
     the machine-leaning rows in first-seen order with their counts, the sentence lengths or [0])."""
-    keys, rows, values, lexicon, bounds, leaning = table
+    values = table[2]
     counts, seen = np.zeros(len(values), dtype=np.int64), np.empty(len(values), dtype=np.int64)
     lengths = np.empty(len(buf) // 2 + 1, dtype=np.int64)
-    n, letters, total, found, k = style_tallies(buf, proxy, keys, rows, values, lexicon, bounds, leaning, counts,
-                                                seen, lengths)
+    n, letters, total, found, k = style_tallies(buf, proxy, *table, counts, seen, lengths)
     return n, letters, total, (seen[:found], counts[seen[:found]]), lengths[:k].tolist() or [0]
 
 
@@ -132,14 +131,16 @@ def _values(text: str, words: int, letters: int, lexicon: float, lengths: list[i
 
 def _table(lexicon: dict[str, float]) -> tuple[np.ndarray, ...]:
     """`sentence_kernel.style_tallies`' view of a lexicon: the words' sorted FNV-1a hashes with their rows, the
-    values, the words' bytes and bounds, and which lean machine-ward."""
+    values, the words' bytes and bounds, which lean machine-ward, and the filter of their hashes' top bits."""
     words = list(lexicon)
     hashes = np.array([word_hash(w) for w in words], dtype=np.uint64)
     order = np.argsort(hashes, kind="stable")
     data = [w.encode("ascii") for w in words]
+    held = np.zeros(1 << (64 - int(HELD_SHIFT)), dtype=np.bool_)
+    held[hashes >> HELD_SHIFT] = True
     return (hashes[order], order.astype(np.int64), np.array(list(lexicon.values()), dtype=np.float64),
             np.frombuffer(b"".join(data), dtype=np.uint8), np.cumsum([0] + list(map(len, data))).astype(np.int64),
-            np.array([w in _MACHINE_LEANING for w in words], dtype=np.bool_))
+            np.array([w in _MACHINE_LEANING for w in words], dtype=np.bool_), held)
 
 
 _EMPTY_TABLE = _table({})  # for the words per sentence alone

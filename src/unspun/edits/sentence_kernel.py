@@ -22,6 +22,7 @@ from .token_kernel import _letter
 
 _DQUOTE, _QUOTE, _PAREN = 34, 39, 40
 _RSQUO, _RDQUO, _LDQUO = 1, 2, 3  # a proxy's bytes for U+2019, U+201D and U+201C
+HELD_SHIFT = np.uint64(51)  # `style_tallies`' filter: 2 ** 13 flags, by a hash's top bits
 
 
 @njit(cache=True, inline="always")
@@ -83,11 +84,12 @@ def _folded(c, proxy):
 
 
 @njit(cache=True)
-def style_tallies(buf, proxy, keys, rows, values, lexicon, bounds, leaning, counts, seen, lengths):
+def style_tallies(buf, proxy, keys, rows, values, lexicon, bounds, leaning, held, counts, seen, lengths):
     """`machine_style`'s tallies of ASCII bytes (or a proxy's, `proxy` set) in one pass, over its `_WORD`s
     lowercased: returns (words, letter words, the sum of the lexicon values of the letter words in their order,
     how many distinct machine-leaning words, how many sentence lengths). A word's row is found by its FNV-1a hash
-    in the sorted `keys` (row `rows[i]`) and confirmed against its bytes, lexicon[bounds[r]:bounds[r + 1]];
+    in the sorted `keys` (row `rows[i]`; searched only where `held[hash >> HELD_SHIFT]` says a lexicon word's
+    hash may be: most words are none) and confirmed against its bytes, lexicon[bounds[r]:bounds[r + 1]];
     counts[r] counts the machine-leaning (`leaning[r]`) word r, and seen lists those rows in the order first
     seen. lengths gets the words of each sentence (`_SENTENCE_END.split`), sentences without a word left out."""
     n = buf.shape[0]
@@ -116,7 +118,7 @@ def style_tallies(buf, proxy, keys, rows, values, lexicon, bounds, leaning, coun
             h = _FNV_BASIS
             for q in range(p, e):
                 h = (h ^ np.uint64(_folded(buf[q], proxy))) * _FNV_PRIME
-            at = np.searchsorted(keys, h)
+            at = np.searchsorted(keys, h) if held[h >> HELD_SHIFT] else keys.shape[0]
             if at < keys.shape[0] and keys[at] == h:
                 r = rows[at]
                 same = bounds[r + 1] - bounds[r] == e - p
