@@ -668,21 +668,26 @@ def test_article_tokens_equal_the_old_definition(text, ascii_only, shift):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(st.sampled_from("aZ09 .,'-$%_\n\t:;\"()\u2019\u00e9"), max_size=60), st.lists(
+@given(st.text(st.sampled_from("aZ09 .,'-$%_\n\t:;\"()\u2019\u00e9\u00c9\u01c5\u00a3\u201c\u2018\u2014\u00a0\u0663\u4e2d\x01"),
+               max_size=60), st.lists(
     st.tuples(st.integers(-2, 70), st.integers(-2, 70)), min_size=1, max_size=4))
 def test_compiled_word_pass_equals_the_regex(text, spans):
     """The compiled pass finds each span's `EDIT_TOKEN` words at the same offsets as `_columns` (any span,
-    empty, reversed or past the end), and reads every word that is not `_plain`."""
+    empty, reversed or past the end; ASCII or read through its proxy bytes), with the same names, and reads
+    every word that is not `_plain`."""
     from unspun.edits import tokenize as tk
 
-    words, starts, ends, (odd, firsts, lasts, floors), _, _ = tk._words(text, spans)
+    words, starts, ends, (odd, firsts, lasts, opens), names, _ = tk._words(text, spans)
+    assert names == tk.proper_names(text, spans)
     k = 0
     for span in spans:
         want_words, want_starts, want_ends = tk._columns(text, span)
         m = len(want_words)
         assert (words[k:k + m], starts[k:k + m], ends[k:k + m]) == (want_words, want_starts, want_ends)
-        mine = [(n - k, f, last, floor) for n, f, last, floor in zip(odd, firsts, lasts, floors) if k <= n < k + m]
-        assert all((f, last, floor) == (k, k + m - 1, span[0]) for _, f, last, floor in mine)
+        mine = [(n - k, f, last, o) for n, f, last, o in zip(odd, firsts, lasts, opens) if k <= n < k + m]
+        assert all((f, last) == (k, k + m - 1) for _, f, last, _ in mine)
+        # a word opens where it is its sentence's first or follows an opener (the rules' name test)
+        assert all(bool(o) == (n == 0 or tk._after_opener(text, want_starts[n], span[0])) for n, _, _, o in mine)
         unplain = set(tk._unplain(want_words)) - {n for n, w in enumerate(want_words) if tk._plain(w)}
         assert unplain <= {n for n, *_ in mine}
         k += m

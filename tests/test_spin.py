@@ -306,6 +306,7 @@ def test_spin_columns_equal_the_article_tokens(text):
     spans = _sentence_spans(text) or [(0, len(text))]
     got, want = _Words.of(text, spans), _Words.of_tokens(article_tokens(text, spans))
     assert replace(got, ruled=[], offsets=None) == replace(want, ruled=[])
+    assert (got.key, got.name, got.valued) == (want.key, want.name, want.valued)  # the columns written from the rules'
     if got.offsets is not None:  # the compiled pass's arrays are the offsets
         assert [a.tolist() for a in got.offsets] == [got.start, got.end]
     assert [want.ruled[n] for n, _ in got.ruled] == got.ruled  # the rules' tokens are the article's own
@@ -314,7 +315,7 @@ def test_spin_columns_equal_the_article_tokens(text):
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(_NEWS, _TEXT))
 def test_compiled_tallies_equal_the_python_passes(text):
-    """`spin_kernel`'s pass over an ASCII article (the plain words from their bytes, the rules' tokens from
+    """`spin_kernel`'s pass over an article, ASCII or not (the plain words from their bytes, the rules' tokens from
     Python) gives the common words written once and the rare-word share of the Python passes, and never
     rules out an article whose idioms the Python check flags; the same with every token given from Python."""
     from collections import Counter
@@ -322,14 +323,20 @@ def test_compiled_tallies_equal_the_python_passes(text):
     from unspun.edits.spin import _commons, _rare_share, _swapped_idioms, _tally, _Words
     from unspun.edits.tokenize import article_tokens
 
-    text = text.encode("ascii", "replace").decode()  # the compiled path is ASCII only
-    spans = _sentence_spans(text) or [(0, len(text))]
-    for words in (_Words.of(text, spans), _Words.of_tokens(article_tokens(text, spans))):
-        commons, rare, idioms = _tally(text, spans, words)
-        assert commons == _commons(words, Counter(words.key))
-        assert rare == _rare_share(words)
-        assert idioms or not _swapped_idioms(text, words)
-    assert _tally(text + "\u00e9", spans, words) is None
+    for text in (text, text.encode("ascii", "replace").decode() + " caf\u00e9 Caf\u00e9s \u00a34m na\u00efve-ish"):
+        spans = _sentence_spans(text) or [(0, len(text))]
+        for words in (_Words.of(text, spans), _Words.of_tokens(article_tokens(text, spans))):
+            got = _tally(text, spans, words)
+            if got is None:  # a rule-made key casefolding to ASCII from other letters
+                assert any(not k.isascii() and k.casefold().isascii() for k in words.rules[1])
+                continue
+            commons, rare, idioms = got
+            assert commons == _commons(words, Counter(words.key))
+            assert rare == _rare_share(words)
+            assert idioms or not _swapped_idioms(text, words)
+    text = "The report reached the O\ufb03ce on Monday, Okafor said."  # a name's ligature casefolds to "ffi"
+    spans = _sentence_spans(text)
+    assert _tally(text, spans, _Words.of(text, spans)) is None
 
 
 def test_compiled_tallies_on_news_text():
@@ -416,9 +423,13 @@ _ARTICLE_BITS = st.sampled_from(["a", "A", "an", "AN", "aN", "An", " ", "  ", "\
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_ARTICLE_BITS, max_size=30).map("".join))
-def test_article_matches_in_lowered_ascii_equal_the_case_blind_regex(text):
-    """`_article_words` (an ASCII text lowered, a literal first letter) gives the spans `_ARTICLE` finds."""
-    from unspun.edits.spin import _ARTICLE, _article_words
+def test_article_matches_in_lowered_ascii_keep_the_case_blind_regex_clashes(text):
+    """`_article_words` (an ASCII text lowered, a literal first letter, only the matches that can clash) gives
+    spans `_ARTICLE` finds, in order, among them every one whose word clashes with its article."""
+    from unspun.edits.spin import _ARTICLE, _article_words, _clash
 
     for t in (text, text.encode("ascii", "ignore").decode()):
-        assert list(_article_words(t)) == [(*m.span(), *m.span(2)) for m in _ARTICLE.finditer(t)]
+        every = [(*m.span(), *m.span(2)) for m in _ARTICLE.finditer(t)]
+        got = list(_article_words(t))
+        assert got == [x for x in every if x in set(got)]
+        assert [x for x in got if _clash(t, *x[2:])] == [x for x in every if _clash(t, *x[2:])]

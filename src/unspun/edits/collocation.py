@@ -32,7 +32,7 @@ import numpy as np
 
 from ..config import user_cache_dir
 from ..tokens import EDGE_WORD
-from .pair_kernel import fill_table, line_hashes, pair_counts
+from .pair_kernel import fill_table, line_hashes, pair_counts, pair_oddness
 from .pmi_kernel import word_pair_counts
 
 _TOTAL = 1024908267229.0  # tokens in the corpus the counts come from (wordsegment.TOTAL)
@@ -198,11 +198,16 @@ class Collocations:
 
     def _text_counts(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The counts of each kept pair's words and bigram (`pair_kernel.pair_counts`)."""
+        args = self._pass_args(text)
+        m = pair_counts(*args)
+        return args[5][:m], args[6][:m], args[7][:m]
+
+    def _pass_args(self, text: str) -> tuple:
+        """`pair_kernel.pair_counts`' arguments for a text: its UTF-8 bytes, the tables, and c1, c2, c12 as long
+        as the text has pairs at most."""
         self.load()
         buf = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
-        c1, c2, c12 = np.empty((3, len(buf) // 2 + 1))
-        m = pair_counts(buf, self._words, self._top, self._bigrams, len(self._uni.keys), c1, c2, c12)
-        return c1[:m], c2[:m], c12[:m]
+        return (buf, self._words, self._top, self._bigrams, len(self._uni.keys), *np.empty((3, len(buf) // 2 + 1)))
 
     def text_oddness(self, text: str) -> float:
         """Share of the scorable pairs of `text_pair_pmi` (PMI not NaN) whose PMI is <= 0, the spin's
@@ -210,18 +215,13 @@ class Collocations:
         one <= 0 (unlisted_cap <= 0, the default), that is read from the counts without the logarithms: a pair
         is odd when its bigram is unlisted or seen no more often than expected (c12 / expected <= 1, the same
         float64 quotient the PMI takes the log2 of, which is <= 0 exactly there)."""
-        c1, c2, c12 = self._text_counts(text)
         if self.config.listed_cap <= 0 or self.config.unlisted_cap > 0:
+            c1, c2, c12 = self._text_counts(text)
             fit = self._pmi(c1, c2, c12) if len(c1) else np.zeros(0)
             fit = fit[~np.isnan(fit)]
             return float((fit <= 0).mean()) if len(fit) else 0.0
-        scorable = (c1 != 0) & (c2 != 0)
-        total = int(np.count_nonzero(scorable))
-        if not total:
-            return 0.0
-        with np.errstate(divide="ignore", invalid="ignore"):
-            odd = (c12 == 0) | (c12 / (c1 * c2 / _TOTAL) <= 1)
-        return int(np.count_nonzero(odd & scorable)) / total
+        total, odd = pair_oddness(*self._pass_args(text), _TOTAL)  # the pairs counted in the compiled pass
+        return odd / total if total else 0.0
 
     def pmi(self, w1: str, w2: str) -> float | None:
         """Association of two adjacent lowercased words in bits; None when either word is too rare to say."""

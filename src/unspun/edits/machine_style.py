@@ -27,8 +27,8 @@ from operator import itemgetter
 import numpy as np
 
 from . import machine_lexicon as _model
-from .sentence_kernel import lexicon_words, sentence_lengths as _compiled_lengths
-from .token_kernel import word_hash
+from .sentence_kernel import HELD_SHIFT, style_tallies
+from .token_kernel import proxy_bytes, word_hash
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d+(?:[.,]\d+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[\"\u201c'(]?[A-Z0-9])")
@@ -68,27 +68,56 @@ def raw_features(text: str, lexicon: dict[str, float] | None = None) -> dict[str
     return _features(text, words_of(text), _model.LEXICON if lexicon is None else lexicon)
 
 
+_PROXY = {"\u2019": "\x01", "\u201d": "\x02", "\u201c": "\x03"}  # `sentence_kernel`'s _RSQUO, _RDQUO, _LDQUO
+
+
+def _style_code(c: str) -> str | None:
+    """A non-ASCII character's byte in `token_kernel.proxy_bytes` for `style_tallies`: U+2019, U+201D and U+201C
+    their own, other whitespace a space, a digit None (`\\d` matches it), any other \\x04 (no regex reads it)."""
+    if c.isdecimal():
+        return None
+    return _PROXY.get(c) or (" " if c.isspace() else "\x04")
+
+
+def ascii_proxy(text: str) -> tuple[np.ndarray, bool] | None:
+    """(bytes, whether they are a proxy) for `sentence_kernel.style_tallies`: an ASCII text's own bytes, or an ASCII
+    text of the same length whose words and sentence ends are the regexes' (`_style_code`). None when a
+    character cannot be stood for: the regexes read the text."""
+    buf = proxy_bytes(text, _style_code)
+    return None if buf is None else (buf, not text.isascii())
+
+
+def _compiled(buf: np.ndarray, proxy: bool, table: tuple[np.ndarray, ...]) -> tuple[int, int, float, np.ndarray, list[int]]:
+    """`style_tallies` of the bytes under a lexicon table (`_lexicon_table`): (words, letter words, lexicon sum,
+    the machine-leaning rows in first-seen order with their counts, the sentence lengths or [0])."""
+    values = table[2]
+    counts, seen = np.zeros(len(values), dtype=np.int64), np.empty(len(values), dtype=np.int64)
+    lengths = np.empty(len(buf) // 2 + 1, dtype=np.int64)
+    n, letters, total, found, k = style_tallies(buf, proxy, *table, counts, seen, lengths)
+    return n, letters, total, (seen[:found], counts[seen[:found]]), lengths[:k].tolist() or [0]
+
+
 def sentence_lengths(text: str) -> list[int]:
-    """Words per sentence, sentences without a word left out ([0] for none): compiled for ASCII text
-    (`sentence_kernel`), else one `findall` per `_SENTENCE_END` piece."""
+    """Words per sentence, sentences without a word left out ([0] for none): compiled (`sentence_kernel`, through
+    `ascii_proxy`), else one `findall` per `_SENTENCE_END` piece."""
     text = text.strip()
-    if text.isascii():
-        buf = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-        out = np.empty(len(buf) // 2 + 1, dtype=np.int64)
-        return out[: _compiled_lengths(buf, out)].tolist() or [0]
+    got = ascii_proxy(text)
+    if got is not None:
+        return _compiled(*got, _EMPTY_TABLE)[4]
     return [c for c in map(len, map(_WORD.findall, _SENTENCE_END.split(text))) if c] or [0]
 
 
 def _features(text: str, words: list[str], lex: dict[str, float]) -> dict[str, float]:
     # Words starting with a letter (the others start with a digit: `_WORD`), picked in C, in order.
     alpha = list(map(str.isalpha, map(itemgetter(0), words)))
-    return _values(text, len(words), sum(alpha), sum(map(lex.get, compress(words, alpha), repeat(0.0))))
+    return _values(text, len(words), sum(alpha), sum(map(lex.get, compress(words, alpha), repeat(0.0))),
+                   sentence_lengths(text))
 
 
-def _values(text: str, words: int, letters: int, lexicon: float) -> dict[str, float]:
-    """The five features from the word counts and the lexicon values' sum over the letter words."""
+def _values(text: str, words: int, letters: int, lexicon: float, lengths: list[int]) -> dict[str, float]:
+    """The five features from the word counts, the lexicon values' sum over the letter words and the words
+    per sentence."""
     n = max(1, words)
-    lengths = sentence_lengths(text)
     mean = sum(lengths) / len(lengths)
     sd = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths))
     return {
@@ -100,37 +129,43 @@ def _values(text: str, words: int, letters: int, lexicon: float) -> dict[str, fl
     }
 
 
-@lru_cache(maxsize=1)
-def _lexicon_table() -> tuple[np.ndarray, ...]:
-    """`sentence_kernel.lexicon_words`' view of the lexicon, built once per process: the words' sorted FNV-1a
-    hashes with their rows, the values, the words' bytes and bounds, and which lean machine-ward."""
-    words = list(_model.LEXICON)
+def _table(lexicon: dict[str, float]) -> tuple[np.ndarray, ...]:
+    """`sentence_kernel.style_tallies`' view of a lexicon: the words' sorted FNV-1a hashes with their rows, the
+    values, the words' bytes and bounds, which lean machine-ward, and the filter of their hashes' top bits."""
+    words = list(lexicon)
     hashes = np.array([word_hash(w) for w in words], dtype=np.uint64)
     order = np.argsort(hashes, kind="stable")
     data = [w.encode("ascii") for w in words]
-    return (hashes[order], order.astype(np.int64), np.array(list(_model.LEXICON.values()), dtype=np.float64),
+    held = np.zeros(1 << (64 - int(HELD_SHIFT)), dtype=np.bool_)
+    held[hashes >> HELD_SHIFT] = True
+    return (hashes[order], order.astype(np.int64), np.array(list(lexicon.values()), dtype=np.float64),
             np.frombuffer(b"".join(data), dtype=np.uint8), np.cumsum([0] + list(map(len, data))).astype(np.int64),
-            np.array([w in _MACHINE_LEANING for w in words], dtype=np.bool_))
+            np.array([w in _MACHINE_LEANING for w in words], dtype=np.bool_), held)
+
+
+_EMPTY_TABLE = _table({})  # for the words per sentence alone
+_LEXICON_WORDS = list(_model.LEXICON)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_table() -> tuple[np.ndarray, ...]:
+    """`_table` of `machine_lexicon.LEXICON`, built once per process."""
+    return _table(_model.LEXICON)
 
 
 def _tallies(text: str) -> tuple[dict[str, float], int, dict[str, int]]:
     """(the feature values, the word count, the machine-leaning words' counts in first-seen order) under
-    `machine_lexicon.LEXICON`: for an ASCII text from one compiled pass over its bytes (`lexicon_words`: the
-    same words, sum and counts), for any other from `words_of`."""
-    if not text.isascii():
+    `machine_lexicon.LEXICON`: from one compiled pass over the text's bytes or its `ascii_proxy` (`style_tallies`:
+    the same words, sum, counts and sentences), for a text the proxy cannot stand for from `words_of`."""
+    got = ascii_proxy(text)
+    if got is None:
         words = words_of(text)
         # first-seen order, as a loop
         return _features(text, words, _model.LEXICON), len(words), Counter(filter(_MACHINE_LEANING.__contains__, words))
-    keys, rows, values, lexicon, bounds, leaning = _lexicon_table()
-    counts, seen = np.zeros(len(values), dtype=np.int64), np.empty(len(values), dtype=np.int64)
-    n, letters, total, found = lexicon_words(np.frombuffer(text.encode("ascii"), dtype=np.uint8), keys, rows, values,
-                                             lexicon, bounds, leaning, counts, seen)
+    n, letters, total, (seen, counts), lengths = _compiled(*got, _lexicon_table())
     names = _LEXICON_WORDS
-    return (_values(text, n, letters, total), n,
-            {names[r]: c for r, c in zip(seen[:found].tolist(), counts[seen[:found]].tolist())})
-
-
-_LEXICON_WORDS = list(_model.LEXICON)
+    return _values(text, n, letters, total, lengths), n, dict(zip(map(names.__getitem__, seen.tolist()),
+                                                                   counts.tolist()))
 
 
 @lru_cache(maxsize=4096)

@@ -123,12 +123,19 @@ def pair_counts(buf, words, top, bigrams, n_uni, c1, c2, c12):
     end; when it does not pair, no later start inside the same run can (each reaches the same end), so the
     search skips the run. The tables (`fill_table`): words maps a word hash to (unigram row, count), top holds
     the function words' hashes (both empty = 0), bigrams maps row1 * n_uni + row2 to the bigram's count
-    (empty = -1). Counts are the tables' float32 values, held as the integers they are."""
+    (empty = -1). Counts are the tables' float32 values, held as the integers they are.
+
+    The pass first reads the pairs and hashes their words, then looks the words up, then the bigrams, each
+    batch with `_rows`: the two big tables are read at random, and a batch keeps many of those reads in flight
+    where a lookup per word waited for each."""
     n = buf.shape[0]
+    hashes = np.empty(n // 2 + 2, dtype=np.int64)  # each word read (a word is a byte and a gap at least)
+    function = np.empty(n // 2 + 2, dtype=np.bool_)
+    first, second = np.empty((2, c1.shape[0]), dtype=np.int64)  # each kept pair's words, as indices of `hashes`
     m = 0
     p = 0
     last = -1
-    t2, k2 = False, np.int64(-1)
+    read = 0
     while p < n:
         if not _alnum(buf[p]):
             p += 1
@@ -141,20 +148,71 @@ def pair_counts(buf, words, top, bigrams, n_uni, c1, c2, c12):
             p = e1
             continue
         f = _edge_end(buf, s, n)[1]
-        if p == last:  # this word was the last pair's second word: its lookups are at hand
-            t1, k1 = t2, k2
-        else:
-            h1 = _hash(buf, p, end)
-            t1, k1 = _probe(top, h1, 0) >= 0, _probe(words, h1, 0)
-        h2 = _hash(buf, s, f)
-        t2, k2 = _probe(top, h2, 0) >= 0, _probe(words, h2, 0)
+        if p != last:  # else this word was the last pair's second word: read already
+            hashes[read] = _hash(buf, p, end)
+            function[read] = _probe(top, hashes[read], 0) >= 0
+            read += 1
+        hashes[read] = _hash(buf, s, f)
+        function[read] = _probe(top, hashes[read], 0) >= 0
+        read += 1
         last = s
         p = end
-        if t1 and t2:
+        if function[read - 2] and function[read - 1]:
             continue
-        put_counts(words, bigrams, n_uni, k1, k2, c1, c2, c12, m)
+        first[m], second[m] = read - 2, read - 1
         m += 1
+    rows = _rows(words, hashes[:read], 0)
+    keys = np.empty(m, dtype=np.int64)
+    for k in range(m):
+        k1, k2 = rows[first[k]], rows[second[k]]
+        c1[k] = np.float64(words[k1, 2]) if k1 >= 0 else 0.0
+        c2[k] = np.float64(words[k2, 2]) if k2 >= 0 else 0.0
+        keys[k] = words[k1, 1] * n_uni + words[k2, 1] if k1 >= 0 and k2 >= 0 else -1
+    found = _rows(bigrams, keys, -1)
+    for k in range(m):
+        c12[k] = np.float64(bigrams[found[k], 1]) if keys[k] != -1 and found[k] >= 0 else 0.0
     return m
+
+
+@njit(cache=True, inline="always")
+def _rows(slots, keys, empty):
+    """`_probe` of each key (the key `empty` is never looked up: -1), the first slot of every key read in one loop
+    of independent reads before any is compared."""
+    mask = np.uint64(slots.shape[0] - 1)
+    at = np.empty(keys.shape[0], dtype=np.int64)
+    seen = np.empty(keys.shape[0], dtype=np.int64)
+    for k in range(keys.shape[0]):
+        at[k] = np.int64(_slot(keys[k], mask))
+        seen[k] = slots[at[k], 0]
+    for k in range(keys.shape[0]):
+        if seen[k] == keys[k] and keys[k] != empty:
+            continue
+        if seen[k] == empty or keys[k] == empty:
+            at[k] = -1
+            continue
+        i = (np.uint64(at[k]) + np.uint64(1)) & mask
+        at[k] = -1
+        while slots[i, 0] != empty:
+            if slots[i, 0] == keys[k]:
+                at[k] = np.int64(i)
+                break
+            i = (i + np.uint64(1)) & mask
+    return at
+
+
+@njit(cache=True)
+def pair_oddness(buf, words, top, bigrams, n_uni, c1, c2, c12, total):
+    """`pair_counts`, then (the scorable pairs: both words listed, the odd ones among them: the bigram unlisted or
+    seen no more often than expected, c12 / (c1 * c2 / total) <= 1), counted here instead of by numpy masks over
+    the three arrays (the same float64 operations, in the same order)."""
+    m = pair_counts(buf, words, top, bigrams, n_uni, c1, c2, c12)
+    scorable = odd = 0
+    for k in range(m):
+        if c1[k] != 0 and c2[k] != 0:
+            scorable += 1
+            if c12[k] == 0 or c12[k] / (c1[k] * c2[k] / total) <= 1:
+                odd += 1
+    return scorable, odd
 
 
 @njit(cache=True, inline="always")

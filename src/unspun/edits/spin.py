@@ -13,9 +13,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count, repeat
-from operator import attrgetter, eq, is_not, itemgetter, le, mul, not_, or_
+from operator import and_, eq, is_not, itemgetter, le, mul, not_, or_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -84,17 +84,26 @@ def _hits(scores: np.ndarray, cutoff: float) -> list[list[int]]:
     return out
 
 
+def _twins(scores: np.ndarray, cutoff: float) -> dict[int, list[int]]:
+    """Row -> the columns scoring >= cutoff but not 100, in order, for the rows having any. `fuzz.ratio` is 100
+    exactly for two equal strings, so a name's own spellings (its casefold's names, itself among them) are
+    left out in the same C pass: a twin must be spelled otherwise, and most names written once have none."""
+    out: dict[int, list[int]] = {}
+    rows, cols = np.nonzero((scores >= cutoff) & (scores != 100))
+    for r, c in zip(rows.tolist(), cols.tolist()):
+        out.setdefault(r, []).append(c)
+    return out
+
+
 @dataclass(frozen=True)
 class _Words:
-    """An article's tokens as columns (one list per `Token` field the score reads): the plain words' tokens
-    are never built (`tokenize.article_words`), only the rules' tokens are written over the word columns."""
+    """An article's tokens as columns: the plain words' tokens are never built (`tokenize.article_words`), only
+    the rules' tokens are held; the key, name and value columns are written from them on first use (the compiled
+    tallies of an ASCII article read none of them, most articles' checks only the rules' own columns)."""
 
     text: list[str]
     start: list[int]
     end: list[int]
-    key: list[str]
-    name: list[bool]
-    valued: list[bool]  # the token has a numeric value
     ruled: list[tuple[int, Token]]  # (index, token) of the tokens the rules made; the others are plain words
     offsets: tuple[np.ndarray, np.ndarray] | None = None  # start and end as arrays, when a compiled pass found them
 
@@ -102,18 +111,43 @@ class _Words:
     def of(cls, text: str, sentences: Sequence[Span]) -> _Words:
         """The tokens of `tokenize.article_tokens`, as columns."""
         found = article_words(text, sentences)
-        words, ruled = found.words, found.ruled
-        keys, names, valued = words.copy(), [False] * len(words), [False] * len(words)
-        for n, token in ruled:
-            keys[n], names[n], valued[n] = token.key, token.name, token.value is not None
-        return cls(words, found.starts, found.ends, keys, names, valued, ruled, found.offsets)
+        return cls(found.words, found.starts, found.ends, found.ruled, found.offsets)
 
     @classmethod
     def of_tokens(cls, tokens: Sequence[Token]) -> _Words:
         """The same columns from built tokens (each counted as the rules': `_tally` reads no word's bytes)."""
         return cls([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens],
-                   [t.key for t in tokens], [t.name for t in tokens], [t.value is not None for t in tokens],
                    list(enumerate(tokens)))
+
+    @cached_property
+    def rules(self) -> tuple[tuple[int, ...], tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
+        """The rules' tokens as columns: (index, key, name, has a value), each transposed in C."""
+        if not self.ruled:
+            return (), (), (), ()
+        at, tokens = zip(*self.ruled)
+        _, _, _, keys, names, values = zip(*tokens)
+        return at, keys, names, tuple(map(is_not, values, repeat(None)))
+
+    @cached_property
+    def key(self) -> list[str]:
+        """Every token's key (a plain word's is the word)."""
+        return self._over(self.text, 1)
+
+    @cached_property
+    def name(self) -> list[bool]:
+        return self._over([False] * len(self.text), 2)
+
+    @cached_property
+    def valued(self) -> list[bool]:
+        """Whether each token has a numeric value."""
+        return self._over([False] * len(self.text), 3)
+
+    def _over(self, column: list, field: int) -> list:
+        """A copy of `column` with the rules' tokens' values of `rules` column `field` written over it."""
+        out = column.copy()
+        for n, v in zip(self.rules[0], self.rules[field]):
+            out[n] = v
+        return out
 
 
 def _commons(words: _Words, key_counts: Counter) -> list[int]:
@@ -127,17 +161,11 @@ def _commons(words: _Words, key_counts: Counter) -> list[int]:
             if not is_name[n] and not valued[n] and texts[n][:1].islower()]
 
 
-def _unlike(scores: np.ndarray, once: list[str], folded: list[str]) -> np.ndarray:
-    """The name scores with each name's own spellings (the names of its casefold, itself among them) zeroed:
-    a twin must be spelled otherwise, so only the names with a true near-spelling keep a hit."""
-    columns: dict[str, list[int]] = defaultdict(list)
-    for c, f in enumerate(folded):
-        columns[f].append(c)
-    own = [(r, c) for r, name in enumerate(once) for c in columns[name.casefold()]]
-    scores[tuple(zip(*own))] = 0  # one assignment for all (every name written once has a column: its own)
-    return scores
+def _rare_name(folded: str) -> bool:
+    return zipf(folded) < 3.0
 
 
+_RARE_NAMES: dict[str, bool] = {}  # `_rare_name` per casefolded name (`memoized`)
 _CLASHES: dict[tuple[str, str], bool] = {}
 
 
@@ -159,29 +187,31 @@ def _name_variants(words: _Words, name_counts: Counter, commons: list[int]) -> l
     first in the text's name order; fuzzy scores come from one `cdist` per article for each kind instead
     of a call per token pair."""
     names = list(name_counts)
-    folded = [n.casefold() for n in names]
-    once = [n for n in names if name_counts[n] == 1]
-    near = _hits(_unlike(process.cdist([n.casefold() for n in once], folded, scorer=fuzz.ratio, dtype=np.float64,
-                                       score_cutoff=70), once, folded), 70) if once and names else []
-    row = {n: r for r, n in enumerate(once)}
-    rare = [(n, f) for n, f in zip(names, folded) if zipf(f) < 3.0]
-    keys, texts = words.key, words.text
-    # A common word's twin starts with its first letter: only the words starting as some rare name does are scored.
-    initials = {n[:1].casefold() for n, _ in rare}
-    commons = list(compress(commons, map(initials.__contains__, map(itemgetter(0), map(keys.__getitem__, commons)))))
-    close = _hits(process.cdist(list(map(keys.__getitem__, commons)), [f for _, f in rare], scorer=fuzz.ratio,
-                                dtype=np.float64, score_cutoff=78), 78) if commons and rare else []
-    # Only a name written once or a common word with a close twin can be flagged: the loop walks those alone,
-    # in the text's order, each with its row of the score matrix (a common word's key is written once, so
-    # no other token has it; a name written once is one name token).
-    named = {once[r] for r, cols in enumerate(near) if cols}
-    picked = [(commons[r], False, cols) for r, cols in enumerate(close) if cols]
-    if named:
-        picked = sorted(picked + [(n, True, near[row[keys[n]]]) for n, _ in words.ruled if keys[n] in named
-                                  and words.name[n]])
+    folded = list(map(str.casefold, names))
+    once = [r for r, c in enumerate(name_counts.values()) if c == 1]  # rows of the names written once
+    near = _twins(process.cdist(list(map(folded.__getitem__, once)), folded, scorer=fuzz.ratio, dtype=np.float64,
+                                score_cutoff=70), 70) if once else {}
+    rare = list(compress(zip(names, folded), memoized(_RARE_NAMES, _rare_name, folded)))
+    texts = words.text
+    picked = []
+    if rare and commons:
+        keys = words.key
+        # A common word's twin starts with its first letter: only the words starting as some rare name does are scored.
+        initials = {n[:1].casefold() for n, _ in rare}
+        commons = list(compress(commons, map(initials.__contains__, map(itemgetter(0), map(keys.__getitem__, commons)))))
+        close = _hits(process.cdist(list(map(keys.__getitem__, commons)), [f for _, f in rare], scorer=fuzz.ratio,
+                                    dtype=np.float64, score_cutoff=78), 78) if commons else []
+        picked = [(commons[r], keys[commons[r]], False, cols) for r, cols in enumerate(close) if cols]
+    # Only a name written once with a twin or a common word with a close twin can be flagged: the loop walks
+    # those alone, in the text's order, each with its row of the score matrix (a common word's key is written
+    # once, so no other token has it; a name written once is one name token).
+    if near:
+        named = {names[once[r]]: cols for r, cols in near.items()}
+        at, rule_keys, rule_names, _ = words.rules
+        picked = sorted(picked + [(n, k, True, named[k]) for n, k in compress(zip(at, rule_keys), rule_names)
+                                  if k in named])
     suspects: list[Suspect] = []
-    for n, is_name, cols in picked:
-        key = keys[n]
+    for n, key, is_name, cols in picked:
         if is_name:
             low = key.casefold()
             twin = next((names[c] for c in cols
@@ -205,13 +235,17 @@ _WHOLE = frozenset(IDIOM_STEMS)
 _ONE_SWAP = {(*idiom[:j], "*", *idiom[j + 1 :]): n for n, idiom in enumerate(IDIOM_STEMS) for j in range(len(idiom))}
 _ARTICLE = re.compile(r"\b(an?)\s+([A-Za-z]+)", re.IGNORECASE)
 # The same matches in a lowered ASCII text, ~4x cheaper to scan: a literal first letter ("a", then the
-# look-behind for `\b`), which the regex engine seeks directly instead of trying `\b` at every position.
-_ARTICLE_LOW = re.compile(r"a(?<!\wa)(n?)\s+([a-z]+)")
+# look-behind for `\b`), which the regex engine seeks directly instead of trying `\b` at every position. Only
+# the matches that can clash are kept: after "an" any word, after "a" one starting with a vowel or an "h" (a
+# silent one: `words.article_clash`). A match left out covers no other's start (no "a" inside it starts a word
+# but one its article's test keeps), so the others are found as before.
+_ARTICLE_LOW = re.compile(r"a(?<!\wa)(n)?\s+(?(1)|(?=[aeiouh]))([a-z]+)")
 
 
 def _article_words(text: str) -> Iterator[tuple[int, int, int, int]]:
-    """(start, end, word start, word end) of each `_ARTICLE` match ("a"/"an" and the word after it); an ASCII
-    text is scanned lowered (lowering maps [A-Za-z] onto itself one to one, so the offsets are the text's)."""
+    """(start, end, word start, word end) of each `_ARTICLE` match ("a"/"an" and the word after it) whose article
+    the word may not fit; an ASCII text is scanned lowered (lowering maps [A-Za-z] onto itself one to one, so
+    the offsets are the text's) for the matches that can clash alone (`_ARTICLE_LOW`)."""
     if text.isascii():
         return ((*m.span(), *m.span(2)) for m in _ARTICLE_LOW.finditer(text.lower()))
     return ((*m.span(), *m.span(2)) for m in _ARTICLE.finditer(text))
@@ -330,24 +364,32 @@ def _tables() -> tuple[np.ndarray, ...]:
 
 
 def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], float, bool] | None:
-    """(`_commons`, `_rare_share`, whether `_swapped_idioms` can find anything) of an ASCII article from one
-    compiled pass (`spin_kernel`); None for any other text (or a span with a negative offset), which the
-    Python passes score."""
-    if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):
+    """(`_commons`, `_rare_share`, whether `_swapped_idioms` can find anything) of an article from one compiled
+    pass (`spin_kernel`): the plain words (lowercase ASCII letters) read from the text's bytes, one a character
+    (a non-ASCII character as "?"), the rules' tokens from their keys' UTF-8 bytes (in a text that is not ASCII
+    with their word kinds and candidacy read in Python). None, for the Python passes, with a span at a negative offset, or a rule-made key
+    that casefolds to ASCII from other letters (its light stem could be an expression's, its bytes' never)."""
+    if any(a < 0 or b < 0 for a, b in spans):
+        return None
+    at, keys, names, valued = words.rules
+    joined = "".join(keys)
+    if not joined.isascii() and any(not k.isascii() and k.casefold().isascii() for k in keys):
         return None
     starts, ends = words.offsets or (np.array(words.start, dtype=np.int64), np.array(words.end, dtype=np.int64))
-    ruled = words.ruled
-    tokens = list(map(itemgetter(1), ruled))
-    keys = list(map(attrgetter("key"), tokens))
-    out = np.empty(len(words.key), dtype=np.int64)
+    lengths = list(map(len, keys)) if joined.isascii() else [len(k.encode("utf-8")) for k in keys]
+    marks = np.array(list(map(or_, names, map(mul, repeat(2), valued))), dtype=np.int64)
+    kinds, cands = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.bool_)  # an ASCII text's: read in the pass
+    if not text.isascii():
+        texts = map(itemgetter(0), map(itemgetter(1), words.ruled))
+        cands = np.array(list(map(and_, map(le, repeat(5), map(len, keys)), map(str.islower, map(itemgetter(0), texts)))),
+                         dtype=np.bool_)
+        kinds = np.zeros(len(keys), dtype=np.int64)  # read for the tokens with no name and no value alone
+        kinds[marks == 0] = memoized(_KINDS, _word_kind, list(compress(keys, map(not_, marks.tolist()))))
+    out = np.empty(len(words.text), dtype=np.int64)
     m, rare, total, idioms = spin_tally(
-        np.frombuffer(text.encode("ascii"), dtype=np.uint8), starts, ends,
-        np.array(list(map(itemgetter(0), ruled)), dtype=np.int64),
-        np.array(list(map(or_, map(attrgetter("name"), tokens),
-                          map(mul, repeat(2), map(is_not, map(attrgetter("value"), tokens), repeat(None))))),
-                 dtype=np.int64),
-        np.frombuffer("".join(keys).encode("ascii"), dtype=np.uint8),
-        np.array(list(accumulate(map(len, keys), initial=0)), dtype=np.int64), *_tables(), _SWAP_MAX - 1, out)
+        np.frombuffer(text.encode("ascii", "replace"), dtype=np.uint8), starts, ends, np.array(at, dtype=np.int64),
+        marks, kinds, cands, np.frombuffer(joined.encode("utf-8"), dtype=np.uint8),
+        np.array(list(accumulate(lengths, initial=0)), dtype=np.int64), *_tables(), _SWAP_MAX - 1, out)
     return out[:m].tolist(), rare / total if total else 0.0, idioms
 
 
@@ -361,7 +403,8 @@ def spin_article(clean: CleanArticle, collocations: Collocations | None = None) 
     text = clean.article.text
     spans = [s.span for s in clean.sentences]
     words = _Words.of(text, spans)
-    name_counts = Counter(t.key for _, t in words.ruled if t.name)  # (a name is always a rule-made token)
+    _, keys, names, _ = words.rules
+    name_counts = Counter(compress(keys, names))  # (a name is always a rule-made token)
     tally = _tally(text, spans, words)
     if tally is None:
         commons, rare, idioms = _commons(words, Counter(words.key)), _rare_share(words), True

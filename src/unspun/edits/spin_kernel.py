@@ -17,7 +17,7 @@ import numpy as np
 from numba import njit
 
 from ..sketch_kernel import _FNV_BASIS, _FNV_PRIME
-from .pair_kernel import _probe
+from .pair_kernel import _rows
 
 _A, _D, _E, _G, _H, _I, _N, _S, _T = 97, 100, 101, 103, 104, 105, 110, 115, 116
 
@@ -94,16 +94,19 @@ def _article_word(buf, t, e):
 
 
 @njit(cache=True)
-def spin_tally(buf, starts, ends, ruled, marks, keyed, bounds, common, long_stems, pairs01, pairs12, pairs02, reach,
-               commons):
+def spin_tally(buf, starts, ends, ruled, marks, kinds, cands, keyed, bounds, common, long_stems, pairs01, pairs12,
+               pairs02, reach, commons):
     """Tallies of an ASCII article's tokens, word k at buf[starts[k]:ends[k]].
 
     The tokens at `ruled` (ascending) are the rules' own: their keys come from Python, key j at
-    keyed[bounds[j]:bounds[j + 1]] (ASCII), with marks[j] (1: a name, 2: a value). Every other token is a
-    plain word (lowercase letters, key = word). A token with no name and no value counts as a word when its
-    key is letters only and longer than 3, as a rare one unless the key's hash is in `common` (wordfreq's
-    words of Zipf >= 3, a `pair_kernel.fill_table` table: such a key is lowercase); it is a common-word
-    candidate when its text starts with a lowercase letter and its key has >= 5 characters.
+    keyed[bounds[j]:bounds[j + 1]] (UTF-8), with marks[j] (1: a name, 2: a value). Every other token is a plain
+    word of lowercase ASCII letters, key = word, read from buf (the text, or any bytes with the same ASCII
+    letters at the same offsets). A token with no name and no value counts as a word when its key is letters
+    only and longer than 3, as a rare one unless the key's hash is in `common` (wordfreq's words of Zipf >= 3,
+    a `pair_kernel.fill_table` table: such a key is lowercase); it is a common-word candidate when its text
+    starts with a lowercase letter and its key has >= 5 characters. For a text that is not ASCII, a rule-made
+    token's word kind (`spin._word_kind`) and candidacy come from Python instead, kinds[j] and cands[j] (both
+    empty for an ASCII text).
 
     Fills `commons` with the common-word candidates whose key is written once, in order, and returns (their
     number, rare words, words, whether a swapped-idiom window may exist). That window test holds for any
@@ -115,26 +118,35 @@ def spin_tally(buf, starts, ends, ruled, marks, keyed, bounds, common, long_stem
     stems = np.empty(n, dtype=np.uint64)
     cand = np.zeros(n, dtype=np.bool_)
     kept = np.zeros(n, dtype=np.bool_)
-    rare = 0
-    words = 0
+    asked = np.empty(n, dtype=np.int64)  # the plain words' hashes, looked up in `common` in one batch
+    asking = words = rare = 0
     j = 0
     for k in range(n):
-        plain = True
-        src, t, e = buf, starts[k], ends[k]
-        if j < ruled.shape[0] and ruled[j] == k:
-            plain = marks[j] == 0
-            src, t, e = keyed, bounds[j], bounds[j + 1]
-            j += 1
+        made = j < ruled.shape[0] and ruled[j] == k  # a rule-made token
+        src, t, e = (keyed, bounds[j], bounds[j + 1]) if made else (buf, starts[k], ends[k])
         h = _fnv(src, t, e)
         keys[k] = h
         stems[k] = _stem_hash(src, t, e)
         kept[k] = not _article_word(src, t, e)
-        if plain:
-            cand[k] = e - t >= 5 and 97 <= buf[starts[k]] <= 122
-            if e - t > 3 and _letters(src, t, e):
-                words += 1
-                if _probe(common, np.int64(h), 0) < 0:
-                    rare += 1
+        if not made:
+            cand[k] = e - t >= 5
+            if e - t > 3:
+                asked[asking] = np.int64(h)
+                asking += 1
+        else:
+            if marks[j] == 0 and kinds.shape[0] == 0:  # an ASCII text's: read here
+                cand[k] = e - t >= 5 and 97 <= buf[starts[k]] <= 122
+                if e - t > 3 and _letters(src, t, e):
+                    asked[asking] = np.int64(h)
+                    asking += 1
+            elif marks[j] == 0:
+                cand[k] = cands[j]
+                words += kinds[j] > 0
+                rare += kinds[j] == 2
+            j += 1
+    words += asking
+    for row in _rows(common, asked[:asking], 0):
+        rare += row < 0
     # the keys written once: an open-addressing count of the key hashes (at most half full)
     size = 1
     while size < 2 * n:

@@ -18,7 +18,7 @@ import numpy as np
 from ..records import Span
 from ..tokens import DIGITS, EDIT_TOKEN, zipf
 from .forms import ORDINAL_ENDS, ORDINAL_WORDS, ordinal_key, ordinal_value, pronoun_one
-from .token_kernel import sentence_words, word_hash
+from .token_kernel import proxy_bytes, sentence_words, word_hash
 from .word_memo import remember
 from .words import DATE_WORDS, FRACTIONS, PERCENT, QUOTE_FOLD, SCALES, UNITS
 
@@ -154,7 +154,7 @@ def article_words(text: str, sentences: Sequence[Span]) -> ArticleWords:
     """`ArticleWords` of the sentences: the article's `proper_names` and the words are found once (`_words`;
     the names and the tokens both read them), and the rules run once over the whole article (`_rule_tokens`)."""
     words, starts, ends, odd, names, offsets = _words(text, sentences)
-    return ArticleWords(words, starts, ends, list(_rule_tokens(text, names, words, starts, ends, *odd)), offsets)
+    return ArticleWords(words, starts, ends, _rule_tokens(text, names, words, starts, ends, *odd), offsets)
 
 
 # The lowercase letter words that are not `_plain` (number words, fractions, ordinals), as the compiled
@@ -163,19 +163,20 @@ _NOT_PLAIN = np.array(sorted({word_hash(w) for w in chain(UNITS, FRACTIONS, ORDI
                               if w.isascii() and w.isalpha() and w.islower()}), dtype=np.uint64)
 
 
-# The words the rules must read: their indices, and their sentences' first and last word indices and start
-# offsets (four columns, one entry a word).
+# The words the rules must read: their indices, their sentences' first and last word indices, and whether each
+# is its sentence's first word or follows an opener (four columns, one entry a word).
 _Odd = tuple[list[int], list[int], list[int], list[int]]
 
 
 def _words(text: str, spans: Sequence[Span],
            ) -> tuple[list[str], list[int], list[int], _Odd, frozenset[str], tuple[np.ndarray, np.ndarray] | None]:
-    """(words, starts, ends) of every span in order, the `_unplain` words or more (`_Odd`: their indices and
-    their sentences' bounds), the spans' `proper_names`, and the offsets as arrays when compiled. An ASCII
+    """(words, starts, ends) of every span in order, the `_unplain` words or more (`_Odd`: their indices, their
+    sentences' bounds and where a sentence opens), the spans' `proper_names`, and the offsets as arrays when compiled. An ASCII
     text's come from one compiled pass over its bytes (`token_kernel`: offsets, the words to read, the names,
     and the words copied apart so that one `split` makes their strings); any other text's from `_columns`,
     `_unplain` and `_add_names` per span."""
-    if not text.isascii() or any(a < 0 or b < 0 for a, b in spans):  # (slices count those from the end)
+    buf = None if any(a < 0 or b < 0 for a, b in spans) else proxy_bytes(text, _token_code)
+    if buf is None:  # (slices count negative offsets from the end)
         words, starts, ends, found = [], [], [], set()
         odd: _Odd = ([], [], [], [])
         for span in spans:
@@ -184,26 +185,47 @@ def _words(text: str, spans: Sequence[Span],
             _add_names(text, span[0], w, s, unplain, found)
             base = len(words)
             for column, values in zip(odd, ([base + n for n in unplain], repeat(base), repeat(base + len(w) - 1),
-                                            repeat(span[0]))):
+                                            _opens(text, span[0], s, unplain))):
                 column += islice(values, len(unplain))
             words += w
             starts += s
             ends += e
         return words, starts, ends, odd, frozenset(found), None
-    bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
-    lo, hi = bounds[:, 0], np.minimum(bounds[:, 1], len(text))
-    room = int(np.maximum(hi - lo, 0).sum())
-    word_start, word_end = np.empty((2, room), dtype=np.int64)
-    unplain = np.empty((4, room), dtype=np.int64)
-    counts, odd_counts = np.empty((2, len(spans)), dtype=np.int64)
-    joined, named = np.empty(2 * room, dtype=np.uint8), np.empty(room, dtype=np.bool_)
-    n, size = sentence_words(np.frombuffer(text.encode("ascii"), dtype=np.uint8), lo, hi, _NOT_PLAIN, word_start,
-                             word_end, unplain, counts, odd_counts, joined, named)
+    bounds = np.fromiter(chain.from_iterable(spans), np.int64, 2 * len(spans)).reshape(-1, 2)
+    room = len(text)  # enough for sentences in order and apart, as a clean article's are (else sized and redone)
+    while True:
+        block = np.empty((6, room), dtype=np.int64)  # word starts, word ends, and the four rows of the odd words
+        joined, named = np.empty(2 * room, dtype=np.uint8), np.empty((2, room), dtype=np.int64)
+        word_start, word_end, unplain = block[0], block[1], block[2:]
+        n, size, m, c, x = sentence_words(buf, not text.isascii(), bounds, _NOT_PLAIN, word_start, word_end, unplain,
+                                          joined, named[0], named[1])
+        if n >= 0:
+            break
+        room = sum(max(min(e, len(text)) - s, 0) for s, e in spans)
     words = joined[:size - 1].tobytes().decode("ascii").split(" ") if n else []
-    odd = tuple(unplain[:, :int(odd_counts.sum())].tolist())
+    for k in named[1, :x].tolist():  # a word with a proxy's byte: the text's own characters
+        words[k] = text[word_start[k]:word_end[k]]
+    odd = tuple(unplain[:, :m].tolist())
     starts, ends = word_start[:n], word_end[:n]
-    return (words, starts.tolist(), ends.tolist(), odd, frozenset(compress(words, named[:n].tolist())),
+    return (words, starts.tolist(), ends.tolist(), odd, frozenset(map(words.__getitem__, named[0, :c].tolist())),
             (starts, ends))
+
+
+def _token_code(c: str) -> str | None:
+    """A non-ASCII character's byte in `token_kernel.proxy_bytes` for the compiled word pass: a letter or digit
+    by its case (None for one cased but neither upper nor lower: a titlecase letter, which `str.isupper` reads
+    apart), the apostrophe U+2019, a currency sign, an opening quote or dash (`_OPENERS`), or inert."""
+    if c.isalnum():
+        if c.isupper():
+            return "\x01"
+        if c.islower():
+            return "\x02"
+        return "\x03" if c.lower() == c.upper() else None
+    if c == "\u2019":
+        return "\x04"
+    if c in "\u00a3\u20ac\u00a5":
+        return "\x05"
+    return "\x06" if c in _OPENERS else "\x07"
 
 
 _PLAIN: dict[str, bool] = {}
@@ -257,71 +279,102 @@ def _tokens(text: str, span: Span, names: frozenset[str], words: Sequence[str], 
     """Every word is first made the plain token (w, key w, no name, no value) in one C pass; only the words
     at `odd` (`_unplain`) go through the rules (`_rule_tokens`), which give a plain word that same token."""
     out = _plain_tokens(words, starts, ends)
-    for n, token in _rule_tokens(text, names, words, starts, ends, odd, repeat(0), repeat(len(words) - 1),
-                                 repeat(span[0])):
+    odd = list(odd)
+    for n, token in _rule_tokens(text, names, words, starts, ends, odd, [0] * len(odd), [len(words) - 1] * len(odd),
+                                 _opens(text, span[0], starts, odd)):
         out[n] = token
     return out
 
 
+def _opens(text: str, floor: int, starts: Sequence[int], at: Sequence[int]) -> list[bool]:
+    """For each word at `at` of one sentence (starting at `floor`, its words' starts `starts`): whether it is the
+    sentence's first or follows an opener (the rules' name test reads its rarity then)."""
+    return [n == 0 or _after_opener(text, starts[n], floor) for n in at]
+
+
 def _rule_tokens(text: str, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
                  ends: Sequence[int], odd: Iterable[int], firsts: Iterable[int], lasts: Iterable[int],
-                 floors: Iterable[int]) -> Iterator[tuple[int, Token]]:
+                 opens: Iterable[int]) -> list[tuple[int, Token]]:
     """(index, token) of each word at `odd` that is not plain, as the rules make it (a plain word's token
     is the plain one, so it is skipped). The words may run over many sentences: each word at `odd` comes
-    with its sentence's first and last word index and start offset (no rule reads past its sentence)."""
-    make = tuple.__new__
-    for n, first, last, floor in zip(odd, firsts, lasts, floors):
+    with its sentence's first and last word index (no rule reads past its sentence) and whether it is the
+    sentence's first or follows an opener (`_opens`). A word no rule gives a value (`_wordlike`) has only the
+    name test left; any other goes through `_full_token`."""
+    out: list[tuple[int, Token]] = []
+    add, make, plains, likes = out.append, tuple.__new__, _PLAIN.get, _WORDLIKE.get
+    for n, first, last, opening in zip(odd, firsts, lasts, opens):
         w = words[n]
-        plain = _PLAIN.get(w)
+        plain = plains(w)
         if plain or plain is None and _plain(w):
             continue
-        s, e = starts[n], ends[n]
-        simple = _WORDLIKE.get(w)
+        simple = likes(w)
         if simple is None:
             simple = _wordlike(w)
-        if simple:  # the rules below for a word without a value: only the name test is left
+        if simple:
             low, name_key, can_name = simple
-            if can_name and (w in names or not (n == first or _after_opener(text, s, floor)) or zipf(low) < 3.0):
-                yield n, make(Token, (w, s, e, name_key, True, None))
+            if can_name and (w in names or not opening or zipf(low) < 3.0):
+                add((n, make(Token, (w, starts[n], ends[n], name_key, True, None))))
             else:
-                yield n, make(Token, (w, s, e, low, False, None))
-            continue
+                add((n, make(Token, (w, starts[n], ends[n], low, False, None))))
+        else:
+            add((n, _full_token(text, names, words, starts, ends, n, first, last, opening)))
+    return out
+
+
+_Facts = tuple[str, "tuple[float, ...] | None", "float | None", bool, str, bool, "tuple[str, float] | None"]
+_FACTS: dict[str, _Facts] = {}
+
+
+def _facts(w: str) -> _Facts:
+    """What the full rules read of a word alone: (its lowered key, its figures' value, its number word's value,
+    whether it is a fraction word, its key as a name, whether it can be a name, its ordinal's key and value).
+    Kept per distinct word, as `_plain` (a corpus repeats its figures)."""
+    got = _FACTS.get(w)
+    if got is None:
         low = w.casefold().translate(QUOTE_FOLD)
         # Guards in front of the calls (a plain word has no digit, is no number word, no ordinal): same
-        # values, without three function calls per token.
-        value = _digits_value(w) if not w.isalpha() and _HAS_DIGIT.search(w) else None
-        word_value = _number_word(low) if low in UNITS or "-" in low else None
-        if word_value is not None and pronoun_one(
-                low, words[n - 1] if n > first else "", words[n + 1] if n < last else ""):
-            word_value = None  # "one such sighting", "one of the best": a pronoun, not a count
-        if value is None and word_value is not None:
-            value = (word_value,)
-        elif value is None and low in FRACTIONS and (
-            (n > first and words[n - 1].casefold() in ("a", "one", "two", "three", "by"))
-            or (n < last and words[n + 1].casefold() in ("a", "an", "of"))
-        ):
-            value = (FRACTIONS[low],)
-        if value is not None and len(value) == 1:
-            nxt = words[n + 1].casefold() if n < last else ""
-            if nxt in SCALES and (nxt not in ("m", "k") or starts[n + 1] == e):
-                value = (value[0] * SCALES[nxt],)
-            elif nxt in PERCENT:
-                value = (value[0] / 100,)
-        is_name = bool(w[:1].isupper()) and value is None and low not in DATE_WORDS and (
-            w in names or not (n == first or _after_opener(text, s, floor)) or zipf(low) < 3.0
-        )
-        if is_name:
-            key = w.translate(QUOTE_FOLD)
-            if key.endswith("'s"):
-                key = key[:-2]
-        else:
-            key = low
-        if word_value is not None:
-            key = str(int(word_value))
+        # values, without three function calls per word.
+        key = w.translate(QUOTE_FOLD)
         ordinal = ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None
-        if ordinal is not None:  # "eleventh" and "11th" are one figure
-            key, value, is_name = ordinal_key(ordinal), (float(ordinal),), False
-        yield n, make(Token, (w, s, e, key, is_name, value))
+        got = (low, _digits_value(w) if not w.isalpha() and _HAS_DIGIT.search(w) else None,
+               _number_word(low) if low in UNITS or "-" in low else None, low in FRACTIONS,
+               key[:-2] if key.endswith("'s") else key, bool(w[:1].isupper()) and low not in DATE_WORDS,
+               None if ordinal is None else (ordinal_key(ordinal), float(ordinal)))
+        remember(_FACTS, w, got, _PLAIN_MAX)
+    return got
+
+
+def _full_token(text: str, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
+                ends: Sequence[int], n: int, first: int, last: int, opening: bool) -> Token:
+    """The token of word n by every rule: its value (figures, number words, fractions, scales, percents,
+    ordinals), then the name test (`opening`: the word is its sentence's first or follows an opener); what
+    the word alone decides is kept for it (`_facts`)."""
+    w, s, e = words[n], starts[n], ends[n]
+    low, value, word_value, fraction, name_key, can_name, ordinal = _FACTS.get(w) or _facts(w)
+    if word_value is not None and pronoun_one(
+            low, words[n - 1] if n > first else "", words[n + 1] if n < last else ""):
+        word_value = None  # "one such sighting", "one of the best": a pronoun, not a count
+    if value is None and word_value is not None:
+        value = (word_value,)
+    elif value is None and fraction and (
+        (n > first and words[n - 1].casefold() in ("a", "one", "two", "three", "by"))
+        or (n < last and words[n + 1].casefold() in ("a", "an", "of"))
+    ):
+        value = (FRACTIONS[low],)
+    if value is not None and len(value) == 1:
+        nxt = words[n + 1].casefold() if n < last else ""
+        if nxt in SCALES and (nxt not in ("m", "k") or starts[n + 1] == e):
+            value = (value[0] * SCALES[nxt],)
+        elif nxt in PERCENT:
+            value = (value[0] / 100,)
+    is_name = can_name and value is None and (w in names or not opening or zipf(low) < 3.0)
+    key = name_key if is_name else low
+    if word_value is not None:
+        key = str(int(word_value))
+    if ordinal is not None:  # "eleventh" and "11th" are one figure
+        (key, figure), is_name = ordinal, False
+        value = (figure,)
+    return Token(w, s, e, key, is_name, value)
 
 
 # ---------------------------------------------------------------- quotes
