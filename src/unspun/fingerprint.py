@@ -16,7 +16,7 @@ from xxhash import xxh3_64_intdigest
 
 from .clean import match_key, normalize
 from . import feature_kernel as fk
-from .key_kernel import key_hashes
+from .key_kernel import folded_hash, key_hashes
 from .config import FingerprintConfig, NearDupConfig
 from .records import CleanArticle
 from .sketch import sketch_batch
@@ -373,7 +373,7 @@ class PairFacts:
     The figures and names are sets of 64-bit hashes where `sentence_immutables` gives strings: the same
     verdicts, as the aligner's feature join already assumes (distinct features do not share a hash)."""
 
-    __slots__ = ("article", "table", "_figures", "_keys", "_folded_hash")
+    __slots__ = ("article", "table", "_figures", "_keys", "_folded_hash", "_details")
 
     def __init__(self, article: CleanArticle) -> None:
         words = _words()
@@ -383,6 +383,7 @@ class PairFacts:
         self._figures = fk.figures_and_names(ids, words.cls, words.upper, words.immutable, self.table.n_sentences)
         self._keys: list[str | None] = [None] * len(article.sentences)
         self._folded_hash: int | None = None
+        self._details: frozenset[int] | None = None
 
     def figures_and_names(self, k: int) -> tuple[frozenset[int], frozenset[int]]:
         """Sentence k's numbers and names (`sentence_immutables` less its quoted strings), hashed."""
@@ -406,10 +407,24 @@ class PairFacts:
         return key
 
     def folded_hash(self) -> int:
-        """`hash` of the whole text normalized and casefolded: unequal hashes, unequal folded texts."""
+        """A hash of the whole text normalized and casefolded: unequal hashes, unequal folded texts. Of ASCII text
+        (and of a folded text that is ASCII) `key_kernel.folded_hash` from the bytes, with no string built."""
         if self._folded_hash is None:
-            self._folded_hash = hash(normalize(self.article.article.text).casefold())
+            text = self.article.article.text
+            if not text.isascii():
+                text = normalize(text).casefold()
+            self._folded_hash = int(folded_hash(np.frombuffer(text.encode(), np.uint8))) if text.isascii() else hash(text)
         return self._folded_hash
+
+    def detail_inclusion(self, other: PairFacts) -> tuple[float, float]:
+        """`detail_inclusion` of the two whole texts, from each article's details hashed once (`detail_hashes`)."""
+        return _inclusion(self.details(), other.details())
+
+    def details(self) -> frozenset[int]:
+        """`detail_hashes` of the whole text."""
+        if self._details is None:
+            self._details = detail_hashes(self.article.article.text)
+        return self._details
 
 
 def _key_hashes(joined: str, norms: list[str]) -> np.ndarray:
@@ -507,6 +522,7 @@ class _Details(dict):
         self.keys = [""]
         self.numbers = {"": 0}
         self.by_hash = _HashIds()
+        self.hashes = np.zeros(1024, np.uint64)  # each key's `_detail_hash` by its number ("" is 0)
 
     def number(self, w: str) -> int:
         """The number of word w's detail key."""
@@ -515,6 +531,9 @@ class _Details(dict):
         if k is None:
             k = self.numbers[key] = len(self.keys)
             self.keys.append(key)
+            if k == len(self.hashes):
+                self.hashes = np.concatenate([self.hashes, np.zeros_like(self.hashes)])
+            self.hashes[k] = _detail_hash(key)
         return k
 
     def __missing__(self, w: str) -> str:
@@ -542,6 +561,27 @@ def _details() -> _Details:
 def detail_inclusion(text_a: str, text_b: str) -> tuple[float, float]:
     """(share of a's specific words that b also has, share of b's that a has): a derivative's details are
     mostly found in its source; two texts written independently on one topic each have their own."""
-    a, b = specific_words(text_a), specific_words(text_b)
+    return _inclusion(specific_words(text_a), specific_words(text_b))
+
+
+def _inclusion(a: frozenset, b: frozenset) -> tuple[float, float]:
     shared = len(a & b)
     return (shared / len(a) if a else 0.0, shared / len(b) if b else 0.0)
+
+
+def detail_hashes(text: str) -> frozenset[int]:
+    """`specific_words(text)`, each detail as its 64-bit hash (`_detail_hash`): what the pair stage keeps of an
+    article (`PairFacts.details`) to compare details. Of ASCII text the words' numbered keys are looked up in one
+    array, with no string set built (distinct details do not share a hash, as the feature tables assume)."""
+    if not text.isascii():
+        return frozenset(map(_detail_hash, specific_words(text)))
+    details = _details()
+    ids = _ascii_ids(text, details.by_hash, True, details.number)
+    out = set(details.hashes[ids].tolist())
+    out.discard(0)  # key 0 is "", no detail
+    return frozenset(out)
+
+
+def _detail_hash(key: str) -> int:
+    """The hash of a detail key ("" hashes to 0)."""
+    return _hash(key, "d") if key else 0

@@ -49,7 +49,7 @@ def relation(
         return "near-duplicate"
     if containment >= config.rewrite_coverage and (
         alignment.score >= config.min_pair_score * min(1.0, 2 * min(alignment.coverage_a, alignment.coverage_b))
-        or retells(a, b, alignment, config)
+        or retells(a, b, alignment, config, facts)
     ):
         return "rewrite" if derived(a, b, alignment, config, facts) else "same-story"
     return None
@@ -66,7 +66,7 @@ _RETELL_ORDER = 0.8  # share of match pairs in the same order on both sides
 _RETELL_REACH = 2 / 3  # the last match lies past this share of the longer text
 
 
-def retells(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig) -> bool:
+def retells(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig, facts: Facts = None) -> bool:
     """The pair gate's second path: the shorter text retells the whole longer one. A chatbot rewrite of a
     30-sentence article keeps 7-8 sentences' worth, so the long side is a quarter covered and the pair score,
     weighted by that coverage, stays under the gate. A retelling matches the shorter text's whole sentence
@@ -89,7 +89,7 @@ def retells(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     reach = max((m.b_span[1] if short_is_a else m.a_span[1]) for m in matches) / max(1, len(longer.article.text))
     if reach < _RETELL_REACH:
         return False
-    inc_a, inc_b = detail_inclusion(a.article.text, b.article.text)
+    inc_a, inc_b = _detail_inclusion(a, b, facts)
     return (inc_a if short_is_a else inc_b) >= config.derived_min_inclusion
 
 
@@ -221,10 +221,15 @@ def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     min_score = config.derived_plan_min_score if whole_plan else config.derived_min_score
     if agreed.score < min_score:
         return False
-    inclusion = max(detail_inclusion(a.article.text, b.article.text))
+    inclusion = max(_detail_inclusion(a, b, facts))
     if inclusion >= (config.derived_plan_min_inclusion if whole_plan else config.derived_min_inclusion):
         return True
     return _immutables_carried(a, b, config, facts)
+
+
+def _detail_inclusion(a: CleanArticle, b: CleanArticle, facts: Facts) -> tuple[float, float]:
+    """`detail_inclusion` of the two whole texts; with `facts`, from each article's details hashed once."""
+    return detail_inclusion(a.article.text, b.article.text) if facts is None else facts[0].detail_inclusion(facts[1])
 
 
 def _immutables_carried(a: CleanArticle, b: CleanArticle, config: RelationConfig, facts: Facts = None) -> bool:
