@@ -216,9 +216,9 @@ def feature_table(features: Sequence[SentenceFeatures]) -> FeatureTable:
     )
 
 
+_SPLIT_TOKEN = re.compile(FEATURE_TOKEN.pattern + r"|\n")  # FEATURE_TOKEN, and the line break between sentences
 _WORDS_MAX = 1 << 17
 """Distinct words a process's word table holds before it starts again (~20 MB when full)."""
-_SPLIT_TOKEN = re.compile(FEATURE_TOKEN.pattern + r"|\n")  # FEATURE_TOKEN, and the line break between sentences
 
 
 class _HashIds:
@@ -348,10 +348,7 @@ def _article_table(article: CleanArticle, words: _Words) -> tuple[FeatureTable, 
     """`article_table`, and the word ids of its tokens (sentence breaks included) in `words`."""
     norms = _norms(article)
     joined = "\n".join(norms)  # no normalized sentence holds a line break, and no token crosses one
-    if joined.isascii():
-        ids = _ascii_ids(joined, words.by_hash, False, words.__getitem__)
-    else:
-        ids = np.fromiter(map(words.__getitem__, _SPLIT_TOKEN.findall(joined)), np.int64)
+    ids = _token_ids(joined, norms, words)
     quoted = [(k, _hash(q, "i")) for k, norm in enumerate(norms) if '"' in norm for q in _quoted(norm)]
     q_sentence = np.array([k for k, _ in quoted], np.int64)
     q_hash = np.array([h for _, h in quoted], np.uint64)
@@ -361,6 +358,31 @@ def _article_table(article: CleanArticle, words: _Words) -> tuple[FeatureTable, 
     else:
         hashes, sentence, kind = np.zeros(0, np.uint64), np.zeros(0, np.int32), np.zeros(0, np.int8)
     return FeatureTable(hashes, sentence, kind, _key_hashes(joined, norms), len(norms)), ids
+
+
+def _token_ids(joined: str, norms: list[str], words: _Words) -> np.ndarray:
+    """The word ids of `joined`'s tokens and line breaks (`_SPLIT_TOKEN`'s; `joined` is `norms` joined by line
+    breaks). Runs of ASCII sentences go through the compiled tokenizer (`_ascii_ids`), and only the sentences
+    that are not ASCII (a name with an accent) through the regex: no token crosses a line break, and of ASCII
+    text the two find the same tokens. Was the regex over the whole article when any of it was not ASCII
+    (~0.45 ms an article against ~0.06 ms)."""
+    if joined.isascii():
+        return _ascii_ids(joined, words.by_hash, False, words.__getitem__)
+    brk = np.array([words["\n"]], np.int64)
+    pieces: list[np.ndarray] = []
+    start = 0
+    for k, norm in enumerate(norms):
+        if norm.isascii():
+            continue
+        if k > start:
+            pieces += [_ascii_ids("\n".join(norms[start:k]), words.by_hash, False, words.__getitem__), brk]
+        pieces.append(np.fromiter(map(words.__getitem__, FEATURE_TOKEN.findall(norm)), np.int64))
+        if k + 1 < len(norms):
+            pieces.append(brk)
+        start = k + 1
+    if start < len(norms):
+        pieces.append(_ascii_ids("\n".join(norms[start:]), words.by_hash, False, words.__getitem__))
+    return np.concatenate(pieces)
 
 
 class PairFacts:
@@ -429,14 +451,16 @@ class PairFacts:
 
 def _key_hashes(joined: str, norms: list[str]) -> np.ndarray:
     """`key_hash(match_key(norm))` of each normalized sentence (`sentence_features`' key); `joined` is them
-    joined by line breaks. ASCII text in one compiled pass over its bytes: there `match_key` is the word
-    runs, lowercased (`normalize` only folds whitespace, which `match_key` drops with the other non-word
-    characters), which is what `key_kernel.key_hashes` hashes."""
+    joined by line breaks. One compiled pass over the bytes: of an ASCII sentence `match_key` is the word runs,
+    lowercased (`normalize` only folds whitespace, which `match_key` drops with the other non-word characters),
+    which is what `key_kernel.key_hashes` hashes; only a sentence that is not ASCII is keyed again in Python."""
     out = np.zeros(len(norms), np.uint64)
-    if not joined.isascii():
-        return np.fromiter((key_hash(match_key(norm)) for norm in norms), np.uint64, count=len(norms))
     if norms:
         key_hashes(np.frombuffer(joined.encode(), np.uint8), out)
+    if not joined.isascii():  # the kernel's keys of the lines that are not ASCII are not `match_key`'s
+        for k, norm in enumerate(norms):
+            if not norm.isascii():
+                out[k] = key_hash(match_key(norm))
     return out
 
 
