@@ -16,7 +16,7 @@ from xxhash import xxh3_64_intdigest
 
 from .clean import match_key, normalize
 from . import feature_kernel as fk
-from .key_kernel import folded_hash, key_hashes
+from .key_kernel import folded_hash, key_hashes, key_text
 from .config import FingerprintConfig, NearDupConfig
 from .records import CleanArticle
 from .sketch import sketch_batch
@@ -395,15 +395,16 @@ class PairFacts:
     The figures and names are sets of 64-bit hashes where `sentence_immutables` gives strings: the same
     verdicts, as the aligner's feature join already assumes (distinct features do not share a hash)."""
 
-    __slots__ = ("article", "table", "_figures", "_keys", "_folded_hash", "_details")
+    __slots__ = ("article", "table", "chars", "_figures", "_keys", "_folded_hash", "_details")
 
     def __init__(self, article: CleanArticle) -> None:
         words = _words()
         self.article = article
         self.table, ids = _article_table(article, words)
+        self.chars = sum(s.span[1] - s.span[0] for s in article.sentences)  # the kept characters
         # (figure bounds, figures, name bounds, names): each sentence's, sorted (`feature_kernel.figures_and_names`)
         self._figures = fk.figures_and_names(ids, words.cls, words.upper, words.immutable, self.table.n_sentences)
-        self._keys: list[str | None] = [None] * len(article.sentences)
+        self._keys: list[str] | None = None
         self._folded_hash: int | None = None
         self._details: frozenset[int] | None = None
 
@@ -422,11 +423,10 @@ class PairFacts:
         return frozenset(self.table.hashes[self.table.kind == KIND_IMMUTABLE].tolist())
 
     def key(self, k: int) -> str:
-        """`sentence_key` of sentence k."""
-        key = self._keys[k]
-        if key is None:
-            key = self._keys[k] = sentence_key(self.article.sentences[k].text)
-        return key
+        """`sentence_key` of sentence k (all the article's, on first use: `sentence_keys`)."""
+        if self._keys is None:
+            self._keys = sentence_keys(self.article)
+        return self._keys[k]
 
     def folded_hash(self) -> int:
         """A hash of the whole text normalized and casefolded: unequal hashes, unequal folded texts. Of ASCII text
@@ -470,6 +470,24 @@ def key_hash(key: str) -> int:
     out = np.zeros(1, np.uint64)
     key_hashes(np.frombuffer(key.encode(), np.uint8), out)
     return int(out[0])
+
+
+def sentence_keys(article: CleanArticle) -> list[str]:
+    """`sentence_key` of every sentence, from one compiled pass over the normalized sentences' bytes
+    (`key_kernel.key_text`; of ASCII text the key is the lowercased word runs) instead of a regex and a join per
+    sentence; a sentence whose normalized form is not ASCII is keyed by `sentence_key`."""
+    norms = _norms(article)
+    if not norms:
+        return []
+    joined = "\n".join(norms)
+    raw = np.frombuffer(joined.encode(), np.uint8)
+    out = np.empty(len(raw), np.uint8)
+    keys = out[: key_text(raw, out)].tobytes().decode().split("\n")
+    if not joined.isascii():
+        for k, norm in enumerate(norms):
+            if not norm.isascii():
+                keys[k] = sentence_key(article.sentences[k].text)
+    return keys
 
 
 def sentence_key(text: str) -> str:

@@ -92,3 +92,33 @@ def folded_hash(buf):
         h = (h ^ np.uint64(c + 32 if 65 <= c <= 90 else c)) * _FNV_PRIME
         started = True
     return _fmix(h)
+
+
+@njit(cache=True)
+def key_text(buf, out):
+    """The `match_key` of each line of `buf` (UTF-8 bytes, lines split by "\\n"), written to `out` (as long as
+    `buf`: a key is never longer than its line) with the line breaks kept: `_key`'s bytes (word runs, ASCII
+    letters lowercased, one space between runs). Returns the length written. The key of a line that is not ASCII
+    is not `match_key`'s (no casefolding): the caller keys such a line itself."""
+    k = 0
+    words = 0
+    in_word = False
+    for p in range(buf.shape[0]):
+        c = buf[p]
+        if c == _NEWLINE:
+            out[k] = c
+            k += 1
+            words = 0
+            in_word = False
+        elif _word_byte(c):
+            if not in_word:
+                if words:
+                    out[k] = 32
+                    k += 1
+                words += 1
+                in_word = True
+            out[k] = c + 32 if 65 <= c <= 90 else c
+            k += 1
+        else:
+            in_word = False
+    return k

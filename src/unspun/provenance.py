@@ -74,7 +74,8 @@ def retells(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     pairs) to its end (`_RETELL_REACH`), and most of its specific words are the longer one's
     (>= `derived_min_inclusion`); a brief written independently from the same event covers the lead of a
     long report, in its own order, with details of its own. `derived` still decides the relation."""
-    short_is_a = _kept_chars(a) <= _kept_chars(b)
+    len_a, len_b = _kept(a, b, facts)
+    short_is_a = len_a <= len_b
     if (alignment.coverage_a if short_is_a else alignment.coverage_b) < config.derived_plan_coverage and (
         ordered_coverage(*((a, b) if short_is_a else (b, a)), alignment.matches, short_is_a) < _RETELL_ORDERED
     ):
@@ -154,6 +155,11 @@ def _kept_chars(article: CleanArticle) -> int:
     return sum(s.span[1] - s.span[0] for s in article.sentences)
 
 
+def _kept(a: CleanArticle, b: CleanArticle, facts: Facts) -> tuple[int, int]:
+    """The two texts' kept characters (`_kept_chars`), from `facts` when given."""
+    return (_kept_chars(a), _kept_chars(b)) if facts is None else (facts[0].chars, facts[1].chars)
+
+
 def immutables_agree(a: CleanArticle, b: CleanArticle, match: Match, facts: Facts = None) -> bool:
     """False when a paraphrase match pairs sentences about different figures or people: both sides
     give numbers and share none, or both name two or more people/places and share none. However
@@ -210,8 +216,8 @@ def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     kept = [m for m, ok in zip(alignment.matches, _agreeing(a, b, alignment.matches, facts)) if ok]
     if len(kept) < config.min_derived_sentences:
         return False
-    agreed = summarize(a, b, kept)
-    len_a, len_b = _kept_chars(a), _kept_chars(b)
+    len_a, len_b = _kept(a, b, facts)
+    agreed = summarize(a, b, kept, (len_a, len_b))
     (cov_short, len_short), (cov_long, len_long) = sorted(
         [(agreed.coverage_a, len_a), (agreed.coverage_b, len_b)], key=lambda t: t[1]
     )

@@ -90,7 +90,7 @@ class Tables(Sequence[FeatureTable]):
     def __init__(self, cleans: Sequence[CleanArticle], keep: int = 2048) -> None:
         self._cleans = cleans
         self._keep = keep
-        self._facts: OrderedDict[int, PairFacts] = OrderedDict()
+        self._prepared: OrderedDict[int, Prepared] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._cleans)
@@ -104,18 +104,18 @@ class Tables(Sequence[FeatureTable]):
 
     def facts(self, i: int) -> PairFacts:
         """Article i's `PairFacts`."""
-        facts = self._facts.get(i)
-        if facts is None:
-            facts = self._facts[i] = PairFacts(self._cleans[i])
-            if len(self._facts) > self._keep:
-                self._facts.popitem(last=False)
-        self._facts.move_to_end(i)
-        return facts
+        return self.prepared(i).facts  # type: ignore[return-value]  # (`prepared` always sets it)
 
     def prepared(self, i: int) -> Prepared:
-        """Article i as `confirm` reads it (its signature is spent by then)."""
-        facts = self.facts(i)
-        return Prepared(self._cleans[i], facts.table, _SPENT, facts)
+        """Article i as `confirm` reads it (its signature is spent by then), with its `PairFacts`."""
+        prepared = self._prepared.get(i)
+        if prepared is None:
+            facts = PairFacts(self._cleans[i])
+            prepared = self._prepared[i] = Prepared(self._cleans[i], facts.table, _SPENT, facts)
+            if len(self._prepared) > self._keep:
+                self._prepared.popitem(last=False)
+        self._prepared.move_to_end(i)
+        return prepared
 
 
 def text_key(clean: CleanArticle) -> bytes:
