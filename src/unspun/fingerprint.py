@@ -406,7 +406,7 @@ class PairFacts:
         self._figures = fk.figures_and_names(ids, words.cls, words.upper, words.immutable, self.table.n_sentences)
         self._keys: list[str] | None = None
         self._folded_hash: int | None = None
-        self._details: frozenset[int] | None = None
+        self._details: np.ndarray | None = None
 
     def figures_and_names(self, k: int) -> tuple[frozenset[int], frozenset[int]]:
         """Sentence k's numbers and names (`sentence_immutables` less its quoted strings), hashed."""
@@ -440,9 +440,11 @@ class PairFacts:
 
     def detail_inclusion(self, other: PairFacts) -> tuple[float, float]:
         """`detail_inclusion` of the two whole texts, from each article's details hashed once (`detail_hashes`)."""
-        return _inclusion(self.details(), other.details())
+        a, b = self.details(), other.details()
+        shared = _shared(a, b)
+        return (shared / len(a) if len(a) else 0.0, shared / len(b) if len(b) else 0.0)
 
-    def details(self) -> frozenset[int]:
+    def details(self) -> np.ndarray:
         """`detail_hashes` of the whole text."""
         if self._details is None:
             self._details = detail_hashes(self.article.article.text)
@@ -603,25 +605,32 @@ def _details() -> _Details:
 def detail_inclusion(text_a: str, text_b: str) -> tuple[float, float]:
     """(share of a's specific words that b also has, share of b's that a has): a derivative's details are
     mostly found in its source; two texts written independently on one topic each have their own."""
-    return _inclusion(specific_words(text_a), specific_words(text_b))
-
-
-def _inclusion(a: frozenset, b: frozenset) -> tuple[float, float]:
+    a, b = specific_words(text_a), specific_words(text_b)
     shared = len(a & b)
     return (shared / len(a) if a else 0.0, shared / len(b) if b else 0.0)
 
 
-def detail_hashes(text: str) -> frozenset[int]:
-    """`specific_words(text)`, each detail as its 64-bit hash (`_detail_hash`): what the pair stage keeps of an
-    article (`PairFacts.details`) to compare details. Of ASCII text the words' numbered keys are looked up in one
-    array, with no string set built (distinct details do not share a hash, as the feature tables assume)."""
-    if not text.isascii():
-        return frozenset(map(_detail_hash, specific_words(text)))
-    details = _details()
-    ids = _ascii_ids(text, details.by_hash, True, details.number)
-    out = set(details.hashes[ids].tolist())
-    out.discard(0)  # key 0 is "", no detail
-    return frozenset(out)
+def detail_hashes(text: str) -> np.ndarray:
+    """`specific_words(text)`, each detail as its 64-bit hash (`_detail_hash`), sorted (uint64): what the pair stage
+    keeps of an article (`PairFacts.details`) to compare details. Of ASCII text the words' numbered keys are looked
+    up in one array, with no string set built (distinct details do not share a hash, as the feature tables assume)."""
+    if text.isascii():
+        details = _details()
+        ids = _ascii_ids(text, details.by_hash, True, details.number)  # (may grow `details.hashes`)
+        found = np.sort(details.hashes[ids])
+    else:
+        found = np.sort(np.fromiter(map(_detail_hash, specific_words(text)), np.uint64))
+    distinct = np.ones(len(found), np.bool_)
+    np.not_equal(found[1:], found[:-1], out=distinct[1:])
+    distinct &= found != 0  # key 0 is "", no detail
+    return found[distinct]
+
+
+def _shared(a: np.ndarray, b: np.ndarray) -> int:
+    """How many values two sorted arrays of distinct values share."""
+    if not len(a) or not len(b):
+        return 0
+    return int(np.count_nonzero(b[np.minimum(np.searchsorted(b, a), len(b) - 1)] == a))
 
 
 def _detail_hash(key: str) -> int:
