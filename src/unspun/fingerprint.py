@@ -438,6 +438,13 @@ class PairFacts:
             self._folded_hash = int(folded_hash(np.frombuffer(text.encode(), np.uint8))) if text.isascii() else hash(text)
         return self._folded_hash
 
+    def words(self, first: int, last: int) -> frozenset[int]:
+        """The content stems and immutables (`SentenceFeatures.content | .immutables`) of sentences first..last-1,
+        hashed: their table rows (sorted by sentence), less the skeleton's."""
+        t = self.table
+        lo, hi = np.searchsorted(t.sentence, (first, last)).tolist()
+        return frozenset(t.hashes[lo:hi][t.kind[lo:hi] != KIND_SKELETON].tolist())
+
     def detail_inclusion(self, other: PairFacts) -> tuple[float, float]:
         """`detail_inclusion` of the two whole texts, from each article's details hashed once (`detail_hashes`)."""
         a, b = self.details(), other.details()

@@ -77,7 +77,8 @@ def retells(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     len_a, len_b = _kept(a, b, facts)
     short_is_a = len_a <= len_b
     if (alignment.coverage_a if short_is_a else alignment.coverage_b) < config.derived_plan_coverage and (
-        ordered_coverage(*((a, b) if short_is_a else (b, a)), alignment.matches, short_is_a) < _RETELL_ORDERED
+        ordered_coverage(*((a, b) if short_is_a else (b, a)), alignment.matches, short_is_a,
+                         None if facts is None else facts if short_is_a else facts[::-1]) < _RETELL_ORDERED
     ):
         return False
     matches = sorted(alignment.matches, key=lambda m: (m.a_span[0], m.b_span[0]))
@@ -99,14 +100,16 @@ _MERGED_WORDS = 0.6  # share of an unmatched sentence's words found in its place
 _MERGED_MIN_WORDS = 3
 
 
-def ordered_coverage(short: CleanArticle, long: CleanArticle, matches: Sequence[Match], short_is_a: bool) -> float:
+def ordered_coverage(short: CleanArticle, long: CleanArticle, matches: Sequence[Match], short_is_a: bool,
+                     facts: Facts = None) -> float:
     """Share of the shorter text (kept characters) that retells the longer one in its order: its sentences
     in the longest chain of matches that follows both texts' order, plus each sentence off that chain whose words
     (content stems, names, figures) are mostly (`_MERGED_WORDS`) in the longer text's sentences between the
     counterparts of its chained neighbours. A rewrite condenses two or three source sentences into one in
     place, which a one-to-one aligner leaves unmatched; a text written from the headline covers the topic
     loosely and in its own order, so neither its matches chain nor its leftovers sit in the right gap
-    (ai-rewrites-wiki: rewrites 5th percentile 0.72, headline-only texts 95th percentile 0.57)."""
+    (ai-rewrites-wiki: rewrites 5th percentile 0.72, headline-only texts 95th percentile 0.57). `facts` (short's,
+    long's) only save work: the words are read from them, hashed."""
     def own(m: Match) -> tuple[int, int]:
         return (m.a_sentences[0], m.b_sentences[0]) if short_is_a else (m.b_sentences[0], m.a_sentences[0])
 
@@ -117,21 +120,29 @@ def ordered_coverage(short: CleanArticle, long: CleanArticle, matches: Sequence[
         return 0.0
     chain = _increasing_chain(links, lens)
     in_chain = {s for s, _ in chain}
-    words = [sentence_features(sent.text) for sent in long.sentences]
+    short_words, long_words = (_words(short), _words(long)) if facts is None else (facts[0].words, facts[1].words)
     covered = sum(lens[s] for s in in_chain)
-    for j, sent in enumerate(short.sentences):
+    for j in range(len(short.sentences)):
         if j in in_chain:
             continue
         lo = max((t for s, t in chain if s < j), default=-1)
         hi = min((t for s, t in chain if s > j), default=len(long.sentences))
-        f = sentence_features(sent.text)
-        mine = f.content | f.immutables
+        mine = short_words(j, j + 1)
         if len(mine) < _MERGED_MIN_WORDS or hi <= lo + 1:
             continue
-        there = frozenset().union(*(w.content | w.immutables for w in words[lo + 1 : hi]))
+        there = long_words(lo + 1, hi)
         if len(mine & there) >= _MERGED_WORDS * len(mine):
             covered += lens[j]
     return covered / total
+
+
+def _words(article: CleanArticle) -> Callable[[int, int], frozenset[str]]:
+    """words(first, last): the content stems and immutables of the article's sentences first..last-1
+    (`sentence_features`)."""
+    def words(first: int, last: int) -> frozenset[str]:
+        features = [sentence_features(s.text) for s in article.sentences[first:last]]
+        return frozenset().union(*(f.content | f.immutables for f in features))
+    return words
 
 
 def _increasing_chain(links: Sequence[tuple[int, int]], lens: Sequence[int]) -> list[tuple[int, int]]:
