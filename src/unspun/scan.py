@@ -214,7 +214,7 @@ _KERNEL_PROBE = Article("probe", "Okafor said 1,200 people came. The council vot
 
 
 def _load_kernels(config: ScanConfig) -> None:
-    """Load the compiled kernels of prepare, of the pair stage's tables, alignment and relation test and of the
+    """Load the compiled kernels of prepare, of the pair stage's tables, keys, alignment and relation test and of the
     edit tokenizer (~0.35 CPU-s in a process, mostly numba starting up) in the parent, so that the forked workers
     inherit them instead of each loading its own; machine style's sentence kernel too (the spin and the pairs'
     direction votes read it); and scipy's solver, which a pair worker would import on its first contested
@@ -223,6 +223,8 @@ def _load_kernels(config: ScanConfig) -> None:
     facts = PairFacts(probe)
     align(probe, probe, facts, facts, config.align)
     facts.agree(facts, [0], [0])
+    facts.key(0)  # the sentence keys' kernel
+    facts.folded_hash()  # and the folded text's
     assign(np.ones((2, 2)), 0.5)  # two candidates for one sentence: the solver runs
     sentence_lengths(_KERNEL_PROBE.text)
     article_tokens(_KERNEL_PROBE.text, [(0, len(_KERNEL_PROBE.text))])
