@@ -136,13 +136,10 @@ def pack_evidence(pair: Pair) -> tuple[Pair, bytes]:
     """The pair without its matches and edits, and those two as one compressed blob (`PackedPairs`).
 
     Each match and edit goes in as the tuple of its fields, in order (taken in C by `attrgetter`), and is built
-    again by its constructor when read: pickling the records themselves called their `__reduce__` once each.
-    The deflate state is sized for blobs of a few KB (an 8 KB window): `zlib.compress`'s default state (32 KB
-    window, memLevel 8) took ~100 us to set up for each ~1 KB blob, 3-4 times the compressing, for blobs
-    within 1-2% of the size (docs/benchmarks.md "i15confirm")."""
+    again by its constructor when read: pickling the records themselves called their `__reduce__` once each
+    (rows and pickle: ~17 us a pair of 24 matches against ~45 us; docs/benchmarks.md "i15confirm")."""
     rows = (list(map(_MATCH_FIELDS, pair.matches)), list(map(_EDIT_FIELDS, pair.edits)))
-    deflate = zlib.compressobj(1, zlib.DEFLATED, 13, 5)
-    blob = deflate.compress(pickle.dumps(rows, pickle.HIGHEST_PROTOCOL)) + deflate.flush()
+    blob = zlib.compress(pickle.dumps(rows, pickle.HIGHEST_PROTOCOL), 1)
     return replace(pair, matches=(), edits=()), blob
 
 
