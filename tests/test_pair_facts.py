@@ -17,8 +17,9 @@ from unspun.fingerprint import (
 from unspun.provenance import ordered_coverage
 
 _WORDS = ["Okafor", "Denise", "council", "the", "voted", "1,200", "$6.40", "\u201cno way,\u201d", '"we cannot wait"',
-          "Riverside", "\u2014", "said", "U.S.", "\u00e9t\u00e9", "M\u00fcller", "caf\u00e9", "Zo\u00eb\u2019s", "\u00b2",
-          "\u0663", "\u212a", "STRASSE", "stra\u00dfe", "don\u2019t", "well-known", "ferries", "Ardmore", "pier", "42"]
+          "Riverside", "\u2014", "said", "U.S.", "\u00e9t\u00e9", "M\u00fcller", "caf\u00e9", "Zo\u00eb\u2019s",
+          "\u00b2", "\u0663", "\u212a", "STRASSE", "stra\u00dfe", "don\u2019t", "well-known", "ferries", "Ardmore",
+          "pier", "42"]
 _text = st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12).map(" ".join).map(lambda s: s + "."),
                  max_size=8).map(" ".join)
 _spacing = st.sampled_from([" ", "  ", "\t", "\n", " \u00a0", "\x1c"])

@@ -158,10 +158,13 @@ def align(
             score = min(max(float(scores[i, j]), char_sim), 1.0)
             matches.append(Match(sa.span, sb.span, kind, round(score, 4), (i,), (j,)))
     matches.sort(key=lambda m: m.a_span)
-    return summarize(a, b, matches, (fa.chars, fb.chars) if isinstance(fa, PairFacts) and isinstance(fb, PairFacts) else None)
+    kept = (fa.chars, fb.chars) if isinstance(fa, PairFacts) and isinstance(fb, PairFacts) else None
+    return summarize(a, b, matches, kept)
 
 
-def summarize(a: CleanArticle, b: CleanArticle, matches: Sequence[Match], totals: tuple[int, int] | None = None) -> Alignment:
+def summarize(
+    a: CleanArticle, b: CleanArticle, matches: Sequence[Match], totals: tuple[int, int] | None = None
+) -> Alignment:
     """Coverage and score of a set of sentence matches; `totals` are the two texts' kept characters (`_chars`)
     when the caller has them."""
     total_a, total_b = totals or (_chars(a), _chars(b))

@@ -435,7 +435,10 @@ class PairFacts:
             text = self.article.article.text
             if not text.isascii():
                 text = normalize(text).casefold()
-            self._folded_hash = int(folded_hash(np.frombuffer(text.encode(), np.uint8))) if text.isascii() else hash(text)
+            if text.isascii():  # the kernel folds it as `normalize` and `casefold` do (a folded text: no change)
+                self._folded_hash = int(folded_hash(np.frombuffer(text.encode(), np.uint8)))
+            else:
+                self._folded_hash = hash(text)
         return self._folded_hash
 
     def words(self, first: int, last: int) -> frozenset[int]:

@@ -66,7 +66,9 @@ _RETELL_ORDER = 0.8  # share of match pairs in the same order on both sides
 _RETELL_REACH = 2 / 3  # the last match lies past this share of the longer text
 
 
-def retells(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig, facts: Facts = None) -> bool:
+def retells(
+    a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig, facts: Facts = None
+) -> bool:
     """The pair gate's second path: the shorter text retells the whole longer one. A chatbot rewrite of a
     30-sentence article keeps 7-8 sentences' worth, so the long side is a quarter covered and the pair score,
     weighted by that coverage, stays under the gate. A retelling matches the shorter text's whole sentence
