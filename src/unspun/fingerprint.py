@@ -216,9 +216,9 @@ def feature_table(features: Sequence[SentenceFeatures]) -> FeatureTable:
     )
 
 
-_SPLIT_TOKEN = re.compile(FEATURE_TOKEN.pattern + r"|\n")  # FEATURE_TOKEN, and the line break between sentences
 _WORDS_MAX = 1 << 17
 """Distinct words a process's word table holds before it starts again (~20 MB when full)."""
+_SPLIT_TOKEN = re.compile(FEATURE_TOKEN.pattern + r"|\n")  # FEATURE_TOKEN, and the line break between sentences
 
 
 class _HashIds:
