@@ -129,4 +129,4 @@ def test_tables_rebuilt_on_demand_equal_the_prepared_ones() -> None:
         assert got.n_sentences == want.n_sentences
         for name in ("hashes", "sentence", "kind", "keys"):
             assert np.array_equal(getattr(got, name), getattr(want, name))
-    assert len(tables._facts) == 2 and list(tables._facts) == [0, 4]
+    assert len(tables._prepared) == 2 and list(tables._prepared) == [0, 4]

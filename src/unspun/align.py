@@ -158,12 +158,16 @@ def align(
             score = min(max(float(scores[i, j]), char_sim), 1.0)
             matches.append(Match(sa.span, sb.span, kind, round(score, 4), (i,), (j,)))
     matches.sort(key=lambda m: m.a_span)
-    return summarize(a, b, matches)
+    kept = (fa.chars, fb.chars) if isinstance(fa, PairFacts) and isinstance(fb, PairFacts) else None
+    return summarize(a, b, matches, kept)
 
 
-def summarize(a: CleanArticle, b: CleanArticle, matches: Sequence[Match]) -> Alignment:
-    """Coverage and score of a set of sentence matches."""
-    total_a, total_b = _chars(a), _chars(b)
+def summarize(
+    a: CleanArticle, b: CleanArticle, matches: Sequence[Match], totals: tuple[int, int] | None = None
+) -> Alignment:
+    """Coverage and score of a set of sentence matches; `totals` are the two texts' kept characters (`_chars`)
+    when the caller has them."""
+    total_a, total_b = totals or (_chars(a), _chars(b))
     if not total_a or not total_b:
         return Alignment(tuple(matches), 0.0, 0.0, 0.0, 0.0)
     cov_a = sum(m.a_span[1] - m.a_span[0] for m in matches) / total_a

@@ -65,3 +65,60 @@ def span_keys(buf, starts, ends, hashes, lengths):
     """`_key` of each span buf[starts[k]:ends[k]] of ASCII bytes into hashes[k], lengths[k]."""
     for k in range(starts.shape[0]):
         hashes[k], lengths[k] = _key(buf, starts[k], ends[k])
+
+
+@njit(cache=True, inline="always")
+def _space(c):
+    """An ASCII byte `str.split()` splits on: space, \\t \\n \\v \\f \\r, and the separators \\x1c-\\x1f."""
+    return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+
+
+@njit(cache=True)
+def folded_hash(buf):
+    """A hash of ASCII text as `clean.normalize` and `str.casefold` leave it (whitespace runs one space, none at
+    either end; letters lowercased), from its bytes with no string built: the same value for any two texts whose
+    folded forms are equal, and for a folded text hashed again (folding it changes nothing)."""
+    h = _FNV_BASIS
+    started = False
+    owed = False  # a space between the last byte hashed and the next non-space one
+    for p in range(buf.shape[0]):
+        c = buf[p]
+        if _space(c):
+            owed = started
+            continue
+        if owed:
+            h = (h ^ np.uint64(32)) * _FNV_PRIME
+            owed = False
+        h = (h ^ np.uint64(c + 32 if 65 <= c <= 90 else c)) * _FNV_PRIME
+        started = True
+    return _fmix(h)
+
+
+@njit(cache=True)
+def key_text(buf, out):
+    """The `match_key` of each line of `buf` (UTF-8 bytes, lines split by "\\n"), written to `out` (as long as
+    `buf`: a key is never longer than its line) with the line breaks kept: `_key`'s bytes (word runs, ASCII
+    letters lowercased, one space between runs). Returns the length written. The key of a line that is not ASCII
+    is not `match_key`'s (no casefolding): the caller keys such a line itself."""
+    k = 0
+    words = 0
+    in_word = False
+    for p in range(buf.shape[0]):
+        c = buf[p]
+        if c == _NEWLINE:
+            out[k] = c
+            k += 1
+            words = 0
+            in_word = False
+        elif _word_byte(c):
+            if not in_word:
+                if words:
+                    out[k] = 32
+                    k += 1
+                words += 1
+                in_word = True
+            out[k] = c + 32 if 65 <= c <= 90 else c
+            k += 1
+        else:
+            in_word = False
+    return k

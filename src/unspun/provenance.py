@@ -49,7 +49,7 @@ def relation(
         return "near-duplicate"
     if containment >= config.rewrite_coverage and (
         alignment.score >= config.min_pair_score * min(1.0, 2 * min(alignment.coverage_a, alignment.coverage_b))
-        or retells(a, b, alignment, config)
+        or retells(a, b, alignment, config, facts)
     ):
         return "rewrite" if derived(a, b, alignment, config, facts) else "same-story"
     return None
@@ -66,7 +66,9 @@ _RETELL_ORDER = 0.8  # share of match pairs in the same order on both sides
 _RETELL_REACH = 2 / 3  # the last match lies past this share of the longer text
 
 
-def retells(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig) -> bool:
+def retells(
+    a: CleanArticle, b: CleanArticle, alignment: Alignment, config: RelationConfig, facts: Facts = None
+) -> bool:
     """The pair gate's second path: the shorter text retells the whole longer one. A chatbot rewrite of a
     30-sentence article keeps 7-8 sentences' worth, so the long side is a quarter covered and the pair score,
     weighted by that coverage, stays under the gate. A retelling matches the shorter text's whole sentence
@@ -74,9 +76,11 @@ def retells(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     pairs) to its end (`_RETELL_REACH`), and most of its specific words are the longer one's
     (>= `derived_min_inclusion`); a brief written independently from the same event covers the lead of a
     long report, in its own order, with details of its own. `derived` still decides the relation."""
-    short_is_a = _kept_chars(a) <= _kept_chars(b)
+    len_a, len_b = _kept(a, b, facts)
+    short_is_a = len_a <= len_b
     if (alignment.coverage_a if short_is_a else alignment.coverage_b) < config.derived_plan_coverage and (
-        ordered_coverage(*((a, b) if short_is_a else (b, a)), alignment.matches, short_is_a) < _RETELL_ORDERED
+        ordered_coverage(*((a, b) if short_is_a else (b, a)), alignment.matches, short_is_a,
+                         None if facts is None else facts if short_is_a else facts[::-1]) < _RETELL_ORDERED
     ):
         return False
     matches = sorted(alignment.matches, key=lambda m: (m.a_span[0], m.b_span[0]))
@@ -89,7 +93,7 @@ def retells(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     reach = max((m.b_span[1] if short_is_a else m.a_span[1]) for m in matches) / max(1, len(longer.article.text))
     if reach < _RETELL_REACH:
         return False
-    inc_a, inc_b = detail_inclusion(a.article.text, b.article.text)
+    inc_a, inc_b = _detail_inclusion(a, b, facts)
     return (inc_a if short_is_a else inc_b) >= config.derived_min_inclusion
 
 
@@ -98,14 +102,16 @@ _MERGED_WORDS = 0.6  # share of an unmatched sentence's words found in its place
 _MERGED_MIN_WORDS = 3
 
 
-def ordered_coverage(short: CleanArticle, long: CleanArticle, matches: Sequence[Match], short_is_a: bool) -> float:
+def ordered_coverage(short: CleanArticle, long: CleanArticle, matches: Sequence[Match], short_is_a: bool,
+                     facts: Facts = None) -> float:
     """Share of the shorter text (kept characters) that retells the longer one in its order: its sentences
     in the longest chain of matches that follows both texts' order, plus each sentence off that chain whose words
     (content stems, names, figures) are mostly (`_MERGED_WORDS`) in the longer text's sentences between the
     counterparts of its chained neighbours. A rewrite condenses two or three source sentences into one in
     place, which a one-to-one aligner leaves unmatched; a text written from the headline covers the topic
     loosely and in its own order, so neither its matches chain nor its leftovers sit in the right gap
-    (ai-rewrites-wiki: rewrites 5th percentile 0.72, headline-only texts 95th percentile 0.57)."""
+    (ai-rewrites-wiki: rewrites 5th percentile 0.72, headline-only texts 95th percentile 0.57). `facts` (short's,
+    long's) only save work: the words are read from them, hashed."""
     def own(m: Match) -> tuple[int, int]:
         return (m.a_sentences[0], m.b_sentences[0]) if short_is_a else (m.b_sentences[0], m.a_sentences[0])
 
@@ -116,21 +122,29 @@ def ordered_coverage(short: CleanArticle, long: CleanArticle, matches: Sequence[
         return 0.0
     chain = _increasing_chain(links, lens)
     in_chain = {s for s, _ in chain}
-    words = [sentence_features(sent.text) for sent in long.sentences]
+    short_words, long_words = (_words(short), _words(long)) if facts is None else (facts[0].words, facts[1].words)
     covered = sum(lens[s] for s in in_chain)
-    for j, sent in enumerate(short.sentences):
+    for j in range(len(short.sentences)):
         if j in in_chain:
             continue
         lo = max((t for s, t in chain if s < j), default=-1)
         hi = min((t for s, t in chain if s > j), default=len(long.sentences))
-        f = sentence_features(sent.text)
-        mine = f.content | f.immutables
+        mine = short_words(j, j + 1)
         if len(mine) < _MERGED_MIN_WORDS or hi <= lo + 1:
             continue
-        there = frozenset().union(*(w.content | w.immutables for w in words[lo + 1 : hi]))
+        there = long_words(lo + 1, hi)
         if len(mine & there) >= _MERGED_WORDS * len(mine):
             covered += lens[j]
     return covered / total
+
+
+def _words(article: CleanArticle) -> Callable[[int, int], frozenset[str]]:
+    """words(first, last): the content stems and immutables of the article's sentences first..last-1
+    (`sentence_features`)."""
+    def words(first: int, last: int) -> frozenset[str]:
+        features = [sentence_features(s.text) for s in article.sentences[first:last]]
+        return frozenset().union(*(f.content | f.immutables for f in features))
+    return words
 
 
 def _increasing_chain(links: Sequence[tuple[int, int]], lens: Sequence[int]) -> list[tuple[int, int]]:
@@ -152,6 +166,11 @@ def _increasing_chain(links: Sequence[tuple[int, int]], lens: Sequence[int]) -> 
 
 def _kept_chars(article: CleanArticle) -> int:
     return sum(s.span[1] - s.span[0] for s in article.sentences)
+
+
+def _kept(a: CleanArticle, b: CleanArticle, facts: Facts) -> tuple[int, int]:
+    """The two texts' kept characters (`_kept_chars`), from `facts` when given."""
+    return (_kept_chars(a), _kept_chars(b)) if facts is None else (facts[0].chars, facts[1].chars)
 
 
 def immutables_agree(a: CleanArticle, b: CleanArticle, match: Match, facts: Facts = None) -> bool:
@@ -210,8 +229,8 @@ def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     kept = [m for m, ok in zip(alignment.matches, _agreeing(a, b, alignment.matches, facts)) if ok]
     if len(kept) < config.min_derived_sentences:
         return False
-    agreed = summarize(a, b, kept)
-    len_a, len_b = _kept_chars(a), _kept_chars(b)
+    len_a, len_b = _kept(a, b, facts)
+    agreed = summarize(a, b, kept, (len_a, len_b))
     (cov_short, len_short), (cov_long, len_long) = sorted(
         [(agreed.coverage_a, len_a), (agreed.coverage_b, len_b)], key=lambda t: t[1]
     )
@@ -221,10 +240,15 @@ def derived(a: CleanArticle, b: CleanArticle, alignment: Alignment, config: Rela
     min_score = config.derived_plan_min_score if whole_plan else config.derived_min_score
     if agreed.score < min_score:
         return False
-    inclusion = max(detail_inclusion(a.article.text, b.article.text))
+    inclusion = max(_detail_inclusion(a, b, facts))
     if inclusion >= (config.derived_plan_min_inclusion if whole_plan else config.derived_min_inclusion):
         return True
     return _immutables_carried(a, b, config, facts)
+
+
+def _detail_inclusion(a: CleanArticle, b: CleanArticle, facts: Facts) -> tuple[float, float]:
+    """`detail_inclusion` of the two whole texts; with `facts`, from each article's details hashed once."""
+    return detail_inclusion(a.article.text, b.article.text) if facts is None else facts[0].detail_inclusion(facts[1])
 
 
 def _immutables_carried(a: CleanArticle, b: CleanArticle, config: RelationConfig, facts: Facts = None) -> bool:

@@ -92,7 +92,7 @@ class Tables(Sequence[FeatureTable]):
     def __init__(self, cleans: Sequence[CleanArticle], keep: int = 2048) -> None:
         self._cleans = cleans
         self._keep = keep
-        self._facts: OrderedDict[int, PairFacts] = OrderedDict()
+        self._prepared: OrderedDict[int, Prepared] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._cleans)
@@ -106,18 +106,18 @@ class Tables(Sequence[FeatureTable]):
 
     def facts(self, i: int) -> PairFacts:
         """Article i's `PairFacts`."""
-        facts = self._facts.get(i)
-        if facts is None:
-            facts = self._facts[i] = PairFacts(self._cleans[i])
-            if len(self._facts) > self._keep:
-                self._facts.popitem(last=False)
-        self._facts.move_to_end(i)
-        return facts
+        return self.prepared(i).facts  # type: ignore[return-value]  # (`prepared` always sets it)
 
     def prepared(self, i: int) -> Prepared:
-        """Article i as `confirm` reads it (its signature is spent by then)."""
-        facts = self.facts(i)
-        return Prepared(self._cleans[i], facts.table, _SPENT, facts)
+        """Article i as `confirm` reads it (its signature is spent by then), with its `PairFacts`."""
+        prepared = self._prepared.get(i)
+        if prepared is None:
+            facts = PairFacts(self._cleans[i])
+            prepared = self._prepared[i] = Prepared(self._cleans[i], facts.table, _SPENT, facts)
+            if len(self._prepared) > self._keep:
+                self._prepared.popitem(last=False)
+        self._prepared.move_to_end(i)
+        return prepared
 
 
 def text_key(clean: CleanArticle) -> bytes:
@@ -216,7 +216,7 @@ _KERNEL_PROBE = Article("probe", "Okafor said 1,200 people came. The council vot
 
 
 def _load_kernels(config: ScanConfig) -> None:
-    """Load the compiled kernels of prepare, of the pair stage's tables, alignment and relation test and of the
+    """Load the compiled kernels of prepare, of the pair stage's tables, keys, alignment and relation test and of the
     edit tokenizer (~0.35 CPU-s in a process, mostly numba starting up) in the parent, so that the forked workers
     inherit them instead of each loading its own; machine style's sentence kernel too (the spin and the pairs'
     direction votes read it); and scipy's solver, which a pair worker would import on its first contested
@@ -225,6 +225,8 @@ def _load_kernels(config: ScanConfig) -> None:
     facts = PairFacts(probe)
     align(probe, probe, facts, facts, config.align)
     facts.agree(facts, [0], [0])
+    facts.key(0)  # the sentence keys' kernel
+    facts.folded_hash()  # and the folded text's
     assign(np.ones((2, 2)), 0.5)  # two candidates for one sentence: the solver runs
     sentence_lengths(_KERNEL_PROBE.text)
     article_tokens(_KERNEL_PROBE.text, [(0, len(_KERNEL_PROBE.text))])
