@@ -193,7 +193,7 @@ class ScanConfig:
     cluster: ClusterConfig = field(default_factory=ClusterConfig)
     events: EventConfig = field(default_factory=EventConfig)
     workers: int = 0  # processes for the per-article and per-pair stages; 0 = one per core
-    parallel_min_articles: int = 1000  # below this, process start-up costs more than it saves
+    parallel_min_articles: int = 400  # below this, process start-up costs more than it saves (measured: docs/benchmarks.md stop 32)
     claims: bool = False  # also extract quotes/claims per article and link them within each story (needs spaCy)
     edits: bool = True  # word-level edits and direction per pair; False = relations and matches only (faster)
     spin: bool = True  # score each article for machine spinning (`ScanResult.spin`, `articles[].spin` in JSON)
