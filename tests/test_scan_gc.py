@@ -37,3 +37,23 @@ def test_a_failing_scan_also_restores_them():
     with pytest.raises(KeyboardInterrupt):
         scan_articles(_articles(), ScanConfig(embed=EmbedConfig(enabled=False)), fail)
     assert gc.get_threshold() == before != _SCAN_GC
+
+
+def _slow_chunk(chunk, config, log):
+    import time
+
+    with open(log, "a") as fh:
+        fh.write(f"{chunk}\n")
+    time.sleep(0.2)
+    return chunk
+
+
+def test_a_failing_block_cancels_the_pools_tasks_not_yet_started(tmp_path):
+    from unspun.scan import _running
+
+    log = tmp_path / "ran.txt"
+    with pytest.raises(KeyboardInterrupt):
+        with _running(2, _slow_chunk, range(40), ScanConfig(), (str(log),)):
+            raise KeyboardInterrupt  # the user stops the scan while the pool works
+    ran = log.read_text().split()
+    assert len(ran) < 10  # the tasks already handed to the two workers, not all 40 (8 s of work)

@@ -377,14 +377,20 @@ def _map(workers: int, fn: Callable, chunks: Iterable, config: ScanConfig, share
 @contextmanager
 def _running(workers: int, fn: Callable, chunks: Iterable, config: ScanConfig, shared: tuple = ()) -> Iterator[Iterator]:
     """`_map`'s results, with every task handed to the pool on entry: the pool works while the block's body
-    does something else before it reads them (one process: the work runs as they are read)."""
+    does something else before it reads them (one process: the work runs as they are read). When the block
+    fails (an error, Ctrl-C) the tasks not yet started are cancelled: a pool's own exit would run them all."""
     if workers <= 1:
         yield (fn(chunk, config, *shared) for chunk in chunks)
         return
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         workers, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker, initargs=(shared,)
-    ) as pool:
+    )
+    try:
         yield pool.map(_in_worker, repeat(fn), chunks, repeat(config))
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _workers(config: ScanConfig, n_items: int) -> int:
