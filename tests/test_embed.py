@@ -351,3 +351,27 @@ def test_distilled_table_lives_in_the_user_cache_dir_and_follows_xdg(monkeypatch
     assert default_model_dir() == tmp_path / "unspun" / "models"
     monkeypatch.delenv("XDG_CACHE_HOME")
     assert default_model_dir() == Path.home() / ".cache" / "unspun" / "models"
+
+
+def test_with_the_semantic_pass_each_pair_is_explained_once_on_its_final_matches(embedder):
+    """The lexical pass decides relations only when the semantic pass runs; the last pass explains each pair
+    the semantic pass kept as it was, so every copy pair's edits are `explain_pair`'s on its final matches (the
+    assembly after may still drop a direction: siblings, doubted pairs)."""
+    from dataclasses import replace
+
+    from unspun.edits.compare import explain_pair
+
+    from unspun.records import Article
+
+    articles = list(read_sources([DATA]))
+    source = next(a for a in articles if a.id == "harbour-original")
+    # a close copy with one fact changed: the lexical pass finds it whole, so the semantic pass leaves it be
+    articles.append(Article("harbour-copy", source.text.replace("Tuesday", "Wednesday"), "test"))
+    result = scan_articles(articles, embedder=embedder)
+    cleans = {c.id: c for c in result.articles}
+    copies = [p for p in result.pairs if p.relation in ("exact", "near-duplicate", "rewrite")]
+    assert any("harbour-copy" in (p.a, p.b) for p in copies)
+    assert copies and all(p.edits for p in copies if p.relation != "exact")
+    for pair in copies:
+        again = explain_pair(replace(pair, edits=(), original=None), cleans[pair.a], cleans[pair.b])
+        assert again.edits == pair.edits

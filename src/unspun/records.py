@@ -143,7 +143,7 @@ def pack_evidence(pair: Pair) -> tuple[Pair, bytes]:
     return replace(pair, matches=(), edits=()), blob
 
 
-def _unpack_evidence(blob: bytes) -> tuple[tuple[Match, ...], tuple[Edit, ...]]:
+def unpack_evidence(blob: bytes) -> tuple[tuple[Match, ...], tuple[Edit, ...]]:
     """The matches and edits of a `pack_evidence` blob."""
     matches, edits = pickle.loads(zlib.decompress(blob))
     return tuple(starmap(Match, matches)), tuple(starmap(Edit, edits))
@@ -201,7 +201,7 @@ class PackedPairs(Sequence[Pair]):
         blob = self._evidence.get((light.a, light.b))
         if blob is None:
             return light
-        matches, edits = _unpack_evidence(blob)
+        matches, edits = unpack_evidence(blob)
         return replace(light, matches=matches, edits=edits)
 
 

@@ -42,6 +42,7 @@ from .provenance import make_pair, mark_siblings, relation, stories, undirected
 from .sketch import trim_malloc
 from .records import (
     Article, ArticleSpin, CleanArticle, PackedPairs, Pair, ReadError, ScanResult, SpinSuspect, Story, pack_evidence,
+    unpack_evidence,
 )
 
 Progress = Callable[[str, int, int], None]
@@ -491,8 +492,9 @@ def _assist_all(
     cleans: Sequence[CleanArticle], tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]],
     pairs: list[Pair], leads: np.ndarray, embedder: Embedder, workers: int, config: ScanConfig, sides: SideCache,
     evidence: Evidence, report: Progress,
-) -> list[Pair]:
-    """The semantic pass (`embed.assist`) over the candidates, in blocks mapped over the workers.
+) -> tuple[list[Pair], set[tuple[str, str]]]:
+    """The semantic pass (`embed.assist`) over the candidates, in blocks mapped over the workers, and the (a, b)
+    keys of the verdicts it changed (decided with `config`, so explained when it asks for edits).
 
     Blocks read only their own pairs' lexical verdicts (the light pairs: only `relation` is read) and are
     applied in candidate order, so the result is the serial pass's (`assist`, blocks of 2,000). A changed
@@ -505,12 +507,46 @@ def _assist_all(
     found = {(p.a, p.b): p for p in pairs}
     shared = (cleans, tables, found, leads, embedder, sides)
     done = 0
+    redecided: set[tuple[str, str]] = set()
     for chunk_updates in _map(workers if parallel else 1, _assist_chunk, _chunks(work, block), config, shared):
         apply_updates(found, [(key, packed and _keep(evidence, packed)) for key, packed in chunk_updates])
+        redecided.update(key for key, _ in chunk_updates)
         done = min(done + block, len(work))
         report("assist", done, len(work))
     embedder.flush()
-    return list(found.values())
+    return list(found.values()), redecided
+
+
+def _explain_all(
+    tables: Tables, pairs: list[Pair], done: set[tuple[str, str]], workers: int, config: ScanConfig,
+    sides: SideCache, evidence: Evidence, report: Progress,
+) -> list[Pair]:
+    """Edits and direction of each pair not in `done`, on its matches: what `confirm` adds to the relation and
+    alignment it found (`explain_pair`, then `undirected`), so the pairs are as `confirm` with edits gives them."""
+    index = {c.id: k for k, c in enumerate(tables.cleans)}
+    todo = [n for n, p in enumerate(pairs) if (p.a, p.b) not in done]
+    work = [(index[pairs[n].a], index[pairs[n].b], pairs[n], evidence[pairs[n].a, pairs[n].b]) for n in todo]
+    out = list(pairs)
+    report("explain", 0, len(work))
+    finished = 0
+    explain_workers = workers if len(work) > 200 else 1
+    for chunk in _map(explain_workers, _explain_chunk, _chunks(work, 100), config, (tables, sides)):
+        for packed in chunk:
+            out[todo[finished]] = _keep(evidence, packed)
+            finished += 1
+        report("explain", finished, len(work))
+    return out
+
+
+def _explain_chunk(items: Sequence[tuple[int, int, Pair, bytes]], config: ScanConfig, tables: Tables,
+                   sides: SideCache) -> list[Packed]:
+    out = []
+    for i, j, light, blob in items:
+        matches, edits = unpack_evidence(blob)
+        pair = replace(light, matches=matches, edits=edits)
+        a, b = tables.prepared(i).clean, tables.prepared(j).clean
+        out.append(pack_evidence(undirected(explain_pair(pair, a, b, config.explain, sides))))
+    return out
 
 
 _WORKER_BLOCK = 500
@@ -642,10 +678,19 @@ def _scan_articles(items: Iterable[Article | ReadError], config: ScanConfig | No
     sides = SideCache()  # the scan's per-article explain inputs, computed once per article
     tables = Tables(cleans)
     evidence: Evidence = {}  # each pair's matches and edits, packed (`PackedPairs`)
-    pairs = _confirm_all(tables, work, workers, config, sides, evidence, report, same.of)
+    # With the semantic pass on, the lexical pass decides relations only and each final pair is explained once
+    # (`_explain_all`): a pair the semantic pass re-decides was explained twice (docs/benchmarks.md stop 32).
+    deferred = leads is not None and embedder is not None and config.edits
+    pairs = _confirm_all(tables, work, workers, replace(config, edits=False) if deferred else config, sides, evidence,
+                         report, same.of)
     del same
     if leads is not None and embedder is not None:
-        pairs = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, evidence, report)
+        if deferred and workers > 1:
+            shared_collocations().load()  # the direction votes' n-gram table, once, before the workers fork
+        pairs, redecided = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, evidence,
+                                       report)
+        if deferred:
+            pairs = _explain_all(tables, pairs, redecided, workers, config, sides, evidence, report)
     del tables, sides, work
     trim_malloc()  # the pair stage's alignments, vectors and token caches; workers fork from here next
     # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
