@@ -544,7 +544,7 @@ def _explain_chunk(items: Sequence[tuple[int, int, Pair, bytes]], config: ScanCo
     for i, j, light, blob in items:
         matches, edits = unpack_evidence(blob)
         pair = replace(light, matches=matches, edits=edits)
-        a, b = tables.prepared(i).clean, tables.prepared(j).clean
+        a, b = tables.cleans[i], tables.cleans[j]  # explain reads the texts only, not the feature tables
         out.append(pack_evidence(undirected(explain_pair(pair, a, b, config.explain, sides))))
     return out
 
