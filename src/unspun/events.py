@@ -77,11 +77,16 @@ def _word_vectors(sigs: Sequence[EventSignature]) -> sparse.csr_matrix:
     Sparse because a lead has some 30 words out of a corpus vocabulary of thousands: the dense matrix
     (articles x vocabulary) and its product were 0.86 of 0.96 CPU-s at 2k articles (0.10 s sparse, same
     groups; the cosines now sum in float64, so they differ from the float32 product by < 1e-6)."""
-    idf = _idf([s.words for s in sigs])
-    weights = np.array([idf[x] for x in sorted(idf)]) if idf else np.zeros(1)
-    out = _incidence([s.words for s in sigs]).multiply(weights[None, :]).tocsr()
+    incidence, weights = _weighted_incidence([s.words for s in sigs])
+    out = incidence.multiply(weights[None, :]).tocsr()
     norms = np.sqrt(np.asarray(out.multiply(out).sum(axis=1)).ravel())
     return (sparse.diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)) @ out).tocsr()
+
+
+def _weighted_incidence(items: Sequence[frozenset[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """`_incidence` of the sets and each term's smoothed IDF (`_idf`), in the incidence's column order."""
+    idf = _idf(items)
+    return _incidence(items), np.array([idf[x] for x in sorted(idf)]) if idf else np.zeros(1)
 
 
 def _incidence(items: Sequence[frozenset[str]]) -> sparse.csr_matrix:
@@ -111,9 +116,7 @@ def similarity_matrix(
     has_years = np.array([bool(s.years) for s in sigs])
     conflict = has_years[:, None] & has_years[None, :] & ((years @ years.T).toarray() == 0)
     extra = np.where(conflict, -config.year_conflict, 0.0)
-    idf = _idf([s.names for s in sigs])
-    names = _incidence([s.names for s in sigs])
-    weights = np.array([idf[x] for x in sorted(idf)]) if idf else np.zeros(1)
+    names, weights = _weighted_incidence([s.names for s in sigs])
     shared = (names.multiply(weights[None, :]).tocsr() @ names.T).tocoo()
     rows, cols = shared.row, shared.col
     total = np.asarray(names @ weights).ravel()
