@@ -66,11 +66,6 @@ def _idf(items: Sequence[frozenset[str]]) -> dict[str, float]:
     return {x: math.log((1 + n) / (1 + c)) + 1 for x, c in df.items()}
 
 
-def _weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
-    union = sum(idf[x] for x in a | b)
-    return sum(idf[x] for x in a & b) / union if union else 0.0
-
-
 def _word_vectors(sigs: Sequence[EventSignature]) -> sparse.csr_matrix:
     """Unit TF-IDF vectors of the lead words (sparse): the lead cosine when no embeddings are available.
 
