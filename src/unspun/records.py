@@ -143,10 +143,10 @@ def pack_evidence(pair: Pair) -> tuple[Pair, bytes]:
     return replace(pair, matches=(), edits=()), blob
 
 
-def unpack_evidence(blob: bytes) -> tuple[tuple[Match, ...], tuple[Edit, ...]]:
-    """The matches and edits of a `pack_evidence` blob."""
+def unpack_evidence(light: Pair, blob: bytes) -> Pair:
+    """The whole pair again from `pack_evidence`'s light pair and blob."""
     matches, edits = pickle.loads(zlib.decompress(blob))
-    return tuple(starmap(Match, matches)), tuple(starmap(Edit, edits))
+    return replace(light, matches=tuple(starmap(Match, matches)), edits=tuple(starmap(Edit, edits)))
 
 
 _MATCH_FIELDS = attrgetter(*(f.name for f in fields(Match)))
@@ -199,10 +199,7 @@ class PackedPairs(Sequence[Pair]):
 
     def _whole(self, light: Pair) -> Pair:
         blob = self._evidence.get((light.a, light.b))
-        if blob is None:
-            return light
-        matches, edits = unpack_evidence(blob)
-        return replace(light, matches=matches, edits=edits)
+        return light if blob is None else unpack_evidence(light, blob)
 
 
 @dataclass(frozen=True, slots=True)

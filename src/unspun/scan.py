@@ -170,7 +170,13 @@ def confirm(
     if rel is None:
         return None
     pair = make_pair(a.clean, b.clean, alignment, rel, channels)
-    return undirected(explain_pair(pair, a.clean, b.clean, config.explain, sides)) if config.edits else pair
+    return _explained(pair, a.clean, b.clean, config, sides) if config.edits else pair
+
+
+def _explained(pair: Pair, a: CleanArticle, b: CleanArticle, config: ScanConfig, sides: SideCache | None) -> Pair:
+    """What `confirm` adds to a pair with edits on: its edits and direction (`explain_pair`), a same-story pair's
+    direction then dropped (`undirected`). `_explain_all` adds the same to pairs decided without them."""
+    return undirected(explain_pair(pair, a, b, config.explain, sides))
 
 
 def _with_originals(groups: Sequence[Story], pairs: Sequence[Pair], cleans: Sequence[CleanArticle]) -> tuple[Story, ...]:
@@ -521,8 +527,8 @@ def _explain_all(
     tables: Tables, pairs: list[Pair], done: set[tuple[str, str]], workers: int, config: ScanConfig,
     sides: SideCache, evidence: Evidence, report: Progress,
 ) -> list[Pair]:
-    """Edits and direction of each pair not in `done`, on its matches: what `confirm` adds to the relation and
-    alignment it found (`explain_pair`, then `undirected`), so the pairs are as `confirm` with edits gives them."""
+    """Edits and direction of each pair not in `done`, on its matches (`_explained`, as `confirm` with edits adds
+    them), for pairs decided with edits off."""
     index = {c.id: k for k, c in enumerate(tables.cleans)}
     todo = [n for n, p in enumerate(pairs) if (p.a, p.b) not in done]
     work = [(index[pairs[n].a], index[pairs[n].b], pairs[n], evidence[pairs[n].a, pairs[n].b]) for n in todo]
@@ -542,10 +548,8 @@ def _explain_chunk(items: Sequence[tuple[int, int, Pair, bytes]], config: ScanCo
                    sides: SideCache) -> list[Packed]:
     out = []
     for i, j, light, blob in items:
-        matches, edits = unpack_evidence(blob)
-        pair = replace(light, matches=matches, edits=edits)
         a, b = tables.cleans[i], tables.cleans[j]  # explain reads the texts only, not the feature tables
-        out.append(pack_evidence(undirected(explain_pair(pair, a, b, config.explain, sides))))
+        out.append(pack_evidence(_explained(unpack_evidence(light, blob), a, b, config, sides)))
     return out
 
 
