@@ -77,3 +77,46 @@ def test_lead_word_vectors_are_unit_tfidf_rows_whose_products_are_cosines():
     assert np.allclose(products, expected, atol=1e-12)
     assert np.allclose(np.diag(products)[:-1], 1.0)
     assert products[0, 3] < products[0, 1]  # another year's quake shares fewer lead words
+
+
+def _naive_average_linkage(sims, threshold):
+    """Average linkage written out: each step recomputes every live pair of groups' mean similarity."""
+    groups = [[i] for i in range(len(sims))]
+    while len(groups) > 1:
+        scores = [(sum(sims[x][y] for x in g for y in h) / (len(g) * len(h)), i, j)
+                  for i, g in enumerate(groups) for j, h in enumerate(groups) if i < j]
+        best, i, j = max(scores)
+        if best < threshold:
+            break
+        groups[i] = groups[i] + groups.pop(j)
+    return sorted(sorted(g) for g in groups)
+
+
+def test_average_linkage_merges_on_the_groups_mean_not_the_closest_pair():
+    import numpy as np
+
+    from unspun.events import average_linkage
+
+    sims = np.array([[1.0, 0.9, 0.0], [0.9, 1.0, 0.5], [0.0, 0.5, 1.0]])
+    assert average_linkage(sims, 0.4) == [[0, 1], [2]]  # single linkage would chain 2 in through 1 (0.5)
+    assert average_linkage(sims, 0.2) == [[0, 1, 2]]  # the group mean (0.0 + 0.5) / 2 = 0.25 clears 0.2
+    assert average_linkage(sims, 0.95) == [[0], [1], [2]]
+    rng = np.random.default_rng(7)
+    for _ in range(40):  # the compiled incremental merges against the written-out definition
+        n = int(rng.integers(2, 14))
+        x = rng.random((n, n))
+        x = (x + x.T) / 2
+        threshold = float(rng.uniform(0.3, 0.7))
+        assert sorted(average_linkage(x, threshold)) == _naive_average_linkage(x.tolist(), threshold)
+
+
+def test_events_name_the_stories_they_hold():
+    from unspun.events import attach_events
+    from unspun.records import Story
+
+    stories = [Story(f"story-{k}", (f"s{k}a", f"s{k}b"), f"s{k}a") for k in range(3)]
+    groups = [["s0a", "s0b", "s2a"], ["s1a", "s1b"], ["s2b"]]
+    events, named, _ = attach_events(groups, stories, [])
+    assert [(e.id, e.stories) for e in events] == [
+        ("event-1", ("story-0", "story-2")), ("event-2", ("story-1",)), ("event-3", ())]
+    assert [s.event for s in named] == ["event-1", "event-2", "event-1"]  # a tie goes to the first event met
