@@ -375,3 +375,29 @@ def test_with_the_semantic_pass_each_pair_is_explained_once_on_its_final_matches
     for pair in copies:
         again = explain_pair(replace(pair, edits=(), original=None), cleans[pair.a], cleans[pair.b])
         assert again.edits == pair.edits
+
+
+def test_a_pair_repeating_another_is_explained_once_and_gets_its_edits_under_its_own_ids(embedder, monkeypatch):
+    """Two byte-identical copies of one article (a syndicated story crawled twice) make two pairs with its source
+    that read the same texts: the last explain pass works the first and gives its edits and direction to both."""
+    import importlib
+
+    from unspun.records import Article
+
+    scan_module = importlib.import_module("unspun.scan")  # (the package's `scan` attribute is the function)
+    articles = list(read_sources([DATA]))
+    source = next(a for a in articles if a.id == "harbour-original")
+    text = source.text.replace("Tuesday", "Wednesday")
+    articles += [Article("harbour-copy", text, "test"), Article("harbour-copy-2", text, "test")]
+    explained = []
+    real = scan_module._explained
+    monkeypatch.setattr(scan_module, "_explained", lambda pair, *rest: explained.append((pair.a, pair.b)) or real(
+        pair, *rest))
+    result = scan_articles(articles, embedder=embedder)
+    by_ids = {(p.a, p.b): p for p in result.pairs}
+    first, second = (by_ids[k] for k in (("harbour-original", "harbour-copy"), ("harbour-original", "harbour-copy-2")))
+    assert ("harbour-original", "harbour-copy") in explained
+    assert ("harbour-original", "harbour-copy-2") not in explained
+    assert second.edits and second.edits == first.edits
+    assert (first.original, second.original) in ((None, None), ("harbour-original", "harbour-original"))
+    assert second.relation == first.relation and second.matches == first.matches

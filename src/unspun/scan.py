@@ -525,23 +525,38 @@ def _assist_all(
 
 def _explain_all(
     tables: Tables, pairs: list[Pair], done: set[tuple[str, str]], workers: int, config: ScanConfig,
-    sides: SideCache, evidence: Evidence, report: Progress,
+    sides: SideCache, evidence: Evidence, report: Progress, twin_of: Sequence[int],
 ) -> list[Pair]:
     """Edits and direction of each pair not in `done`, on its matches (`_explained`, as `confirm` with edits adds
-    them), for pairs decided with edits off."""
+    them), for pairs decided with edits off. A pair repeating another (`_explain_twins`) is explained once and
+    its result given to each under its own ids, as `_confirm_all` does."""
     index = {c.id: k for k, c in enumerate(tables.cleans)}
     todo = [n for n, p in enumerate(pairs) if (p.a, p.b) not in done]
     work = [(index[pairs[n].a], index[pairs[n].b], pairs[n], evidence[pairs[n].a, pairs[n].b]) for n in todo]
-    out = list(pairs)
+    repeats = _explain_twins(work, twin_of, tables.cleans)
     report("explain", 0, len(work))
-    finished = 0
-    explain_workers = workers if len(work) > 200 else 1
-    for chunk in _map(explain_workers, _explain_chunk, _chunks(work, 100), config, (tables, sides)):
-        for packed in chunk:
-            out[todo[finished]] = _keep(evidence, packed)
-            finished += 1
+    explain_workers = workers if len(repeats.first) > 200 else 1
+    found: list[Packed] = []
+    distinct = _chunks([work[k] for k in repeats.first], 100)
+    for chunk, finished in repeats.covered(_map(explain_workers, _explain_chunk, distinct, config, (tables, sides))):
+        found.extend(chunk)
         report("explain", finished, len(work))
+    out = list(pairs)
+    for n, (_, _, light, _), t in zip(todo, work, repeats.of):
+        out[n] = _keep(evidence, _renamed(found[t], light.a, light.b))
     return out
+
+
+def _explain_twins(work: Sequence[tuple[int, int, Pair, bytes]], twin_of: Sequence[int],
+                   cleans: Sequence[CleanArticle]) -> Twins:
+    """Pairs to explain that repeat one another: the same two texts in the same order with the same dates
+    (`_pair_twins`' rule: all `_explained` reads of an article) and the same verdict and evidence but for the ids."""
+    def key(i: int, j: int, light: Pair, blob: bytes) -> Hashable:
+        side = None if light.original is None else "a" if light.original == light.a else "b"
+        return (twin_of[i], twin_of[j], cleans[i].article.published, cleans[j].article.published, blob,
+                replace(light, a="", b="", original=side))
+
+    return twins(key(*item) for item in work)
 
 
 def _explain_chunk(items: Sequence[tuple[int, int, Pair, bytes]], config: ScanConfig, tables: Tables,
@@ -687,15 +702,14 @@ def _scan_articles(items: Iterable[Article | ReadError], config: ScanConfig | No
     deferred = leads is not None and embedder is not None and config.edits
     pairs = _confirm_all(tables, work, workers, replace(config, edits=False) if deferred else config, sides, evidence,
                          report, same.of)
-    del same
     if leads is not None and embedder is not None:
         if deferred and workers > 1:
             shared_collocations().load()  # the direction votes' n-gram table, once, before the workers fork
         pairs, redecided = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, evidence,
                                        report)
         if deferred:
-            pairs = _explain_all(tables, pairs, redecided, workers, config, sides, evidence, report)
-    del tables, sides, work
+            pairs = _explain_all(tables, pairs, redecided, workers, config, sides, evidence, report, same.of)
+    del tables, sides, work, same
     trim_malloc()  # the pair stage's alignments, vectors and token caches; workers fork from here next
     # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
     event_leads = leads if config.embed.model == "minilm" else None
