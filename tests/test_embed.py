@@ -379,7 +379,8 @@ def test_with_the_semantic_pass_each_pair_is_explained_once_on_its_final_matches
 
 def test_a_pair_repeating_another_is_explained_once_and_gets_its_edits_under_its_own_ids(embedder, monkeypatch):
     """Two byte-identical copies of one article (a syndicated story crawled twice) make two pairs with its source
-    that read the same texts: the last explain pass works the first and gives its edits and direction to both."""
+    that read the same texts: the semantic pass and the last explain pass work the first and give its verdict,
+    edits and direction to both."""
     import importlib
 
     from unspun.records import Article
@@ -389,11 +390,15 @@ def test_a_pair_repeating_another_is_explained_once_and_gets_its_edits_under_its
     source = next(a for a in articles if a.id == "harbour-original")
     text = source.text.replace("Tuesday", "Wednesday")
     articles += [Article("harbour-copy", text, "test"), Article("harbour-copy-2", text, "test")]
-    explained = []
-    real = scan_module._explained
+    explained, assisted = [], []
+    real, real_assist = scan_module._explained, scan_module._assist_chunk
     monkeypatch.setattr(scan_module, "_explained", lambda pair, *rest: explained.append((pair.a, pair.b)) or real(
         pair, *rest))
+    monkeypatch.setattr(scan_module, "_assist_chunk", lambda work, config, cleans, *rest: assisted.extend(
+        (cleans[i].id, cleans[j].id) for i, j, _ in work) or real_assist(work, config, cleans, *rest))
     result = scan_articles(articles, embedder=embedder)
+    assert ("harbour-original", "harbour-copy") in assisted  # the semantic pass saw the first of the two
+    assert ("harbour-original", "harbour-copy-2") not in assisted
     by_ids = {(p.a, p.b): p for p in result.pairs}
     first, second = (by_ids[k] for k in (("harbour-original", "harbour-copy"), ("harbour-original", "harbour-copy-2")))
     assert ("harbour-original", "harbour-copy") in explained

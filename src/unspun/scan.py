@@ -497,30 +497,39 @@ def _keep(evidence: Evidence, packed: Packed) -> Pair:
 def _assist_all(
     cleans: Sequence[CleanArticle], tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]],
     pairs: list[Pair], leads: np.ndarray, embedder: Embedder, workers: int, config: ScanConfig, sides: SideCache,
-    evidence: Evidence, report: Progress,
+    evidence: Evidence, report: Progress, twin_of: Sequence[int],
 ) -> tuple[list[Pair], set[tuple[str, str]]]:
     """The semantic pass (`embed.assist`) over the candidates, in blocks mapped over the workers, and the (a, b)
     keys of the verdicts it changed (decided with `config`, so explained when it asks for edits).
 
     Blocks read only their own pairs' lexical verdicts (the light pairs: only `relation` is read) and are
     applied in candidate order, so the result is the serial pass's (`assist`, blocks of 2,000). A changed
-    verdict comes back packed, its blob replacing the lexical one in `evidence`. MiniLM runs in the parent
-    only (torch in forked workers is not fork-safe, and its vectors go to the parent's cache).
+    verdict comes back packed, its blob replacing the lexical one in `evidence`. A candidate repeating another
+    (`_pair_twins`: the same texts, dates and channels, so the same lexical verdict and lead vectors) is not
+    worked again: it gets the first one's change under its own ids. MiniLM runs in the parent only (torch in
+    forked workers is not fork-safe, and its vectors go to the parent's cache).
     """
     parallel = config.embed.model == "static" and len(work) > 200
     block = _WORKER_BLOCK if parallel else _PARENT_BLOCK
     report("assist", 0, len(work))
     found = {(p.a, p.b): p for p in pairs}
+    repeats = _pair_twins(work, twin_of, cleans)
+    distinct = [work[k] for k in repeats.first]
+    twin_of_key = {(cleans[i].id, cleans[j].id): t for t, (i, j, _) in enumerate(distinct)}
+    changed: dict[int, Packed | None] = {}  # distinct candidate -> its new verdict, packed (None: dropped)
     shared = (cleans, tables, found, leads, embedder, sides)
-    done = 0
-    redecided: set[tuple[str, str]] = set()
-    for chunk_updates in _map(workers if parallel else 1, _assist_chunk, _chunks(work, block), config, shared):
-        apply_updates(found, [(key, packed and _keep(evidence, packed)) for key, packed in chunk_updates])
-        redecided.update(key for key, _ in chunk_updates)
-        done = min(done + block, len(work))
-        report("assist", done, len(work))
+    chunks = _map(workers if parallel else 1, _assist_chunk, _chunks(distinct, block), config, shared)
+    for chunk_updates, done in repeats.covered(chunks, lambda _: block):
+        changed.update((twin_of_key[key], packed) for key, packed in chunk_updates)
+        report("assist", min(done, len(work)), len(work))
     embedder.flush()
-    return list(found.values()), redecided
+    updates = []
+    for (i, j, _), t in zip(work, repeats.of):
+        if t in changed:
+            key, packed = (cleans[i].id, cleans[j].id), changed[t]
+            updates.append((key, packed and _keep(evidence, _renamed(packed, *key))))
+    apply_updates(found, updates)  # in candidate order, as the serial pass applies them
+    return list(found.values()), {key for key, _ in updates}
 
 
 def _explain_all(
@@ -706,7 +715,7 @@ def _scan_articles(items: Iterable[Article | ReadError], config: ScanConfig | No
         if deferred and workers > 1:
             shared_collocations().load()  # the direction votes' n-gram table, once, before the workers fork
         pairs, redecided = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, evidence,
-                                       report)
+                                       report, same.of)
         if deferred:
             pairs = _explain_all(tables, pairs, redecided, workers, config, sides, evidence, report, same.of)
     del tables, sides, work, same
