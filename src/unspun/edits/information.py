@@ -54,10 +54,14 @@ def details(text: str) -> frozenset[str]:
 _STEM = 6  # a name's form changes in a rewrite ("Antarctic" -> "Antarctica", "German" -> "Germany")
 
 
+@lru_cache(maxsize=1024)
 def _mentions(text: str) -> frozenset[str]:
     """Every form in which `text` mentions a word, casefolded: as written, without a possessive or plural
     ending, each part of a hyphenated word, and the first `_STEM` letters of a word that long, so a name it writes
-    "Rome's", "Greco-Roman" or "Antarctica" counts as there."""
+    "Rome's", "Greco-Roman" or "Antarctica" counts as there.
+
+    Memoized on the text (pure; frozen result): the siblings' tests on a pair ask for each text up to three times
+    (`fluent.absent_source` both ways, then `fluent.contradicted`), and an article is in several pairs."""
     words = {w.casefold().replace("\u2019", "'").rstrip("'") for w in DETAIL_WORD.findall(text)}
     words |= {w[:-2] for w in words if w.endswith("'s")}
     words |= {part for w in words if "-" in w for part in w.split("-")}
