@@ -44,9 +44,13 @@ def test_memory_only_cache_writes_nothing(tmp_path):
     assert cache.flush() is None and len(cache) == 1
 
 
-def test_nearest_pairs_finds_planted_near_vectors_exactly_and_with_the_index():
+def test_nearest_pairs_finds_planted_near_vectors_exactly_and_with_the_index(monkeypatch):
+    import importlib
+
+    assist_module = importlib.import_module("unspun.embed.assist")  # (the package's `assist` is the function)
     rng = np.random.default_rng(3)
-    for n in (50, 2500):  # exact search below 2000 vectors, usearch above
+    for n, exact_max in ((50, 20_000), (2500, 20_000), (2500, 0)):  # one block; blocks of rows; the HNSW index
+        monkeypatch.setattr(assist_module, "_EXACT_MAX", exact_max)
         base = _unit(rng, n)
         twins = base[:10] + 0.05 * _unit(rng, 10)
         vecs = np.vstack([base, twins / np.linalg.norm(twins, axis=1, keepdims=True)])
@@ -54,6 +58,18 @@ def test_nearest_pairs_finds_planted_near_vectors_exactly_and_with_the_index():
         assert {(i, n + i) for i in range(10)} <= set(found)
         assert all(i < j for i, j in found) and len(found) == 10  # random vectors are never this close
         assert all(c >= 0.9 for c in found.values())
+
+
+def test_exact_neighbours_in_blocks_are_each_rows_k_most_similar():
+    import importlib
+
+    assist_module = importlib.import_module("unspun.embed.assist")
+    vecs = _unit(np.random.default_rng(11), 2600)  # ~1,600 rows a block: two blocks
+    idx, sims = assist_module._exact_neighbours(vecs, 4)
+    full = vecs @ vecs.T
+    for i in (0, 1612, 1613, 2599):  # rows in both blocks and at their edge
+        assert set(idx[i].tolist()) == set(np.argsort(-full[i])[:4].tolist())
+        assert np.allclose(sorted(sims[i]), sorted(full[i, idx[i]]))
 
 
 def test_mutual_nearest_leads_are_candidates_below_the_cosine_floor_and_a_crowd_is_not():
