@@ -3,8 +3,8 @@
 Usage (run once with the base tree's source, once with yours, then compare):
     PYTHONPATH=/base/src python benchmarks/scan_identical.py --n 3000 --out /tmp/base
     PYTHONPATH=$PWD/src  python benchmarks/scan_identical.py --n 3000 --out /tmp/mine --against /tmp/base
-Each run writes `synthetic-N.json` and `ai-rewrites.json` (lexical scans, edits and spin on, embeddings off)
-to `--out`; with `--against` it reports, per file, whether the bytes are equal and the first differing pair.
+Each run writes `synthetic-N.json` and `ai-rewrites.json` (lexical scans, edits and spin on, embeddings off;
+with `--embed` the default scan: static embeddings on as well) to `--out`; with `--against` it reports, per file, whether the bytes are equal and the first differing pair.
 It also prints the CPU seconds (all processes) of each scan, so two trees run back to back give a ratio.
 """
 from __future__ import annotations
@@ -41,10 +41,11 @@ def ai_articles(data: Path) -> list[Article]:
     return ai.read_docs(data, ids)
 
 
-def scan_to(name: str, articles: list[Article], out: Path, workers: int | None) -> None:
-    cfg = ScanConfig(embed=EmbedConfig(enabled=False))
+def scan_to(name: str, articles: list[Article], out: Path, workers: int | None, embed: bool = False) -> None:
+    settings: dict = {"embed": EmbedConfig() if embed else EmbedConfig(enabled=False)}
     if workers is not None:
-        cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=workers)
+        settings["workers"] = workers
+    cfg = ScanConfig(**settings)
     c, w = cpu_seconds(), time.perf_counter()
     result = scan_articles(articles, cfg)
     print(f"{name}: {len(articles)} articles, {len(result.pairs)} pairs, "
@@ -71,14 +72,15 @@ def main() -> None:
     ap.add_argument("--against", type=Path, help="a directory written by an earlier run to compare with")
     ap.add_argument("--workers", type=int, help="scan workers (default: the config's)")
     ap.add_argument("--skip-ai", action="store_true")
+    ap.add_argument("--embed", action="store_true", help="the default scan (static embeddings on), not lexical")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     docs = synth.corpus(args.n)
     names = [f"synthetic-{args.n}.json"]
-    scan_to(names[0], [Article(d.id, d.text, f"synthetic:{d.id}") for d in docs], args.out, args.workers)
+    scan_to(names[0], [Article(d.id, d.text, f"synthetic:{d.id}") for d in docs], args.out, args.workers, args.embed)
     if not args.skip_ai and (AI_DATA / "labels.tsv").exists():
         names.append("ai-rewrites.json")
-        scan_to(names[1], ai_articles(AI_DATA), args.out, args.workers)
+        scan_to(names[1], ai_articles(AI_DATA), args.out, args.workers, args.embed)
     if args.against:
         for name in names:
             a, b = args.against / name, args.out / name
