@@ -1,10 +1,10 @@
-"""In-process A/B of `classify.explain`: a base tree's classify (and forms) against this tree's, same pairs.
+"""In-process A/B of `classify.explain`: a base tree's classify (and the edit modules it calls) against this tree's, same pairs.
 
 Usage: PYTHONPATH=$PWD/src python benchmarks/explain_ab.py --base /tmp/base/src [--n 2000] [--ai] [--rounds 2]
 On a loaded shared machine CPU seconds of two processes run minutes apart drift by +-20%; here both versions
 run in one process, alternating every `--chunk` pairs (which one goes first alternates too), so drift hits
-both alike. The base tree's `edits/classify.py` and `edits/forms.py` are loaded beside this tree's (their
-other imports resolve to this tree's modules: keep the comparison to changes in those two files). Every
+both alike. The base tree's `edits/classify.py` is loaded beside this tree's with the base tree's
+`forms`, `word_memo`, `roles` and `groups` too (not `opcodes`: see `_BASE_MODULES`); other imports resolve to this tree's modules). Every
 pair's edits are checked equal. Prints each version's CPU seconds per round and the ratio base / this.
 """
 from __future__ import annotations
@@ -33,6 +33,27 @@ def _load(path: Path, name: str):
     return module
 
 
+_BASE_MODULES = ("forms", "word_memo", "roles", "groups", "classify")  # loaded in this order; no numba kernel module:
+# loaded under another name, its cache=True kernels would write cache files that name a module no other run has
+
+
+def _load_base(src: Path):
+    """The base tree's classify with its own forms, word memo, roles and groups: each loaded module's
+    names that an earlier base module defines are pointed at that module's (the rest resolve to this tree)."""
+    loaded: dict[str, object] = {}
+    for name in _BASE_MODULES:
+        path = src / f"unspun/edits/{name}.py"
+        if not path.exists():
+            continue
+        module = _load(path, f"_base_{name}")
+        for dep in loaded.values():
+            for attr in list(vars(module)):
+                if not attr.startswith("__") and getattr(getattr(dep, attr, None), "__module__", None) == dep.__name__:
+                    setattr(module, attr, getattr(dep, attr))
+        loaded[name] = module
+    return loaded["classify"]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--base", type=Path, required=True, help="the base tree's src directory")
@@ -41,11 +62,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--chunk", type=int, default=25)
     args = ap.parse_args()
-    base_forms = _load(args.base / "unspun/edits/forms.py", "_base_forms")
-    base = _load(args.base / "unspun/edits/classify.py", "_base_classify")
-    for name in ("demonym_pair", "determiner_swap", "initialism", "name_form", "spelling_key", "spelling_variant"):
-        if hasattr(base, name):
-            setattr(base, name, getattr(base_forms, name))
+    base = _load_base(args.base)
     cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=1, edits=False)
     if args.ai:
         from scan_identical import AI_DATA, ai_articles

@@ -103,7 +103,9 @@ def _opcodes(a, b):
 
 def opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
     """`difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()` of two word lists."""
-    ids: dict[str, int] = {}
-    ia = np.fromiter((ids.setdefault(w, len(ids)) for w in a), np.int64, len(a))
-    ib = np.fromiter((ids.setdefault(w, len(ids)) for w in b), np.int64, len(b))
+    # Ids in order of first appearance (any numbering works: only equality is read), mapped in C per word.
+    ids = {w: n for n, w in enumerate(dict.fromkeys([*a, *b]))}
+    get = ids.__getitem__
+    ia = np.array(list(map(get, a)), np.int64)
+    ib = np.array(list(map(get, b)), np.int64)
     return [(TAGS[t], i1, i2, j1, j2) for t, i1, i2, j1, j2 in _opcodes(ia, ib).tolist()]
