@@ -1,11 +1,12 @@
-"""In-process A/B of `classify.explain`: a base tree's classify (and the edit modules it calls) against this tree's, same pairs.
+"""In-process A/B of `classify.explain`: a base tree's classify (and edit modules) against this tree's, same pairs.
 
 Usage: PYTHONPATH=$PWD/src python benchmarks/explain_ab.py --base /tmp/base/src [--n 2000] [--ai] [--rounds 2]
 On a loaded shared machine CPU seconds of two processes run minutes apart drift by +-20%; here both versions
 run in one process, alternating every `--chunk` pairs (which one goes first alternates too), so drift hits
-both alike. The base tree's `edits/classify.py` is loaded beside this tree's with the base tree's
-`forms`, `word_memo`, `roles` and `groups` too (not `opcodes`: see `_BASE_MODULES`); other imports resolve to this tree's modules). Every
-pair's edits are checked equal. Prints each version's CPU seconds per round and the ratio base / this.
+both alike. The base tree's `edits/classify.py` is loaded beside this tree's with the base tree's `forms`,
+`word_memo`, `roles` and `groups` (not `opcodes` nor any kernel module: see `_BASE_MODULES`; other imports resolve
+to this tree's modules). Every pair's edits are checked equal. Prints each version's CPU seconds per round and
+the ratio base / this.
 """
 from __future__ import annotations
 
@@ -33,8 +34,9 @@ def _load(path: Path, name: str):
     return module
 
 
-_BASE_MODULES = ("forms", "word_memo", "roles", "groups", "classify")  # loaded in this order; no numba kernel module:
-# loaded under another name, its cache=True kernels would write cache files that name a module no other run has
+# Loaded in this order. No numba kernel module: loaded under another name, its cache=True kernels would write
+# cache files into the base tree that name a module no other run has (its next normal import fails to load them).
+_BASE_MODULES = ("forms", "word_memo", "roles", "groups", "classify")
 
 
 def _load_base(src: Path):

@@ -21,7 +21,7 @@ import numpy as np
 
 from .align import align, assign
 from .edits.direction import story_original
-from .edits.classify import SideCache
+from .edits.classify import SideCache, load_kernels as load_explain_kernels
 from .edits.compare import explain_pair
 from .edits.fluent import absent_source, contradicted
 from .candidates import immutable_candidates, lsh_candidates
@@ -237,6 +237,7 @@ def _load_kernels(config: ScanConfig) -> None:
     assign(np.ones((2, 2)), 0.5)  # two candidates for one sentence: the solver runs
     sentence_lengths(_KERNEL_PROBE.text)
     article_tokens(_KERNEL_PROBE.text, [(0, len(_KERNEL_PROBE.text))])
+    load_explain_kernels()  # the word diff's opcodes and role swaps
 
 
 def _prepare_chunk(

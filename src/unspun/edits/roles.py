@@ -16,9 +16,15 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter, is_not
 from typing import Protocol
 
+import numpy as np
+
 from .forms import spelling_key
+from .roles_kernel import CONTENT, DATE, END, MARK, START, WEAK, swap_candidates
+from .word_memo import MEMO_MAX, memoized
 
 
 class WordToken(Protocol):
@@ -180,8 +186,71 @@ def role_swaps(
 ) -> list[Swap]:
     """Pairs of units that trade slots between token runs `ta` and `tb` (best evidence first).
 
-    `text_a`/`text_b` (the texts the token offsets index) let punctuation bound slots and lists.
+    `text_a`/`text_b` (the texts the token offsets index) let punctuation bound slots and lists. With the
+    default `candidate` the units and their pairs are found compiled (`roles_kernel`), any other in Python
+    (`role_swaps_py`, the definition both give).
     """
+    if len(ta) < 2 or len(tb) < 2:
+        return []  # a swap takes two units on each side
+    if candidate is not content:
+        return role_swaps_py(ta, tb, text_a, text_b, min_fit, min_gain, candidate, same_kind, word_fit)
+    if len(_WORD_IDS) >= MEMO_MAX:  # (a vocabulary's worth: numbered afresh, with the codes that hold them)
+        _KEY_CODES.clear()
+        _WORD_IDS.clear()
+        _WORD_IDS.update(_PADS)
+    both = [*ta, *tb]
+    rows, fits = swap_candidates(
+        np.array(memoized(_KEY_CODES, _key_code, list(map(_KEY, both))), np.int64),
+        np.array(list(map(_NAME, both)), np.bool_),
+        np.array(list(map(is_not, map(_VALUE, both), repeat(None))), np.bool_), len(ta),
+        _break_array(ta, text_a), _break_array(tb, text_b), float(min_fit), float(min_gain), bool(same_kind),
+        float(word_fit))
+    if not len(rows):
+        return []  # (nearly every group: no pair of units fits the other's slots)
+    sa, sb = _Seq(ta, text_a), _Seq(tb, text_b)
+    found: list[Swap] = []
+    used: set[tuple[int, int]] = set()
+    for (xa0, xa1, ya0, ya1, xb0, xb1, yb0, yb1), (xy, yx) in zip(rows.tolist(), fits.tolist()):
+        xa, ya, xb, yb = (xa0, xa1), (ya0, ya1), (xb0, xb1), (yb0, yb1)
+        if xa in used or ya in used or sa.listed(xa, ya) or sb.listed(xb, yb):
+            continue
+        if _one_name(sa.keys[xa0:xa1], sa.keys[ya0:ya1]):
+            continue  # two forms of one name ("United States Navy", "U.S. Navy") are not two roles
+        used |= {xa, ya}
+        found.append(Swap(sa.text(xa), sa.text(ya), (sa.span(xa), sa.span(ya)), (sb.span(xb), sb.span(yb)),
+                          round(min(xy, yx), 2)))
+    return sorted(found, key=lambda s: -s.score)
+
+
+_KEY, _NAME, _VALUE = attrgetter("key"), attrgetter("name"), attrgetter("value")
+
+
+_PADS = {"<p>": MARK, "<s>": START, "</s>": END}
+_WORD_IDS: dict[str, int] = dict(_PADS)  # spelling key -> id, for the process (until `MEMO_MAX` of them)
+
+
+def _key_code(key: str) -> int:
+    """`roles_kernel`'s code of a token key: its spelling key's id (numbered as first seen in the process,
+    never renumbered) and its CONTENT (`content`'s word test), DATE (`kind_of`'s) and WEAK (`_fit`'s) bits."""
+    low, slot = key.casefold(), spelling_key(key)
+    word = _WORD_IDS.setdefault(slot, len(_WORD_IDS))
+    content_word = low in _DATE or (key.isalpha() and len(key) > 2 and low not in _FUNCTION)
+    return word << 4 | (CONTENT if content_word else 0) | (DATE if low in _DATE else 0) | (WEAK if slot in _WEAK else 0)
+
+
+_KEY_CODES: dict[str, int] = {}  # `_key_code` per token key (`memoized`)
+
+
+def _break_array(tokens: Sequence[WordToken], text: str) -> np.ndarray:
+    return np.array(_breaks(tokens, text) if text else (), np.int64)
+
+
+def role_swaps_py(
+    ta: Sequence[WordToken], tb: Sequence[WordToken], text_a: str = "", text_b: str = "",
+    min_fit: float = 1.0, min_gain: float = 0.75, candidate=content, same_kind: bool = True,
+    word_fit: float = 1.0,
+) -> list[Swap]:
+    """`role_swaps` in Python, any `candidate` test: the definition the compiled path is held to."""
     if len(ta) < 2 or len(tb) < 2:
         return []  # a swap takes two units on each side
     sa, sb = _Seq(ta, text_a), _Seq(tb, text_b)
