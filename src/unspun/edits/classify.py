@@ -360,6 +360,8 @@ def _gap_pos(tokens: Sequence[Token], lo: int, sentence_span: Span) -> int:
 
 
 def _group_tokens(side: _Side, indices: Sequence[int]) -> list[Token]:
+    if len(indices) == 1:
+        return list(side.tok(indices[0]))  # (most groups: one sentence, copied in C)
     return [t for i in sorted(indices) for t in side.tok(i)]
 
 
@@ -387,7 +389,7 @@ def diff_group(
 ) -> list[Edit]:
     """Edits between sentence group `ia` of a and group `ib` of b."""
     ta, tb = _group_tokens(sa, ia), _group_tokens(sb, ib)
-    ka, kb = [t.key for t in ta], [t.key for t in tb]
+    ka, kb = list(map(_KEY, ta)), list(map(_KEY, tb))
     if ka == kb:
         return []  # identical match keys: nothing changed
     hits = _Hits(ta, tb, ((sa, ia), (sb, ib)))

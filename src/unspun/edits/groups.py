@@ -20,6 +20,7 @@ from ..records import CleanArticle, Edit
 from .forms import spelling_key
 from .roles import role_swaps
 from .tokenize import Token
+from .word_memo import SPELLINGS, memoized
 from .words import DATE_WORDS
 
 _DETERMINERS = frozenset(("the", "a", "an"))
@@ -67,8 +68,8 @@ def made_common(mine: Sequence[Token], other: Sequence[Token]) -> set[str]:
 def facts(ta: Sequence[Token], tb: Sequence[Token]) -> Facts:
     """Read a group once: balance of names and figures, its words, names made common."""
     raw_a, raw_b = [t.key for t in ta], [t.key for t in tb]
-    keys_a = list(map(spelling_key, raw_a))  # map: keyed in C, no generator frame per token
-    keys_b = list(map(spelling_key, raw_b))
+    keys_a = memoized(SPELLINGS, spelling_key, raw_a)  # a dict read in C per token, not an lru_cache call
+    keys_b = memoized(SPELLINGS, spelling_key, raw_b)
     names = {*compress(keys_a, map(_name, ta)), *compress(keys_b, map(_name, tb))}
     names_ok = all(keys_a.count(k) == keys_b.count(k) for k in names)  # (a sentence has a few names)
     fig_a, fig_b = figures(ta), figures(tb)

@@ -33,6 +33,7 @@ def memoized(memo: dict, fn: Callable[[str], object], keys: list[str]) -> list:
         return list(map(memo.__getitem__, keys))
 
 
+SPELLINGS: dict[str, str] = {}  # `forms.spelling_key` per token key (filled by its callers: forms imports this)
 STEMS: dict[str, str] = {}  # `light_stem` per token key: fixed expressions are matched on it
 
 
