@@ -102,3 +102,41 @@ def test_votes_read_the_swaps_once_and_give_the_same_votes_again():
     c = compare(SOURCE, GARBLED)
     first = votes(c.a, c.b, c.edits, matches=c.matches)
     assert first and votes(c.a, c.b, c.edits, matches=c.matches) == first
+
+
+NAMED = (
+    "Anne-Marie O'Connell, who chairs the Harbour Trust, said the Trust's 2,400 members voted on Thursday. "
+    "\u201cWe heard from the Rivers and the Joneses,\u201d O\u2019Connell said; Councillor Reyes agreed. Talks with "
+    "Notre-Dame Holdings resume in 2025, and the McAllisters will attend with 12 of the Trust's Fellows."
+)
+
+
+def test_details_are_the_figures_and_names_among_the_specific_words():
+    from unspun.edits.information import details, names
+    from unspun.fingerprint import specific_words
+
+    for text in (SOURCE, GARBLED, SPUN, NAMED):
+        found = names(text)
+        plain = frozenset(w for w in specific_words(text) if w[0].isdigit() or w in found or w + "s" in found)
+        assert details.__wrapped__(text) == plain
+    assert {"2,400", "reye", "o'connell", "notre-dame", "mcallister"} <= details(NAMED)  # plurals dropped
+
+
+def test_examples_are_sorted_by_the_memoized_key_as_by_the_plain_one():
+    from unspun.edits.information import _examples, information
+    from unspun.tokens import zipf
+
+    info = information(SOURCE, GARBLED)
+    for words, other in ((info.words_a, info.words_b), (info.words_b, info.words_a)):
+        plain = tuple(sorted(words - other, key=lambda w: (not w[0].isdigit(), zipf(w), w))[:6])
+        assert _examples(words, other) == plain and plain
+
+
+def test_casing_forms_fold_each_distinct_word_as_folding_every_word_does():
+    from unspun.edits import casing
+
+    for text in (SOURCE, GARBLED, NAMED, SOURCE.lower(), "Rain fell on Monday, and the Station Cafe closed."):
+        fold = str.casefold
+        plain = (frozenset(map(fold, casing._MID_CAP.findall(text))), frozenset(map(fold, casing._MID_LOW.findall(text))),
+                 frozenset(map(fold, casing._CAPITALISED.findall(text))))
+        assert casing._forms.__wrapped__(text) == plain

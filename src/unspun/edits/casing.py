@@ -52,9 +52,9 @@ def _forms(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Casefolded words seen capitalised mid-sentence, seen in lower case mid-sentence, and seen capitalised
     anywhere (after a quote, a colon, at a sentence start). Memoized on the text (pure, frozen result): a
     scan compares each article with every article of its story, ~2 ms a text."""
-    fold = str.casefold
-    return (frozenset(map(fold, _MID_CAP.findall(text))), frozenset(map(fold, _MID_LOW.findall(text))),
-            frozenset(map(fold, _CAPITALISED.findall(text))))
+    fold = str.casefold  # folded once per distinct word; `_MID_LOW`'s words are lower-case ASCII, already folded
+    return (frozenset(map(fold, set(_MID_CAP.findall(text)))), frozenset(_MID_LOW.findall(text)),
+            frozenset(map(fold, set(_CAPITALISED.findall(text)))))
 
 
 def casing(text_a: str, text_b: str) -> Casing:
