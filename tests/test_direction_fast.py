@@ -139,4 +139,20 @@ def test_casing_forms_fold_each_distinct_word_as_folding_every_word_does():
         fold = str.casefold
         plain = (frozenset(map(fold, casing._MID_CAP.findall(text))), frozenset(map(fold, casing._MID_LOW.findall(text))),
                  frozenset(map(fold, casing._CAPITALISED.findall(text))))
-        assert casing._forms.__wrapped__(text) == plain
+        assert casing._forms.__wrapped__(text) == (plain[0], plain[2])
+        assert all(casing._lower_mid(text, w) == (w in plain[1]) for w in plain[0] | plain[1] | plain[2])
+
+
+def test_casing_finds_the_lost_capitals_as_the_set_definition_does():
+    from unspun.edits import casing
+
+    lowered = NAMED.replace("Harbour Trust", "harbour trust").replace("Councillor", "councillor").replace(
+        "Fellows", "fellows;")
+    for a, b in ((NAMED, lowered), (lowered, NAMED), (SOURCE, GARBLED.lower()), (NAMED, NAMED.lower())):
+        fold = str.casefold
+        cap_a, any_a = casing._forms(a)
+        cap_b, any_b = casing._forms(b)
+        low_a, low_b = (frozenset(map(fold, casing._MID_LOW.findall(t))) for t in (a, b))
+        assert casing.casing(a, b) == casing.Casing(tuple(sorted((cap_a - any_b) & low_b)),
+                                                    tuple(sorted((cap_b - any_a) & low_a)))
+    assert casing.casing(NAMED, lowered).lost_in_b == ("councillor", "fellows", "harbour")  # "Trust's" is kept
