@@ -361,17 +361,20 @@ def test_name_form_equals_the_counting_definition(a, b):
        st.lists(st.sampled_from(("", " ", "  ")), min_size=30, max_size=30))
 def test_casing_forms_equal_the_one_pattern_definition(words, gaps):
     """`casing._forms` (patterns that consume their first character before looking behind) finds the words of
-    the one-pattern, look-behind-first definitions, on text with digits, underscores and non-ASCII letters."""
+    the one-pattern, look-behind-first definitions, on text with digits, underscores and non-ASCII letters; and
+    `casing._lower_mid` says of each word whether that definition finds it in lower case mid-sentence."""
     import re
 
-    from unspun.edits.casing import _forms
+    from unspun.edits.casing import _forms, _lower_mid
 
     text = "".join(w + g for w, g in zip(words, gaps))
     cap, low = set(), set()
     for m in re.finditer(r"(?<=[a-z,;] )([A-Za-z][a-z]+)\b", text):
         (cap if m.group(1)[0].isupper() else low).add(m.group(1).casefold())
     anywhere = frozenset(w.casefold() for w in re.findall(r"\b[A-Z][a-z]+\b", text))
-    assert _forms.__wrapped__(text) == (frozenset(cap), frozenset(low), anywhere)
+    assert _forms.__wrapped__(text) == (frozenset(cap), anywhere)
+    for w in cap | low | {"empire", "political", "base", "meerkat", "manor", "the", "soap", "caf", "zo", "ab"}:
+        assert _lower_mid(text, w) == (w in low)
 
 
 def test_casing_forms_of_news_text_equal_the_look_behind_first_patterns():

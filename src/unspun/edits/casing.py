@@ -48,22 +48,43 @@ _CAPITALISED = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]+\b")  # `\b[A-Z][a-z]+\b`, th
 
 
 @lru_cache(maxsize=4096)
-def _forms(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Casefolded words seen capitalised mid-sentence, seen in lower case mid-sentence, and seen capitalised
-    anywhere (after a quote, a colon, at a sentence start). Memoized on the text (pure, frozen result): a
-    scan compares each article with every article of its story, ~2 ms a text."""
-    fold = str.casefold
-    return (frozenset(map(fold, _MID_CAP.findall(text))), frozenset(map(fold, _MID_LOW.findall(text))),
-            frozenset(map(fold, _CAPITALISED.findall(text))))
+def _forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Casefolded words seen capitalised mid-sentence, and seen capitalised anywhere (after a quote, a colon, at a
+    sentence start). Memoized on the text (pure, frozen result): a scan compares each article with every article
+    of its story. The words seen in lower case mid-sentence (`_MID_LOW`: nearly every word of the text, the
+    costliest of the three searches) are looked up only for the few words the other side capitalises and this
+    one never does (`_lower_mid`)."""
+    fold = str.casefold  # folded once per distinct word
+    return frozenset(map(fold, set(_MID_CAP.findall(text)))), frozenset(map(fold, set(_CAPITALISED.findall(text))))
+
+
+_LOWER_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz,;")  # `_MID_LOW`'s look-behind: the character before the space
+
+
+def _lower_mid(text: str, word: str) -> bool:
+    """True when `word` (lower-case ASCII letters, two or more: a `_MID_CAP` word folded) is among `_MID_LOW`'s
+    words of `text`: after one space that follows a lower-case letter, comma or semicolon, and ending at a word
+    boundary (`_MID_LOW`'s words are whole runs of lower-case letters that no word character follows, so each of
+    them is found where its text is)."""
+    probe = " " + word
+    size = len(probe)
+    pos = text.find(probe, 1)
+    while pos >= 0:
+        after = text[pos + size : pos + size + 1]
+        if text[pos - 1] in _LOWER_BEFORE and not (after.isalnum() or after == "_"):
+            return True
+        pos = text.find(probe, pos + 1)
+    return False
 
 
 def casing(text_a: str, text_b: str) -> Casing:
     """Compare how the two versions capitalise the words they share (see the module docstring). A word the
     lower-case side also capitalises somewhere is not lost: a title before a name and the same word used
     generically ("Auditor General Vasquez", "the auditor general") are both the author's."""
-    cap_a, low_a, any_a = _forms(text_a)
-    cap_b, low_b, any_b = _forms(text_b)
-    return Casing(tuple(sorted((cap_a - any_b) & low_b)), tuple(sorted((cap_b - any_a) & low_a)))
+    cap_a, any_a = _forms(text_a)
+    cap_b, any_b = _forms(text_b)
+    return Casing(tuple(sorted(w for w in cap_a - any_b if _lower_mid(text_b, w))),
+                  tuple(sorted(w for w in cap_b - any_a if _lower_mid(text_a, w))))
 
 
 def casing_vote(text_a: str, text_b: str) -> tuple[float, str] | None:

@@ -22,6 +22,7 @@ Signals (each votes for a side with a weight; the margin becomes a confidence):
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -35,11 +36,11 @@ from rapidfuzz import fuzz
 from ..config import ExplainConfig
 from ..fingerprint import specific_words
 from ..records import CleanArticle, Edit, Match
-from ..tokens import COMPOUND, EDIT_TOKEN, STOPWORDS, light_stem, zipf
+from ..tokens import COMPOUND, EDGE_WORD, EDIT_TOKEN, STOPWORDS, light_stem, zipf
 from .casing import casing_vote
 from .clause_order import Reorder, reorder
 from .collocation import (
-    NEXT_WORD, Collocations, edge_pairs, norm_word, previous_word, shared, span_word_count, span_words, word_count,
+    NEXT_WORD, Collocations, edge_pairs, norm_word, previous_word, shared, span_words, word_count,
 )
 from .contradiction import clashes
 from .fluent import fluent_votes
@@ -83,9 +84,11 @@ class _Span(NamedTuple):
     words: tuple[str, ...]  # `span_words`: the lexical words with their compounds split
     context: tuple[tuple[str, str], ...]  # `context_pairs`
     edges: tuple[tuple[str, str], ...]  # `edge_pairs`
+    chosen: bool  # `_chosen(words)`: read once per span, not once per vote that prices it
 
 
-_NO_WORDS = _Span((), (), (), ())
+_find_inner = re.compile(EDGE_WORD).findall  # `collocation.span_word_count`'s search
+_NO_WORDS = _Span((), (), (), (), False)
 _find_compounds = COMPOUND.findall
 _next_word = NEXT_WORD.match
 
@@ -121,7 +124,7 @@ def _span(text: str, start: int, end: int) -> _Span:
     else:
         first = (norm_word(prev), words[0])
         edges = (first,) if after is None else (first, (words[-1], norm_word(after.group(1))))
-    return _Span(lexical, words, edges + inner, edges)
+    return _Span(lexical, words, edges + inner, edges, _chosen(words))
 
 
 def _split_compounds(lexical: tuple[str, ...], hyphens: bool
@@ -139,7 +142,7 @@ def _span_of(text: str, start: int, end: int) -> _Span:
     lexical = tuple(map(norm_word, COMPOUND.findall(text, start, end)))
     words, inner = _split_compounds(lexical, True)
     edges = tuple(edge_pairs(text, (start, end), words))
-    return _Span(lexical, words, edges + inner, edges)
+    return _Span(lexical, words, edges + inner, edges, _chosen(words))
 
 
 def _word_swaps(text_a: str, text_b: str, edits: Sequence[Edit]) -> Iterator[tuple[Edit, _Span, _Span]]:
@@ -153,6 +156,15 @@ def _word_swaps(text_a: str, text_b: str, edits: Sequence[Edit]) -> Iterator[tup
         wa, wb = sa.words, sb.words
         if wa and wb and _has_more(wa, wb) and _has_more(wb, wa):
             yield e, sa, sb
+
+
+_Swaps = list[tuple[Edit, _Span, _Span]]
+
+
+def word_swaps(text_a: str, text_b: str, edits: Sequence[Edit], swaps: _Swaps | None = None) -> _Swaps:
+    """`_word_swaps` as a list, or `swaps` when the caller has them: `votes` finds a pair's swaps once for the
+    word-choice vote and `swapped_details`, which each walked every edit of the pair again."""
+    return list(_word_swaps(text_a, text_b, edits)) if swaps is None else swaps
 
 
 def _has_more(x: list[str], y: list[str]) -> bool:
@@ -193,8 +205,8 @@ def context_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:
     return list(_span(text, *span).context)
 
 
-def wording_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None
-                 ) -> list[tuple[float, Edit]]:
+def wording_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None,
+                 swaps: _Swaps | None = None) -> list[tuple[float, Edit]]:
     """(log-likelihood of a's swapped words in their context - b's, edit), in bits, for every word swap.
 
     The model is a bigram model over the web counts: log2 P(span | neighbours) = the PMI of every bigram
@@ -204,13 +216,13 @@ def wording_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: 
     side made only of grammar words or figures ("but not" -> "and", "most" -> "the majority of") is judged
     on its fit with its unchanged neighbours alone (see `_chosen`). Positive favours a as the original.
     Skipped: pure insertions/deletions (no word was chosen) and swaps with a word wordfreq does not know
-    (names). One vectorised PMI lookup."""
+    (names). One vectorised PMI lookup. `swaps`: `word_swaps` when the caller has them."""
     sides = []
-    for e, sa, sb in _word_swaps(text_a, text_b, edits):
+    for e, sa, sb in word_swaps(text_a, text_b, edits, swaps):
         la, lb = _log2_prob(sa.lexical), _log2_prob(sb.lexical)
         if la is None or lb is None:
             continue
-        if _chosen(sa.words) and _chosen(sb.words):
+        if sa.chosen and sb.chosen:
             sides.append((e, la - lb, sa.context, sb.context))
         else:  # grammar words: only how each side joins its unchanged neighbours says who wrote it
             sides.append((e, 0.0, sa.edges, sb.edges))
@@ -229,10 +241,10 @@ def wording_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: 
     return out
 
 
-def wording_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None
-                 ) -> tuple[float, str] | None:
+def wording_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None,
+                 swaps: _Swaps | None = None) -> tuple[float, str] | None:
     """One vote (weight in -1..1, signal) from how likely each side's swapped words are in their context."""
-    gaps = wording_gaps(text_a, text_b, edits, collocations)
+    gaps = wording_gaps(text_a, text_b, edits, collocations, swaps)
     if not gaps:
         return None
     total = sum(max(-_GAP_CLIP, min(_GAP_CLIP, g)) for g, _ in gaps)
@@ -259,35 +271,43 @@ def rewrite_extent(text_a: str, text_b: str, edits: Sequence[Edit]) -> float:
     thesaurus spin with one moved sentence look like a heavy rewrite."""
     na = word_count(text_a) or 1
     nb = word_count(text_b) or 1
-    reworded = [e for e in edits if e.kind not in _NOT_REWORDED]
-    ca = sum(span_word_count(text_a, e.a_span) for e in reworded if e.a_span)
-    cb = sum(span_word_count(text_b, e.b_span) for e in reworded if e.b_span)
+    ca = cb = 0
+    for e in edits:  # `span_word_count` inlined: a heavy rewrite has ~100 edits, most of them one plain word
+        if e.kind in _NOT_REWORDED:
+            continue
+        if e.a_span:
+            seg = text_a[e.a_span[0]:e.a_span[1]]
+            ca += 1 if seg.isascii() and seg.isalnum() else len(_find_inner(text_a, *e.a_span))
+        if e.b_span:
+            seg = text_b[e.b_span[0]:e.b_span[1]]
+            cb += 1 if seg.isascii() and seg.isalnum() else len(_find_inner(text_b, *e.b_span))
     return (ca / na + cb / nb) / 2
 
 
-_add = np.add.reduce
 
-
-def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None
-                     ) -> tuple[float, str] | None:
+def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None,
+                     swaps: _Swaps | None = None) -> tuple[float, str] | None:
     """For heavy rewrites: only how each side's swapped words fit their neighbours (mean bigram PMI per swap,
     so a long span is not penalised for its length), and only when the gap is large. Garbled copies (random
-    word replacement) break collocations; fluent rewrites do not, and their rarer-word side is the source."""
+    word replacement) break collocations; fluent rewrites do not, and their rarer-word side is the source.
+    `swaps`: `word_swaps` when the caller has them."""
     sides = []
-    for _, sa, sb in _word_swaps(text_a, text_b, edits):
-        pa, pb = (sa.context, sb.context) if _chosen(sa.words) and _chosen(sb.words) else (sa.edges, sb.edges)
+    for _, sa, sb in word_swaps(text_a, text_b, edits, swaps):
+        pa, pb = (sa.context, sb.context) if sa.chosen and sb.chosen else (sa.edges, sb.edges)
         if pa and pb:
             sides.append((pa, pb))
     if not sides:
         return None
     pmi = np.nan_to_num((collocations or shared()).pmi_many([p for pa, pb in sides for p in (*pa, *pb)]), nan=0.0)
-    total, k = 0.0, 0
-    for pa, pb in sides:
-        # `ndarray.mean` is this sum over the count, with a dozen checks a call around it.
-        fa = _add(pmi[k : k + len(pa)]) / len(pa)
-        fb = _add(pmi[k + len(pa) : k + len(pa) + len(pb)]) / len(pb)
-        k += len(pa) + len(pb)
-        total += max(-4.0, min(4.0, float(fa - fb)))
+    # Each side's PMI summed in one `reduceat` over the sides' runs (none empty): the same sums as `np.add.reduce`
+    # of each run (the first value, then the rest added pairwise), without two numpy calls per swap.
+    sizes = [len(p) for side in sides for p in side]
+    starts = np.zeros(len(sizes), np.intp)
+    np.cumsum(sizes[:-1], out=starts[1:])
+    sums = np.add.reduceat(pmi, starts).tolist()
+    total = 0.0
+    for i in range(0, len(sums), 2):  # `ndarray.mean`: this sum over the count
+        total += max(-4.0, min(4.0, sums[i] / sizes[i] - sums[i + 1] / sizes[i + 1]))
     if abs(total) < _FIT_MIN_BITS:
         return None
     worse = "b" if total > 0 else "a"
@@ -322,15 +342,17 @@ _REGENERATED_WEIGHT = 0.5  # the reversed word-choice vote's share of its weight
 
 
 def _wording(text_a: str, text_b: str, edits: Sequence[Edit], style_gap: float,
-             collocations: Collocations | None, extent: float) -> tuple[float, str] | None:
+             collocations: Collocations | None, extent: float, swaps: _Swaps | None = None
+             ) -> tuple[float, str] | None:
     """The word-choice vote for the kind of rewrite at hand. A thesaurus spin (few words changed, grammar
     words untouched) makes the copy's words rarer and ill-fitting; a chatbot or translator makes them MORE
     probable, so for heavy rewrites word likelihood is used only as context fit, and not at all when the
     style marks a chatbot. A light rewrite that also changed grammar words (see `grammar_edits`) was
     regenerated sentence by sentence (a translation round trip): there the rarer side is the source, at half
-    weight (PAN13 round trips: the spin reading is right in 12% of such pairs). `extent`: `rewrite_extent`."""
+    weight (PAN13 round trips: the spin reading is right in 12% of such pairs). `extent`: `rewrite_extent`;
+    `swaps`: `word_swaps`, when the caller has them."""
     if extent < _HEAVY:
-        vote = wording_vote(text_a, text_b, edits, collocations)
+        vote = wording_vote(text_a, text_b, edits, collocations, swaps)
         grammar = grammar_edits(text_a, text_b, edits)
         if vote is None or grammar < _REGENERATED:
             return vote
@@ -341,7 +363,7 @@ def _wording(text_a: str, text_b: str, edits: Sequence[Edit], style_gap: float,
                 f"paraphrased), not thesaurus-spun: its words are the commoner ones, {source}'s the rarer")
     if abs(style_gap) >= _STYLE_REGIME:
         return None
-    return context_fit_vote(text_a, text_b, edits, collocations)
+    return context_fit_vote(text_a, text_b, edits, collocations, swaps)
 
 
 def _choice_votes(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None,
@@ -350,10 +372,14 @@ def _choice_votes(text_a: str, text_b: str, edits: Sequence[Edit], collocations:
     `_wording`), then the fluent-rewrite votes: details the copy lost, chatbot prose on one side (`fluent`)."""
     style_a, style_b = machine_style(text_a), machine_style(text_b)
     out = []
-    wording = _wording(text_a, text_b, edits, style_b.logit - style_a.logit, collocations, extent)
+    style_gap = style_b.logit - style_a.logit
+    # The word swaps, found once for the two readers that use them: the word-choice vote (a light rewrite's, or
+    # a heavy one's context fit when the style marks no chatbot) and `swapped_details` (light rewrites only).
+    swaps = word_swaps(text_a, text_b, edits) if extent < _HEAVY or abs(style_gap) < _STYLE_REGIME else None
+    wording = _wording(text_a, text_b, edits, style_gap, collocations, extent, swaps)
     if wording is not None:
         out.append(Vote("wording", *wording))
-    swapped = swapped_details(text_a, text_b, edits, extent)
+    swapped = swapped_details(text_a, text_b, edits, extent, swaps)
     light = extent < _STYLE_MIN_EXTENT
     return out + [Vote(*v) for v in fluent_votes(text_a, text_b, style_a, style_b, swapped, extent >= _HEAVY)
                   if not (light and v[0] == "machine style")]
@@ -371,21 +397,21 @@ _STYLE_MIN_EXTENT = 0.15
 _SWAP_MAX_WORDS = 2  # a word swapped for a word (or two): what a thesaurus does, not a detail dropped
 
 
-def swapped_details(text_a: str, text_b: str, edits: Sequence[Edit], extent: float | None = None
-                    ) -> frozenset[str]:
+def swapped_details(text_a: str, text_b: str, edits: Sequence[Edit], extent: float | None = None,
+                    swaps: _Swaps | None = None) -> frozenset[str]:
     """The specific words inside one-for-one word swaps, on either side: left out of the information vote.
 
     A swap replaces a word rather than losing it, and which side of a swap is the author's is the word-choice
     vote's question, answered per regime (a thesaurus picks the rarer word, a translator or chatbot the
     commoner). Counted as details, a thesaurus's rare picks made the spun copy look like the one holding
     details its source lacks: the information vote was right on 0 of 96 synthetic spins, 12 of 26 undated.
-    `extent`: `rewrite_extent` when the caller has it."""
+    `extent`: `rewrite_extent` and `swaps`: `word_swaps`, when the caller has them."""
     if extent is None:
         extent = rewrite_extent(text_a, text_b, edits)
     if extent >= _HEAVY or grammar_edits(text_a, text_b, edits) >= _REGENERATED:
         return frozenset()
     out: set[str] = set()
-    for e, sa, sb in _word_swaps(text_a, text_b, edits):
+    for e, sa, sb in word_swaps(text_a, text_b, edits, swaps):
         if max(len(sa.words), len(sb.words)) <= _SWAP_MAX_WORDS:
             out |= specific_words(text_a[e.a_span[0]:e.a_span[1]]) | specific_words(text_b[e.b_span[0]:e.b_span[1]])
     return frozenset(out)
@@ -506,8 +532,11 @@ def votes(
                         f"{r.side} fronts the '{r.word}' clause ('{r.clause}') that the other version has last, "
                         f"as news usually does ({r.bits:.1f} bits)"))
     # Article agreement: a swapped word that breaks "a"/"an" ("a empty cheque") was not written by the author.
-    bad_a = sum(article_clash(text_a, e.a_span) for e in edits if e.a_span and e.b_span)
-    bad_b = sum(article_clash(text_b, e.b_span) for e in edits if e.a_span and e.b_span)
+    bad_a = bad_b = 0
+    for e in edits:
+        if e.a_span and e.b_span:
+            bad_a += article_clash(text_a, e.a_span)
+            bad_b += article_clash(text_b, e.b_span)
     if bad_a != bad_b:
         out.append(Vote("a/an", 0.9 if bad_b > bad_a else -0.9,
                         f"'a'/'an' no longer agrees with a swapped word in {'b' if bad_b > bad_a else 'a'}"))

@@ -46,9 +46,10 @@ def details(text: str) -> frozenset[str]:
     make up. A chatbot rewriting a text adds evaluative and literary words of its own ("esteemed",
     "globally", "victoriously", "pillaged") but no names or figures, so its uncommon lowercase words are not
     details its source lost; counted as such, they named a chatbot's rewrite the source."""
-    found = names(text)
-    return frozenset(w for w in specific_words(text)
-                     if w[0].isdigit() or w in found or w + "s" in found)
+    found, words = names(text), specific_words(text)
+    # `w in found or w + "s" in found` as two set intersections: only the figures need a test per word.
+    plurals = {w[:-1] for w in found if w[-1] == "s"}
+    return frozenset({w for w in words if w[0].isdigit()}.union(words & found, words & plurals))
 
 
 _STEM = 6  # a name's form changes in a rewrite ("Antarctic" -> "Antarctica", "German" -> "Germany")
@@ -124,7 +125,14 @@ class Information:
 
 def _examples(words: frozenset[str], other: frozenset[str]) -> tuple[str, ...]:
     missing = words - other
-    return tuple(sorted(missing, key=lambda w: (not w[0].isdigit(), zipf(w), w))[:6])
+    return tuple(sorted(missing, key=_example_key)[:6])
+
+
+@lru_cache(maxsize=1 << 15)
+def _example_key(word: str) -> tuple[bool, float, str]:
+    """Where `word` goes among the examples: figures first, then the rarest. Memoized on the word (a lambda built
+    the key for every missing word of every pair afresh: 146k keys for 1,550 pairs of 2,000 articles)."""
+    return not word[0].isdigit(), zipf(word), word
 
 
 def information(text_a: str, text_b: str, swapped: frozenset[str] = frozenset(), named_only: bool = False
