@@ -296,20 +296,28 @@ def test_name_twins_from_one_nonzero_equal_a_score_per_pair(text):
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_NEWS, _TEXT))
 def test_spin_columns_equal_the_article_tokens(text):
-    """The spin score's columns (`article_words`: rule tokens only, written over the words) are the tokens
-    of `article_tokens`, field by field, for ASCII and other text (the split path's offsets included)."""
+    """The spin score's columns (`article_columns`: the rules' tokens as columns, written over the words) are the
+    tokens of `article_tokens`, field by field, for ASCII and other text (the split path's offsets included), and
+    the rules' columns are `article_words`' rule tokens transposed (memos cold and warm)."""
     from dataclasses import replace
 
+    from unspun.edits import tokenize as tk
     from unspun.edits.spin import _Words
-    from unspun.edits.tokenize import article_tokens
+    from unspun.edits.tokenize import article_tokens, article_words
 
     spans = _sentence_spans(text) or [(0, len(text))]
-    got, want = _Words.of(text, spans), _Words.of_tokens(article_tokens(text, spans))
-    assert replace(got, ruled=[], offsets=None) == replace(want, ruled=[])
-    assert (got.key, got.name, got.valued) == (want.key, want.name, want.valued)  # the columns written from the rules'
-    if got.offsets is not None:  # the compiled pass's arrays are the offsets
-        assert [a.tolist() for a in got.offsets] == [got.start, got.end]
-    assert [want.ruled[n] for n, _ in got.ruled] == got.ruled  # the rules' tokens are the article's own
+    for cold in (True, False):
+        if cold:
+            tk._COLUMN_FACTS.clear()
+        got, want = _Words.of(text, spans), _Words.of_tokens(article_tokens(text, spans))
+        empty = tk.RuleColumns([], [], [], [])
+        assert replace(got, rules=empty, offsets=None) == replace(want, rules=empty)
+        assert (got.key, got.name, got.valued) == (want.key, want.name, want.valued)  # written from the rules'
+        if got.offsets is not None:  # the compiled pass's arrays are the offsets
+            assert [a.tolist() for a in got.offsets] == [got.start, got.end]
+        ruled = article_words(text, spans).ruled
+        assert got.rules == tk.RuleColumns([n for n, _ in ruled], [t.key for _, t in ruled],
+                                           [t.name for _, t in ruled], [t.value is not None for _, t in ruled])
 
 
 @settings(max_examples=400, deadline=None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import not_
+from operator import add, eq, getitem, itemgetter, mul, ne, not_
 from typing import NamedTuple
 
 import numpy as np
@@ -19,7 +19,7 @@ from ..records import Span
 from ..tokens import DIGITS, EDIT_TOKEN, zipf
 from .forms import ORDINAL_ENDS, ORDINAL_WORDS, ordinal_key, ordinal_value, pronoun_one
 from .token_kernel import proxy_bytes, sentence_words, word_hash
-from .word_memo import remember
+from .word_memo import memoized, remember
 from .words import DATE_WORDS, FRACTIONS, PERCENT, QUOTE_FOLD, SCALES, UNITS
 
 
@@ -155,6 +155,88 @@ def article_words(text: str, sentences: Sequence[Span]) -> ArticleWords:
     the names and the tokens both read them), and the rules run once over the whole article (`_rule_tokens`)."""
     words, starts, ends, odd, names, offsets = _words(text, sentences)
     return ArticleWords(words, starts, ends, _rule_tokens(text, names, words, starts, ends, *odd), offsets)
+
+
+class RuleColumns(NamedTuple):
+    """The rules' tokens of an article as columns (`ArticleWords.ruled` transposed, the texts and offsets left
+    out: a rule-made token's are its word's): word indices, ascending, keys, name flags, whether a value."""
+
+    at: list[int]
+    keys: list[str]
+    names: list[bool]
+    valued: list[bool]
+
+
+class ArticleColumns(NamedTuple):
+    """`ArticleWords` with the rules' tokens as columns (`RuleColumns`), for a reader of keys and flags alone (the
+    spin score): a word no rule reads but the name test gets its key and flag from per-word facts in C passes
+    (`_rule_columns`), no token built."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    rules: RuleColumns
+    offsets: tuple[np.ndarray, np.ndarray] | None
+
+
+def article_columns(text: str, sentences: Sequence[Span]) -> ArticleColumns:
+    """`article_words` with the rules' tokens as columns, the same tokens field by field."""
+    words, starts, ends, odd, names, offsets = _words(text, sentences)
+    if offsets is None:  # the split path's words: the rules' tokens made and transposed
+        ruled = _rule_tokens(text, names, words, starts, ends, *odd)
+        at = [n for n, _ in ruled]
+        tokens = [t for _, t in ruled]
+        rules = RuleColumns(at, [t.key for t in tokens], [t.name for t in tokens], [t.value is not None for t in tokens])
+    else:
+        rules = _rule_columns(text, names, words, starts, ends, *odd)
+    return ArticleColumns(words, starts, ends, rules, offsets)
+
+
+# A word's facts for `_rule_columns`: (its key as a common word, its key as a name, -, what it is: 0 a word that
+# is no name, 1 one that can be a name and is common (Zipf >= 3: a name unless it opens its sentence and is not
+# among the article's names), 2 one that can be a name and is rare (a name), 3 a plain word, 4 a word for the
+# full rules). Kept per distinct word, as `_plain`.
+_ColumnFacts = tuple[str, str, None, int]
+_COLUMN_FACTS: dict[str, _ColumnFacts] = {}
+_PLAIN_FACTS: _ColumnFacts = ("", "", None, 3)
+_FULL_FACTS: _ColumnFacts = ("", "", None, 4)
+# (what the word is) * 4 + (it opens its sentence) * 2 + (it is among the names) -> what its token is: 0 the
+# word's key, no name; 1 its name key, a name; 2 the plain token (no rule's); 3 the full rules'.
+_COLUMN_ACTION = (0, 0, 0, 0,  1, 1, 0, 1,  1, 1, 1, 1,  2, 2, 2, 2,  3, 3, 3, 3)
+
+
+def _column_facts(w: str) -> _ColumnFacts:
+    """`_ColumnFacts` of a word: what `_plain` and `_wordlike` say of it and, for a word that can be a name,
+    whether it is rare (`_rule_tokens`' name test reads that)."""
+    if _plain(w):
+        return _PLAIN_FACTS
+    like = _wordlike(w)
+    if not like:
+        return _FULL_FACTS
+    low, name_key, can_name = like
+    return low, name_key, None, 0 if not can_name else 2 if zipf(low) < 3.0 else 1
+
+
+def _rule_columns(text: str, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
+                  ends: Sequence[int], odd: Sequence[int], firsts: Sequence[int], lasts: Sequence[int],
+                  opens: Sequence[int]) -> RuleColumns:
+    """`_rule_tokens` as columns: each word's facts (`_column_facts`) and the name test over all the words at `odd`
+    in a few C passes (`_COLUMN_ACTION`), the full rules (`_full_token`) for the words needing them alone."""
+    at = list(odd)
+    ws = list(map(words.__getitem__, at))
+    facts = memoized(_COLUMN_FACTS, _column_facts, ws)
+    act = list(map(_COLUMN_ACTION.__getitem__, map(add, map(mul, map(itemgetter(3), facts), repeat(4)),
+                                                  map(add, map(mul, opens, repeat(2)), map(names.__contains__, ws)))))
+    keys = list(map(getitem, facts, act))  # (the full rules' and the plain words' entries are written over or left out)
+    is_name = list(map(eq, act, repeat(1)))
+    valued = [False] * len(at)
+    for i in compress(count(), map(eq, act, repeat(3))):
+        token = _full_token(text, names, words, starts, ends, at[i], firsts[i], lasts[i], opens[i])
+        keys[i], is_name[i], valued[i] = token.key, token.name, token.value is not None
+    if 2 in act:
+        kept = list(map(ne, act, repeat(2)))
+        return RuleColumns(*(list(compress(c, kept)) for c in (at, keys, is_name, valued)))
+    return RuleColumns(at, keys, is_name, valued)
 
 
 # The lowercase letter words that are not `_plain` (number words, fractions, ordinals), as the compiled
