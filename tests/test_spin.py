@@ -441,3 +441,34 @@ def test_article_matches_in_lowered_ascii_keep_the_case_blind_regex_clashes(text
         got = list(_article_words(t))
         assert got == [x for x in every if x in set(got)]
         assert [x for x in got if _clash(t, *x[2:])] == [x for x in every if _clash(t, *x[2:])]
+
+
+_COLUMN_NEWS = (
+    "First, the Smith-Jones family said Al-Jazeera had called at 10:30. Eleventh-hour talks in Port-au-Prince "
+    "failed; the 11th round, the eleventh, cost $4.5m, or 12% of the budget. Twenty-one of them, a third, "
+    "left. One said: \u201cOne more try.\u201d Mid-May, the U.S. envoy O'Neill met NATO's head in the 2nd week.",
+    "\u201cWe'll see,\u201d said Ana\u00efs Dubois-Martin. Sales rose 12 per cent to \u00a34.2m in Q3 \u2014 "
+    "half of it online; one-third came from well-known Third-party sellers, 2,400 of them, on 3 May 2021.",
+)
+
+
+def test_spin_columns_on_news_sentences():
+    """`_Words.of`'s rule columns (`tokenize._rule_columns`: figures, ordinals and value-less hyphenated words read
+    from per-word facts, number words and fractions by the full rules) are `article_tokens`' fields, memos cold and
+    warm."""
+    from unspun.edits import tokenize as tk
+    from unspun.edits.spin import _Words
+    from unspun.edits.tokenize import article_tokens
+
+    for text in _COLUMN_NEWS:
+        spans = _sentence_spans(text)
+        for _ in range(2):
+            tokens = article_tokens(text, spans)
+            got = _Words.of(text, spans)
+            assert got.rules.at == [n for n, _ in tk.article_words(text, spans).ruled]
+            assert all((t.key, t.name, t.value) == (t.text, False, None) for n, t in enumerate(tokens)
+                       if n not in got.rules.at)  # the others are plain
+            want = [(t.key, t.name, t.value is not None) for t in map(tokens.__getitem__, got.rules.at)]
+            assert list(zip(got.rules.keys, got.rules.names, got.rules.valued)) == want
+            assert any(got.rules.valued) and any(got.rules.names)
+        tk._COLUMN_FACTS.clear()

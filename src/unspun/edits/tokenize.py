@@ -195,24 +195,34 @@ def article_columns(text: str, sentences: Sequence[Span]) -> ArticleColumns:
 # A word's facts for `_rule_columns`: (its key as a common word, its key as a name, -, what it is: 0 a word that
 # is no name, 1 one that can be a name and is common (Zipf >= 3: a name unless it opens its sentence and is not
 # among the article's names), 2 one that can be a name and is rare (a name), 3 a plain word, 4 a word for the
-# full rules). Kept per distinct word, as `_plain`.
+# full rules, 5 a figure or an ordinal: its key the first, no name, a value). Kept per distinct word, as `_plain`.
 _ColumnFacts = tuple[str, str, None, int]
 _COLUMN_FACTS: dict[str, _ColumnFacts] = {}
 _PLAIN_FACTS: _ColumnFacts = ("", "", None, 3)
 _FULL_FACTS: _ColumnFacts = ("", "", None, 4)
 # (what the word is) * 4 + (it opens its sentence) * 2 + (it is among the names) -> what its token is: 0 the
-# word's key, no name; 1 its name key, a name; 2 the plain token (no rule's); 3 the full rules'.
-_COLUMN_ACTION = (0, 0, 0, 0,  1, 1, 0, 1,  1, 1, 1, 1,  2, 2, 2, 2,  3, 3, 3, 3)
+# word's key, no name; 1 its name key, a name; 2 the plain token (no rule's); 3 the full rules'; 4 the word's key,
+# no name, a value.
+_COLUMN_ACTION = (0, 0, 0, 0,  1, 1, 0, 1,  1, 1, 1, 1,  2, 2, 2, 2,  3, 3, 3, 3,  4, 4, 4, 4)
+_KEY_FIELD = (0, 1, 2, 3, 0)  # the facts' field holding the key, by action
 
 
 def _column_facts(w: str) -> _ColumnFacts:
     """`_ColumnFacts` of a word: what `_plain` and `_wordlike` say of it and, for a word that can be a name,
-    whether it is rare (`_rule_tokens`' name test reads that)."""
+    whether it is rare (`_rule_tokens`' name test reads that). A word for the full rules (`_facts`) whose key,
+    name flag and having a value its neighbours cannot change is told apart: with no value of any kind it is
+    read as `_wordlike`'s, a figure (no number word, no fraction) or an ordinal has its key, no name, a value
+    (the words after a figure change its value alone: `_full_token`)."""
     if _plain(w):
         return _PLAIN_FACTS
     like = _wordlike(w)
     if not like:
-        return _FULL_FACTS
+        low, value, word_value, fraction, name_key, can_name, ordinal = _FACTS.get(w) or _facts(w)
+        if word_value is not None or fraction:
+            return _FULL_FACTS
+        if value is not None or ordinal is not None:
+            return (ordinal[0] if ordinal is not None else low), "", None, 5
+        like = low, name_key, can_name
     low, name_key, can_name = like
     return low, name_key, None, 0 if not can_name else 2 if zipf(low) < 3.0 else 1
 
@@ -227,9 +237,10 @@ def _rule_columns(text: str, names: frozenset[str], words: Sequence[str], starts
     facts = memoized(_COLUMN_FACTS, _column_facts, ws)
     act = list(map(_COLUMN_ACTION.__getitem__, map(add, map(mul, map(itemgetter(3), facts), repeat(4)),
                                                   map(add, map(mul, opens, repeat(2)), map(names.__contains__, ws)))))
-    keys = list(map(getitem, facts, act))  # (the full rules' and the plain words' entries are written over or left out)
+    # (the full rules' and the plain words' entries are written over or left out)
+    keys = list(map(getitem, facts, map(_KEY_FIELD.__getitem__, act)))
     is_name = list(map(eq, act, repeat(1)))
-    valued = [False] * len(at)
+    valued = list(map(eq, act, repeat(4)))
     for i in compress(count(), map(eq, act, repeat(3))):
         token = _full_token(text, names, words, starts, ends, at[i], firsts[i], lasts[i], opens[i])
         keys[i], is_name[i], valued[i] = token.key, token.name, token.value is not None
