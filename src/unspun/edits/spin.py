@@ -95,7 +95,7 @@ def _twins(scores: np.ndarray, cutoff: float) -> dict[int, list[int]]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Words:
     """An article's tokens as columns: the plain words' tokens are never built, nor the rules' (`tokenize.
     article_columns`): only the rules' tokens' keys and flags are held; the key, name and value columns of every
@@ -103,22 +103,31 @@ class _Words:
     articles' checks only the rules' own columns)."""
 
     text: list[str]
-    start: list[int]
-    end: list[int]
+    offsets: tuple[np.ndarray, np.ndarray]  # the words' starts and ends (int64)
     rules: RuleColumns  # (index, key, name, has a value) of the tokens the rules made; the others are plain words
-    offsets: tuple[np.ndarray, np.ndarray] | None = None  # start and end as arrays, when a compiled pass found them
 
     @classmethod
     def of(cls, text: str, sentences: Sequence[Span]) -> _Words:
         """The tokens of `tokenize.article_tokens`, as columns."""
-        return cls(*article_columns(text, sentences))
+        words, starts, ends, rules = article_columns(text, sentences)
+        return cls(words, (starts, ends), rules)
 
     @classmethod
     def of_tokens(cls, tokens: Sequence[Token]) -> _Words:
         """The same columns from built tokens (each counted as the rules': `_tally` reads no word's bytes)."""
-        return cls([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens],
+        return cls([t.text for t in tokens], (np.array([t.start for t in tokens], dtype=np.int64),
+                                              np.array([t.end for t in tokens], dtype=np.int64)),
                    RuleColumns(list(range(len(tokens))), [t.key for t in tokens], [t.name for t in tokens],
                                [t.value is not None for t in tokens]))
+
+    @cached_property
+    def start(self) -> list[int]:
+        """The words' starts as Python ints (read for a suspect's span alone)."""
+        return self.offsets[0].tolist()
+
+    @cached_property
+    def end(self) -> list[int]:
+        return self.offsets[1].tolist()
 
     @cached_property
     def key(self) -> list[str]:
@@ -367,7 +376,7 @@ def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], 
     joined = "".join(keys)
     if not joined.isascii() and any(not k.isascii() and k.casefold().isascii() for k in keys):
         return None
-    starts, ends = words.offsets or (np.array(words.start, dtype=np.int64), np.array(words.end, dtype=np.int64))
+    starts, ends = words.offsets
     lengths = list(map(len, keys)) if joined.isascii() else [len(k.encode("utf-8")) for k in keys]
     marks = np.array(list(map(or_, names, map(mul, repeat(2), valued))), dtype=np.int64)
     kinds, cands = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.bool_)  # an ASCII text's: read in the pass

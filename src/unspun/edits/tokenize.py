@@ -168,28 +168,27 @@ class RuleColumns(NamedTuple):
 
 
 class ArticleColumns(NamedTuple):
-    """`ArticleWords` with the rules' tokens as columns (`RuleColumns`), for a reader of keys and flags alone (the
-    spin score): a word no rule reads but the name test gets its key and flag from per-word facts in C passes
-    (`_rule_columns`), no token built."""
+    """`ArticleWords` with the rules' tokens as columns (`RuleColumns`) and the offsets as arrays, for a reader of
+    keys and flags alone (the spin score): a word no rule reads but the name test gets its key and flag from
+    per-word facts in C passes (`_rule_columns`), no token built; the offsets are not made Python ints."""
 
     words: list[str]
-    starts: list[int]
-    ends: list[int]
+    starts: np.ndarray
+    ends: np.ndarray
     rules: RuleColumns
-    offsets: tuple[np.ndarray, np.ndarray] | None
 
 
 def article_columns(text: str, sentences: Sequence[Span]) -> ArticleColumns:
     """`article_words` with the rules' tokens as columns, the same tokens field by field."""
-    words, starts, ends, odd, names, offsets = _words(text, sentences)
+    words, starts, ends, odd, names, offsets = _words(text, sentences, lists=False)
     if offsets is None:  # the split path's words: the rules' tokens made and transposed
         ruled = _rule_tokens(text, names, words, starts, ends, *odd)
         at = [n for n, _ in ruled]
         tokens = [t for _, t in ruled]
         rules = RuleColumns(at, [t.key for t in tokens], [t.name for t in tokens], [t.value is not None for t in tokens])
-    else:
-        rules = _rule_columns(text, names, words, starts, ends, *odd)
-    return ArticleColumns(words, starts, ends, rules, offsets)
+        return ArticleColumns(words, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64), rules)
+    # (the offsets as arrays: the full rules read a next word's start and the tokens' keys, names and values only)
+    return ArticleColumns(words, *offsets, _rule_columns(text, names, words, *offsets, *odd))
 
 
 # A word's facts for `_rule_columns`: (its key as a common word, its key as a name, -, what it is: 0 a word that
@@ -261,13 +260,14 @@ _NOT_PLAIN = np.array(sorted({word_hash(w) for w in chain(UNITS, FRACTIONS, ORDI
 _Odd = tuple[list[int], list[int], list[int], list[int]]
 
 
-def _words(text: str, spans: Sequence[Span],
+def _words(text: str, spans: Sequence[Span], lists: bool = True,
            ) -> tuple[list[str], list[int], list[int], _Odd, frozenset[str], tuple[np.ndarray, np.ndarray] | None]:
     """(words, starts, ends) of every span in order, the `_unplain` words or more (`_Odd`: their indices, their
     sentences' bounds and where a sentence opens), the spans' `proper_names`, and the offsets as arrays when compiled. An ASCII
     text's come from one compiled pass over its bytes (`token_kernel`: offsets, the words to read, the names,
     and the words copied apart so that one `split` makes their strings); any other text's from `_columns`,
-    `_unplain` and `_add_names` per span."""
+    `_unplain` and `_add_names` per span. Without `lists`, a compiled pass's offsets are left as the arrays alone
+    (the starts and ends returned are the offsets' arrays)."""
     buf = None if any(a < 0 or b < 0 for a, b in spans) else proxy_bytes(text, _token_code)
     if buf is None:  # (slices count negative offsets from the end)
         words, starts, ends, found = [], [], [], set()
@@ -300,8 +300,10 @@ def _words(text: str, spans: Sequence[Span],
         words[k] = text[word_start[k]:word_end[k]]
     odd = tuple(unplain[:, :m].tolist())
     starts, ends = word_start[:n], word_end[:n]
-    return (words, starts.tolist(), ends.tolist(), odd, frozenset(map(words.__getitem__, named[0, :c].tolist())),
-            (starts, ends))
+    found = frozenset(map(words.__getitem__, named[0, :c].tolist()))
+    if not lists:
+        return words, starts, ends, odd, found, (starts, ends)
+    return words, starts.tolist(), ends.tolist(), odd, found, (starts, ends)
 
 
 def _token_code(c: str) -> str | None:
