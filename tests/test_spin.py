@@ -470,3 +470,24 @@ def test_spin_columns_on_news_sentences():
             assert list(zip(got.rules.keys, got.rules.names, got.rules.valued)) == want
             assert any(got.rules.valued) and any(got.rules.names)
         tk._COLUMN_FACTS.clear()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NEWS, _TEXT))
+def test_rule_columns_equal_the_rule_tokens(text):
+    """`tokenize._rule_columns` (keys and flags decided by per-word facts in C passes, the full rules for number
+    words and fractions) gives `_rule_tokens`' tokens as columns, memos cold and warm, on random and realistic
+    text."""
+    from unspun.edits import tokenize as tk
+
+    for t in (text, *_COLUMN_NEWS):
+        spans = _sentence_spans(t) or [(0, len(t))]
+        words, starts, ends, odd, names, offsets = tk._words(t, spans)
+        if offsets is None:
+            continue
+        for _ in range(2):
+            want = tk._rule_tokens(t, names, words, starts, ends, *odd)
+            assert tk._rule_columns(t, names, words, *offsets, *odd) == tk.RuleColumns(
+                [n for n, _ in want], [x.key for _, x in want], [x.name for _, x in want],
+                [x.value is not None for _, x in want])
+        tk._COLUMN_FACTS.clear()
