@@ -192,23 +192,24 @@ def article_columns(text: str, sentences: Sequence[Span]) -> ArticleColumns:
 
 
 # A word's facts for `_rule_columns`: (its key as a common word, its key as a name, -, what it is: 0 a word that
-# is no name, 1 one that can be a name and is common (Zipf >= 3: a name unless it opens its sentence and is not
-# among the article's names), 2 one that can be a name and is rare (a name), 3 a plain word, 4 a word for the
-# full rules, 5 a figure or an ordinal: its key the first, no name, a value). Kept per distinct word, as `_plain`.
+# is no name, 1 one that can be a name, its rarity not read yet (a name unless it opens its sentence and is not
+# among the article's names; then its rarity decides), 2 one that can be a name and is rare (a name), 3 a plain
+# word, 4 a word for the full rules, 5 a figure or an ordinal: its key the first, no name, a value, 6 one that can
+# be a name and is common (as 1, not a name where 1 reads the rarity). Kept per distinct word, as `_plain`.
 _ColumnFacts = tuple[str, str, None, int]
 _COLUMN_FACTS: dict[str, _ColumnFacts] = {}
 _PLAIN_FACTS: _ColumnFacts = ("", "", None, 3)
 _FULL_FACTS: _ColumnFacts = ("", "", None, 4)
 # (what the word is) * 4 + (it opens its sentence) * 2 + (it is among the names) -> what its token is: 0 the
 # word's key, no name; 1 its name key, a name; 2 the plain token (no rule's); 3 the full rules'; 4 the word's key,
-# no name, a value.
-_COLUMN_ACTION = (0, 0, 0, 0,  1, 1, 0, 1,  1, 1, 1, 1,  2, 2, 2, 2,  3, 3, 3, 3,  4, 4, 4, 4)
-_KEY_FIELD = (0, 1, 2, 3, 0)  # the facts' field holding the key, by action
+# no name, a value; 5 as its rarity says (1 if rare, else 0).
+_COLUMN_ACTION = (0, 0, 0, 0,  1, 1, 5, 1,  1, 1, 1, 1,  2, 2, 2, 2,  3, 3, 3, 3,  4, 4, 4, 4,  1, 1, 0, 1)
+_KEY_FIELD = (0, 1, 2, 3, 0, 0)  # the facts' field holding the key, by action (5: written after)
 
 
 def _column_facts(w: str) -> _ColumnFacts:
-    """`_ColumnFacts` of a word: what `_plain` and `_wordlike` say of it and, for a word that can be a name,
-    whether it is rare (`_rule_tokens`' name test reads that). A word for the full rules (`_facts`) whose key,
+    """`_ColumnFacts` of a word: what `_plain` and `_wordlike` say of it (a word that can be a name gets its
+    rarity from `_rule_columns`, where the name test reads it, as `_rule_tokens` does). A word for the full rules (`_facts`) whose key,
     name flag and having a value its neighbours cannot change is told apart: with no value of any kind it is
     read as `_wordlike`'s, a figure (no number word, no fraction) or an ordinal has its key, no name, a value
     (the words after a figure change its value alone: `_full_token`)."""
@@ -223,7 +224,7 @@ def _column_facts(w: str) -> _ColumnFacts:
             return (ordinal[0] if ordinal is not None else low), "", None, 5
         like = low, name_key, can_name
     low, name_key, can_name = like
-    return low, name_key, None, 0 if not can_name else 2 if zipf(low) < 3.0 else 1
+    return low, name_key, None, 1 if can_name else 0
 
 
 def _rule_columns(text: str, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
@@ -243,6 +244,11 @@ def _rule_columns(text: str, names: frozenset[str], words: Sequence[str], starts
     for i in compress(count(), map(eq, act, repeat(3))):
         token = _full_token(text, names, words, starts, ends, at[i], firsts[i], lasts[i], opens[i])
         keys[i], is_name[i], valued[i] = token.key, token.name, token.value is not None
+    for i in compress(count(), map(eq, act, repeat(5))):  # the rarity read once per distinct word, where it decides
+        low, name_key, _, _ = facts[i]
+        rare = zipf(low) < 3.0
+        remember(_COLUMN_FACTS, ws[i], (low, name_key, None, 2 if rare else 6))
+        keys[i], is_name[i] = (name_key, True) if rare else (low, False)
     if 2 in act:
         kept = list(map(ne, act, repeat(2)))
         return RuleColumns(*(list(compress(c, kept)) for c in (at, keys, is_name, valued)))
