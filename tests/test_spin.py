@@ -296,20 +296,26 @@ def test_name_twins_from_one_nonzero_equal_a_score_per_pair(text):
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_NEWS, _TEXT))
 def test_spin_columns_equal_the_article_tokens(text):
-    """The spin score's columns (`article_words`: rule tokens only, written over the words) are the tokens
-    of `article_tokens`, field by field, for ASCII and other text (the split path's offsets included)."""
-    from dataclasses import replace
+    """The spin score's columns (`article_columns`: the rules' tokens as columns, written over the words) are the
+    tokens of `article_tokens`, field by field, for ASCII and other text (the split path's offsets included), and
+    the rules' columns are `article_words`' rule tokens transposed (memos cold and warm)."""
+    import numpy as np
 
+    from unspun.edits import tokenize as tk
     from unspun.edits.spin import _Words
-    from unspun.edits.tokenize import article_tokens
+    from unspun.edits.tokenize import article_tokens, article_words
 
     spans = _sentence_spans(text) or [(0, len(text))]
-    got, want = _Words.of(text, spans), _Words.of_tokens(article_tokens(text, spans))
-    assert replace(got, ruled=[], offsets=None) == replace(want, ruled=[])
-    assert (got.key, got.name, got.valued) == (want.key, want.name, want.valued)  # the columns written from the rules'
-    if got.offsets is not None:  # the compiled pass's arrays are the offsets
-        assert [a.tolist() for a in got.offsets] == [got.start, got.end]
-    assert [want.ruled[n] for n, _ in got.ruled] == got.ruled  # the rules' tokens are the article's own
+    for cold in (True, False):
+        if cold:
+            tk._COLUMN_FACTS.clear()
+        got, want = _Words.of(text, spans), _Words.of_tokens(article_tokens(text, spans))
+        assert (got.text, got.start, got.end) == (want.text, want.start, want.end)
+        assert all(a.dtype == np.int64 for a in got.offsets)
+        assert (got.key, got.name, got.valued) == (want.key, want.name, want.valued)  # written from the rules'
+        ruled = article_words(text, spans).ruled
+        assert got.rules == tk.RuleColumns([n for n, _ in ruled], [t.key for _, t in ruled],
+                                           [t.name for _, t in ruled], [t.value is not None for _, t in ruled])
 
 
 @settings(max_examples=400, deadline=None)
@@ -433,3 +439,55 @@ def test_article_matches_in_lowered_ascii_keep_the_case_blind_regex_clashes(text
         got = list(_article_words(t))
         assert got == [x for x in every if x in set(got)]
         assert [x for x in got if _clash(t, *x[2:])] == [x for x in every if _clash(t, *x[2:])]
+
+
+_COLUMN_NEWS = (
+    "First, the Smith-Jones family said Al-Jazeera had called at 10:30. Eleventh-hour talks in Port-au-Prince "
+    "failed; the 11th round, the eleventh, cost $4.5m, or 12% of the budget. Twenty-one of them, a third, "
+    "left. One said: \u201cOne more try.\u201d Mid-May, the U.S. envoy O'Neill met NATO's head in the 2nd week.",
+    "\u201cWe'll see,\u201d said Ana\u00efs Dubois-Martin. Sales rose 12 per cent to \u00a34.2m in Q3 \u2014 "
+    "half of it online; one-third came from well-known Third-party sellers, 2,400 of them, on 3 May 2021.",
+)
+
+
+def test_spin_columns_on_news_sentences():
+    """`_Words.of`'s rule columns (`tokenize._rule_columns`: figures, ordinals and value-less hyphenated words read
+    from per-word facts, number words and fractions by the full rules) are `article_tokens`' fields, memos cold and
+    warm."""
+    from unspun.edits import tokenize as tk
+    from unspun.edits.spin import _Words
+    from unspun.edits.tokenize import article_tokens
+
+    for text in _COLUMN_NEWS:
+        spans = _sentence_spans(text)
+        for _ in range(2):
+            tokens = article_tokens(text, spans)
+            got = _Words.of(text, spans)
+            assert got.rules.at == [n for n, _ in tk.article_words(text, spans).ruled]
+            assert all((t.key, t.name, t.value) == (t.text, False, None) for n, t in enumerate(tokens)
+                       if n not in got.rules.at)  # the others are plain
+            want = [(t.key, t.name, t.value is not None) for t in map(tokens.__getitem__, got.rules.at)]
+            assert list(zip(got.rules.keys, got.rules.names, got.rules.valued)) == want
+            assert any(got.rules.valued) and any(got.rules.names)
+        tk._COLUMN_FACTS.clear()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NEWS, _TEXT))
+def test_rule_columns_equal_the_rule_tokens(text):
+    """`tokenize._rule_columns` (keys and flags decided by per-word facts in C passes, the full rules for number
+    words and fractions) gives `_rule_tokens`' tokens as columns, memos cold and warm, on random and realistic
+    text."""
+    from unspun.edits import tokenize as tk
+
+    for t in (text, *_COLUMN_NEWS):
+        spans = _sentence_spans(t) or [(0, len(t))]
+        words, starts, ends, odd, names, offsets = tk._words(t, spans)
+        if offsets is None:
+            continue
+        for _ in range(2):
+            want = tk._rule_tokens(t, names, words, starts, ends, *odd)
+            assert tk._rule_columns(t, names, words, *offsets, *odd) == tk.RuleColumns(
+                [n for n, _ in want], [x.key for _, x in want], [x.name for _, x in want],
+                [x.value is not None for _, x in want])
+        tk._COLUMN_FACTS.clear()

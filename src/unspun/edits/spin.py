@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count, repeat
-from operator import and_, eq, is_not, itemgetter, le, mul, not_, or_
+from operator import and_, eq, itemgetter, le, mul, not_, or_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -26,7 +26,7 @@ from ..tokens import common_words, zipf
 from .collocation import Collocations, _table, shared
 from .spin_kernel import pair_key, spin_tally
 from .token_kernel import word_hash
-from .tokenize import Token, article_words
+from .tokenize import RuleColumns, Token, article_columns
 from .machine_style import MachineStyle, machine_style
 from .word_memo import light_stems, memoized, remember
 from .words import IDIOM_STEMS, IDIOMS, article_clash
@@ -95,38 +95,39 @@ def _twins(scores: np.ndarray, cutoff: float) -> dict[int, list[int]]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Words:
-    """An article's tokens as columns: the plain words' tokens are never built (`tokenize.article_words`), only
-    the rules' tokens are held; the key, name and value columns are written from them on first use (the compiled
-    tallies of an ASCII article read none of them, most articles' checks only the rules' own columns)."""
+    """An article's tokens as columns: the plain words' tokens are never built, nor the rules' (`tokenize.
+    article_columns`): only the rules' tokens' keys and flags are held; the key, name and value columns of every
+    token are written from them on first use (the compiled tallies of an ASCII article read none of them, most
+    articles' checks only the rules' own columns)."""
 
     text: list[str]
-    start: list[int]
-    end: list[int]
-    ruled: list[tuple[int, Token]]  # (index, token) of the tokens the rules made; the others are plain words
-    offsets: tuple[np.ndarray, np.ndarray] | None = None  # start and end as arrays, when a compiled pass found them
+    offsets: tuple[np.ndarray, np.ndarray]  # the words' starts and ends (int64)
+    rules: RuleColumns  # (index, key, name, has a value) of the tokens the rules made; the others are plain words
 
     @classmethod
     def of(cls, text: str, sentences: Sequence[Span]) -> _Words:
         """The tokens of `tokenize.article_tokens`, as columns."""
-        found = article_words(text, sentences)
-        return cls(found.words, found.starts, found.ends, found.ruled, found.offsets)
+        words, starts, ends, rules = article_columns(text, sentences)
+        return cls(words, (starts, ends), rules)
 
     @classmethod
     def of_tokens(cls, tokens: Sequence[Token]) -> _Words:
         """The same columns from built tokens (each counted as the rules': `_tally` reads no word's bytes)."""
-        return cls([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens],
-                   list(enumerate(tokens)))
+        return cls([t.text for t in tokens], (np.array([t.start for t in tokens], dtype=np.int64),
+                                              np.array([t.end for t in tokens], dtype=np.int64)),
+                   RuleColumns(list(range(len(tokens))), [t.key for t in tokens], [t.name for t in tokens],
+                               [t.value is not None for t in tokens]))
 
     @cached_property
-    def rules(self) -> tuple[tuple[int, ...], tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
-        """The rules' tokens as columns: (index, key, name, has a value), each transposed in C."""
-        if not self.ruled:
-            return (), (), (), ()
-        at, tokens = zip(*self.ruled)
-        _, _, _, keys, names, values = zip(*tokens)
-        return at, keys, names, tuple(map(is_not, values, repeat(None)))
+    def start(self) -> list[int]:
+        """The words' starts as Python ints (read for a suspect's span alone)."""
+        return self.offsets[0].tolist()
+
+    @cached_property
+    def end(self) -> list[int]:
+        return self.offsets[1].tolist()
 
     @cached_property
     def key(self) -> list[str]:
@@ -375,12 +376,12 @@ def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], 
     joined = "".join(keys)
     if not joined.isascii() and any(not k.isascii() and k.casefold().isascii() for k in keys):
         return None
-    starts, ends = words.offsets or (np.array(words.start, dtype=np.int64), np.array(words.end, dtype=np.int64))
+    starts, ends = words.offsets
     lengths = list(map(len, keys)) if joined.isascii() else [len(k.encode("utf-8")) for k in keys]
     marks = np.array(list(map(or_, names, map(mul, repeat(2), valued))), dtype=np.int64)
     kinds, cands = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.bool_)  # an ASCII text's: read in the pass
     if not text.isascii():
-        texts = map(itemgetter(0), map(itemgetter(1), words.ruled))
+        texts = map(words.text.__getitem__, at)  # a rule-made token's text is its word
         cands = np.array(list(map(and_, map(le, repeat(5), map(len, keys)), map(str.islower, map(itemgetter(0), texts)))),
                          dtype=np.bool_)
         kinds = np.zeros(len(keys), dtype=np.int64)  # read for the tokens with no name and no value alone

@@ -56,21 +56,20 @@ def _stem_cut(buf, t, e):
 
 
 @njit(cache=True, inline="always")
-def _fnv(buf, t, e):
-    """FNV-1a of buf[t:e] (`token_kernel.word_hash`)."""
+def _hashes(buf, t, e):
+    """FNV-1a of the ASCII word buf[t:e] (`token_kernel.word_hash`) and of its `tokens.light_stem` (casefolded, one
+    ending off: `_stem_cut`), in one loop over its bytes (two independent chains of multiplies; with a loop
+    each the pass took ~1.25x as long)."""
+    stop = e - _stem_cut(buf, t, e)
     h = _FNV_BASIS
-    for p in range(t, e):
+    s = _FNV_BASIS
+    for p in range(t, stop):
+        c = buf[p]
+        h = (h ^ np.uint64(c)) * _FNV_PRIME
+        s = (s ^ np.uint64(_low(c))) * _FNV_PRIME
+    for p in range(stop, e):
         h = (h ^ np.uint64(buf[p])) * _FNV_PRIME
-    return h
-
-
-@njit(cache=True, inline="always")
-def _stem_hash(buf, t, e):
-    """FNV-1a of `tokens.light_stem` of the ASCII word buf[t:e]: casefolded, one ending off."""
-    h = _FNV_BASIS
-    for p in range(t, e - _stem_cut(buf, t, e)):
-        h = (h ^ np.uint64(_low(buf[p]))) * _FNV_PRIME
-    return h
+    return h, s
 
 
 @njit(cache=True, inline="always")
@@ -124,9 +123,8 @@ def spin_tally(buf, starts, ends, ruled, marks, kinds, cands, keyed, bounds, com
     for k in range(n):
         made = j < ruled.shape[0] and ruled[j] == k  # a rule-made token
         src, t, e = (keyed, bounds[j], bounds[j + 1]) if made else (buf, starts[k], ends[k])
-        h = _fnv(src, t, e)
+        h, stems[k] = _hashes(src, t, e)
         keys[k] = h
-        stems[k] = _stem_hash(src, t, e)
         kept[k] = not _article_word(src, t, e)
         if not made:
             cand[k] = e - t >= 5
@@ -172,8 +170,12 @@ def spin_tally(buf, starts, ends, ruled, marks, kinds, cands, keyed, bounds, com
     nk = ks.shape[0]
     held = -1
     maybe = False
+    bits = np.zeros(16, dtype=np.uint64)  # `long_stems` as 1,024 bits of their hashes: most stems miss them here
+    for x in long_stems:
+        bits[(x >> np.uint64(6)) & np.uint64(15)] |= np.uint64(1) << (x & np.uint64(63))
     for i in range(nk - 1, -1, -1):  # held: the nearest stem of `long_stems` at or after i (-1: none)
-        if _has(long_stems, ks[i]):
+        x = ks[i]
+        if (bits[(x >> np.uint64(6)) & np.uint64(15)] >> (x & np.uint64(63))) & np.uint64(1) and _has(long_stems, x):
             held = i
         if i < nk - 2 and held >= i and held - i <= reach and (
                 _has(pairs01, pair_key(ks[i], ks[i + 1])) or _has(pairs12, pair_key(ks[i + 1], ks[i + 2]))
