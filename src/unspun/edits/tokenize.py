@@ -185,7 +185,8 @@ def article_columns(text: str, sentences: Sequence[Span]) -> ArticleColumns:
         ruled = _rule_tokens(text, names, words, starts, ends, *odd)
         at = [n for n, _ in ruled]
         tokens = [t for _, t in ruled]
-        rules = RuleColumns(at, [t.key for t in tokens], [t.name for t in tokens], [t.value is not None for t in tokens])
+        rules = RuleColumns(at, [t.key for t in tokens], [t.name for t in tokens],
+                            [t.value is not None for t in tokens])
         return ArticleColumns(words, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64), rules)
     # (the offsets as arrays: the full rules read a next word's start and the tokens' keys, names and values only)
     return ArticleColumns(words, *offsets, _rule_columns(text, names, words, *offsets, *odd))
@@ -209,10 +210,10 @@ _KEY_FIELD = (0, 1, 2, 3, 0, 0)  # the facts' field holding the key, by action (
 
 def _column_facts(w: str) -> _ColumnFacts:
     """`_ColumnFacts` of a word: what `_plain` and `_wordlike` say of it (a word that can be a name gets its
-    rarity from `_rule_columns`, where the name test reads it, as `_rule_tokens` does). A word for the full rules (`_facts`) whose key,
-    name flag and having a value its neighbours cannot change is told apart: with no value of any kind it is
-    read as `_wordlike`'s, a figure (no number word, no fraction) or an ordinal has its key, no name, a value
-    (the words after a figure change its value alone: `_full_token`)."""
+    rarity from `_rule_columns`, where the name test reads it, as `_rule_tokens` does). A word for the full rules
+    (`_facts`) whose key, name flag and having a value its neighbours cannot change is told apart: with no value
+    of any kind it is read as `_wordlike`'s, a figure (no number word, no fraction) or an ordinal has its key, no
+    name, a value (the words after a figure change its value alone: `_full_token`)."""
     if _plain(w):
         return _PLAIN_FACTS
     like = _wordlike(w)
