@@ -1,4 +1,4 @@
-"""CPU of the scan's spin stage (`scan._spin_all`: byte-identical texts worked once, one process) of this tree
+"""CPU of the scan's spin stage (`scan._spinning`: byte-identical texts worked once, one process) of this tree
 against a base tree's, in one process on the same prepared articles, the four runs in ABBA order (or BAAB with
 --this-first), so the first run of each tree meets memos as cold as a scan's and a shared cache warmed by the
 other tree favours neither in the sums.
@@ -23,6 +23,12 @@ from unspun import Article, ScanConfig  # noqa: E402
 from unspun.config import EmbedConfig  # noqa: E402
 
 
+def spin_stage(scan_module, cleans: list, cfg: ScanConfig) -> tuple:
+    """A tree's spin stage over `cleans` in this process, as a scan runs it (`_spinning`, one worker)."""
+    with scan_module._spinning(cleans, 1, cfg, lambda *a: None) as spins:
+        return spins()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--base", type=Path, required=True, help="the base tree's src folder")
@@ -43,7 +49,7 @@ def main() -> None:
         machine_style.cache_clear()
         base_style.machine_style.cache_clear()
         t = time.process_time()
-        (base if name == "base" else mine)._spin_all(cleans, 1, cfg, lambda *a: None)
+        spin_stage(base if name == "base" else mine, cleans, cfg)
         spent[name].append(time.process_time() - t)
         print(f"{name}: {spent[name][-1]:.2f} CPU-s", flush=True)
     b, m = spent["base"], spent["this"]
