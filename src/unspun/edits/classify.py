@@ -671,8 +671,8 @@ _PROBE = ("Okafor met Reilly in Leeds on 4 May.", "Reilly met Okafor in Leeds on
 
 
 def load_kernels() -> None:
-    """Load the word diff's compiled kernels (`opcodes.changed_runs`, `roles_kernel`: ~0.3 CPU-s from numba's cache), so that
-    a scan's parent loads them once for the pair workers it forks."""
+    """Load the word diff's compiled kernels (`opcodes.changed_runs`, `roles_kernel`: ~0.3 CPU-s from numba's
+    cache), so that a scan's parent loads them once for the pair workers it forks."""
     ta, tb = (tokenize(t, (0, len(t)), proper_names(t, [(0, len(t))])) for t in _PROBE)
     changed_runs([t.key for t in ta], [t.key for t in tb])
     swap_edits(ta, tb, *_PROBE)
