@@ -21,7 +21,7 @@ from ..records import CleanArticle, Edit, Match, Span
 from ..tokens import zipf
 from .forms import demonym_pair, determiner_swap, form_reasons, initialism, spelling_key
 from .groups import Facts, content_words, facts, moved_edits, related_words, swap_edits
-from .opcodes import opcodes
+from .opcodes import changed_runs
 from .tokenize import Token, article_tokens, inside, is_title, proper_names, quote_regions, tokenize
 from .word_memo import light_stems, memoized
 from .words import (
@@ -393,38 +393,47 @@ def diff_group(
     if ka == kb:
         return []  # identical match keys: nothing changed
     hits = _Hits(ta, tb, ((sa, ia), (sb, ib)))
-    count_a, count_b = Counter(ka), Counter(kb)
-    surplus_a, surplus_b = _surplus(count_a, count_b), _surplus(count_b, count_a)
     text_a, text_b = sa.article.article.text, sb.article.article.text
     span_a = (sa.article.sentences[min(ia)].span[0], sa.article.sentences[max(ia)].span[1])
     span_b = (sb.article.sentences[min(ib)].span[0], sb.article.sentences[max(ib)].span[1])
     group = facts(ta, tb)
     edits: list[Edit] = swap_edits(ta, tb, text_a, text_b)
     swapped_a, swapped_b = [e.a_span for e in edits], [e.b_span for e in edits]
-    for op, i1, i2, j1, j2 in opcodes(ka, kb):
-        if op == "equal":
-            continue
-        # Tokens present on both sides in the same numbers only moved (reordered clauses): not edits.
-        real_a = _take(ka, i1, i2, surplus_a)
-        real_b = _take(kb, j1, j2, surplus_b)
-        if not real_a and not real_b:
-            continue
-        # The edit spans only the words that really changed: a long reordered clause is not the edit,
-        # and separate runs of changed words inside one diff block are separate edits.
-        runs_a, runs_b = _runs(real_a), _runs(real_b)
-        for k in range(max(len(runs_a), len(runs_b))):
-            ra = runs_a[k] if k < len(runs_a) else (i2, i2) if i2 > i1 else (i1, i1)
-            rb = runs_b[k] if k < len(runs_b) else (j2, j2) if j2 > j1 else (j1, j1)
-            pa = _span(ta, *ra, _gap_pos(ta, ra[0], span_a))
-            pb = _span(tb, *rb, _gap_pos(tb, rb[0], span_b))
-            if swapped_a and _within(pa, swapped_a) and _within(pb, swapped_b):
-                continue  # the words of a role swap: already its edit
-            edits.append(classify(sa, sb, ta, tb, ra, rb, pa, pb, config, hits, group))
+    # Per diff block, the words one side has more of (tokens present on both sides in the same numbers only
+    # moved: reordered clauses are not edits), cut into runs: the edit spans only the words that really
+    # changed, and separate runs inside one block are separate edits (`changed_runs`).
+    for a_lo, a_hi, b_lo, b_hi in changed_runs(ka, kb):
+        pa = _span(ta, a_lo, a_hi, _gap_pos(ta, a_lo, span_a))
+        pb = _span(tb, b_lo, b_hi, _gap_pos(tb, b_lo, span_b))
+        if swapped_a and _within(pa, swapped_a) and _within(pb, swapped_b):
+            continue  # the words of a role swap: already its edit
+        edits.append(classify(sa, sb, ta, tb, (a_lo, a_hi), (b_lo, b_hi), pa, pb, config, hits, group))
     return [e for e in edits if e is not None]
 
 
 def _within(span: Span | None, covers: Sequence[Span]) -> bool:
     return span is None or span[0] == span[1] or any(s <= span[0] and span[1] <= e for s, e in covers)
+
+
+def changed_runs_py(ka: Sequence[str], kb: Sequence[str], max_gap: int = 2) -> list[tuple[int, int, int, int]]:
+    """`opcodes.changed_runs` in Python: the definition the compiled pass is held to (tests)."""
+    from .opcodes import opcodes
+
+    count_a, count_b = Counter(ka), Counter(kb)
+    surplus_a, surplus_b = _surplus(count_a, count_b), _surplus(count_b, count_a)
+    out = []
+    for op, i1, i2, j1, j2 in opcodes(ka, kb):
+        if op == "equal":
+            continue
+        real_a, real_b = _take(ka, i1, i2, surplus_a), _take(kb, j1, j2, surplus_b)
+        if not real_a and not real_b:
+            continue
+        runs_a, runs_b = _runs(real_a, max_gap), _runs(real_b, max_gap)
+        for k in range(max(len(runs_a), len(runs_b))):
+            ra = runs_a[k] if k < len(runs_a) else (i2, i2) if i2 > i1 else (i1, i1)
+            rb = runs_b[k] if k < len(runs_b) else (j2, j2) if j2 > j1 else (j1, j1)
+            out.append((*ra, *rb))
+    return out
 
 
 def _runs(indices: Sequence[int], max_gap: int = 2) -> list[tuple[int, int]]:
@@ -662,10 +671,10 @@ _PROBE = ("Okafor met Reilly in Leeds on 4 May.", "Reilly met Okafor in Leeds on
 
 
 def load_kernels() -> None:
-    """Load the word diff's compiled kernels (`opcodes`, `roles_kernel`: ~0.3 CPU-s from numba's cache), so that
-    a scan's parent loads them once for the pair workers it forks."""
+    """Load the word diff's compiled kernels (`opcodes.changed_runs`, `roles_kernel`: ~0.3 CPU-s from numba's
+    cache), so that a scan's parent loads them once for the pair workers it forks."""
     ta, tb = (tokenize(t, (0, len(t)), proper_names(t, [(0, len(t))])) for t in _PROBE)
-    opcodes([t.key for t in ta], [t.key for t in tb])
+    changed_runs([t.key for t in ta], [t.key for t in tb])
     swap_edits(ta, tb, *_PROBE)
 
 
