@@ -45,3 +45,17 @@ def test_packed_pairs_read_back_as_the_whole_pairs_with_changes_made_to_the_ligh
     assert pairs[0].edits == (edit,) and pairs[-1] == whole[1] and pairs[:1] == expected[:1]
     assert len(pairs) == 2 and pairs != whole
     assert pickle.loads(pickle.dumps(pairs)) == expected
+
+
+def test_packed_evidence_comes_back_whole_whether_small_and_kept_as_is_or_large_and_compressed():
+    from unspun.records import pack_evidence, unpack_evidence
+
+    match = Match((0, 28), (0, 30), "paraphrase", 0.692, (0, 1), (0,))
+    edit = Edit("synonym", (4, 11), (4, 9), "council", "board", "a synonym swapped in", "low")
+    small = Pair("a1", "a2", "rewrite", 0.8, 0.9, 0.7, (match,) * 3)
+    large = Pair("a1", "a2", "rewrite", 0.8, 0.9, 0.7, (match,) * 40, edits=(edit,) * 80)
+    for pair in (small, large):
+        light, blob = pack_evidence(pair)
+        assert unpack_evidence(light, blob) == pair
+    assert pack_evidence(small)[1][:1] == b"\x80"  # a bare pickle
+    assert pack_evidence(large)[1][:1] != b"\x80" and len(pack_evidence(large)[1]) < 2048  # compressed

@@ -139,13 +139,21 @@ def pack_evidence(pair: Pair) -> tuple[Pair, bytes]:
     again by its constructor when read: pickling the records themselves called their `__reduce__` once each
     (rows and pickle: ~17 us a pair of 24 matches against ~45 us; docs/benchmarks.md "i15confirm")."""
     rows = (list(map(_MATCH_FIELDS, pair.matches)), list(map(_EDIT_FIELDS, pair.edits)))
-    blob = zlib.compress(pickle.dumps(rows, pickle.HIGHEST_PROTOCOL), 1)
+    blob = pickle.dumps(rows, pickle.HIGHEST_PROTOCOL)
+    if len(blob) > _PACK_MIN:
+        blob = zlib.compress(blob, 1)
     return replace(pair, matches=(), edits=()), blob
 
 
+_PACK_MIN = 2048
+"""A pickle up to this long is kept as it is: a pair without edits (~0.9 KB of matches) would shrink by ~0.4 KB
+at ~28 us of `zlib.compress` (mostly its set-up), ~60% of packing it; a pair with edits (~10 KB) is compressed."""
+
+
 def unpack_evidence(light: Pair, blob: bytes) -> Pair:
-    """The whole pair again from `pack_evidence`'s light pair and blob."""
-    matches, edits = pickle.loads(zlib.decompress(blob))
+    """The whole pair again from `pack_evidence`'s light pair and blob (a pickle opens with its PROTO byte
+    0x80, a zlib stream never does: its first byte is 0x?8)."""
+    matches, edits = pickle.loads(blob if blob[:1] == b"\x80" else zlib.decompress(blob))
     return replace(light, matches=tuple(starmap(Match, matches)), edits=tuple(starmap(Edit, edits)))
 
 
