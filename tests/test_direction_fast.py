@@ -3,6 +3,8 @@ once, the context-fit sums in one `reduceat`, `rewrite_extent` without `span_wor
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unspun.edits.collocation import shared, span_word_count, word_count
 from unspun.edits.compare import compare
@@ -156,3 +158,43 @@ def test_casing_finds_the_lost_capitals_as_the_set_definition_does():
         assert casing.casing(a, b) == casing.Casing(tuple(sorted((cap_a - any_b) & low_b)),
                                                     tuple(sorted((cap_b - any_a) & low_a)))
     assert casing.casing(NAMED, lowered).lost_in_b == ("councillor", "fellows", "harbour")  # "Trust's" is kept
+
+
+def _names_plain(text):
+    """`information.names` as it was written before: a match object and a slice per capitalised word."""
+    from unspun.edits.information import _CAPITALISED, _SENTENCE_OPENERS
+
+    out = set()
+    for m in _CAPITALISED.finditer(text):
+        before = text[max(0, m.start() - 3):m.start()].rstrip(" \t")
+        if before and before[-1] not in _SENTENCE_OPENERS:
+            out.add(m.group().casefold().replace("\u2019", "'"))
+    return frozenset(out)
+
+
+def test_names_equal_the_per_match_definition_on_news_text():
+    from unspun.edits.information import names
+
+    for text in (SOURCE, GARBLED, NAMED, "Ann met Bob.\nCarl and\tDee (Eve) \u201cFay\u201d said: Gus", "Bo", " Al x"):
+        assert names(text) == _names_plain(text)
+    assert {"harbour", "notre-dame", "o'connell"} <= names(NAMED) and not {"anne-marie", "councillor"} & names(NAMED)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(("A", "Ab", "ab", " ", "  ", "\t", ".", ",", "'", "\u2019", "-", "\u201c", "\u2018",
+                                 "(", "\n", "Bo", "x", "9", "_", "\u00e9", ":", "Mc", "Dame", "Notre-", "\r")),
+                max_size=14))
+def test_names_equal_the_per_match_definition_on_any_text(parts):
+    from unspun.edits.information import names
+
+    text = "".join(parts)
+    assert names(text) == _names_plain(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(("the", "of", "30", "2024", "said", "and", "not", "short-staffed", "vote", "1.5")),
+                min_size=1, max_size=5))
+def test_chosen_is_a_word_outside_the_grammar_words_and_figures(words):
+    from unspun.edits.direction import _NOT_CHOSEN
+
+    assert _chosen(words) == any(w not in _NOT_CHOSEN and not w.isdigit() for w in words)
