@@ -198,3 +198,16 @@ def test_chosen_is_a_word_outside_the_grammar_words_and_figures(words):
     from unspun.edits.direction import _NOT_CHOSEN
 
     assert _chosen(words) == any(w not in _NOT_CHOSEN and not w.isdigit() for w in words)
+
+
+def test_the_article_precheck_passes_every_clash():
+    from unspun.edits.direction import _after_article
+    from unspun.edits.words import article_clash
+
+    text = ("A apple fell, an banana rotted and AN Egg broke; a hour passed. The owl saw an owl and a unicorn; "
+            "\u201ca elephant\u201d, (an dog) An Ox A Ant, a\tuser and an\nidiot.")
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 12) + 1):
+            if article_clash(text, (start, end)):
+                assert _after_article(text, start)
+    assert sum(article_clash(text, (i, i + 5)) for i in range(len(text) - 5)) >= 5
