@@ -1,5 +1,6 @@
 """The direction votes' fast paths (issue 15) give what their plain definitions give: the pair's word swaps found
-once, the context-fit sums in one `reduceat`, `rewrite_extent` without `span_word_count` calls."""
+once, `_chosen` kept on each span, `rewrite_extent` without `span_word_count` calls, the details, names and lost
+capitals by set operations."""
 from __future__ import annotations
 
 import numpy as np
@@ -63,6 +64,8 @@ def _extent_reference(text_a, text_b, edits):
 
 
 def test_context_fit_sums_equal_one_reduce_per_swap():
+    """The vote's weight to the last bit (one `np.add.reduceat` over all the runs had summed long runs in another
+    order: the ai-rewrites votes differed in their last bits)."""
     for a, b in ((SOURCE, GARBLED), (GARBLED, SOURCE), (SOURCE, SPUN)):
         edits = compare(a, b).edits
         total = _fit_reference(a, b, edits)

@@ -287,6 +287,9 @@ def rewrite_extent(text_a: str, text_b: str, edits: Sequence[Edit]) -> float:
 
 
 
+_add = np.add.reduce
+
+
 def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None,
                      swaps: _Swaps | None = None) -> tuple[float, str] | None:
     """For heavy rewrites: only how each side's swapped words fit their neighbours (mean bigram PMI per swap,
@@ -301,15 +304,14 @@ def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocatio
     if not sides:
         return None
     pmi = np.nan_to_num((collocations or shared()).pmi_many([p for pa, pb in sides for p in (*pa, *pb)]), nan=0.0)
-    # Each side's PMI summed in one `reduceat` over the sides' runs (none empty): the same sums as `np.add.reduce`
-    # of each run (the first value, then the rest added pairwise), without two numpy calls per swap.
-    sizes = [len(p) for side in sides for p in side]
-    starts = np.zeros(len(sizes), np.intp)
-    np.cumsum(sizes[:-1], out=starts[1:])
-    sums = np.add.reduceat(pmi, starts).tolist()
-    total = 0.0
-    for i in range(0, len(sums), 2):  # `ndarray.mean`: this sum over the count
-        total += max(-4.0, min(4.0, sums[i] / sizes[i] - sums[i + 1] / sizes[i + 1]))
+    total, k = 0.0, 0
+    for pa, pb in sides:
+        # `ndarray.mean` is this sum over the count, with a dozen checks a call around it. (One `np.add.reduceat`
+        # over all the runs is cheaper but sums a long run in another order: weights differed in the last bits.)
+        fa = _add(pmi[k : k + len(pa)]) / len(pa)
+        fb = _add(pmi[k + len(pa) : k + len(pa) + len(pb)]) / len(pb)
+        k += len(pa) + len(pb)
+        total += max(-4.0, min(4.0, float(fa - fb)))
     if abs(total) < _FIT_MIN_BITS:
         return None
     worse = "b" if total > 0 else "a"
