@@ -1,8 +1,11 @@
 """The direction votes' fast paths (issue 15) give what their plain definitions give: the pair's word swaps found
-once, the context-fit sums in one `reduceat`, `rewrite_extent` without `span_word_count` calls."""
+once, `_chosen` kept on each span, `rewrite_extent` without `span_word_count` calls, the details, names and lost
+capitals by set operations."""
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unspun.edits.collocation import shared, span_word_count, word_count
 from unspun.edits.compare import compare
@@ -61,6 +64,8 @@ def _extent_reference(text_a, text_b, edits):
 
 
 def test_context_fit_sums_equal_one_reduce_per_swap():
+    """The vote's weight to the last bit (one `np.add.reduceat` over all the runs had summed long runs in another
+    order: the ai-rewrites votes differed in their last bits)."""
     for a, b in ((SOURCE, GARBLED), (GARBLED, SOURCE), (SOURCE, SPUN)):
         edits = compare(a, b).edits
         total = _fit_reference(a, b, edits)
@@ -156,3 +161,56 @@ def test_casing_finds_the_lost_capitals_as_the_set_definition_does():
         assert casing.casing(a, b) == casing.Casing(tuple(sorted((cap_a - any_b) & low_b)),
                                                     tuple(sorted((cap_b - any_a) & low_a)))
     assert casing.casing(NAMED, lowered).lost_in_b == ("councillor", "fellows", "harbour")  # "Trust's" is kept
+
+
+def _names_plain(text):
+    """`information.names` as it was written before: a match object and a slice per capitalised word."""
+    from unspun.edits.information import _CAPITALISED, _SENTENCE_OPENERS
+
+    out = set()
+    for m in _CAPITALISED.finditer(text):
+        before = text[max(0, m.start() - 3):m.start()].rstrip(" \t")
+        if before and before[-1] not in _SENTENCE_OPENERS:
+            out.add(m.group().casefold().replace("\u2019", "'"))
+    return frozenset(out)
+
+
+def test_names_equal_the_per_match_definition_on_news_text():
+    from unspun.edits.information import names
+
+    for text in (SOURCE, GARBLED, NAMED, "Ann met Bob.\nCarl and\tDee (Eve) \u201cFay\u201d said: Gus", "Bo", " Al x"):
+        assert names(text) == _names_plain(text)
+    assert {"harbour", "notre-dame", "o'connell"} <= names(NAMED) and not {"anne-marie", "councillor"} & names(NAMED)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(("A", "Ab", "ab", " ", "  ", "\t", ".", ",", "'", "\u2019", "-", "\u201c", "\u2018",
+                                 "(", "\n", "Bo", "x", "9", "_", "\u00e9", ":", "Mc", "Dame", "Notre-", "\r")),
+                max_size=14))
+def test_names_equal_the_per_match_definition_on_any_text(parts):
+    from unspun.edits.information import names
+
+    text = "".join(parts)
+    assert names(text) == _names_plain(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(("the", "of", "30", "2024", "said", "and", "not", "short-staffed", "vote", "1.5")),
+                min_size=1, max_size=5))
+def test_chosen_is_a_word_outside_the_grammar_words_and_figures(words):
+    from unspun.edits.direction import _NOT_CHOSEN
+
+    assert _chosen(words) == any(w not in _NOT_CHOSEN and not w.isdigit() for w in words)
+
+
+def test_the_article_precheck_passes_every_clash():
+    from unspun.edits.direction import _after_article
+    from unspun.edits.words import article_clash
+
+    text = ("A apple fell, an banana rotted and AN Egg broke; a hour passed. The owl saw an owl and a unicorn; "
+            "\u201ca elephant\u201d, (an dog) An Ox A Ant, a\tuser and an\nidiot.")
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 12) + 1):
+            if article_clash(text, (start, end)):
+                assert _after_article(text, start)
+    assert sum(article_clash(text, (i, i + 5)) for i in range(len(text) - 5)) >= 5

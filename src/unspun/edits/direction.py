@@ -185,7 +185,9 @@ def _chosen(words: Sequence[str]) -> bool:
     wrote them, and the pairs inside a longer grammar phrase would only reward its length."""
     if len(words) == 1:  # most swaps: no generator for one word
         return words[0] not in _NOT_CHOSEN and not words[0].isdigit()
-    return any(w not in _NOT_CHOSEN and not w.isdigit() for w in words)
+    # The words outside `_NOT_CHOSEN` (a set difference in C), then whether any is not a figure (`all` stops at
+    # the first word that is not): no generator step per word.
+    return not all(map(str.isdigit, set(words).difference(_NOT_CHOSEN)))
 
 
 def _log2_prob(words: Sequence[str]) -> float | None:
@@ -285,6 +287,9 @@ def rewrite_extent(text_a: str, text_b: str, edits: Sequence[Edit]) -> float:
 
 
 
+_add = np.add.reduce
+
+
 def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None,
                      swaps: _Swaps | None = None) -> tuple[float, str] | None:
     """For heavy rewrites: only how each side's swapped words fit their neighbours (mean bigram PMI per swap,
@@ -299,15 +304,14 @@ def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocatio
     if not sides:
         return None
     pmi = np.nan_to_num((collocations or shared()).pmi_many([p for pa, pb in sides for p in (*pa, *pb)]), nan=0.0)
-    # Each side's PMI summed in one `reduceat` over the sides' runs (none empty): the same sums as `np.add.reduce`
-    # of each run (the first value, then the rest added pairwise), without two numpy calls per swap.
-    sizes = [len(p) for side in sides for p in side]
-    starts = np.zeros(len(sizes), np.intp)
-    np.cumsum(sizes[:-1], out=starts[1:])
-    sums = np.add.reduceat(pmi, starts).tolist()
-    total = 0.0
-    for i in range(0, len(sums), 2):  # `ndarray.mean`: this sum over the count
-        total += max(-4.0, min(4.0, sums[i] / sizes[i] - sums[i + 1] / sizes[i + 1]))
+    total, k = 0.0, 0
+    for pa, pb in sides:
+        # `ndarray.mean` is this sum over the count, with a dozen checks a call around it. (One `np.add.reduceat`
+        # over all the runs is cheaper but sums a long run in another order: weights differed in the last bits.)
+        fa = _add(pmi[k : k + len(pa)]) / len(pa)
+        fb = _add(pmi[k + len(pa) : k + len(pa) + len(pb)]) / len(pb)
+        k += len(pa) + len(pb)
+        total += max(-4.0, min(4.0, float(fa - fb)))
     if abs(total) < _FIT_MIN_BITS:
         return None
     worse = "b" if total > 0 else "a"
@@ -482,6 +486,14 @@ def _name_votes(text_a: str, text_b: str, edits: Sequence[Edit], heavy: bool) ->
     return out
 
 
+def _after_article(text: str, start: int) -> bool:
+    """False when no "a"/"an" can stand right before `start`: the four characters `article_clash` reads there hold
+    no letter a (either case). Most edits start after another word, and the test costs a slice and two searches
+    where `article_clash` costs two regex calls."""
+    before = text[max(0, start - 4):start]
+    return "a" in before or "A" in before
+
+
 _CLASH_WEIGHT = 0.8  # a self-contradiction is strong evidence, as strong as a corrupted name
 
 
@@ -535,8 +547,8 @@ def votes(
     bad_a = bad_b = 0
     for e in edits:
         if e.a_span and e.b_span:
-            bad_a += article_clash(text_a, e.a_span)
-            bad_b += article_clash(text_b, e.b_span)
+            bad_a += _after_article(text_a, e.a_span[0]) and article_clash(text_a, e.a_span)
+            bad_b += _after_article(text_b, e.b_span[0]) and article_clash(text_b, e.b_span)
     if bad_a != bad_b:
         out.append(Vote("a/an", 0.9 if bad_b > bad_a else -0.9,
                         f"'a'/'an' no longer agrees with a swapped word in {'b' if bad_b > bad_a else 'a'}"))

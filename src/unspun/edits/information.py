@@ -26,18 +26,35 @@ _MIN_WORDS = 5  # a side with fewer specific words says too little
 # `\b[A-Z][A-Za-z'\u2019-]*[a-z][A-Za-z'\u2019-]*` with the capital read before the word boundary is checked
 # (look-behind): the same matches, but the regex engine skips ahead to the next capital (~2x faster).
 _CAPITALISED = re.compile(r"[A-Z](?<=\b[A-Z])[A-Za-z'\u2019-]*[a-z][A-Za-z'\u2019-]*")
+# `_CAPITALISED` with the three characters before the capital captured in the look-behind (any character: DOTALL),
+# so that `findall` hands out each word with what precedes it, without a match object a word.
+_CAPITALISED_AFTER = re.compile(r"(?s)([A-Z](?<=\b[A-Z])(?<=(...)[A-Z])[A-Za-z'\u2019-]*[a-z][A-Za-z'\u2019-]*)")
 _SENTENCE_OPENERS = frozenset(".!?:;\"'\u201c\u2018(\n")
+
+
+class _InsideSentence(dict):
+    """The three characters before a capital -> whether they put it inside a sentence: the last of them that is
+    not a space or tab is there and opens no sentence. Worked out once per distinct three characters."""
+
+    def __missing__(self, before: str) -> bool:
+        kept = before.rstrip(" \t")
+        inside = self[before] = bool(kept) and kept[-1] not in _SENTENCE_OPENERS
+        return inside
+
+
+_INSIDE = _InsideSentence()
 
 
 def names(text: str) -> frozenset[str]:
     """Words `text` capitalises inside a sentence (not after a full stop, colon or opening quote), casefolded:
-    its names. A capital at a sentence start says nothing about the word."""
-    out = set()
-    for m in _CAPITALISED.finditer(text):
-        before = text[max(0, m.start() - 3):m.start()].rstrip(" \t")
-        if before and before[-1] not in _SENTENCE_OPENERS:
-            out.add(m.group().casefold().replace("\u2019", "'"))
-    return frozenset(out)
+    its names. A capital at a sentence start says nothing about the word.
+
+    Read from the three characters before each `_CAPITALISED` word (`_CAPITALISED_AFTER`); the text is searched
+    behind three spaces, so a word near its start has three characters before it, and the spaces, stripped like
+    any, leave what the text has there."""
+    inside = _INSIDE
+    found = {w for w, before in _CAPITALISED_AFTER.findall("   " + text) if inside[before]}
+    return frozenset(w.casefold().replace("\u2019", "'") for w in found)
 
 
 @lru_cache(maxsize=4096)
