@@ -214,3 +214,16 @@ def test_the_article_precheck_passes_every_clash():
             if article_clash(text, (start, end)):
                 assert _after_article(text, start)
     assert sum(article_clash(text, (i, i + 5)) for i in range(len(text) - 5)) >= 5
+
+
+def test_names_memo_stays_bounded_and_gives_the_same_names(monkeypatch):
+    from unspun.edits import information
+
+    text = ("Officials in Harare said on Monday that Chief Engineer Ruth Moyo had resigned. \u201cWe expected it,\u201d "
+            "said Tendai Chikore of the Water Board; the minister, Farai Ncube, declined to comment (see Annex B).")
+    before = information.names(text)
+    monkeypatch.setattr(information, "_INSIDE", information._InsideSentence())
+    monkeypatch.setattr(information, "_INSIDE_MAX", 3)
+    assert information.names(text) == before
+    assert {"moyo", "chikore", "ncube", "harare"} <= before and "officials" not in before
+    assert len(information._INSIDE) <= 3

@@ -34,12 +34,18 @@ _SENTENCE_OPENERS = frozenset(".!?:;\"'\u201c\u2018(\n")
 
 class _InsideSentence(dict):
     """The three characters before a capital -> whether they put it inside a sentence: the last of them that is
-    not a space or tab is there and opens no sentence. Worked out once per distinct three characters."""
+    not a space or tab is there and opens no sentence. Worked out once per distinct three characters; emptied
+    when it passes `_INSIDE_MAX` entries (a long run over many scripts meets ever more distinct triples)."""
 
     def __missing__(self, before: str) -> bool:
+        if len(self) >= _INSIDE_MAX:
+            self.clear()
         kept = before.rstrip(" \t")
         inside = self[before] = bool(kept) and kept[-1] not in _SENTENCE_OPENERS
         return inside
+
+
+_INSIDE_MAX = 1 << 16
 
 
 _INSIDE = _InsideSentence()
