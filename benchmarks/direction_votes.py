@@ -30,9 +30,14 @@ _MEMOS = (direction._span, collocation.word_count, casing._forms, information.de
 
 
 def recorded(n: int) -> list[tuple]:
-    """(a, b, edits, coverage_a, coverage_b, matches) of every pair the pair stage decides."""
+    """(a, b, edits, coverage_a, coverage_b, matches) of every pair the pair stage decides, synthetic corpus."""
+    return recorded_of([Article(d.id, d.text, f"synthetic:{d.id}") for d in synth.corpus(n)])
+
+
+def recorded_of(articles: list[Article]) -> list[tuple]:
+    """`recorded` over the given articles."""
     cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=1)
-    prepared = [_prepare(Article(d.id, d.text, f"synthetic:{d.id}"), cfg, with_table=False) for d in synth.corpus(n)]
+    prepared = [_prepare(a, cfg, with_table=False) for a in articles]
     work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidate_pairs(prepared, cfg).items())]
     tables, sides, calls = Tables([p.clean for p in prepared]), SideCache(), []
     decide = compare.decide

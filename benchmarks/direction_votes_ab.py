@@ -33,27 +33,9 @@ def record(n: int, ai: bool, out: str) -> None:
     if not ai:
         calls = direction_votes.recorded(n)
     else:
-        import unspun.edits.compare as compare
         from scan_identical import AI_DATA, ai_articles
-        from unspun import ScanConfig
-        from unspun.config import EmbedConfig
-        from unspun.scan import SideCache, Tables, _prepare, candidate_pairs, confirm
 
-        cfg = ScanConfig(embed=EmbedConfig(enabled=False), workers=1)
-        prepared = [_prepare(a, cfg, with_table=False) for a in ai_articles(AI_DATA)]
-        work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidate_pairs(prepared, cfg).items())]
-        tables, sides, calls, decide = Tables([p.clean for p in prepared]), SideCache(), [], compare.decide
-
-        def keep(a, b, edits, coverage_a, coverage_b, config, matches=()):
-            calls.append((a, b, edits, coverage_a, coverage_b, matches))
-            return decide(a, b, edits, coverage_a, coverage_b, config, matches=matches)
-
-        compare.decide = keep
-        try:
-            for i, j, channels in work:
-                confirm(tables.prepared(i), tables.prepared(j), channels, cfg, sides=sides)
-        finally:
-            compare.decide = decide
+        calls = direction_votes.recorded_of(ai_articles(AI_DATA))
     with open(out, "wb") as f:
         pickle.dump(calls, f, protocol=5)
 
