@@ -22,7 +22,6 @@ Signals (each votes for a side with a weight; the margin becomes a confidence):
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -36,11 +35,12 @@ from rapidfuzz import fuzz
 from ..config import ExplainConfig
 from ..fingerprint import specific_words
 from ..records import CleanArticle, Edit, Match
-from ..tokens import COMPOUND, EDGE_WORD, EDIT_TOKEN, STOPWORDS, light_stem, zipf
+from ..tokens import COMPOUND, EDIT_TOKEN, STOPWORDS, light_stem, zipf
 from .casing import casing_vote
 from .clause_order import Reorder, reorder
 from .collocation import (
-    NEXT_WORD, Collocations, edge_pairs, norm_word, previous_word, shared, span_words, word_count,
+    NEXT_WORD, Collocations, edge_pairs, norm_word, previous_word, shared, span_word_count, span_words,
+    word_count,
 )
 from .contradiction import clashes
 from .fluent import fluent_votes
@@ -87,7 +87,6 @@ class _Span(NamedTuple):
     chosen: bool  # `_chosen(words)`: read once per span, not once per vote that prices it
 
 
-_find_inner = re.compile(EDGE_WORD).findall  # `collocation.span_word_count`'s search
 _NO_WORDS = _Span((), (), (), (), False)
 _find_compounds = COMPOUND.findall
 _next_word = NEXT_WORD.match
@@ -274,17 +273,14 @@ def rewrite_extent(text_a: str, text_b: str, edits: Sequence[Edit]) -> float:
     na = word_count(text_a) or 1
     nb = word_count(text_b) or 1
     ca = cb = 0
-    for e in edits:  # `span_word_count` inlined: a heavy rewrite has ~100 edits, most of them one plain word
+    for e in edits:  # one pass over the edits for both sides
         if e.kind in _NOT_REWORDED:
             continue
         if e.a_span:
-            seg = text_a[e.a_span[0]:e.a_span[1]]
-            ca += 1 if seg.isascii() and seg.isalnum() else len(_find_inner(text_a, *e.a_span))
+            ca += span_word_count(text_a, e.a_span)
         if e.b_span:
-            seg = text_b[e.b_span[0]:e.b_span[1]]
-            cb += 1 if seg.isascii() and seg.isalnum() else len(_find_inner(text_b, *e.b_span))
+            cb += span_word_count(text_b, e.b_span)
     return (ca / na + cb / nb) / 2
-
 
 
 _add = np.add.reduce
@@ -486,14 +482,6 @@ def _name_votes(text_a: str, text_b: str, edits: Sequence[Edit], heavy: bool) ->
     return out
 
 
-def _after_article(text: str, start: int) -> bool:
-    """False when no "a"/"an" can stand right before `start`: the four characters `article_clash` reads there hold
-    no letter a (either case). Most edits start after another word, and the test costs a slice and two searches
-    where `article_clash` costs two regex calls."""
-    before = text[max(0, start - 4):start]
-    return "a" in before or "A" in before
-
-
 _CLASH_WEIGHT = 0.8  # a self-contradiction is strong evidence, as strong as a corrupted name
 
 
@@ -544,11 +532,8 @@ def votes(
                         f"{r.side} fronts the '{r.word}' clause ('{r.clause}') that the other version has last, "
                         f"as news usually does ({r.bits:.1f} bits)"))
     # Article agreement: a swapped word that breaks "a"/"an" ("a empty cheque") was not written by the author.
-    bad_a = bad_b = 0
-    for e in edits:
-        if e.a_span and e.b_span:
-            bad_a += _after_article(text_a, e.a_span[0]) and article_clash(text_a, e.a_span)
-            bad_b += _after_article(text_b, e.b_span[0]) and article_clash(text_b, e.b_span)
+    bad_a = sum(article_clash(text_a, e.a_span) for e in edits if e.a_span and e.b_span)
+    bad_b = sum(article_clash(text_b, e.b_span) for e in edits if e.a_span and e.b_span)
     if bad_a != bad_b:
         out.append(Vote("a/an", 0.9 if bad_b > bad_a else -0.9,
                         f"'a'/'an' no longer agrees with a swapped word in {'b' if bad_b > bad_a else 'a'}"))

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..tokens import zipf
+from .word_memo import remember
 
 # Irregular British/American pairs that no suffix rule covers (the regular ones are rules below).
 _IRREGULAR = {
@@ -202,9 +203,7 @@ def form_reasons(a: Sequence[str], b: Sequence[str]) -> tuple[str | None, str | 
     if got is None:
         pa, pb = _parts(a), _parts(b)
         got = _spelling_variant(a, b, pa, pb), _name_form(a, b, pa, pb)
-        if len(_FORM_REASONS) >= _FORM_REASONS_MAX:
-            _FORM_REASONS.clear()
-        _FORM_REASONS[key] = got
+        remember(_FORM_REASONS, key, got, _FORM_REASONS_MAX)
     return got
 
 

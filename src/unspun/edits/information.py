@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from ..fingerprint import DETAIL_WORD, specific_words  # the one definition of "details", shared with provenance.derived
 from ..tokens import zipf
+from .word_memo import remember
 
 _MIN_WORDS = 5  # a side with fewer specific words says too little
 # `\b[A-Z][A-Za-z'\u2019-]*[a-z][A-Za-z'\u2019-]*` with the capital read before the word boundary is checked
@@ -38,10 +39,9 @@ class _InsideSentence(dict):
     when it passes `_INSIDE_MAX` entries (a long run over many scripts meets ever more distinct triples)."""
 
     def __missing__(self, before: str) -> bool:
-        if len(self) >= _INSIDE_MAX:
-            self.clear()
         kept = before.rstrip(" \t")
-        inside = self[before] = bool(kept) and kept[-1] not in _SENTENCE_OPENERS
+        inside = bool(kept) and kept[-1] not in _SENTENCE_OPENERS
+        remember(self, before, inside, _INSIDE_MAX)
         return inside
 
 

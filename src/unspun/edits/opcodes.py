@@ -175,18 +175,19 @@ def changed_runs(a: Sequence[str], b: Sequence[str], max_gap: int = 2) -> list[t
     not changes), cut into runs where more than `max_gap` unchanged words intervene, the k-th run of a paired
     with the k-th of b (an empty run at the block's end where one side has fewer). One compiled pass instead
     of two Counters, two surplus dicts and a claim and run split per opcode in Python."""
+    ia, ib, n_ids = _word_ids(a, b)
+    return list(map(tuple, _changed_runs(ia, ib, n_ids, max_gap).tolist()))
+
+
+def _word_ids(a: Sequence[str], b: Sequence[str]) -> tuple[np.ndarray, np.ndarray, int]:
+    """Both word lists as ids (numbered in order of first appearance: any numbering works, only equality is
+    read), mapped in C per word, and how many distinct words."""
     ids = {w: n for n, w in enumerate(dict.fromkeys([*a, *b]))}
     get = ids.__getitem__
-    rows = _changed_runs(np.array(list(map(get, a)), np.int64), np.array(list(map(get, b)), np.int64), len(ids),
-                         max_gap)
-    return list(map(tuple, rows.tolist()))
+    return np.array(list(map(get, a)), np.int64), np.array(list(map(get, b)), np.int64), len(ids)
 
 
 def opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
     """`difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()` of two word lists."""
-    # Ids in order of first appearance (any numbering works: only equality is read), mapped in C per word.
-    ids = {w: n for n, w in enumerate(dict.fromkeys([*a, *b]))}
-    get = ids.__getitem__
-    ia = np.array(list(map(get, a)), np.int64)
-    ib = np.array(list(map(get, b)), np.int64)
+    ia, ib, _ = _word_ids(a, b)
     return [(TAGS[t], i1, i2, j1, j2) for t, i1, i2, j1, j2 in _opcodes(ia, ib).tolist()]

@@ -140,21 +140,20 @@ def article_tokens(text: str, sentences: Sequence[Span]) -> list[Token]:
 class ArticleWords(NamedTuple):
     """The words of every sentence of an article with their start and end offsets, and (index, token) for
     each word whose token the rules make; every other word's token is plain (w, start, end, key w, no name,
-    no value). A reader that needs only keys and flags (the spin score) thus skips building a tuple per plain
-    word. An ASCII article's offsets are also kept as the compiled pass's arrays (starts, ends)."""
+    no value), built in one C pass (`article_tokens`). A reader of keys and flags alone (the spin score) reads
+    `article_columns` instead."""
 
     words: list[str]
     starts: list[int]
     ends: list[int]
     ruled: list[tuple[int, Token]]
-    offsets: tuple[np.ndarray, np.ndarray] | None
 
 
 def article_words(text: str, sentences: Sequence[Span]) -> ArticleWords:
     """`ArticleWords` of the sentences: the article's `proper_names` and the words are found once (`_words`;
     the names and the tokens both read them), and the rules run once over the whole article (`_rule_tokens`)."""
-    words, starts, ends, odd, names, offsets = _words(text, sentences)
-    return ArticleWords(words, starts, ends, _rule_tokens(text, names, words, starts, ends, *odd), offsets)
+    words, starts, ends, odd, names, _ = _words(text, sentences)
+    return ArticleWords(words, starts, ends, _rule_tokens(text, names, words, starts, ends, *odd))
 
 
 class RuleColumns(NamedTuple):

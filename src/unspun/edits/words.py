@@ -219,10 +219,15 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(an?)\s+$", re.IGNORECASE)  # compiled on
 
 
 def article_clash(text: str, span: tuple[int, int]) -> bool:
-    """True when the word starting at span[0] disagrees with an "a"/"an" right before it."""
+    """True when the word starting at span[0] disagrees with an "a"/"an" right before it. Most words follow no
+    article: the four characters read before the word are tested for a letter a first (a slice and two searches
+    in C, where the two regex calls cost more; the direction votes ask for every edit of a pair)."""
     start, end = span
+    head = text[max(0, start - 4):start]
+    if "a" not in head and "A" not in head:
+        return False
     word = _LETTERS_AT.match(text[start:end])
-    before = _ARTICLE_BEFORE.search(text[max(0, start - 4):start])
+    before = _ARTICLE_BEFORE.search(head)
     if not word or not before:
         return False
     w, art = word.group().casefold(), before.group(1).casefold()
