@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import add, eq, getitem, itemgetter, mul, ne, not_
+from operator import add, eq, getitem, ne, not_
 from typing import NamedTuple
 
 import numpy as np
@@ -166,12 +166,49 @@ class RuleColumns(NamedTuple):
     valued: list[bool]
 
 
+class Slices(Sequence[str]):
+    """An article's words as slices of its text, made when read: a reader of the rules' words alone (the spin
+    score) skips making a string for each of the others (the compiled pass's copy and `split`: ~a third of its
+    words' cost), and `pick` or `tolist` makes many in C passes."""
+
+    __slots__ = ("text", "starts", "ends", "known")
+
+    def __init__(self, text: str, starts: np.ndarray, ends: np.ndarray,
+                 known: tuple[list[int], list[str]] = ([], [])) -> None:
+        self.text, self.starts, self.ends = text, starts, ends
+        self.known = known  # (indices, their words) already made: `pick` of those indices returns them
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, k):  # type: ignore[override]
+        if isinstance(k, slice):
+            return self.tolist()[k]
+        return self.text[self.starts[k]:self.ends[k]]
+
+    def pick(self, at: Sequence[int]) -> list[str]:
+        """The words at `at`, in order."""
+        if at is self.known[0]:
+            return self.known[1]
+        return list(map(self.text.__getitem__, map(slice, self.starts[at].tolist(), self.ends[at].tolist())))
+
+    def tolist(self) -> list[str]:
+        """Every word (the strings `article_words` makes)."""
+        return list(map(self.text.__getitem__, map(slice, self.starts.tolist(), self.ends.tolist())))
+
+
+def _pick(words: Sequence[str], at: Sequence[int]) -> list[str]:
+    """words[k] for each k at `at`."""
+    return words.pick(at) if isinstance(words, Slices) else list(map(words.__getitem__, at))
+
+
 class ArticleColumns(NamedTuple):
     """`ArticleWords` with the rules' tokens as columns (`RuleColumns`) and the offsets as arrays, for a reader of
     keys and flags alone (the spin score): a word no rule reads but the name test gets its key and flag from
-    per-word facts in C passes (`_rule_columns`), no token built; the offsets are not made Python ints."""
+    per-word facts in C passes (`_rule_columns`), no token built; the offsets are not made Python ints, and the
+    compiled pass's words are `Slices` of the text (their strings made when read)."""
 
-    words: list[str]
+    words: Sequence[str]
     starts: np.ndarray
     ends: np.ndarray
     rules: RuleColumns
@@ -179,7 +216,7 @@ class ArticleColumns(NamedTuple):
 
 def article_columns(text: str, sentences: Sequence[Span]) -> ArticleColumns:
     """`article_words` with the rules' tokens as columns, the same tokens field by field."""
-    words, starts, ends, odd, names, offsets = _words(text, sentences, lists=False)
+    words, starts, ends, odd, names, offsets = _words(text, sentences, lists=None)
     if offsets is None:  # the split path's words: the rules' tokens made and transposed
         ruled = _rule_tokens(text, names, words, starts, ends, *odd)
         at = [n for n, _ in ruled]
@@ -191,28 +228,23 @@ def article_columns(text: str, sentences: Sequence[Span]) -> ArticleColumns:
     return ArticleColumns(words, *offsets, _rule_columns(text, names, words, *offsets, *odd))
 
 
-# A word's facts for `_rule_columns`: (its key as a common word, its key as a name, -, what it is: 0 a word that
-# is no name, 1 one that can be a name, its rarity not read yet (a name unless it opens its sentence and is not
-# among the article's names; then its rarity decides), 2 one that can be a name and is rare (a name), 3 a plain
-# word, 4 a word for the full rules, 5 a figure or an ordinal: its key the first, no name, a value, 6 one that can
-# be a name and is common (as 1, not a name where 1 reads the rarity). Kept per distinct word, as `_plain`.
-_ColumnFacts = tuple[str, str, None, int]
+# A word's outcomes for `_rule_columns`, one per (it opens its sentence) * 2 + (it is among the article's names):
+# (its token's key, name flag, whether it has a value, what to do: 0 keep those, 1 the plain token (no rule's:
+# left out), 2 the full rules' token (`_full_token`)). Kept per distinct word, as `_plain`.
+_Outcome = tuple[str, bool, bool, int]
+_ColumnFacts = tuple[_Outcome, _Outcome, _Outcome, _Outcome]
 _COLUMN_FACTS: dict[str, _ColumnFacts] = {}
-_PLAIN_FACTS: _ColumnFacts = ("", "", None, 3)
-_FULL_FACTS: _ColumnFacts = ("", "", None, 4)
-# (what the word is) * 4 + (it opens its sentence) * 2 + (it is among the names) -> what its token is: 0 the
-# word's key, no name; 1 its name key, a name; 2 the plain token (no rule's); 3 the full rules'; 4 the word's key,
-# no name, a value; 5 as its rarity says (1 if rare, else 0).
-_COLUMN_ACTION = (0, 0, 0, 0,  1, 1, 5, 1,  1, 1, 1, 1,  2, 2, 2, 2,  3, 3, 3, 3,  4, 4, 4, 4,  1, 1, 0, 1)
-_KEY_FIELD = (0, 1, 2, 3, 0, 0)  # the facts' field holding the key, by action (5: written after)
+_PLAIN_FACTS: _ColumnFacts = (("", False, False, 1),) * 4
+_FULL_FACTS: _ColumnFacts = (("", False, False, 2),) * 4
 
 
 def _column_facts(w: str) -> _ColumnFacts:
-    """`_ColumnFacts` of a word: what `_plain` and `_wordlike` say of it (a word that can be a name gets its
-    rarity from `_rule_columns`, where the name test reads it, as `_rule_tokens` does). A word for the full rules
-    (`_facts`) whose key, name flag and having a value its neighbours cannot change is told apart: with no value
-    of any kind it is read as `_wordlike`'s, a figure (no number word, no fraction) or an ordinal has its key, no
-    name, a value (the words after a figure change its value alone: `_full_token`)."""
+    """`_ColumnFacts` of a word: what `_plain` and `_wordlike` say of it, with the name test of `_rule_tokens` for
+    each of the four cases its neighbours can make (a word that can be a name is one unless it opens its sentence
+    and is not among the article's names; then its rarity decides). A word for the full rules (`_facts`) whose key,
+    name flag and having a value its neighbours cannot change is told apart: with no value of any kind it is read
+    as `_wordlike`'s, a figure (no number word, no fraction) or an ordinal has its key, no name, a value (the words
+    after a figure change its value alone: `_full_token`)."""
     if _plain(w):
         return _PLAIN_FACTS
     like = _wordlike(w)
@@ -221,36 +253,35 @@ def _column_facts(w: str) -> _ColumnFacts:
         if word_value is not None or fraction:
             return _FULL_FACTS
         if value is not None or ordinal is not None:
-            return (ordinal[0] if ordinal is not None else low), "", None, 5
+            return (((ordinal[0] if ordinal is not None else low), False, True, 0),) * 4
         like = low, name_key, can_name
     low, name_key, can_name = like
-    return low, name_key, None, 1 if can_name else 0
+    common = (low, False, False, 0)
+    if not can_name:
+        return (common,) * 4
+    named = (name_key, True, False, 0)
+    return named, named, named if zipf(low) < 3.0 else common, named
 
 
 def _rule_columns(text: str, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
                   ends: Sequence[int], odd: Sequence[int], firsts: Sequence[int], lasts: Sequence[int],
                   opens: Sequence[int]) -> RuleColumns:
-    """`_rule_tokens` as columns: each word's facts (`_column_facts`) and the name test over all the words at `odd`
-    in a few C passes (`_COLUMN_ACTION`), the full rules (`_full_token`) for the words needing them alone."""
+    """`_rule_tokens` as columns: each word's outcome picked from its facts (`_column_facts`) by whether it opens
+    its sentence and is among the names, in a few C passes, the full rules (`_full_token`) for the words needing
+    them alone."""
+    ws = _pick(words, odd)
     at = list(odd)
-    ws = list(map(words.__getitem__, at))
-    facts = memoized(_COLUMN_FACTS, _column_facts, ws)
-    act = list(map(_COLUMN_ACTION.__getitem__, map(add, map(mul, map(itemgetter(3), facts), repeat(4)),
-                                                  map(add, map(mul, opens, repeat(2)), map(names.__contains__, ws)))))
-    # (the full rules' and the plain words' entries are written over or left out)
-    keys = list(map(getitem, facts, map(_KEY_FIELD.__getitem__, act)))
-    is_name = list(map(eq, act, repeat(1)))
-    valued = list(map(eq, act, repeat(4)))
-    for i in compress(count(), map(eq, act, repeat(3))):
-        token = _full_token(text, names, words, starts, ends, at[i], firsts[i], lasts[i], opens[i])
-        keys[i], is_name[i], valued[i] = token.key, token.name, token.value is not None
-    for i in compress(count(), map(eq, act, repeat(5))):  # the rarity read once per distinct word, where it decides
-        low, name_key, _, _ = facts[i]
-        rare = zipf(low) < 3.0
-        remember(_COLUMN_FACTS, ws[i], (low, name_key, None, 2 if rare else 6))
-        keys[i], is_name[i] = (name_key, True) if rare else (low, False)
-    if 2 in act:
-        kept = list(map(ne, act, repeat(2)))
+    picked = list(map(getitem, memoized(_COLUMN_FACTS, _column_facts, ws),
+                      map(add, map(add, opens, opens), map(names.__contains__, ws))))
+    if not picked:
+        return RuleColumns([], [], [], [])
+    keys, is_name, valued, todo = map(list, zip(*picked))
+    if 2 in todo:
+        for i in compress(count(), map(eq, todo, repeat(2))):
+            token = _full_token(text, names, words, starts, ends, at[i], firsts[i], lasts[i], opens[i])
+            keys[i], is_name[i], valued[i] = token.key, token.name, token.value is not None
+    if 1 in todo:
+        kept = list(map(ne, todo, repeat(1)))
         return RuleColumns(*(list(compress(c, kept)) for c in (at, keys, is_name, valued)))
     return RuleColumns(at, keys, is_name, valued)
 
@@ -266,14 +297,14 @@ _NOT_PLAIN = np.array(sorted({word_hash(w) for w in chain(UNITS, FRACTIONS, ORDI
 _Odd = tuple[list[int], list[int], list[int], list[int]]
 
 
-def _words(text: str, spans: Sequence[Span], lists: bool = True,
-           ) -> tuple[list[str], list[int], list[int], _Odd, frozenset[str], tuple[np.ndarray, np.ndarray] | None]:
+def _words(text: str, spans: Sequence[Span], lists: bool | None = True,
+           ) -> tuple[Sequence[str], list[int], list[int], _Odd, frozenset[str], tuple[np.ndarray, np.ndarray] | None]:
     """(words, starts, ends) of every span in order, the `_unplain` words or more (`_Odd`: their indices, their
     sentences' bounds and where a sentence opens), the spans' `proper_names`, and the offsets as arrays when compiled. An ASCII
     text's come from one compiled pass over its bytes (`token_kernel`: offsets, the words to read, the names,
     and the words copied apart so that one `split` makes their strings); any other text's from `_columns`,
     `_unplain` and `_add_names` per span. Without `lists`, a compiled pass's offsets are left as the arrays alone
-    (the starts and ends returned are the offsets' arrays)."""
+    (the starts and ends returned are the offsets' arrays); with `lists` None besides, its words are `Slices`."""
     buf = None if any(a < 0 or b < 0 for a, b in spans) else proxy_bytes(text, _token_code)
     if buf is None:  # (slices count negative offsets from the end)
         words, starts, ends, found = [], [], [], set()
@@ -301,11 +332,16 @@ def _words(text: str, spans: Sequence[Span], lists: bool = True,
         if n >= 0:
             break
         room = sum(max(min(e, len(text)) - s, 0) for s, e in spans)
+    odd = tuple(unplain[:, :m].tolist())
+    starts, ends = word_start[:n], word_end[:n]
+    if lists is None:  # the odd words' strings alone made (the names are among them: capitalized, not plain)
+        at = unplain[0, :m]
+        made = list(map(text.__getitem__, map(slice, starts[at].tolist(), ends[at].tolist())))
+        found = frozenset(map(made.__getitem__, np.searchsorted(at, named[0, :c]).tolist()))
+        return Slices(text, starts, ends, (odd[0], made)), starts, ends, odd, found, (starts, ends)
     words = joined[:size - 1].tobytes().decode("ascii").split(" ") if n else []
     for k in named[1, :x].tolist():  # a word with a proxy's byte: the text's own characters
         words[k] = text[word_start[k]:word_end[k]]
-    odd = tuple(unplain[:, :m].tolist())
-    starts, ends = word_start[:n], word_end[:n]
     found = frozenset(map(words.__getitem__, named[0, :c].tolist()))
     if not lists:
         return words, starts, ends, odd, found, (starts, ends)
