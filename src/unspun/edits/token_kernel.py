@@ -113,6 +113,9 @@ def sentence_words(buf, proxy, spans, not_plain, word_start, word_end, odd, join
     c = 0
     x = 0
     size = not_plain.shape[0]
+    bits = np.zeros(64, dtype=np.uint64)  # `not_plain` as 4,096 bits of its hashes: most plain words miss them here
+    for y in not_plain:
+        bits[(y >> np.uint64(6)) & np.uint64(63)] |= np.uint64(1) << (y & np.uint64(63))
     for j in range(spans.shape[0]):
         i = spans[j, 0]
         b = min(spans[j, 1], n)
@@ -152,7 +155,7 @@ def sentence_words(buf, proxy, spans, not_plain, word_start, word_end, odd, join
                 if proxied:
                     coded[x] = k
                     x += 1
-                if plain:
+                if plain and (bits[(h >> np.uint64(6)) & np.uint64(63)] >> (h & np.uint64(63))) & np.uint64(1):
                     at = np.searchsorted(not_plain, h)
                     plain = not (at < size and not_plain[at] == h)
                 after = _after_opener(buf, t, spans[j, 0], proxy)

@@ -230,8 +230,10 @@ def article_columns(text: str, sentences: Sequence[Span]) -> ArticleColumns:
 
 # A word's outcomes for `_rule_columns`, one per (it opens its sentence) * 2 + (it is among the article's names):
 # (its token's key, name flag, whether it has a value, what to do: 0 keep those, 1 the plain token (no rule's:
-# left out), 2 the full rules' token (`_full_token`)). Kept per distinct word, as `_plain`.
-_Outcome = tuple[str, bool, bool, int]
+# left out), 2 the full rules' token (`_full_token`), 3 a name if the word is rare, else its lowered key, no name,
+# which the third field then holds: its rarity is read where it decides, once, and the outcome kept). Kept per
+# distinct word, as `_plain`.
+_Outcome = tuple[str, bool, "bool | str", int]
 _ColumnFacts = tuple[_Outcome, _Outcome, _Outcome, _Outcome]
 _COLUMN_FACTS: dict[str, _ColumnFacts] = {}
 _PLAIN_FACTS: _ColumnFacts = (("", False, False, 1),) * 4
@@ -260,7 +262,7 @@ def _column_facts(w: str) -> _ColumnFacts:
     if not can_name:
         return (common,) * 4
     named = (name_key, True, False, 0)
-    return named, named, named if zipf(low) < 3.0 else common, named
+    return named, named, (name_key, True, low, 3), named
 
 
 def _rule_columns(text: str, names: frozenset[str], words: Sequence[str], starts: Sequence[int],
@@ -276,6 +278,13 @@ def _rule_columns(text: str, names: frozenset[str], words: Sequence[str], starts
     if not picked:
         return RuleColumns([], [], [], [])
     keys, is_name, valued, todo = map(list, zip(*picked))
+    if 3 in todo:  # the rarity read once per distinct word, where it decides (as `_rule_tokens` reads it)
+        for i in compress(count(), map(eq, todo, repeat(3))):
+            low = valued[i]
+            decided = (keys[i], True, False, 0) if zipf(low) < 3.0 else (low, False, False, 0)
+            keys[i], is_name[i], valued[i], todo[i] = decided
+            facts = _COLUMN_FACTS.get(ws[i]) or _column_facts(ws[i])
+            remember(_COLUMN_FACTS, ws[i], (*facts[:2], decided, facts[3]))
     if 2 in todo:
         for i in compress(count(), map(eq, todo, repeat(2))):
             token = _full_token(text, names, words, starts, ends, at[i], firsts[i], lasts[i], opens[i])
