@@ -26,7 +26,7 @@ from ..tokens import common_words, zipf
 from .collocation import Collocations, _table, shared
 from .spin_kernel import pair_key, spin_tally
 from .token_kernel import word_hash
-from .tokenize import RuleColumns, Slices, Token, article_columns
+from .tokenize import RuleColumns, Token, article_columns
 from .machine_style import MachineStyle, machine_style
 from .word_memo import light_stems, memoized, remember
 from .words import IDIOM_STEMS, IDIOMS, article_clash
@@ -102,7 +102,7 @@ class _Words:
     token are written from them on first use (the compiled tallies of an ASCII article read none of them, most
     articles' checks only the rules' own columns)."""
 
-    words: Sequence[str]  # the words (`tokenize.Slices` of the text: their strings made when read)
+    text: list[str]
     offsets: tuple[np.ndarray, np.ndarray]  # the words' starts and ends (int64)
     rules: RuleColumns  # (index, key, name, has a value) of the tokens the rules made; the others are plain words
 
@@ -121,15 +121,6 @@ class _Words:
                                [t.value is not None for t in tokens]))
 
     @cached_property
-    def text(self) -> list[str]:
-        """Every word's string (made on first use: most articles' checks read a few words)."""
-        return self.words.tolist() if isinstance(self.words, Slices) else list(self.words)
-
-    def texts(self, at: Sequence[int]) -> list[str]:
-        """The words at `at`, in order."""
-        return self.words.pick(at) if isinstance(self.words, Slices) else list(map(self.words.__getitem__, at))
-
-    @cached_property
     def start(self) -> list[int]:
         """The words' starts as Python ints (read for a suspect's span alone)."""
         return self.offsets[0].tolist()
@@ -145,12 +136,12 @@ class _Words:
 
     @cached_property
     def name(self) -> list[bool]:
-        return self._over([False] * len(self.words), 2)
+        return self._over([False] * len(self.text), 2)
 
     @cached_property
     def valued(self) -> list[bool]:
         """Whether each token has a numeric value."""
-        return self._over([False] * len(self.words), 3)
+        return self._over([False] * len(self.text), 3)
 
     def _over(self, column: list, field: int) -> list:
         """A copy of `column` with the rules' tokens' values of `rules` column `field` written over it."""
@@ -202,6 +193,7 @@ def _name_variants(words: _Words, name_counts: Counter, commons: list[int]) -> l
     near = _twins(process.cdist(list(map(folded.__getitem__, once)), folded, scorer=fuzz.ratio, dtype=np.float64,
                                 score_cutoff=70), 70) if once else {}
     rare = list(compress(zip(names, folded), memoized(_RARE_NAMES, _rare_name, folded)))
+    texts = words.text
     picked = []
     if rare and commons:
         keys = words.key
@@ -228,14 +220,13 @@ def _name_variants(words: _Words, name_counts: Counter, commons: list[int]) -> l
                          and not _derived(names[c], key)
                          and (name_counts[names[c]] >= 2 or zipf(low) != zipf(folded[c]))), None)
             if twin:
-                suspects.append(Suspect((words.start[n], words.end[n]), words.words[n],
-                                        f"name spelled '{twin}' elsewhere"))
+                suspects.append(Suspect((words.start[n], words.end[n]), texts[n], f"name spelled '{twin}' elsewhere"))
         else:
             # the first rare name, in the text's order, of the same first letter (its casefold) that is close
             twin = next((rare[c][0] for c in cols if rare[c][0][:1].casefold() == key[:1]
                          and rare[c][1] != key and not _inflected(rare[c][1], key)), None)
             if twin:
-                suspects.append(Suspect((words.start[n], words.end[n]), words.words[n],
+                suspects.append(Suspect((words.start[n], words.end[n]), texts[n],
                                         f"common word close to the name '{twin}'"))
     return suspects
 
@@ -390,12 +381,12 @@ def _tally(text: str, spans: Sequence[Span], words: _Words) -> tuple[list[int], 
     marks = np.array(list(map(or_, names, map(mul, repeat(2), valued))), dtype=np.int64)
     kinds, cands = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.bool_)  # an ASCII text's: read in the pass
     if not text.isascii():
-        texts = words.texts(at)  # a rule-made token's text is its word
+        texts = map(words.text.__getitem__, at)  # a rule-made token's text is its word
         cands = np.array(list(map(and_, map(le, repeat(5), map(len, keys)), map(str.islower, map(itemgetter(0), texts)))),
                          dtype=np.bool_)
         kinds = np.zeros(len(keys), dtype=np.int64)  # read for the tokens with no name and no value alone
         kinds[marks == 0] = memoized(_KINDS, _word_kind, list(compress(keys, map(not_, marks.tolist()))))
-    out = np.empty(len(words.words), dtype=np.int64)
+    out = np.empty(len(words.text), dtype=np.int64)
     m, rare, total, idioms = spin_tally(
         np.frombuffer(text.encode("ascii", "replace"), dtype=np.uint8), starts, ends, np.array(at, dtype=np.int64),
         marks, kinds, cands, np.frombuffer(joined.encode("utf-8"), dtype=np.uint8),

@@ -166,49 +166,12 @@ class RuleColumns(NamedTuple):
     valued: list[bool]
 
 
-class Slices(Sequence[str]):
-    """An article's words as slices of its text, made when read: a reader of the rules' words alone (the spin
-    score) skips making a string for each of the others (the compiled pass's copy and `split`: ~a third of its
-    words' cost), and `pick` or `tolist` makes many in C passes."""
-
-    __slots__ = ("text", "starts", "ends", "known")
-
-    def __init__(self, text: str, starts: np.ndarray, ends: np.ndarray,
-                 known: tuple[list[int], list[str]] = ([], [])) -> None:
-        self.text, self.starts, self.ends = text, starts, ends
-        self.known = known  # (indices, their words) already made: `pick` of those indices returns them
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def __getitem__(self, k):  # type: ignore[override]
-        if isinstance(k, slice):
-            return self.tolist()[k]
-        return self.text[self.starts[k]:self.ends[k]]
-
-    def pick(self, at: Sequence[int]) -> list[str]:
-        """The words at `at`, in order."""
-        if at is self.known[0]:
-            return self.known[1]
-        return list(map(self.text.__getitem__, map(slice, self.starts[at].tolist(), self.ends[at].tolist())))
-
-    def tolist(self) -> list[str]:
-        """Every word (the strings `article_words` makes)."""
-        return list(map(self.text.__getitem__, map(slice, self.starts.tolist(), self.ends.tolist())))
-
-
-def _pick(words: Sequence[str], at: Sequence[int]) -> list[str]:
-    """words[k] for each k at `at`."""
-    return words.pick(at) if isinstance(words, Slices) else list(map(words.__getitem__, at))
-
-
 class ArticleColumns(NamedTuple):
     """`ArticleWords` with the rules' tokens as columns (`RuleColumns`) and the offsets as arrays, for a reader of
     keys and flags alone (the spin score): a word no rule reads but the name test gets its key and flag from
-    per-word facts in C passes (`_rule_columns`), no token built; the offsets are not made Python ints, and the
-    compiled pass's words are `Slices` of the text (their strings made when read)."""
+    per-word facts in C passes (`_rule_columns`), no token built; the offsets are not made Python ints."""
 
-    words: Sequence[str]
+    words: list[str]
     starts: np.ndarray
     ends: np.ndarray
     rules: RuleColumns
@@ -216,7 +179,7 @@ class ArticleColumns(NamedTuple):
 
 def article_columns(text: str, sentences: Sequence[Span]) -> ArticleColumns:
     """`article_words` with the rules' tokens as columns, the same tokens field by field."""
-    words, starts, ends, odd, names, offsets = _words(text, sentences, lists=None)
+    words, starts, ends, odd, names, offsets = _words(text, sentences, lists=False)
     if offsets is None:  # the split path's words: the rules' tokens made and transposed
         ruled = _rule_tokens(text, names, words, starts, ends, *odd)
         at = [n for n, _ in ruled]
@@ -271,8 +234,8 @@ def _rule_columns(text: str, names: frozenset[str], words: Sequence[str], starts
     """`_rule_tokens` as columns: each word's outcome picked from its facts (`_column_facts`) by whether it opens
     its sentence and is among the names, in a few C passes, the full rules (`_full_token`) for the words needing
     them alone."""
-    ws = _pick(words, odd)
     at = list(odd)
+    ws = list(map(words.__getitem__, at))
     picked = list(map(getitem, memoized(_COLUMN_FACTS, _column_facts, ws),
                       map(add, map(add, opens, opens), map(names.__contains__, ws))))
     if not picked:
@@ -306,14 +269,14 @@ _NOT_PLAIN = np.array(sorted({word_hash(w) for w in chain(UNITS, FRACTIONS, ORDI
 _Odd = tuple[list[int], list[int], list[int], list[int]]
 
 
-def _words(text: str, spans: Sequence[Span], lists: bool | None = True,
-           ) -> tuple[Sequence[str], list[int], list[int], _Odd, frozenset[str], tuple[np.ndarray, np.ndarray] | None]:
+def _words(text: str, spans: Sequence[Span], lists: bool = True,
+           ) -> tuple[list[str], list[int], list[int], _Odd, frozenset[str], tuple[np.ndarray, np.ndarray] | None]:
     """(words, starts, ends) of every span in order, the `_unplain` words or more (`_Odd`: their indices, their
     sentences' bounds and where a sentence opens), the spans' `proper_names`, and the offsets as arrays when compiled. An ASCII
     text's come from one compiled pass over its bytes (`token_kernel`: offsets, the words to read, the names,
     and the words copied apart so that one `split` makes their strings); any other text's from `_columns`,
     `_unplain` and `_add_names` per span. Without `lists`, a compiled pass's offsets are left as the arrays alone
-    (the starts and ends returned are the offsets' arrays); with `lists` None besides, its words are `Slices`."""
+    (the starts and ends returned are the offsets' arrays)."""
     buf = None if any(a < 0 or b < 0 for a, b in spans) else proxy_bytes(text, _token_code)
     if buf is None:  # (slices count negative offsets from the end)
         words, starts, ends, found = [], [], [], set()
@@ -341,16 +304,11 @@ def _words(text: str, spans: Sequence[Span], lists: bool | None = True,
         if n >= 0:
             break
         room = sum(max(min(e, len(text)) - s, 0) for s, e in spans)
-    odd = tuple(unplain[:, :m].tolist())
-    starts, ends = word_start[:n], word_end[:n]
-    if lists is None:  # the odd words' strings alone made (the names are among them: capitalized, not plain)
-        at = unplain[0, :m]
-        made = list(map(text.__getitem__, map(slice, starts[at].tolist(), ends[at].tolist())))
-        found = frozenset(map(made.__getitem__, np.searchsorted(at, named[0, :c]).tolist()))
-        return Slices(text, starts, ends, (odd[0], made)), starts, ends, odd, found, (starts, ends)
     words = joined[:size - 1].tobytes().decode("ascii").split(" ") if n else []
     for k in named[1, :x].tolist():  # a word with a proxy's byte: the text's own characters
         words[k] = text[word_start[k]:word_end[k]]
+    odd = tuple(unplain[:, :m].tolist())
+    starts, ends = word_start[:n], word_end[:n]
     found = frozenset(map(words.__getitem__, named[0, :c].tolist()))
     if not lists:
         return words, starts, ends, odd, found, (starts, ends)
