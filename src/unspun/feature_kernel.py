@@ -234,6 +234,21 @@ def table_scores(a_hashes, a_sentence, a_weight, n_a, b_hashes, b_sentence, b_we
     return out
 
 
+@njit(cache=True)
+def identical_scores(scores, keys_a, keys_b, len_a, len_b, identical):
+    """Set scores[i, j] of each sentence pair with one match key (keys_a[i] == keys_b[j], not 0) to `identical`
+    plus 1e-6 times the ratio of the shorter sentence's length (len_a, len_b) to the longer's: `align`'s rule,
+    in the float operations of its NumPy form (no key-by-key matrix built)."""
+    for i in range(keys_a.shape[0]):
+        k = keys_a[i]
+        if k == 0:
+            continue
+        for j in range(keys_b.shape[0]):
+            if keys_b[j] == k:
+                la, lb = len_a[i], len_b[j]
+                scores[i, j] = identical + 1e-6 * min(la, lb) / max(la, lb)
+
+
 # ---------------------------------------------------------------- tokens of ASCII text, looked up by hash
 _NEWLINE, _APOSTROPHE, _HYPHEN = 10, 39, 45
 

@@ -443,7 +443,7 @@ class PairFacts:
     The figures and names are sets of 64-bit hashes where `sentence_immutables` gives strings: the same
     verdicts, as the aligner's feature join already assumes (distinct features do not share a hash)."""
 
-    __slots__ = ("article", "table", "chars", "_figures", "_keys", "_folded_hash", "_details")
+    __slots__ = ("article", "table", "chars", "_figures", "_keys", "_folded_hash", "_details", "_lengths")
 
     def __init__(self, article: CleanArticle) -> None:
         words = _words()
@@ -455,6 +455,14 @@ class PairFacts:
         self._keys: list[str] | None = None
         self._folded_hash: int | None = None
         self._details: np.ndarray | None = None
+        self._lengths: np.ndarray | None = None
+
+    def lengths(self) -> np.ndarray:
+        """Each sentence's text length (int64): what the aligner ranks identical sentences by, on first use."""
+        if self._lengths is None:
+            sents = self.article.sentences
+            self._lengths = np.fromiter((len(s.text) for s in sents), np.int64, count=len(sents))
+        return self._lengths
 
     def figures_and_names(self, k: int) -> tuple[frozenset[int], frozenset[int]]:
         """Sentence k's numbers and names (`sentence_immutables` less its quoted strings), hashed."""
@@ -609,8 +617,10 @@ def specific_words(text: str) -> frozenset[str]:
     distinct word's verdict is kept per thread (`_Details`), so a text costs one lookup per distinct word."""
     details = _details()
     if text.isascii():
-        found = np.unique(_ascii_ids(text, details.by_hash, True, details.number))
-        return frozenset(map(details.keys.__getitem__, found[found > 0].tolist()))  # key 0 is ""
+        # a set of the ids, not np.unique: ~35 us against ~60 us for a text's ~550 words (sorting is not needed)
+        found = set(_ascii_ids(text, details.by_hash, True, details.number).tolist())
+        found.discard(0)  # key 0 is ""
+        return frozenset(map(details.keys.__getitem__, found))
     out = set(map(details.__getitem__, set(DETAIL_WORD.findall(text))))
     out.discard("")
     return frozenset(out)
