@@ -416,6 +416,23 @@ def immutable_ids(buf, slots, slot_ids, ids, starts, ends, hashes):
 
 
 @njit(cache=True)
+def distinct_ids(ids, seen):
+    """The distinct values of `ids` but 0, in order of first sight: `seen` (False for every id, as long as the
+    largest) marks them on the way and is left all False again. One pass where a set of the ids cost ~3x."""
+    out = np.empty(ids.shape[0], np.int64)
+    k = 0
+    for t in range(ids.shape[0]):
+        v = ids[t]
+        if v != 0 and not seen[v]:
+            seen[v] = True
+            out[k] = v
+            k += 1
+    for t in range(k):
+        seen[out[t]] = False
+    return out[:k]
+
+
+@njit(cache=True)
 def put_ids(slots, slot_ids, hashes, ids):
     """Enter each hashes[k] with id ids[k] in the table (`token_ids`); return how many hashes were new."""
     new = 0
