@@ -318,3 +318,60 @@ def test_align_with_pair_facts_equals_align_without(story):
     for a in story.values():
         for b in story.values():
             assert align(a, b, PairFacts(a), PairFacts(b)) == align(a, b)
+
+
+def _identical_numpy(scores, keys_a, keys_b, la_all, lb_all, identical):
+    """The NumPy form `feature_kernel.identical_scores` replaced (align's rule for sentences with one match key)."""
+    import numpy as np
+
+    rows, cols = np.nonzero((keys_a[:, None] == keys_b[None, :]) & (keys_a != 0)[:, None])
+    if len(rows):
+        la, lb = la_all[rows], lb_all[cols]
+        scores[rows, cols] = identical + 1e-6 * np.minimum(la, lb) / np.maximum(la, lb)
+
+
+def test_the_compiled_identical_scores_equal_the_numpy_rule_bit_for_bit(story):
+    # Repeated, reworded and trimmed sentences: equal keys of different lengths ("Police said." / "Police said..."),
+    # a sentence met twice on one side, and an article against itself and against an empty one.
+    import numpy as np
+
+    from unspun.align import _IDENTICAL, _lengths, score_matrix
+    from unspun.feature_kernel import identical_scores
+    from unspun.fingerprint import article_table
+
+    extra = clean("Police said. The mayor, Ana Ruiz, said 1,200 homes lost power. Police said!! "
+                  "Crews worked through the night on Tuesday.")
+    other = clean("POLICE SAID. Crews worked through the night on Tuesday. The mayor said homes lost power.")
+    articles = list(story.values()) + [extra, other, clean("")]
+    for a in articles:
+        for b in articles:
+            ta, tb = article_table(a), article_table(b)
+            la, lb = _lengths(a, None), _lengths(b, None)
+            want = score_matrix(ta, tb)
+            got = want.copy()
+            _identical_numpy(want, ta.keys, tb.keys, la, lb, _IDENTICAL)
+            identical_scores(got, ta.keys, tb.keys, la, lb, _IDENTICAL)
+            assert got.tobytes() == want.tobytes()
+    ta, tb = article_table(extra), article_table(other)
+    assert (ta.keys[:, None] == tb.keys[None, :]).any()  # the rule was exercised
+
+
+def test_summarize_sums_as_the_generator_form_did(story):
+    # `summarize` sums in one loop; the figures are those of one sum per quantity, over the same matches.
+    from unspun.align import summarize
+
+    for a in story.values():
+        for b in story.values():
+            got = align(a, b)
+            m = got.matches
+            ta = sum(s.span[1] - s.span[0] for s in a.sentences)
+            tb = sum(s.span[1] - s.span[0] for s in b.sentences)
+            if not ta or not tb:
+                continue
+            weighted = sum(x.score * ((x.a_span[1] - x.a_span[0]) + (x.b_span[1] - x.b_span[0])) for x in m)
+            copied = (sum(x.a_span[1] - x.a_span[0] for x in m if x.kind == "copy") / ta if ta <= tb
+                      else sum(x.b_span[1] - x.b_span[0] for x in m if x.kind == "copy") / tb)
+            assert summarize(a, b, m) == got
+            assert got.score == round(weighted / (ta + tb), 4)
+            assert got.copy_coverage == round(min(copied, 1.0), 4)
+            assert got.coverage_a == round(min(sum(x.a_span[1] - x.a_span[0] for x in m) / ta, 1.0), 4)

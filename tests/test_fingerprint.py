@@ -346,3 +346,33 @@ _immutable_pool = st.sampled_from(
 def test_the_compiled_signature_immutables_equal_the_per_sentence_rules(text):
     ca = clean(text)
     assert article_immutables(ca) == frozenset().union(*(f.immutables for f in article_features(ca)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 40), max_size=80))
+def test_distinct_ids_are_the_nonzero_ids_once_each_in_order_of_first_sight(values):
+    import numpy as np
+
+    from unspun.feature_kernel import distinct_ids
+
+    seen = np.zeros(41, np.bool_)
+    got = distinct_ids(np.array(values, np.int64), seen).tolist()
+    assert got == [v for v in dict.fromkeys(values) if v != 0]
+    assert not seen.any()  # left clean for the next text
+
+
+def test_specific_words_of_a_whole_article_are_the_per_word_rule(story):
+    # A long ASCII text repeats its details (names, figures) many times: each is one specific word.
+    from unspun.fingerprint import DETAIL_WORD
+    from unspun.tokens import zipf
+
+    for ca in story.values():
+        text = ca.article.text + "\nThe Harbour Authority said 1,200 ferries ran; the Harbour Authority agreed."
+        expected = set()
+        for w in set(DETAIL_WORD.findall(text)):
+            key = w.casefold().replace("\u2019", "'")
+            if key[0].isdigit():
+                expected.add(key)
+            elif len(key) > 2 and zipf(key) < 5.0:
+                expected.add(key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 4 else key)
+        assert specific_words(text) == frozenset(expected)

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from .clean import clean_article
 from .config import AlignConfig, CleanConfig
-from .feature_kernel import lone_pairs, table_scores
+from .feature_kernel import identical_scores, lone_pairs, table_scores
 from .fingerprint import FeatureTable, PairFacts, SentenceFeatures, article_table, feature_table, sentence_key
 from .records import Article, CleanArticle, Match
 
@@ -69,6 +69,13 @@ def score_matrix(ta: FeatureTable, tb: FeatureTable, config: AlignConfig = Align
                         tb.hashes, tb.sentence, weights[tb.kind], tb.n_sentences)
 
 
+def _lengths(article: CleanArticle, given: Given) -> np.ndarray:
+    """Each sentence's text length (what ranks identical sentences), from its `PairFacts` when given."""
+    if isinstance(given, PairFacts):
+        return given.lengths()
+    return np.fromiter((len(s.text) for s in article.sentences), np.int64, count=len(article.sentences))
+
+
 def _chars(article: CleanArticle, indices: Sequence[int] | None = None) -> int:
     sents = article.sentences if indices is None else [article.sentences[i] for i in indices]
     return sum(s.span[1] - s.span[0] for s in sents)
@@ -84,16 +91,21 @@ def assign(scores: np.ndarray, threshold: float, used_a: set[int] = frozenset(),
     An assignment over all candidate pairs, not a path: a sentence pairs with its best counterpart
     wherever the rewrite moved it, and a weak pair never steals a sentence from a strong one.
     Rows/columns already used are left out."""
+    return _assign(scores, threshold, _mask(used_a, scores.shape[0]), _mask(used_b, scores.shape[1]))
+
+
+def _assign(scores: np.ndarray, threshold: float, used_a: np.ndarray, used_b: np.ndarray) -> list[tuple[int, int]]:
+    """`assign` with the used rows and columns as boolean masks (what `align` keeps between its passes)."""
     # No row or column with two candidates at or above the threshold: those pairs are the assignment (each
     # has weight and none competes with another), with no solver to run.
-    found, lone_a, lone_b = lone_pairs(scores, threshold, _mask(used_a, scores.shape[0]), _mask(used_b, scores.shape[1]))
+    found, lone_a, lone_b = lone_pairs(scores, threshold, used_a, used_b)
     if found:
         return list(zip(lone_a.tolist(), lone_b.tolist()))
     from scipy.optimize import linear_sum_assignment
 
     above = scores >= threshold
-    rows = [i for i in np.flatnonzero(above.any(axis=1)).tolist() if i not in used_a]
-    cols = [j for j in np.flatnonzero(above.any(axis=0)).tolist() if j not in used_b]
+    rows = np.flatnonzero(above.any(axis=1) & ~used_a).tolist()
+    cols = np.flatnonzero(above.any(axis=0) & ~used_b).tolist()
     if not rows or not cols:
         return []
     sub = scores[np.ix_(rows, cols)]
@@ -136,27 +148,28 @@ def align(
     # sentence beats one that only shares every feature, and of sentences with one key the closest in
     # length wins: a tie would go to whichever text is first, and align(a, b) and align(b, a) could pair
     # different sentences.
-    rows, cols = np.nonzero((keys_a[:, None] == keys_b[None, :]) & (keys_a != 0)[:, None])
-    if len(rows):
-        la = np.array([len(a.sentences[i].text) for i in rows.tolist()])
-        lb = np.array([len(b.sentences[j].text) for j in cols.tolist()])
-        scores[rows, cols] = _IDENTICAL + 1e-6 * np.minimum(la, lb) / np.maximum(la, lb)  # of equal keys, the closest text
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+    identical_scores(scores, keys_a, keys_b, _lengths(a, fa), _lengths(b, fb), _IDENTICAL)
+    used_a = np.zeros(len(keys_a), np.bool_)
+    used_b = np.zeros(len(keys_b), np.bool_)
     matches: list[Match] = []
     # Second pass: once the texts are shown to be related, weaker sentence pairs among the leftovers
     # are heavily spun versions of each other rather than chance overlap.
     for second_pass, threshold in enumerate((config.min_score, config.context_min_score)):
         if second_pass and len(matches) < config.context_min_matches:
             break
-        for i, j in assign(scores, threshold, used_a, used_b):
-            used_a.add(i)
-            used_b.add(j)
-            sa, sb = a.sentences[i], b.sentences[j]
-            char_sim = 1.0 if keys_a[i] == keys_b[j] else fuzz.ratio(key_a(i), key_b(j)) / 100
+        found = _assign(scores, threshold, used_a, used_b)
+        if not found:
+            continue
+        rows = [i for i, _ in found]
+        cols = [j for _, j in found]
+        used_a[rows] = True
+        used_b[cols] = True
+        # the pass's scores and key tests read in two NumPy calls, not one per match
+        for i, j, raw, same in zip(rows, cols, scores[rows, cols].tolist(), (keys_a[rows] == keys_b[cols]).tolist()):
+            char_sim = 1.0 if same else fuzz.ratio(key_a(i), key_b(j)) / 100
             kind = "copy" if char_sim >= config.copy_score else "paraphrase"
-            score = min(max(float(scores[i, j]), char_sim), 1.0)
-            matches.append(Match(sa.span, sb.span, kind, round(score, 4), (i,), (j,)))
+            score = min(max(raw, char_sim), 1.0)
+            matches.append(Match(a.sentences[i].span, b.sentences[j].span, kind, round(score, 4), (i,), (j,)))
     matches.sort(key=lambda m: m.a_span)
     kept = (fa.chars, fb.chars) if isinstance(fa, PairFacts) and isinstance(fb, PairFacts) else None
     return summarize(a, b, matches, kept)
@@ -170,12 +183,20 @@ def summarize(
     total_a, total_b = totals or (_chars(a), _chars(b))
     if not total_a or not total_b:
         return Alignment(tuple(matches), 0.0, 0.0, 0.0, 0.0)
-    cov_a = sum(m.a_span[1] - m.a_span[0] for m in matches) / total_a
-    cov_b = sum(m.b_span[1] - m.b_span[0] for m in matches) / total_b
-    copied_a = sum(m.a_span[1] - m.a_span[0] for m in matches if m.kind == "copy")
-    copied_b = sum(m.b_span[1] - m.b_span[0] for m in matches if m.kind == "copy")
+    # one loop for the five sums (was five generator passes); the float sum runs in match order, as before
+    in_a = in_b = copied_a = copied_b = 0
+    parts = []  # summed by `sum`, as before (its float addition is the version's own)
+    for m in matches:
+        len_a, len_b = m.a_span[1] - m.a_span[0], m.b_span[1] - m.b_span[0]
+        in_a += len_a
+        in_b += len_b
+        if m.kind == "copy":
+            copied_a += len_a
+            copied_b += len_b
+        parts.append(m.score * (len_a + len_b))
+    weighted = sum(parts)
+    cov_a, cov_b = in_a / total_a, in_b / total_b
     copy_cov = copied_a / total_a if total_a <= total_b else copied_b / total_b
-    weighted = sum(m.score * ((m.a_span[1] - m.a_span[0]) + (m.b_span[1] - m.b_span[0])) for m in matches)
     return Alignment(
         tuple(matches),
         round(min(cov_a, 1.0), 4),

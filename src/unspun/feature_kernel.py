@@ -209,8 +209,8 @@ def table_rows(ids, cls, upper, content, immutable, skeleton, q_sentence, q_hash
 @njit(cache=True)
 def table_scores(a_hashes, a_sentence, a_weight, n_a, b_hashes, b_sentence, b_weight, n_b):
     """`align.score_matrix` of two feature tables (rows: hash, sentence, weight): each sentence pair's weighted
-    Dice score. Every sum runs in the order of the NumPy form (a's rows in order, and for one row of a, b's
-    rows of its hash in b's order), so the floats are the same to the last bit."""
+    Dice score. Every sum runs in the order of the NumPy form (a's rows in order), so the floats are the same
+    to the last bit."""
     tot_a = np.zeros(n_a)
     tot_b = np.zeros(n_b)
     for r in range(a_hashes.shape[0]):
@@ -218,13 +218,33 @@ def table_scores(a_hashes, a_sentence, a_weight, n_a, b_hashes, b_sentence, b_we
     for q in range(b_hashes.shape[0]):
         tot_b[b_sentence[q]] += b_weight[q]
     shared = np.zeros((n_a, n_b))
-    order = np.argsort(b_hashes, kind="mergesort")
-    sorted_b = b_hashes[order]
+    # b's rows chained by hash in an open-addressing table (a sort and a binary search per row of a were ~2/3
+    # of this kernel). One row of a adds to a cell at most once (a sentence holds a feature once), so each
+    # cell's sum still runs over a's rows in order, whatever order b's rows of one hash are visited in.
+    size = 16
+    while size < 2 * b_hashes.shape[0]:
+        size *= 2
+    mask = np.uint64(size - 1)
+    slots = np.empty(size, np.uint64)
+    head = np.full(size, -1, np.int64)
+    chain = np.empty(b_hashes.shape[0], np.int64)
+    for q in range(b_hashes.shape[0]):
+        h = b_hashes[q]
+        s = h & mask
+        while head[s] >= 0 and slots[s] != h:
+            s = (s + np.uint64(1)) & mask
+        chain[q] = head[s]
+        slots[s] = h
+        head[s] = q
     for r in range(a_hashes.shape[0]):
-        q = np.searchsorted(sorted_b, a_hashes[r])
-        while q < sorted_b.shape[0] and sorted_b[q] == a_hashes[r]:
-            shared[a_sentence[r], b_sentence[order[q]]] += a_weight[r]
-            q += 1
+        h = a_hashes[r]
+        s = h & mask
+        while head[s] >= 0 and slots[s] != h:
+            s = (s + np.uint64(1)) & mask
+        q = head[s]
+        while q >= 0:
+            shared[a_sentence[r], b_sentence[q]] += a_weight[r]
+            q = chain[q]
     out = np.zeros((n_a, n_b))
     for i in range(n_a):
         for j in range(n_b):
@@ -232,6 +252,21 @@ def table_scores(a_hashes, a_sentence, a_weight, n_a, b_hashes, b_sentence, b_we
             if denom > 0:
                 out[i, j] = 2 * shared[i, j] / denom
     return out
+
+
+@njit(cache=True)
+def identical_scores(scores, keys_a, keys_b, len_a, len_b, identical):
+    """Set scores[i, j] of each sentence pair with one match key (keys_a[i] == keys_b[j], not 0) to `identical`
+    plus 1e-6 times the ratio of the shorter sentence's length (len_a, len_b) to the longer's: `align`'s rule,
+    in the float operations of its NumPy form (no key-by-key matrix built)."""
+    for i in range(keys_a.shape[0]):
+        k = keys_a[i]
+        if k == 0:
+            continue
+        for j in range(keys_b.shape[0]):
+            if keys_b[j] == k:
+                la, lb = len_a[i], len_b[j]
+                scores[i, j] = identical + 1e-6 * min(la, lb) / max(la, lb)
 
 
 # ---------------------------------------------------------------- tokens of ASCII text, looked up by hash
@@ -378,6 +413,23 @@ def immutable_ids(buf, slots, slot_ids, ids, starts, ends, hashes):
         opens = False
         p = e
     return k
+
+
+@njit(cache=True)
+def distinct_ids(ids, seen):
+    """The distinct values of `ids` but 0, in order of first sight: `seen` (False for every id, as long as the
+    largest) marks them on the way and is left all False again. One pass where a set of the ids cost ~3x."""
+    out = np.empty(ids.shape[0], np.int64)
+    k = 0
+    for t in range(ids.shape[0]):
+        v = ids[t]
+        if v != 0 and not seen[v]:
+            seen[v] = True
+            out[k] = v
+            k += 1
+    for t in range(k):
+        seen[out[t]] = False
+    return out[:k]
 
 
 @njit(cache=True)
