@@ -23,9 +23,9 @@ from .forms import demonym_pair, determiner_swap, form_reasons, initialism, spel
 from .groups import Facts, content_words, facts, moved_edits, related_words, swap_edits
 from .opcodes import changed_runs
 from .tokenize import Token, article_tokens, inside, is_title, proper_names, quote_regions, tokenize
-from .word_memo import light_stems, memoized
+from .word_memo import light_stems, memoized, remember
 from .words import (
-    AXIS_OF, DATE_WORDS, IDIOM_STEMS, IDIOMS, IDIOMS_BY_FIRST, NEG_PREFIXES, NEGATORS, QUOTE_FOLD, TIME_UNITS,
+    AXIS_OF, DATE_WORDS, IDIOM_ANCHORS, IDIOM_STEMS, IDIOMS, IDIOMS_BY_FIRST, NEG_PREFIXES, NEGATORS, QUOTE_FOLD, TIME_UNITS,
     UN_EXCEPTIONS, valence,
 )
 
@@ -196,10 +196,14 @@ _ARTICLES = frozenset(("a", "an", "the"))  # skipped when matching fixed express
 def _idiom_hits(tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
     """(idiom index, first token, last token + 1) of fixed expressions found in a token run. The stems come
     from the shared per-word memo and the places an expression can start are picked in C, so a run none of
-    whose stems starts one (most runs) costs a few passes in C."""
+    whose stems starts one (most runs) costs a few passes in C, and one holding no expression's anchor stem
+    (most sentences) one set test."""
     keys = list(map(_KEY, tokens))
+    every = light_stems(keys)
+    if IDIOM_ANCHORS.isdisjoint(every):
+        return []
     kept = list(compress(count(), map(not_, map(_ARTICLES.__contains__, keys))))
-    stems = light_stems(list(map(keys.__getitem__, kept)))
+    stems = list(map(every.__getitem__, kept))
     hits = []
     for i in compress(count(), map(IDIOMS_BY_FIRST.__contains__, stems)):
         for n in IDIOMS_BY_FIRST[stems[i]]:
@@ -485,21 +489,12 @@ def classify(
                     severity or SEVERITY[kind])
 
     group = group or facts(ta, tb)
-    words_a, words_b = [t.text for t in a], [t.text for t in b]
-    form, named = form_reasons(words_a, words_b)  # (the name form is read below, after the flip tests)
-    if form:  # the same words spelled another way: no flip, figure or name can hide in it
-        return make("spelling_variant", form)
-    after_a = ta[ra[1]:ra[1] + 1]
-    one_sided = not a or not b
-    # A clause added or dropped outright is reworded content, not an inverted proposition.
-    clause = one_sided and len(a) + len(b) > config.max_inserted_flip_tokens
-    negations = None if clause else (_negations(a, after_a), _negations(b, after_a))  # read by both tests below
-    flip = None if clause else flip_reason(a, b, after_a, negations)
-    if flip is None and not one_sided and negations == (0, 0):
-        flip = polarity_reason(a, b, config.flip_min_valence)
-    form = named or initialism(words_a, words_b)
+    spelling, flip, form = _word_rules(a, b, ta[ra[1]:ra[1] + 1], config)
+    if spelling:  # the same words spelled another way: no flip, figure or name can hide in it
+        return make("spelling_variant", spelling)
     if form and not flip:
         return make("name_form", form)
+    one_sided = not a or not b
     number, number_severity = _number(a, b, sa, sb, group)
     name, name_severity = _name(a, b, ta, tb, group)
     # A long stretch rewritten on both sides: its negations and names are read with less certainty.
@@ -526,6 +521,42 @@ def classify(
     if not a_text.strip() or not b_text.strip():
         return make("synonym", "words " + ("added" if not a_text.strip() else "dropped"))
     return make("synonym", "wording changed, meaning kept")
+
+
+_WORD_RULES: dict[tuple, tuple[str | None, str | None, str | None]] = {}  # `_word_rules` per run pair
+_WORD_RULES_MAX = 1 << 16
+
+
+def _word_rules(a: Sequence[Token], b: Sequence[Token], after: Sequence[Token], config: ExplainConfig
+                ) -> tuple[str | None, str | None, str | None]:
+    """`_word_rules_of`, kept in a bounded per-process memo keyed on exactly what those rules read: the two
+    runs' words and keys, whether "to" follows run a, and the two settings. The same rewritten sentence is
+    diffed in every pair its article is in, so over a third of a scan's runs come back."""
+    key = (tuple(map(_TEXT, a)), tuple(map(_TEXT, b)), tuple(map(_KEY, a)), tuple(map(_KEY, b)),
+           bool(after) and after[0].key == "to", config.max_inserted_flip_tokens, config.flip_min_valence)
+    got = _WORD_RULES.get(key)
+    if got is None:
+        got = _word_rules_of(a, b, after, config)
+        remember(_WORD_RULES, key, got, _WORD_RULES_MAX)
+    return got
+
+
+def _word_rules_of(a: Sequence[Token], b: Sequence[Token], after: Sequence[Token], config: ExplainConfig
+                   ) -> tuple[str | None, str | None, str | None]:
+    """(spelling variant, meaning flip, name form) of two changed runs: the rules that read only the runs'
+    words and keys (and whether "to" follows run a, for "declined to"). A spelling variant decides alone."""
+    words_a, words_b = [t.text for t in a], [t.text for t in b]
+    form, named = form_reasons(words_a, words_b)  # (the name form is read below, after the flip tests)
+    if form:
+        return form, None, None
+    one_sided = not a or not b
+    # A clause added or dropped outright is reworded content, not an inverted proposition.
+    clause = one_sided and len(a) + len(b) > config.max_inserted_flip_tokens
+    negations = None if clause else (_negations(a, after), _negations(b, after))  # read by both tests below
+    flip = None if clause else flip_reason(a, b, after, negations)
+    if flip is None and not one_sided and negations == (0, 0):
+        flip = polarity_reason(a, b, config.flip_min_valence)
+    return None, flip, named or initialism(words_a, words_b)
 
 
 def _number(a: Sequence[Token], b: Sequence[Token], sa: _Side, sb: _Side, group: Facts

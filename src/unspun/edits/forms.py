@@ -111,18 +111,22 @@ def spelling_variant(a: Sequence[str], b: Sequence[str]) -> str | None:
     """Why two word runs are the same words spelled differently (case, British/American, hyphens), or None.
 
     Figures are never spelling variants ("1.2" and "12" are different numbers)."""
-    return _spelling_variant(a, b, _parts(a), _parts(b)) if a and b else None
+    if not (a and b):
+        return None
+    pa, pb = _parts(a), _parts(b)
+    return _spelling_variant(a, b, pa, pb, list(map(spelling_key, pa)), list(map(spelling_key, pb)))
 
 
-def _spelling_variant(a: Sequence[str], b: Sequence[str], pa: list[str], pb: list[str]) -> str | None:
-    """`spelling_variant` of two non-empty runs whose `_parts` are `pa` and `pb`."""
+def _spelling_variant(a: Sequence[str], b: Sequence[str], pa: list[str], pb: list[str], ka: list[str],
+                      kb: list[str]) -> str | None:
+    """`spelling_variant` of two non-empty runs whose `_parts` are `pa` and `pb`, their `spelling_key`s `ka`
+    and `kb`."""
     if any(map(str.isdigit, "".join((*a, *b)))):  # a digit anywhere, tested in C
         return None
     if pa == pb:
         if [w.casefold() for w in a] == [w.casefold() for w in b]:
             return "same words, different letter case"
         return "contraction written out"
-    ka, kb = list(map(spelling_key, pa)), list(map(spelling_key, pb))
     if "".join(ka) == "".join(kb):
         if "".join(pa) == "".join(pb):
             return "same word, hyphenation or spacing differs"
@@ -185,7 +189,10 @@ def name_form(a: Sequence[str], b: Sequence[str]) -> str | None:
     "Belarus" ~ "Belarusian"; "Deputy Secretary General of FIBA Asia" ~ "FIBA Asia deputy secretary
     general" (the same content words in another order, the function words of/the/'s aside).
     """
-    return _name_form(a, b, _parts(a), _parts(b)) if a and b else None
+    if not (a and b):
+        return None
+    pa, pb = _parts(a), _parts(b)
+    return _name_form(a, b, pa, pb, list(map(spelling_key, pa)), list(map(spelling_key, pb)))
 
 
 _FORM_REASONS: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str | None, str | None]] = {}
@@ -202,18 +209,19 @@ def form_reasons(a: Sequence[str], b: Sequence[str]) -> tuple[str | None, str | 
     got = _FORM_REASONS.get(key)
     if got is None:
         pa, pb = _parts(a), _parts(b)
-        got = _spelling_variant(a, b, pa, pb), _name_form(a, b, pa, pb)
+        ka, kb = list(map(spelling_key, pa)), list(map(spelling_key, pb))  # (both tests read them)
+        got = _spelling_variant(a, b, pa, pb, ka, kb), _name_form(a, b, pa, pb, ka, kb)
         remember(_FORM_REASONS, key, got, _FORM_REASONS_MAX)
     return got
 
 
-def _name_form(a: Sequence[str], b: Sequence[str], pa: list[str], pb: list[str]) -> str | None:
-    """`name_form` of two non-empty runs whose `_parts` are `pa` and `pb`."""
-    fa = [w for w in pa if w not in _FUNCTION]
-    fb = [w for w in pb if w not in _FUNCTION]
-    if len(fa) != len(fb) or not fa:
+def _name_form(a: Sequence[str], b: Sequence[str], pa: list[str], pb: list[str], ka: list[str], kb: list[str]
+               ) -> str | None:
+    """`name_form` of two non-empty runs whose `_parts` are `pa` and `pb`, their `spelling_key`s `ka` and `kb`."""
+    ca = [k for w, k in zip(pa, ka) if w not in _FUNCTION]  # the keys of the parts that are not function words
+    cb = [k for w, k in zip(pb, kb) if w not in _FUNCTION]
+    if len(ca) != len(cb) or not ca:
         return None  # the counts differ (and so would the sums of the leftovers), or no content word at all
-    ca, cb = list(map(spelling_key, fa)), list(map(spelling_key, fb))
     # With as many words on each side, the leftovers are both empty (the same words) or both not, with
     # equal sums; one word a side (most edits) needs no counting.
     if len(ca) == 1:

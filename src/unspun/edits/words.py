@@ -172,6 +172,10 @@ IDIOMS = tuple(s.split() for s in (
     "damp squib", "wild goose chase", "dark horse", "hot seat", "square one", "cold comfort", "thin air",
 ))
 IDIOM_STEMS = tuple(tuple(light_stem(w) for w in idiom if w not in ("a", "the")) for idiom in IDIOMS)
+# One stem of each expression, its longest (the last on a tie: mostly its rarest word, "moon" of "over the
+# moon"): a run whose stems hold none of these holds no expression, a set test in C that spares most
+# sentence groups the match loop.
+IDIOM_ANCHORS = frozenset(max(reversed(stems), key=len) for stems in IDIOM_STEMS if stems)
 
 
 def _axis_index() -> dict[str, tuple[tuple[int, int], ...]]:
