@@ -111,6 +111,7 @@ def _span(text: str, start: int, end: int) -> _Span:
     if low.isalnum():  # one plain word (ASCII letters and digits): the whole slice is the only match
         lexical = words = (low,)
         inner: tuple[tuple[str, str], ...] = ()
+        chosen = low not in _NOT_CHOSEN and not low.isdigit()  # `_chosen` of one word, inlined
     else:
         lexical = tuple(_find_compounds(low))
         if not lexical:
@@ -118,13 +119,25 @@ def _span(text: str, start: int, end: int) -> _Span:
         if "'" in low:
             lexical = tuple(w.replace("'", "") for w in lexical)
         words, inner = _split_compounds(lexical, "-" in low)
-    prev, after = previous_word(text, start), _next_word(text, end)  # `edge_pairs`, inlined
+        chosen = _chosen(words)
+    # `edge_pairs`, inlined: no word before a span that no space or tab precedes (`previous_word`'s first test)
+    prev = previous_word(text, start) if text[start - 1 : start] in _BLANKS else None
+    after = _next_word(text, end)
     if prev is None:
-        edges = () if after is None else ((words[-1], norm_word(after.group(1))),)
+        edges = () if after is None else ((words[-1], _norm_edge(after.group(1))),)
     else:
-        first = (norm_word(prev), words[0])
-        edges = (first,) if after is None else (first, (words[-1], norm_word(after.group(1))))
-    return _Span(lexical, words, edges + inner, edges, _chosen(words))
+        first = (_norm_edge(prev), words[0])
+        edges = (first,) if after is None else (first, (words[-1], _norm_edge(after.group(1))))
+    return _new_span(_Span, (lexical, words, edges + inner, edges, chosen))  # `_Span(...)` without its __new__
+
+
+_BLANKS = frozenset(" \t")
+_new_span = tuple.__new__
+
+
+def _norm_edge(word: str) -> str:
+    """`norm_word` of an `EDGE_WORD` (ASCII letters and digits, maybe an apostrophe): a plain one is lowercased."""
+    return word.lower() if word.isalnum() else norm_word(word)
 
 
 def _split_compounds(lexical: tuple[str, ...], hyphens: bool
@@ -154,7 +167,11 @@ def _word_swaps(text_a: str, text_b: str, edits: Sequence[Edit]) -> Iterator[tup
             continue
         sa, sb = _span(text_a, *e.a_span), _span(text_b, *e.b_span)
         wa, wb = sa.words, sb.words
-        if wa and wb and _has_more(wa, wb) and _has_more(wb, wa):
+        if not wa or not wb:
+            continue
+        # `_has_more` both ways, its one-word case (most swaps) inlined
+        if (wa[0] not in wb if len(wa) == 1 else _has_more(wa, wb)) and (
+                wb[0] not in wa if len(wb) == 1 else _has_more(wb, wa)):
             yield e, sa, sb
 
 
