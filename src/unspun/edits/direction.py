@@ -342,16 +342,21 @@ def grammar_edits(text_a: str, text_b: str, edits: Sequence[Edit]) -> int:
     sentence anew (a translation round trip, a paraphrase) changes grammar words as a by-product (>= 2 in 60%
     of PAN13 translation round trips)."""
     n = 0
+    grammar = STOPWORDS.issuperset
     for e in edits:
         if e.kind in _NOT_REWORDED:
             continue
-        wa = span_words(text_a, e.a_span) if e.a_span else []
-        wb = span_words(text_b, e.b_span) if e.b_span else []
+        sa, sb = e.a_span, e.b_span
+        if sa and sb and e.kind in _SWAP_KINDS:  # `_word_swaps` has just read these spans: `_span`'s memo holds them
+            wa, wb = _span(text_a, *sa).words, _span(text_b, *sb).words  # (their words are `span_words`')
+        else:
+            wa = span_words(text_a, sa) if sa else ()
+            wb = span_words(text_b, sb) if sb else ()
         if not wa and not wb:
             continue
-        if all(w in STOPWORDS for w in (*wa, *wb)):
+        if grammar(wa) and grammar(wb):
             n += 1
-        elif len(wa) == len(wb) == 1 and wa != wb and light_stem(wa[0]) == light_stem(wb[0]):
+        elif len(wa) == len(wb) == 1 and wa[0] != wb[0] and light_stem(wa[0]) == light_stem(wb[0]):
             n += 1
     return n
 
@@ -361,18 +366,19 @@ _REGENERATED_WEIGHT = 0.5  # the reversed word-choice vote's share of its weight
 
 
 def _wording(text_a: str, text_b: str, edits: Sequence[Edit], style_gap: float,
-             collocations: Collocations | None, extent: float, swaps: _Swaps | None = None
-             ) -> tuple[float, str] | None:
+             collocations: Collocations | None, extent: float, swaps: _Swaps | None = None,
+             grammar: int | None = None) -> tuple[float, str] | None:
     """The word-choice vote for the kind of rewrite at hand. A thesaurus spin (few words changed, grammar
     words untouched) makes the copy's words rarer and ill-fitting; a chatbot or translator makes them MORE
     probable, so for heavy rewrites word likelihood is used only as context fit, and not at all when the
     style marks a chatbot. A light rewrite that also changed grammar words (see `grammar_edits`) was
     regenerated sentence by sentence (a translation round trip): there the rarer side is the source, at half
     weight (PAN13 round trips: the spin reading is right in 12% of such pairs). `extent`: `rewrite_extent`;
-    `swaps`: `word_swaps`, when the caller has them."""
+    `swaps`: `word_swaps`, `grammar`: `grammar_edits`, when the caller has them."""
     if extent < _HEAVY:
         vote = wording_vote(text_a, text_b, edits, collocations, swaps)
-        grammar = grammar_edits(text_a, text_b, edits)
+        if grammar is None:
+            grammar = grammar_edits(text_a, text_b, edits)
         if vote is None or grammar < _REGENERATED:
             return vote
         weight, _ = vote
@@ -395,10 +401,12 @@ def _choice_votes(text_a: str, text_b: str, edits: Sequence[Edit], collocations:
     # The word swaps, found once for the two readers that use them: the word-choice vote (a light rewrite's, or
     # a heavy one's context fit when the style marks no chatbot) and `swapped_details` (light rewrites only).
     swaps = word_swaps(text_a, text_b, edits) if extent < _HEAVY or abs(style_gap) < _STYLE_REGIME else None
-    wording = _wording(text_a, text_b, edits, style_gap, collocations, extent, swaps)
+    # A light rewrite's grammar edits, counted once for the two that ask (`_wording`, `swapped_details`).
+    grammar = grammar_edits(text_a, text_b, edits) if extent < _HEAVY else None
+    wording = _wording(text_a, text_b, edits, style_gap, collocations, extent, swaps, grammar)
     if wording is not None:
         out.append(Vote("wording", *wording))
-    swapped = swapped_details(text_a, text_b, edits, extent, swaps)
+    swapped = swapped_details(text_a, text_b, edits, extent, swaps, grammar)
     light = extent < _STYLE_MIN_EXTENT
     return out + [Vote(*v) for v in fluent_votes(text_a, text_b, style_a, style_b, swapped, extent >= _HEAVY)
                   if not (light and v[0] == "machine style")]
@@ -417,17 +425,19 @@ _SWAP_MAX_WORDS = 2  # a word swapped for a word (or two): what a thesaurus does
 
 
 def swapped_details(text_a: str, text_b: str, edits: Sequence[Edit], extent: float | None = None,
-                    swaps: _Swaps | None = None) -> frozenset[str]:
+                    swaps: _Swaps | None = None, grammar: int | None = None) -> frozenset[str]:
     """The specific words inside one-for-one word swaps, on either side: left out of the information vote.
 
     A swap replaces a word rather than losing it, and which side of a swap is the author's is the word-choice
     vote's question, answered per regime (a thesaurus picks the rarer word, a translator or chatbot the
     commoner). Counted as details, a thesaurus's rare picks made the spun copy look like the one holding
     details its source lacks: the information vote was right on 0 of 96 synthetic spins, 12 of 26 undated.
-    `extent`: `rewrite_extent` and `swaps`: `word_swaps`, when the caller has them."""
+    `extent`: `rewrite_extent`, `swaps`: `word_swaps` and `grammar`: `grammar_edits`, when the caller has them."""
     if extent is None:
         extent = rewrite_extent(text_a, text_b, edits)
-    if extent >= _HEAVY or grammar_edits(text_a, text_b, edits) >= _REGENERATED:
+    if extent >= _HEAVY:
+        return frozenset()
+    if (grammar_edits(text_a, text_b, edits) if grammar is None else grammar) >= _REGENERATED:
         return frozenset()
     out: set[str] = set()
     for e, sa, sb in word_swaps(text_a, text_b, edits, swaps):
