@@ -1,8 +1,8 @@
 """Interleaved A/B of the direction votes' CPU (`edits.direction.votes`) between two source trees, in alternating rounds.
 
-Usage: python benchmarks/direction_votes_ab.py BASE_SRC NEW_SRC [--n 2000 | --ai] [--rounds 10]
+Usage: python benchmarks/direction_votes_ab.py BASE_SRC NEW_SRC [--n 2000 | --ai] [--rounds 10] [--calls PATH]
 Records once (under BASE_SRC, one process, as `direction_votes.py`: every pair the pair stage decides, synthetic
-`--n` articles or the ai-rewrites-wiki texts with `--ai`) into a pickle, then starts one worker per tree that
+`--n` articles or the ai-rewrites-wiki texts with `--ai`) into a pickle (`--calls`: kept at PATH, and reused when it is there), then starts one worker per tree that
 loads it and runs `votes` over every recorded pair when told; the rounds alternate base/new (the first of each
 round swapped every round), the per-text memos cleared before each. On a shared machine the paired ratios of
 adjacent rounds are steadier than minima of separate runs. Prints each tree's rounds, min and median, the ratios
@@ -77,12 +77,14 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--ai", action="store_true")
     ap.add_argument("--rounds", type=int, default=10)
+    ap.add_argument("--calls", help="a recording to reuse (kept): written here when missing, else read")
     args = ap.parse_args()
     trees = {"base": args.base, "new": args.new}
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "calls.pkl")
-        subprocess.run([sys.executable, __file__, "--record", str(args.n), "ai" if args.ai else "synthetic", path],
-                       env=dict(os.environ, PYTHONPATH=args.base), check=True)
+        path = args.calls or os.path.join(tmp, "calls.pkl")
+        if not os.path.exists(path):
+            subprocess.run([sys.executable, __file__, "--record", str(args.n), "ai" if args.ai else "synthetic", path],
+                           env=dict(os.environ, PYTHONPATH=args.base), check=True)
         procs = {k: subprocess.Popen([sys.executable, __file__, "--worker", path], env=dict(os.environ, PYTHONPATH=t),
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for k, t in trees.items()}
         digests = {k: p.stdout.readline().strip() for k, p in procs.items()}

@@ -7,12 +7,13 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unspun.edits.collocation import shared, span_word_count, word_count
+from unspun.edits.collocation import shared, span_word_count, span_words, word_count
 from unspun.edits.compare import compare
 from unspun.edits.direction import (
-    _FIT_MIN_BITS, _HEAVY, _chosen, _word_swaps, context_fit_vote, rewrite_extent, swapped_details, votes,
-    word_swaps, wording_gaps,
+    _FIT_MIN_BITS, _HEAVY, _chosen, _word_swaps, context_fit_vote, grammar_edits, rewrite_extent, swapped_details,
+    votes, word_swaps, wording_gaps,
 )
+from unspun.tokens import STOPWORDS, light_stem
 
 SOURCE = (
     "Firefighters from the Dunmore station spent six hours on Tuesday tackling a blaze at a timber yard on Quarry "
@@ -241,3 +242,33 @@ def test_names_memo_stays_bounded_and_gives_the_same_names(monkeypatch):
     assert information.names(text) == before
     assert {"moyo", "chikore", "ncube", "harare"} <= before and "officials" not in before
     assert len(information._INSIDE) <= 3
+
+
+def _grammar_reference(text_a, text_b, edits):
+    """`grammar_edits` as it was written before: `span_words` of every edit's two sides."""
+    n = 0
+    for e in edits:
+        if e.kind == "moved":
+            continue
+        wa = span_words(text_a, e.a_span) if e.a_span else []
+        wb = span_words(text_b, e.b_span) if e.b_span else []
+        if not wa and not wb:
+            continue
+        if all(w in STOPWORDS for w in (*wa, *wb)):
+            n += 1
+        elif len(wa) == len(wb) == 1 and wa != wb and light_stem(wa[0]) == light_stem(wb[0]):
+            n += 1
+    return n
+
+
+def test_grammar_edits_read_from_the_swapped_spans_count_as_span_words_do():
+    """The swaps' words come from `_span` (memoized by `word_swaps`), the other edits' from `span_words`."""
+    counts = []
+    for a, b in ((SOURCE, GARBLED), (GARBLED, SOURCE), (SOURCE, SPUN), (SPUN, SOURCE)):
+        edits = compare(a, b).edits
+        for warm in (False, True):
+            if warm:
+                word_swaps(a, b, edits)
+            counts.append(grammar_edits(a, b, edits))
+            assert counts[-1] == _grammar_reference(a, b, edits)
+    assert max(counts) >= 2  # the garbled rewrite changed grammar words ("from" -> "of", "a" -> "one")

@@ -34,6 +34,7 @@ from ..config import user_cache_dir
 from ..tokens import EDGE_WORD
 from .pair_kernel import fill_table, line_hashes, pair_counts, pair_oddness
 from .pmi_kernel import word_pair_counts
+from .vote_kernel import load as load_vote_kernels, word_total
 
 _TOTAL = 1024908267229.0  # tokens in the corpus the counts come from (wordsegment.TOTAL)
 _BIGRAM_FLOOR = 100_000.0  # the bigram table lists only pairs seen at least this often
@@ -136,6 +137,7 @@ class Collocations:
                     _write_cache(path, arrays)
             self._install(arrays)
             self._pair_counts([])  # `pmi_kernel` loaded here too, before the scan's workers fork
+            load_vote_kernels()  # and the direction votes' counting kernels, which read along with this table
         return self
 
     def _install(self, arrays: dict[str, np.ndarray]) -> None:
@@ -320,8 +322,9 @@ def span_word_count(text: str, span: tuple[int, int]) -> int:
 @lru_cache(maxsize=4096)
 def word_count(text: str) -> int:
     """len(span_words(text, whole text)), memoized on the text: the direction votes count each article's
-    words once per pair it is in."""
-    return len(_INNER.findall(text))
+    words once per pair it is in. Counted in a compiled pass (`vote_kernel.word_total`), not from a `findall`
+    list of every word."""
+    return word_total(text)
 
 
 def window_pairs(text: str, span: tuple[int, int]) -> list[tuple[str, str]]:

@@ -39,12 +39,13 @@ from ..tokens import COMPOUND, EDIT_TOKEN, STOPWORDS, light_stem, zipf
 from .casing import casing_vote
 from .clause_order import Reorder, reorder
 from .collocation import (
-    NEXT_WORD, Collocations, edge_pairs, norm_word, previous_word, shared, span_word_count, span_words,
+    NEXT_WORD, Collocations, edge_pairs, norm_word, previous_word, shared, span_words,
     word_count,
 )
 from .contradiction import clashes
 from .fluent import fluent_votes
 from .machine_style import machine_style
+from .vote_kernel import clipped_fit_total, word_total
 from .words import article_clash
 
 
@@ -110,6 +111,7 @@ def _span(text: str, start: int, end: int) -> _Span:
     if low.isalnum():  # one plain word (ASCII letters and digits): the whole slice is the only match
         lexical = words = (low,)
         inner: tuple[tuple[str, str], ...] = ()
+        chosen = low not in _NOT_CHOSEN and not low.isdigit()  # `_chosen` of one word, inlined
     else:
         lexical = tuple(_find_compounds(low))
         if not lexical:
@@ -117,13 +119,25 @@ def _span(text: str, start: int, end: int) -> _Span:
         if "'" in low:
             lexical = tuple(w.replace("'", "") for w in lexical)
         words, inner = _split_compounds(lexical, "-" in low)
-    prev, after = previous_word(text, start), _next_word(text, end)  # `edge_pairs`, inlined
+        chosen = _chosen(words)
+    # `edge_pairs`, inlined: no word before a span that no space or tab precedes (`previous_word`'s first test)
+    prev = previous_word(text, start) if text[start - 1 : start] in _BLANKS else None
+    after = _next_word(text, end)
     if prev is None:
-        edges = () if after is None else ((words[-1], norm_word(after.group(1))),)
+        edges = () if after is None else ((words[-1], _norm_edge(after.group(1))),)
     else:
-        first = (norm_word(prev), words[0])
-        edges = (first,) if after is None else (first, (words[-1], norm_word(after.group(1))))
-    return _Span(lexical, words, edges + inner, edges, _chosen(words))
+        first = (_norm_edge(prev), words[0])
+        edges = (first,) if after is None else (first, (words[-1], _norm_edge(after.group(1))))
+    return _new_span(_Span, (lexical, words, edges + inner, edges, chosen))  # `_Span(...)` without its __new__
+
+
+_BLANKS = frozenset(" \t")
+_new_span = tuple.__new__
+
+
+def _norm_edge(word: str) -> str:
+    """`norm_word` of an `EDGE_WORD` (ASCII letters and digits, maybe an apostrophe): a plain one is lowercased."""
+    return word.lower() if word.isalnum() else norm_word(word)
 
 
 def _split_compounds(lexical: tuple[str, ...], hyphens: bool
@@ -153,7 +167,11 @@ def _word_swaps(text_a: str, text_b: str, edits: Sequence[Edit]) -> Iterator[tup
             continue
         sa, sb = _span(text_a, *e.a_span), _span(text_b, *e.b_span)
         wa, wb = sa.words, sb.words
-        if wa and wb and _has_more(wa, wb) and _has_more(wb, wa):
+        if not wa or not wb:
+            continue
+        # `_has_more` both ways, its one-word case (most swaps) inlined
+        if (wa[0] not in wb if len(wa) == 1 else _has_more(wa, wb)) and (
+                wb[0] not in wa if len(wb) == 1 else _has_more(wb, wa)):
             yield e, sa, sb
 
 
@@ -272,18 +290,21 @@ def rewrite_extent(text_a: str, text_b: str, edits: Sequence[Edit]) -> float:
     thesaurus spin with one moved sentence look like a heavy rewrite."""
     na = word_count(text_a) or 1
     nb = word_count(text_b) or 1
-    ca = cb = 0
+    spans_a, spans_b = [], []
     for e in edits:  # one pass over the edits for both sides
         if e.kind in _NOT_REWORDED:
             continue
         if e.a_span:
-            ca += span_word_count(text_a, e.a_span)
+            spans_a.append(e.a_span)
         if e.b_span:
-            cb += span_word_count(text_b, e.b_span)
-    return (ca / na + cb / nb) / 2
+            spans_b.append(e.b_span)
+    # Each side's spans counted in one compiled pass (`span_word_count` each: ~60 regex searches a pair).
+    return (_words_in(text_a, spans_a) / na + _words_in(text_b, spans_b) / nb) / 2
 
 
-_add = np.add.reduce
+def _words_in(text: str, spans: list[tuple[int, int]]) -> int:
+    """sum(span_word_count(text, s) for s in spans)."""
+    return word_total(text, spans) if spans else 0
 
 
 def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocations: Collocations | None = None,
@@ -300,14 +321,12 @@ def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocatio
     if not sides:
         return None
     pmi = np.nan_to_num((collocations or shared()).pmi_many([p for pa, pb in sides for p in (*pa, *pb)]), nan=0.0)
-    total, k = 0.0, 0
-    for pa, pb in sides:
-        # `ndarray.mean` is this sum over the count, with a dozen checks a call around it. (One `np.add.reduceat`
-        # over all the runs is cheaper but sums a long run in another order: weights differed in the last bits.)
-        fa = _add(pmi[k : k + len(pa)]) / len(pa)
-        fb = _add(pmi[k + len(pa) : k + len(pa) + len(pb)]) / len(pb)
-        k += len(pa) + len(pb)
-        total += max(-4.0, min(4.0, float(fa - fb)))
+    # Per swap: clip(mean PMI of a's run - b's, -4, 4), summed in swap order, in one compiled pass that sums each
+    # run as `np.add.reduce` does (`vote_kernel.clipped_fit_total`: the same float64s; two numpy calls a swap were
+    # ~40% of this vote). `ndarray.mean` is that sum over the count; one `np.add.reduceat` over all the runs sums
+    # a long run in another order (weights differed in the last bits).
+    lens = np.fromiter((n for pa, pb in sides for n in (len(pa), len(pb))), dtype=np.int64, count=2 * len(sides))
+    total = float(clipped_fit_total(pmi, lens, 4.0))
     if abs(total) < _FIT_MIN_BITS:
         return None
     worse = "b" if total > 0 else "a"
@@ -323,16 +342,21 @@ def grammar_edits(text_a: str, text_b: str, edits: Sequence[Edit]) -> int:
     sentence anew (a translation round trip, a paraphrase) changes grammar words as a by-product (>= 2 in 60%
     of PAN13 translation round trips)."""
     n = 0
+    grammar = STOPWORDS.issuperset
     for e in edits:
         if e.kind in _NOT_REWORDED:
             continue
-        wa = span_words(text_a, e.a_span) if e.a_span else []
-        wb = span_words(text_b, e.b_span) if e.b_span else []
+        sa, sb = e.a_span, e.b_span
+        if sa and sb and e.kind in _SWAP_KINDS:  # `_word_swaps` has just read these spans: `_span`'s memo holds them
+            wa, wb = _span(text_a, *sa).words, _span(text_b, *sb).words  # (their words are `span_words`')
+        else:
+            wa = span_words(text_a, sa) if sa else ()
+            wb = span_words(text_b, sb) if sb else ()
         if not wa and not wb:
             continue
-        if all(w in STOPWORDS for w in (*wa, *wb)):
+        if grammar(wa) and grammar(wb):
             n += 1
-        elif len(wa) == len(wb) == 1 and wa != wb and light_stem(wa[0]) == light_stem(wb[0]):
+        elif len(wa) == len(wb) == 1 and wa[0] != wb[0] and light_stem(wa[0]) == light_stem(wb[0]):
             n += 1
     return n
 
@@ -342,18 +366,19 @@ _REGENERATED_WEIGHT = 0.5  # the reversed word-choice vote's share of its weight
 
 
 def _wording(text_a: str, text_b: str, edits: Sequence[Edit], style_gap: float,
-             collocations: Collocations | None, extent: float, swaps: _Swaps | None = None
-             ) -> tuple[float, str] | None:
+             collocations: Collocations | None, extent: float, swaps: _Swaps | None = None,
+             grammar: int | None = None) -> tuple[float, str] | None:
     """The word-choice vote for the kind of rewrite at hand. A thesaurus spin (few words changed, grammar
     words untouched) makes the copy's words rarer and ill-fitting; a chatbot or translator makes them MORE
     probable, so for heavy rewrites word likelihood is used only as context fit, and not at all when the
     style marks a chatbot. A light rewrite that also changed grammar words (see `grammar_edits`) was
     regenerated sentence by sentence (a translation round trip): there the rarer side is the source, at half
     weight (PAN13 round trips: the spin reading is right in 12% of such pairs). `extent`: `rewrite_extent`;
-    `swaps`: `word_swaps`, when the caller has them."""
+    `swaps`: `word_swaps`, `grammar`: `grammar_edits`, when the caller has them."""
     if extent < _HEAVY:
         vote = wording_vote(text_a, text_b, edits, collocations, swaps)
-        grammar = grammar_edits(text_a, text_b, edits)
+        if grammar is None:
+            grammar = grammar_edits(text_a, text_b, edits)
         if vote is None or grammar < _REGENERATED:
             return vote
         weight, _ = vote
@@ -376,10 +401,12 @@ def _choice_votes(text_a: str, text_b: str, edits: Sequence[Edit], collocations:
     # The word swaps, found once for the two readers that use them: the word-choice vote (a light rewrite's, or
     # a heavy one's context fit when the style marks no chatbot) and `swapped_details` (light rewrites only).
     swaps = word_swaps(text_a, text_b, edits) if extent < _HEAVY or abs(style_gap) < _STYLE_REGIME else None
-    wording = _wording(text_a, text_b, edits, style_gap, collocations, extent, swaps)
+    # A light rewrite's grammar edits, counted once for the two that ask (`_wording`, `swapped_details`).
+    grammar = grammar_edits(text_a, text_b, edits) if extent < _HEAVY else None
+    wording = _wording(text_a, text_b, edits, style_gap, collocations, extent, swaps, grammar)
     if wording is not None:
         out.append(Vote("wording", *wording))
-    swapped = swapped_details(text_a, text_b, edits, extent, swaps)
+    swapped = swapped_details(text_a, text_b, edits, extent, swaps, grammar)
     light = extent < _STYLE_MIN_EXTENT
     return out + [Vote(*v) for v in fluent_votes(text_a, text_b, style_a, style_b, swapped, extent >= _HEAVY)
                   if not (light and v[0] == "machine style")]
@@ -398,17 +425,19 @@ _SWAP_MAX_WORDS = 2  # a word swapped for a word (or two): what a thesaurus does
 
 
 def swapped_details(text_a: str, text_b: str, edits: Sequence[Edit], extent: float | None = None,
-                    swaps: _Swaps | None = None) -> frozenset[str]:
+                    swaps: _Swaps | None = None, grammar: int | None = None) -> frozenset[str]:
     """The specific words inside one-for-one word swaps, on either side: left out of the information vote.
 
     A swap replaces a word rather than losing it, and which side of a swap is the author's is the word-choice
     vote's question, answered per regime (a thesaurus picks the rarer word, a translator or chatbot the
     commoner). Counted as details, a thesaurus's rare picks made the spun copy look like the one holding
     details its source lacks: the information vote was right on 0 of 96 synthetic spins, 12 of 26 undated.
-    `extent`: `rewrite_extent` and `swaps`: `word_swaps`, when the caller has them."""
+    `extent`: `rewrite_extent`, `swaps`: `word_swaps` and `grammar`: `grammar_edits`, when the caller has them."""
     if extent is None:
         extent = rewrite_extent(text_a, text_b, edits)
-    if extent >= _HEAVY or grammar_edits(text_a, text_b, edits) >= _REGENERATED:
+    if extent >= _HEAVY:
+        return frozenset()
+    if (grammar_edits(text_a, text_b, edits) if grammar is None else grammar) >= _REGENERATED:
         return frozenset()
     out: set[str] = set()
     for e, sa, sb in word_swaps(text_a, text_b, edits, swaps):
