@@ -25,8 +25,8 @@ from .opcodes import changed_runs
 from .tokenize import Token, article_tokens, inside, is_title, proper_names, quote_regions, tokenize
 from .word_memo import light_stems, memoized, remember
 from .words import (
-    AXIS_OF, DATE_WORDS, IDIOM_ANCHORS, IDIOM_STEMS, IDIOMS, IDIOMS_BY_FIRST, NEG_PREFIXES, NEGATORS, QUOTE_FOLD, TIME_UNITS,
-    UN_EXCEPTIONS, valence,
+    AXIS_OF, DATE_WORDS, IDIOM_ANCHORS, IDIOM_STEMS, IDIOMS, IDIOMS_BY_FIRST, NEG_PREFIXES, NEGATORS, QUOTE_FOLD,
+    TIME_UNITS, UN_EXCEPTIONS, valence,
 )
 
 SEVERITY = {
@@ -190,6 +190,7 @@ def name_reason(
 
 
 _KEY = attrgetter("key")
+_NAME = attrgetter("name")
 _ARTICLES = frozenset(("a", "an", "the"))  # skipped when matching fixed expressions
 
 
@@ -388,6 +389,28 @@ class _Hits:
         return self._hits[side]
 
 
+class _GroupFacts:
+    """`groups.facts` of a sentence group, read on first use: only a run holding a name or a figure asks for
+    them (`_name`, `_number`), so most groups never compute them."""
+
+    __slots__ = ("_tokens", "_facts")
+
+    def __init__(self, ta: Sequence[Token], tb: Sequence[Token]) -> None:
+        self._tokens = (ta, tb)
+        self._facts: Facts | None = None
+
+    def _get(self) -> Facts:
+        if self._facts is None:
+            self._facts = facts(*self._tokens)
+        return self._facts
+
+    names = property(lambda self: self._get().names)
+    values = property(lambda self: self._get().values)
+    keys_a = property(lambda self: self._get().keys_a)
+    keys_b = property(lambda self: self._get().keys_b)
+    made_common = property(lambda self: self._get().made_common)
+
+
 def diff_group(
     sa: _Side, sb: _Side, ia: Sequence[int], ib: Sequence[int], config: ExplainConfig
 ) -> list[Edit]:
@@ -400,7 +423,7 @@ def diff_group(
     text_a, text_b = sa.article.article.text, sb.article.article.text
     span_a = (sa.article.sentences[min(ia)].span[0], sa.article.sentences[max(ia)].span[1])
     span_b = (sb.article.sentences[min(ib)].span[0], sb.article.sentences[max(ib)].span[1])
-    group = facts(ta, tb)
+    group = _GroupFacts(ta, tb)
     edits: list[Edit] = swap_edits(ta, tb, text_a, text_b)
     swapped_a, swapped_b = [e.a_span for e in edits], [e.b_span for e in edits]
     # Per diff block, the words one side has more of (tokens present on both sides in the same numbers only
@@ -475,7 +498,7 @@ def _in_article(value: float, side: _Side) -> bool:
 def classify(
     sa: _Side, sb: _Side, ta: Sequence[Token], tb: Sequence[Token],
     ra: tuple[int, int], rb: tuple[int, int], pa: Span, pb: Span, config: ExplainConfig,
-    hits: _Hits | None = None, group: Facts | None = None,
+    hits: _Hits | None = None, group: Facts | _GroupFacts | None = None,
 ) -> Edit:
     """Kind, severity and evidence of one changed token run (rules in priority order).
 
@@ -559,7 +582,7 @@ def _word_rules_of(a: Sequence[Token], b: Sequence[Token], after: Sequence[Token
     return None, flip, named or initialism(words_a, words_b)
 
 
-def _number(a: Sequence[Token], b: Sequence[Token], sa: _Side, sb: _Side, group: Facts
+def _number(a: Sequence[Token], b: Sequence[Token], sa: _Side, sb: _Side, group: Facts | _GroupFacts
             ) -> tuple[str | None, str | None]:
     """(reason, severity override) for a changed figure, date or unit of time in the run."""
     if not _may_have_figure(a) and not _may_have_figure(b):
@@ -591,11 +614,13 @@ def _has_figure(tokens: Sequence[Token]) -> bool:
                for t in tokens)
 
 
-def _name(a: Sequence[Token], b: Sequence[Token], ta: Sequence[Token], tb: Sequence[Token], group: Facts
-          ) -> tuple[str | None, str | None]:
+def _name(a: Sequence[Token], b: Sequence[Token], ta: Sequence[Token], tb: Sequence[Token],
+          group: Facts | _GroupFacts) -> tuple[str | None, str | None]:
     """(reason, severity override) for a changed name. Only a name the other version lacks altogether (any
     case, any spelling) or turns into "the <noun>" is changed; one written on one side only, with no name
     in its place, is detail lost (medium), not a falsehood."""
+    if not any(map(_NAME, a)) and not any(map(_NAME, b)):
+        return None, None  # no name in either run: `name_reason` finds none (and the group's facts go unread)
     if group.names:
         return None, None
     name = name_reason(a, b, ta, tb)
