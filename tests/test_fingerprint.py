@@ -257,19 +257,24 @@ def test_zipf_below_is_wordfreqs_verdict_for_any_word(word, threshold):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.one_of(st.text(max_size=150), _article_lines))
-def test_specific_words_are_the_per_word_rule_for_any_text(text):
+def _specific_words_per_word(text: str) -> frozenset[str]:
+    """`specific_words` by the rule as it was written word by word, before each word's verdict was kept."""
     from unspun.fingerprint import DETAIL_WORD
     from unspun.tokens import zipf
 
-    expected = set()  # the rule as it was written word by word, before each word's verdict was kept
+    expected = set()
     for w in set(DETAIL_WORD.findall(text)):
         key = w.casefold().replace("\u2019", "'")
         if key[0].isdigit():
             expected.add(key)
         elif len(key) > 2 and zipf(key) < 5.0:
             expected.add(key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 4 else key)
-    assert specific_words(text) == frozenset(expected)
+    return frozenset(expected)
+
+
+@given(st.one_of(st.text(max_size=150), _article_lines))
+def test_specific_words_are_the_per_word_rule_for_any_text(text):
+    assert specific_words(text) == _specific_words_per_word(text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -363,16 +368,6 @@ def test_distinct_ids_are_the_nonzero_ids_once_each_in_order_of_first_sight(valu
 
 def test_specific_words_of_a_whole_article_are_the_per_word_rule(story):
     # A long ASCII text repeats its details (names, figures) many times: each is one specific word.
-    from unspun.fingerprint import DETAIL_WORD
-    from unspun.tokens import zipf
-
     for ca in story.values():
         text = ca.article.text + "\nThe Harbour Authority said 1,200 ferries ran; the Harbour Authority agreed."
-        expected = set()
-        for w in set(DETAIL_WORD.findall(text)):
-            key = w.casefold().replace("\u2019", "'")
-            if key[0].isdigit():
-                expected.add(key)
-            elif len(key) > 2 and zipf(key) < 5.0:
-                expected.add(key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 4 else key)
-        assert specific_words(text) == frozenset(expected)
+        assert specific_words(text) == _specific_words_per_word(text)
