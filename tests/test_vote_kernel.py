@@ -62,3 +62,13 @@ def test_clipped_fit_total_equals_the_python_loop():
             k += la + lb
             total += max(-4.0, min(4.0, float(fa - fb)))
         assert vk.clipped_fit_total(pmi, lens.astype(np.int64), 4.0) == total
+
+
+def test_pmi_words_equals_pmi_many_of_the_pairs():
+    from unspun.edits.collocation import shared
+
+    pairs = [("heavy", "rain"), ("weighty", "rain"), ("the", "council"), ("zzqx", "vote"), ("short-staffed", "ward")]
+    words = [w for p in pairs for w in p]
+    got, want = shared().pmi_words(words), shared().pmi_many(pairs)
+    assert np.array_equal(got, want, equal_nan=True) and len(got) == len(pairs)
+    assert len(shared().pmi_words([])) == 0

@@ -186,10 +186,22 @@ class Collocations:
         (`pmi_kernel.word_pair_counts`: the bigram found by its words' unigram rows). Until i15dir2 a dict memo
         of word counts, a "w1 w2" string per pair and a binary search of the bigram table (the string path,
         which `tests/conftest.py` keeps as the oracle): the same float32 counts, ~5x the time."""
-        hashes = _line_hashes([w for a, b in pairs for w in (a, b)])
-        c1, c2, c12 = np.empty((3, len(pairs)))
+        return self._flat_counts([w for a, b in pairs for w in (a, b)])
+
+    def _flat_counts(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`_pair_counts` of the pairs given as one list of their words (w1, w2, w1, w2, ...)."""
+        hashes = _line_hashes(words)
+        c1, c2, c12 = np.empty((3, len(words) // 2))
         word_pair_counts(hashes, self._words, self._bigrams, len(self._uni.keys), c1, c2, c12)
         return c1, c2, c12
+
+    def pmi_words(self, words: Sequence[str]) -> np.ndarray:
+        """`pmi_many` of the pairs given as one list of their words (w1, w2, w1, w2, ...): a caller holding its
+        pairs in runs flattens them once, in C (`itertools.chain`), not pair by pair twice."""
+        self.load()
+        if not words:
+            return np.zeros(0)
+        return self._pmi(*self._flat_counts(words))
 
     def text_pair_pmi(self, text: str) -> np.ndarray:
         """`pmi_many` of the adjacent pairs `_PAIR.findall(text)` finds, normalised, without the pairs of two

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -118,7 +119,10 @@ def _span(text: str, start: int, end: int) -> _Span:
             return _NO_WORDS
         if "'" in low:
             lexical = tuple(w.replace("'", "") for w in lexical)
-        words, inner = _split_compounds(lexical, "-" in low)
+        if "-" in low:
+            words, inner = _split_compounds(lexical, True)
+        else:  # `_split_compounds` without a hyphen, inlined
+            words, inner = lexical, tuple(zip(lexical, lexical[1:]))
         chosen = _chosen(words)
     # `edge_pairs`, inlined: no word before a span that no space or tab precedes (`previous_word`'s first test)
     prev = previous_word(text, start) if text[start - 1 : start] in _BLANKS else None
@@ -176,6 +180,14 @@ def _word_swaps(text_a: str, text_b: str, edits: Sequence[Edit]) -> Iterator[tup
 
 
 _Swaps = list[tuple[Edit, _Span, _Span]]
+
+
+def _flat(runs: Iterable[tuple[tuple[str, str], ...]]) -> list[str]:
+    """The words of runs of word pairs, in order (w1, w2, w1, w2, ...): `Collocations.pmi_words`' argument."""
+    return list(_chain(_chain(runs)))
+
+
+_chain = chain.from_iterable
 
 
 def word_swaps(text_a: str, text_b: str, edits: Sequence[Edit], swaps: _Swaps | None = None) -> _Swaps:
@@ -248,8 +260,8 @@ def wording_gaps(text_a: str, text_b: str, edits: Sequence[Edit], collocations: 
     if not sides:
         return []
     colloc = collocations or shared()
-    pmi = colloc.pmi_many([p for _, _, pa, pb in sides for p in (*pa, *pb)])
-    pmi = np.nan_to_num(pmi, nan=0.0)  # a bigram with a word too rare to say is neutral
+    pmi = colloc.pmi_words(_flat(pa + pb for _, _, pa, pb in sides))
+    pmi[np.isnan(pmi)] = 0.0  # a bigram with a word too rare to say is neutral (no PMI is infinite)
     out, k = [], 0
     for e, unigram_gap, pa, pb in sides:
         fa, fb = pmi[k : k + len(pa)].sum(), pmi[k + len(pa) : k + len(pa) + len(pb)].sum()
@@ -320,7 +332,8 @@ def context_fit_vote(text_a: str, text_b: str, edits: Sequence[Edit], collocatio
             sides.append((pa, pb))
     if not sides:
         return None
-    pmi = np.nan_to_num((collocations or shared()).pmi_many([p for pa, pb in sides for p in (*pa, *pb)]), nan=0.0)
+    pmi = (collocations or shared()).pmi_words(_flat(pa + pb for pa, pb in sides))
+    pmi[np.isnan(pmi)] = 0.0  # as `np.nan_to_num`: the PMIs are finite or NaN
     # Per swap: clip(mean PMI of a's run - b's, -4, 4), summed in swap order, in one compiled pass that sums each
     # run as `np.add.reduce` does (`vote_kernel.clipped_fit_total`: the same float64s; two numpy calls a swap were
     # ~40% of this vote). `ndarray.mean` is that sum over the count; one `np.add.reduceat` over all the runs sums
@@ -561,8 +574,12 @@ def votes(
                         f"{r.side} fronts the '{r.word}' clause ('{r.clause}') that the other version has last, "
                         f"as news usually does ({r.bits:.1f} bits)"))
     # Article agreement: a swapped word that breaks "a"/"an" ("a empty cheque") was not written by the author.
-    bad_a = sum(article_clash(text_a, e.a_span) for e in edits if e.a_span and e.b_span)
-    bad_b = sum(article_clash(text_b, e.b_span) for e in edits if e.a_span and e.b_span)
+    bad_a = bad_b = 0
+    for e in edits:  # one pass for both sides
+        sa, sb = e.a_span, e.b_span
+        if sa and sb:
+            bad_a += article_clash(text_a, sa)
+            bad_b += article_clash(text_b, sb)
     if bad_a != bad_b:
         out.append(Vote("a/an", 0.9 if bad_b > bad_a else -0.9,
                         f"'a'/'an' no longer agrees with a swapped word in {'b' if bad_b > bad_a else 'a'}"))

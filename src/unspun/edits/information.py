@@ -163,7 +163,9 @@ def information(text_a: str, text_b: str, swapped: frozenset[str] = frozenset(),
     """Compare the specific words of two versions (see the module docstring), leaving out `swapped`;
     `named_only`: only their names and figures (`details`)."""
     words = details if named_only else specific_words
-    a, b = words(text_a) - swapped, words(text_b) - swapped
+    a, b = words(text_a), words(text_b)
+    if swapped:  # (most pairs leave nothing out: no copy of either set)
+        a, b = a - swapped, b - swapped
     shared = len(a & b)
     return Information(shared / len(a) if a else 0.0, shared / len(b) if b else 0.0, len(a), len(b), a, b)
 
