@@ -575,11 +575,32 @@ def _word_rules_of(a: Sequence[Token], b: Sequence[Token], after: Sequence[Token
     one_sided = not a or not b
     # A clause added or dropped outright is reworded content, not an inverted proposition.
     clause = one_sided and len(a) + len(b) > config.max_inserted_flip_tokens
-    negations = None if clause else (_negations(a, after), _negations(b, after))  # read by both tests below
-    flip = None if clause else flip_reason(a, b, after, negations)
+    if clause or _inert(a, b):
+        return None, None, named or initialism(words_a, words_b)
+    negations = (_negations(a, after), _negations(b, after))  # read by both tests below
+    flip = flip_reason(a, b, after, negations)
     if flip is None and not one_sided and negations == (0, 0):
         flip = polarity_reason(a, b, config.flip_min_valence)
     return None, flip, named or initialism(words_a, words_b)
+
+
+def _inert_key(key: str) -> bool:
+    """True when a token key can take no part in a flip or polarity test: not a negator, no antonym axis, no
+    negative prefix (`_prefix_pair`), no valence (`_polarity`). A function of the key alone, so it is memoized."""
+    return (key not in NEGATORS and key not in AXIS_OF and not key.startswith(NEG_PREFIXES)
+            and key not in valence())
+
+
+_INERT_KEYS: dict[str, bool] = {}  # `_inert_key` per token key (`memoized`)
+
+
+def _inert(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """True when no word of either run negates (`_negation_kind` 0) and every key is `_inert_key`: then
+    `flip_reason` and `polarity_reason` answer None, read per word from two memos instead of run by run
+    (most changed runs: ordinary words swapped)."""
+    both = [*a, *b]
+    return (all(memoized(_INERT_KEYS, _inert_key, list(map(_KEY, both))))
+            and not any(memoized(_NEGATION_KINDS, _negation_kind, list(map(_TEXT, both)))))
 
 
 def _number(a: Sequence[Token], b: Sequence[Token], sa: _Side, sb: _Side, group: Facts | _GroupFacts
