@@ -584,23 +584,28 @@ def _word_rules_of(a: Sequence[Token], b: Sequence[Token], after: Sequence[Token
     return None, flip, named or initialism(words_a, words_b)
 
 
-def _inert_key(key: str) -> bool:
-    """True when a token key can take no part in a flip or polarity test: not a negator, no antonym axis, no
-    negative prefix (`_prefix_pair`), no valence (`_polarity`). A function of the key alone, so it is memoized."""
-    return (key not in NEGATORS and key not in AXIS_OF and not key.startswith(NEG_PREFIXES)
-            and key not in valence())
+def _key_role(key: str) -> int:
+    """What a token key can do in the flip and polarity tests: 1 when it may flip (a negator, an antonym axis
+    word, a negative prefix for `_prefix_pair`), else 2 when it has a valence (`_polarity`), else 0. A function
+    of the key alone, so it is memoized."""
+    if key in NEGATORS or key in AXIS_OF or key.startswith(NEG_PREFIXES):
+        return 1
+    return 2 if key in valence() else 0
 
 
-_INERT_KEYS: dict[str, bool] = {}  # `_inert_key` per token key (`memoized`)
+_KEY_ROLES: dict[str, int] = {}  # `_key_role` per token key (`memoized`)
 
 
 def _inert(a: Sequence[Token], b: Sequence[Token]) -> bool:
-    """True when no word of either run negates (`_negation_kind` 0) and every key is `_inert_key`: then
-    `flip_reason` and `polarity_reason` answer None, read per word from two memos instead of run by run
-    (most changed runs: ordinary words swapped)."""
+    """True when `flip_reason` and `polarity_reason` must answer None: no word of either run negates
+    (`_negation_kind` 0) or may flip (`_key_role` 1), and one run has no word with a valence. Read per word
+    from two memos instead of run by run (most changed runs: ordinary words swapped)."""
     both = [*a, *b]
-    return (all(memoized(_INERT_KEYS, _inert_key, list(map(_KEY, both))))
-            and not any(memoized(_NEGATION_KINDS, _negation_kind, list(map(_TEXT, both)))))
+    roles = memoized(_KEY_ROLES, _key_role, list(map(_KEY, both)))
+    if 1 in roles or any(memoized(_NEGATION_KINDS, _negation_kind, list(map(_TEXT, both)))):
+        return False
+    n = len(a)
+    return 2 not in roles[:n] or 2 not in roles[n:]
 
 
 def _number(a: Sequence[Token], b: Sequence[Token], sa: _Side, sb: _Side, group: Facts | _GroupFacts
