@@ -59,7 +59,8 @@ def _load_base(src: Path):
 
 # The per-process memos of the edit modules (module, name): `--cold-memos` empties them before each round.
 _MEMOS = (("forms", "_FORM_REASONS"), ("forms", "spelling_key"), ("word_memo", "SPELLINGS"), ("word_memo", "STEMS"),
-          ("classify", "_NEGATION_KINDS"), ("classify", "_WORD_RULES"), ("roles", "_KEY_CODES"))
+          ("classify", "_NEGATION_KINDS"), ("classify", "_WORD_RULES"), ("roles", "_KEY_CODES"),
+          ("classify", "_KEY_ROLES"))
 
 
 def _clear_memos(prefix: str) -> None:

@@ -575,11 +575,37 @@ def _word_rules_of(a: Sequence[Token], b: Sequence[Token], after: Sequence[Token
     one_sided = not a or not b
     # A clause added or dropped outright is reworded content, not an inverted proposition.
     clause = one_sided and len(a) + len(b) > config.max_inserted_flip_tokens
-    negations = None if clause else (_negations(a, after), _negations(b, after))  # read by both tests below
-    flip = None if clause else flip_reason(a, b, after, negations)
+    if clause or _inert(a, b):
+        return None, None, named or initialism(words_a, words_b)
+    negations = (_negations(a, after), _negations(b, after))  # read by both tests below
+    flip = flip_reason(a, b, after, negations)
     if flip is None and not one_sided and negations == (0, 0):
         flip = polarity_reason(a, b, config.flip_min_valence)
     return None, flip, named or initialism(words_a, words_b)
+
+
+def _key_role(key: str) -> int:
+    """What a token key can do in the flip and polarity tests: 1 when it may flip (a negator, an antonym axis
+    word, a negative prefix for `_prefix_pair`), else 2 when it has a valence (`_polarity`), else 0. A function
+    of the key alone, so it is memoized."""
+    if key in NEGATORS or key in AXIS_OF or key.startswith(NEG_PREFIXES):
+        return 1
+    return 2 if key in valence() else 0
+
+
+_KEY_ROLES: dict[str, int] = {}  # `_key_role` per token key (`memoized`)
+
+
+def _inert(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """True when `flip_reason` and `polarity_reason` must answer None: no word of either run negates
+    (`_negation_kind` 0) or may flip (`_key_role` 1), and one run has no word with a valence. Read per word
+    from two memos instead of run by run (most changed runs: ordinary words swapped)."""
+    both = [*a, *b]
+    roles = memoized(_KEY_ROLES, _key_role, list(map(_KEY, both)))
+    if 1 in roles or any(memoized(_NEGATION_KINDS, _negation_kind, list(map(_TEXT, both)))):
+        return False
+    n = len(a)
+    return 2 not in roles[:n] or 2 not in roles[n:]
 
 
 def _number(a: Sequence[Token], b: Sequence[Token], sa: _Side, sb: _Side, group: Facts | _GroupFacts
