@@ -207,11 +207,6 @@ def form_reasons(a: Sequence[str], b: Sequence[str]) -> tuple[str | None, str | 
         return None, None
     key = (tuple(a), tuple(b))
     got = _FORM_REASONS.get(key)
-    if got is None and len(a) == 1 and len(b) == 1:
-        got = _one_for_one(a[0], b[0])  # (over half the runs: one word for one word)
-        if got is not None:
-            remember(_FORM_REASONS, key, got, _FORM_REASONS_MAX)
-            return got
     if got is None:
         pa, pb = _parts(a), _parts(b)
         ka, kb = list(map(spelling_key, pa)), list(map(spelling_key, pb))  # (both tests read them)
@@ -221,31 +216,6 @@ def form_reasons(a: Sequence[str], b: Sequence[str]) -> tuple[str | None, str | 
 
 
 _SAME_ORDER = "same words in another order (name or title form)"
-
-
-def _one_for_one(x: str, y: str) -> tuple[str | None, str | None] | None:
-    """`form_reasons` of the runs [x] and [y] when `_parts` keeps each word whole (no contraction, no
-    possessive), else None (the general path): the same tests, without the per-part lists."""
-    lx, ly = x.casefold().replace("\u2019", "'"), y.casefold().replace("\u2019", "'")
-    if lx in _CONTRACTIONS or ly in _CONTRACTIONS or (lx.endswith("'s") and len(lx) > 2) or (
-            ly.endswith("'s") and len(ly) > 2):
-        return None
-    kx, ky = spelling_key(lx), spelling_key(ly)
-    if any(map(str.isdigit, x + y)):
-        spelling = None
-    elif lx == ly:
-        spelling = "same words, different letter case" if x.casefold() == y.casefold() else "contraction written out"
-    else:
-        spelling = "British/American spelling variant" if kx == ky else None
-    if lx in _FUNCTION or ly in _FUNCTION:
-        return spelling, None  # one side (or both) has no content word
-    if kx == ky:
-        return spelling, _SAME_ORDER
-    wa = [x] if spelling_key(x.casefold()) == kx else []
-    wb = [y] if spelling_key(y.casefold()) == ky else []
-    if len(wa) != len(wb):
-        return spelling, None
-    return spelling, ("place name and its demonym" if not wa or demonym_pair(x, y) else None)
 
 
 def _name_form(a: Sequence[str], b: Sequence[str], pa: list[str], pb: list[str], ka: list[str], kb: list[str]
