@@ -119,10 +119,7 @@ def _span(text: str, start: int, end: int) -> _Span:
             return _NO_WORDS
         if "'" in low:
             lexical = tuple(w.replace("'", "") for w in lexical)
-        if "-" in low:
-            words, inner = _split_compounds(lexical, True)
-        else:  # `_split_compounds` without a hyphen, inlined
-            words, inner = lexical, tuple(zip(lexical, lexical[1:]))
+        words, inner = _split_compounds(lexical, "-" in low)
         chosen = _chosen(words)
     # `edge_pairs`, inlined: no word before a span that no space or tab precedes (`previous_word`'s first test)
     prev = previous_word(text, start) if text[start - 1 : start] in _BLANKS else None
