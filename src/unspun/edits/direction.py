@@ -11,8 +11,10 @@ Signals (each votes for a side with a weight; the margin becomes a confidence):
   thesaurus spin the swapped words are left out, see `swapped_details`);
 - chatbot prose on one side only (`machine_style`, via `fluent`; not when under 15% of the words changed);
 - a name written one way in most mentions and differently once is a corruption on that side (light rewrites);
-- names written in lower case on one side only (`casing`), and in a heavy rewrite the shorter side (`length_vote`):
-  true of every process measured, so in a heavy rewrite they overrule the votes that are not (`overruled`);
+- names written in lower case on one side only (`casing`), no-break spaces and other typeset characters on one
+  side only (`typesetting`: a copy written anew loses them), and in a heavy rewrite the shorter side
+  (`length_vote`): true of every process measured, so in a heavy rewrite they overrule the votes that are not
+  (`overruled`);
 - a fixed expression intact on one side and broken on the other;
 - an up/down flip that its own unchanged context contradicts (`contradiction`);
 - a clause moved to the front of a matched sentence, against news's usual order (`clause_order`);
@@ -46,6 +48,7 @@ from .collocation import (
 from .contradiction import clashes
 from .fluent import fluent_votes
 from .machine_style import machine_style
+from .typesetting import typesetting_vote
 from .vote_kernel import clipped_fit_total, word_total
 from .words import article_clash
 
@@ -592,8 +595,10 @@ def votes(
         out.append(Vote("captions", -0.7, f"a has {len(a.removed)} doubled caption(s)/sentence(s)"))
     elif not heavy and b.removed and not a.removed:
         out.append(Vote("captions", 0.7, f"b has {len(b.removed)} doubled caption(s)/sentence(s)"))
-    # Copy marks that hold whatever made the copy: lost capitals (`casing`), and a heavy rewrite's fewer words.
+    # Copy marks that hold whatever made the copy: lost capitals (`casing`), lost typesetting (`typesetting`: no-break
+    # spaces and the like), and a heavy rewrite's fewer words.
     marks = [Vote("casing", *lost)] if (lost := casing_vote(text_a, text_b)) is not None else []
+    marks += [Vote("typesetting", *kept)] if (kept := typesetting_vote(text_a, text_b)) is not None else []
     marks += [shorter] if (shorter := length_vote(text_a, text_b, edits, extent)) is not None else []
     out += _choice_votes(text_a, text_b, edits, collocations, extent)
     if heavy:
