@@ -391,3 +391,52 @@ def test_the_facts_test_leaves_a_trio_to_the_trio_reading():
     texts = {"second": SECOND_REWRITE, "cut": HUMAN_CUT, "x": OTHER_TOPIC}
     pairs = [_pair("x", "second", "second"), _pair("x", "cut", "cut"), _pair("second", "cut", "cut")]
     assert mark_siblings(pairs, texts, absent_source, contradicted)[2].original == "cut"
+
+
+def test_typesetting_settles_a_disputed_trio_either_way():
+    """`edits.typesetting.trio_source`: the trio's text holding typesetting that neither other text holds is the
+    source (each copy written anew dropped it). With it the dispute above takes one reading whole."""
+    from unspun.edits.typesetting import trio_source
+
+    pairs = [_pair("src", "full", "src"), _pair("src", "second", "src"), _pair("full", "second", "full")]
+    # The source page set its figures and units apart with no-break spaces and an en dash; neither rewrite did.
+    typeset = ORIGINAL.replace("£1.8 million", "£1.8\u00a0million").replace("14 miles", "14\u00a0miles").replace(
+        "1960s pilings", "1960s pilings (1962\u20131965)")
+    votes_right = {(p.a, p.b): p for p in mark_siblings(
+        pairs, {"src": typeset, "full": FULL_REWRITE, "second": SECOND_REWRITE}, settle=trio_source)}
+    assert votes_right[("full", "second")].relation == "sibling" and votes_right[("full", "second")].original is None
+    assert "the details name full, but src it holds typesetting" in votes_right[("full", "second")].original_signals[0]
+    assert votes_right[("src", "second")].original == "src" and votes_right[("src", "full")].original == "src"
+
+    # The details' reading: the rewrite holding the typesetting is the source of the other two.
+    full_typeset = FULL_REWRITE.replace("£1.8 million", "£1.8\u00a0million").replace("14 miles", "14\u00a0miles")
+    details_right = {(p.a, p.b): p for p in mark_siblings(
+        pairs, {"src": ORIGINAL, "full": full_typeset, "second": SECOND_REWRITE}, settle=trio_source)}
+    assert details_right[("src", "second")].relation == "sibling"
+    assert details_right[("src", "second")].original is None
+    flipped = details_right[("src", "full")]  # the votes named src; the settled trio names full
+    assert flipped.original == "full" and flipped.original_confidence == 0.6
+    assert "and full it holds typesetting" in flipped.original_signals[0]
+    assert flipped.original_signals[1] == "overruled: x"
+    assert details_right[("full", "second")] == pairs[2]  # its own vote already names full: kept as it was
+
+    # Typesetting on neither side, or its own on both candidates, leaves the dispute as it was.
+    for texts in ({"src": ORIGINAL, "full": FULL_REWRITE, "second": SECOND_REWRITE},
+                  {"src": typeset, "full": FULL_REWRITE.replace("queues.", "queues\u2026"), "second": SECOND_REWRITE}):
+        out = {(p.a, p.b): p for p in mark_siblings(pairs, texts, settle=trio_source)}
+        assert out[("full", "second")].original is None and out[("full", "second")].relation == "rewrite"
+        assert out[("src", "second")].original is None
+
+
+def test_trio_source_needs_typesetting_on_one_candidate_only():
+    from unspun.edits.typesetting import trio_marks, trio_source
+
+    plain, dashed, spaced = "1962-1965, 14 miles", "1962\u20131965, 14 miles", "1962-1965, 14\u00a0miles"
+    assert trio_marks(dashed) == {"\u2013"} and trio_marks(spaced) == {"\u00a0"} and not trio_marks(plain)
+    assert trio_source(dashed, plain, plain)[0] == 0
+    assert trio_source(plain, spaced, plain)[0] == 1
+    assert trio_source(dashed, spaced, plain) is None  # both hold their own: no reading
+    assert trio_source(dashed, plain, dashed) is None  # the third text holds it too: not lost by both copies
+    assert trio_source(plain, plain, spaced) is None
+    # curly quotes are not read: chatbots add curly apostrophes of their own
+    assert trio_source("it\u2019s", "it's", "it's") is None

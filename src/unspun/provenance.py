@@ -388,10 +388,14 @@ Apart = Callable[[str, str], "str | None"]
 """A pairwise test on two texts: why neither is the other's source (two rewrites of one absent original), or None."""
 Doubt = Callable[[str, str], "str | None"]
 """A test on (the named original's text, the named copy's text): why the direction is contradicted, or None."""
+Settle = Callable[[str, str, str], "tuple[int, str] | None"]
+"""A test on a disputed trio's texts (the votes' source, the details' source, the third): which of the first two
+the other two were written from (0 or 1) and why, or None."""
+_SETTLED_CONFIDENCE = 0.6  # a trio settled by one copy mark: just above the votes' 0.55, below what they give alone
 
 
 def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None, apart: Apart | None = None,
-                  doubt: Doubt | None = None) -> list[Pair]:
+                  doubt: Doubt | None = None, settle: Settle | None = None) -> list[Pair]:
     """Two rewrites of one original are siblings. A rewrite or same-story pair (b, c) becomes "sibling", with no
     direction, when a third article x linked to both is judged the original of both in rewrite pairs and wins more
     direction verdicts overall (times judged original minus times judged a copy) than either, so one wrongly
@@ -406,6 +410,8 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None,
     of those pairs lose their original (`_unknown_original`): "unknown" is right under either reading, while
     any direction given to a sibling pair is wrong (on the ai-rewrites set one pair vote in 25 is wrong, and a
     trio's votes and details cannot tell a wrong vote from a right one, so this is where siblings kept one).
+    Unless `settle` (the scan passes `edits.typesetting.trio_source`) reads the trio from a third signal: then
+    its reading is taken whole, (b, c) siblings under x, or b the original of x and c with (x, c) siblings.
     Last, a directed rewrite pair with no third article linked to both has no trio to read: with `texts` and
     `apart` (the scan passes `edits.fluent.absent_source`), the pair's own texts may show that neither is the
     other's source, and it becomes "sibling" of an original not in the corpus; failing that, with `doubt` (the scan
@@ -430,6 +436,7 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None,
 
     out = []
     contested: dict[frozenset[str], str] = {}  # pairs one reading of a disputed trio makes siblings
+    settled: dict[frozenset[str], tuple[str | None, str]] = {}  # pairs a settled trio gives an original (None: siblings)
     for p in pairs:
         if p.relation not in ("rewrite", "same-story"):
             out.append(p)  # two verbatim copies stay near-duplicates of each other
@@ -446,7 +453,20 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None,
                 continue
             apex = _apex((x, p.a, p.b), {y: detail(y) for y in (x, p.a, p.b)}) if texts else None
             if apex is not None and apex[0] != x and apex[1] >= _APEX_VETO:
-                disputes.append((x, apex[0]))
+                y = apex[0]
+                t = p.b if y == p.a else p.a
+                reading = (settle(texts[x], texts[y], texts[t]) if settle and texts and {x, y, t} <= texts.keys()
+                           else None)
+                if reading is None:
+                    disputes.append((x, y))
+                elif reading[0] == 0:  # the votes' reading: x made both, so (p.a, p.b) are siblings
+                    found.append((standing.get(x, 0), x, f"both are linked to {x}, which the votes name their source; "
+                                                         f"the details name {y}, but {x} {reading[1]}"))
+                else:  # the details' reading: y made x and t, so (x, t) are siblings
+                    why = f"the votes name {x} the source of {p.a} and {p.b}, the details name {y}, and {y} {reading[1]}"
+                    for key, original in ((frozenset((x, t)), None), (frozenset((x, y)), y), (frozenset((y, t)), y)):
+                        if settled.setdefault(key, (original, why))[0] != original:
+                            settled[key] = ("", why)  # two trios read this pair two ways: no reading holds
                 continue
             found.append((standing.get(x, 0), x, f"both are linked to {x}, the group's original ({x} is judged "
                                                  f"the source in most of its pairs)"))
@@ -475,7 +495,25 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None,
             contested.setdefault(frozenset((p.a, p.b)), why)
             contested.setdefault(frozenset((x, t)), why)
         out.append(p)
-    return [_unknown_original(p, contested[k]) if (k := frozenset((p.a, p.b))) in contested else p for p in out]
+    out = [_settled(p, *settled[k]) if (k := frozenset((p.a, p.b))) in settled else p for p in out]
+    return [_unknown_original(p, contested[k]) if (k := frozenset((p.a, p.b))) in contested and k not in settled
+            else p for p in out]
+
+
+def _settled(pair: Pair, original: str | None, why: str) -> Pair:
+    """The pair as a settled trio reads it: `original` its source, None two copies of one source (siblings), ""
+    read two ways by two trios (the original is unknown)."""
+    if original == "":
+        return _unknown_original(pair, f"{why}; another trio reads this pair the other way")
+    if original is None:
+        if pair.relation not in ("rewrite", "same-story"):
+            return pair  # two verbatim copies stay near-duplicates of each other
+        return replace(pair, relation="sibling", original=None, original_confidence=0.0,
+                       original_signals=(f"{why}: siblings, neither is the original",))
+    if pair.relation not in COPY_RELATIONS or pair.original == original:
+        return pair
+    return replace(pair, original=original, original_confidence=_SETTLED_CONFIDENCE, original_signals=(
+        f"{why}: {original} is the original", *(f"overruled: {s}" for s in pair.original_signals)))
 
 
 def _doubted(pair: Pair, texts: Mapping[str, str], doubt: Doubt) -> Pair:

@@ -24,6 +24,7 @@ from .edits.direction import story_original
 from .edits.classify import SideCache, load_kernels as load_explain_kernels
 from .edits.compare import explain_pair
 from .edits.fluent import absent_source, contradicted
+from .edits.typesetting import trio_source
 from .candidates import immutable_candidates, lsh_candidates
 from .clean import clean_article
 from .edits.collocation import shared as shared_collocations, use_cache_dir
@@ -201,7 +202,7 @@ def assemble(
 ) -> ScanResult:
     """The scan's result from its articles and confirmed pairs (both engines): siblings, stories and
     their originals, events (lead vectors when embedded, else TF-IDF leads)."""
-    pairs = mark_siblings(pairs, {c.id: c.article.text for c in cleans}, absent_source, contradicted)
+    pairs = mark_siblings(pairs, {c.id: c.article.text for c in cleans}, absent_source, contradicted, trio_source)
     found_stories = _with_originals(stories([c.id for c in cleans], pairs), pairs, cleans)
     found_stories = with_families(found_stories, pairs)
     extra = list(notes)
