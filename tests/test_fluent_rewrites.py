@@ -405,7 +405,7 @@ def test_typesetting_settles_a_disputed_trio_either_way():
     votes_right = {(p.a, p.b): p for p in mark_siblings(
         pairs, {"src": typeset, "full": FULL_REWRITE, "second": SECOND_REWRITE}, settle=trio_source)}
     assert votes_right[("full", "second")].relation == "sibling" and votes_right[("full", "second")].original is None
-    assert "the details name full, but src it holds typesetting" in votes_right[("full", "second")].original_signals[0]
+    assert "the details name full, but src holds typesetting" in votes_right[("full", "second")].original_signals[0]
     assert votes_right[("src", "second")].original == "src" and votes_right[("src", "full")].original == "src"
 
     # The details' reading: the rewrite holding the typesetting is the source of the other two.
@@ -416,7 +416,7 @@ def test_typesetting_settles_a_disputed_trio_either_way():
     assert details_right[("src", "second")].original is None
     flipped = details_right[("src", "full")]  # the votes named src; the settled trio names full
     assert flipped.original == "full" and flipped.original_confidence == 0.6
-    assert "and full it holds typesetting" in flipped.original_signals[0]
+    assert "and full holds typesetting" in flipped.original_signals[0]
     assert flipped.original_signals[1] == "overruled: x"
     assert details_right[("full", "second")] == pairs[2]  # its own vote already names full: kept as it was
 

@@ -436,7 +436,7 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None,
 
     out = []
     contested: dict[frozenset[str], str] = {}  # pairs one reading of a disputed trio makes siblings
-    settled: dict[frozenset[str], tuple[str | None, str]] = {}  # pairs a settled trio gives an original (None: siblings)
+    settled: dict[frozenset[str], tuple[str | None, str]] = {}  # a settled trio's original per pair (None: siblings)
     for p in pairs:
         if p.relation not in ("rewrite", "same-story"):
             out.append(p)  # two verbatim copies stay near-duplicates of each other
@@ -463,7 +463,8 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None,
                     found.append((standing.get(x, 0), x, f"both are linked to {x}, which the votes name their source; "
                                                          f"the details name {y}, but {x} {reading[1]}"))
                 else:  # the details' reading: y made x and t, so (x, t) are siblings
-                    why = f"the votes name {x} the source of {p.a} and {p.b}, the details name {y}, and {y} {reading[1]}"
+                    why = (f"the votes name {x} the source of {p.a} and {p.b}, the details name {y}, and {y} "
+                           f"{reading[1]}")
                     for key, original in ((frozenset((x, t)), None), (frozenset((x, y)), y), (frozenset((y, t)), y)):
                         if settled.setdefault(key, (original, why))[0] != original:
                             settled[key] = ("", why)  # two trios read this pair two ways: no reading holds

@@ -77,5 +77,5 @@ def trio_source(first: str, second: str, third: str) -> tuple[int, str] | None:
         return None
     i = 0 if own[0] else 1
     shown = ", ".join(f"U+{ord(c):04X}" for c in sorted(own[i]))
-    return i, (f"it holds typesetting neither other text has ({shown}): each copy written anew dropped it, and a "
+    return i, (f"holds typesetting neither other text has ({shown}): each copy written anew dropped it, and a "
                f"copy does not gain it")
