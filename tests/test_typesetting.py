@@ -30,6 +30,9 @@ def test_the_version_that_kept_its_typesetting_is_named_the_source_in_both_order
     forward, backward = typesetting_vote(SOURCE, ROUND_TRIP), typesetting_vote(ROUND_TRIP, SOURCE)
     assert forward is not None and forward[0] == WEIGHT and "a holds 4" in forward[1] and "b none" in forward[1]
     assert backward is not None and backward[0] == -WEIGHT and "b holds 4" in backward[1]
+    # the evidence: where the first one is, with the invisible character named
+    at = SOURCE.index(NBSP)
+    assert f"first at {at} '{SOURCE[at - 12:at]}[U+00A0]{SOURCE[at + 1:at + 13]}'" in forward[1]
 
 
 def test_silent_when_both_or_neither_hold_typeset_characters():

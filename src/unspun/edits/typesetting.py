@@ -56,8 +56,21 @@ def typesetting_vote(text_a: str, text_b: str) -> tuple[float, str] | None:
     kept, copy, n = ("a", "b", na) if na else ("b", "a", nb)
     weight = min(1.0, n / _FULL) * WEIGHT
     return (weight if kept == "a" else -weight,
-            f"{kept} holds {n} no-break space(s) or other typeset character(s) and {copy} none: a copy written "
-            f"anew loses the source's typesetting, it does not gain it")
+            f"{kept} holds {n} no-break space(s) or other typeset character(s) (first "
+            f"{_shown(text_a if na else text_b)}) and {copy} none: a copy written anew loses the source's "
+            f"typesetting, it does not gain it")
+
+
+def _shown(text: str) -> str:
+    """The first typeset character of a text with its offset and a few characters either side, the character
+    itself named by its code point (it is invisible): "at 41 '£4.2[U+00A0]million'"."""
+    m = _TYPESET.search(text)
+    if m is None:
+        return "none"
+    i = m.start()
+    flat = str.maketrans("\n\r\t", "   ")
+    before, after = text[max(0, i - 12):i].translate(flat), text[i + 1:i + 13].translate(flat)
+    return f"at {i} '{before}[U+{ord(text[i]):04X}]{after}'"
 
 
 @lru_cache(maxsize=4096)
