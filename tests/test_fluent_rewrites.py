@@ -406,6 +406,7 @@ def test_typesetting_settles_a_disputed_trio_either_way():
         pairs, {"src": typeset, "full": FULL_REWRITE, "second": SECOND_REWRITE}, settle=trio_source)}
     assert votes_right[("full", "second")].relation == "sibling" and votes_right[("full", "second")].original is None
     assert "the details name full, but src holds typesetting" in votes_right[("full", "second")].original_signals[0]
+    assert f"U+2013 first at {typeset.index(chr(0x2013))}" in votes_right[("full", "second")].original_signals[0]
     assert votes_right[("src", "second")].original == "src" and votes_right[("src", "full")].original == "src"
 
     # The details' reading: the rewrite holding the typesetting is the source of the other two.

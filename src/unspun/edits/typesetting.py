@@ -89,6 +89,7 @@ def trio_source(first: str, second: str, third: str) -> tuple[int, str] | None:
     if bool(own[0]) == bool(own[1]):
         return None
     i = 0 if own[0] else 1
-    shown = ", ".join(f"U+{ord(c):04X}" for c in sorted(own[i]))
+    text = (first, second)[i]
+    shown = ", ".join(f"U+{ord(c):04X} first at {text.index(c)}" for c in sorted(own[i]))
     return i, (f"holds typesetting neither other text has ({shown}): each copy written anew dropped it, and a "
                f"copy does not gain it")
