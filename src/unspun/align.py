@@ -16,7 +16,9 @@ from rapidfuzz import fuzz
 from .clean import clean_article
 from .config import AlignConfig, CleanConfig
 from .feature_kernel import identical_scores, lone_pairs, table_scores
-from .fingerprint import FeatureTable, PairFacts, SentenceFeatures, article_table, feature_table, sentence_key
+from .fingerprint import (
+    FeatureTable, PairFacts, SentenceFeatures, article_table, feature_table, sentence_key, sentence_lengths,
+)
 from .records import Article, CleanArticle, Match
 
 
@@ -71,9 +73,7 @@ def score_matrix(ta: FeatureTable, tb: FeatureTable, config: AlignConfig = Align
 
 def _lengths(article: CleanArticle, given: Given) -> np.ndarray:
     """Each sentence's text length (what ranks identical sentences), from its `PairFacts` when given."""
-    if isinstance(given, PairFacts):
-        return given.lengths()
-    return np.fromiter((len(s.text) for s in article.sentences), np.int64, count=len(article.sentences))
+    return given.lengths() if isinstance(given, PairFacts) else sentence_lengths(article)
 
 
 def _chars(article: CleanArticle, indices: Sequence[int] | None = None) -> int:

@@ -433,6 +433,12 @@ def _token_ids(joined: str, norms: list[str], words: _Words) -> np.ndarray:
     return np.concatenate(pieces)
 
 
+def sentence_lengths(article: CleanArticle) -> np.ndarray:
+    """Each sentence's text length (int64), in order: what the aligner ranks identical sentences by."""
+    sents = article.sentences
+    return np.fromiter((len(s.text) for s in sents), np.int64, count=len(sents))
+
+
 class PairFacts:
     """What the pair stage reads of one article in every pair it is in, worked out once (`scan.Tables` keeps
     the most recently used articles' facts): its feature table; each sentence's figures and names
@@ -460,8 +466,7 @@ class PairFacts:
     def lengths(self) -> np.ndarray:
         """Each sentence's text length (int64): what the aligner ranks identical sentences by, on first use."""
         if self._lengths is None:
-            sents = self.article.sentences
-            self._lengths = np.fromiter((len(s.text) for s in sents), np.int64, count=len(sents))
+            self._lengths = sentence_lengths(self.article)
         return self._lengths
 
     def figures_and_names(self, k: int) -> tuple[frozenset[int], frozenset[int]]:

@@ -485,9 +485,7 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None,
                 and p.relation == "rewrite" and p.original is not None and p.a in texts and p.b in texts):
             p = _doubted(p, texts, doubt)
         if found:
-            _, _, why = max(found)
-            p = replace(p, relation="sibling", original=None, original_confidence=0.0,
-                        original_signals=(f"{why}: siblings, neither is the original",))
+            p = _as_siblings(p, max(found)[2])
         elif disputes:
             x, y = disputes[0]
             t = p.b if y == p.a else p.a
@@ -501,6 +499,12 @@ def mark_siblings(pairs: Sequence[Pair], texts: Mapping[str, str] | None = None,
             else p for p in out]
 
 
+def _as_siblings(pair: Pair, why: str) -> Pair:
+    """The pair as two copies of one original: relation "sibling", no original, `why` its one signal."""
+    return replace(pair, relation="sibling", original=None, original_confidence=0.0,
+                   original_signals=(f"{why}: siblings, neither is the original",))
+
+
 def _settled(pair: Pair, original: str | None, why: str) -> Pair:
     """The pair as a settled trio reads it: `original` its source, None two copies of one source (siblings), ""
     read two ways by two trios (the original is unknown)."""
@@ -509,8 +513,7 @@ def _settled(pair: Pair, original: str | None, why: str) -> Pair:
     if original is None:
         if pair.relation not in ("rewrite", "same-story"):
             return pair  # two verbatim copies stay near-duplicates of each other
-        return replace(pair, relation="sibling", original=None, original_confidence=0.0,
-                       original_signals=(f"{why}: siblings, neither is the original",))
+        return _as_siblings(pair, why)
     if pair.relation not in COPY_RELATIONS or pair.original == original:
         return pair
     return replace(pair, original=original, original_confidence=_SETTLED_CONFIDENCE, original_signals=(

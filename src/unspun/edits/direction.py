@@ -42,8 +42,7 @@ from ..tokens import COMPOUND, EDIT_TOKEN, STOPWORDS, light_stem, zipf
 from .casing import casing_vote
 from .clause_order import Reorder, reorder
 from .collocation import (
-    NEXT_WORD, Collocations, edge_pairs, norm_word, previous_word, shared, span_words,
-    word_count,
+    NEXT_WORD, Collocations, edge_pairs, norm_word, previous_word, shared, span_words, word_count,
 )
 from .contradiction import clashes
 from .fluent import fluent_votes

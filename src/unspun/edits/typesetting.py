@@ -33,9 +33,10 @@ from functools import lru_cache
 
 # No-break space, the typesetter's fixed-width spaces (en quad .. hair space), narrow no-break, medium
 # mathematical and ideographic spaces; soft hyphen; zero-width space, non-joiner, joiner and word joiner.
-_TYPESET = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\u00ad\u200b-\u200d\u2060]")
+_INVISIBLE = "\u00a0\u2000-\u200a\u202f\u205f\u3000\u00ad\u200b-\u200d\u2060"
+_TYPESET = re.compile(f"[{_INVISIBLE}]")
 # For trios (`trio_source`): the above, and typeset dashes and the ellipsis character.
-_TRIO_TYPESET = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\u00ad\u200b-\u200d\u2060\u2013\u2014\u2026]")
+_TRIO_TYPESET = re.compile(f"[{_INVISIBLE}\u2013\u2014\u2026]")
 _FULL = 2  # this many typeset characters on one side give the vote its full weight
 WEIGHT = 0.6
 
