@@ -16,10 +16,10 @@ _WORD = re.compile(r"\w+")
 RUN = 3  # words in a run: long enough to span the joins a moved paragraph breaks, short enough to survive a spin
 
 
-def runs(text: str) -> frozenset[str]:
+def runs(text: str) -> frozenset[tuple[str, ...]]:
     """The text's runs of `RUN` consecutive words, case-folded (joins between sentences and paragraphs too)."""
     words = _WORD.findall(text.casefold())
-    return frozenset(" ".join(words[i : i + RUN]) for i in range(len(words) - RUN + 1))
+    return frozenset(zip(*(words[k:] for k in range(RUN))))
 
 
 def lacking(texts: Mapping[str, str]) -> dict[str, float]:
@@ -32,4 +32,5 @@ def lacking(texts: Mapping[str, str]) -> dict[str, float]:
     total = sum(shared.values())
     if not total:
         return dict.fromkeys(texts, 0.0)
-    return {x: sum(w for r, w in shared.items() if r not in rs) / total for x, rs in held.items()}
+    weight = shared.get
+    return {x: (total - sum(weight(r, 0) for r in rs)) / total for x, rs in held.items()}

@@ -775,7 +775,7 @@ def story_verdict(articles: Sequence[str], pairs: Sequence, published: dict[str,
         return _named(g, twin, dated, (f"judged the original against {won[g]} text(s) and a copy against none",))
     if not won:
         return StoryOriginal(None, (), ("no pair in the story has a direction",))
-    why = (f"{len(unbeaten)} texts are judged a copy by no pair" if unbeaten
+    why = (f"{len(unbeaten)} texts are judged the original by some pair and a copy by none" if unbeaten
            else "every text is judged a copy by some pair")
     contenders = [g for g in groups if won[g] and net[g] >= 0]
     if texts is None or len(groups) < 3 or not contenders or any(g not in texts for g in groups):
