@@ -726,7 +726,7 @@ def story_original(articles: Sequence[str], pairs: Sequence, published: dict[str
 
 # The consensus (`consensus.lacking`) names a text only when it lacks clearly less than the next contender: by
 # this share of the story's shared runs. A copy that changed nothing but the order of paragraphs lacks only the
-# runs across the joins it moved (~1% of the runs in a reuse story); a spun copy lacks 1-5%.
+# runs across the joins it moved: in the reuse stories 2-4 points more than its source, a spun copy 20 or more.
 _CONSENSUS_MARGIN = 0.005
 # ... and among contenders closer than that, the head-to-head votes must favour one by this summed confidence.
 _HEAD_MARGIN = 0.5
@@ -791,7 +791,7 @@ def story_verdict(articles: Sequence[str], pairs: Sequence, published: dict[str,
     if len(close) == 1:
         return _named(close[0], twin, dated, (
             f"{why}; {close[0]} holds most of what the others share (lacks {best:.1%} of the runs of words "
-            f"two or more texts hold, the next contender {_second(lack, contenders):.1%})", tally))
+            f"two or more texts hold; {_second(lack, contenders)})", tally))
     head = {g: sum(v if x == g else -v for (x, y), v in votes.items() if g in (x, y) and {x, y} <= set(close))
             for g in close}
     ranked = sorted(close, key=lambda g: -head[g])
@@ -803,8 +803,10 @@ def story_verdict(articles: Sequence[str], pairs: Sequence, published: dict[str,
                                     f"({', '.join(close)}) are not told apart", tally))
 
 
-def _second(lack: Mapping[str, float], contenders: Sequence[str]) -> float:
-    return sorted(lack[g] for g in contenders)[1] if len(contenders) > 1 else 1.0
+def _second(lack: Mapping[str, float], contenders: Sequence[str]) -> str:
+    if len(contenders) < 2:
+        return "no other text is judged the original as often as a copy"
+    return f"the next contender {sorted(lack[g] for g in contenders)[1]:.1%}"
 
 
 def _twin_groups(articles: Sequence[str], pairs: Sequence) -> dict[str, str]:
