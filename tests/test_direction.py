@@ -45,6 +45,7 @@ def test_story_original_needs_agreement():
     class P:
         def __init__(self, a, b, original):
             self.a, self.b, self.original = a, b, original
+            self.relation, self.original_confidence = "rewrite", 0.9 if original else 0.0
 
     pairs = [P("x", "y", "x"), P("x", "z", "x"), P("y", "z", None)]
     assert story_original(["x", "y", "z"], pairs, {}) == "x"

@@ -2,7 +2,8 @@
 
 One run builds the labelled corpus (generate.py: PolNeAR originals, our own derivatives, same-topic
 hard negatives), runs each system in its own process (so peak RSS is its own) and prints pair
-precision/recall/F1, cluster Adjusted Rand Index, recall per derivative kind, docs/s and peak RSS.
+precision/recall/F1, cluster Adjusted Rand Index, recall per derivative kind, docs/s and peak RSS; for the unspun
+systems, the original named per derivative kind and the stories naming their original (`direction`).
 
     python benchmarks/reuse/run.py [--groups 40] [--negatives 150] [--systems minhash,lexical,embed]
     python benchmarks/reuse/run.py --speed --groups 900 --negatives 0 --systems lexical,embed
@@ -105,8 +106,36 @@ def run_unspun(docs: list[dict], embed: bool) -> tuple[list, list, dict]:
         "notes": list(result.notes),
         "embedded_texts": embedder.encoded if embedder else 0,
         "channels": dict(Counter(c for p in result.pairs if p.relation in COPY for c in p.channels)),
+        **direction(docs, result),
     }
     return pairs, [story[d["id"]] for d in docs], extra
+
+
+def direction(docs: list[dict], result) -> dict:
+    """Which text is named the original. Per derivative kind, of the (original, derivative) pairs found: how many
+    name the original, none (unknown, not siblings) or are called siblings (no original either); per group, whether the story holding the original
+    names it or its exact copy (the same text), none, or another text."""
+    kind = {d["id"]: d["kind"] for d in docs}
+    group = {d["id"]: d["group"] for d in docs}
+    per_kind: dict[str, list[int]] = {}
+    for p in result.pairs:
+        if group[p.a] != group[p.b] or "original" not in (kind[p.a], kind[p.b]) or "mashup" in (kind[p.a], kind[p.b]):
+            continue
+        original, derivative = (p.a, p.b) if kind[p.a] == "original" else (p.b, p.a)
+        row = per_kind.setdefault(kind[derivative], [0, 0, 0, 0])  # found, right, unknown, sibling
+        row[0] += 1
+        row[1] += p.original == original
+        row[2] += p.original is None and p.relation != "sibling"
+        row[3] += p.relation == "sibling"
+    story_of = {a: s for s in result.stories for a in s.articles}
+    named = Counter()
+    for d in docs:
+        story = story_of[d["id"]]
+        if d["kind"] != "original" or len(story.articles) < 2:
+            continue
+        same = {d["id"], f"{d['group']}-exact"}
+        named["right" if story.original in same else "none" if story.original is None else "other"] += 1
+    return {"direction": per_kind, "stories_named": dict(named)}
 
 
 def child(system: str, corpus: Path, out: Path, explain: bool = True) -> None:
@@ -228,6 +257,7 @@ def main() -> None:
         print(f"\n{'recall per kind':26} " + " ".join(f"{s[:12]:>12}" for s in results))
         for k in generate.KINDS:
             print(f"{k:26} " + " ".join(f"{results[s]['per_kind'][k]:12.3f}" for s in results))
+    print_direction(results, names)
     for s, r in results.items():
         print(f"\n{names[s]}: {r['seconds']:.1f}s", {k: r[k] for k in ("stages", "same_story", "embedded_texts",
               "model_load_s", "channels", "notes") if k in r})
@@ -237,6 +267,30 @@ def main() -> None:
         lex, emb = results["lexical"]["seconds"], results["embed"]["seconds"]
         print(f"\nembedding cost: scan with embeddings {emb:.1f}s vs lexical {lex:.1f}s = {emb / lex:.2f}x "
               f"(model load {results['embed'].get('model_load_s', 0):.1f}s not included)")
+
+
+def print_direction(results: dict, names: dict) -> None:
+    """The original named per derivative kind (right / unknown / sibling, of the found original-derivative
+    pairs) and the stories naming their original (or its exact copy), for the unspun systems."""
+    runs = {s: r for s, r in results.items() if "direction" in r}
+    if not runs:
+        return
+    print(f"\n{'original named, of found':26} " + " ".join(f"{'right unk sib (' + s[:5] + ')':>22}" for s in runs))
+    for k in generate.KINDS:
+        cells = []
+        for r in runs.values():
+            n, right, unknown, sibling = r["direction"].get(k, [0, 0, 0, 0])
+            cells.append(f"{right / n:6.3f} {unknown / n:6.3f} {sibling / n:6.3f}  " if n else f"{'-':>22}")
+        print(f"{k:26} " + " ".join(f"{c:>22}" for c in cells))
+    for s, r in runs.items():
+        rows = [v for k, v in r["direction"].items() if k != "exact"]  # an exact copy has no direction to find
+        found, right = sum(v[0] for v in rows), sum(v[1] for v in rows)
+        named = r["stories_named"]
+        total = sum(named.values())
+        print(f"{names[s]}: original named in {right}/{found} = {right / max(1, found):.3f} of the found "
+              f"original-derivative pairs (exact copies aside); stories naming the original or its exact copy "
+              f"{named.get('right', 0)}/{total} = {named.get('right', 0) / max(1, total):.3f} "
+              f"(none {named.get('none', 0)}, another text {named.get('other', 0)})")
 
 
 if __name__ == "__main__":

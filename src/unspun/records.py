@@ -220,6 +220,8 @@ class Story:
     event: str | None = None  # id of the Event holding most of its articles (events.py)
     copies: tuple[str, ...] = ()  # members copying the original verbatim (exact / near-duplicate)
     rewrites: tuple[str, ...] = ()  # members whose strongest link in the story is a rewrite
+    identical: tuple[str, ...] = ()  # members with the original's exact text (also in `copies`)
+    original_signals: tuple[str, ...] = ()  # why the original was named, or why none was
 
 
 @dataclass(frozen=True)

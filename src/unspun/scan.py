@@ -20,7 +20,7 @@ from typing import TypeVar
 import numpy as np
 
 from .align import align, assign
-from .edits.direction import story_original
+from .edits.direction import StoryOriginal, story_verdict
 from .edits.classify import SideCache, load_kernels as load_explain_kernels
 from .edits.compare import explain_pair
 from .edits.fluent import absent_source, contradicted
@@ -181,19 +181,31 @@ def _explained(pair: Pair, a: CleanArticle, b: CleanArticle, config: ScanConfig,
 
 
 def _with_originals(groups: Sequence[Story], pairs: Sequence[Pair], cleans: Sequence[CleanArticle]) -> tuple[Story, ...]:
-    """Stories with `original` set from dates or from the pairs' direction verdicts."""
+    """Stories with `original` set from dates, the pairs' direction verdicts or the texts (`story_verdict`)."""
     published = {c.id: c.article.published for c in cleans}
-    # Each story is shown only the pairs whose first article it holds (the ones `story_original` reads, in
+    # Each story is shown only the pairs whose first article it holds (the ones `story_verdict` reads, in
     # the same order): one pass over the pairs instead of one per story.
     story_of = {aid: k for k, s in enumerate(groups) for aid in s.articles}
     own: dict[int, list[Pair]] = {}
     for p in pairs:
         if (k := story_of.get(p.a)) is not None:
             own.setdefault(k, []).append(p)
-    return tuple(
-        replace(s, original=story_original(s.articles, own.get(k, ()), published)) if len(s.articles) > 1 else s
-        for k, s in enumerate(groups)
-    )
+    texts = {c.id: c.norm_text for c in cleans}
+    return tuple(_with_verdict(s, story_verdict(s.articles, own.get(k, ()), published, texts))
+                 if len(s.articles) > 1 else s for k, s in enumerate(groups))
+
+
+def _originals_not_siblings(marked: Sequence[Pair], before: Sequence[Pair], found: Sequence[Story]) -> list[Pair]:
+    """The marked pairs, with a rewrite pair made "sibling" (two copies of a third text) given back its own verdict
+    when one side is its story's original (or identical to it): the story, read from all its pairs, names that
+    side the source, so it is no copy of a third. `marked` is `before` through `mark_siblings`, pair for pair."""
+    source = {x for s in found if s.original for x in (s.original, *s.identical)}
+    return [b if m.relation == "sibling" and b.relation == "rewrite" and (m.a in source or m.b in source) else m
+            for m, b in zip(marked, before, strict=True)]
+
+
+def _with_verdict(story: Story, verdict: StoryOriginal) -> Story:
+    return replace(story, original=verdict.original, identical=verdict.identical, original_signals=verdict.signals)
 
 
 def assemble(
@@ -202,8 +214,9 @@ def assemble(
 ) -> ScanResult:
     """The scan's result from its articles and confirmed pairs (both engines): siblings, stories and
     their originals, events (lead vectors when embedded, else TF-IDF leads)."""
-    pairs = mark_siblings(pairs, {c.id: c.article.text for c in cleans}, absent_source, contradicted, trio_source)
-    found_stories = _with_originals(stories([c.id for c in cleans], pairs), pairs, cleans)
+    marked = mark_siblings(pairs, {c.id: c.article.text for c in cleans}, absent_source, contradicted, trio_source)
+    found_stories = _with_originals(stories([c.id for c in cleans], marked), marked, cleans)
+    pairs = _originals_not_siblings(marked, pairs, found_stories)
     found_stories = with_families(found_stories, pairs)
     extra = list(notes)
     events, found_stories, kept = attach_events(_event_groups(cleans, leads, config, extra), found_stories, pairs)

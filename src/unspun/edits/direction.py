@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -44,6 +44,7 @@ from .clause_order import Reorder, reorder
 from .collocation import (
     NEXT_WORD, Collocations, edge_pairs, norm_word, previous_word, shared, span_words, word_count,
 )
+from .consensus import lacking
 from .contradiction import clashes
 from .fluent import fluent_votes
 from .machine_style import machine_style
@@ -708,23 +709,143 @@ def lone_date_vote(dated: str) -> Vote:
                                 f"publisher's metadata)")
 
 
-def story_original(articles: Sequence[str], pairs: Sequence, published: dict[str, str | None]) -> str | None:
-    """The story's original: the earliest dated article when dates are given, else the one article that
-    some pair judged original and no pair judged a copy; None when the pairs disagree or say nothing."""
+@dataclass(frozen=True)
+class StoryOriginal:
+    """A story's original (None when unknown), the members holding its exact text, and why it was named."""
+
+    original: str | None
+    identical: tuple[str, ...] = ()
+    signals: tuple[str, ...] = ()
+
+
+def story_original(articles: Sequence[str], pairs: Sequence, published: dict[str, str | None],
+                   texts: Mapping[str, str] | None = None) -> str | None:
+    """The story's original (`story_verdict`)."""
+    return story_verdict(articles, pairs, published, texts).original
+
+
+# The consensus (`consensus.lacking`) names a text only when it lacks clearly less than the next contender: by
+# this share of the story's shared runs. A copy that changed nothing but the order of paragraphs lacks only the
+# runs across the joins it moved: in the reuse stories 2-4 points more than its source, a spun copy 20 or more.
+_CONSENSUS_MARGIN = 0.005
+# ... and among contenders closer than that, the head-to-head votes must favour one by this summed confidence.
+_HEAD_MARGIN = 0.5
+# A text lacking more than this share of what the others share is not their common source (each of three texts
+# holding two of three paragraphs lacks a third); the originals of the reuse stories lack 1.5-3%.
+_CONSENSUS_MAX = 0.1
+
+
+def story_verdict(articles: Sequence[str], pairs: Sequence, published: dict[str, str | None],
+                  texts: Mapping[str, str] | None = None) -> StoryOriginal:
+    """The story's original, read in three steps.
+
+    1. Dates: the earliest dated article when every article is dated (and one is earliest).
+    2. The pair votes, with exact copies as one text (`_twin_groups`: the same text published again, no pair
+       between them has a direction): the one text judged the original by some pair and a copy by none.
+    3. When the votes do not settle it (every text beaten at least once, or several unbeaten: a wrong vote, or
+       a copy that only moved paragraphs and so has no direction against its source), the texts themselves:
+       of the texts the votes judge the original at least as often as a copy, the one lacking clearly least of
+       what the others share (`consensus.lacking`), else the one winning its head-to-head votes among those
+       close to it by `_HEAD_MARGIN`; none when even the best lacks over `_CONSENSUS_MAX`. Needs `texts` and
+       three texts or more; else None.
+    Of a twin group, the earliest dated member is named, else the first in `articles`; the rest are `identical`.
+    """
     members = set(articles)
     dated = {aid: d for aid in articles if (d := _parse_date(published.get(aid)))}
+    twin = _twin_groups(articles, pairs)
     if len(dated) == len(members) and len(members) > 1:
         first = min(dated.values())
         earliest = [aid for aid, d in dated.items() if d == first]
-        if len(earliest) == 1:
-            return earliest[0]
-    wins: dict[str, int] = {}
-    losses: set[str] = set()
+        if len({twin[aid] for aid in earliest}) == 1:  # one text, maybe published twice that day
+            return _named(twin[earliest[0]], twin, dated, (f"published first ({first.isoformat()})",))
+    votes = _group_votes(pairs, twin, members)
+    groups = list(dict.fromkeys(twin[aid] for aid in articles))
+    net = dict.fromkeys(groups, 0.0)
+    won: Counter[str] = Counter()
+    lost: Counter[str] = Counter()
+    for (x, y), v in votes.items():
+        net[x] += v
+        net[y] -= v
+        if v:
+            won[x if v > 0 else y] += 1
+            lost[y if v > 0 else x] += 1
+    unbeaten = [g for g in groups if won[g] and not lost[g]]
+    if len(unbeaten) == 1:
+        g = unbeaten[0]
+        return _named(g, twin, dated, (f"judged the original against {won[g]} text(s) and a copy against none",))
+    if not won:
+        return StoryOriginal(None, (), ("no pair in the story has a direction",))
+    why = (f"{len(unbeaten)} texts are judged the original by some pair and a copy by none" if unbeaten
+           else "every text is judged a copy by some pair")
+    contenders = [g for g in groups if won[g] and net[g] >= 0]
+    if texts is None or len(groups) < 3 or not contenders or any(g not in texts for g in groups):
+        return StoryOriginal(None, (), (f"{why}; the votes do not settle the original",))
+    lack = lacking({g: texts[g] for g in groups})
+    best = min(lack[g] for g in contenders)
+    if best > _CONSENSUS_MAX:
+        return StoryOriginal(None, (), (f"{why}; no text holds most of what the others share (the closest lacks "
+                                        f"{best:.1%})",))
+    close = [g for g in contenders if lack[g] <= best + _CONSENSUS_MARGIN]
+    tally = "; ".join(f"{g}: won {won[g]}, lost {lost[g]}, lacks {lack[g]:.1%}"
+                      for g in sorted(contenders, key=lambda g: lack[g])[:3])
+    if len(close) == 1:
+        return _named(close[0], twin, dated, (
+            f"{why}; {close[0]} holds most of what the others share (lacks {best:.1%} of the runs of words "
+            f"two or more texts hold; {_second(lack, contenders)})", tally))
+    head = {g: sum(v if x == g else -v for (x, y), v in votes.items() if g in (x, y) and {x, y} <= set(close))
+            for g in close}
+    ranked = sorted(close, key=lambda g: -head[g])
+    if head[ranked[0]] - head[ranked[1]] >= _HEAD_MARGIN:
+        return _named(ranked[0], twin, dated, (
+            f"{why}; of the texts holding most of what the others share, {ranked[0]} wins its votes against "
+            f"the others", tally))
+    return StoryOriginal(None, (), (f"{why}; the texts holding most of what the others share "
+                                    f"({', '.join(close)}) are not told apart", tally))
+
+
+def _second(lack: Mapping[str, float], contenders: Sequence[str]) -> str:
+    if len(contenders) < 2:
+        return "no other text is judged the original as often as a copy"
+    return f"the next contender {sorted(lack[g] for g in contenders)[1]:.1%}"
+
+
+def _twin_groups(articles: Sequence[str], pairs: Sequence) -> dict[str, str]:
+    """Each article's twin group, named by its first member in `articles`: articles joined by "exact" pairs
+    (the same text, case and spacing aside)."""
+    order = {aid: k for k, aid in enumerate(articles)}
+    parent = {aid: aid for aid in articles}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = x = parent[parent[x]]
+        return x
+
     for p in pairs:
-        if p.a not in members or p.original is None:
+        if p.relation == "exact" and p.a in parent and p.b in parent:
+            a, b = sorted((root(p.a), root(p.b)), key=order.__getitem__)
+            parent[b] = a
+    return {aid: root(aid) for aid in articles}
+
+
+def _group_votes(pairs: Sequence, twin: Mapping[str, str], members: set[str]) -> dict[tuple[str, str], float]:
+    """Per pair of twin groups (x, y), the mean signed confidence of their directed pairs' votes (positive: x the
+    original): the twins of one text vote as one."""
+    sums: dict[tuple[str, str], list[float]] = {}
+    for p in pairs:
+        if p.a not in members or p.b not in members or p.original is None:
             continue
-        loser = p.b if p.original == p.a else p.a
-        wins[p.original] = wins.get(p.original, 0) + 1
-        losses.add(loser)
-    unbeaten = [aid for aid in wins if aid not in losses]
-    return unbeaten[0] if len(unbeaten) == 1 else None
+        x, y = twin[p.a], twin[p.b]
+        if x == y:
+            continue
+        sign = 1.0 if twin[p.original] == x else -1.0
+        key, sign = ((x, y), sign) if x < y else ((y, x), -sign)
+        sums.setdefault(key, []).append(sign * p.original_confidence)
+    return {k: sum(v) / len(v) for k, v in sums.items()}
+
+
+def _named(group: str, twin: Mapping[str, str], dated: Mapping[str, date], signals: tuple[str, ...]) -> StoryOriginal:
+    """The verdict for a twin group: its earliest dated member (else its first), the others `identical`."""
+    same = [aid for aid, g in twin.items() if g == group]
+    pick = min((aid for aid in same if aid in dated), key=dated.__getitem__, default=same[0])
+    others = tuple(aid for aid in same if aid != pick)
+    return StoryOriginal(pick, others, signals + ((f"identical texts: {', '.join(others)}",) if others else ()))

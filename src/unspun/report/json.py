@@ -107,7 +107,8 @@ def pair_to_dict(p: Pair) -> dict[str, Any]:
 def story_to_dict(s: Story) -> dict[str, Any]:
     """A story (copy group) with its copy family and the event it belongs to."""
     return {
-        "id": s.id, "articles": list(s.articles), "original": s.original, "event": s.event,
+        "id": s.id, "articles": list(s.articles), "original": s.original, "identical": list(s.identical),
+        "original_signals": list(s.original_signals), "event": s.event,
         "family": {"original": [s.original] if s.original else [], "copies": list(s.copies),
                    "rewrites": list(s.rewrites)},
     }
