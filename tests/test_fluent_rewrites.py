@@ -501,3 +501,15 @@ def test_a_lone_pair_whose_copy_holds_an_unsourced_sentence_loses_its_direction(
     assert out.relation == "rewrite" and out.original is None
     assert "mostly never uses" in out.original_signals[0] and "the original is unknown" in out.original_signals[0]
     assert "overruled: x" in out.original_signals
+
+
+def test_a_sentence_spun_from_one_of_the_originals_is_not_unsourced():
+    from unspun.edits.fluent import unsourced
+
+    # Every content word swapped, the grammar words kept: a thesaurus spin of REWRITE_ONE's third sentence, which
+    # shares none of its words with REWRITE_ONE but keeps that sentence's skeleton.
+    spun = SIBLING_OF_ONE.replace(
+        "Engineers warned that heavy lorries had worn the deck far faster than its designers ever expected.",
+        "The shutdown is anticipated to have a remarkable effect on regional enterprises and travellers.")
+    assert unsourced(REWRITE_ONE, spun) == ()
+    assert contradicted(REWRITE_ONE, spun) is None
