@@ -441,3 +441,75 @@ def test_trio_source_needs_typesetting_on_one_candidate_only():
     assert trio_source(plain, plain, spaced) is None
     # curly quotes are not read: chatbots add curly apostrophes of their own
     assert trio_source("it\u2019s", "it's", "it's") is None
+
+
+# Issue 13, branch i13absent: a named copy's sentence that its named original never gave it.
+SIBLING_OF_ONE = (
+    "Inspectors have closed the Valdria river bridge after finding significant corrosion in its steel supports. "
+    "Mayor Ilse Brandvold said the safety of residents remains the crucial priority. "
+    "Engineers warned that heavy lorries had worn the deck far faster than its designers ever expected. "
+    "Buses will take a longer route through Harrowgate while the council explores various options to reopen the "
+    "vital crossing."
+)
+LORRIES = " Engineers warned that heavy lorries{} had worn the old timber far faster than anyone expected."
+
+
+def test_a_sentence_the_named_original_never_gave_the_copy_contradicts_two_machine_texts():
+    from unspun.edits.fluent import unsourced
+
+    # Both read like chatbot prose and name the same people and places, so neither the sibling route nor the facts
+    # test says anything; but the copy says something (lorries wore the deck) of which REWRITE_ONE has no word.
+    assert absent_source(REWRITE_ONE, SIBLING_OF_ONE) is None
+    assert unsourced(REWRITE_ONE, SIBLING_OF_ONE) == (SIBLING_OF_ONE.split(". ")[2] + ".",)
+    why = contradicted(REWRITE_ONE, SIBLING_OF_ONE)
+    assert why is not None and "lorries" in why and "does not read as human prose" in why
+    # A cut copy has no sentence of its own.
+    assert unsourced(REWRITE_ONE, CUT_OF_ONE) == ()
+    assert contradicted(REWRITE_ONE, CUT_OF_ONE) is None
+
+
+def test_a_chatbot_gloss_of_a_human_original_keeps_the_direction():
+    # A chatbot rewriting a human text may add a sentence of its own; the original then reads as human prose.
+    gloss = CHATBOT + LORRIES.format("")
+    assert machine_style(ORIGINAL).score < 0.10
+    assert contradicted(ORIGINAL, gloss) is None
+    texts = {"src": ORIGINAL, "gloss": gloss}
+    assert mark_siblings([_pair("src", "gloss", "src")], texts, absent_source, contradicted)[0].original == "src"
+
+
+def test_a_new_sentence_about_a_fact_of_its_own_contradicts_even_a_human_original():
+    # The same gloss naming a place the original never mentions: a rewrite does not write a sentence about facts
+    # of its own, whatever the style gap (the facts test alone lets a chatbot's added name pass at this gap).
+    fact = CHATBOT + LORRIES.format(" from Aberdeen")
+    assert machine_style(fact).logit - machine_style(ORIGINAL).logit >= 2.0
+    why = contradicted(ORIGINAL, fact)
+    assert why is not None and "aberdeen" in why and "facts of its own" in why
+    # A name no word list knows is what a round-trip translation makes of a name: not a fact of its own.
+    assert contradicted(ORIGINAL, CHATBOT + LORRIES.format(" from Qzarvdoole")) is None
+
+
+def test_texts_too_short_for_a_style_reading_keep_their_direction():
+    short_source = " ".join(REWRITE_ONE.split()[:40])
+    short_copy = " ".join(SIBLING_OF_ONE.split()[:45])
+    assert "lorries" in short_copy
+    assert contradicted(short_source, short_copy) is None
+
+
+def test_a_lone_pair_whose_copy_holds_an_unsourced_sentence_loses_its_direction():
+    texts = {"one": REWRITE_ONE, "sib": SIBLING_OF_ONE}
+    out = mark_siblings([_pair("one", "sib", "one")], texts, absent_source, contradicted)[0]
+    assert out.relation == "rewrite" and out.original is None
+    assert "mostly never uses" in out.original_signals[0] and "the original is unknown" in out.original_signals[0]
+    assert "overruled: x" in out.original_signals
+
+
+def test_a_sentence_spun_from_one_of_the_originals_is_not_unsourced():
+    from unspun.edits.fluent import unsourced
+
+    # Every content word swapped, the grammar words kept: a thesaurus spin of REWRITE_ONE's third sentence, which
+    # shares none of its words with REWRITE_ONE but keeps that sentence's skeleton.
+    spun = SIBLING_OF_ONE.replace(
+        "Engineers warned that heavy lorries had worn the deck far faster than its designers ever expected.",
+        "The shutdown is anticipated to have a remarkable effect on regional enterprises and travellers.")
+    assert unsourced(REWRITE_ONE, spun) == ()
+    assert contradicted(REWRITE_ONE, spun) is None
