@@ -114,6 +114,17 @@ class Edit:
 
 
 @dataclass(frozen=True, slots=True)
+class DirectionVote:
+    """One signal's say in a pair's direction, as output: `weight` > 0 favours a as the original, < 0 favours b.
+    Kept with the verdict so a reader (or a later pass) sees what argued each way, and how much, without parsing
+    the why-texts."""
+
+    kind: str  # the signal: "wording", "length", "casing", "date", ...
+    weight: float  # signed, rounded to 3 decimals
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
 class Pair:
     """A confirmed relation between two articles, with the evidence that decided it."""
 
@@ -130,6 +141,9 @@ class Pair:
     original: str | None = None  # id of the article judged the original, None when unknown
     original_confidence: float = 0.0
     original_signals: tuple[str, ...] = ()
+    # every direction vote summed (both sides, weightiest first); later passes that settle or doubt the direction
+    # leave them as they were (the signals say what overruled them)
+    original_votes: tuple[DirectionVote, ...] = ()
 
 
 def pack_evidence(pair: Pair) -> tuple[Pair, bytes]:

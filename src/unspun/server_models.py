@@ -64,6 +64,12 @@ class Coverage(BaseModel):
     b: float
 
 
+class VoteOut(BaseModel):
+    kind: str
+    weight: float  # > 0 favours a as the original, < 0 favours b
+    why: str
+
+
 class PairOut(BaseModel):
     a: str
     b: str
@@ -75,6 +81,7 @@ class PairOut(BaseModel):
     original: str | None
     original_confidence: float
     original_signals: list[str]
+    original_votes: list[VoteOut]
     matches: list[MatchOut]
     edits: list[EditOut]
 

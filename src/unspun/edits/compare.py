@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ..align import align
 from ..clean import clean_article
 from ..config import AlignConfig, ExplainConfig
-from ..records import Article, CleanArticle, Edit, Match, Pair
+from ..records import Article, CleanArticle, DirectionVote, Edit, Match, Pair
 from .classify import SideCache, explain
 from .direction import decide
 
@@ -29,6 +29,7 @@ class Comparison:
     coverage_a: float
     coverage_b: float
     score: float
+    original_votes: tuple[DirectionVote, ...] = ()  # every direction vote, both sides (`Pair.original_votes`)
 
 
 def compare_articles(
@@ -42,7 +43,7 @@ def compare_articles(
                      matches=alignment.matches)
     original = {"a": a.id, "b": b.id}.get(verdict.original or "")
     return Comparison(a, b, alignment.matches, edits, original, verdict.confidence, verdict.signals,
-                      alignment.coverage_a, alignment.coverage_b, alignment.score)
+                      alignment.coverage_a, alignment.coverage_b, alignment.score, verdict.votes)
 
 
 def compare(
@@ -72,4 +73,4 @@ def explain_pair(pair: Pair, a: CleanArticle, b: CleanArticle, config: ExplainCo
     verdict = decide(a, b, edits, pair.coverage_a, pair.coverage_b, config, matches=pair.matches)
     original = {"a": a.id, "b": b.id}.get(verdict.original or "")
     return replace(pair, edits=edits, original=original, original_confidence=verdict.confidence,
-                   original_signals=verdict.signals)
+                   original_signals=verdict.signals, original_votes=verdict.votes)

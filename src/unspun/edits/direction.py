@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 
 from ..config import ExplainConfig
 from ..fingerprint import specific_words
-from ..records import CleanArticle, Edit, Match
+from ..records import CleanArticle, DirectionVote, Edit, Match
 from ..tokens import COMPOUND, EDIT_TOKEN, STOPWORDS, light_stem, zipf
 from .casing import casing_vote
 from .clause_order import Reorder, reorder
@@ -55,11 +55,14 @@ from .words import article_clash
 
 @dataclass(frozen=True)
 class Direction:
-    """The verdict: "a", "b" or None (unknown), with a confidence in 0..1 and the deciding signals."""
+    """The verdict: "a", "b" or None (unknown), with a confidence in 0..1 and the deciding signals.
+
+    `votes`: every vote that was summed, both sides (`as_output`), so a reader sees what argued the other way."""
 
     original: str | None
     confidence: float
     signals: tuple[str, ...]
+    votes: tuple[DirectionVote, ...] = ()
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -661,14 +664,23 @@ def length_vote(text_a: str, text_b: str, edits: Sequence[Edit], extent: float |
 def combine(all_votes: Sequence[Vote], min_confidence: float) -> Direction:
     """Sum the votes; the margin becomes a confidence, below `min_confidence` the answer is unknown."""
     total = sum(v.weight for v in all_votes)
+    shown = as_output(all_votes)
     if not all_votes or total == 0:
-        return Direction(None, 0.0, tuple(v.why for v in all_votes) or ("no signal",))
+        return Direction(None, 0.0, tuple(v.why for v in all_votes) or ("no signal",), shown)
     side = "a" if total > 0 else "b"
     confidence = round(min(1.0, 0.5 + abs(total) / 2), 3)
     signals = tuple(v.why for v in sorted(all_votes, key=lambda v: -abs(v.weight)) if (v.weight > 0) == (total > 0))
     if confidence < min_confidence:
-        return Direction(None, confidence, signals)
-    return Direction(side, confidence, signals)
+        return Direction(None, confidence, signals, shown)
+    return Direction(side, confidence, signals, shown)
+
+
+def as_output(all_votes: Sequence[Vote]) -> tuple[DirectionVote, ...]:
+    """The votes as a verdict carries them: both sides, the weightiest first (ties as produced, the order of the
+    signals), weights rounded to 3 decimals. Kept apart from `Vote` so the output record does not tie the records
+    module to this one."""
+    return tuple(DirectionVote(v.signal, round(v.weight, 3), v.why)
+                 for v in sorted(all_votes, key=lambda v: -abs(v.weight)))
 
 
 def decide(
@@ -687,7 +699,8 @@ def decide(
     da, db = _parse_date(a.article.published), _parse_date(b.article.published)
     if da and db and da != db:
         side = "a" if da < db else "b"
-        return Direction(side, 1.0, (f"published {min(da, db)} vs {max(da, db)}",))
+        why = f"published {min(da, db)} vs {max(da, db)}"
+        return Direction(side, 1.0, (why,), (DirectionVote("date", 1.0 if side == "a" else -1.0, why),))
     found = votes(a, b, edits, coverage_a, coverage_b, collocations, matches)
     if bool(da) != bool(db):
         found.append(lone_date_vote("a" if da else "b"))

@@ -7,13 +7,14 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from ..edits.compare import Comparison
 from ..records import Edit, Span
 from .side_by_side import build_view
-from .json import edit_to_dict, match_to_dict
+from .json import edit_to_dict, match_to_dict, vote_to_dict
 
 STYLE = {"high": "bold white on red", "medium": "black on yellow", "low": "underline"}
 
@@ -28,6 +29,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
         "original": c.original,
         "original_confidence": c.original_confidence,
         "original_signals": list(c.original_signals),
+        "original_votes": [vote_to_dict(v) for v in c.original_votes],
         "matches": [match_to_dict(m) for m in c.matches],
         "edits": [edit_to_dict(e) for e in c.edits],
     }
@@ -79,8 +81,13 @@ def print_comparison(c: Comparison, console: Console, show_text: bool = True) ->
         f"{c.coverage_b:.0%}, {len(edits)} edits; original: [bold]{c.original or 'unknown'}[/] "
         f"(confidence {c.original_confidence:.2f})"
     )
-    for s in c.original_signals[:4]:
-        console.print(f"  [dim]signal:[/] {s}")
+    if c.original_votes:  # both sides, weightiest first: what argued for the verdict and what against
+        for v in c.original_votes[:8]:
+            side = c.a.id if v.weight > 0 else c.b.id if v.weight < 0 else "neither"
+            console.print(f"  [dim]vote {v.weight:+.3f} for {escape(side)} ({escape(v.kind)}):[/] {escape(v.why)}")
+    else:
+        for s in c.original_signals[:4]:
+            console.print(f"  [dim]signal:[/] {s}")
     if show_text:
         table = Table(show_lines=True)
         table.add_column(c.a.id, ratio=1)

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..records import (
-    Article, ArticleSpin, CleanArticle, Edit, Event, Match, Pair, ReadError, Removed, ScanResult, Story,
+    Article, ArticleSpin, CleanArticle, DirectionVote, Edit, Event, Match, Pair, ReadError, Removed, ScanResult,
+    Story,
 )
 
 SCHEMA_VERSION = 1
@@ -86,6 +87,15 @@ def edit_to_dict(e: Edit) -> dict[str, Any]:
     }
 
 
+def vote_to_dict(v: DirectionVote) -> dict[str, Any]:
+    """`pairs[].original_votes[]`: one direction vote, `weight` > 0 for a as the original, < 0 for b."""
+    return {"kind": v.kind, "weight": v.weight, "why": v.why}
+
+
+def vote_from_dict(d: dict[str, Any]) -> DirectionVote:
+    return DirectionVote(d["kind"], float(d["weight"]), d["why"])
+
+
 def pair_to_dict(p: Pair) -> dict[str, Any]:
     """`pairs[]` of a scan; the same shape in `check --json`, `/api/pair`, `/api/check` and the rest of the API."""
     return {
@@ -99,6 +109,7 @@ def pair_to_dict(p: Pair) -> dict[str, Any]:
         "original": p.original,
         "original_confidence": p.original_confidence,
         "original_signals": list(p.original_signals),
+        "original_votes": [vote_to_dict(v) for v in p.original_votes],
         "matches": [match_to_dict(m) for m in p.matches],
         "edits": [edit_to_dict(e) for e in p.edits],
     }

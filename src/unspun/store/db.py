@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from ..records import Article, Edit, Pair
-from ..report.json import match_from_dict, match_to_dict
+from ..report.json import match_from_dict, match_to_dict, vote_from_dict, vote_to_dict
 from .opening import open_duckdb
 
 Connection = Any  # duckdb.DuckDBPyConnection; duckdb is an optional extra, imported lazily
@@ -81,6 +81,8 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 committed_at TIMESTAMP NOT NULL DEFAULT current_timestamp)""",
         ),
     ),
+    # every direction vote of a pair, both sides (`Pair.original_votes`); pairs stored before it read as none
+    ("0002_pair_votes", ("ALTER TABLE pairs ADD COLUMN original_votes JSON NOT NULL DEFAULT '[]'",)),
 )
 
 
@@ -224,6 +226,7 @@ def insert_pairs(con: Connection, pairs: Sequence[tuple[int, int, Pair]], batch:
         "original": _objects(p.original for _, _, p in pairs),
         "original_confidence": np.array([p.original_confidence for _, _, p in pairs], dtype=np.float64),
         "original_signals": _objects(list(p.original_signals) for _, _, p in pairs),
+        "original_votes": _objects(json.dumps([vote_to_dict(v) for v in p.original_votes]) for _, _, p in pairs),
         "matches": _objects(json.dumps([match_to_dict(m, sentences=True) for m in p.matches]) for _, _, p in pairs),
         "batch": np.full(len(pairs), batch, dtype=np.int64),
     })
@@ -457,17 +460,17 @@ def all_norm_hashes(con: Connection) -> tuple[np.ndarray, np.ndarray]:
 
 PAIR_COLUMNS = (
     "p.a, p.b, x.id, y.id, p.relation, p.score, p.coverage_a, p.coverage_b, p.copy_coverage, p.channels, "
-    "p.original, p.original_confidence, p.original_signals, p.matches"
+    "p.original, p.original_confidence, p.original_signals, p.matches, p.original_votes"
 )
 
 
 def _pair(row: tuple, edits: tuple[Edit, ...] = ()) -> tuple[int, int, Pair]:
-    a, b, ida, idb, rel, score, cov_a, cov_b, copy_cov, channels, original, conf, signals, matches = row
+    a, b, ida, idb, rel, score, cov_a, cov_b, copy_cov, channels, original, conf, signals, matches, votes = row
     return a, b, Pair(
         a=ida, b=idb, relation=rel, score=score, coverage_a=cov_a, coverage_b=cov_b,
         matches=tuple(match_from_dict(m) for m in json.loads(matches)), channels=tuple(channels),
         copy_coverage=copy_cov, edits=edits, original=original, original_confidence=conf,
-        original_signals=tuple(signals),
+        original_signals=tuple(signals), original_votes=tuple(vote_from_dict(v) for v in json.loads(votes)),
     )
 
 
