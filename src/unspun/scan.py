@@ -373,6 +373,14 @@ def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
         yield items[i : i + size]
 
 
+def _tapered(items: Sequence, size: int, tail: int) -> Iterator[Sequence]:
+    """`_chunks` of `size`, the last `tail` chunks' worth cut five times finer: a pool's last tasks end closer
+    together, so fewer of its workers wait idle for the last one."""
+    cut = max(len(items) - tail * size, 0)
+    yield from _chunks(items[:cut], size)
+    yield from _chunks(items[cut:], max(size // 5, 1))
+
+
 # Read-only data a worker process received from the pool initializer (`_init_worker`); written only in
 # worker processes, once, before any task runs. The parent hands data over explicitly (`shared`).
 _worker_shared: list[tuple] = []
@@ -457,6 +465,10 @@ def _embedding_candidates(
         return None, embedder
 
 
+_PAIR_CHUNK = 100
+"""Candidate pairs per task of the lexical pair stage."""
+
+
 def _confirm_all(
     tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]], workers: int,
     config: ScanConfig, sides: SideCache, evidence: Evidence, report: Progress, twin_of: Sequence[int],
@@ -473,7 +485,7 @@ def _confirm_all(
         load_details()  # and wordfreq's list with the common-word set (the relation test's details)
     repeats = _pair_twins(work, twin_of, tables.cleans)
     found: list[Packed | None] = []
-    distinct = _chunks([work[n] for n in repeats.first], 100)
+    distinct = _chunks([work[n] for n in repeats.first], _PAIR_CHUNK)
     for chunk, done in repeats.covered(_map(pair_workers, _confirm_chunk, distinct, config, (tables, sides))):
         found.extend(chunk)
         report("align", done, len(work))
@@ -615,8 +627,10 @@ def _assist_chunk(
     return [(key, None if pair is None else pack_evidence(pair)) for key, pair in updates]
 
 
-_SPIN_AHEAD = 0.5
-"""The share of the spin's tasks handed to its pool as soon as the articles are cleaned (`_spinning`)."""
+_SPIN_AHEAD = 0.125
+"""The share of the spin's tasks handed to its pool as soon as the articles are cleaned (`_spinning`): about what
+fills the core the parent leaves idle while it finds the candidates (~1 of ~9 CPU-s of spin at 10k articles). More
+runs beside the pair stage's workers, four processes on two cores, which cost CPU in measured runs."""
 
 
 @contextmanager
@@ -625,15 +639,16 @@ def _spinning(cleans: Sequence[CleanArticle], same: Twins, workers: int, config:
     """The articles' spin scores, started on entry (`same`: the articles' `Twins`, each distinct text scored once).
 
     An article's spin reads only its own text, so its pool starts as soon as the articles are cleaned: the first
-    `_SPIN_AHEAD` of its tasks run while the parent finds the candidates (serial work that left a core idle), then
-    beside the pair stage; the block hands over the rest (`_Spin.release`) when the parent turns to the result
-    (siblings, stories, events: serial too), and collects the scores (`_Spin.collect`). The pool's workers fork
-    from the parent before the pair stage has grown it."""
+    `_SPIN_AHEAD` of its tasks run while the parent finds the candidates (serial work that left a core idle); the
+    block hands over the rest (`_Spin.release`) when the pair stage is down to its last tasks (`_releasing`) or
+    over, so that they fill the cores those tasks and the parent's assembly (siblings, stories, events: serial
+    too) leave idle, and collects the scores (`_Spin.collect`). The last tasks are smaller (`_tapered`). The
+    pool's workers fork from the parent before the pair stage has grown it."""
     if not config.spin:
         yield _Spin(None, [], config, same, [], report)
         return
     distinct = [cleans[k] for k in same.first]
-    chunks = list(_chunks(range(len(distinct)), 250))
+    chunks = list(_tapered(range(len(distinct)), 250, 2 * workers))
     if workers <= 1:
         yield _Spin(None, [partial(_spin_chunk, chunk, config, distinct) for chunk in chunks], config, same,
                     [c.id for c in cleans], report)
@@ -651,6 +666,17 @@ def _spinning(cleans: Sequence[CleanArticle], same: Twins, workers: int, config:
         pool.shutdown(wait=True, cancel_futures=True)  # (a pool's own exit would run every task)
         raise
     pool.shutdown(wait=True)
+
+
+def _releasing(report: Progress, spin: _Spin, workers: int) -> Progress:
+    """`report`, which also hands the spin's pool the rest of its tasks once the lexical pair stage has only its
+    last tasks running (one per worker or fewer): the spin then fills the cores those leave idle."""
+    def release(stage: str, done: int, total: int) -> None:
+        if stage == "align" and total - done <= workers * _PAIR_CHUNK:
+            spin.release()
+        report(stage, done, total)
+
+    return release
 
 
 def _load_spin(config: ScanConfig) -> None:
@@ -767,10 +793,11 @@ def _scan_articles(items: Iterable[Article | ReadError], config: ScanConfig | No
     usable = None if usable is None else [usable[t] for t in same.of]
     notes: list[str] = []
     with _spinning(cleans, same, workers, config, report) as spin:  # started now, beside the candidate stage
-        pairs, evidence, leads = _relations(cleans, blobs, usable, same.of, workers, config, embedder, report, notes)
+        pairs, evidence, leads = _relations(cleans, blobs, usable, same.of, workers, config, embedder,
+                                            _releasing(report, spin, workers), notes)
         del usable
         trim_malloc()  # the pair stage's alignments, vectors and token caches
-        spin.release()  # the rest of the spin, scored while the parent assembles
+        spin.release()  # the rest of the spin (when not yet), scored while the parent assembles
         # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
         event_leads = leads if config.embed.model == "minilm" else None
         result = assemble(cleans, pairs, tuple(errors), tuple(notes), config, event_leads)
