@@ -653,7 +653,7 @@ def _spinning(cleans: Sequence[CleanArticle], same: Twins, workers: int, config:
         yield _Spin(None, [partial(_spin_chunk, chunk, config, distinct) for chunk in chunks], config, same,
                     [c.id for c in cleans], report)
         return
-    _load_spin(config)  # (a scan has done it while its articles were prepared)
+    _load_spin(config)  # (a scan has done it while its articles were prepared: one probe article again)
     # Workers get the articles once, at fork; each task is an index range (no articles pickled per task).
     pool = ProcessPoolExecutor(
         workers, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker, initargs=((distinct,),)
@@ -793,8 +793,9 @@ def _scan_articles(items: Iterable[Article | ReadError], config: ScanConfig | No
     usable = None if usable is None else [usable[t] for t in same.of]
     notes: list[str] = []
     with _spinning(cleans, same, workers, config, report) as spin:  # started now, beside the candidate stage
-        pairs, evidence, leads = _relations(cleans, blobs, usable, same.of, workers, config, embedder,
-                                            _releasing(report, spin, workers), notes)
+        # (with embeddings the semantic pass follows the lexical one: the spin's rest waits for both)
+        staged = report if config.embed.enabled else _releasing(report, spin, workers)
+        pairs, evidence, leads = _relations(cleans, blobs, usable, same.of, workers, config, embedder, staged, notes)
         del usable
         trim_malloc()  # the pair stage's alignments, vectors and token caches
         spin.release()  # the rest of the spin (when not yet), scored while the parent assembles
