@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import repeat
 from typing import TypeVar
 
@@ -241,7 +242,19 @@ def _load_kernels(config: ScanConfig) -> None:
     edit tokenizer (~0.35 CPU-s in a process, mostly numba starting up) in the parent, so that the forked workers
     inherit them instead of each loading its own; machine style's sentence kernel too (the spin and the pairs'
     direction votes read it); and scipy's solver, which a pair worker would import on its first contested
-    assignment (~0.35 CPU-s, ~12 MB shared with the workers)."""
+    assignment (~0.35 CPU-s, ~12 MB shared with the workers). A scan loads the prepare stage's before its pool
+    forks and the rest while that pool works (`_load_prepare_kernels`, `_load_pair_kernels`)."""
+    _load_prepare_kernels(config)
+    _load_pair_kernels(config)
+
+
+def _load_prepare_kernels(config: ScanConfig) -> None:
+    """The kernels the prepare stage's workers run (cleaning, sketching, keys), loaded once in the parent."""
+    prepare(_KERNEL_PROBE, config)
+
+
+def _load_pair_kernels(config: ScanConfig) -> None:
+    """`_load_kernels` less the prepare stage's: what the later stages' workers inherit."""
     probe = prepare(_KERNEL_PROBE, config).clean
     facts = PairFacts(probe)
     align(probe, probe, facts, facts, config.align)
@@ -373,6 +386,14 @@ def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
         yield items[i : i + size]
 
 
+def _tapered(items: Sequence, size: int, tail: int) -> Iterator[Sequence]:
+    """`_chunks` of `size`, the last `tail` chunks' worth cut five times finer: a pool's last tasks end closer
+    together, so fewer of its workers wait idle for the last one."""
+    cut = max(len(items) - tail * size, 0)
+    yield from _chunks(items[:cut], size)
+    yield from _chunks(items[cut:], max(size // 5, 1))
+
+
 # Read-only data a worker process received from the pool initializer (`_init_worker`); written only in
 # worker processes, once, before any task runs. The parent hands data over explicitly (`shared`).
 _worker_shared: list[tuple] = []
@@ -457,6 +478,10 @@ def _embedding_candidates(
         return None, embedder
 
 
+_PAIR_CHUNK = 100
+"""Candidate pairs per task of the lexical pair stage."""
+
+
 def _confirm_all(
     tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]], workers: int,
     config: ScanConfig, sides: SideCache, evidence: Evidence, report: Progress, twin_of: Sequence[int],
@@ -473,7 +498,7 @@ def _confirm_all(
         load_details()  # and wordfreq's list with the common-word set (the relation test's details)
     repeats = _pair_twins(work, twin_of, tables.cleans)
     found: list[Packed | None] = []
-    distinct = _chunks([work[n] for n in repeats.first], 100)
+    distinct = _chunks([work[n] for n in repeats.first], _PAIR_CHUNK)
     for chunk, done in repeats.covered(_map(pair_workers, _confirm_chunk, distinct, config, (tables, sides))):
         found.extend(chunk)
         report("align", done, len(work))
@@ -615,34 +640,104 @@ def _assist_chunk(
     return [(key, None if pair is None else pack_evidence(pair)) for key, pair in updates]
 
 
+_SPIN_AHEAD = 0.125
+"""The share of the spin's tasks handed to its pool as soon as the articles are cleaned (`_spinning`): about what
+fills the core the parent leaves idle while it finds the candidates (~1 of ~9 CPU-s of spin at 10k articles). More
+runs beside the pair stage's workers, four processes on two cores, which cost CPU in measured runs."""
+
+
 @contextmanager
-def _spinning(cleans: Sequence[CleanArticle], workers: int, config: ScanConfig,
-              report: Progress) -> Iterator[Callable[[], tuple[ArticleSpin, ...]]]:
-    """The articles' spin scores, started on entry; the block calls what it yields to collect them.
+def _spinning(cleans: Sequence[CleanArticle], same: Twins, workers: int, config: ScanConfig,
+              report: Progress) -> Iterator[_Spin]:
+    """The articles' spin scores, started on entry (`same`: the articles' `Twins`, each distinct text scored once).
 
-    An article's spin reads only its own text, so the pool scores while the parent assembles the result
-    (siblings, stories, events: serial work that left a core idle, ~2.5 CPU-s at 10k articles)."""
+    An article's spin reads only its own text, so its pool starts as soon as the articles are cleaned: the first
+    `_SPIN_AHEAD` of its tasks run while the parent finds the candidates (serial work that left a core idle); the
+    block hands over the rest (`_Spin.release`) when the pair stage is down to its last tasks (`_releasing`) or
+    over, so that they fill the cores those tasks and the parent's assembly (siblings, stories, events: serial
+    too) leave idle, and collects the scores (`_Spin.collect`). The last tasks are smaller (`_tapered`). The
+    pool's workers fork from the parent before the pair stage has grown it."""
     if not config.spin:
-        yield lambda: ()
+        yield _Spin(None, [], config, same, [], report)
         return
-    if workers > 1:
-        # the n-gram tables read, the spin's kernels loaded and its word tables built once, before workers
-        # fork and inherit them
-        article_spin(_prepare(_KERNEL_PROBE, config, with_table=False).clean)
-    same = twins(c.article.text for c in cleans)
     distinct = [cleans[k] for k in same.first]
+    chunks = list(_tapered(range(len(distinct)), 250, 2 * workers))
+    if workers <= 1:
+        yield _Spin(None, [partial(_spin_chunk, chunk, config, distinct) for chunk in chunks], config, same,
+                    [c.id for c in cleans], report)
+        return
+    _load_spin(config)  # (a scan has done it while its articles were prepared: one probe article again)
     # Workers get the articles once, at fork; each task is an index range (no articles pickled per task).
-    with _running(workers, _spin_chunk, _chunks(range(len(distinct)), 250), config, (distinct,)) as results:
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker, initargs=((distinct,),)
+    )
+    spin = _Spin(pool, chunks, config, same, [c.id for c in cleans], report)
+    try:
+        spin.start(int(len(chunks) * _SPIN_AHEAD))
+        yield spin
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)  # (a pool's own exit would run every task)
+        raise
+    pool.shutdown(wait=True)
 
-        def collect() -> tuple[ArticleSpin, ...]:
-            out: list[ArticleSpin] = []
-            for chunk, done in same.covered(results):
-                out.extend(chunk)
-                report("spin", done, len(cleans))
-            spins = (out[t] for t in same.of)
-            return tuple(s if s.article == c.id else replace(s, article=c.id) for s, c in zip(spins, cleans))
 
-        yield collect
+def _releasing(report: Progress, spin: _Spin, workers: int) -> Progress:
+    """`report`, which also hands the spin's pool the rest of its tasks once the lexical pair stage has only its
+    last tasks running (one per worker or fewer): the spin then fills the cores those leave idle."""
+    def release(stage: str, done: int, total: int) -> None:
+        if stage == "align" and total - done <= workers * _PAIR_CHUNK:
+            spin.release()
+        report(stage, done, total)
+
+    return release
+
+
+def _load_spin(config: ScanConfig) -> None:
+    """The n-gram tables read, the spin's kernels loaded and its word tables built once, before workers fork and
+    inherit them (a second call costs one probe article's spin)."""
+    if config.spin:
+        article_spin(_prepare(_KERNEL_PROBE, config, with_table=False).clean)
+
+
+class _Spin:
+    """The spin's tasks in a pool, handed over in two steps (`_spinning`); with no pool, callables run as
+    `collect` reads them."""
+
+    def __init__(self, pool: ProcessPoolExecutor | None, tasks: list, config: ScanConfig, same: Twins,
+                 ids: list[str], report: Progress) -> None:
+        self._pool, self._tasks, self._config = pool, tasks, config
+        self._same, self._ids, self._report = same, ids, report  # (ids: the articles', in order)
+        self._futures: list = []
+
+    def start(self, k: int) -> None:
+        """Hand the pool its first k tasks."""
+        self._submit(k)
+
+    def release(self) -> None:
+        """Hand the pool every task not yet handed over."""
+        self._submit(len(self._tasks))
+
+    def _submit(self, k: int) -> None:
+        if self._pool is not None:
+            for chunk in self._tasks[len(self._futures):k]:
+                self._futures.append(self._pool.submit(_in_worker, _spin_chunk, chunk, self._config))
+
+    def _results(self) -> Iterator[list[ArticleSpin]]:
+        if self._pool is None:
+            return (task() for task in self._tasks)
+        self.release()
+        return (f.result() for f in self._futures)
+
+    def collect(self) -> tuple[ArticleSpin, ...]:
+        """Every article's spin score, in order (each under its own id)."""
+        if not self._tasks:
+            return ()
+        out: list[ArticleSpin] = []
+        for chunk, done in self._same.covered(self._results()):
+            out.extend(chunk)
+            self._report("spin", done, len(self._ids))
+        spins = (out[t] for t in self._same.of)
+        return tuple(s if s.article == c else replace(s, article=c) for s, c in zip(spins, self._ids))
 
 
 def scan_articles(
@@ -691,56 +786,37 @@ def _scan_articles(items: Iterable[Article | ReadError], config: ScanConfig | No
     blobs: list[bytes] = []
     usable: list[bool] | None = [] if _wants_languages(config) else None
     if workers > 1:
-        _load_kernels(config)  # once, before workers fork and inherit them
+        _load_prepare_kernels(config)  # once, before workers fork and inherit them
     if workers > 1 and usable is not None:
         from .ingest.language import load_identifier  # (ingest is imported on demand, as by `scan`)
 
         load_identifier()  # once, before workers fork and inherit it
     same = twins(a.text for a in articles)  # a text held by many articles is prepared once
-    prepared = _map(workers, _prepare_chunk, _chunks([articles[k] for k in same.first], 250), config)
-    for (chunk, blob, oks), done in same.covered(prepared, lambda result: len(result[0])):
-        cleans.extend(chunk)
-        blobs.append(blob)
-        if usable is not None and oks is not None:
-            usable.extend(oks)
-        report("fingerprint", done, len(articles))
+    with _running(workers, _prepare_chunk, _chunks([articles[k] for k in same.first], 250), config) as prepared:
+        if workers > 1:  # while the pool prepares: what the later stages' workers inherit
+            _load_pair_kernels(config)
+            _load_spin(config)
+        for (chunk, blob, oks), done in same.covered(prepared, lambda result: len(result[0])):
+            cleans.extend(chunk)
+            blobs.append(blob)
+            if usable is not None and oks is not None:
+                usable.extend(oks)
+            report("fingerprint", done, len(articles))
     cleans = [replace(cleans[t], article=a) for t, a in zip(same.of, articles)]
     usable = None if usable is None else [usable[t] for t in same.of]
-    signatures, text_keys = _signatures(blobs)
-    signatures, text_keys = [signatures[t] for t in same.of], [text_keys[t] for t in same.of]
-    candidates = candidate_pairs_from(signatures, text_keys, config)
-    # Past the candidate stage only the cleaned articles are held: signatures (MinHash, immutables: ~5 KB
-    # an article) are spent, and feature tables were never kept (`Tables` builds them per pair worker).
-    del signatures, text_keys
-    trim_malloc()  # their small blocks sit among the cleaned articles: give the freed pages back
     notes: list[str] = []
-    leads, embedder = _embedding_candidates(cleans, candidates, config, embedder, usable, report, notes)
-    del usable
-    work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidates.items())]
-    del candidates
-    sides = SideCache()  # the scan's per-article explain inputs, computed once per article
-    tables = Tables(cleans)
-    evidence: Evidence = {}  # each pair's matches and edits, packed (`PackedPairs`)
-    # With the semantic pass on, the lexical pass decides relations only and each final pair is explained once
-    # (`_explain_all`): a pair the semantic pass re-decides was explained twice (docs/benchmarks.md stop 32).
-    deferred = leads is not None and embedder is not None and config.edits
-    pairs = _confirm_all(tables, work, workers, replace(config, edits=False) if deferred else config, sides, evidence,
-                         report, same.of)
-    if leads is not None and embedder is not None:
-        if deferred and workers > 1:
-            shared_collocations().load()  # the direction votes' n-gram table, once, before the workers fork
-        pairs, redecided = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, evidence,
-                                       report, same.of)
-        if deferred:
-            pairs = _explain_all(tables, pairs, redecided, workers, config, sides, evidence, report, same.of)
-    del tables, sides, work, same
-    trim_malloc()  # the pair stage's alignments, vectors and token caches; workers fork from here next
-    # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
-    event_leads = leads if config.embed.model == "minilm" else None
-    with _spinning(cleans, workers, config, report) as spins:  # scored while the parent assembles
+    with _spinning(cleans, same, workers, config, report) as spin:  # started now, beside the candidate stage
+        # (with embeddings the semantic pass follows the lexical one: the spin's rest waits for both)
+        staged = report if config.embed.enabled else _releasing(report, spin, workers)
+        pairs, evidence, leads = _relations(cleans, blobs, usable, same.of, workers, config, embedder, staged, notes)
+        del usable
+        trim_malloc()  # the pair stage's alignments, vectors and token caches
+        spin.release()  # the rest of the spin (when not yet), scored while the parent assembles
+        # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
+        event_leads = leads if config.embed.model == "minilm" else None
         result = assemble(cleans, pairs, tuple(errors), tuple(notes), config, event_leads)
         kept = {key: evidence[key] for p in result.pairs if (key := (p.a, p.b)) in evidence}
-        result = replace(result, pairs=PackedPairs(result.pairs, kept), spin=spins())
+        result = replace(result, pairs=PackedPairs(result.pairs, kept), spin=spin.collect())
     del evidence
     if config.claims:
         from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
@@ -750,6 +826,41 @@ def _scan_articles(items: Iterable[Article | ReadError], config: ScanConfig | No
         result = replace(result, claims=claims_for_articles(articles, groups, workers=config.workers))
         report("claims", len(articles), len(articles))
     return result
+
+
+def _relations(
+    cleans: list[CleanArticle], blobs: list[bytes], usable: list[bool] | None, twin_of: Sequence[int], workers: int,
+    config: ScanConfig, embedder: Embedder | None, report: Progress, notes: list[str],
+) -> tuple[list[Pair], Evidence, np.ndarray | None]:
+    """The confirmed pairs (light), their packed evidence and the lead vectors (None without embeddings): the
+    candidate stage from the prepare stage's signature `blobs` (emptied), then the pair stage (lexical, then the
+    semantic pass and the deferred explain when embeddings are on); `twin_of` is the articles' `Twins.of`."""
+    signatures, text_keys = _signatures(blobs)
+    signatures, text_keys = [signatures[t] for t in twin_of], [text_keys[t] for t in twin_of]
+    candidates = candidate_pairs_from(signatures, text_keys, config)
+    # Past the candidate stage only the cleaned articles are held: signatures (MinHash, immutables: ~5 KB
+    # an article) are spent, and feature tables were never kept (`Tables` builds them per pair worker).
+    del signatures, text_keys
+    trim_malloc()  # their small blocks sit among the cleaned articles: give the freed pages back
+    leads, embedder = _embedding_candidates(cleans, candidates, config, embedder, usable, report, notes)
+    work = [(i, j, frozenset(ch)) for (i, j), ch in sorted(candidates.items())]
+    del candidates
+    sides = SideCache()  # the scan's per-article explain inputs, computed once per article
+    tables = Tables(cleans)
+    evidence: Evidence = {}  # each pair's matches and edits, packed (`PackedPairs`)
+    # With the semantic pass on, the lexical pass decides relations only and each final pair is explained once
+    # (`_explain_all`): a pair the semantic pass re-decides was explained twice (docs/benchmarks.md stop 32).
+    deferred = leads is not None and embedder is not None and config.edits
+    pairs = _confirm_all(tables, work, workers, replace(config, edits=False) if deferred else config, sides, evidence,
+                         report, twin_of)
+    if leads is not None and embedder is not None:
+        if deferred and workers > 1:
+            shared_collocations().load()  # the direction votes' n-gram table, once, before the workers fork
+        pairs, redecided = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, evidence,
+                                       report, twin_of)
+        if deferred:
+            pairs = _explain_all(tables, pairs, redecided, workers, config, sides, evidence, report, twin_of)
+    return pairs, evidence, leads
 
 
 def _event_groups(
