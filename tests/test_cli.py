@@ -111,3 +111,15 @@ def test_check_json_prints_the_api_check_shape(tmp_path):
     pair = hit["pair"]
     assert (pair["a"], pair["b"]) == ("original", "spun")
     assert set(pair["coverage"]) == {"a", "b"} and "original_signals" in pair and "coverage_a" not in pair
+
+
+def test_scan_summary_names_each_story_original_and_its_identical_copies(corpus):
+    # a scraper republished the original word for word: the two are one text, and the story names one of them
+    (corpus / "original-mirror.txt").write_text((corpus / "original.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["scan", str(corpus), "--no-embed"], env={"COLUMNS": "240"})
+    assert result.exit_code == 0, result.output
+    block = result.stdout.split("Story originals", 1)[1]
+    row = next(line for line in block.splitlines() if "original-mirror" in line)
+    cells = [c.strip() for c in row.split("\u2502")][1:-1]  # story, original, identical copies, why
+    assert {cells[1], cells[2]} == {"original", "original-mirror"}  # one named, its twin listed beside it
+    assert cells[3].startswith("judged the original against")

@@ -1,4 +1,4 @@
-"""Rich terminal summary of a scan: counts, skipped inputs, and a table of story groups."""
+"""Rich terminal summary of a scan: counts, skipped inputs, a table of story groups and each story's original."""
 from __future__ import annotations
 
 from rich.console import Console
@@ -49,4 +49,21 @@ def print_summary(result: ScanResult, console: Console) -> None:
     singles = sum(1 for s in result.stories if len(s.articles) == 1)
     if result.pairs:
         console.print(table)
+        console.print(_originals_table(result))
     console.print(f"{singles} article{'' if singles == 1 else 's'} with no copy or rewrite in this corpus.")
+
+
+def _originals_table(result: ScanResult) -> Table:
+    """One row per story of two or more articles: the story's original (read from all its pairs, so it can differ
+    from a single pair's verdict), the members holding its exact text, and the first reason given."""
+    table = Table(title="Story originals", title_justify="left")
+    table.add_column("story", no_wrap=True)
+    table.add_column("original", overflow="fold", ratio=1)
+    table.add_column("identical copies", overflow="fold", ratio=1)
+    table.add_column("why", overflow="fold", ratio=3)
+    for story in result.stories:
+        if len(story.articles) < 2:
+            continue
+        why = story.original_signals[0] if story.original_signals else ""
+        table.add_row(story.id, safe(story.original or "unknown"), safe(", ".join(story.identical)), safe(why))
+    return table
