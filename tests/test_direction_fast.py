@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from unspun.edits.collocation import shared, span_word_count, span_words, word_count
 from unspun.edits.compare import compare
 from unspun.edits.direction import (
-    _FIT_MIN_BITS, _HEAVY, _chosen, _word_swaps, context_fit_vote, grammar_edits, rewrite_extent, swapped_details,
+    _CONNECTIVES, _FIT_MIN_BITS, _HEAVY, _chosen, _word_swaps, context_fit_vote, grammar_edits, rewrite_extent, swapped_details,
     votes, word_swaps, wording_gaps,
 )
 from unspun.tokens import STOPWORDS, light_stem
@@ -255,7 +255,7 @@ def _grammar_reference(text_a, text_b, edits):
         if not wa and not wb:
             continue
         if all(w in STOPWORDS for w in (*wa, *wb)):
-            n += 1
+            n += not (wa and wb and all(w in _CONNECTIVES for w in (*wa, *wb)))  # a spinner's connective swap
         elif len(wa) == len(wb) == 1 and wa != wb and light_stem(wa[0]) == light_stem(wb[0]):
             n += 1
     return n

@@ -67,6 +67,18 @@ def test_grammar_word_edits_are_counted_and_content_swaps_are_not():
     assert grammar_edits(a, spun, compare(a, spun).edits) == 0  # a thesaurus leaves grammar alone
 
 
+def test_a_spin_that_swaps_conjunctions_is_not_counted_as_regrammared():
+    a = ("The mayor said the bridge would stay shut, but she hoped to reopen it soon. Traffic slowed while crews "
+         "worked, because the river had risen after the storm. Residents complained again on Friday.")
+    spun = ("The mayor said the bridge would stay shut, yet she hoped to reopen it soon. Traffic slowed as crews "
+            "worked, since the river had risen once the storm. Residents complained once more on Friday.")
+    assert grammar_edits(a, spun, compare(a, spun).edits) == 0  # five connective swaps, no article or preposition
+    # The same text regenerated: articles, prepositions and an auxiliary changed, the connectives kept.
+    regen = ("The mayor said a bridge would stay shut, but she hoped to reopen it soon. Traffic slowed while crews "
+             "worked, because the river has risen after a storm. Residents complained again in Friday.")
+    assert grammar_edits(a, regen, compare(a, regen).edits) >= 3
+
+
 LIGHT_SOURCE = (
     "After one year, the treatments are given every three weeks for an additional six months. If a patient is "
     "still in remission at eighteen months, treatment is discontinued. Only a few dogs reach the point where "
