@@ -90,6 +90,9 @@ def test_add_then_story_pair_and_article_endpoints(client):
     assert any({"original", "copy", "copy-again"} <= set(s["articles"]) for s in stories)
     story = client.get("/api/story", params={"id": art["story"]}).json()
     assert {a["id"] for a in story["articles"]} == {"original", "copy", "copy-again"}
+    # the two identical truncated copies vote as one text; the story names the text they were cut from
+    assert story["original"] == "original" and story["identical"] == []
+    assert story["original_signals"][0].startswith("judged the original against")
     pair = client.get("/api/pair", params={"a": "copy", "b": "original"}).json()
     assert pair["a"]["id"] == "original" and pair["b"]["id"] == "copy"  # stored order: older first
     assert "".join(s["text"] for s in pair["view"]["b_segments"]) == fixture_text("truncated")
@@ -290,3 +293,15 @@ def test_server_pairs_have_the_documented_scan_shape(client, index):
         _assert_documented_pair(hit["pair"])
     for p in client.get("/api/article", params={"id": "spun"}).json()["pairs"]:
         _assert_documented_pair(p)
+
+
+def test_story_names_its_original_and_the_identical_republication(client):
+    # a scraper republished the original word for word beside an aggregator's truncated copy
+    r = client.post("/api/articles", json={"articles": [
+        {"id": "mirror", "text": fixture_text("original")},
+        {"id": "copy", "text": fixture_text("truncated")},
+    ]})
+    assert r.status_code == 200
+    story = client.get("/api/story", params={"id": client.get("/api/article", params={"id": "copy"}).json()["story"]}).json()
+    assert {story["original"], *story["identical"]} == {"original", "mirror"} and len(story["identical"]) == 1
+    assert any("identical texts" in s for s in story["original_signals"])

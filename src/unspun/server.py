@@ -203,7 +203,9 @@ def _read_routes(app: Any, index: Index) -> None:
         found = index.story(id)
         if found is None:
             raise HTTPException(404, "no story has this id")
-        return {"id": found.story.id, "articles": [article_meta(a) for a in found.articles],
+        s = found.story
+        return {"id": s.id, "original": s.original, "identical": list(s.identical),
+                "original_signals": list(s.original_signals), "articles": [article_meta(a) for a in found.articles],
                 "pairs": [pair_to_dict(p) for p in found.pairs]}
 
     @app.get("/api/pair", response_model=M.PairView, responses=not_found,

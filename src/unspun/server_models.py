@@ -146,6 +146,9 @@ class StoryOut(BaseModel):
 
 class StoryDetailOut(BaseModel):
     id: str
+    original: str | None  # the story's original (`story_verdict`), None when unknown
+    identical: list[str]  # members with the original's exact text
+    original_signals: list[str]  # why the original was named, or why none was
     articles: list[ArticleMeta]
     pairs: list[PairOut]
 

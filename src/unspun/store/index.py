@@ -31,6 +31,7 @@ from . import db as store
 from .lookup import MemoryLookup, Probe, find_candidates, immutable_keys
 from ..candidates import band_keys
 from ..config import ScanConfig
+from ..edits.direction import story_verdict
 from ..errors import ConfigError, UnspunError
 from ..provenance import COPY_RELATIONS
 from .stories import expected_stories, restory
@@ -422,12 +423,15 @@ class Index:
         if not members:
             return None
         arts = store.articles_by_n(con, [m[0] for m in members])
-        pairs = store.pairs_of_story(con, n)
-        return StoryDetail(
-            Story(name, tuple(m[1] for m in members)),
-            tuple(arts[m[0]].article for m in members),
-            tuple(p for _, _, p in pairs),
-        )
+        pairs = tuple(p for _, _, p in store.pairs_of_story(con, n))
+        articles = tuple(arts[m[0]].article for m in members)
+        ids = tuple(m[1] for m in members)
+        # The story's original as a scan names it (`story_verdict`), read from the stored pairs and texts. The
+        # index does not mark siblings, so its pairs' own votes are the ones read.
+        verdict = story_verdict(ids, pairs, {a.id: a.published for a in articles}, {a.id: a.text for a in articles})
+        story = Story(name, ids, original=verdict.original, identical=verdict.identical,
+                      original_signals=verdict.signals)
+        return StoryDetail(story, articles, pairs)
 
     def pair(self, a: str, b: str) -> tuple[Pair, Article, Article] | None:
         """The stored pair of two indexed articles (either order), with both articles."""
