@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import sys
 import time
 from pathlib import Path
@@ -24,9 +25,15 @@ from unspun.config import EmbedConfig  # noqa: E402
 
 
 def spin_stage(scan_module, cleans: list, cfg: ScanConfig) -> tuple:
-    """A tree's spin stage over `cleans` in this process, as a scan runs it (`_spinning`, one worker)."""
-    with scan_module._spinning(cleans, 1, cfg, lambda *a: None) as spins:
-        return spins()
+    """A tree's spin stage over `cleans` in this process, as a scan runs it (`_spinning`, one worker). Since stop 37
+    `_spinning` takes the articles' `Twins` and yields a `_Spin` to collect; older trees find the twins themselves
+    and yield a callable."""
+    if "same" not in inspect.signature(scan_module._spinning).parameters:
+        with scan_module._spinning(cleans, 1, cfg, lambda *a: None) as spins:
+            return spins()
+    same = scan_module.twins(c.article.text for c in cleans)
+    with scan_module._spinning(cleans, same, 1, cfg, lambda *a: None) as spin:
+        return spin.collect()
 
 
 def main() -> None:
