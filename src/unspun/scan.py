@@ -21,7 +21,7 @@ from typing import TypeVar
 import numpy as np
 
 from .align import align, assign
-from .edits.direction import StoryOriginal, story_verdict
+from .edits.direction import story_verdict
 from .edits.classify import SideCache, load_kernels as load_explain_kernels
 from .edits.compare import explain_pair
 from .edits.fluent import absent_source, contradicted
@@ -192,7 +192,7 @@ def _with_originals(groups: Sequence[Story], pairs: Sequence[Pair], cleans: Sequ
         if (k := story_of.get(p.a)) is not None:
             own.setdefault(k, []).append(p)
     texts = {c.id: c.norm_text for c in cleans}
-    return tuple(_with_verdict(s, story_verdict(s.articles, own.get(k, ()), published, texts))
+    return tuple(story_verdict(s.articles, own.get(k, ()), published, texts).on(s)
                  if len(s.articles) > 1 else s for k, s in enumerate(groups))
 
 
@@ -203,10 +203,6 @@ def _originals_not_siblings(marked: Sequence[Pair], before: Sequence[Pair], foun
     source = {x for s in found if s.original for x in (s.original, *s.identical)}
     return [b if m.relation == "sibling" and b.relation == "rewrite" and (m.a in source or m.b in source) else m
             for m, b in zip(marked, before, strict=True)]
-
-
-def _with_verdict(story: Story, verdict: StoryOriginal) -> Story:
-    return replace(story, original=verdict.original, identical=verdict.identical, original_signals=verdict.signals)
 
 
 def assemble(

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from itertools import chain
@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 
 from ..config import ExplainConfig
 from ..fingerprint import specific_words
-from ..records import CleanArticle, DirectionVote, Edit, Match
+from ..records import CleanArticle, DirectionVote, Edit, Match, Story
 from ..tokens import COMPOUND, EDIT_TOKEN, STOPWORDS, light_stem, zipf
 from .casing import casing_vote
 from .clause_order import Reorder, reorder
@@ -744,6 +744,10 @@ class StoryOriginal:
     original: str | None
     identical: tuple[str, ...] = ()
     signals: tuple[str, ...] = ()
+
+    def on(self, story: Story) -> Story:
+        """`story` with this verdict as its `original`, `identical` and `original_signals` (the scan and the index)."""
+        return replace(story, original=self.original, identical=self.identical, original_signals=self.signals)
 
 
 def story_original(articles: Sequence[str], pairs: Sequence, published: dict[str, str | None],

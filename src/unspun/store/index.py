@@ -429,9 +429,7 @@ class Index:
         # The story's original as a scan names it (`story_verdict`), read from the stored pairs and texts. The
         # index does not mark siblings, so its pairs' own votes are the ones read.
         verdict = story_verdict(ids, pairs, {a.id: a.published for a in articles}, {a.id: a.text for a in articles})
-        story = Story(name, ids, original=verdict.original, identical=verdict.identical,
-                      original_signals=verdict.signals)
-        return StoryDetail(story, articles, pairs)
+        return StoryDetail(verdict.on(Story(name, ids)), articles, pairs)
 
     def pair(self, a: str, b: str) -> tuple[Pair, Article, Article] | None:
         """The stored pair of two indexed articles (either order), with both articles."""
