@@ -422,3 +422,75 @@ def test_a_pair_repeating_another_is_explained_once_and_gets_its_edits_under_its
     assert second.edits and second.edits == first.edits
     assert (first.original, second.original) in ((None, None), ("harbour-original", "harbour-original"))
     assert second.relation == first.relation and second.matches == first.matches
+
+
+# --- the whole-text ("embedding-body") channel ---------------------------------------------------------
+
+_SOURCE = (
+    "The Kestrel Bay ferry will stop running for six weeks from 3 March while engineers replace the pier's steel "
+    "pilings, Harbour Commissioner Alma Reyes said on Tuesday. About 1,400 commuters use the crossing each weekday. "
+    "A replacement bus will run every 20 minutes between Kestrel Bay and Portwick station. Reyes said the pilings "
+    "had corroded faster than the 1987 survey predicted. The work will cost 4.2 million pounds."
+)
+_REWRITE_WITHOUT_OPENING = (  # a chatbot rewrite that dropped the opening sentence and reworded the rest
+    "Roughly 1,400 people rely on the crossing every weekday. Buses will link Kestrel Bay with Portwick station "
+    "every 20 minutes instead. According to Reyes, the pilings corroded more quickly than the 1987 survey had "
+    "forecast. The repairs carry a price of 4.2 million pounds."
+)
+_OTHER_REPORT = (  # the same subject written apart: its own people, places and figures
+    "Ferry users in the north of the county face longer journeys this spring. Councillor Tom Hargreaves told a "
+    "meeting in Elmstead that three of the region's piers need urgent attention. He blamed salt spray and a decade "
+    "of deferred maintenance, and asked ministers for 9 million pounds."
+)
+
+
+def _cleans(*texts):
+    from unspun import Article
+    from unspun.scan import prepare
+
+    return [prepare(Article(f"t{n}", t, f"test:{n}"), ScanConfig()).clean for n, t in enumerate(texts)]
+
+
+class _FakeEmbedder:
+    """A vector per text from its words, so a test knows every sentence's vector without a model."""
+
+    dim = DIM
+
+    def encode(self, texts):
+        out = np.zeros((len(texts), self.dim), np.float32)
+        for n, t in enumerate(texts):
+            for w in t.split():
+                out[n, hash(w.strip(".,").lower()) % self.dim] += 1.0
+            out[n] /= np.linalg.norm(out[n]) or 1.0
+        return out
+
+
+def test_body_vectors_are_each_articles_mean_sentence_vector_and_zero_without_a_lead():
+    from unspun.embed import body_vectors
+
+    cleans = _cleans(_SOURCE, _OTHER_REPORT, _REWRITE_WITHOUT_OPENING)
+    fake = _FakeEmbedder()
+    leads = np.ones((3, DIM), np.float32)
+    leads[1] = 0.0  # e.g. a language the model does not know: kept out of every embedding channel
+    bodies = body_vectors(cleans, fake, leads, chunk=2)  # chunks of 2 articles: the third starts a new batch
+    for n in (0, 2):
+        mean = fake.encode([s.text for s in cleans[n].sentences]).mean(axis=0)
+        assert np.allclose(bodies[n], mean / np.linalg.norm(mean), atol=1e-6)
+    assert not bodies[1].any()
+    first_two = body_vectors(cleans, fake, leads, n_sentences=2)[0]
+    mean = fake.encode([s.text for s in cleans[0].sentences[:2]]).mean(axis=0)
+    assert np.allclose(first_two, mean / np.linalg.norm(mean), atol=1e-6)
+
+
+def test_the_body_channel_proposes_a_near_text_only_when_one_side_carries_the_others_details():
+    from unspun.scan import _add_body_candidates
+
+    cleans = _cleans(_SOURCE, _REWRITE_WITHOUT_OPENING, _OTHER_REPORT)
+    bodies = np.tile(_unit(np.random.default_rng(3), 1), (3, 1))  # all three equally near: one topic
+    candidates: dict[tuple[int, int], set[str]] = {}
+    _add_body_candidates(cleans, candidates, bodies, ScanConfig(embed=EmbedConfig(body_neighbours=2)))
+    assert candidates == {(0, 1): {"embedding-body"}}  # the rewrite keeps the source's figures and names
+    # a pair another channel proposed keeps its place and is tagged with this channel too
+    candidates = {(1, 2): {"minhash"}}
+    _add_body_candidates(cleans, candidates, bodies, ScanConfig(embed=EmbedConfig(body_neighbours=2)))
+    assert candidates == {(0, 1): {"embedding-body"}, (1, 2): {"minhash", "embedding-body"}}

@@ -1,7 +1,7 @@
 """Fluent chatbot rewrites: are they found, told from same-topic texts, and is the original named?
 
 Usage: python benchmarks/ai_rewrites/run.py [--data DIR] [--groups N] [--skip-embed] [--skip-datasketch] [--truth-votes]
-       [--without-originals | --one-rewrite] [--margins]
+       [--without-originals | --one-rewrite] [--drop-opening | --condense F] [--margins]
 
 DIR holds docs/*.txt and labels.tsv (`a b label kind group`: pos = a is the original of b, neg = not
 derived, sib = two rewrites of one original); default ../shared/data/ai-rewrites-wiki. The texts are
@@ -62,6 +62,29 @@ def read_docs(data: Path, ids: set[str]) -> list:
         else:
             raise SystemExit(f"could not read {item}")
     return arts
+
+
+def trimmed(articles: list, labels: list[dict[str, str]], keep: float | None) -> list:
+    """The articles with each rewrite (b of a pos pair) cut down: without its first sentence (`keep` None), or to
+    an evenly spread share `keep` of its sentences, the first always kept. Paragraph breaks stay where they were."""
+    from unspun.clean import split_sentences
+
+    rewrites = {r["b"] for r in labels if r["label"] == "pos"}
+
+    def cut(text: str) -> str:
+        spans = split_sentences(text)
+        if keep is None:
+            kept = spans[1:] if len(spans) > 2 else spans
+        else:
+            drop = 1.0 - keep
+            kept = [s for i, s in enumerate(spans) if int((i + 1) * drop) <= int(i * drop)]
+        parts, prev = [], None
+        for start, end in kept:
+            parts.append(("" if prev is None else "\n\n" if "\n" in text[prev:start] else " ") + text[start:end])
+            prev = end
+        return "".join(parts)
+
+    return [replace(a, text=cut(a.text)) if a.id in rewrites else a for a in articles]
 
 
 def score_scan(result, labels: list[dict[str, str]]) -> dict[str, float]:
@@ -167,6 +190,12 @@ def main() -> None:
     ap.add_argument("--margins", action="store_true",
                     help="print percentiles of the semantic pass's gates and the derivation's detail share for rewrite "
                          "pairs vs headline-only pairs: how far each side is from the thresholds")
+    ap.add_argument("--drop-opening", action="store_true",
+                    help="drop each rewrite's first sentence: a rewrite that opens differently from its source (the "
+                         "lead vectors then miss it; the whole-text channel should not)")
+    ap.add_argument("--condense", type=float, default=None, metavar="F",
+                    help="keep an evenly spread share F of each rewrite's sentences (the first always): shorter, "
+                         "summary-like rewrites (news rewrites are about half their source's length)")
     ap.add_argument("--one-rewrite", action="store_true",
                     help="scan each original with one of its rewrites only: every original-rewrite pair is then a lone "
                          "pair (the cost of the pairwise routes on directions)")
@@ -177,6 +206,8 @@ def main() -> None:
     elif args.one_rewrite:
         labels, ids = one_rewrite(labels)
     articles = read_docs(args.data, ids)
+    if args.drop_opening or args.condense is not None:
+        articles = trimmed(articles, labels, args.condense)
     print(f"{len(articles)} texts, {len(labels)} labelled pairs from {args.data}")
     runs: dict[str, dict] = {}
     times: dict[str, float] = {}

@@ -11,6 +11,7 @@ from .assist import (
     apply_updates,
     assist,
     assist_block,
+    body_vectors,
     embeddable,
     lead_text,
     lead_vectors,
@@ -21,7 +22,7 @@ from .cache import VectorCache, text_key
 from .models import DIM, MODELS, Embedder, check_available, forget_models, load_model
 
 __all__ = [
-    "DIM", "MODELS", "Decide", "Embedder", "Update", "VectorCache", "apply_updates", "assist", "assist_block",
+    "DIM", "MODELS", "Decide", "Embedder", "Update", "VectorCache", "apply_updates", "assist", "assist_block", "body_vectors",
     "check_available", "embeddable", "forget_models",
     "lead_text", "lead_vectors", "load_model", "nearest_pairs", "semantic_scores", "text_key",
 ]

@@ -132,6 +132,28 @@ def lead_vectors(
     return vectors
 
 
+def body_vectors(articles: Sequence[CleanArticle], embedder: Embedder, leads: np.ndarray, n_sentences: int = 0,
+                 chunk: int = 2000) -> np.ndarray:
+    """One unit vector per article from all its sentences: their vectors' mean (what `_mean_cosine` compares).
+    A lead catches a rewrite that keeps its source's opening; a chatbot that drops or rewrites the first
+    sentence moves the lead far (ai-rewrites-wiki with each rewrite's first sentence dropped: 53% of rewrites
+    among their source's lead candidates, 97% among its two nearest bodies). An article with a zero lead (no
+    sentences, or a language the model does not know) gets a zero vector. `chunk` articles are encoded at a
+    time, so only their sentence vectors are held (every sentence of 10k articles would be ~300 MB)."""
+    out = np.zeros_like(leads)
+    for start in range(0, len(articles), chunk):
+        part = [n for n in range(start, min(start + chunk, len(articles))) if leads[n].any()]
+        cut = n_sentences or None
+        sizes = [len(articles[n].sentences[:cut]) for n in part]
+        vecs = embedder.encode([s.text for n in part for s in articles[n].sentences[:cut]])
+        if not part:
+            continue
+        sums = np.add.reduceat(vecs, np.cumsum([0] + sizes[:-1]), axis=0)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        out[part] = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
+    return out
+
+
 def embeddable(article: CleanArticle, languages: Sequence[str] | None) -> bool:
     """Whether the model knows the article's language (recorded at ingest, else identified here);
     an unidentifiable language ("": too little text) gets the benefit of the doubt."""
