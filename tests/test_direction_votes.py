@@ -149,3 +149,18 @@ def test_the_scan_report_shows_each_pair_s_votes_escaped():
     pair = replace(result.pairs[0], original_votes=(DirectionVote("name", -0.5, MARKUP),))
     page = report_html(replace(result, pairs=(pair,)))
     assert MARKUP not in page and "&lt;script&gt;" in page and "-0.500" in page
+
+
+def test_a_name_written_as_a_pronoun_on_the_other_side_casts_no_name_vote():
+    from unspun.edits.direction import _name_votes
+    from unspun.records import Edit
+
+    a = "Attila ruled the Huns from 434. During his reign he crossed the Danube twice and plundered the Balkans."
+    b = "Attila ruled the Huns from 434. During his reign Attila crossed the Danube twice and plundered the Balkans."
+    at = a.index("he crossed"), b.index("Attila crossed")
+    pronoun = Edit("name_change", (at[0], at[0] + 2), (at[1], at[1] + 6), "he", "Attila", "name changed", "high")
+    assert _name_votes(a, b, [pronoun], heavy=True) == []  # a writer names "he" or shortens a name either way
+    assert _name_votes(b, a, [replace(pronoun, a_text="Attila", b_text="he")], heavy=True) == []
+    # a name turned into a common word still points at the copy
+    spun = replace(pronoun, a_text="Danube", b_text="river")
+    assert [(v.signal, v.weight) for v in _name_votes(a, b, [spun], heavy=True)] == [("name", 0.5)]

@@ -535,11 +535,26 @@ def _name_votes(text_a: str, text_b: str, edits: Sequence[Edit], heavy: bool) ->
                 out.append(Vote("name", 0.5 if spun_b else -0.5,
                                 f"name '{e.b_text if spun_b else e.a_text}' is an everyday "
                                 f"word where the other version has a rarer name"))
+        elif _pronoun_swap(e.a_text, e.b_text):
+            continue  # "he" for "Attila" or back: either side may have written it (ai-rewrites: 2 of 8 such right)
         elif e.a_text[:1].isupper() and not e.b_text[:1].isupper():
             out.append(Vote("name", 0.5, f"a name in a ('{e.a_text}') is a common word in b"))
         elif e.b_text[:1].isupper() and not e.a_text[:1].isupper():
             out.append(Vote("name", -0.5, f"a name in b ('{e.b_text}') is a common word in a"))
     return out
+
+
+_PRONOUNS = frozenset(
+    "he she it they him her them his hers its their theirs we us our i me my you your this these those".split()
+)
+
+
+def _pronoun_swap(a_text: str, b_text: str) -> bool:
+    """A name on one side where the other has a pronoun: a writer names who "he" is or shortens a repeated name to
+    "he", whichever version came first, so it says nothing of the direction (unlike a name spun into a common
+    word, "Rydell" -> "riddle")."""
+    common = b_text if a_text[:1].isupper() else a_text
+    return bool(common) and common.split()[0].casefold().strip(".,;:'\"") in _PRONOUNS
 
 
 _CLASH_WEIGHT = 0.8  # a self-contradiction is strong evidence, as strong as a corrupted name
