@@ -164,3 +164,19 @@ def test_a_name_written_as_a_pronoun_on_the_other_side_casts_no_name_vote():
     # a name turned into a common word still points at the copy
     spun = replace(pronoun, a_text="Danube", b_text="river")
     assert [(v.signal, v.weight) for v in _name_votes(a, b, [spun], heavy=True)] == [("name", 0.5)]
+
+
+def test_a_scanner_garbled_word_is_not_read_as_a_spinners_look_alike_for_a_rare_name():
+    from unspun.edits.direction import _name_votes
+    from unspun.records import Edit
+
+    a = "Coach Dana Rydell said the stadium will open in May. Means-tested grants paid for most of it."
+    b = "Coach Dana Riddle said the stadium will open in May. Mcans-tested grants paid for most of it."
+    look_alike = Edit("name_change", (a.index("Rydell"), a.index("Rydell") + 6), (b.index("Riddle"), b.index("Riddle") + 6),
+                      "Rydell", "Riddle", "name differs", "high")
+    # a spinner turned the rare surname into an everyday word: b, holding the everyday word, is the copy
+    assert [(v.signal, v.weight) for v in _name_votes(a, b, [look_alike], heavy=False)] == [("name", 0.5)]
+    garbled = Edit("name_change", (a.index("Means"), a.index("Means") + 5), (b.index("Mcans"), b.index("Mcans") + 5),
+                   "Means", "Mcans", "name differs", "high")
+    # "Mcans" is no word, one letter off "Means": an OCR slip, not a rare name the other side made common
+    assert _name_votes(a, b, [garbled], heavy=False) == []

@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ..config import ExplainConfig
 from ..fingerprint import specific_words
@@ -531,7 +532,7 @@ def _name_votes(text_a: str, text_b: str, edits: Sequence[Edit], heavy: bool) ->
             za, zb = _name_zipf(e.a_text), _name_zipf(e.b_text)
             common, rare = max(za, zb), min(za, zb)
             lookalike = fuzz.ratio(e.a_text.casefold(), e.b_text.casefold()) >= 50
-            if common >= 3.0 and common - rare >= 0.8 and lookalike:
+            if common >= 3.0 and common - rare >= 0.8 and lookalike and not _garbled(e.a_text, e.b_text, rare):
                 spun_b = zb > za
                 out.append(Vote("name", 0.5 if spun_b else -0.5,
                                 f"name '{e.b_text if spun_b else e.a_text}' is an everyday "
@@ -543,6 +544,13 @@ def _name_votes(text_a: str, text_b: str, edits: Sequence[Edit], heavy: bool) ->
         elif e.b_text[:1].isupper() and not e.a_text[:1].isupper():
             out.append(Vote("name", -0.5, f"a name in b ('{e.b_text}') is a common word in a"))
     return out
+
+
+def _garbled(a_text: str, b_text: str, rare: float) -> bool:
+    """The rarer side is no word at all, one character off the everyday one ("Mcans" / "Means", "Givn" / "Given"):
+    a scanner or a typist garbled the word. A spinner swaps in dictionary words, so this is not its look-alike for a
+    rare name, and which side garbled it is not the question that rule answers."""
+    return rare == 0.0 and Levenshtein.distance(a_text.casefold(), b_text.casefold()) <= 1
 
 
 _PRONOUNS = frozenset(
