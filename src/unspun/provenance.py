@@ -10,7 +10,7 @@ from .clean import normalize
 from .cluster import cluster
 from .config import ClusterConfig, RelationConfig
 from .fingerprint import PairFacts, detail_inclusion, sentence_features, sentence_immutables, specific_words
-from .records import CleanArticle, Match, Pair, Story
+from .records import CleanArticle, Match, Pair, Span, Story
 
 COPY_RELATIONS = frozenset({"exact", "near-duplicate", "rewrite"})
 """Relations that put two articles in one story; "same-story" (independent reports) does not."""
@@ -530,6 +530,82 @@ def _doubted(pair: Pair, texts: Mapping[str, str], doubt: Doubt) -> Pair:
     return replace(pair, original=None, original_confidence=0.0, original_signals=(
         f"{pair.original} named the original, but {why}; the original is unknown",
         *(f"overruled: {s}" for s in pair.original_signals)))
+
+
+_COMPILED_COVER = 0.8  # the two parts together cover this share of the compilation's text
+_COMPILED_OVERLAP = 0.2  # ... overlapping by at most this share of the smaller part
+_COMPILED_PART = 0.2  # each part is at least this share of the compilation's text
+_OWN_MATERIAL = 0.9  # a part's text is at most this share matched: it has material the compilation lacks
+
+
+def compilations(pairs: Sequence[Pair], sizes: Mapping[str, int],
+                 matches_of: Callable[[Pair], Sequence[Match]] | None = None) -> list[Pair]:
+    """The pairs, with a direction withdrawn when it names as the source a text that holds, beside the copy's part,
+    a part of another text unrelated to the copy (no pair of any relation between them). Such a text is most simply
+    a compilation of both (a content farm's mashup): one act of copying explains it, while reading it as the source
+    needs the two unrelated texts each to have taken one part of it and added material of their own. A part wholly
+    inside it (an excerpt) is left alone: there the longer text may well be the source. `sizes`: each text's length
+    in characters; `matches_of` gives a pair's matches when the pairs are held without them (the scan's, packed):
+    asked only of the pairs whose coverages already allow a compilation."""
+    related = {frozenset((p.a, p.b)) for p in pairs}
+    parts: dict[str, dict[str, tuple[Pair, float, float]]] = {}  # text -> other -> (pair, text's cover, other's)
+    for p in pairs:
+        if p.relation in COPY_RELATIONS:
+            parts.setdefault(p.a, {})[p.b] = (p, p.coverage_a, p.coverage_b)
+            parts.setdefault(p.b, {})[p.a] = (p, p.coverage_b, p.coverage_a)
+    read = matches_of or (lambda p: p.matches)
+    spans: dict[tuple[str, str], list[Span]] = {}
+
+    def part(text: str, other: str) -> list[Span]:  # the other's matched spans in `text`, merged
+        if (text, other) not in spans:
+            p = parts[text][other][0]
+            spans[text, other] = _merged(m.a_span if p.a == text else m.b_span for m in read(p))
+        return spans[text, other]
+
+    out = []
+    for p in pairs:
+        if p.relation in COPY_RELATIONS and p.original is not None:
+            copy = p.b if p.original == p.a else p.a
+            if why := _compiled(p.original, copy, parts.get(p.original, {}), related, sizes.get(p.original, 0), part):
+                p = _unknown_original(p, why)
+        out.append(p)
+    return out
+
+
+def _compiled(source: str, copy: str, parts: Mapping[str, tuple[Pair, float, float]], related: set[frozenset[str]],
+              size: int, part: Callable[[str, str], list[Span]]) -> str:
+    """Why `source` reads as a compilation of `copy` and a text unrelated to it, or ""."""
+    if copy not in parts or not size or parts[copy][2] > _OWN_MATERIAL:
+        return ""
+    for other, (_, cover, own) in sorted(parts.items()):
+        if (other == copy or own > _OWN_MATERIAL or frozenset((copy, other)) in related
+                or parts[copy][1] + cover < _COMPILED_COVER or min(parts[copy][1], cover) < _COMPILED_PART):
+            continue  # (the coverages bound the spans: most pairs end here, unread)
+        mine, theirs = part(source, copy), part(source, other)
+        a, b, shared = _length(mine), _length(theirs), _overlap(mine, theirs)
+        if (min(a, b) >= _COMPILED_PART * size and shared <= _COMPILED_OVERLAP * min(a, b)
+                and a + b - shared >= _COMPILED_COVER * size):
+            return (f"{source} holds {copy}'s text and, beside it, {other}'s, a text unrelated to {copy}: a "
+                    f"compilation of both, not the source of either")
+    return ""
+
+
+def _merged(spans: Iterable[Span]) -> list[Span]:
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(s, e) for s, e in out]
+
+
+def _length(spans: Sequence[Span]) -> int:
+    return sum(e - s for s, e in spans)
+
+
+def _overlap(x: Sequence[Span], y: Sequence[Span]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in x for s2, e2 in y)
 
 
 def _unknown_original(pair: Pair, why: str) -> Pair:

@@ -40,10 +40,10 @@ from .embed import (
 from .errors import MissingExtraError
 from .events import attach_events, group_events, with_families
 from .fingerprint import FeatureTable, PairFacts, Signature, article_table, detail_hashes, fingerprint, load_details
-from .provenance import make_pair, mark_siblings, relation, stories, undirected
+from .provenance import compilations, make_pair, mark_siblings, relation, stories, undirected
 from .sketch import trim_malloc
 from .records import (
-    Article, ArticleSpin, CleanArticle, PackedPairs, Pair, ReadError, ScanResult, SpinSuspect, Story, pack_evidence,
+    Article, ArticleSpin, CleanArticle, Match, PackedPairs, Pair, ReadError, ScanResult, SpinSuspect, Story, pack_evidence,
     unpack_evidence,
 )
 
@@ -207,10 +207,16 @@ def _originals_not_siblings(marked: Sequence[Pair], before: Sequence[Pair], foun
 
 def assemble(
     cleans: Sequence[CleanArticle], pairs: Sequence[Pair], errors: tuple[ReadError, ...], notes: tuple[str, ...],
-    config: ScanConfig, leads: np.ndarray | None = None,
+    config: ScanConfig, leads: np.ndarray | None = None, evidence: Evidence | None = None,
 ) -> ScanResult:
-    """The scan's result from its articles and confirmed pairs (both engines): siblings, stories and
-    their originals, events (lead vectors when embedded, else TF-IDF leads)."""
+    """The scan's result from its articles and confirmed pairs (both engines): compilations, siblings, stories and
+    their originals, events (lead vectors when embedded, else TF-IDF leads). `evidence`: the pairs' packed matches
+    and edits when the pairs are held without them."""
+    def matches_of(p: Pair) -> Sequence[Match]:
+        blob = None if evidence is None else evidence.get((p.a, p.b))
+        return p.matches if blob is None else unpack_evidence(p, blob).matches
+
+    pairs = compilations(pairs, {c.id: len(c.article.text) for c in cleans}, matches_of)
     marked = mark_siblings(pairs, {c.id: c.article.text for c in cleans}, absent_source, contradicted, trio_source)
     found_stories = _with_originals(stories([c.id for c in cleans], marked), marked, cleans)
     pairs = _originals_not_siblings(marked, pairs, found_stories)
@@ -836,7 +842,7 @@ def _scan_articles(items: Iterable[Article | ReadError], config: ScanConfig | No
         spin.release()  # the rest of the spin (when not yet), scored while the parent assembles
         # Events' stopping similarity was chosen on MiniLM lead cosines; static leads use the TF-IDF route.
         event_leads = leads if config.embed.model == "minilm" else None
-        result = assemble(cleans, pairs, tuple(errors), tuple(notes), config, event_leads)
+        result = assemble(cleans, pairs, tuple(errors), tuple(notes), config, event_leads, evidence)
         kept = {key: evidence[key] for p in result.pairs if (key := (p.a, p.b)) in evidence}
         result = replace(result, pairs=PackedPairs(result.pairs, kept), spin=spin.collect())
     del evidence
