@@ -562,22 +562,27 @@ def compilations(pairs: Sequence[Pair], sizes: Mapping[str, int],
             spans[text, other] = _merged(m.a_span if p.a == text else m.b_span for m in read(p))
         return spans[text, other]
 
+    ordered: dict[str, list[tuple[str, tuple[Pair, float, float]]]] = {}  # each source's partners, sorted once
     out = []
     for p in pairs:
         if p.relation in COPY_RELATIONS and p.original is not None:
-            copy = p.b if p.original == p.a else p.a
-            if why := _compiled(p.original, copy, parts.get(p.original, {}), related, sizes.get(p.original, 0), part):
+            copy, mine = (p.b if p.original == p.a else p.a), parts.get(p.original, {})
+            if p.original not in ordered:
+                ordered[p.original] = sorted(mine.items())
+            if why := _compiled(p.original, copy, mine, ordered[p.original], related, sizes.get(p.original, 0), part):
                 p = _unknown_original(p, why)
         out.append(p)
     return out
 
 
-def _compiled(source: str, copy: str, parts: Mapping[str, tuple[Pair, float, float]], related: set[frozenset[str]],
-              size: int, part: Callable[[str, str], list[Span]]) -> str:
-    """Why `source` reads as a compilation of `copy` and a text unrelated to it, or ""."""
+def _compiled(source: str, copy: str, parts: Mapping[str, tuple[Pair, float, float]],
+              ordered: Sequence[tuple[str, tuple[Pair, float, float]]], related: set[frozenset[str]], size: int,
+              part: Callable[[str, str], list[Span]]) -> str:
+    """Why `source` reads as a compilation of `copy` and a text unrelated to it, or "". `ordered`: `parts`' items
+    sorted (the first such text by id is named)."""
     if copy not in parts or not size or parts[copy][2] > _OWN_MATERIAL:
         return ""
-    for other, (_, cover, own) in sorted(parts.items()):
+    for other, (_, cover, own) in ordered:
         if (other == copy or own > _OWN_MATERIAL or frozenset((copy, other)) in related
                 or parts[copy][1] + cover < _COMPILED_COVER or min(parts[copy][1], cover) < _COMPILED_PART):
             continue  # (the coverages bound the spans: most pairs end here, unread)

@@ -486,8 +486,8 @@ def _embedding_candidates(
 def _add_body_candidates(cleans: Sequence[CleanArticle], candidates: dict[tuple[int, int], set[str]],
                          bodies: np.ndarray, config: ScanConfig) -> None:
     """The "embedding-body" channel: each article's nearest texts by whole-text vector. A pair no other channel
-    proposed is kept only when one side carries most of the other's details (`detail_hashes`; the floor is the
-    least `provenance.derived` accepts of any rewrite): near bodies alone are what every report on one topic has
+    proposed is kept only when one side carries most of the other's details (`detail_hashes`; the floor is the least
+    detail inclusion `provenance.derived` accepts on its details path): near bodies alone are what every report on one topic has
     (10k synthetic: 5,684 such pairs, none a copy), and each costs an alignment and its sentences embedded."""
     details: dict[int, np.ndarray] = {}
 

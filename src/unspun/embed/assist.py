@@ -134,7 +134,8 @@ def lead_vectors(
 
 def body_vectors(articles: Sequence[CleanArticle], embedder: Embedder, leads: np.ndarray, n_sentences: int = 0,
                  chunk: int = 2000) -> np.ndarray:
-    """One unit vector per article from all its sentences: their vectors' mean (what `_mean_cosine` compares).
+    """One unit vector per article from its first `n_sentences` sentences (0: all): their vectors' mean (what
+    `_mean_cosine` compares over whole articles).
     A lead catches a rewrite that keeps its source's opening; a chatbot that drops or rewrites the first
     sentence moves the lead far (ai-rewrites-wiki with each rewrite's first sentence dropped: 53% of rewrites
     among their source's lead candidates, 97% among its two nearest bodies). An article with a zero lead (no
@@ -143,11 +144,11 @@ def body_vectors(articles: Sequence[CleanArticle], embedder: Embedder, leads: np
     out = np.zeros_like(leads)
     for start in range(0, len(articles), chunk):
         part = [n for n in range(start, min(start + chunk, len(articles))) if leads[n].any()]
+        if not part:
+            continue
         cut = n_sentences or None
         sizes = [len(articles[n].sentences[:cut]) for n in part]
         vecs = embedder.encode([s.text for n in part for s in articles[n].sentences[:cut]])
-        if not part:
-            continue
         sums = np.add.reduceat(vecs, np.cumsum([0] + sizes[:-1]), axis=0)
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
         out[part] = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
