@@ -494,3 +494,12 @@ def test_the_body_channel_proposes_a_near_text_only_when_one_side_carries_the_ot
     candidates = {(1, 2): {"minhash"}}
     _add_body_candidates(cleans, candidates, bodies, ScanConfig(embed=EmbedConfig(body_neighbours=2)))
     assert candidates == {(0, 1): {"embedding-body"}, (1, 2): {"minhash", "embedding-body"}}
+
+
+def test_above_its_article_limit_the_whole_text_channel_is_off_and_the_scan_says_so():
+    articles = list(read_sources([DATA]))
+    off = scan_articles(articles, ScanConfig(embed=EmbedConfig(body_max_articles=len(articles) - 1)))
+    assert any("whole-text embedding channel is off" in n for n in off.notes)
+    assert not any("embedding-body" in p.channels for p in off.pairs)
+    on = scan_articles(articles, ScanConfig())
+    assert not any("whole-text" in n for n in on.notes)

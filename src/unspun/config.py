@@ -146,6 +146,10 @@ class EmbedConfig:
     body_neighbours: int = 2
     body_sentences: int = 12  # the body vector's sentences, from the first (0: all)
     min_body_cosine: float = 0.9
+    # ... up to this many articles (exact neighbour search); above, off with a note: at 100k synthetic articles it
+    # cost +148 s of 470 (a second HNSW index, every article's sentences encoded), brought the parent to 3,994 MB
+    # and added 11,778 pairs whose precision nothing there measures (docs/semantic.md)
+    body_max_articles: int = 20_000
     sentence_floor: float = 0.6  # cosine that maps to alignment score 0 (static; MiniLM: 0.5)
     sentence_ceiling: float = 0.9  # cosine that maps to alignment score 1 (static; MiniLM: 0.85)
     min_pair_cosine: float = 0.7  # lead cosine below which a pair is not re-aligned (static; MiniLM: 0.5)

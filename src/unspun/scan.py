@@ -474,9 +474,13 @@ def _embedding_candidates(
         for key in nearest_pairs(leads, config.embed.neighbours, config.embed.min_article_cosine,
                                  config.embed.mutual_neighbours, config.embed.mutual_min_cosine):
             candidates.setdefault(key, set()).add("embedding")
-        if config.embed.body_neighbours > 0:
+        if config.embed.body_neighbours > 0 and len(cleans) <= config.embed.body_max_articles:
             bodies = body_vectors(cleans, embedder, leads, config.embed.body_sentences)
             _add_body_candidates(cleans, candidates, bodies, config)
+        elif config.embed.body_neighbours > 0:
+            notes.append(f"the whole-text embedding channel is off above {config.embed.body_max_articles:,} articles "
+                         f"(EmbedConfig.body_max_articles): rewrites that open differently from their source are "
+                         f"found by the lead and lexical channels only")
         return leads, embedder
     except MissingExtraError as exc:
         notes.append(f"embeddings unavailable, matched lexically only: {exc}")
