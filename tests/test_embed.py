@@ -456,7 +456,7 @@ class _FakeEmbedder:
 
     dim = DIM
 
-    def encode(self, texts):
+    def encode(self, texts, keep=False):
         out = np.zeros((len(texts), self.dim), np.float32)
         for n, t in enumerate(texts):
             for w in t.split():
@@ -503,3 +503,22 @@ def test_above_its_article_limit_the_whole_text_channel_is_off_and_the_scan_says
     assert not any("embedding-body" in p.channels for p in off.pairs)
     on = scan_articles(articles, ScanConfig())
     assert not any("whole-text" in n for n in on.notes)
+
+
+def test_a_static_embedder_keeps_vectors_asked_to_keep_and_never_runs_them_again(monkeypatch):
+    runs: list[list[str]] = []
+
+    def fake_run(self, texts):
+        runs.append(list(texts))
+        return np.stack([np.full(8, len(t), np.float32) / np.sqrt(8 * len(t) ** 2) for t in texts])
+
+    monkeypatch.setattr(Embedder, "dim", property(lambda self: 8))
+    monkeypatch.setattr(Embedder, "_run", fake_run)
+    embedder = Embedder(EmbedConfig())
+    first = embedder.encode(["The pier closed.", "Buses replace the ferry."], keep=True)
+    again = embedder.encode(["Buses replace the ferry.", "The pier closed.", "Repairs cost 4.2 million."])
+    assert runs == [["The pier closed.", "Buses replace the ferry."], ["Repairs cost 4.2 million."]]
+    assert np.array_equal(again[:2], first[::-1]) and embedder.encoded == 3
+    # without `keep`, a static vector lives for its call only
+    embedder.encode(["Repairs cost 4.2 million."])
+    assert runs[-1] == ["Repairs cost 4.2 million."]

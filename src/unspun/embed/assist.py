@@ -148,7 +148,7 @@ def body_vectors(articles: Sequence[CleanArticle], embedder: Embedder, leads: np
             continue
         cut = n_sentences or None
         sizes = [len(articles[n].sentences[:cut]) for n in part]
-        vecs = embedder.encode([s.text for n in part for s in articles[n].sentences[:cut]])
+        vecs = embedder.encode([s.text for n in part for s in articles[n].sentences[:cut]], keep=True)
         sums = np.add.reduceat(vecs, np.cumsum([0] + sizes[:-1]), axis=0)
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
         out[part] = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)

@@ -73,12 +73,17 @@ def forget_models() -> None:
     _load_static.cache_clear()
 
 
+KEEP_MAX = 32_768
+"""Static vectors an Embedder keeps across calls when asked (~33 MB): the body channel's first sentences of up to
+~2,700 articles, read again by the semantic pass (the static vector of a text does not depend on its batch)."""
+
+
 class Embedder:
     """Encodes texts to normalized vectors, each distinct text once.
 
     MiniLM vectors go through a `VectorCache` (on disk with `cache_dir`). Static vectors are cheaper
     to recompute than to hold (~1 KB each: kept for a scan's life they were ~1 GB at 100k articles),
-    so a static Embedder keeps them only within one `encode` call.
+    so a static Embedder keeps them only within one `encode` call, except up to `KEEP_MAX` asked for with `keep`.
     """
 
     def __init__(self, config: EmbedConfig = EmbedConfig(), cache: VectorCache | None = None) -> None:
@@ -87,28 +92,37 @@ class Embedder:
         self.cache = cache if cache is not None else VectorCache(disk)
         self.encoded = 0  # texts actually run through the model (cache misses)
         self._lock = threading.Lock()
+        self._kept = VectorCache()  # static vectors kept across calls when asked (`encode(keep=True)`)
 
     @property
     def dim(self) -> int:
         return _load_static(self.config.model_dir, self.config.static_dims).dim if self.config.model == "static" else DIM
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """(len(texts), dim) float32 unit vectors; repeated and cached texts are embedded once."""
+    def encode(self, texts: Sequence[str], keep: bool = False) -> np.ndarray:
+        """(len(texts), dim) float32 unit vectors; repeated and cached texts are embedded once. `keep`: a static
+        Embedder also keeps these texts' vectors for later calls, up to `KEEP_MAX` of them (the body channel's
+        sentences, which the semantic pass asks for again)."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
         keys = [text_key(t) for t in texts]
-        cache = self.cache if self.config.model == "minilm" else VectorCache()  # static: this call only
+        static = self.config.model != "minilm"
+        cache = VectorCache() if static else self.cache  # static: this call only, beside what was kept
         missing: dict[bytes, str] = {}
         for k, t in zip(keys, texts):
             if cache.get(k) is None and k not in missing:
-                missing[k] = t
+                if static and (kept := self._kept.get(k)) is not None:
+                    cache.put(k, kept)
+                else:
+                    missing[k] = t
         if missing:
             with self._lock:
                 order = sorted(missing, key=lambda k: len(missing[k]))  # less padding per batch
                 vecs = self._run([missing[k] for k in order])
                 for k, v in zip(order, vecs):
                     cache.put(k, v)
+                    if keep and static and len(self._kept) < KEEP_MAX:
+                        self._kept.put(k, v)
                 self.encoded += len(order)
         for n, k in enumerate(keys):
             out[n] = cache.get(k)
