@@ -36,6 +36,11 @@ class SentenceFeatures:
     skeleton: frozenset[str]
     key: str  # match_key of the sentence: equal keys mean a verbatim copy
 
+    @property
+    def words(self) -> frozenset[str]:
+        """Content stems and immutables (names, figures, quoted strings): what a sentence is about, grammar aside."""
+        return self.content | self.immutables
+
 
 KIND_CONTENT, KIND_SKELETON, KIND_IMMUTABLE = fk.KIND_CONTENT, fk.KIND_SKELETON, fk.KIND_IMMUTABLE
 
@@ -503,7 +508,7 @@ class PairFacts:
         return self._folded_hash
 
     def words(self, first: int, last: int) -> frozenset[int]:
-        """The content stems and immutables (`SentenceFeatures.content | .immutables`) of sentences first..last-1,
+        """The content stems and immutables (`SentenceFeatures.words`) of sentences first..last-1,
         hashed: their table rows (sorted by sentence), less the skeleton's."""
         t = self.table
         lo, hi = np.searchsorted(t.sentence, (first, last)).tolist()

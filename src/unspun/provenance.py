@@ -151,7 +151,7 @@ def _words(article: CleanArticle) -> Callable[[int, int], frozenset[str]]:
     (`sentence_features`)."""
     def words(first: int, last: int) -> frozenset[str]:
         features = [sentence_features(s.text) for s in article.sentences[first:last]]
-        return frozenset().union(*(f.content | f.immutables for f in features))
+        return frozenset().union(*(f.words for f in features))
     return words
 
 

@@ -14,7 +14,7 @@ Each function returns plain (signal, weight, why) triples; weight > 0 favours a 
 from __future__ import annotations
 
 from ..clean import split_sentences
-from ..fingerprint import SentenceFeatures, sentence_features
+from ..fingerprint import sentence_features
 from ..tokens import zipf
 from .information import information_vote, unmentioned
 from .machine_style import MachineStyle, machine_style, words_of
@@ -126,11 +126,11 @@ def _unsourced(original: str, copy: str) -> tuple[tuple[str, ...], int, int]:
     them in the original (the unsourced ones and those spun from one sentence of the original, `_spun`); and how many
     have more (the sentences that retell the original in its words)."""
     sources = [sentence_features(original[s:e]) for s, e in split_sentences(original)]
-    there = frozenset().union(*(_words(f) for f in sources))
+    there = frozenset().union(*(f.words for f in sources))
     found, reworded, retold = [], 0, 0
     for s, e in split_sentences(copy):
         features = sentence_features(copy[s:e])
-        words = _words(features)
+        words = features.words
         if len(words) < _UNSOURCED_WORDS:
             continue
         if len(words & there) >= _UNSOURCED_SHARE * len(words):
@@ -152,11 +152,6 @@ def _spun(skeleton: frozenset[str], sources: list) -> bool:
     """One sentence of the original holds more than `_SPUN_SKELETON` of `skeleton` (`SentenceFeatures.skeleton`: the
     bigrams of a sentence's grammar words, names and figures in order)."""
     return bool(skeleton) and any(len(skeleton & f.skeleton) > _SPUN_SKELETON * len(skeleton) for f in sources)
-
-
-def _words(features: SentenceFeatures) -> frozenset[str]:
-    """A sentence's content stems, names, figures and quoted strings."""
-    return features.content | features.immutables
 
 
 def unsourced_why(original: str, copy: str, so: MachineStyle | None = None, sc: MachineStyle | None = None

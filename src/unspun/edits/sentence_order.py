@@ -64,8 +64,7 @@ def order_weight(evidence: OrderEvidence, full: float = 0.5) -> float:
 
 
 def _words(article: CleanArticle, i: int) -> frozenset[str]:
-    features = sentence_features(article.sentences[i].text)
-    return features.content | features.immutables
+    return sentence_features(article.sentences[i].text).words
 
 
 def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
