@@ -427,11 +427,19 @@ def _running(workers: int, fn: Callable, chunks: Iterable, config: ScanConfig, s
     if workers <= 1:
         yield (fn(chunk, config, *shared) for chunk in chunks)
         return
+    with _pool(workers, shared) as pool:
+        yield pool.map(_in_worker, repeat(fn), chunks, repeat(config))
+
+
+@contextmanager
+def _pool(workers: int, shared: tuple) -> Iterator[ProcessPoolExecutor]:
+    """A pool of forked workers that get `shared` once (`_init_worker`). When the block fails (an error, Ctrl-C)
+    the tasks not yet started are cancelled: a pool's own exit would run them all."""
     pool = ProcessPoolExecutor(
         workers, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker, initargs=(shared,)
     )
     try:
-        yield pool.map(_in_worker, repeat(fn), chunks, repeat(config))
+        yield pool
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
@@ -700,17 +708,10 @@ def _spinning(cleans: Sequence[CleanArticle], same: Twins, workers: int, config:
         return
     _load_spin(config)  # (a scan has done it while its articles were prepared: one probe article again)
     # Workers get the articles once, at fork; each task is an index range (no articles pickled per task).
-    pool = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker, initargs=((distinct,),)
-    )
-    spin = _Spin(pool, chunks, config, same, [c.id for c in cleans], report)
-    try:
+    with _pool(workers, (distinct,)) as pool:
+        spin = _Spin(pool, chunks, config, same, [c.id for c in cleans], report)
         spin.start(int(len(chunks) * _SPIN_AHEAD))
         yield spin
-    except BaseException:
-        pool.shutdown(wait=True, cancel_futures=True)  # (a pool's own exit would run every task)
-        raise
-    pool.shutdown(wait=True)
 
 
 def _releasing(report: Progress, spin: _Spin, workers: int) -> Progress:
@@ -742,17 +743,14 @@ class _Spin:
         self._futures: list = []
 
     def start(self, k: int) -> None:
-        """Hand the pool its first k tasks."""
-        self._submit(k)
-
-    def release(self) -> None:
-        """Hand the pool every task not yet handed over."""
-        self._submit(len(self._tasks))
-
-    def _submit(self, k: int) -> None:
+        """Hand the pool its first k tasks (those not yet handed over)."""
         if self._pool is not None:
             for chunk in self._tasks[len(self._futures):k]:
                 self._futures.append(self._pool.submit(_in_worker, _spin_chunk, chunk, self._config))
+
+    def release(self) -> None:
+        """Hand the pool every task not yet handed over."""
+        self.start(len(self._tasks))
 
     def _results(self) -> Iterator[list[ArticleSpin]]:
         if self._pool is None:
