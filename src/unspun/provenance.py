@@ -548,11 +548,12 @@ def compilations(pairs: Sequence[Pair], sizes: Mapping[str, int],
     in characters; `matches_of` gives a pair's matches when the pairs are held without them (the scan's, packed):
     asked only of the pairs whose coverages already allow a compilation."""
     related = {frozenset((p.a, p.b)) for p in pairs}
-    parts: dict[str, dict[str, tuple[Pair, float, float]]] = {}  # text -> other -> (pair, text's cover, other's)
+    found: dict[str, dict[str, tuple[Pair, float, float]]] = {}  # text -> other -> (pair, text's cover, other's)
     for p in pairs:
         if p.relation in COPY_RELATIONS:
-            parts.setdefault(p.a, {})[p.b] = (p, p.coverage_a, p.coverage_b)
-            parts.setdefault(p.b, {})[p.a] = (p, p.coverage_b, p.coverage_a)
+            found.setdefault(p.a, {})[p.b] = (p, p.coverage_a, p.coverage_b)
+            found.setdefault(p.b, {})[p.a] = (p, p.coverage_b, p.coverage_a)
+    parts = {text: dict(sorted(others.items())) for text, others in found.items()}  # others by id: the first is named
     read = matches_of or (lambda p: p.matches)
     spans: dict[tuple[str, str], list[Span]] = {}
 
@@ -562,27 +563,23 @@ def compilations(pairs: Sequence[Pair], sizes: Mapping[str, int],
             spans[text, other] = _merged(m.a_span if p.a == text else m.b_span for m in read(p))
         return spans[text, other]
 
-    ordered: dict[str, list[tuple[str, tuple[Pair, float, float]]]] = {}  # each source's partners, sorted once
     out = []
     for p in pairs:
         if p.relation in COPY_RELATIONS and p.original is not None:
-            copy, mine = (p.b if p.original == p.a else p.a), parts.get(p.original, {})
-            if p.original not in ordered:
-                ordered[p.original] = sorted(mine.items())
-            if why := _compiled(p.original, copy, mine, ordered[p.original], related, sizes.get(p.original, 0), part):
+            copy = p.b if p.original == p.a else p.a
+            if why := _compiled(p.original, copy, parts.get(p.original, {}), related, sizes.get(p.original, 0), part):
                 p = _unknown_original(p, why)
         out.append(p)
     return out
 
 
-def _compiled(source: str, copy: str, parts: Mapping[str, tuple[Pair, float, float]],
-              ordered: Sequence[tuple[str, tuple[Pair, float, float]]], related: set[frozenset[str]], size: int,
-              part: Callable[[str, str], list[Span]]) -> str:
-    """Why `source` reads as a compilation of `copy` and a text unrelated to it, or "". `ordered`: `parts`' items
-    sorted (the first such text by id is named)."""
+def _compiled(source: str, copy: str, parts: Mapping[str, tuple[Pair, float, float]], related: set[frozenset[str]],
+              size: int, part: Callable[[str, str], list[Span]]) -> str:
+    """Why `source` reads as a compilation of `copy` and a text unrelated to it (the first such text in `parts`'
+    order), or ""."""
     if copy not in parts or not size or parts[copy][2] > _OWN_MATERIAL:
         return ""
-    for other, (_, cover, own) in ordered:
+    for other, (_, cover, own) in parts.items():
         if (other == copy or own > _OWN_MATERIAL or frozenset((copy, other)) in related
                 or parts[copy][1] + cover < _COMPILED_COVER or min(parts[copy][1], cover) < _COMPILED_PART):
             continue  # (the coverages bound the spans: most pairs end here, unread)
@@ -614,9 +611,10 @@ def _overlap(x: Sequence[Span], y: Sequence[Span]) -> int:
 
 
 def _unknown_original(pair: Pair, why: str) -> Pair:
-    """The pair without an original: a trio's votes and details disagree on which text is the source, and one
-    of the two readings makes this pair two copies of one original. Saying "unknown" is right under both readings;
-    either direction is wrong under one. A pair already called `sibling` stays as it is."""
+    """The pair without an original, `why` its one signal: when two readings of its direction both hold (a disputed
+    trio, one of whose readings makes this pair two copies of one original; a compilation, which reads as the source
+    or as the copy), "unknown" is right under both and either direction is wrong under one. A pair already called
+    `sibling`, or without an original, stays as it is."""
     if pair.relation == "sibling" or pair.original is None:
         return pair
     return replace(pair, original=None, original_confidence=0.0,
