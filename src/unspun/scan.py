@@ -177,7 +177,7 @@ def confirm(
 
 def _explained(pair: Pair, a: CleanArticle, b: CleanArticle, config: ScanConfig, sides: SideCache | None) -> Pair:
     """What `confirm` adds to a pair with edits on: its edits and direction (`explain_pair`), a same-story pair's
-    direction then dropped (`undirected`). `_explain_all` adds the same to pairs decided without them."""
+    direction then dropped (`undirected`). `_assist_chunk` adds the same to lexical pairs decided without them."""
     return undirected(explain_pair(pair, a, b, config.explain, sides))
 
 
@@ -577,10 +577,13 @@ def _keep(evidence: Evidence, packed: Packed) -> Pair:
 def _assist_all(
     cleans: Sequence[CleanArticle], tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]],
     pairs: list[Pair], leads: np.ndarray, embedder: Embedder, workers: int, config: ScanConfig, sides: SideCache,
-    evidence: Evidence, report: Progress, twin_of: Sequence[int],
-) -> tuple[list[Pair], set[tuple[str, str]]]:
-    """The semantic pass (`embed.assist`) over the candidates, in blocks mapped over the workers, and the (a, b)
-    keys of the verdicts it changed (decided with `config`, so explained when it asks for edits).
+    evidence: Evidence, report: Progress, twin_of: Sequence[int], explain: bool = False,
+) -> list[Pair]:
+    """The pairs after the semantic pass (`embed.assist`) over the candidates, in blocks mapped over the workers.
+    A changed verdict is decided with `config`, so explained when it asks for edits; with `explain` (the lexical
+    pass ran without edits), a block's lexical verdicts that stand get their edits and direction in the same task
+    (`_explained`), so every pair is explained once, by a warm worker (a pool of their own after this one cost
+    ~0.25 CPU-s a worker in first touches: ai-rewrites, 1.2 CPU-s for 151 pairs that took 0.75 in one process).
 
     Blocks read only their own pairs' lexical verdicts (the light pairs: only `relation` is read) and are
     applied in candidate order, so the result is the serial pass's (`assist`, blocks of 2,000). A changed
@@ -597,64 +600,24 @@ def _assist_all(
     distinct = [work[k] for k in repeats.first]
     twin_of_key = {(cleans[i].id, cleans[j].id): t for t, (i, j, _) in enumerate(distinct)}
     changed: dict[int, Packed | None] = {}  # distinct candidate -> its new verdict, packed (None: dropped)
-    shared = (cleans, tables, found, leads, embedder, sides)
+    explained: dict[int, Packed] = {}  # distinct candidate -> its lexical verdict explained (`explain`)
+    shared = (cleans, tables, found, leads, embedder, sides, evidence if explain else None)
     chunks = _map(workers if parallel else 1, _assist_chunk, _chunks(distinct, block), config, shared)
-    for chunk_updates, done in repeats.covered(chunks, lambda _: block):
+    for (chunk_updates, chunk_explained), done in repeats.covered(chunks, lambda _: block):
         changed.update((twin_of_key[key], packed) for key, packed in chunk_updates)
+        explained.update((twin_of_key[key], packed) for key, packed in chunk_explained)
         report("assist", min(done, len(work)), len(work))
     embedder.flush()
     updates = []
     for (i, j, _), t in zip(work, repeats.of):
+        key = (cleans[i].id, cleans[j].id)
         if t in changed:
-            key, packed = (cleans[i].id, cleans[j].id), changed[t]
+            packed = changed[t]
             updates.append((key, packed and _keep(evidence, _renamed(packed, *key))))
+        elif t in explained:
+            updates.append((key, _keep(evidence, _renamed(explained[t], *key))))
     apply_updates(found, updates)  # in candidate order, as the serial pass applies them
-    return list(found.values()), {key for key, _ in updates}
-
-
-def _explain_all(
-    tables: Tables, pairs: list[Pair], done: set[tuple[str, str]], workers: int, config: ScanConfig,
-    sides: SideCache, evidence: Evidence, report: Progress, twin_of: Sequence[int],
-) -> list[Pair]:
-    """Edits and direction of each pair not in `done`, on its matches (`_explained`, as `confirm` with edits adds
-    them), for pairs decided with edits off. A pair repeating another (`_explain_twins`) is explained once and
-    its result given to each under its own ids, as `_confirm_all` does."""
-    index = {c.id: k for k, c in enumerate(tables.cleans)}
-    todo = [n for n, p in enumerate(pairs) if (p.a, p.b) not in done]
-    work = [(index[pairs[n].a], index[pairs[n].b], pairs[n], evidence[pairs[n].a, pairs[n].b]) for n in todo]
-    repeats = _explain_twins(work, twin_of, tables.cleans)
-    report("explain", 0, len(work))
-    explain_workers = workers if len(repeats.first) > 200 else 1
-    found: list[Packed] = []
-    distinct = _chunks([work[k] for k in repeats.first], 100)
-    for chunk, finished in repeats.covered(_map(explain_workers, _explain_chunk, distinct, config, (tables, sides))):
-        found.extend(chunk)
-        report("explain", finished, len(work))
-    out = list(pairs)
-    for n, (_, _, light, _), t in zip(todo, work, repeats.of):
-        out[n] = _keep(evidence, _renamed(found[t], light.a, light.b))
-    return out
-
-
-def _explain_twins(work: Sequence[tuple[int, int, Pair, bytes]], twin_of: Sequence[int],
-                   cleans: Sequence[CleanArticle]) -> Twins:
-    """Pairs to explain that repeat one another: the same two texts in the same order with the same dates
-    (`_pair_twins`' rule: all `_explained` reads of an article) and the same verdict and evidence but for the ids."""
-    def key(i: int, j: int, light: Pair, blob: bytes) -> Hashable:
-        side = None if light.original is None else "a" if light.original == light.a else "b"
-        return (twin_of[i], twin_of[j], cleans[i].article.published, cleans[j].article.published, blob,
-                replace(light, a="", b="", original=side))
-
-    return twins(key(*item) for item in work)
-
-
-def _explain_chunk(items: Sequence[tuple[int, int, Pair, bytes]], config: ScanConfig, tables: Tables,
-                   sides: SideCache) -> list[Packed]:
-    out = []
-    for i, j, light, blob in items:
-        a, b = tables.cleans[i], tables.cleans[j]  # explain reads the texts only, not the feature tables
-        out.append(pack_evidence(_explained(unpack_evidence(light, blob), a, b, config, sides)))
-    return out
+    return list(found.values())
 
 
 _WORKER_BLOCK = 500
@@ -672,12 +635,20 @@ def _decider(config: ScanConfig, tables: Tables, sides: SideCache | None) -> Dec
 def _assist_chunk(
     work: Sequence[tuple[int, int, frozenset[str]]], config: ScanConfig, cleans: Sequence[CleanArticle], tables: Tables,
     lexical: dict[tuple[str, str], Pair], leads: np.ndarray, embedder: Embedder, sides: SideCache,
-) -> list[tuple[tuple[str, str], Packed | None]]:
-    """`embed.assist_block` over one block, its changed verdicts packed (`_confirm_chunk`)."""
+    evidence: Evidence | None,
+) -> tuple[list[tuple[tuple[str, str], Packed | None]], list[tuple[tuple[str, str], Packed]]]:
+    """`embed.assist_block` over one block, its changed verdicts packed (`_confirm_chunk`); with the lexical
+    pass's `evidence`, also the block's standing lexical verdicts explained (`_assist_all`)."""
     updates: list[Update] = assist_block(
         cleans, tables, work, lexical, leads, embedder, config.embed, config.align, _decider(config, tables, sides)
     )
-    return [(key, None if pair is None else pack_evidence(pair)) for key, pair in updates]
+    changed = [(key, None if pair is None else pack_evidence(pair)) for key, pair in updates]
+    if evidence is None:
+        return changed, []
+    done = {key for key, _ in updates}
+    standing = [(i, j, key) for i, j, _ in work if (key := (cleans[i].id, cleans[j].id)) in lexical and key not in done]
+    return changed, [(key, pack_evidence(_explained(unpack_evidence(lexical[key], evidence[key]), cleans[i], cleans[j],
+                                                    config, sides))) for i, j, key in standing]
 
 
 _SPIN_AHEAD = 0.125
@@ -878,18 +849,16 @@ def _relations(
     sides = SideCache()  # the scan's per-article explain inputs, computed once per article
     tables = Tables(cleans)
     evidence: Evidence = {}  # each pair's matches and edits, packed (`PackedPairs`)
-    # With the semantic pass on, the lexical pass decides relations only and each final pair is explained once
-    # (`_explain_all`): a pair the semantic pass re-decides was explained twice (docs/benchmarks.md stop 32).
+    # With the semantic pass on, the lexical pass decides relations only and each final pair is explained once, in
+    # the semantic pass's tasks: a pair the semantic pass re-decides was explained twice (docs/benchmarks.md stop 32).
     deferred = leads is not None and embedder is not None and config.edits
     pairs = _confirm_all(tables, work, workers, replace(config, edits=False) if deferred else config, sides, evidence,
                          report, twin_of)
     if leads is not None and embedder is not None:
         if deferred and workers > 1:
             shared_collocations().load()  # the direction votes' n-gram table, once, before the workers fork
-        pairs, redecided = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, evidence,
-                                       report, twin_of)
-        if deferred:
-            pairs = _explain_all(tables, pairs, redecided, workers, config, sides, evidence, report, twin_of)
+        pairs = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, evidence, report,
+                            twin_of, explain=deferred)
     return pairs, evidence, leads
 
 
