@@ -161,6 +161,30 @@ def test_the_static_model_is_distilled_once_and_then_read_back():
     np.testing.assert_array_equal(again, first)
 
 
+def test_the_static_model_reads_each_text_as_the_tokenizer_does_though_it_tokenizes_chunks_once(monkeypatch):
+    """`StaticModel.ids` tokenizes each distinct space-separated chunk once and joins their ids: equal to the
+    tokenizer's own ids on text where the normalizer drops, spaces or strips characters, and cut at the cache's
+    bound it still gives every text its ids."""
+    from unspun.embed import static
+    from unspun.embed.models import _load_static
+
+    model = _load_static(None, 256)
+    texts = [
+        "Harbour Commissioner Alma Reyes said the pilings had corroded faster than the 1987 survey predicted.",
+        "Reyes  said\u00a0the pilings (built in 1987) had corroded \u2014 faster than predicted\u2026",
+        "Ünïcode naïve résumé İstanbul straße ﬁnal 東京都 x\x1cy \x1c\x1c tail ",
+        " lead", "", "   ", "a" * 150 + " b", "don't.Stop-now, 4.2million £3,500",
+        "Harbour Commissioner Alma Reyes said the pilings had corroded faster than the 1987 survey predicted.",
+    ]
+    expected = [enc.ids for enc in model.tokenizer.encode_batch(texts, add_special_tokens=False)]
+    monkeypatch.setattr(model, "_chunks", {})
+    assert model.ids(texts) == expected
+    assert "Reyes" in model._chunks and "" not in model._chunks
+    monkeypatch.setattr(model, "_chunks", {})
+    monkeypatch.setattr(static, "CHUNKS_MAX", 3)  # past the bound: tokenized, not kept
+    assert model.ids(texts) == expected and model._chunks == {}
+
+
 def test_reducing_the_piece_table_removes_the_direction_all_pieces_share():
     from unspun.embed.static import reduce
 
