@@ -394,9 +394,9 @@ def test_distilled_table_lives_in_the_user_cache_dir_and_follows_xdg(monkeypatch
 
 
 def test_with_the_semantic_pass_each_pair_is_explained_once_on_its_final_matches(embedder):
-    """The lexical pass decides relations only when the semantic pass runs; the semantic pass's tasks explain each
-    pair they keep as it was, so every copy pair's edits are `explain_pair`'s on its final matches (the assembly
-    after may still drop a direction: siblings, doubted pairs)."""
+    """The lexical pass decides relations only when the semantic pass runs; the same task explains each pair the
+    semantic pass keeps as it was, so every copy pair's edits are `explain_pair`'s on its final matches (the
+    assembly after may still drop a direction: siblings, doubted pairs)."""
     from dataclasses import replace
 
     from unspun.edits.compare import explain_pair
@@ -419,8 +419,8 @@ def test_with_the_semantic_pass_each_pair_is_explained_once_on_its_final_matches
 
 def test_a_pair_repeating_another_is_explained_once_and_gets_its_edits_under_its_own_ids(embedder, monkeypatch):
     """Two byte-identical copies of one article (a syndicated story crawled twice) make two pairs with its source
-    that read the same texts: the semantic pass works (and explains) the first and gives its verdict, edits and
-    direction to both."""
+    that read the same texts: the lexical and semantic passes work (and explain) the first and give its verdict,
+    edits and direction to both."""
     import importlib
 
     from unspun.records import Article
@@ -431,10 +431,10 @@ def test_a_pair_repeating_another_is_explained_once_and_gets_its_edits_under_its
     text = source.text.replace("Tuesday", "Wednesday")
     articles += [Article("harbour-copy", text, "test"), Article("harbour-copy-2", text, "test")]
     explained, assisted = [], []
-    real, real_assist = scan_module._explained, scan_module._assist_chunk
+    real, real_assist = scan_module._explained, scan_module._semantic_chunk
     monkeypatch.setattr(scan_module, "_explained", lambda pair, *rest: explained.append((pair.a, pair.b)) or real(
         pair, *rest))
-    monkeypatch.setattr(scan_module, "_assist_chunk", lambda work, config, cleans, *rest: assisted.extend(
+    monkeypatch.setattr(scan_module, "_semantic_chunk", lambda work, config, cleans, *rest: assisted.extend(
         (cleans[i].id, cleans[j].id) for i, j, _ in work) or real_assist(work, config, cleans, *rest))
     result = scan_articles(articles, embedder=embedder)
     assert ("harbour-original", "harbour-copy") in assisted  # the semantic pass saw the first of the two

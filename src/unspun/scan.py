@@ -34,8 +34,7 @@ from .edits.spin import spin_article
 from .edits.tokenize import article_tokens
 from .config import ScanConfig
 from .embed import (
-    Decide, Embedder, Update, apply_updates, assist_block, body_vectors, check_available, embeddable, lead_vectors,
-    nearest_pairs,
+    Decide, Embedder, assist_block, body_vectors, check_available, embeddable, lead_vectors, nearest_pairs,
 )
 from .errors import MissingExtraError
 from .events import attach_events, group_events, with_families
@@ -177,7 +176,7 @@ def confirm(
 
 def _explained(pair: Pair, a: CleanArticle, b: CleanArticle, config: ScanConfig, sides: SideCache | None) -> Pair:
     """What `confirm` adds to a pair with edits on: its edits and direction (`explain_pair`), a same-story pair's
-    direction then dropped (`undirected`). `_assist_chunk` adds the same to lexical pairs decided without them."""
+    direction then dropped (`undirected`). `_semantic_chunk` adds the same to lexical pairs decided without them."""
     return undirected(explain_pair(pair, a, b, config.explain, sides))
 
 
@@ -574,50 +573,49 @@ def _keep(evidence: Evidence, packed: Packed) -> Pair:
     return pair
 
 
-def _assist_all(
-    cleans: Sequence[CleanArticle], tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]],
-    pairs: list[Pair], leads: np.ndarray, embedder: Embedder, workers: int, config: ScanConfig, sides: SideCache,
-    evidence: Evidence, report: Progress, twin_of: Sequence[int], explain: bool = False,
+def _semantic_all(
+    cleans: Sequence[CleanArticle], tables: Tables, work: Sequence[tuple[int, int, frozenset[str]]], leads: np.ndarray,
+    embedder: Embedder, workers: int, config: ScanConfig, sides: SideCache, evidence: Evidence, report: Progress,
+    twin_of: Sequence[int],
 ) -> list[Pair]:
-    """The pairs after the semantic pass (`embed.assist`) over the candidates, in blocks mapped over the workers.
-    A changed verdict is decided with `config`, so explained when it asks for edits; with `explain` (the lexical
-    pass ran without edits), a block's lexical verdicts that stand get their edits and direction in the same task
-    (`_explained`), so every pair is explained once, by a warm worker (a pool of their own after this one cost
-    ~0.25 CPU-s a worker in first touches: ai-rewrites, 1.2 CPU-s for 151 pairs that took 0.75 in one process).
+    """The confirmed pairs (light) with the semantic pass on: each block of candidates is decided lexically and then
+    again with sentence vectors (`embed.assist`) in one task (`_semantic_chunk`), mapped over the workers; their
+    packed matches and edits go into `evidence` by (a, b).
 
-    Blocks read only their own pairs' lexical verdicts (the light pairs: only `relation` is read) and are
-    applied in candidate order, so the result is the serial pass's (`assist`, blocks of 2,000). A changed
-    verdict comes back packed, its blob replacing the lexical one in `evidence`. A candidate repeating another
-    (`_pair_twins`: the same texts, dates and channels, so the same lexical verdict and lead vectors) is not
-    worked again: it gets the first one's change under its own ids. MiniLM runs in the parent only (torch in
-    forked workers is not fork-safe, and its vectors go to the parent's cache).
+    One task does both passes of its block because the semantic pass reads only its block's own lexical verdicts:
+    as two pools (a lexical pass, then the semantic one) each block's lexical alignments were made twice and a
+    second set of workers paid its first touches again (ai-rewrites: ~0.3 s of a ~2 s scan). Pairs are kept in the
+    order the two passes made them (lexical pairs in candidate order, then pairs only the semantic pass found), so
+    the result is the serial `assist`'s. A candidate repeating another (`_pair_twins`: the same texts, dates and
+    channels) is not worked again: it gets the first one's verdict under its own ids. MiniLM runs in the parent
+    only (torch in forked workers is not fork-safe, and its vectors go to the parent's cache), so with it both
+    passes run there.
     """
     parallel = config.embed.model == "static" and len(work) > 200
+    if parallel and workers > 1:  # read once, before workers fork and inherit them
+        load_details()  # wordfreq's list with the common-word set (the relation test's details)
+        if config.edits:
+            shared_collocations().load()  # the direction votes' n-gram table
     report("assist", 0, len(work))
-    found = {(p.a, p.b): p for p in pairs}
     repeats = _pair_twins(work, twin_of, cleans)
     distinct = [work[k] for k in repeats.first]
     block = _worker_block(len(distinct), workers) if parallel else _PARENT_BLOCK
-    twin_of_key = {(cleans[i].id, cleans[j].id): t for t, (i, j, _) in enumerate(distinct)}
-    changed: dict[int, Packed | None] = {}  # distinct candidate -> its new verdict, packed (None: dropped)
-    explained: dict[int, Packed] = {}  # distinct candidate -> its lexical verdict explained (`explain`)
-    shared = (cleans, tables, found, leads, embedder, sides, evidence if explain else None)
-    chunks = _map(workers if parallel else 1, _assist_chunk, _chunks(distinct, block), config, shared)
-    for (chunk_updates, chunk_explained), done in repeats.covered(chunks, lambda _: block):
-        changed.update((twin_of_key[key], packed) for key, packed in chunk_updates)
-        explained.update((twin_of_key[key], packed) for key, packed in chunk_explained)
-        report("assist", min(done, len(work)), len(work))
+    decided: list[tuple[bool, bool, Packed | None]] = []
+    shared = (cleans, tables, leads, embedder, sides)
+    for chunk, done in repeats.covered(_map(workers if parallel else 1, _semantic_chunk, _chunks(distinct, block),
+                                            config, shared)):
+        decided.extend(chunk)
+        report("assist", done, len(work))
     embedder.flush()
-    updates = []
-    for (i, j, _), t in zip(work, repeats.of):
-        key = (cleans[i].id, cleans[j].id)
-        if t in changed:
-            packed = changed[t]
-            updates.append((key, packed and _keep(evidence, _renamed(packed, *key))))
-        elif t in explained:
-            updates.append((key, _keep(evidence, _renamed(explained[t], *key))))
-    apply_updates(found, updates)  # in candidate order, as the serial pass applies them
-    return list(found.values())
+    keys = [(cleans[i].id, cleans[j].id) for i, j, _ in work]
+    found: dict[tuple[str, str], Pair | None] = {key: None for key, t in zip(keys, repeats.of) if decided[t][0]}
+    for key, t in zip(keys, repeats.of):  # in candidate order, as the serial pass applies its changes
+        _, changed, packed = decided[t]
+        if packed is not None:
+            found[key] = _keep(evidence, _renamed(packed, *key))
+        elif changed:
+            found.pop(key, None)
+    return [p for p in found.values() if p is not None]
 
 
 _WORKER_BLOCK = 500
@@ -640,23 +638,35 @@ def _decider(config: ScanConfig, tables: Tables, sides: SideCache | None) -> Dec
     )
 
 
-def _assist_chunk(
+def _semantic_chunk(
     work: Sequence[tuple[int, int, frozenset[str]]], config: ScanConfig, cleans: Sequence[CleanArticle], tables: Tables,
-    lexical: dict[tuple[str, str], Pair], leads: np.ndarray, embedder: Embedder, sides: SideCache,
-    evidence: Evidence | None,
-) -> tuple[list[tuple[tuple[str, str], Packed | None]], list[tuple[tuple[str, str], Packed]]]:
-    """`embed.assist_block` over one block, its changed verdicts packed (`_confirm_chunk`); with the lexical
-    pass's `evidence`, also the block's standing lexical verdicts explained (`_assist_all`)."""
-    updates: list[Update] = assist_block(
+    leads: np.ndarray, embedder: Embedder, sides: SideCache,
+) -> list[tuple[bool, bool, Packed | None]]:
+    """One block of `_semantic_all`: each candidate decided lexically without edits, then by `embed.assist_block`;
+    a lexical verdict that stands is explained then (edits and direction, when `config` asks), so every pair is
+    explained once, on its final matches. Per candidate: (the lexical pass found a pair, the semantic pass changed
+    the verdict, the final pair packed or None)."""
+    plain = replace(config, edits=False)
+    lexical: dict[tuple[str, str], Pair] = {}
+    for i, j, channels in work:
+        if (pair := confirm(tables.prepared(i), tables.prepared(j), channels, plain, sides=sides)) is not None:
+            lexical[pair.a, pair.b] = pair
+    updates = dict(assist_block(
         cleans, tables, work, lexical, leads, embedder, config.embed, config.align, _decider(config, tables, sides)
-    )
-    changed = [(key, None if pair is None else pack_evidence(pair)) for key, pair in updates]
-    if evidence is None:
-        return changed, []
-    done = {key for key, _ in updates}
-    standing = [(i, j, key) for i, j, _ in work if (key := (cleans[i].id, cleans[j].id)) in lexical and key not in done]
-    return changed, [(key, pack_evidence(_explained(unpack_evidence(lexical[key], evidence[key]), cleans[i], cleans[j],
-                                                    config, sides))) for i, j, key in standing]
+    ))
+    out: list[tuple[bool, bool, Packed | None]] = []
+    for i, j, _ in work:
+        key = (cleans[i].id, cleans[j].id)
+        old = lexical.get(key)
+        if key in updates:
+            new = updates[key]
+            out.append((old is not None, True, None if new is None else pack_evidence(new)))
+        elif old is not None:
+            final = _explained(old, cleans[i], cleans[j], config, sides) if config.edits else old
+            out.append((True, False, pack_evidence(final)))
+        else:
+            out.append((False, False, None))
+    return out
 
 
 _SPIN_AHEAD = 0.125
@@ -857,16 +867,10 @@ def _relations(
     sides = SideCache()  # the scan's per-article explain inputs, computed once per article
     tables = Tables(cleans)
     evidence: Evidence = {}  # each pair's matches and edits, packed (`PackedPairs`)
-    # With the semantic pass on, the lexical pass decides relations only and each final pair is explained once, in
-    # the semantic pass's tasks: a pair the semantic pass re-decides was explained twice (docs/benchmarks.md stop 32).
-    deferred = leads is not None and embedder is not None and config.edits
-    pairs = _confirm_all(tables, work, workers, replace(config, edits=False) if deferred else config, sides, evidence,
-                         report, twin_of)
     if leads is not None and embedder is not None:
-        if deferred and workers > 1:
-            shared_collocations().load()  # the direction votes' n-gram table, once, before the workers fork
-        pairs = _assist_all(cleans, tables, work, pairs, leads, embedder, workers, config, sides, evidence, report,
-                            twin_of, explain=deferred)
+        pairs = _semantic_all(cleans, tables, work, leads, embedder, workers, config, sides, evidence, report, twin_of)
+    else:
+        pairs = _confirm_all(tables, work, workers, config, sides, evidence, report, twin_of)
     return pairs, evidence, leads
 
 
