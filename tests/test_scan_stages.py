@@ -47,3 +47,33 @@ def test_a_scan_without_spin_has_none():
     result = scan.scan_articles([make_article("x", fixture_text("original"))],
                                 ScanConfig(embed=EmbedConfig(enabled=False), spin=False))
     assert result.spin == ()
+
+
+class _Released:
+    def __init__(self) -> None:
+        self.at: list[tuple[str, int]] = []
+        self.stage = ("", 0)
+
+    def release(self) -> None:
+        self.at.append(self.stage)
+
+
+def test_the_spin_rest_is_released_near_the_end_of_either_pair_stage():
+    """The spin's rest goes to its pool when the pair stage has one task per worker or fewer left: the lexical
+    pass's ("align", chunks of `_PAIR_CHUNK`) or, with embeddings, the semantic one's ("assist", its blocks)."""
+    spin, seen = _Released(), []
+
+    def report(stage: str, done: int, total: int) -> None:
+        seen.append(stage)
+
+    staged = scan._releasing(report, spin, 2)
+    for stage, total, step in (("fingerprint", 1000, 100), ("align", 1000, 100), ("assist", 1209, 152)):
+        for done in range(0, total + 1, step):
+            spin.stage = (stage, done)
+            staged(stage, done, total)
+    block = scan._worker_block(1209, 2)
+    assert block == 152
+    assert ("fingerprint", 900) not in spin.at and ("align", 700) not in spin.at and ("align", 800) in spin.at
+    # reports at 0, 152, ..., 1064 of 1,209: the first with two blocks or fewer left is 912
+    assert min(d for s, d in spin.at if s == "assist") == 912 and ("assist", 760) not in spin.at
+    assert seen.count("assist") == 8 and seen.count("align") == 11  # every report still reaches the caller

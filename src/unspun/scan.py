@@ -704,10 +704,12 @@ def _spinning(cleans: Sequence[CleanArticle], same: Twins, workers: int, config:
 
 
 def _releasing(report: Progress, spin: _Spin, workers: int) -> Progress:
-    """`report`, which also hands the spin's pool the rest of its tasks once the lexical pair stage has only its
-    last tasks running (one per worker or fewer): the spin then fills the cores those leave idle."""
+    """`report`, which also hands the spin's pool the rest of its tasks once the pair stage (the lexical one, or the
+    semantic one with embeddings) has only its last tasks running (one per worker or fewer): the spin then fills
+    the cores those leave idle."""
     def release(stage: str, done: int, total: int) -> None:
-        if stage == "align" and total - done <= workers * _PAIR_CHUNK:
+        if (stage == "align" and total - done <= workers * _PAIR_CHUNK
+                or stage == "assist" and total - done <= workers * _worker_block(total, workers)):
             spin.release()
         report(stage, done, total)
 
@@ -825,8 +827,7 @@ def _scan_articles(items: Iterable[Article | ReadError], config: ScanConfig | No
     usable = None if usable is None else [usable[t] for t in same.of]
     notes: list[str] = []
     with _spinning(cleans, same, workers, config, report) as spin:  # started now, beside the candidate stage
-        # (with embeddings the semantic pass follows the lexical one: the spin's rest waits for both)
-        staged = report if config.embed.enabled else _releasing(report, spin, workers)
+        staged = _releasing(report, spin, workers)
         pairs, evidence, leads = _relations(cleans, blobs, usable, same.of, workers, config, embedder, staged, notes)
         del usable
         trim_malloc()  # the pair stage's alignments, vectors and token caches
