@@ -20,7 +20,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from .align import align, assign
+from .align import Alignment, align, assign
 from .edits.direction import story_verdict
 from .edits.classify import SideCache, load_kernels as load_explain_kernels
 from .edits.compare import explain_pair
@@ -165,13 +165,21 @@ def confirm(
     `semantic` optionally adds a sentence-pair score matrix (from embeddings) to the lexical one;
     `sides` reuses each article's explain tokens across the pairs it is in.
     """
+    return _aligned(a, b, channels, config, semantic, sides)[1]
+
+
+def _aligned(
+    a: Prepared, b: Prepared, channels: Iterable[str], config: ScanConfig, semantic: np.ndarray | None = None,
+    sides: SideCache | None = None,
+) -> tuple[Alignment, Pair | None]:
+    """`confirm`, with the alignment it decided on (the semantic pass starts from a candidate's lexical one)."""
     alignment = align(a.clean, b.clean, a.facts or a.table, b.facts or b.table, config.align, semantic)
     facts = (a.facts, b.facts) if a.facts is not None and b.facts is not None else None
     rel = relation(a.clean, b.clean, alignment, config.relation, facts)
     if rel is None:
-        return None
+        return alignment, None
     pair = make_pair(a.clean, b.clean, alignment, rel, channels)
-    return _explained(pair, a.clean, b.clean, config, sides) if config.edits else pair
+    return alignment, _explained(pair, a.clean, b.clean, config, sides) if config.edits else pair
 
 
 def _explained(pair: Pair, a: CleanArticle, b: CleanArticle, config: ScanConfig, sides: SideCache | None) -> Pair:
@@ -648,11 +656,14 @@ def _semantic_chunk(
     the verdict, the final pair packed or None)."""
     plain = replace(config, edits=False)
     lexical: dict[tuple[str, str], Pair] = {}
+    alignments: dict[tuple[int, int], Alignment] = {}  # the semantic pass starts from these, not aligning again
     for i, j, channels in work:
-        if (pair := confirm(tables.prepared(i), tables.prepared(j), channels, plain, sides=sides)) is not None:
+        alignments[i, j], pair = _aligned(tables.prepared(i), tables.prepared(j), channels, plain, sides=sides)
+        if pair is not None:
             lexical[pair.a, pair.b] = pair
     updates = dict(assist_block(
-        cleans, tables, work, lexical, leads, embedder, config.embed, config.align, _decider(config, tables, sides)
+        cleans, tables, work, lexical, leads, embedder, config.embed, config.align, _decider(config, tables, sides),
+        alignments,
     ))
     out: list[tuple[bool, bool, Packed | None]] = []
     for i, j, _ in work:

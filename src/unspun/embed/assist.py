@@ -249,13 +249,15 @@ def assist_block(
     config: EmbedConfig,
     align_config: AlignConfig,
     decide: Decide,
+    aligned: Mapping[tuple[int, int], Alignment] | None = None,
 ) -> list[Update]:
     """`assist` over one block of candidates: the changed verdicts, in candidate order.
 
     `lexical` maps (a id, b id) to the lexical pass's pairs; only the block's own keys are read, so
     blocks can run anywhere (the scan maps them over its workers) and be applied in order after.
+    `aligned` may hold the lexical pass's alignment of a candidate (i, j) (with `align_config`), not made again.
     """
-    jobs = _jobs(articles, tables, work, lexical, leads, config, align_config)
+    jobs = _jobs(articles, tables, work, lexical, leads, config, align_config, aligned or {})
     wanted = [(i, rows) for i, *_, rows, _ in jobs] + [(j, cols) for _, j, *_, cols in jobs]
     vectors = _sentence_vectors(articles, wanted, embedder)
     updates = (_redecide(articles, tables, job, vectors, config, align_config, decide) for job in jobs)
@@ -279,6 +281,7 @@ alignment is None for a pair whose leads fell short (`_jobs`): it is aligned onl
 def _jobs(
     articles: Sequence[CleanArticle], tables: Sequence[FeatureTable], work: Sequence[tuple[int, int, frozenset[str]]],
     found: Mapping[tuple[str, str], Pair], leads: np.ndarray, config: EmbedConfig, align_config: AlignConfig,
+    aligned: Mapping[tuple[int, int], Alignment],
 ) -> list[_Job]:
     """The candidates of `work` the semantic pass re-decides, with the sentences each needs embedded.
 
@@ -299,7 +302,7 @@ def _jobs(
             ):
                 jobs.append((i, j, channels, old, cosine, None, rows, cols))
             continue
-        base = align(a, b, tables[i], tables[j], align_config)
+        base = aligned[i, j] if (i, j) in aligned else align(a, b, tables[i], tables[j], align_config)
         if old is not None and old.relation != "same-story":  # a rewrite: only its leftovers can gain a counterpart
             rows, cols = _leftovers(base, rows, cols, score_matrix(tables[i], tables[j], align_config), config)
         if rows and cols:
