@@ -173,13 +173,14 @@ def test_the_static_model_reads_each_text_as_the_tokenizer_does_though_it_tokeni
         "Harbour Commissioner Alma Reyes said the pilings had corroded faster than the 1987 survey predicted.",
         "Reyes  said\u00a0the pilings (built in 1987) had corroded \u2014 faster than predicted\u2026",
         "Ünïcode naïve résumé İstanbul straße ﬁnal 東京都 x\x1cy \x1c\x1c tail ",
-        " lead", "", "   ", "a" * 150 + " b", "don't.Stop-now, 4.2million £3,500",
+        " lead", "", "   ", "a" * 150 + " b", "don't.Stop-now, 4.2million £3,500", "scraped \u200b page \u200b",
         "Harbour Commissioner Alma Reyes said the pilings had corroded faster than the 1987 survey predicted.",
     ]
     expected = [enc.ids for enc in model.tokenizer.encode_batch(texts, add_special_tokens=False)]
     monkeypatch.setattr(model, "_chunks", {})
     assert model.ids(texts) == expected
-    assert "Reyes" in model._chunks and "" not in model._chunks
+    assert "Reyes" in model._chunks and "" not in model._chunks and model._chunks["\x1c\x1c"] == []
+    assert model.ids(texts[::-1]) == expected[::-1]  # every chunk known now, the one with no ids too
     monkeypatch.setattr(model, "_chunks", {})
     monkeypatch.setattr(static, "CHUNKS_MAX", 3)  # past the bound: tokenized, not kept
     assert model.ids(texts) == expected and model._chunks == {}

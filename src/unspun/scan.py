@@ -616,6 +616,7 @@ def _semantic_all(
         report("assist", done, len(work))
     embedder.flush()
     keys = [(cleans[i].id, cleans[j].id) for i, j, _ in work]
+    # a lexical pair holds its place in the order even when the semantic pass replaces it (the serial pass's order)
     found: dict[tuple[str, str], Pair | None] = {key: None for key, t in zip(keys, repeats.of) if decided[t][0]}
     for key, t in zip(keys, repeats.of):  # in candidate order, as the serial pass applies its changes
         _, changed, packed = decided[t]

@@ -135,7 +135,7 @@ class StaticModel:
             ids: list[int] = []
             for c in chunks:
                 if c:
-                    ids.extend(known.get(c) or fresh[c])
+                    ids.extend(fresh[c] if c in fresh else known[c])  # (a chunk of control characters has no ids)
             out.append(ids)
         return out
 
