@@ -43,7 +43,7 @@ from .provenance import compilations, make_pair, mark_siblings, relation, storie
 from .sketch import trim_malloc
 from .records import (
     Article, ArticleSpin, CleanArticle, Match, PackedPairs, Pair, ReadError, ScanResult, SpinSuspect, Story, pack_evidence,
-    unpack_evidence,
+    pairs_by_story, unpack_evidence,
 )
 
 Progress = Callable[[str, int, int], None]
@@ -192,15 +192,11 @@ def _with_originals(groups: Sequence[Story], pairs: Sequence[Pair], cleans: Sequ
     """Stories with `original` set from dates, the pairs' direction verdicts or the texts (`story_verdict`)."""
     published = {c.id: c.article.published for c in cleans}
     # Each story is shown only the pairs whose first article it holds (the ones `story_verdict` reads, in
-    # the same order): one pass over the pairs instead of one per story.
-    story_of = {aid: k for k, s in enumerate(groups) for aid in s.articles}
-    own: dict[int, list[Pair]] = {}
-    for p in pairs:
-        if (k := story_of.get(p.a)) is not None:
-            own.setdefault(k, []).append(p)
+    # the same order).
+    own = pairs_by_story(groups, pairs)
     texts = {c.id: c.norm_text for c in cleans}
-    return tuple(story_verdict(s.articles, own.get(k, ()), published, texts).on(s)
-                 if len(s.articles) > 1 else s for k, s in enumerate(groups))
+    return tuple(story_verdict(s.articles, own.get(s.id, ()), published, texts).on(s)
+                 if len(s.articles) > 1 else s for s in groups)
 
 
 def _originals_not_siblings(marked: Sequence[Pair], before: Sequence[Pair], found: Sequence[Story]) -> list[Pair]:
@@ -854,7 +850,8 @@ def _scan_articles(items: Iterable[Article | ReadError], config: ScanConfig | No
         from .claims import claims_for_articles  # spaCy is only needed when claims are asked for
 
         report("claims", 0, len(articles))
-        groups = [_story_group(s, pairs) for s in result.stories]
+        own = pairs_by_story(result.stories, pairs)
+        groups = [_story_group(s, own.get(s.id, ())) for s in result.stories]
         result = replace(result, claims=claims_for_articles(articles, groups, workers=config.workers))
         report("claims", len(articles), len(articles))
     return result
@@ -901,11 +898,11 @@ def _event_groups(
 
 def _story_group(story: Story, pairs: Sequence[Pair]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """(story id, article ids, provenance order) for claim linking: the story's original first, then
-    articles judged the original of some pair; the rest are ordered by date by the linker."""
-    members = set(story.articles)
+    articles judged the original of some of its pairs (`pairs_by_story`); the rest are ordered by date by the
+    linker."""
     order = [story.original] if story.original else []
     for p in pairs:
-        if p.original and p.a in members and p.original not in order:
+        if p.original and p.original not in order:
             order.append(p.original)
     return story.id, story.articles, tuple(order)
 

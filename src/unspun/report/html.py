@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..records import CleanArticle, Pair, ScanResult
+from ..records import CleanArticle, Pair, ScanResult, pairs_by_story
 from .segments import Mark, segments
 from .side_by_side import build_view
 
@@ -42,12 +42,12 @@ def render_html(result: ScanResult, title: str = "unspun report") -> str:
         lstrip_blocks=True,
     )
     by_id = {a.id: a for a in result.articles}
-    story_of = {aid: s for s in result.stories for aid in s.articles}
+    grouped = pairs_by_story(result.stories, result.pairs)
     groups = []
     for story in result.stories:
         if len(story.articles) < 2:
             continue
-        pairs = [p for p in result.pairs if story_of.get(p.a) is story]
+        pairs = grouped.get(story.id, [])
         groups.append({"story": story, "views": [pair_view(p, by_id[p.a], by_id[p.b]) for p in pairs]})
     singletons = [s.articles[0] for s in result.stories if len(s.articles) == 1]
     claim_groups = None

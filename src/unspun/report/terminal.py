@@ -4,7 +4,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from ..records import ScanResult
+from ..records import ScanResult, light_pairs, pairs_by_story
 from .escape import safe
 
 RELATION_STYLE = {"exact": "bold red", "near-duplicate": "yellow", "rewrite": "cyan", "sibling": "magenta", "same-story": "dim"}
@@ -27,7 +27,7 @@ def print_summary(result: ScanResult, console: Console) -> None:
         for e in result.errors:
             table.add_row(safe(e.source), "" if e.line is None else str(e.line), safe(e.reason))
         console.print(table)
-    story_of = {aid: s.id for s in result.stories for aid in s.articles}
+    grouped = pairs_by_story(result.stories, light_pairs(result.pairs))
     table = Table(title="Story groups", title_justify="left")
     table.add_column("story", no_wrap=True)
     table.add_column("a", overflow="fold", ratio=1)
@@ -39,7 +39,7 @@ def print_summary(result: ScanResult, console: Console) -> None:
     for story in result.stories:
         if len(story.articles) < 2:
             continue
-        for p in (p for p in result.pairs if story_of.get(p.a) == story.id):
+        for p in grouped.get(story.id, ()):
             style = RELATION_STYLE.get(p.relation, "")
             table.add_row(
                 story.id, safe(p.a), safe(p.b), f"[{style}]{p.relation}[/]", f"{p.score:.2f}",
