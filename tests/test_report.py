@@ -231,3 +231,32 @@ def test_pairs_by_story_keeps_each_storys_pairs_in_order():
     got = pairs_by_story(stories, pairs)
     assert {k: [(p.a, p.b) for p in v] for k, v in got.items()} == {
         "story-1": [("x", "y"), ("y", "z"), ("x", "z")], "story-2": [("u", "v")]}
+
+
+def test_the_terminal_tables_stop_at_max_rows_and_say_what_they_left_out(two_stories):
+    """Whole stories up to `max_rows` pair rows, then one line naming how many pairs and stories are not shown;
+    the originals table stops at `max_rows` stories the same way."""
+    import io
+
+    from rich.console import Console
+
+    from unspun.report.terminal import print_summary
+
+    result = two_stories
+    linked = [s for s in result.stories if len(s.articles) > 1]
+    first = linked[0]
+    first_pairs = [p for p in result.pairs.light if p.a in first.articles]
+    rest = sum(1 for p in result.pairs.light if any(p.a in s.articles for s in linked[1:]))
+
+    def printed(max_rows: int) -> str:
+        out = io.StringIO()
+        print_summary(result, Console(file=out, width=250), max_rows=max_rows)
+        return out.getvalue()
+
+    whole = printed(1000)
+    assert "not shown" not in whole and all(s.id in whole for s in linked)
+    capped = printed(len(first_pairs))  # room for the first story's pairs only
+    assert f"{rest} more pairs in {len(linked) - 1} more stories are not shown here" in capped
+    assert f"{len(linked) - len(first_pairs)} more stories' originals" in capped or len(linked) <= len(first_pairs)
+    assert all(p.a in capped for p in first_pairs)
+    assert printed(1).count(first.id) >= 2  # a story is never cut: the first one shows whole even past the cap
