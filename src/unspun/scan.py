@@ -536,9 +536,7 @@ def _confirm_all(
     own ids, sharing the packed evidence."""
     pair_workers = workers if len(work) > 200 else 1
     if pair_workers > 1:
-        if config.edits:  # only the edits' direction votes read it here (the spin loads it in its own stage)
-            shared_collocations().load()  # read the n-gram table once, before workers fork and inherit it
-        load_details()  # and wordfreq's list with the common-word set (the relation test's details)
+        _load_pair_tables(config)
     repeats = _pair_twins(work, twin_of, tables.cleans)
     found: list[Packed | None] = []
     distinct = _chunks([work[n] for n in repeats.first], _PAIR_CHUNK)
@@ -550,6 +548,15 @@ def _confirm_all(
         if found[t] is not None:
             pairs.append(_keep(evidence, _renamed(found[t], tables.cleans[i].id, tables.cleans[j].id)))
     return pairs
+
+
+def _load_pair_tables(config: ScanConfig) -> None:
+    """What a pair stage's workers read, loaded once before they fork and inherit it: wordfreq's list with the
+    common-word set (the relation test's details) and, with edits, the n-gram table (only the direction votes read
+    it here; the spin loads it in its own stage)."""
+    if config.edits:
+        shared_collocations().load()
+    load_details()
 
 
 def _pair_twins(work: Sequence[tuple[int, int, frozenset[str]]], twin_of: Sequence[int],
@@ -596,10 +603,8 @@ def _semantic_all(
     passes run there.
     """
     parallel = config.embed.model == "static" and len(work) > 200
-    if parallel and workers > 1:  # read once, before workers fork and inherit them
-        load_details()  # wordfreq's list with the common-word set (the relation test's details)
-        if config.edits:
-            shared_collocations().load()  # the direction votes' n-gram table
+    if parallel and workers > 1:
+        _load_pair_tables(config)
     report("assist", 0, len(work))
     repeats = _pair_twins(work, twin_of, cleans)
     distinct = [work[k] for k in repeats.first]
