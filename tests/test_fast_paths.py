@@ -487,12 +487,15 @@ def test_machine_style_features_equal_the_former_definition(parts):
     words = words_of(text)
     alpha = [w for w in words if w[0].isalpha()]
     lengths = _old_sentence_lengths(text)
-    mean = sum(lengths) / len(lengths)
-    sd = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths))
+    k, mean = len(lengths), sum(lengths) / len(lengths)
+    evenness = model.EVENNESS_PRIOR
+    if k > 1 and mean:
+        cv = math.sqrt(sum((x - mean) ** 2 for x in lengths) / (k - 1)) / mean
+        evenness += (k - 1) / (k - 1 + model.EVENNESS_STRENGTH) * (cv - model.EVENNESS_PRIOR)
     n = max(1, len(words))
     old = {
         "lexicon": sum(model.LEXICON.get(w, 0.0) for w in alpha) / max(1, len(alpha)),
-        "sentence evenness": sd / mean if mean else 0.0,
+        "sentence evenness": evenness,
         "semicolons": text.count(";") / n,
         "figures": (len(words) - len(alpha)) / n,
         "quotes": sum(text.count(q) for q in ('"', "\u201c", "\u201d")) / n,

@@ -513,3 +513,23 @@ def test_a_sentence_spun_from_one_of_the_originals_is_not_unsourced():
         "The shutdown is anticipated to have a remarkable effect on regional enterprises and travellers.")
     assert unsourced(REWRITE_ONE, spun) == ()
     assert contradicted(REWRITE_ONE, spun) is None
+
+
+RAIL_BRIEF = ("Rail strike called off after late pay offer\n\nUnion leaders called off Monday's rail strike late on "
+              "Saturday after the operator raised its pay offer to 5.5 per cent over two years, a move that will let "
+              "some 40,000 commuters travel to work as planned this week.")
+
+
+def test_a_news_brief_of_one_long_sentence_is_not_read_as_machine_prose():
+    # The headline has no full stop, so the brief reads as one sentence; one or two sentences say almost nothing
+    # about how even a writer keeps them, so the evenness rests on its prior. Before, the one "sentence" had CV 0,
+    # the most machine-like value there is, and the brief scored 0.74.
+    from unspun.edits import machine_lexicon as model
+    from unspun.edits.machine_style import evenness, sentence_lengths
+
+    assert sentence_lengths(RAIL_BRIEF) == [47]
+    assert evenness([47]) == model.EVENNESS_PRIOR
+    assert abs(evenness([8, 39]) - model.EVENNESS_PRIOR) < abs(evenness([8, 39], strength=0.0) - model.EVENNESS_PRIOR)
+    assert machine_style(RAIL_BRIEF).score < 0.3
+    # figures weigh nothing either way: the fit gave them a machine-ward weight against their own difference
+    assert model.WEIGHTS["figures"] == 0.0

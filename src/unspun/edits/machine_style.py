@@ -99,7 +99,8 @@ def _compiled(buf: np.ndarray, proxy: bool, table: tuple[np.ndarray, ...]) -> tu
 
 def sentence_lengths(text: str) -> list[int]:
     """Words per sentence, sentences without a word left out ([0] for none): compiled (`sentence_kernel`, through
-    `ascii_proxy`), else one `findall` per `_SENTENCE_END` piece."""
+    `ascii_proxy`), else one `findall` per `_SENTENCE_END` piece. A line break is not a sentence end: PAN13's
+    hard-wrapped passages break lines mid-sentence, and splitting there (tried) made their style votes worse."""
     text = text.strip()
     got = ascii_proxy(text)
     if got is not None:
@@ -118,15 +119,28 @@ def _values(text: str, words: int, letters: int, lexicon: float, lengths: list[i
     """The five features from the word counts, the lexicon values' sum over the letter words and the words
     per sentence."""
     n = max(1, words)
-    mean = sum(lengths) / len(lengths)
-    sd = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths))
     return {
         "lexicon": lexicon / max(1, letters),
-        "sentence evenness": sd / mean if mean else 0.0,
+        "sentence evenness": evenness(lengths),
         "semicolons": text.count(";") / n,
         "figures": (words - letters) / n,
         "quotes": sum(text.count(q) for q in ('"', "\u201c", "\u201d")) / n,
     }
+
+
+def evenness(lengths: list[int], prior: float | None = None, strength: float | None = None) -> float:
+    """Coefficient of variation of the words per sentence, shrunk toward the training texts' mean by how many
+    sentences it rests on: weight (n - 1) / (n - 1 + strength). A CV from a few sentences is mostly sampling noise
+    (one sentence has none at all, which read as perfectly even: machine-like), and `strength` is that noise
+    against the spread of true CVs between texts, estimated by `build_style.py` (empirical Bayes)."""
+    prior = _model.EVENNESS_PRIOR if prior is None else prior
+    strength = _model.EVENNESS_STRENGTH if strength is None else strength
+    n = len(lengths)
+    mean = sum(lengths) / n
+    if n < 2 or not mean:
+        return prior
+    cv = math.sqrt(sum((x - mean) ** 2 for x in lengths) / (n - 1)) / mean
+    return prior + (n - 1) / (n - 1 + strength) * (cv - prior)
 
 
 def _table(lexicon: dict[str, float]) -> tuple[np.ndarray, ...]:
