@@ -70,13 +70,19 @@ def test_index_finds_the_same_pairs_and_stories_as_a_scan(db, demo_articles, dem
     with Index(db, IndexConfig(batch_size=4)) as ix:
         result = ix.add(demo_articles)
         assert len(result.added) == len(demo_articles) and not result.duplicates
-        stored = {frozenset((p.a, p.b)): p.relation for s in ix.stories() for p in ix.story(s.id).pairs}
-        # The index stores pairs batch by batch and does not mark siblings (a whole-corpus step of the scan
-        # that needs every pair's direction): a scan's "sibling" is the index's "rewrite".
-        scanned = {frozenset((p.a, p.b)): "rewrite" if p.relation == "sibling" else p.relation
-                   for p in demo_scan.pairs}
+        # The index stores pairs batch by batch; its reads re-derive the corpus-level verdicts (siblings,
+        # compilations, each story's original) over what they show, so they say what the scan says.
+        stored = {frozenset((p.a, p.b)): (p.relation, p.original) for s in ix.stories() for p in ix.story(s.id).pairs}
+        scanned = {frozenset((p.a, p.b)): (p.relation, p.original) for p in demo_scan.pairs}
         assert stored == scanned
+        assert "sibling" in {r for r, _ in scanned.values()}  # the demo holds siblings: the test can fail
         assert _index_stories(ix) == _partition(s.articles for s in demo_scan.stories)
+        originals = {frozenset(s.articles): s.original for s in demo_scan.stories if len(s.articles) > 1}
+        assert {frozenset(s.articles): ix.story(s.id).story.original for s in ix.stories()} == originals
+        for p in demo_scan.pairs:
+            shown = {frozenset((q.a, q.b)): q for q in ix.article_pairs(p.a)}[frozenset((p.a, p.b))]
+            assert (shown.relation, shown.original) == (p.relation, p.original)
+            assert ix.pair(p.a, p.b)[0].relation == p.relation
         assert ix.verify() == []
 
 
@@ -222,3 +228,14 @@ def test_empty_and_tiny_articles_are_stored_but_propose_nothing(db):
         assert ix.stats()["pairs"] == 0
         assert ix.check(make_article("q", " ")).hits == ()
         assert ix.verify() == []
+
+
+def test_a_component_over_the_read_limit_shows_each_pair_as_stored_and_says_so(db, demo_articles, demo_scan):
+    siblings = [p for p in demo_scan.pairs if p.relation == "sibling"]
+    with Index(db, IndexConfig(batch_size=4, verdict_component_max=1)) as ix:
+        ix.add(demo_articles)
+        p = siblings[0]
+        shown = {frozenset((q.a, q.b)): q for q in ix.article_pairs(p.a)}[frozenset((p.a, p.b))]
+        assert shown.relation == "rewrite"  # as the batch confirmed it, no third text read
+        story = ix.story(ix.article_story(p.a)).story
+        assert "verdict_component_max" in story.original_signals[-1]

@@ -208,6 +208,20 @@ def _originals_not_siblings(marked: Sequence[Pair], before: Sequence[Pair], foun
             for m, b in zip(marked, before, strict=True)]
 
 
+def corpus_verdicts(
+    cleans: Sequence[CleanArticle], pairs: Sequence[Pair], groups: Sequence[Story] | None = None,
+    matches_of: Callable[[Pair], Sequence[Match]] | None = None,
+) -> tuple[list[Pair], tuple[Story, ...]]:
+    """The verdicts that read more than one pair, in the scan's order: compilations withdraw a direction, siblings
+    are marked (`mark_siblings`), each story names its original from all its pairs, and a story's original is no
+    sibling. `cleans` must hold every article a pair names; `groups`: the stories when the caller keeps its own (the
+    index), else grouped here from the marked pairs. Shared by the scan and the index, so the two say the same."""
+    pairs = compilations(pairs, {c.id: len(c.article.text) for c in cleans}, matches_of)
+    marked = mark_siblings(pairs, {c.id: c.article.text for c in cleans}, absent_source, contradicted, trio_source)
+    found = _with_originals(stories([c.id for c in cleans], marked) if groups is None else groups, marked, cleans)
+    return _originals_not_siblings(marked, pairs, found), found
+
+
 def assemble(
     cleans: Sequence[CleanArticle], pairs: Sequence[Pair], errors: tuple[ReadError, ...], notes: tuple[str, ...],
     config: ScanConfig, leads: np.ndarray | None = None, evidence: Evidence | None = None,
@@ -219,10 +233,7 @@ def assemble(
         blob = None if evidence is None else evidence.get((p.a, p.b))
         return p.matches if blob is None else unpack_evidence(p, blob).matches
 
-    pairs = compilations(pairs, {c.id: len(c.article.text) for c in cleans}, matches_of)
-    marked = mark_siblings(pairs, {c.id: c.article.text for c in cleans}, absent_source, contradicted, trio_source)
-    found_stories = _with_originals(stories([c.id for c in cleans], marked), marked, cleans)
-    pairs = _originals_not_siblings(marked, pairs, found_stories)
+    pairs, found_stories = corpus_verdicts(cleans, pairs, None, matches_of)
     found_stories = with_families(found_stories, pairs)
     extra = list(notes)
     events, found_stories, kept = attach_events(_event_groups(cleans, leads, config, extra), found_stories, pairs)

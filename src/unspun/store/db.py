@@ -512,6 +512,23 @@ def pairs_of_article(con: Connection, n: int) -> list[tuple[int, int, Pair]]:
     return [_pair(r) for r in rows]
 
 
+def pairs_touching(con: Connection, ns: Sequence[int]) -> list[tuple[int, int, Pair]]:
+    """Every stored pair with an article in `ns` (without edits), ordered by (a, b): the order they were found."""
+    rows = con.execute(
+        f"SELECT {PAIR_COLUMNS} FROM pairs p JOIN articles x ON x.n = p.a JOIN articles y ON y.n = p.b "
+        "WHERE p.a IN (SELECT unnest(?::BIGINT[])) OR p.b IN (SELECT unnest(?::BIGINT[])) ORDER BY p.a, p.b",
+        [list(ns), list(ns)],
+    ).fetchall()
+    return [_pair(r) for r in rows]
+
+
+def stories_of(con: Connection, ns: Sequence[int]) -> dict[int, int]:
+    """article n -> story n, for the articles of `ns` that have a story row."""
+    rows = con.execute("SELECT article, story FROM stories WHERE article IN (SELECT unnest(?::BIGINT[]))",
+                       [list(ns)]).fetchall()
+    return {int(a): int(s) for a, s in rows}
+
+
 def all_pair_links(con: Connection) -> list[tuple[int, int, str]]:
     return [tuple(r) for r in con.execute("SELECT a, b, relation FROM pairs").fetchall()]
 

@@ -36,7 +36,7 @@ from ..errors import ConfigError, UnspunError
 from ..provenance import COPY_RELATIONS
 from .stories import expected_stories, restory
 from ..records import Article, Pair, ReadError, Story
-from ..scan import Prepared, confirm, prepare
+from ..scan import Prepared, confirm, corpus_verdicts, prepare
 
 Progress = Callable[[str, int, int], None]
 
@@ -50,6 +50,9 @@ class IndexConfig:
     in_memory: bool = False  # load postings into memory at open (servers); else query DuckDB
     claims: bool = False  # extract claims at add time and on request (needs unspun.claims and spaCy)
     prepared_cache: int = 4096  # re-cleaned indexed articles kept for confirming candidates
+    # reads re-derive the scan's corpus-level verdicts (siblings, compilations, a story's original) over the copy-linked
+    # component of what they show, up to this many articles; a bigger component is shown with each pair's own verdict
+    verdict_component_max: int = 300
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,24 @@ class CheckResult:
     article: Article
     hits: tuple[CheckHit, ...]
     candidates: int  # how many indexed articles the lookup proposed (all confirmed or rejected)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A component's pairs and stories with the scan's corpus-level verdicts (`Index._verdicts`)."""
+
+    pairs: dict[frozenset[str], Pair]  # by the two article ids
+    stories: dict[str, Story]  # by story name
+
+
+def _shown(pair: Pair, shown: Shown | None) -> Pair:
+    """The stored pair with the verdict a scan gives it (relation, original and why); its evidence (matches, edits)
+    as stored."""
+    got = None if shown is None else shown.pairs.get(frozenset((pair.a, pair.b)))
+    if got is None:
+        return pair
+    return replace(pair, relation=got.relation, original=got.original, original_confidence=got.original_confidence,
+                   original_signals=got.original_signals)
 
 
 @dataclass(frozen=True)
@@ -406,9 +427,13 @@ class Index:
         return _story_name(s if s is not None else stored.n)
 
     def article_pairs(self, ident: str) -> list[Pair] | None:
+        """The article's pairs, best first, with the verdicts a scan of the index's articles gives (`_verdicts`)."""
         con = self._cursor()
         stored = store.article_by_id(con, ident)
-        return None if stored is None else [p for _, _, p in store.pairs_of_article(con, stored.n)]
+        if stored is None:
+            return None
+        shown = self._verdicts(con, stored.n)
+        return [_shown(p, shown) for _, _, p in store.pairs_of_article(con, stored.n)]
 
     def stories(self, min_size: int = 2, limit: int = 50, offset: int = 0) -> list[StoryInfo]:
         rows = store.list_stories(self._cursor(), min_size, limit, offset)
@@ -423,13 +448,18 @@ class Index:
         if not members:
             return None
         arts = store.articles_by_n(con, [m[0] for m in members])
-        pairs = tuple(p for _, _, p in store.pairs_of_story(con, n))
         articles = tuple(arts[m[0]].article for m in members)
         ids = tuple(m[1] for m in members)
-        # The story's original as a scan names it (`story_verdict`), read from the stored pairs and texts. The
-        # index does not mark siblings, so its pairs' own votes are the ones read.
+        shown = self._verdicts(con, members[0][0])
+        pairs = tuple(_shown(p, shown) for _, _, p in store.pairs_of_story(con, n))
+        if shown is not None:
+            return StoryDetail(shown.stories.get(name, Story(name, ids)), articles, pairs)
+        # Too big a component to re-read whole: the story's original from its own stored pairs, as they were judged.
         verdict = story_verdict(ids, pairs, {a.id: a.published for a in articles}, {a.id: a.text for a in articles})
-        return StoryDetail(verdict.on(Story(name, ids)), articles, pairs)
+        found = verdict.on(Story(name, ids))
+        why = (f"its copy-linked articles number over {self.config.verdict_component_max} (verdict_component_max): "
+               "pairs show their own verdicts, siblings and compilations are not marked")
+        return StoryDetail(replace(found, original_signals=(*found.original_signals, why)), articles, pairs)
 
     def pair(self, a: str, b: str) -> tuple[Pair, Article, Article] | None:
         """The stored pair of two indexed articles (either order), with both articles."""
@@ -442,7 +472,37 @@ class Index:
             return None
         na, _, pair = found
         first, second = (sa, sb) if na == sa.n else (sb, sa)
-        return pair, first.article, second.article
+        return _shown(pair, self._verdicts(con, na)), first.article, second.article
+
+    def _verdicts(self, con: Any, n: int) -> Shown | None:
+        """The scan's corpus-level verdicts (`scan.corpus_verdicts`: compilations, siblings, each story's original)
+        over the copy-linked component holding article n, re-read from its stored pairs and texts. A batch stores
+        each pair as confirmed, but whether two rewrites are siblings, or a text a compilation, depends on pairs
+        found later, so reads derive them: the index then says what a scan of its articles says. Every pair touching
+        the component is read (a same-story link to a text outside it can name their common source), and every
+        article those pairs name is prepared (cached). None when the component is over `verdict_component_max`."""
+        members, frontier = {n}, [n]
+        rows: dict[tuple[int, int], Pair] = {}
+        while frontier:  # the component and the pairs touching it, one query per step outward
+            found = store.pairs_touching(con, frontier)
+            rows.update(((a, b), p) for a, b, p in found)
+            fresh = {x for a, b, p in found if p.relation in COPY_RELATIONS for x in (a, b)} - members
+            members |= fresh
+            if len(members) > self.config.verdict_component_max:
+                return None
+            frontier = sorted(fresh)
+        if not rows:
+            return Shown({}, {})
+        ids = {k: x for (a, b), p in rows.items() for k, x in ((a, p.a), (b, p.b))}
+        ns = sorted(ids)
+        prepared = self._prepared(con, ns)
+        groups: dict[int, list[int]] = {}
+        for m, s in sorted(store.stories_of(con, sorted(members)).items()):
+            groups.setdefault(s, []).append(m)
+        stories = [Story(_story_name(s), tuple(ids[m] for m in group)) for s, group in sorted(groups.items())]
+        marked, told = corpus_verdicts([prepared[m].clean for m in ns if m in prepared],
+                                       [rows[k] for k in sorted(rows)], stories)
+        return Shown({frozenset((p.a, p.b)): p for p in marked}, {s.id: s for s in told})
 
     def claims(self, ident: str, extract: bool = True) -> ClaimsResult | None:
         """Stored claims of an article; extracted (and stored) on first request when possible."""
