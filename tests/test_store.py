@@ -239,3 +239,17 @@ def test_a_component_over_the_read_limit_shows_each_pair_as_stored_and_says_so(d
         assert shown.relation == "rewrite"  # as the batch confirmed it, no third text read
         story = ix.story(ix.article_story(p.a)).story
         assert "verdict_component_max" in story.original_signals[-1]
+
+
+def test_an_added_original_makes_two_indexed_rewrites_siblings_on_the_next_read(db, demo_articles, demo_scan):
+    # Verdicts read once are kept until the next batch: the original arriving later must still change them.
+    sibling = next(p for p in demo_scan.pairs if p.relation == "sibling")
+    source = next(s.original for s in demo_scan.stories if sibling.a in s.articles)
+    with Index(db, IndexConfig(batch_size=4)) as ix:
+        ix.add([a for a in demo_articles if a.id != source])
+        before = ix.pair(sibling.a, sibling.b)[0]
+        assert before.relation == "rewrite"  # two versions, no third text to read them by
+        ix.add([a for a in demo_articles if a.id == source])
+        after = ix.pair(sibling.a, sibling.b)[0]
+        assert (after.relation, after.original) == ("sibling", None)
+        assert ix.story(ix.article_story(source)).story.original == source

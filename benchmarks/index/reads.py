@@ -55,12 +55,15 @@ def main() -> int:
             for s in picked:
                 if cold:
                     ix._cache.clear()
+                    ix._shown.clear()
                 times["story"].append(timed(ix.story, s.id))
                 if cold:
                     ix._cache.clear()
+                    ix._shown.clear()
                 times["article_pairs"].append(timed(ix.article_pairs, s.articles[0]))
                 if cold:
                     ix._cache.clear()
+                    ix._shown.clear()
                 times["pair"].append(timed(ix.pair, s.articles[0], s.articles[1]))
             for view, ts in times.items():
                 ms = np.array(ts) * 1000

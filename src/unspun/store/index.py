@@ -183,6 +183,7 @@ class Index:
         self._cursors_lock = threading.Lock()
         self._cache: OrderedDict[int, Prepared] = OrderedDict()
         self._cache_lock = threading.Lock()
+        self._shown: OrderedDict[int, Shown] = OrderedDict()  # article n -> its component's verdicts; emptied by add
         self._memory = MemoryLookup.load(self._con) if self.config.in_memory else None
         self._claims_extractor: Any = None
 
@@ -350,6 +351,8 @@ class Index:
         except BaseException:
             con.execute("ROLLBACK")
             raise
+        with self._cache_lock:
+            self._shown.clear()  # new pairs can make siblings anywhere their components reach
         if self._memory is not None:
             self._memory.add(rows)
         return [r.article.id for r in rows], duplicates, len(confirmed)
@@ -480,7 +483,13 @@ class Index:
         each pair as confirmed, but whether two rewrites are siblings, or a text a compilation, depends on pairs
         found later, so reads derive them: the index then says what a scan of its articles says. Every pair touching
         the component is read (a same-story link to a text outside it can name their common source), and every
-        article those pairs name is prepared (cached). None when the component is over `verdict_component_max`."""
+        article those pairs name is prepared (cached). Kept per member until the next batch is added. None when the
+        component is over `verdict_component_max`."""
+        with self._cache_lock:
+            cached = self._shown.get(n)
+            if cached is not None:
+                self._shown.move_to_end(n)
+                return cached
         members, frontier = {n}, [n]
         rows: dict[tuple[int, int], Pair] = {}
         while frontier:  # the component and the pairs touching it, one query per step outward
@@ -502,7 +511,12 @@ class Index:
         stories = [Story(_story_name(s), tuple(ids[m] for m in group)) for s, group in sorted(groups.items())]
         marked, told = corpus_verdicts([prepared[m].clean for m in ns if m in prepared],
                                        [rows[k] for k in sorted(rows)], stories)
-        return Shown({frozenset((p.a, p.b)): p for p in marked}, {s.id: s for s in told})
+        shown = Shown({frozenset((p.a, p.b)): p for p in marked}, {s.id: s for s in told})
+        with self._cache_lock:  # every member reads the same component: a story page, then its pairs
+            self._shown.update((m, shown) for m in members)
+            while len(self._shown) > self.config.prepared_cache:
+                self._shown.popitem(last=False)
+        return shown
 
     def claims(self, ident: str, extract: bool = True) -> ClaimsResult | None:
         """Stored claims of an article; extracted (and stored) on first request when possible."""
