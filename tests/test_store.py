@@ -253,3 +253,22 @@ def test_an_added_original_makes_two_indexed_rewrites_siblings_on_the_next_read(
         after = ix.pair(sibling.a, sibling.b)[0]
         assert (after.relation, after.original) == ("sibling", None)
         assert ix.story(ix.article_story(source)).story.original == source
+
+
+def test_check_calls_the_checked_article_a_sibling_of_a_copy_of_its_own_source(db, demo_articles, demo_scan):
+    # A scan of the index plus the checked article would call it the sibling of the other rewrite, not its rewrite.
+    sibling = next(p for p in demo_scan.pairs if p.relation == "sibling")
+    with Index(db, IndexConfig(batch_size=4)) as ix:
+        ix.add([a for a in demo_articles if a.id != sibling.b])
+        checked = next(a for a in demo_articles if a.id == sibling.b)
+        checked = replace(checked, url=checked.url or "https://news.example.org/checked")
+        got = {h.article.id: h.pair for h in ix.check(checked).hits}
+        scanned = {(p.a if p.b == sibling.b else p.b): p for p in demo_scan.pairs if sibling.b in (p.a, p.b)}
+        assert got[sibling.a].relation == "sibling" and got[sibling.a].original is None
+        for other, pair in got.items():
+            assert (pair.relation, pair.original) == (scanned[other].relation, scanned[other].original)
+        # by url, the stored copy excluded: the same verdicts, under the stored article's own id
+        ix.add([checked])
+        again = {h.article.id: h.pair for h in ix.check_url(checked.url).hits}
+        assert {k: (p.relation, p.original) for k, p in again.items()} == {
+            k: (p.relation, p.original) for k, p in got.items()}

@@ -91,6 +91,11 @@ class Shown:
     stories: dict[str, Story]  # by story name
 
 
+def _ids(rows: dict[tuple[int, int], Pair]) -> dict[int, str]:
+    """article n -> id, for every article the pairs name."""
+    return {k: x for (a, b), p in rows.items() for k, x in ((a, p.a), (b, p.b))}
+
+
 def _shown(pair: Pair, shown: Shown | None) -> Pair:
     """The stored pair with the verdict a scan gives it (relation, original and why); its evidence (matches, edits)
     as stored."""
@@ -403,6 +408,8 @@ class Index:
                 if pair is not None:
                     hits.append((n, pair))
         hits.sort(key=lambda x: (-x[1].score, x[0]))
+        told = self._checked(con, p, hits)
+        hits = [(n, told[n]) for n, _ in hits]
         stories = {n: store.story_of(con, n) for n, _ in hits}
         return CheckResult(
             article=article,
@@ -490,26 +497,19 @@ class Index:
             if cached is not None:
                 self._shown.move_to_end(n)
                 return cached
-        members, frontier = {n}, [n]
-        rows: dict[tuple[int, int], Pair] = {}
-        while frontier:  # the component and the pairs touching it, one query per step outward
-            found = store.pairs_touching(con, frontier)
-            rows.update(((a, b), p) for a, b, p in found)
-            fresh = {x for a, b, p in found if p.relation in COPY_RELATIONS for x in (a, b)} - members
-            members |= fresh
-            if len(members) > self.config.verdict_component_max:
-                return None
-            frontier = sorted(fresh)
+        got = self._component(con, [n])
+        if got is None:
+            return None
+        members, rows = got
         if not rows:
             return Shown({}, {})
-        ids = {k: x for (a, b), p in rows.items() for k, x in ((a, p.a), (b, p.b))}
-        ns = sorted(ids)
-        prepared = self._prepared(con, ns)
+        ids = _ids(rows)
+        prepared = self._prepared(con, sorted(ids))
         groups: dict[int, list[int]] = {}
         for m, s in sorted(store.stories_of(con, sorted(members)).items()):
             groups.setdefault(s, []).append(m)
         stories = [Story(_story_name(s), tuple(ids[m] for m in group)) for s, group in sorted(groups.items())]
-        marked, told = corpus_verdicts([prepared[m].clean for m in ns if m in prepared],
+        marked, told = corpus_verdicts([prepared[m].clean for m in sorted(ids) if m in prepared],
                                        [rows[k] for k in sorted(rows)], stories)
         shown = Shown({frozenset((p.a, p.b)): p for p in marked}, {s.id: s for s in told})
         with self._cache_lock:  # every member reads the same component: a story page, then its pairs
@@ -517,6 +517,47 @@ class Index:
             while len(self._shown) > self.config.prepared_cache:
                 self._shown.popitem(last=False)
         return shown
+
+    def _component(self, con: Any, seeds: Sequence[int]) -> tuple[set[int], dict[tuple[int, int], Pair]] | None:
+        """(the copy-linked component holding `seeds`, every stored pair touching it by (a, b)), one query per step
+        outward; None when it grows over `verdict_component_max` articles."""
+        members, frontier = set(seeds), sorted(set(seeds))
+        rows: dict[tuple[int, int], Pair] = {}
+        while frontier:
+            found = store.pairs_touching(con, frontier)
+            rows.update(((a, b), p) for a, b, p in found)
+            fresh = {x for a, b, p in found if p.relation in COPY_RELATIONS for x in (a, b)} - members
+            members |= fresh
+            if len(members) > self.config.verdict_component_max:
+                return None
+            frontier = sorted(fresh)
+        return members, rows
+
+    def _checked(self, con: Any, probe: Prepared, hits: Sequence[tuple[int, Pair]]) -> dict[int, Pair]:
+        """The checked article's pairs (by indexed n) with the verdicts a scan of the index plus that article gives:
+        two hits one of which is the other's copy make the checked article the sibling of the copy, not its
+        rewrite. Read over the components the hits reach (`_component`), the checked article added last; its pairs
+        as confirmed when those are over `verdict_component_max` or it has one hit."""
+        confirmed = dict(hits)
+        got = self._component(con, sorted(confirmed)) if len(hits) > 1 else None
+        if got is None:
+            return confirmed
+        _, rows = got
+        ids = _ids(rows) | {n: p.a for n, p in hits}
+        own = probe.clean.article.id
+        alias = own if own not in ids.values() else f"{own}\x00checked"  # check_url: the stored copy is in the index
+        checked = [replace(p, b=alias, original=alias if p.original == own else p.original) for _, p in hits]
+        prepared = self._prepared(con, sorted(ids))
+        cleans = [prepared[m].clean for m in sorted(ids) if m in prepared]
+        mine = probe.clean if alias == own else replace(probe.clean, article=replace(probe.clean.article, id=alias))
+        marked, _ = corpus_verdicts([*cleans, mine], [*(rows[k] for k in sorted(rows)), *checked])
+        n_of = {x: n for n, x in ids.items()}
+        out = {}
+        for p in marked[len(rows):]:
+            out[n_of[p.a]] = replace(confirmed[n_of[p.a]], relation=p.relation, original=own if p.original == alias
+                                     else p.original, original_confidence=p.original_confidence,
+                                     original_signals=tuple(x.replace(alias, own) for x in p.original_signals))
+        return out
 
     def claims(self, ident: str, extract: bool = True) -> ClaimsResult | None:
         """Stored claims of an article; extracted (and stored) on first request when possible."""
