@@ -196,7 +196,8 @@ def _read_routes(app: Any, index: Index) -> None:
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> list[dict[str, Any]]:
-        return [{"id": s.id, "size": s.size, "articles": list(s.articles)} for s in index.stories(min_size, limit, offset)]
+        return [{"id": s.id, "size": s.size, "articles": list(s.articles), "original": s.original}
+                for s in index.stories(min_size, limit, offset)]
 
     @app.get("/api/story", response_model=M.StoryDetailOut, responses=not_found, summary="A story: articles and pairs")
     def story(id: Annotated[str, Query(max_length=40)]) -> dict[str, Any]:

@@ -141,7 +141,8 @@ class ArticleOut(ArticleMeta):
 class StoryOut(BaseModel):
     id: str
     size: int
-    articles: list[str]
+    articles: list[str]  # the first ten, in the order they were added
+    original: str | None  # as the last batch touching the story named it; null when unknown or not yet written
 
 
 class StoryDetailOut(BaseModel):

@@ -184,7 +184,7 @@ async function loadStories() {
     if (!stories.length) list.append(el("li", { class: "muted", text: "No stories with more than one article yet." }));
     for (const s of stories) {
       list.append(el("li", {}, el("button", { type: "button", class: "secondary story-link", text: s.id, onclick: () => openStory(s.id) }),
-        ` ${s.size} articles: ${s.articles.join(", ")}`));
+        ` ${s.size} articles: ${s.articles.join(", ")}` + (s.original ? ` (original: ${s.original})` : "")));
     }
   } catch (e) { setStatus(e.message, true); }
 }

@@ -83,6 +83,11 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     # every direction vote of a pair, both sides (`Pair.original_votes`); pairs stored before it read as none
     ("0002_pair_votes", ("ALTER TABLE pairs ADD COLUMN original_votes JSON NOT NULL DEFAULT '[]'",)),
+    # each story's original as the scan names it, written by the batch that last touched the story (the list view
+    # reads it; the story view derives it again); stories no batch has touched since have none
+    ("0003_story_originals", (
+        "CREATE TABLE story_originals(story BIGINT PRIMARY KEY, original VARCHAR, identical VARCHAR[] NOT NULL)",
+    )),
 )
 
 
@@ -546,14 +551,25 @@ def story_members(con: Connection, story: int) -> list[tuple[int, str, str, str]
     ).fetchall()]
 
 
-def list_stories(con: Connection, min_size: int, limit: int, offset: int) -> list[tuple[int, int, list[str]]]:
-    """(story, size, first article ids) for stories with at least `min_size` articles, biggest first."""
+def list_stories(con: Connection, min_size: int, limit: int, offset: int
+                 ) -> list[tuple[int, int, list[str], str | None]]:
+    """(story, size, first article ids, original) for stories with at least `min_size` articles, biggest first."""
     rows = con.execute(
-        "SELECT s.story, count(*) AS size, list(a.id ORDER BY a.n)[1:10] FROM stories s "
-        "JOIN articles a ON a.n = s.article GROUP BY s.story HAVING count(*) >= ? "
-        "ORDER BY size DESC, s.story LIMIT ? OFFSET ?", [min_size, limit, offset],
+        "SELECT g.story, g.size, g.ids, o.original FROM (SELECT s.story, count(*) AS size, "
+        "list(a.id ORDER BY a.n)[1:10] AS ids FROM stories s JOIN articles a ON a.n = s.article GROUP BY s.story "
+        "HAVING count(*) >= ?) g LEFT JOIN story_originals o ON o.story = g.story "
+        "ORDER BY g.size DESC, g.story LIMIT ? OFFSET ?", [min_size, limit, offset],
     ).fetchall()
-    return [(int(s), int(size), list(ids)) for s, size, ids in rows]
+    return [(int(s), int(size), list(ids), original) for s, size, ids, original in rows]
+
+
+def put_story_originals(con: Connection, gone: Sequence[int], rows: Sequence[tuple[int, str | None, list[str]]]) -> None:
+    """Drop the originals of the stories `gone` (renamed or re-grouped by the batch) and write `rows`
+    (story, original, identical)."""
+    if gone:
+        con.execute("DELETE FROM story_originals WHERE story IN (SELECT unnest(?::BIGINT[]))", [list(gone)])
+    if rows:
+        con.executemany("INSERT OR REPLACE INTO story_originals VALUES (?, ?, ?)", [list(r) for r in rows])
 
 
 def all_story_rows(con: Connection) -> list[tuple[int, int]]:

@@ -111,6 +111,7 @@ class StoryInfo:
     id: str
     size: int
     articles: tuple[str, ...]
+    original: str | None = None  # as the last batch touching the story named it (`Index._story_originals`)
 
 
 @dataclass(frozen=True)
@@ -348,7 +349,11 @@ class Index:
             store.insert_articles(con, rows, batch)
             store.insert_pairs(con, confirmed, batch)
             linked = {x for a, b, p in confirmed if p.relation in COPY_RELATIONS for x in (a, b)}
+            # any new pair can change its component's verdicts (a same-story link can name a common source)
+            touched = self._components(con, sorted({x for a, b, _ in confirmed for x in (a, b)}))
+            gone = set(store.stories_of(con, sorted({m for members, _ in touched for m in members})).values())
             restory(con, sorted(linked | {r.n for r in rows}), self.config.scan.cluster)
+            self._story_originals(con, touched, gone)
             for n, (name, cl) in (claims or {}).items():
                 store.put_claims(con, n, name, cl)
             store.record_batch(con, batch, len(rows), len(confirmed))
@@ -447,7 +452,7 @@ class Index:
 
     def stories(self, min_size: int = 2, limit: int = 50, offset: int = 0) -> list[StoryInfo]:
         rows = store.list_stories(self._cursor(), min_size, limit, offset)
-        return [StoryInfo(_story_name(s), size, tuple(ids)) for s, size, ids in rows]
+        return [StoryInfo(_story_name(s), size, tuple(ids), original) for s, size, ids, original in rows]
 
     def story(self, name: str) -> StoryDetail | None:
         n = parse_story_name(name)
@@ -532,6 +537,57 @@ class Index:
                 return None
             frontier = sorted(fresh)
         return members, rows
+
+    def _components(self, con: Any, seeds: Sequence[int]) -> list[tuple[list[int], dict[tuple[int, int], Pair]]]:
+        """The copy-linked components holding `seeds`, each with every stored pair touching it, found together
+        (one query per step outward for all of them, then split)."""
+        members, frontier = set(seeds), sorted(set(seeds))
+        rows: dict[tuple[int, int], Pair] = {}
+        while frontier:
+            found = store.pairs_touching(con, frontier)
+            rows.update(((a, b), p) for a, b, p in found)
+            fresh = {x for a, b, p in found if p.relation in COPY_RELATIONS for x in (a, b)} - members
+            members |= fresh
+            frontier = sorted(fresh)
+        root = {m: m for m in members}
+
+        def find(x: int) -> int:
+            while root[x] != x:
+                root[x] = root[root[x]]
+                x = root[x]
+            return x
+
+        for (a, b), p in rows.items():
+            if p.relation in COPY_RELATIONS:
+                root[find(a)] = find(b)
+        parts: dict[int, list[int]] = {}
+        for m in sorted(members):
+            parts.setdefault(find(m), []).append(m)
+        touching: dict[int, dict[tuple[int, int], Pair]] = {r: {} for r in parts}
+        for (a, b), p in rows.items():
+            for x in {a, b} & members:
+                touching[find(x)][(a, b)] = p
+        return [(part, touching[r]) for r, part in parts.items()]
+
+    def _story_originals(self, con: Any, touched: Sequence[tuple[list[int], dict[tuple[int, int], Pair]]],
+                         gone: set[int]) -> None:
+        """Write the originals of the stories in the components a batch touched (read by `stories()`, the list), as
+        `_verdicts` derives them; the names those components had before the batch are dropped first. Inside the
+        batch's transaction. A component over `verdict_component_max` articles gets none."""
+        small = [(members, rows) for members, rows in touched if 1 < len(members) <= self.config.verdict_component_max]
+        story = store.stories_of(con, sorted({m for members, _ in touched for m in members}))
+        out: list[tuple[int, str | None, list[str]]] = []
+        for members, rows in small:
+            ids = _ids(rows)
+            prepared = self._prepared(con, sorted(ids))
+            groups: dict[int, list[int]] = {}
+            for m in members:
+                groups.setdefault(story[m], []).append(m)
+            stories = [Story(_story_name(s), tuple(ids[m] for m in group)) for s, group in sorted(groups.items())]
+            _, told = corpus_verdicts([prepared[m].clean for m in sorted(ids) if m in prepared],
+                                      [rows[k] for k in sorted(rows)], stories)
+            out += [(parse_story_name(s.id), s.original, list(s.identical)) for s in told if len(s.articles) > 1]
+        store.put_story_originals(con, sorted(gone | set(story.values())), out)
 
     def _checked(self, con: Any, probe: Prepared, hits: Sequence[tuple[int, Pair]]) -> dict[int, Pair]:
         """The checked article's pairs (by indexed n) with the verdicts a scan of the index plus that article gives:
