@@ -260,3 +260,31 @@ def test_the_terminal_tables_stop_at_max_rows_and_say_what_they_left_out(two_sto
     assert f"{len(linked) - len(first_pairs)} more stories' originals" in capped or len(linked) <= len(first_pairs)
     assert all(p.a in capped for p in first_pairs)
     assert printed(1).count(first.id) >= 2  # a story is never cut: the first one shows whole even past the cap
+
+
+def test_pairs_of_articles_without_a_copy_are_reported_not_dropped(two_stories):
+    """A same-story pair whose first article is in no story of two (two independent reports, neither copied) has no
+    story table to sit in: the terminal says how many such pairs the tables leave out, and the HTML report lists
+    them under their own heading, escaped."""
+    import io
+    from dataclasses import replace
+
+    from rich.console import Console
+
+    from unspun.records import Pair, Story
+    from unspun.report.html import render_html
+    from unspun.report.terminal import print_summary
+
+    ids = [a.id for a in two_stories.articles]
+    a, b = ids[0], ids[-1]
+    loose = Pair(a, b, "same-story", 0.41, 0.5, 0.6, ())
+    stories = tuple(replace(s, articles=tuple(x for x in s.articles if x != a)) for s in two_stories.stories)
+    result = replace(two_stories, pairs=(*two_stories.pairs.light, loose),
+                     stories=tuple(s for s in stories if s.articles) + (Story("story-alone", (a,)),))
+    out = io.StringIO()
+    print_summary(result, Console(file=out, width=250))
+    n = sum(1 for p in result.pairs if p.a == a)  # the story's own pairs whose first article was `a` went loose too
+    assert n >= 1 and f"{n} pairs whose first article has no copy here" in out.getvalue()
+    page = render_html(result)
+    section = page.split('id="independent"')[1].split("</table>")[0]
+    assert f"<td>{a}</td><td>{b}</td>" in section and "same-story" in section and "0.41" in section

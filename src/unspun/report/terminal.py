@@ -62,8 +62,12 @@ def print_summary(result: ScanResult, console: Console, max_rows: int = SUMMARY_
     if result.pairs:
         console.print(table)
         console.print(_originals_table(linked[:max_rows]))
-        _more(console, len(linked) - shown, sum(len(grouped.get(s.id, ())) for s in linked) - rows,
-              len(linked) - max_rows)
+        in_stories = sum(len(grouped.get(s.id, ())) for s in linked)
+        _more(console, len(linked) - shown, in_stories - rows, len(linked) - max_rows)
+        if len(result.pairs) > in_stories:  # independent reports whose first article has no copy of its own
+            console.print(f"[dim]{len(result.pairs) - in_stories} pairs whose first article has no copy here "
+                          "(independent reports of one event) are not in these tables: --json holds them, and --html "
+                          "lists them under \"Independent reports of one event\".[/]")
     console.print(f"{singles} article{'' if singles == 1 else 's'} with no copy or rewrite in this corpus.")
 
 
