@@ -286,3 +286,6 @@ def test_the_story_list_names_each_story_original_as_the_story_view_does(db, dem
         assert listed.keys() == scanned.keys() and all(listed[k] in scanned[k] for k in listed)
         names = {r[0] for r in ix._cursor().execute("SELECT story FROM story_originals").fetchall()}
         assert names <= {int(s.id[6:]) for s in ix.stories(min_size=2, limit=500)}  # no stale names
+        assert ix.verify() == []
+        ix._cursor().execute("INSERT INTO story_originals VALUES (99999, 'gone', [])")
+        assert ix.verify() == ["1 story originals name stories that no longer exist"]

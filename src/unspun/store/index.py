@@ -651,7 +651,8 @@ class Index:
     def verify(self) -> list[str]:
         """Problems found (empty when consistent): every article in exactly one story, stories equal to
         the ones the stored pairs make by the story definition `scan` uses (`provenance.story_groups`,
-        recomputed over the whole index), each named after its smallest article, no orphan rows."""
+        recomputed over the whole index), each named after its smallest article, no orphan rows, no story original
+        kept for a story that is gone."""
         con = self._cursor()
         problems: list[str] = []
         ids = dict(con.execute("SELECT n, id FROM articles").fetchall())
@@ -675,4 +676,8 @@ class Index:
             ).fetchall()[0][0]
             if orphans:
                 problems.append(f"{orphans} rows of {table} point at missing articles")
+        stale = con.execute("SELECT count(*) FROM story_originals WHERE story NOT IN (SELECT story FROM stories)"
+                            ).fetchall()[0][0]
+        if stale:
+            problems.append(f"{stale} story originals name stories that no longer exist")
         return problems
