@@ -34,7 +34,7 @@ from ..config import ScanConfig
 from ..edits.direction import story_verdict
 from ..errors import ConfigError, UnspunError
 from ..provenance import COPY_RELATIONS
-from .stories import expected_stories, restory
+from .stories import component, expected_stories, restory
 from ..records import Article, Pair, ReadError, Story
 from ..scan import Prepared, confirm, corpus_verdicts, prepare
 
@@ -539,16 +539,10 @@ class Index:
         return members, rows
 
     def _components(self, con: Any, seeds: Sequence[int]) -> list[tuple[list[int], dict[tuple[int, int], Pair]]]:
-        """The copy-linked components holding `seeds`, each with every stored pair touching it, found together
-        (one query per step outward for all of them, then split)."""
-        members, frontier = set(seeds), sorted(set(seeds))
-        rows: dict[tuple[int, int], Pair] = {}
-        while frontier:
-            found = store.pairs_touching(con, frontier)
-            rows.update(((a, b), p) for a, b, p in found)
-            fresh = {x for a, b, p in found if p.relation in COPY_RELATIONS for x in (a, b)} - members
-            members |= fresh
-            frontier = sorted(fresh)
+        """The copy-linked components holding `seeds`; each of at most `verdict_component_max` articles with every
+        stored pair touching it, a bigger one with none. The structure comes from the copy links alone
+        (`stories.component`, as `restory` reads them), so a huge component costs no pair rows."""
+        members, links = component(con, seeds)
         root = {m: m for m in members}
 
         def find(x: int) -> int:
@@ -557,15 +551,15 @@ class Index:
                 x = root[x]
             return x
 
-        for (a, b), p in rows.items():
-            if p.relation in COPY_RELATIONS:
-                root[find(a)] = find(b)
+        for a, b, _ in links:
+            root[find(a)] = find(b)
         parts: dict[int, list[int]] = {}
-        for m in sorted(members):
+        for m in members:
             parts.setdefault(find(m), []).append(m)
+        small = {m for part in parts.values() if len(part) <= self.config.verdict_component_max for m in part}
         touching: dict[int, dict[tuple[int, int], Pair]] = {r: {} for r in parts}
-        for (a, b), p in rows.items():
-            for x in {a, b} & members:
+        for a, b, p in store.pairs_touching(con, sorted(small)) if small else ():
+            for x in {a, b} & small:
                 touching[find(x)][(a, b)] = p
         return [(part, touching[r]) for r, part in parts.items()]
 
