@@ -508,14 +508,7 @@ class Index:
         members, rows = got
         if not rows:
             return Shown({}, {})
-        ids = _ids(rows)
-        prepared = self._prepared(con, sorted(ids))
-        groups: dict[int, list[int]] = {}
-        for m, s in sorted(store.stories_of(con, sorted(members)).items()):
-            groups.setdefault(s, []).append(m)
-        stories = [Story(_story_name(s), tuple(ids[m] for m in group)) for s, group in sorted(groups.items())]
-        marked, told = corpus_verdicts([prepared[m].clean for m in sorted(ids) if m in prepared],
-                                       [rows[k] for k in sorted(rows)], stories)
+        marked, told = self._told(con, members, rows, store.stories_of(con, sorted(members)))
         shown = Shown({frozenset((p.a, p.b)): p for p in marked}, {s.id: s for s in told})
         with self._cache_lock:  # every member reads the same component: a story page, then its pairs
             self._shown.update((m, shown) for m in members)
@@ -572,16 +565,22 @@ class Index:
         story = store.stories_of(con, sorted({m for members, _ in touched for m in members}))
         out: list[tuple[int, str | None, list[str]]] = []
         for members, rows in small:
-            ids = _ids(rows)
-            prepared = self._prepared(con, sorted(ids))
-            groups: dict[int, list[int]] = {}
-            for m in members:
-                groups.setdefault(story[m], []).append(m)
-            stories = [Story(_story_name(s), tuple(ids[m] for m in group)) for s, group in sorted(groups.items())]
-            _, told = corpus_verdicts([prepared[m].clean for m in sorted(ids) if m in prepared],
-                                      [rows[k] for k in sorted(rows)], stories)
+            _, told = self._told(con, members, rows, story)
             out += [(parse_story_name(s.id), s.original, list(s.identical)) for s in told if len(s.articles) > 1]
         store.put_story_originals(con, sorted(gone | set(story.values())), out)
+
+    def _told(self, con: Any, members: Iterable[int], rows: dict[tuple[int, int], Pair], story: dict[int, int]
+              ) -> tuple[list[Pair], tuple[Story, ...]]:
+        """`corpus_verdicts` of a component: its pairs in (a, b) order, its members grouped by their stored stories
+        (`story`: article n -> story n), every article the pairs name prepared (cached)."""
+        ids = _ids(rows)
+        prepared = self._prepared(con, sorted(ids))
+        groups: dict[int, list[int]] = {}
+        for m in sorted(members):
+            groups.setdefault(story[m], []).append(m)
+        stories = [Story(_story_name(s), tuple(ids[m] for m in group)) for s, group in sorted(groups.items())]
+        return corpus_verdicts([prepared[m].clean for m in sorted(ids) if m in prepared],
+                               [rows[k] for k in sorted(rows)], stories)
 
     def _checked(self, con: Any, probe: Prepared, hits: Sequence[tuple[int, Pair]]) -> dict[int, Pair]:
         """The checked article's pairs (by indexed n) with the verdicts a scan of the index plus that article gives:
