@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 from xxhash import xxh3_64_intdigest
 
 from . import db as store
@@ -536,24 +538,20 @@ class Index:
         stored pair touching it, a bigger one with none. The structure comes from the copy links alone
         (`stories.component`, as `restory` reads them), so a huge component costs no pair rows."""
         members, links = component(con, seeds)
-        root = {m: m for m in members}
-
-        def find(x: int) -> int:
-            while root[x] != x:
-                root[x] = root[root[x]]
-                x = root[x]
-            return x
-
-        for a, b, _ in links:
-            root[find(a)] = find(b)
+        if not members:
+            return []
+        at = {m: i for i, m in enumerate(members)}
+        graph = coo_matrix((np.ones(len(links)), ([at[a] for a, _, _ in links], [at[b] for _, b, _ in links])),
+                           shape=(len(members), len(members)))
+        label = dict(zip(members, connected_components(graph, directed=False)[1].tolist()))
         parts: dict[int, list[int]] = {}
         for m in members:
-            parts.setdefault(find(m), []).append(m)
+            parts.setdefault(label[m], []).append(m)
         small = {m for part in parts.values() if len(part) <= self.config.verdict_component_max for m in part}
         touching: dict[int, dict[tuple[int, int], Pair]] = {r: {} for r in parts}
         for a, b, p in store.pairs_touching(con, sorted(small)) if small else ():
             for x in {a, b} & small:
-                touching[find(x)][(a, b)] = p
+                touching[label[x]][(a, b)] = p
         return [(part, touching[r]) for r, part in parts.items()]
 
     def _story_originals(self, con: Any, touched: Sequence[tuple[list[int], dict[tuple[int, int], Pair]]],
