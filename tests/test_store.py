@@ -289,3 +289,17 @@ def test_the_story_list_names_each_story_original_as_the_story_view_does(db, dem
         assert ix.verify() == []
         ix._cursor().execute("INSERT INTO story_originals VALUES (99999, 'gone', [])")
         assert ix.verify() == ["1 story originals name stories that no longer exist"]
+
+
+def test_an_index_made_before_story_originals_gets_them_as_its_list_is_read(db, demo_articles):
+    with Index(db, IndexConfig(batch_size=4)) as ix:
+        ix.add(demo_articles)
+        expected = {s.id: s.original for s in ix.stories(limit=500)}
+        ix._cursor().execute("DELETE FROM story_originals")  # as an index migrated to 0003 starts
+    with Index(db, read_only=True) as ro:
+        assert {s.id: s.original for s in ro.stories(limit=500)} == expected  # derived, not written
+    with Index(db) as ix:
+        assert ix._cursor().execute("SELECT count(*) FROM story_originals").fetchone()[0] == 0
+        assert {s.id: s.original for s in ix.stories(limit=500)} == expected
+        written = ix._cursor().execute("SELECT count(*) FROM story_originals").fetchone()[0]
+        assert written == sum(1 for s in ix.stories(limit=500) if s.size > 1) and any(expected.values())

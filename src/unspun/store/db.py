@@ -552,15 +552,16 @@ def story_members(con: Connection, story: int) -> list[tuple[int, str, str, str]
 
 
 def list_stories(con: Connection, min_size: int, limit: int, offset: int
-                 ) -> list[tuple[int, int, list[str], str | None]]:
-    """(story, size, first article ids, original) for stories with at least `min_size` articles, biggest first."""
+                 ) -> list[tuple[int, int, list[str], str | None, bool]]:
+    """(story, size, first article ids, original, whether the original was written) for stories with at least
+    `min_size` articles, biggest first."""
     rows = con.execute(
-        "SELECT g.story, g.size, g.ids, o.original FROM (SELECT s.story, count(*) AS size, "
+        "SELECT g.story, g.size, g.ids, o.original, o.story IS NOT NULL FROM (SELECT s.story, count(*) AS size, "
         "list(a.id ORDER BY a.n)[1:10] AS ids FROM stories s JOIN articles a ON a.n = s.article GROUP BY s.story "
         "HAVING count(*) >= ?) g LEFT JOIN story_originals o ON o.story = g.story "
         "ORDER BY g.size DESC, g.story LIMIT ? OFFSET ?", [min_size, limit, offset],
     ).fetchall()
-    return [(int(s), int(size), list(ids), original) for s, size, ids, original in rows]
+    return [(int(s), int(size), list(ids), original, bool(written)) for s, size, ids, original, written in rows]
 
 
 def put_story_originals(con: Connection, gone: Sequence[int], rows: Sequence[tuple[int, str | None, list[str]]]) -> None:

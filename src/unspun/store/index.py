@@ -453,8 +453,22 @@ class Index:
         return [_shown(p, shown) for _, _, p in store.pairs_of_article(con, stored.n)]
 
     def stories(self, min_size: int = 2, limit: int = 50, offset: int = 0) -> list[StoryInfo]:
-        rows = store.list_stories(self._cursor(), min_size, limit, offset)
-        return [StoryInfo(_story_name(s), size, tuple(ids), original) for s, size, ids, original in rows]
+        """Stories biggest first, each with its original as written by the last batch that touched it. A story no
+        batch has written one for (an index made before migration 0003) gets it derived here (`_verdicts`), and
+        kept unless the index is read-only, so the list heals as it is read."""
+        con = self._cursor()
+        out, fresh = [], []
+        for s, size, ids, original, written in store.list_stories(con, min_size, limit, offset):
+            if not written and size > 1:
+                shown = self._verdicts(con, s)  # a story is named after its smallest article, so s is a member
+                found = None if shown is None else shown.stories.get(_story_name(s))
+                original = None if found is None else found.original
+                fresh.append((s, original, [] if found is None else list(found.identical)))
+            out.append(StoryInfo(_story_name(s), size, tuple(ids), original))
+        if fresh and not self.read_only:
+            with self._write_lock:
+                store.put_story_originals(self._cursor(), [], fresh)
+        return out
 
     def story(self, name: str) -> StoryDetail | None:
         n = parse_story_name(name)
