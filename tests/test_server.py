@@ -92,6 +92,8 @@ def test_add_then_story_pair_and_article_endpoints(client):
     assert {a["id"] for a in story["articles"]} == {"original", "copy", "copy-again"}
     # the two identical truncated copies vote as one text; the story names the text they were cut from
     assert story["original"] == "original" and story["identical"] == []
+    listed = next(s for s in stories if s["id"] == art["story"])
+    assert listed["original"] == story["original"]  # the list names the original the story view names
     assert story["original_signals"][0].startswith("judged the original against")
     pair = client.get("/api/pair", params={"a": "copy", "b": "original"}).json()
     assert pair["a"]["id"] == "original" and pair["b"]["id"] == "copy"  # stored order: older first
