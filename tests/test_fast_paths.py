@@ -399,16 +399,17 @@ def test_casing_forms_of_news_text_equal_the_look_behind_first_patterns():
                                  "Rich", "history", "\u201cquoted\u201d", "Ardmore", "is")), max_size=120))
 def test_machine_style_equals_the_word_loop_definition(words):
     from unspun.edits import machine_lexicon as model
-    from unspun.edits.machine_style import _features, machine_style, words_of
+    from unspun.edits.machine_style import _features, machine_style, unquoted, words_of
 
     text = " ".join(words)
     ws = words_of(text)
-    alpha = [w for w in ws if w[0].isalpha()]
+    own = words_of(unquoted(text))  # the lexicon reads the writer's words: quoted speech left out
+    alpha = [w for w in own if w[0].isalpha()]
     got = machine_style.__wrapped__(text)
     assert _features(text, ws, model.LEXICON)["lexicon"] == sum(model.LEXICON.get(w, 0.0) for w in alpha) / max(
         1, len(alpha))
     counts: dict[str, int] = {}
-    for w in ws:
+    for w in own:
         if model.LEXICON.get(w, 0.0) > 0:
             counts[w] = counts.get(w, 0) + 1
     found = sorted(((w, model.LEXICON[w], c) for w, c in counts.items()), key=lambda x: -x[1] * x[2])
@@ -481,11 +482,12 @@ def test_machine_style_features_equal_the_former_definition(parts):
     from collections import Counter
 
     from unspun.edits import machine_lexicon as model
-    from unspun.edits.machine_style import _features, machine_style, words_of
+    from unspun.edits.machine_style import _features, machine_style, unquoted, words_of
 
     text = " ".join(parts)
     words = words_of(text)
     alpha = [w for w in words if w[0].isalpha()]
+    own = [w for w in words_of(unquoted(text)) if w[0].isalpha()]  # the lexicon's words: quoted speech left out
     lengths = _old_sentence_lengths(text)
     k, mean = len(lengths), sum(lengths) / len(lengths)
     evenness = model.EVENNESS_PRIOR
@@ -494,14 +496,14 @@ def test_machine_style_features_equal_the_former_definition(parts):
         evenness += (k - 1) / (k - 1 + model.EVENNESS_STRENGTH) * (cv - model.EVENNESS_PRIOR)
     n = max(1, len(words))
     old = {
-        "lexicon": sum(model.LEXICON.get(w, 0.0) for w in alpha) / max(1, len(alpha)),
+        "lexicon": sum(model.LEXICON.get(w, 0.0) for w in own) / max(1, len(own)),
         "sentence evenness": evenness,
         "semicolons": text.count(";") / n,
         "figures": (len(words) - len(alpha)) / n,
         "quotes": sum(text.count(q) for q in ('"', "\u201c", "\u201d")) / n,
     }
     assert _features(text, words, model.LEXICON) == old
-    counts = {w: c for w, c in Counter(words).items() if model.LEXICON.get(w, 0.0) > 0}
+    counts = {w: c for w, c in Counter(words_of(unquoted(text))).items() if model.LEXICON.get(w, 0.0) > 0}
     found = sorted(((w, model.LEXICON[w], c) for w, c in counts.items()), key=lambda x: -x[1] * x[2])
     assert machine_style.__wrapped__(text).words == tuple(found[:12])
 

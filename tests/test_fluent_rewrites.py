@@ -1,6 +1,8 @@
 """Fluent (chatbot) rewrites: machine-style score, information lost, direction, siblings, underived rewrites."""
 from __future__ import annotations
 
+import pytest
+
 from unspun.clean import clean_article
 from unspun.edits.direction import decide, rewrite_extent, swapped_details, votes
 from unspun.edits.fluent import absent_source, contradicted, fluent_votes, style_vote
@@ -533,3 +535,18 @@ def test_a_news_brief_of_one_long_sentence_is_not_read_as_machine_prose():
     assert machine_style(RAIL_BRIEF).score < 0.3
     # figures weigh nothing either way: the fit gave them a machine-ward weight against their own difference
     assert model.WEIGHTS["figures"] == 0.0
+
+
+def test_quoted_speech_is_not_the_writers_wording():
+    # A mayor's "we" and "our future" are the mayor's words: the lexicon scores how the writer words the report.
+    from unspun.edits.machine_style import unquoted
+
+    said = ("Crews reopened the Harbour Road bridge on Tuesday, four days after a loose barge struck its middle "
+            "pier. \u201cWe will protect our future and our unique heritage,\u201d the mayor told reporters.")
+    plain = said.replace("\u201cWe will protect our future and our unique heritage,\u201d the", "The")
+    assert "heritage" not in unquoted(said) and "reporters" in unquoted(said)
+    quoted, written = machine_style(said), machine_style(plain)
+    assert dict((n, v) for n, v, _ in quoted.features)["lexicon"] == pytest.approx(
+        dict((n, v) for n, v, _ in written.features)["lexicon"], abs=1e-4)
+    assert "our" not in {w for w, _, _ in quoted.words}
+    assert dict((n, v) for n, v, _ in quoted.features)["quotes"] > 0  # the quote itself still counts as human

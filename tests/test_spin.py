@@ -373,7 +373,7 @@ def test_compiled_machine_style_equals_the_word_list_path(text):
     words = ms.words_of(text)
     values = ms._features(text, words, ms._model.LEXICON)
     counts = {}
-    for w in words:
+    for w in ms.words_of(ms.unquoted(text)):
         if w in ms._MACHINE_LEANING:
             counts[w] = counts.get(w, 0) + 1
     assert ms._tallies(text) == (values, len(words), counts)
@@ -385,7 +385,7 @@ def test_machine_style_fast_words_and_features_equal_the_per_word_ones(text):
     """`words_of` lowering an ASCII text whole, and the figures share from the letter words' count, equal the
     per-word definitions (Unicode digits included: `\\d` matches them and they have no case)."""
     from unspun.edits import machine_lexicon
-    from unspun.edits.machine_style import _WORD, raw_features, words_of
+    from unspun.edits.machine_style import _WORD, raw_features, unquoted, words_of
 
     text += " \u0663\u0664 \uff11"  # Arabic-Indic and fullwidth digits
     words = [w.casefold().replace("\u2019", "'") for w in _WORD.findall(text)]
@@ -395,7 +395,8 @@ def test_machine_style_fast_words_and_features_equal_the_per_word_ones(text):
     features, alpha = raw_features(text), [w for w in words if w[0].isalpha()]
     assert features["figures"] == sum(w[0].isdigit() for w in words) / max(1, len(words))
     lex = machine_lexicon.LEXICON
-    assert features["lexicon"] == sum(lex.get(w, 0.0) for w in alpha) / max(1, len(alpha))
+    own = [w for w in words_of(unquoted(text)) if w[0].isalpha()]  # the writer's words: quoted speech left out
+    assert features["lexicon"] == sum(lex.get(w, 0.0) for w in own) / max(1, len(own))
 
 
 def _oddness_by_pmi(colloc, text):

@@ -5,7 +5,8 @@ Usage: python benchmarks/ai_rewrites/build_style.py [--data DIR] [--write]
 Training texts: the human originals and the ChatGPT texts written from the TITLE ONLY (labels.tsv kinds
 chatgpt_generated_*); the rewrite pairs are never used for estimation, so the AUC on rewrites is a
 held-out figure. Method:
-1. lexicon: per word, log-odds of its rate in machine vs human texts with add-5 smoothing, kept only for
+1. lexicon: per word, log-odds of its rate in machine vs human texts (quoted speech left out: `unquoted`) with
+   add-5 smoothing, kept only for
    common English words (wordfreq Zipf >= 4.0) seen in >= 10 different topics (groups), |log-odds| >= 0.25,
    so topic words (names, places, subject terms) cannot enter; the file holds word-level numbers only.
 2. sentence evenness (the CV of words per sentence) is shrunk toward the training texts' mean CV by how many
@@ -36,7 +37,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from wordfreq import zipf_frequency
 
-from unspun.edits.machine_style import FEATURES, evenness, raw_features, sentence_lengths, words_of
+from unspun.edits.machine_style import FEATURES, evenness, raw_features, sentence_lengths, unquoted, words_of
 
 DEFAULT = Path("/work/shared/data/ai-rewrites-wiki")
 TARGET = Path(__file__).resolve().parents[2] / "src" / "unspun" / "edits" / "machine_lexicon.py"
@@ -59,7 +60,7 @@ def lexicon(human, machine, text, group) -> dict[str, float]:
     topics: dict[str, set[str]] = {}
     for side, ids in ((0, human), (1, machine)):
         for i in ids:
-            ws = [w for w in words_of(text[i]) if w[0].isalpha()]
+            ws = [w for w in words_of(unquoted(text[i])) if w[0].isalpha()]  # the writer's words, as scored
             counts[side].update(ws)
             for w in set(ws):
                 topics.setdefault(w, set()).add(group[i])

@@ -99,7 +99,7 @@ _UNSOURCED_WORDS = 6  # ... when it has this many content words, names and figur
 # direction than at 6)
 _UNSOURCED_MIN_WORDS = 60  # words each text needs for its machine-style score to say anything (`machine_style`
 # damps shorter texts toward 0.5, so a 50-word human passage "does not read as human prose")
-_UNSOURCED_STYLE = 0.13  # the named original's machine-style score from which it may be a rewrite itself: above 90
+_UNSOURCED_STYLE = 0.14  # the named original's machine-style score from which it may be a rewrite itself: above 90
 # of the ai-rewrites set's 100 human originals. A chatbot rewriting a human text adds a sentence of its own at times
 # (a plain-language gloss: "a microbe is a tiny organism..."); those originals read as human prose
 _UNSOURCED_GAP = 3.0  # ... and the copy does not read this much more like chatbot prose than the original

@@ -6,7 +6,8 @@ it away is how it was made: a language model picks high-probability, evaluative 
 prose is burstier, uses semicolons, and carries more figures and direct quotes. The score is a logistic
 model over five numbers:
 - lexicon: mean log-odds per word of machine vs human use, over common English words only (wordfreq Zipf
-  >= 4, seen in >= 10 different topics), so topic words cannot carry it (`machine_lexicon.LEXICON`);
+  >= 4, seen in >= 10 different topics), so topic words cannot carry it (`machine_lexicon.LEXICON`); over the
+  writer's own words, quoted speech left out (`unquoted`);
 - sentence-length evenness: coefficient of variation of sentence lengths (low = machine);
 - semicolons, figures and quotation marks per word.
 The lexicon and weights are estimated by `benchmarks/ai_rewrites/build_style.py` from human Wikipedia
@@ -31,6 +32,7 @@ from .sentence_kernel import HELD_SHIFT, style_tallies
 from .token_kernel import proxy_bytes, word_hash
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d+(?:[.,]\d+)*")
+_QUOTED = re.compile('"[^"\n]{1,400}"|\u201c[^\u201d\n]{1,400}\u201d')  # quoted speech, within a paragraph
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[\"\u201c'(]?[A-Z0-9])")
 _MIN_WORDS = 60  # below this the numbers are noise: the logit is scaled down by words / _MIN_WORDS
 _MACHINE_LEANING = frozenset(w for w, v in _model.LEXICON.items() if v > 0)  # the words `MachineStyle.words` lists
@@ -108,19 +110,32 @@ def sentence_lengths(text: str) -> list[int]:
     return [c for c in map(len, map(_WORD.findall, _SENTENCE_END.split(text))) if c] or [0]
 
 
+def unquoted(text: str) -> str:
+    """The text with its quoted speech (double quotes, straight or curly, within a paragraph) blanked: the lexicon
+    measures how the writer words things, and a quoted speaker's "we", "our" or "future" is not the writer's."""
+    return _QUOTED.sub(" ", text) if ('"' in text or "\u201c" in text) else text
+
+
 def _features(text: str, words: list[str], lex: dict[str, float]) -> dict[str, float]:
     # Words starting with a letter (the others start with a digit: `_WORD`), picked in C, in order.
     alpha = list(map(str.isalpha, map(itemgetter(0), words)))
-    return _values(text, len(words), sum(alpha), sum(map(lex.get, compress(words, alpha), repeat(0.0))),
-                   sentence_lengths(text))
+    own = unquoted(text)
+    said = words if own is text else words_of(own)
+    said_alpha = alpha if own is text else list(map(str.isalpha, map(itemgetter(0), said)))
+    return _values(text, len(words), sum(alpha), _mean(sum(map(lex.get, compress(said, said_alpha), repeat(0.0))),
+                                                        sum(said_alpha)), sentence_lengths(text))
+
+
+def _mean(total: float, count: int) -> float:
+    return total / max(1, count)
 
 
 def _values(text: str, words: int, letters: int, lexicon: float, lengths: list[int]) -> dict[str, float]:
-    """The five features from the word counts, the lexicon values' sum over the letter words and the words
-    per sentence."""
+    """The five features from the word counts, the lexicon's mean value over the writer's own letter words
+    (`unquoted`) and the words per sentence."""
     n = max(1, words)
     return {
-        "lexicon": lexicon / max(1, letters),
+        "lexicon": lexicon,
         "sentence evenness": evenness(lengths),
         "semicolons": text.count(";") / n,
         "figures": (words - letters) / n,
@@ -172,14 +187,20 @@ def _tallies(text: str) -> tuple[dict[str, float], int, dict[str, int]]:
     `machine_lexicon.LEXICON`: from one compiled pass over the text's bytes or its `ascii_proxy` (`style_tallies`:
     the same words, sum, counts and sentences), for a text the proxy cannot stand for from `words_of`."""
     got = ascii_proxy(text)
+    own = unquoted(text)
     if got is None:
         words = words_of(text)
+        said = words if own is text else words_of(own)
         # first-seen order, as a loop
-        return _features(text, words, _model.LEXICON), len(words), Counter(filter(_MACHINE_LEANING.__contains__, words))
+        return _features(text, words, _model.LEXICON), len(words), Counter(filter(_MACHINE_LEANING.__contains__, said))
     n, letters, total, (seen, counts), lengths = _compiled(*got, _lexicon_table())
+    lexicon = _mean(total, letters)
+    if own is not text:  # the lexicon and its words again over the writer's own words (a second pass, quotes only)
+        _, own_letters, own_total, (seen, counts), _ = _compiled(*ascii_proxy(own), _lexicon_table())
+        lexicon = _mean(own_total, own_letters)
     names = _LEXICON_WORDS
-    return _values(text, n, letters, total, lengths), n, dict(zip(map(names.__getitem__, seen.tolist()),
-                                                                   counts.tolist()))
+    return _values(text, n, letters, lexicon, lengths), n, dict(zip(map(names.__getitem__, seen.tolist()),
+                                                                     counts.tolist()))
 
 
 @lru_cache(maxsize=4096)
