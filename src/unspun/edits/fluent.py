@@ -21,9 +21,10 @@ from .machine_style import MachineStyle, machine_style, words_of
 
 _REWRITE_STYLE = 0.35  # machine-style score above 95 of the shared set's 100 human originals (a rewrite keeps its
 # source's figures and quotes, so rewrites score lower than free chatbot text: median 0.26, a quarter >= 0.65). Human
-# news scores higher than Wikipedia prose (ECB+: median 0.03, 75th percentile 0.17, 90th 0.62): at 0.10 five ECB+
-# pairs of two outlets' reports, each adding facts of its own, were made siblings, at 0.15-0.20 two, from 0.25 none
-# (benchmarks.md, issue 13 round 6)
+# news scores higher than Wikipedia prose (ECB+: median 0.03, 75th percentile 0.17, 90th 0.62; since stop 40's
+# evenness shrinkage, figures rule and unquoted lexicon 0.02 / 0.12 / 0.30, with 95 of 100 originals still below
+# 0.35): at 0.10 five ECB+ pairs of two outlets' reports, each adding facts of its own, were made siblings, at
+# 0.15-0.20 two, from 0.25 none (benchmarks.md, issue 13 round 6)
 _OWN_FACTS = 1  # names or figures each side holds that the other never mentions (`unmentioned`)
 _STYLE_FULL = 4.0  # a logit gap this large gives the style vote its full weight
 _STYLE_MIN = 1.0  # smaller logit gaps say nothing (thesaurus pairs of 100-word news differ by < 1 in 3 of 4)
