@@ -564,7 +564,8 @@ def list_stories(con: Connection, min_size: int, limit: int, offset: int
     return [(int(s), int(size), list(ids), original, bool(written)) for s, size, ids, original, written in rows]
 
 
-def put_story_originals(con: Connection, gone: Sequence[int], rows: Sequence[tuple[int, str | None, list[str]]]) -> None:
+def put_story_originals(con: Connection, gone: Sequence[int],
+                        rows: Sequence[tuple[int, str | None, list[str]]]) -> None:
     """Drop the originals of the stories `gone` (renamed or re-grouped by the batch) and write `rows`
     (story, original, identical)."""
     if gone:
