@@ -533,19 +533,12 @@ class Index:
         return shown
 
     def _component(self, con: Any, seeds: Sequence[int]) -> tuple[set[int], dict[tuple[int, int], Pair]] | None:
-        """(the copy-linked component holding `seeds`, every stored pair touching it by (a, b)), one query per step
-        outward; None when it grows over `verdict_component_max` articles."""
-        members, frontier = set(seeds), sorted(set(seeds))
-        rows: dict[tuple[int, int], Pair] = {}
-        while frontier:
-            found = store.pairs_touching(con, frontier)
-            rows.update(((a, b), p) for a, b, p in found)
-            fresh = {x for a, b, p in found if p.relation in COPY_RELATIONS for x in (a, b)} - members
-            members |= fresh
-            if len(members) > self.config.verdict_component_max:
-                return None
-            frontier = sorted(fresh)
-        return members, rows
+        """(the copy-linked component holding `seeds`, every stored pair touching it by (a, b)); None when it holds
+        more than `verdict_component_max` articles (`stories.component`, which stops walking there)."""
+        members, _ = component(con, seeds, self.config.verdict_component_max)
+        if len(members) > self.config.verdict_component_max:
+            return None
+        return set(members), {(a, b): p for a, b, p in store.pairs_touching(con, members)}
 
     def _components(self, con: Any, seeds: Sequence[int]) -> list[tuple[list[int], dict[tuple[int, int], Pair]]]:
         """The copy-linked components holding `seeds`; each of at most `verdict_component_max` articles with every

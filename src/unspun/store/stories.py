@@ -31,12 +31,15 @@ def _links_touching(con: Any, frontier: Sequence[int]) -> list[tuple[int, int, f
     ]
 
 
-def component(con: Any, seeds: Iterable[int]) -> tuple[list[int], list[tuple[int, int, float]]]:
-    """(articles, copy links) of the connected components containing `seeds`, articles sorted by n."""
+def component(con: Any, seeds: Iterable[int], limit: int | None = None
+              ) -> tuple[list[int], list[tuple[int, int, float]]]:
+    """(articles, copy links) of the connected components containing `seeds`, articles sorted by n. With `limit`,
+    the walk outward stops once it has found more articles than that: more than `limit` articles back means "too
+    big", and the component is then only partly read."""
     members = set(seeds)
     frontier = sorted(members)
     links: dict[tuple[int, int], float] = {}
-    while frontier:
+    while frontier and (limit is None or len(members) <= limit):
         found = _links_touching(con, frontier)
         for a, b, s in found:
             links[(a, b)] = s
