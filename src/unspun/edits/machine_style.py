@@ -193,9 +193,11 @@ def _tallies(text: str) -> tuple[dict[str, float], int, dict[str, int]]:
         said = words if own is text else words_of(own)
         # first-seen order, as a loop
         return _features(text, words, _model.LEXICON), len(words), Counter(filter(_MACHINE_LEANING.__contains__, said))
-    n, letters, total, (seen, counts), lengths = _compiled(*got, _lexicon_table())
+    # With quotes, the whole text's pass counts words and sentences only, and the lexicon is read over the writer's
+    # own words in a second pass; without, one pass does both.
+    n, letters, total, (seen, counts), lengths = _compiled(*got, _lexicon_table() if own is text else _EMPTY_TABLE)
     lexicon = _mean(total, letters)
-    if own is not text:  # the lexicon and its words again over the writer's own words (a second pass, quotes only)
+    if own is not text:
         _, own_letters, own_total, (seen, counts), _ = _compiled(*ascii_proxy(own), _lexicon_table())
         lexicon = _mean(own_total, own_letters)
     names = _LEXICON_WORDS
