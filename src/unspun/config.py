@@ -100,6 +100,10 @@ class RelationConfig:
     derived_plan_coverage: float = 0.85
     derived_plan_min_inclusion: float = 0.4
     derived_plan_min_score: float = 0.15
+    # ... or the shorter text retold well on its own side (`provenance._retold_score`: its matched share weighted by
+    # match score), whatever the pair's score: a summary of a long source (ai-rewrites `--condense 0.5`: 3 more found;
+    # no headline-only pair reaches the detail test through it)
+    derived_retold_score: float = 0.6
     # or the derivative's names and figures nearly all carried over (a thesaurus spin swaps the uncommon words)
     derived_min_immutables: int = 5
     derived_immutables_inclusion: float = 0.9
