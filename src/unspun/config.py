@@ -147,9 +147,13 @@ class EmbedConfig:
     # at >= `min_body_cosine` become "embedding-body" candidates: a rewrite that opens differently (its first
     # sentence dropped or rewritten: ai-rewrites-wiki recall 0.970 -> 0.875 by leads alone) still retells the whole
     # source. 0 turns it off (MiniLM does: every sentence through the transformer costs more than the scan).
-    body_neighbours: int = 2
+    # A summary's body vector spans its whole source while the source's covers only its first `body_sentences`, so
+    # a rewrite half its source's length sits lower (ai-rewrites `--condense 0.5`: 0.86-0.93) and among more
+    # same-topic texts: 4 neighbours at >= 0.85 (were 2 at >= 0.9) find 4 more of 200 such rewrites, none on the full
+    # set, at the same pairs and within the noise in time on 10k synthetic articles (docs/benchmarks.md, stop 41).
+    body_neighbours: int = 4
     body_sentences: int = 12  # the body vector's sentences, from the first (0: all)
-    min_body_cosine: float = 0.9
+    min_body_cosine: float = 0.85
     # ... up to this many articles (exact neighbour search); above, off with a note: at 100k synthetic articles it
     # cost +148 s of 470 (a second HNSW index, every article's sentences encoded), brought the parent to 3,994 MB
     # and added 11,778 pairs whose precision nothing there measures (docs/semantic.md)
