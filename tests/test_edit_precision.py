@@ -76,3 +76,49 @@ def test_unrelated_sentences_are_never_diffed():
     result = compare(a, b)
     assert not [e for e in result.edits if e.severity == "high"]
     assert {e.kind for e in result.edits} <= {"added", "removed"}
+
+
+# Real news pairs (MRPC-like) raised high edits that were form, not meaning (stop 41).
+
+def test_a_dropped_apostrophe_is_a_low_spelling_variant_not_a_flip_or_a_name_change():
+    a = 'The firm\'s chairman added, "I don\'t expect Harlow\'s shipments to fall this year."'
+    b = "The firms chairman added, \"I dont expect Harlows shipments to fall this year.\""
+    edits = compare(a, b).edits
+    assert not [e for e in edits if e.severity == "high"]
+    assert {e.kind for e in edits} == {"spelling_variant"}
+    assert any(e.why == "same words, apostrophe dropped" for e in edits)
+
+
+def test_a_negation_moved_within_the_sentence_is_no_flip_but_one_taken_away_is():
+    a = "None of the bidders matched the offer, nor was the council asked to reopen the tender."
+    moved = "None of the bidders matched the offer and the council was not asked to reopen the tender."
+    edits = compare(a, moved).edits
+    assert not [e for e in edits if e.severity == "high"]
+    assert {e.severity for e in edits if e.why.startswith("negation moved")} == {"medium"}  # shown, not red
+    flipped = "None of the bidders matched the offer, and the council was asked to reopen the tender."
+    assert [e for e in _high(a, flipped) if e.kind == "meaning_flip"]
+
+
+def test_a_hyphenated_scale_is_the_same_figure():
+    a = "The 500 properties were valued at around 38-million euros and the debts at 28-million."
+    b = "The 500 properties were valued at around 38 million euros and the debts at 28 million."
+    assert not [e for e in compare(a, b).edits if e.kind == "number_change"]
+    changed = "The 500 properties were valued at around 38 million euros and the debts at 26 million."
+    assert [e for e in _high(a, changed) if e.kind == "number_change"]
+
+
+def test_a_paragraph_that_opens_inside_a_quotation_is_quoted_up_to_its_closing_mark():
+    from unspun.edits.tokenize import quote_regions
+
+    text = ('We cannot afford to lose the ferry," said Dr. Ruth Ames, the county\'s health director.\n'
+            'He is 6\'2" tall, a neighbour said.')
+    regions = [text[s:e] for s, e in quote_regions(text)]
+    assert regions[0] == "We cannot afford to lose the ferry,"
+    assert not any("health director" in r for r in regions)  # the attribution follows the closing mark
+    assert not any(r.startswith("We") for r in regions[1:])
+    # an edit in the attribution is not an altered quote; one inside the quotation is
+    a = 'We cannot afford to lose the ferry," said Dr. Ruth Ames, the county\'s health director.'
+    attribution = 'We cannot afford to lose the ferry," said county health director Dr. Ruth Ames.'
+    assert not [e for e in compare(a, attribution).edits if e.kind == "quote_altered"]
+    altered = 'We cannot afford to lose the harbour," said Dr. Ruth Ames, the county\'s health director.'
+    assert [e for e in compare(a, altered).edits if e.kind == "quote_altered" and e.severity == "high"]

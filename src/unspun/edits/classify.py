@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from itertools import compress, count
 from operator import attrgetter, not_
 
@@ -284,7 +285,11 @@ class _Side:
         one paragraph's head, so an article none of whose edits has one never scans its whole text for quotes."""
         text = self.article.article.text
         head = text[text.rfind("\n", 0, start) + 1:start]
-        return '"' in head or "\u201c" in head or "\u2018" in head
+        if '"' in head or "\u201c" in head or "\u2018" in head:
+            return True
+        end = text.find("\n", start)  # else only a paragraph that opens inside a quotation (`quote_regions`)
+        tail = text[start:end if end >= 0 else len(text)]
+        return '"' in tail or "\u201d" in tail
 
     @property
     def quotes(self) -> tuple[Span, ...]:
@@ -435,7 +440,23 @@ def diff_group(
         if swapped_a and _within(pa, swapped_a) and _within(pb, swapped_b):
             continue  # the words of a role swap: already its edit
         edits.append(classify(sa, sb, ta, tb, (a_lo, a_hi), (b_lo, b_hi), pa, pb, config, hits, group))
-    return [e for e in edits if e is not None]
+    return _negation_moved([e for e in edits if e is not None], ta, tb)
+
+
+_REMOVED, _ADDED = "negation removed", "negation added"
+
+
+def _negation_moved(edits: list[Edit], ta: Sequence[Token], tb: Sequence[Token]) -> list[Edit]:
+    """A negation dropped in one place and added in another of the same sentences ("..., nor was he asked" ->
+    "... and he was not asked") leaves the sentences' polarity as it was, when the two groups hold negations of
+    the same parity: those flips drop to medium severity, a scope to check rather than a red flag (their kind
+    stays, so the direction votes, which read kinds, are as before). Two flips one way stay high."""
+    flips = [e for e in edits if e.kind == "meaning_flip" and e.why in (_REMOVED, _ADDED)]
+    if len({e.why for e in flips}) < 2 or _negations(ta, ()) % 2 != _negations(tb, ()) % 2:
+        return edits
+    moved = "negation moved: " + "; ".join(f"'{e.a_text}' -> '{e.b_text}'" for e in flips) + ", polarity kept"
+    ids = set(map(id, flips))
+    return [replace(e, why=moved, severity="medium") if id(e) in ids else e for e in edits]
 
 
 def _within(span: Span | None, covers: Sequence[Span]) -> bool:

@@ -66,6 +66,18 @@ def _digits_value(text: str) -> tuple[float, ...] | None:
     return tuple(values)
 
 
+_WORD_SCALES = frozenset(("thousand", "million", "billion", "trillion", "bn"))
+
+
+def _hyphen_scaled(low: str, value: tuple[float, ...] | None) -> tuple[float, ...] | None:
+    """A figure written with its scale in one hyphenated word ("38-million", "2.5-billion", as some papers print
+    it) is the same figure as "38 million": its value scaled, not the bare digits."""
+    if value is None or len(value) != 1 or "-" not in low:
+        return value
+    scale = low.rsplit("-", 1)[1]
+    return (value[0] * SCALES[scale],) if scale in _WORD_SCALES else value
+
+
 _OPENERS = frozenset('"\u201c\u2018\'(:\u2014-')
 
 
@@ -440,7 +452,7 @@ def _facts(w: str) -> _Facts:
         # values, without three function calls per word.
         key = w.translate(QUOTE_FOLD)
         ordinal = ordinal_value(low) if low.endswith(ORDINAL_ENDS) else None
-        got = (low, _digits_value(w) if not w.isalpha() and _HAS_DIGIT.search(w) else None,
+        got = (low, _hyphen_scaled(low, _digits_value(w)) if not w.isalpha() and _HAS_DIGIT.search(w) else None,
                _number_word(low) if low in UNITS or "-" in low else None, low in FRACTIONS,
                key[:-2] if key.endswith("'s") else key, bool(w[:1].isupper()) and low not in DATE_WORDS,
                None if ordinal is None else (ordinal_key(ordinal), float(ordinal)))
@@ -482,17 +494,30 @@ def _full_token(text: str, names: frozenset[str], words: Sequence[str], starts: 
 
 
 # ---------------------------------------------------------------- quotes
+def _closes(seg: str, i: int) -> bool:
+    """The mark at seg[i] ends a quotation: it follows a word or its punctuation (not a space or a digit: 12" is
+    inches) and is followed by a space, punctuation or the paragraph's end. A paragraph whose first mark closes
+    began inside a quotation opened before it (a quoted paragraph continued, a sentence cut from its article)."""
+    before = seg[i - 1] if i else " "
+    after = seg[i + 1] if i + 1 < len(seg) else " "
+    return not before.isspace() and not before.isdigit() and (after.isspace() or after in ",.;:!?)\u2014-")
+
+
 def quote_regions(text: str) -> list[Span]:
-    """Spans of quoted text (inside the marks), for straight, curly and single quotes, per paragraph."""
+    """Spans of quoted text (inside the marks), for straight, curly and single quotes, per paragraph; a
+    paragraph whose first mark closes a quotation is quoted from its start to that mark (`_closes`)."""
     regions: list[Span] = []
     for para in re.finditer(r"[^\n]+", text):
         start, seg = para.start(), para.group()
         straight_open: int | None = None
         curly_open: int | None = None
         single_open: int | None = None
+        marked = False  # a mark seen before in this paragraph (only the first mark can close an earlier quotation)
         for i, ch in enumerate(seg):
             if ch == '"':
-                if straight_open is None:
+                if straight_open is None and not marked and _closes(seg, i):
+                    regions.append((start, start + i))  # the paragraph opens inside a quotation
+                elif straight_open is None:
                     straight_open = i
                 else:
                     regions.append((start + straight_open + 1, start + i))
@@ -502,11 +527,16 @@ def quote_regions(text: str) -> list[Span]:
             elif ch == "\u201d" and curly_open is not None:
                 regions.append((start + curly_open + 1, start + i))
                 curly_open = None
+            elif ch == "\u201d" and not marked and _closes(seg, i):
+                regions.append((start, start + i))  # the paragraph opens inside a quotation
             elif ch == "\u2018":
                 single_open = i
             elif ch == "\u2019" and single_open is not None and not seg[i + 1 : i + 2].isalpha():
                 regions.append((start + single_open + 1, start + i))
                 single_open = None
+            else:
+                continue
+            marked = True
         # An opening mark never closed in its paragraph: a quote that runs to the paragraph's end.
         for opened in (straight_open, curly_open):
             if opened is not None:
