@@ -122,3 +122,12 @@ def test_a_paragraph_that_opens_inside_a_quotation_is_quoted_up_to_its_closing_m
     assert not [e for e in compare(a, attribution).edits if e.kind == "quote_altered"]
     altered = 'We cannot afford to lose the harbour," said Dr. Ruth Ames, the county\'s health director.'
     assert [e for e in compare(a, altered).edits if e.kind == "quote_altered" and e.severity == "high"]
+
+
+def test_a_possessive_without_its_apostrophe_is_the_same_name():
+    # The run holds more than the name ("Smithfield's support and" -> "Smithfields"), so the name rule decides.
+    a = "Chairman Timothy Ruane said the Smithfield's support and bid was clearly incorrect."
+    b = "Chairman Timothy Ruane said the Smithfields bid was clearly incorrect."
+    assert not [e for e in _high(a, b) if e.kind == "name_change"]
+    other = "Chairman Timothy Ruane said the Barlow bid was clearly incorrect."
+    assert [e for e in _high(a, other) if e.kind == "name_change"]
