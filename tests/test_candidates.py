@@ -148,3 +148,60 @@ def test_empty_immutable_sets_propose_nothing():
 
 def test_default_config_bands_divide_default_num_perm():
     assert FingerprintConfig().num_perm % CandidateConfig().bands == 0
+
+
+# ---- the "details" channel (stop 41)
+
+SOURCE = (
+    "A glacier forms where snowfall outlasts the summer melt for many years. The buried snow recrystallises "
+    "into firn, a granular layer halfway between snow and ice. As more snow accumulates, the weight squeezes "
+    "the firn into dense blue ice and drives out most of the trapped air. Once the ice is thick enough, it "
+    "begins to deform under its own weight and creeps slowly downhill. Crevasses open where the flow speeds "
+    "up over steeper bedrock, and moraines of rubble pile up along the margins. Meltwater running beneath the "
+    "glacier lubricates its bed and can make it surge several metres a day."
+)
+PARAPHRASE = (
+    "A glacier takes shape where the snowfall of many years outlasts each summer's melt. Buried under more snow, "
+    "it recrystallises into firn, a granular layer between snow and ice. The weight of the accumulating snow "
+    "squeezes this firn into dense blue ice, driving most trapped air out. When thick enough, the ice deforms "
+    "under its own weight and creeps downhill slowly. Over steeper bedrock the flow speeds up and crevasses "
+    "open, while rubble piles up as moraines along its margins. Meltwater running beneath lubricates the bed "
+    "of the glacier, so it can surge by several metres each day."
+)
+OWN_DETAILS = (
+    "Mountain guides say the best season for crossing a glacier is early autumn, after the soft snow bridges "
+    "have collapsed. Ropes, crampons and an ice axe are essential, and every party should carry pulleys for a "
+    "crevasse rescue. Weather turns quickly at altitude, so guides watch for lenticular clouds and rising wind. "
+    "Hut wardens keep a logbook of routes and expected return times for every climber."
+)
+
+
+def test_a_paraphrase_keeping_its_sources_details_is_proposed_and_a_text_with_its_own_details_is_not():
+    from unspun.candidates import detail_candidates
+    from unspun.fingerprint import detail_hashes
+
+    details = [detail_hashes(t) for t in (SOURCE, PARAPHRASE, OWN_DETAILS)]
+    assert detail_candidates(details) == {(0, 1)}
+
+
+def test_a_lexical_scan_finds_a_fluent_rewrite_of_a_text_without_names_through_its_details():
+    from unspun import Article, ScanConfig, scan_articles
+    from unspun.config import CandidateConfig, EmbedConfig
+
+    articles = [Article("src", SOURCE, "t"), Article("para", PARAPHRASE, "t"), Article("own", OWN_DETAILS, "t")]
+    result = scan_articles(articles, ScanConfig(embed=EmbedConfig(enabled=False)))
+    pair = next(p for p in result.pairs if {p.a, p.b} == {"src", "para"})
+    assert pair.relation == "rewrite" and pair.channels == ("details",)  # neither MinHash nor immutables saw it
+    off = ScanConfig(embed=EmbedConfig(enabled=False), candidates=CandidateConfig(min_shared_details=10**6))
+    assert not [p for p in scan_articles(articles, off).pairs if {p.a, p.b} == {"src", "para"}]
+
+
+def test_item_slots_counts_each_item_as_often_as_it_occurs():
+    from unspun.count_kernel import item_slots
+
+    rng = np.random.default_rng(7)
+    items = rng.integers(1, 5000, 20_000).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)  # grows the table
+    slot, counts, cap = item_slots(items)
+    _, inverse, expected = np.unique(items, return_inverse=True, return_counts=True)
+    assert (counts[slot] == expected[inverse]).all()
+    assert len(np.unique(slot)) == len(expected) and cap >= 2 * len(expected)

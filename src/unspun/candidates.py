@@ -1,4 +1,4 @@
-"""Candidate pairs from two channels: LSH bands over MinHash, and shared rare immutables.
+"""Candidate pairs from three channels: LSH bands over MinHash, shared rare immutables, shared details.
 
 Candidates are proposals only; every one is confirmed by alignment before it is reported.
 """
@@ -10,6 +10,7 @@ from itertools import chain
 import numpy as np
 
 from .config import CandidateConfig
+from .count_kernel import item_slots
 from .errors import ConfigError
 
 PairKey = tuple[int, int]
@@ -70,12 +71,9 @@ def immutable_candidates(
     Shared counts come from a sparse doc x immutable product, so the cost follows the number of
     co-occurrences of rare items, not the square of the corpus.
     """
-    from scipy import sparse
-
     n = len(immutables)
     if n < 2:
         return set()
-    max_df = max(config.min_immutable_df_cap, min(config.max_immutable_df_abs, int(config.max_immutable_df * n)))
     # Each item's id in first-seen order, and each entry's row, built in C (a per-item Python loop was ~0.5 s
     # of the candidate stage at 10k articles).
     flat = list(chain.from_iterable(immutables))
@@ -83,13 +81,43 @@ def immutable_candidates(
         return set()
     vocab = {item: k for k, item in enumerate(dict.fromkeys(flat))}
     cols = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
-    rows = np.repeat(np.arange(n), np.fromiter(map(len, immutables), dtype=np.int64, count=n))
-    m = sparse.csr_matrix((np.ones(len(cols), dtype=np.int32), (rows, cols)), shape=(n, len(vocab)))
-    df = np.asarray(m.sum(axis=0)).ravel()
-    keep = np.flatnonzero((df >= 2) & (df <= max_df))
-    m = m[:, keep].tocsr()
+    sizes = np.fromiter(map(len, immutables), dtype=np.int64, count=n)
+    return _sharing(cols, sizes, len(vocab), config.min_shared_immutables, config.min_immutable_overlap, config)
+
+
+def detail_candidates(details: Sequence[np.ndarray], config: CandidateConfig = CandidateConfig()) -> set[PairKey]:
+    """Pairs sharing several details (`fingerprint.detail_hashes`: figures, names and uncommon words) — the
+    channel for fluent rewrites, which keep their source's details in new word sequences. The same sparse
+    product as `immutable_candidates`, over hashes counted in one compiled pass (`count_kernel`)."""
+    n = len(details)
+    if n < 2:
+        return set()
+    sizes = np.fromiter(map(len, details), dtype=np.int64, count=n)
+    if not sizes.any():
+        return set()
+    cols, df, n_items = item_slots(np.concatenate(details))  # each item's slot is its column
+    return _sharing(cols, sizes, n_items, config.min_shared_details, config.min_detail_overlap, config, df)
+
+
+def _sharing(cols: np.ndarray, sizes: np.ndarray, n_items: int, min_shared: int, min_overlap: float,
+             config: CandidateConfig, df: np.ndarray | None = None) -> set[PairKey]:
+    """Pairs of documents (rows: `sizes[i]` entries each, their item ids in `cols`) sharing at least `min_shared`
+    items and `min_overlap` of the smaller set, counting only items in 2 to max-df documents (too common an item
+    is no evidence). Shared counts come from a sparse doc x item product, so the cost follows the co-occurrences
+    of rare items, not the square of the corpus."""
+    from scipy import sparse
+
+    n = len(sizes)
+    max_df = max(config.min_immutable_df_cap, min(config.max_immutable_df_abs, int(config.max_immutable_df * n)))
+    rows = np.repeat(np.arange(n), sizes)
+    if df is not None:  # the items' document frequencies are known: only the entries of kept items enter the matrix
+        kept = ((df >= 2) & (df <= max_df))[cols]
+        rows, cols = rows[kept], cols[kept]
+    m = sparse.csr_matrix((np.ones(len(cols), dtype=np.int32), (rows, cols)), shape=(n, n_items))
+    if df is None:
+        df = np.asarray(m.sum(axis=0)).ravel()
+        m = m[:, np.flatnonzero((df >= 2) & (df <= max_df))].tocsr()
     shared = sparse.triu(m @ m.T, k=1).tocoo()
-    sizes = np.array([max(len(x), 1) for x in immutables])
-    smaller = np.minimum(sizes[shared.row], sizes[shared.col])
-    ok = (shared.data >= config.min_shared_immutables) & (shared.data / smaller >= config.min_immutable_overlap)
+    smaller = np.minimum(np.maximum(sizes, 1)[shared.row], np.maximum(sizes, 1)[shared.col])
+    ok = (shared.data >= min_shared) & (shared.data / smaller >= min_overlap)
     return set(zip(shared.row[ok].tolist(), shared.col[ok].tolist()))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -62,6 +62,9 @@ class FeatureTable:
     n_sentences: int
 
 
+_NO_DETAILS = np.zeros(0, np.uint64)
+
+
 @dataclass(frozen=True)
 class Signature:
     """Per-article fingerprint used to propose candidate pairs."""
@@ -69,6 +72,8 @@ class Signature:
     minhash: np.ndarray  # uint32[num_perm]
     immutables: frozenset[str]
     n_tokens: int
+    # `detail_hashes` of the text (uint64, sorted): the "details" channel (empty: none computed)
+    details: np.ndarray = field(default_factory=lambda: _NO_DETAILS)
 
 
 def tokens(text: str) -> list[str]:
@@ -593,7 +598,8 @@ def fingerprint(
     config: FingerprintConfig = FingerprintConfig(),
 ) -> Signature:
     """One-permutation MinHash of the kept text's word shingles plus the sentences' immutables (taken from
-    `features` when given, else read from the sentences by `sentence_immutables`' rules).
+    `features` when given, else read from the sentences by `sentence_immutables`' rules), and the text's
+    details (`detail_hashes`) when `config.details`.
 
     The signature comes from the vectorised near-duplicate stage (`sketch.sketch_batch`), so scan,
     index and `dedup` share one hashing scheme and no Python runs per shingle.
@@ -603,7 +609,8 @@ def fingerprint(
         immutables = frozenset().union(*(f.immutables for f in features))
     else:
         immutables = article_immutables(article)
-    return Signature(sketch.signatures[0], immutables, int(sketch.n_shingles[0]))
+    details = detail_hashes(article.article.text) if config.details else _NO_DETAILS
+    return Signature(sketch.signatures[0], immutables, int(sketch.n_shingles[0]), details)
 
 
 @lru_cache(maxsize=64)  # pure, of a frozen config: `fingerprint` asks once per article

@@ -26,7 +26,8 @@ from .edits.classify import SideCache, load_kernels as load_explain_kernels
 from .edits.compare import explain_pair
 from .edits.fluent import absent_source, contradicted
 from .edits.typesetting import trio_source
-from .candidates import immutable_candidates, lsh_candidates
+from .candidates import detail_candidates, immutable_candidates, lsh_candidates
+from .count_kernel import item_slots
 from .clean import clean_article
 from .edits.collocation import shared as shared_collocations, use_cache_dir
 from .edits.machine_style import sentence_lengths
@@ -146,6 +147,8 @@ def candidate_pairs_from(
         found.setdefault((usable[a], usable[b]), set()).add("minhash")
     for a, b in immutable_candidates([signatures[i].immutables for i in usable], config.candidates):
         found.setdefault((usable[a], usable[b]), set()).add("immutables")
+    for a, b in detail_candidates([signatures[i].details for i in usable], config.candidates):
+        found.setdefault((usable[a], usable[b]), set()).add("details")
     by_text: dict[bytes, int] = {}
     for i in usable:
         key = text_keys[i]
@@ -281,6 +284,7 @@ def _load_pair_kernels(config: ScanConfig) -> None:
     sentence_lengths(_KERNEL_PROBE.text)
     article_tokens(_KERNEL_PROBE.text, [(0, len(_KERNEL_PROBE.text))])
     load_explain_kernels()  # the word diff's opcodes and role swaps
+    item_slots(np.zeros(1, np.uint64))  # the details channel's counts (the candidate stage, in the parent)
 
 
 def _prepare_chunk(
