@@ -303,3 +303,20 @@ def test_an_index_made_before_story_originals_gets_them_as_its_list_is_read(db, 
         assert {s.id: s.original for s in ix.stories(limit=500)} == expected
         written = ix._cursor().execute("SELECT count(*) FROM story_originals").fetchone()[0]
         assert written == sum(1 for s in ix.stories(limit=500) if s.size > 1) and any(expected.values())
+
+
+def test_the_index_finds_a_fluent_rewrite_through_its_details_as_a_scan_does(db):
+    # A rewrite keeping its source's details in new word sequences, of a text with no names or figures:
+    # neither MinHash nor immutables propose it (tests/test_candidates.py), the details channel does.
+    from test_candidates import OWN_DETAILS, PARAPHRASE, SOURCE
+
+    with Index(db) as ix:
+        ix.add([make_article("source", SOURCE), make_article("guide", OWN_DETAILS)])
+        result = ix.check(make_article("incoming", PARAPHRASE))
+        assert [h.article.id for h in result.hits] == ["source"]
+        assert result.hits[0].pair.relation == "rewrite" and result.hits[0].pair.channels == ("details",)
+        ix.add([make_article("paraphrase", PARAPHRASE)])
+        shown = ix.pair("source", "paraphrase")
+        assert shown is not None and shown[0].relation == "rewrite" and shown[0].channels == ("details",)
+        con = ix._cursor()
+        assert store.detail_counts(con, [1])[0][1] > 5  # the details are stored with the article

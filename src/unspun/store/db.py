@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -88,6 +88,13 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0003_story_originals", (
         "CREATE TABLE story_originals(story BIGINT PRIMARY KEY, original VARCHAR, identical VARCHAR[] NOT NULL)",
     )),
+    # the "details" candidate channel's postings (`fingerprint.detail_hashes`, `candidates.detail_candidates`);
+    # articles stored before it have none, so the channel reaches only articles added since
+    ("0004_details", (
+        "CREATE TABLE details(item UBIGINT NOT NULL, article BIGINT NOT NULL)",
+        "CREATE INDEX details_item ON details(item)",
+        "ALTER TABLE signatures ADD COLUMN n_details INTEGER NOT NULL DEFAULT 0",
+    )),
 )
 
 
@@ -144,6 +151,7 @@ class ArticleRow:
     immutables: frozenset[str]
     immutable_keys: np.ndarray  # uint64, one per immutable
     band_keys: np.ndarray  # uint64[bands]
+    detail_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64))  # `Signature.details`
 
 
 def _insert(con: Connection, table: str, columns: dict[str, Any]) -> None:
@@ -190,6 +198,7 @@ def insert_articles(con: Connection, rows: Sequence[ArticleRow], batch: int) -> 
         "n_tokens": np.array([r.n_tokens for r in rows], dtype=np.int32),
         "n_immutables": np.array([len(r.immutable_keys) for r in rows], dtype=np.int32),
         "immutables": _objects(sorted(r.immutables) for r in rows),
+        "n_details": np.array([len(r.detail_keys) for r in rows], dtype=np.int32),
     })
     bands = rows[0].band_keys.shape[0]
     _insert(con, "bands", {
@@ -201,6 +210,10 @@ def insert_articles(con: Connection, rows: Sequence[ArticleRow], batch: int) -> 
     _insert(con, "immutables", {
         "item": np.concatenate([r.immutable_keys for r in rows]).astype(np.uint64),
         "article": np.repeat(ns, sizes),
+    })
+    _insert(con, "details", {
+        "item": np.concatenate([r.detail_keys for r in rows]).astype(np.uint64),
+        "article": np.repeat(ns, [len(r.detail_keys) for r in rows]),
     })
 
 
@@ -432,6 +445,15 @@ def immutable_postings(con: Connection, items: np.ndarray, limit: int | None = N
     return _postings(con, "immutables", "item, article", "item", items, limit)
 
 
+def detail_postings(con: Connection, items: np.ndarray, limit: int | None = None) -> tuple[list[tuple[int, int]], set[int]]:
+    return _postings(con, "details", "item, article", "item", items, limit)
+
+
+def detail_counts(con: Connection, ns: Sequence[int]) -> list[tuple[int, int]]:
+    """(article, number of distinct details) for the given articles."""
+    return _postings(con, "signatures", "article, n_details", "article", np.asarray(ns, dtype=np.int64))[0]
+
+
 def exact_postings(con: Connection, norm_hashes: np.ndarray) -> list[tuple[int, int]]:
     """(norm_hash, article) rows for articles whose kept text hashes to one of `norm_hashes`."""
     return _postings(con, "articles", "norm_hash, n", "norm_hash", norm_hashes)[0]
@@ -455,6 +477,11 @@ def all_bands(con: Connection) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def all_immutables(con: Connection) -> tuple[np.ndarray, np.ndarray]:
     d = con.execute("SELECT item, article FROM immutables").fetchnumpy()
+    return np.asarray(d["item"], dtype=np.uint64), np.asarray(d["article"], dtype=np.int64)
+
+
+def all_details(con: Connection) -> tuple[np.ndarray, np.ndarray]:
+    d = con.execute("SELECT item, article FROM details").fetchnumpy()
     return np.asarray(d["item"], dtype=np.uint64), np.asarray(d["article"], dtype=np.int64)
 
 

@@ -233,7 +233,7 @@ class Index:
         usable = p.signature.n_tokens > 0
         keys = band_keys(p.signature.minhash[None, :], self.config.scan.candidates.bands)[0]
         return Probe(keys, immutable_keys(p.signature.immutables) if usable else np.zeros(0, np.uint64),
-                     norm_hash(p), usable)
+                     norm_hash(p), usable, p.signature.details if usable else np.zeros(0, np.uint64))
 
     def _prepared(self, con: Any, ns: Sequence[int]) -> dict[int, Prepared]:
         """Cleaned and fingerprinted indexed articles, re-derived from their stored text (cached)."""
@@ -321,11 +321,11 @@ class Index:
             rows.append(store.ArticleRow(
                 n=next_n + i, article=a, content_hash=h, norm_hash=probe.norm_hash,
                 minhash=p.signature.minhash, n_tokens=p.signature.n_tokens, immutables=p.signature.immutables,
-                immutable_keys=probe.immutable_keys, band_keys=probe.band_keys,
+                immutable_keys=probe.immutable_keys, band_keys=probe.band_keys, detail_keys=probe.detail_keys,
             ))
 
         # candidates among the index and the batch articles before each one
-        probes = [Probe(r.band_keys, r.immutable_keys, r.norm_hash, r.n_tokens > 0) for r in rows]
+        probes = [Probe(r.band_keys, r.immutable_keys, r.norm_hash, r.n_tokens > 0, r.detail_keys) for r in rows]
         lookup = self._lookup(con, probes)
         local = MemoryLookup.empty()
         n_indexed = lookup.n_articles

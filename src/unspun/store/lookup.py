@@ -1,12 +1,12 @@
 """Candidate lookup for the index: postings (sorted uint64 keys -> article numbers), in memory or
 prefetched from DuckDB, and `find_candidates`, the index's version of the scan's candidate channels
-(LSH band keys, shared rare immutables, identical kept text).
+(LSH band keys, shared rare immutables, shared details, identical kept text).
 """
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -99,6 +99,7 @@ class Probe:
     immutable_keys: np.ndarray  # uint64
     norm_hash: int
     usable: bool  # has tokens at all (empty articles propose nothing)
+    detail_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64))  # `Signature.details`
 
 
 class MemoryLookup:
@@ -107,12 +108,16 @@ class MemoryLookup:
 
     def __init__(self, bands: Postings, immutables: Postings, exact: Postings, imm_count: dict[int, int],
                  n_articles: int, overfull_bands: frozenset[int] = frozenset(),
-                 overfull_items: frozenset[int] = frozenset()) -> None:
+                 overfull_items: frozenset[int] = frozenset(), details: Postings | None = None,
+                 det_count: dict[int, int] | None = None, overfull_details: frozenset[int] = frozenset()) -> None:
         self.bands, self.immutables, self.exact = bands, immutables, exact
+        self.details = Postings() if details is None else details
         self.imm_count = imm_count
+        self.det_count = {} if det_count is None else det_count
         self.n_articles = n_articles
         # keys whose posting lists were too long to fetch (prefetch only): the lookup skips them
         self.overfull_bands, self.overfull_items = overfull_bands, overfull_items
+        self.overfull_details = overfull_details
 
     @classmethod
     def empty(cls) -> MemoryLookup:
@@ -121,20 +126,20 @@ class MemoryLookup:
     @classmethod
     def _from_rows(cls, band: np.ndarray, key: np.ndarray, article: np.ndarray, item: np.ndarray,
                    item_article: np.ndarray, norm: np.ndarray, norm_article: np.ndarray,
-                   imm_count: dict[int, int], n_articles: int) -> MemoryLookup:
+                   imm_count: dict[int, int], n_articles: int, detail: np.ndarray, detail_article: np.ndarray,
+                   det_count: dict[int, int]) -> MemoryLookup:
         return cls(Postings(combined_band_keys(key, band), article), Postings(item, item_article),
-                   Postings(norm, norm_article), imm_count, n_articles)
+                   Postings(norm, norm_article), imm_count, n_articles, details=Postings(detail, detail_article),
+                   det_count=det_count)
 
     @classmethod
     def load(cls, con: store.Connection) -> MemoryLookup:
         band, key, article = store.all_bands(con)
         item, art = store.all_immutables(con)
+        detail, detail_art = store.all_details(con)
         nh, n = store.all_norm_hashes(con)
-        counts: dict[int, int] = {}
-        if len(art):
-            ns, cnt = np.unique(art, return_counts=True)
-            counts = dict(zip(ns.tolist(), cnt.tolist()))
-        return cls._from_rows(band, key, article, item, art, nh, n, counts, len(nh))
+        return cls._from_rows(band, key, article, item, art, nh, n, _counts(art), len(nh), detail, detail_art,
+                              _counts(detail_art))
 
     @classmethod
     def prefetch(cls, con: store.Connection, probes: Sequence[Probe], config: CandidateConfig) -> MemoryLookup:
@@ -143,13 +148,15 @@ class MemoryLookup:
         usable = [p for p in probes if p.usable]
         keys = np.concatenate([p.band_keys for p in usable]) if usable else np.zeros(0, np.uint64)
         items = np.concatenate([p.immutable_keys for p in usable]) if usable else np.zeros(0, np.uint64)
+        details = np.concatenate([p.detail_keys for p in usable]) if usable else np.zeros(0, np.uint64)
         norms = np.array([p.norm_hash for p in usable if p.norm_hash], np.uint64)
+        df_cap = max(config.min_immutable_df_cap, config.max_immutable_df_abs)
         b, over_b = store.band_postings(con, keys, config.max_bucket)
-        i, over_i = store.immutable_postings(
-            con, items, max(config.min_immutable_df_cap, config.max_immutable_df_abs)
-        )
+        i, over_i = store.immutable_postings(con, items, df_cap)
+        d, over_d = store.detail_postings(con, np.unique(details), df_cap)
         e = store.exact_postings(con, norms)
         counts = dict(store.immutable_counts(con, sorted({a for _, a in i})))
+        det_counts = dict(store.detail_counts(con, sorted({a for _, a in d})))
 
         def col(rows: list[tuple], k: int, dtype: Any) -> np.ndarray:
             return np.array([r[k] for r in rows], dtype=dtype)
@@ -157,8 +164,10 @@ class MemoryLookup:
         found = cls._from_rows(
             col(b, 0, np.int64), col(b, 1, np.uint64), col(b, 2, np.int64), col(i, 0, np.uint64),
             col(i, 1, np.int64), col(e, 0, np.uint64), col(e, 1, np.int64), counts, store.count_articles(con),
+            col(d, 0, np.uint64), col(d, 1, np.int64), det_counts,
         )
         found.overfull_bands, found.overfull_items = frozenset(over_b), frozenset(over_i)
+        found.overfull_details = frozenset(over_d)
         return found
 
     def add(self, rows: Sequence[store.ArticleRow]) -> None:
@@ -175,6 +184,12 @@ class MemoryLookup:
             )
             for r in usable:
                 self.imm_count[r.n] = len(r.immutable_keys)
+            self.details.add(
+                np.concatenate([r.detail_keys for r in usable]),
+                np.repeat([r.n for r in usable], [len(r.detail_keys) for r in usable]),
+            )
+            for r in usable:
+                self.det_count[r.n] = len(r.detail_keys)
         with_text = [r for r in rows if r.norm_hash]
         if with_text:
             self.exact.add(np.array([r.norm_hash for r in with_text], np.uint64), np.array([r.n for r in with_text]))
@@ -196,6 +211,15 @@ class MemoryLookup:
     def immutable_sizes(self, ns: Iterable[int]) -> dict[int, int]:
         return {n: self.imm_count.get(n, 0) for n in ns}
 
+    def detail_hits(self, items: np.ndarray) -> list[np.ndarray | None]:
+        hits: list[np.ndarray | None] = list(self.details.lookup(items))
+        if self.overfull_details:
+            hits = [None if k in self.overfull_details else h for k, h in zip(items.tolist(), hits)]
+        return hits
+
+    def detail_sizes(self, ns: Iterable[int]) -> dict[int, int]:
+        return {n: self.det_count.get(n, 0) for n in ns}
+
     def exact_hits(self, h: int) -> np.ndarray:
         return self.exact.lookup(np.array([h], np.uint64))[0]
 
@@ -208,7 +232,6 @@ def find_candidates(
         return {}
     cc = config.candidates
     band_hits: dict[int, int] = {}
-    shared: dict[int, int] = {}
     exact: set[int] = set()
     band_lists = [lk.band_hits(probe.band_keys) for lk in lookups]
     for b in range(len(probe.band_keys)):
@@ -218,31 +241,12 @@ def find_candidates(
         members = np.concatenate(parts) if len(parts) > 1 else parts[0]
         for n in members.tolist():
             band_hits[n] = band_hits.get(n, 0) + 1
-    if len(probe.immutable_keys):
-        total = n_articles + 1
-        max_df = max(cc.min_immutable_df_cap, min(cc.max_immutable_df_abs, int(cc.max_immutable_df * total)))
-        imm_lists = [lk.immutable_hits(probe.immutable_keys) for lk in lookups]
-        for i in range(len(probe.immutable_keys)):
-            parts = [il[i] for il in imm_lists]
-            if any(x is None for x in parts):
-                continue
-            size = sum(len(x) for x in parts)
-            if not size or size + 1 > max_df:
-                continue
-            members = np.concatenate(parts) if len(parts) > 1 else parts[0]
-            for n in np.unique(members).tolist():
-                shared[n] = shared.get(n, 0) + 1
-        if shared:
-            sizes: dict[int, int] = {}
-            for lk in lookups:
-                for n, s in lk.immutable_sizes([n for n in shared if n not in sizes]).items():
-                    if s:
-                        sizes[n] = s
-            mine = len(probe.immutable_keys)
-            shared = {
-                n: s for n, s in shared.items()
-                if s >= cc.min_shared_immutables and s / max(1, min(mine, sizes.get(n, mine))) >= cc.min_immutable_overlap
-            }
+    total = n_articles + 1
+    max_df = max(cc.min_immutable_df_cap, min(cc.max_immutable_df_abs, int(cc.max_immutable_df * total)))
+    shared = _sharing(probe.immutable_keys, [lk.immutable_hits for lk in lookups],
+                      [lk.immutable_sizes for lk in lookups], max_df, cc.min_shared_immutables, cc.min_immutable_overlap)
+    details = _sharing(probe.detail_keys, [lk.detail_hits for lk in lookups], [lk.detail_sizes for lk in lookups],
+                       max_df, cc.min_shared_details, cc.min_detail_overlap)
     if probe.norm_hash:
         for lk in lookups:
             exact.update(lk.exact_hits(probe.norm_hash).tolist())
@@ -251,10 +255,52 @@ def find_candidates(
         found.setdefault(n, set()).add("minhash")
     for n in shared:
         found.setdefault(n, set()).add("immutables")
+    for n in details:
+        found.setdefault(n, set()).add("details")
     for n in exact:
         found.setdefault(n, set()).add("exact")
     found.pop(exclude, None)
     if len(found) > limit:
-        ranked = sorted(found, key=lambda n: (n not in exact, -band_hits.get(n, 0), -shared.get(n, 0), n))
+        ranked = sorted(found, key=lambda n: (n not in exact, -band_hits.get(n, 0), -shared.get(n, 0),
+                                              -details.get(n, 0), n))
         found = {n: found[n] for n in ranked[:limit]}
     return found
+
+
+def _counts(articles: np.ndarray) -> dict[int, int]:
+    """How many postings each article holds (its number of distinct items)."""
+    if not len(articles):
+        return {}
+    ns, cnt = np.unique(articles, return_counts=True)
+    return dict(zip(ns.tolist(), cnt.tolist()))
+
+
+def _sharing(keys: np.ndarray, hits: Sequence[Any], sizes_of: Sequence[Any], max_df: int, min_shared: int,
+             min_overlap: float) -> dict[int, int]:
+    """Indexed articles sharing at least `min_shared` of the probe's items (`keys`) and `min_overlap` of the smaller
+    set, counting only items posted under at most `max_df` articles with the probe (`candidates._sharing`'s rule,
+    one article against the index): article -> items shared."""
+    if not len(keys):
+        return {}
+    shared: dict[int, int] = {}
+    lists = [hit(keys) for hit in hits]
+    for i in range(len(keys)):
+        parts = [il[i] for il in lists]
+        if any(x is None for x in parts):
+            continue
+        size = sum(len(x) for x in parts)
+        if not size or size + 1 > max_df:
+            continue
+        members = np.concatenate(parts) if len(parts) > 1 else parts[0]
+        for n in np.unique(members).tolist():
+            shared[n] = shared.get(n, 0) + 1
+    if not shared:
+        return {}
+    sizes: dict[int, int] = {}
+    for size_of in sizes_of:
+        for n, s in size_of([n for n in shared if n not in sizes]).items():
+            if s:
+                sizes[n] = s
+    mine = len(keys)
+    return {n: s for n, s in shared.items()
+            if s >= min_shared and s / max(1, min(mine, sizes.get(n, mine))) >= min_overlap}
