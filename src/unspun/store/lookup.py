@@ -203,19 +203,13 @@ class MemoryLookup:
         return hits
 
     def immutable_hits(self, items: np.ndarray) -> list[np.ndarray | None]:
-        hits: list[np.ndarray | None] = list(self.immutables.lookup(items))
-        if self.overfull_items:
-            hits = [None if k in self.overfull_items else h for k, h in zip(items.tolist(), hits)]
-        return hits
+        return _hits(self.immutables, self.overfull_items, items)
 
     def immutable_sizes(self, ns: Iterable[int]) -> dict[int, int]:
         return {n: self.imm_count.get(n, 0) for n in ns}
 
     def detail_hits(self, items: np.ndarray) -> list[np.ndarray | None]:
-        hits: list[np.ndarray | None] = list(self.details.lookup(items))
-        if self.overfull_details:
-            hits = [None if k in self.overfull_details else h for k, h in zip(items.tolist(), hits)]
-        return hits
+        return _hits(self.details, self.overfull_details, items)
 
     def detail_sizes(self, ns: Iterable[int]) -> dict[int, int]:
         return {n: self.det_count.get(n, 0) for n in ns}
@@ -265,6 +259,14 @@ def find_candidates(
                                               -details.get(n, 0), n))
         found = {n: found[n] for n in ranked[:limit]}
     return found
+
+
+def _hits(postings: Postings, overfull: frozenset[int], items: np.ndarray) -> list[np.ndarray | None]:
+    """The articles posted under each item (None: a list too long to have been fetched)."""
+    hits: list[np.ndarray | None] = list(postings.lookup(items))
+    if overfull:
+        hits = [None if k in overfull else h for k, h in zip(items.tolist(), hits)]
+    return hits
 
 
 def _counts(articles: np.ndarray) -> dict[int, int]:
