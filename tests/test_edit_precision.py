@@ -131,3 +131,14 @@ def test_a_possessive_without_its_apostrophe_is_the_same_name():
     assert not [e for e in _high(a, b) if e.kind == "name_change"]
     other = "Chairman Timothy Ruane said the Barlow bid was clearly incorrect."
     assert [e for e in _high(a, other) if e.kind == "name_change"]
+
+
+def test_a_figure_rounded_is_medium_but_a_changed_count_or_year_stays_high():
+    a = "The bill sets aside $64.7 billion for the two missions, and the council met 12 times in 1862."
+    rounded = "The bill sets aside $65 billion for the two missions, and the council met 12 times in 1862."
+    edits = [e for e in compare(a, rounded).edits if e.kind == "number_change"]
+    assert edits and {e.severity for e in edits} == {"medium"} and "rounded" in edits[0].why
+    for changed in ("The bill sets aside $61.2 billion for the two missions, and the council met 12 times in 1862.",
+                    "The bill sets aside $64.7 billion for the two missions, and the council met 10 times in 1862.",
+                    "The bill sets aside $64.7 billion for the two missions, and the council met 12 times in 1860."):
+        assert [e for e in _high(a, changed) if e.kind == "number_change"], changed

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from decimal import Decimal
 from itertools import compress, count
 from operator import attrgetter, not_
 
@@ -644,7 +645,37 @@ def _number(a: Sequence[Token], b: Sequence[Token], sa: _Side, sb: _Side, group:
         return None, None  # the number moved to another sentence rather than disappearing
     if number and (one_sided or not (_has_figure(a) and _has_figure(b))):
         return number, "medium"  # a figure or date added or dropped with its words: detail, not a changed figure
+    if number and (rounded := _rounded(_values(a), _values(b))):
+        return rounded, "medium"
     return number, None
+
+
+def _rounded(va: Sequence[float], vb: Sequence[float]) -> str | None:
+    """One figure written as the other rounded ("$64.7 billion" / "$65 billion", "767" / "770"): the precise one
+    has 3 significant digits at least and lies within half a unit of the other's last digit, which is coarser. A
+    writer rounds a figure; a count of 12 and one of 10 are two counts (2 significant digits: not read as rounding),
+    and a year is exact."""
+    if len(va) != 1 or len(vb) != 1 or va[0] == vb[0] or va[0] <= 0 or vb[0] <= 0 or _year(va[0]) or _year(vb[0]):
+        return None
+    (digits_a, unit_a), (digits_b, unit_b) = _precision(va[0]), _precision(vb[0])
+    if unit_a == unit_b:
+        return None
+    (precise, digits), (coarse, unit) = ((va[0], digits_a), (vb[0], unit_b)) if unit_a < unit_b else (
+        (vb[0], digits_b), (va[0], unit_a))
+    if digits < 3 or abs(precise - coarse) > unit / 2 + 1e-9 * unit:
+        return None
+    return "figure rounded: the same figure to fewer digits"
+
+
+def _year(value: float) -> bool:
+    """A whole number a year could be (1000-2100): years are exact, 1862 is not 1860 rounded."""
+    return float(value).is_integer() and 1000 <= value <= 2100
+
+
+def _precision(value: float) -> tuple[int, float]:
+    """(significant digits, the unit of the last one) of a figure as written: 64.7e9 -> (3, 1e8), 770 -> (2, 10)."""
+    sign, digits, exponent = Decimal(repr(value)).normalize().as_tuple()
+    return len(digits), 10.0 ** int(exponent)
 
 
 _FIGURE_KEYS = frozenset(TIME_UNITS) | DATE_WORDS
