@@ -263,7 +263,8 @@ def _retold_score(kept: Sequence[Match], short_is_a: bool, len_short: int) -> fl
     written from the same headline has not (docs/how-it-works.md)."""
     if not len_short:
         return 0.0
-    return sum(m.score * ((m.a_span[1] - m.a_span[0]) if short_is_a else (m.b_span[1] - m.b_span[0])) for m in kept) / len_short
+    spans = (m.a_span if short_is_a else m.b_span for m in kept)
+    return sum(m.score * (end - start) for m, (start, end) in zip(kept, spans)) / len_short
 
 
 def _detail_inclusion(a: CleanArticle, b: CleanArticle, facts: Facts) -> tuple[float, float]:

@@ -238,7 +238,8 @@ def find_candidates(
     total = n_articles + 1
     max_df = max(cc.min_immutable_df_cap, min(cc.max_immutable_df_abs, int(cc.max_immutable_df * total)))
     shared = _sharing(probe.immutable_keys, [lk.immutable_hits for lk in lookups],
-                      [lk.immutable_sizes for lk in lookups], max_df, cc.min_shared_immutables, cc.min_immutable_overlap)
+                      [lk.immutable_sizes for lk in lookups], max_df, cc.min_shared_immutables,
+                      cc.min_immutable_overlap)
     details = _sharing(probe.detail_keys, [lk.detail_hits for lk in lookups], [lk.detail_sizes for lk in lookups],
                        max_df, cc.min_shared_details, cc.min_detail_overlap)
     if probe.norm_hash:
