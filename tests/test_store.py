@@ -43,11 +43,12 @@ def db(tmp_path) -> str:
 
 def test_migrations_are_named_recorded_and_applied_once(db):
     con = store.connect(db)
-    assert store.applied_migrations(con) == [name for name, _ in store.MIGRATIONS]
+    applied = sorted([name for name, _ in store.MIGRATIONS] + [store._BACKFILLED])  # (the details' data backfill)
+    assert store.applied_migrations(con) == applied
     assert store.migrate(con) == []  # nothing left to apply
     con.close()
     con = store.connect(db)  # reopening does not re-run them
-    assert store.applied_migrations(con) == [name for name, _ in store.MIGRATIONS]
+    assert store.applied_migrations(con) == applied
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert {"articles", "signatures", "bands", "immutables", "pairs", "edits", "stories", "claims"} <= tables
     con.close()
@@ -320,3 +321,21 @@ def test_the_index_finds_a_fluent_rewrite_through_its_details_as_a_scan_does(db)
         assert shown is not None and shown[0].relation == "rewrite" and shown[0].channels == ("details",)
         con = ix._cursor()
         assert store.detail_counts(con, [1])[0][1] > 5  # the details are stored with the article
+
+
+def test_an_index_made_before_the_details_channel_gets_its_articles_details_at_the_next_open(db):
+    from test_candidates import OWN_DETAILS, PARAPHRASE, SOURCE
+
+    with Index(db) as ix:
+        ix.add([make_article("source", SOURCE), make_article("guide", OWN_DETAILS)])
+    con = store.connect(db)  # as an index of the tree before migration 0004 holds it: no detail rows
+    con.execute("DELETE FROM details")
+    con.execute("UPDATE signatures SET n_details = 0")
+    con.execute("DELETE FROM migrations WHERE name = ?", [store._BACKFILLED])
+    con.close()
+    with Index(db) as ix:  # opening fills them in from the stored texts
+        assert [h.article.id for h in ix.check(make_article("incoming", PARAPHRASE)).hits] == ["source"]
+        con = ix._cursor()
+        counts = dict(store.detail_counts(con, [1, 2]))
+        assert counts[1] > 5 and counts[2] > 5
+        assert con.execute("SELECT count(*) FROM details").fetchall()[0][0] == counts[1] + counts[2]
