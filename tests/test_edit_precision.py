@@ -25,6 +25,12 @@ def test_british_american_spelling_inside_a_quote_is_a_low_spelling_variant():
     assert {e.a_text for e in edits} == {"immobilisation", "paralysed"}
 
 
+def test_an_abbreviated_country_and_its_demonym_are_a_name_form():
+    a = "He said U.S. troops would stay in the region until May."
+    b = "He said American troops would stay in the region until May."
+    assert {(e.kind, e.severity) for e in compare(a, b).edits} == {("name_form", "low")}
+
+
 def test_country_and_demonym_and_case_are_name_forms_not_name_changes():
     b = (ARTICLE.replace("Defence minister", "Defense Minister")
          .replace("that Belarus would send", "that Belarusian officials would send"))

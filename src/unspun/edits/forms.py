@@ -171,8 +171,9 @@ def _demonym_roots(word: str) -> set[str]:
 
 
 def demonym_pair(x: str, y: str) -> bool:
-    """True when one word is the place and the other its adjective/people ("Belarus" ~ "Belarusian")."""
-    lx, ly = x.casefold(), y.casefold()
+    """True when one word is the place and the other its adjective/people ("Belarus" ~ "Belarusian", "U.S." ~
+    "American": abbreviation dots aside, as `spelling_key` reads them)."""
+    lx, ly = x.casefold().replace(".", ""), y.casefold().replace(".", "")
     if lx == ly:
         return False
     for p, q in ((lx, ly), (ly, lx)):
