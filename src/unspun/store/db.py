@@ -107,7 +107,8 @@ def connect(path: str, read_only: bool = False) -> Connection:
     con = open_duckdb(path, read_only=read_only)
     if not read_only:
         migrate(con)
-        if _BACKFILLED not in applied_migrations(con):
+        applied = applied_migrations(con)
+        if "0004_details" in applied and _BACKFILLED not in applied:
             backfill_details(con)
     return con
 
