@@ -339,3 +339,20 @@ def test_an_index_made_before_the_details_channel_gets_its_articles_details_at_t
         counts = dict(store.detail_counts(con, [1, 2]))
         assert counts[1] > 5 and counts[2] > 5
         assert con.execute("SELECT count(*) FROM details").fetchall()[0][0] == counts[1] + counts[2]
+
+
+def test_an_index_made_before_the_details_channel_opened_read_only_still_checks(db):
+    # A read-only open does not migrate: the lookups find no detail postings and the other channels work as before.
+    from test_candidates import SOURCE
+
+    with Index(db) as ix:
+        ix.add([make_article("original", fixture_text("original")), make_article("source", SOURCE)])
+    con = store.connect(db)
+    con.execute("DROP TABLE details")
+    con.execute("ALTER TABLE signatures DROP COLUMN n_details")
+    con.execute("DELETE FROM migrations WHERE name LIKE '0004%'")
+    con.close()
+    for in_memory in (False, True):
+        with Index(db, IndexConfig(in_memory=in_memory), read_only=True) as ix:
+            hits = ix.check(make_article("incoming", fixture_text("spun"))).hits
+            assert [h.article.id for h in hits] == ["original"]
