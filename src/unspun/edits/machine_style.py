@@ -116,12 +116,15 @@ def unquoted(text: str) -> str:
     return _QUOTED.sub(" ", text) if ('"' in text or "\u201c" in text) else text
 
 
-def _features(text: str, words: list[str], lex: dict[str, float]) -> dict[str, float]:
+def _features(text: str, words: list[str], lex: dict[str, float], said: list[str] | None = None) -> dict[str, float]:
+    """The five features from the text's words; `said`: the writer's own words (`words_of(unquoted(text))`) when
+    the caller has them."""
     # Words starting with a letter (the others start with a digit: `_WORD`), picked in C, in order.
     alpha = list(map(str.isalpha, map(itemgetter(0), words)))
-    own = unquoted(text)
-    said = words if own is text else words_of(own)
-    said_alpha = alpha if own is text else list(map(str.isalpha, map(itemgetter(0), said)))
+    if said is None:
+        own = unquoted(text)
+        said = words if own is text else words_of(own)
+    said_alpha = alpha if said is words else list(map(str.isalpha, map(itemgetter(0), said)))
     return _values(text, len(words), sum(alpha), _mean(sum(map(lex.get, compress(said, said_alpha), repeat(0.0))),
                                                         sum(said_alpha)), sentence_lengths(text))
 
@@ -192,7 +195,8 @@ def _tallies(text: str) -> tuple[dict[str, float], int, dict[str, int]]:
         words = words_of(text)
         said = words if own is text else words_of(own)
         # first-seen order, as a loop
-        return _features(text, words, _model.LEXICON), len(words), Counter(filter(_MACHINE_LEANING.__contains__, said))
+        return (_features(text, words, _model.LEXICON, said), len(words),
+                Counter(filter(_MACHINE_LEANING.__contains__, said)))
     # With quotes, the whole text's pass counts words and sentences only, and the lexicon is read over the writer's
     # own words in a second pass; without, one pass does both.
     n, letters, total, (seen, counts), lengths = _compiled(*got, _lexicon_table() if own is text else _EMPTY_TABLE)
