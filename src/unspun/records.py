@@ -247,6 +247,13 @@ def pairs_by_story(stories: Iterable[Story], pairs: Iterable[Pair]) -> dict[str,
     return out
 
 
+def loose_pairs(stories: Iterable[Story], pairs: Iterable[Pair]) -> list[Pair]:
+    """The pairs no story of two or more articles holds (`pairs_by_story`): their first article has no copy of its own,
+    so they are independent reports of one event. The terminal summary counts them and the HTML report lists them."""
+    alone = {s.articles[0] for s in stories if len(s.articles) == 1}
+    return [p for p in pairs if p.a in alone]
+
+
 @dataclass(frozen=True, slots=True)
 class Story:
     """A group of articles linked by confirmed pairs."""

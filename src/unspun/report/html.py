@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..records import CleanArticle, Pair, ScanResult, light_pairs, pairs_by_story
+from ..records import CleanArticle, Pair, ScanResult, light_pairs, loose_pairs, pairs_by_story
 from .segments import Mark, segments
 from .side_by_side import build_view
 
@@ -50,8 +50,7 @@ def render_html(result: ScanResult, title: str = "unspun report") -> str:
         pairs = grouped.get(story.id, [])
         groups.append({"story": story, "views": [pair_view(p, by_id[p.a], by_id[p.b]) for p in pairs]})
     singletons = [s.articles[0] for s in result.stories if len(s.articles) == 1]
-    alone = set(singletons)
-    loose = [p for p in light_pairs(result.pairs) if p.a in alone]  # independent reports: no story shows them
+    loose = loose_pairs(result.stories, light_pairs(result.pairs))  # independent reports: no story shows them
     claim_groups = None
     if result.claims is not None:
         from .claims_view import speaker_groups

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
-from ..records import ScanResult, Story, light_pairs, pairs_by_story
+from ..records import ScanResult, Story, light_pairs, loose_pairs, pairs_by_story
 from .escape import safe
 
 RELATION_STYLE = {"exact": "bold red", "near-duplicate": "yellow", "rewrite": "cyan", "sibling": "magenta", "same-story": "dim"}
@@ -62,10 +62,10 @@ def print_summary(result: ScanResult, console: Console, max_rows: int = SUMMARY_
     if result.pairs:
         console.print(table)
         console.print(_originals_table(linked[:max_rows]))
-        in_stories = sum(len(grouped.get(s.id, ())) for s in linked)
-        _more(console, len(linked) - shown, in_stories - rows, len(linked) - max_rows)
-        if len(result.pairs) > in_stories:  # independent reports whose first article has no copy of its own
-            console.print(f"[dim]{len(result.pairs) - in_stories} pairs whose first article has no copy here "
+        _more(console, len(linked) - shown, sum(len(grouped.get(s.id, ())) for s in linked) - rows,
+              len(linked) - max_rows)
+        if loose := len(loose_pairs(result.stories, light_pairs(result.pairs))):
+            console.print(f"[dim]{loose} pairs whose first article has no copy here "
                           "(independent reports of one event) are not in these tables: --json holds them, and --html "
                           "lists them under \"Independent reports of one event\".[/]")
     console.print(f"{singles} article{'' if singles == 1 else 's'} with no copy or rewrite in this corpus.")
