@@ -99,6 +99,12 @@ def detail_candidates(details: Sequence[np.ndarray], config: CandidateConfig = C
     return _sharing(cols, sizes, n_items, config.min_shared_details, config.min_detail_overlap, config, df)
 
 
+def max_document_frequency(n: int, config: CandidateConfig) -> int:
+    """The most documents of `n` an item may be in and still count for the immutables and details channels: a share
+    of the corpus, capped, but never under the small-corpus floor (a story told by 10 articles keeps its names)."""
+    return max(config.min_immutable_df_cap, min(config.max_immutable_df_abs, int(config.max_immutable_df * n)))
+
+
 def _sharing(cols: np.ndarray, sizes: np.ndarray, n_items: int, min_shared: int, min_overlap: float,
              config: CandidateConfig, df: np.ndarray | None = None) -> set[PairKey]:
     """Pairs of documents (rows: `sizes[i]` entries each, their item ids in `cols`) sharing at least `min_shared`
@@ -108,7 +114,7 @@ def _sharing(cols: np.ndarray, sizes: np.ndarray, n_items: int, min_shared: int,
     from scipy import sparse
 
     n = len(sizes)
-    max_df = max(config.min_immutable_df_cap, min(config.max_immutable_df_abs, int(config.max_immutable_df * n)))
+    max_df = max_document_frequency(n, config)
     rows = np.repeat(np.arange(n), sizes)
     if df is not None:  # the items' document frequencies are known: only the entries of kept items enter the matrix
         kept = ((df >= 2) & (df <= max_df))[cols]

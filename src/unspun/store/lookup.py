@@ -13,6 +13,7 @@ import numpy as np
 from xxhash import xxh3_64_intdigest
 
 from . import db as store
+from ..candidates import max_document_frequency
 from ..config import CandidateConfig, ScanConfig
 
 _BAND_SALT = np.uint64(0x9E3779B97F4A7C15)
@@ -236,7 +237,7 @@ def find_candidates(
         for n in members.tolist():
             band_hits[n] = band_hits.get(n, 0) + 1
     total = n_articles + 1
-    max_df = max(cc.min_immutable_df_cap, min(cc.max_immutable_df_abs, int(cc.max_immutable_df * total)))
+    max_df = max_document_frequency(total, cc)
     shared = _sharing(probe.immutable_keys, [lk.immutable_hits for lk in lookups],
                       [lk.immutable_sizes for lk in lookups], max_df, cc.min_shared_immutables,
                       cc.min_immutable_overlap)
