@@ -192,7 +192,8 @@ class Index:
         self._cache: OrderedDict[int, Prepared] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._shown: OrderedDict[int, Shown] = OrderedDict()  # article n -> its component's verdicts; emptied by add
-        self._memory = MemoryLookup.load(self._con) if self.config.in_memory else None
+        self._details = store.has_details(self._con)  # a read-only index made before migration 0004 has none
+        self._memory = MemoryLookup.load(self._con, self._details) if self.config.in_memory else None
         self._claims_extractor: Any = None
 
     # -- plumbing ----------------------------------------------------------------------------------
@@ -227,7 +228,7 @@ class Index:
         """The postings these probes can reach: the server's in-memory copy, or fetched from DuckDB."""
         if self._memory is not None:
             return self._memory
-        return MemoryLookup.prefetch(con, probes, self.config.scan.candidates)
+        return MemoryLookup.prefetch(con, probes, self.config.scan.candidates, self._details)
 
     def _probe(self, p: Prepared) -> Probe:
         usable = p.signature.n_tokens > 0

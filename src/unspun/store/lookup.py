@@ -134,27 +134,30 @@ class MemoryLookup:
                    det_count=det_count)
 
     @classmethod
-    def load(cls, con: store.Connection) -> MemoryLookup:
+    def load(cls, con: store.Connection, details: bool = True) -> MemoryLookup:
+        """Every posting; `details` False for an index without detail postings (`store.has_details`)."""
         band, key, article = store.all_bands(con)
         item, art = store.all_immutables(con)
-        detail, detail_art = store.all_details(con)
+        detail, detail_art = store.all_details(con) if details else (np.zeros(0, np.uint64), np.zeros(0, np.int64))
         nh, n = store.all_norm_hashes(con)
         return cls._from_rows(band, key, article, item, art, nh, n, _counts(art), len(nh), detail, detail_art,
                               _counts(detail_art))
 
     @classmethod
-    def prefetch(cls, con: store.Connection, probes: Sequence[Probe], config: CandidateConfig) -> MemoryLookup:
+    def prefetch(cls, con: store.Connection, probes: Sequence[Probe], config: CandidateConfig,
+                 details: bool = True) -> MemoryLookup:
         """The postings of every key the probes hold, fetched with a few indexed queries; posting
-        lists longer than any threshold the lookup applies are named but not fetched."""
+        lists longer than any threshold the lookup applies are named but not fetched. `details` False for an index
+        without detail postings (`store.has_details`)."""
         usable = [p for p in probes if p.usable]
         keys = np.concatenate([p.band_keys for p in usable]) if usable else np.zeros(0, np.uint64)
         items = np.concatenate([p.immutable_keys for p in usable]) if usable else np.zeros(0, np.uint64)
-        details = np.concatenate([p.detail_keys for p in usable]) if usable else np.zeros(0, np.uint64)
+        detail_keys = np.concatenate([p.detail_keys for p in usable]) if usable else np.zeros(0, np.uint64)
         norms = np.array([p.norm_hash for p in usable if p.norm_hash], np.uint64)
         df_cap = max(config.min_immutable_df_cap, config.max_immutable_df_abs)
         b, over_b = store.band_postings(con, keys, config.max_bucket)
         i, over_i = store.immutable_postings(con, items, df_cap)
-        d, over_d = store.detail_postings(con, np.unique(details), df_cap)
+        d, over_d = store.detail_postings(con, np.unique(detail_keys), df_cap) if details else ([], set())
         e = store.exact_postings(con, norms)
         counts = dict(store.immutable_counts(con, sorted({a for _, a in i})))
         det_counts = dict(store.detail_counts(con, sorted({a for _, a in d})))
