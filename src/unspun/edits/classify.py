@@ -674,7 +674,7 @@ def _year(value: float) -> bool:
 
 def _precision(value: float) -> tuple[int, float]:
     """(significant digits, the unit of the last one) of a figure as written: 64.7e9 -> (3, 1e8), 770 -> (2, 10)."""
-    sign, digits, exponent = Decimal(repr(value)).normalize().as_tuple()
+    _, digits, exponent = Decimal(repr(value)).normalize().as_tuple()
     return len(digits), 10.0 ** int(exponent)
 
 

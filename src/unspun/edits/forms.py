@@ -117,7 +117,7 @@ def spelling_variant(a: Sequence[str], b: Sequence[str]) -> str | None:
     return _spelling_variant(a, b, pa, pb, list(map(spelling_key, pa)), list(map(spelling_key, pb)))
 
 
-def _unquoted(word: str) -> str:
+def _without_apostrophes(word: str) -> str:
     return word.casefold().replace("'", "").replace("\u2019", "")
 
 
@@ -131,7 +131,7 @@ def _spelling_variant(a: Sequence[str], b: Sequence[str], pa: list[str], pb: lis
         if [w.casefold() for w in a] == [w.casefold() for w in b]:
             return "same words, different letter case"
         return "contraction written out"
-    if [_unquoted(w) for w in a] == [_unquoted(w) for w in b]:
+    if [_without_apostrophes(w) for w in a] == [_without_apostrophes(w) for w in b]:
         return "same words, apostrophe dropped"  # "don't" / "dont", "HP's" / "HPs": a scraper's or typist's loss
     if "".join(ka) == "".join(kb):
         if "".join(pa) == "".join(pb):
