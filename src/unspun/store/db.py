@@ -94,7 +94,6 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "CREATE TABLE details(item UBIGINT NOT NULL, article BIGINT NOT NULL)",
         "CREATE INDEX details_item ON details(item)",
         "ALTER TABLE signatures ADD COLUMN n_details INTEGER NOT NULL DEFAULT 0",
-        "CREATE TABLE _detail_counts(article BIGINT NOT NULL, n INTEGER NOT NULL)",  # scratch for `backfill_details`
     )),
 )
 
@@ -158,10 +157,9 @@ def backfill_details(con: Connection, chunk: int = 5_000) -> int:
             ns = np.array([n for n, _ in rows], dtype=np.int64)
             _insert(con, "details", {"item": np.concatenate(keys).astype(np.uint64),
                                      "article": np.repeat(ns, [len(k) for k in keys])})
-            _insert(con, "_detail_counts", {"article": ns, "n": np.array([len(k) for k in keys], np.int32)})
             done += len(rows)
-        con.execute("UPDATE signatures SET n_details = c.n FROM _detail_counts c WHERE signatures.article = c.article")
-        con.execute("DELETE FROM _detail_counts")
+        con.execute("UPDATE signatures SET n_details = c.n FROM (SELECT article, count(*) AS n FROM details "
+                    "GROUP BY article) c WHERE signatures.article = c.article")  # an article's details are distinct
         con.execute("INSERT INTO migrations VALUES (?, current_timestamp)", [_BACKFILLED])
         con.execute("COMMIT")
     except BaseException:
